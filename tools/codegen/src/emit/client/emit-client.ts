@@ -1,0 +1,79 @@
+import type { IROperation } from "../../ir/types.js";
+import { generatedHeader, type Emitter } from "../emitter.js";
+import { propertyKey } from "../../ir/naming.js";
+import { surfaceGroups } from "./surface-names.js";
+import { jsDoc } from "../js-doc.js";
+import { tsLiteral } from "../ts-literal.js";
+
+const ROOT_MEMBERS = ["raw", "runtime", "options"];
+
+/**
+ * The typed client: openapi-fetch underneath (`api.raw`, the non-throwing style), and an
+ * operation-named surface (`api.users.list(init)`) that throws typed errors, runs through the
+ * runtime (retries, auth, idempotency keys) and, for list operations, paginates (`.all()`).
+ */
+export const emitClient: Emitter = (ctx) => {
+  const { model, options } = ctx;
+  const out: string[] = [generatedHeader(ctx, `Typed client of ${model.title} ${model.version}.`)];
+  out.push(`import type { paths } from ${JSON.stringify(options.typesImport)};`);
+  out.push(`import { createApiCore, type ApiOptions, type OperationMeta } from "@specforge/runtime/client";`);
+  out.push("");
+  out.push(`/** What the spec says about each operation; the runtime reads it (idempotency, pagination, auth). */`);
+  out.push(`export const operationMeta = {`);
+  for (const op of model.operations) out.push(`  ${propertyKey(op.id)}: ${metaLiteral(op)},`);
+  out.push(`} as const satisfies Record<string, OperationMeta>;`);
+  out.push("");
+  out.push(`/** Security schemes of the spec, by name. */`);
+  out.push(`export const securitySchemes = ${tsLiteral(Object.fromEntries(model.securitySchemes.map((s) => [s.name, { type: s.type, ...(s.scheme ? { scheme: s.scheme } : {}), ...(s.in ? { in: s.in, name: s.paramName } : {}) }])))} as const;`);
+  out.push("");
+  const servers = model.servers.map((s) => s.url);
+  out.push(`/** Servers listed in the spec; the first is the default base URL. */`);
+  out.push(`export const servers = ${tsLiteral(servers)} as const;`);
+  out.push("");
+  out.push(jsDoc([`Creates a client of ${model.title}.`, "", "@example", `const api = createApi({ baseUrl: ${JSON.stringify(servers[0] ?? "https://api.example.com")} });`], ""));
+  out.push(`export function createApi(options: ApiOptions = {}) {`);
+  out.push(servers.length ? `  const core = createApiCore<paths>({ baseUrl: servers[0], ...options });` : `  const core = createApiCore<paths>(options);`);
+  out.push(`  return {`);
+  out.push(`    /** The openapi-fetch client: \`{ data, error, response }\`, never throws on HTTP errors. */`);
+  out.push(`    raw: core.client,`);
+  out.push(`    /** The runtime: rate-limit state, cache, hooks. */`);
+  out.push(`    runtime: core.runtime,`);
+  out.push(`    options: core.options,`);
+  for (const g of surfaceGroups(model.operations, ROOT_MEMBERS)) {
+    const indent = g.name ? "      " : "    ";
+    if (g.name) out.push(`    ${g.name}: {`);
+    for (const m of g.members) {
+      const doc = opDoc(m.op);
+      if (doc) out.push(jsDoc(doc, indent));
+      const fn = m.op.pagination ? "paginated" : "op";
+      out.push(`${indent}${propertyKey(m.name)}: core.${fn}<paths[${JSON.stringify(m.op.path)}][${JSON.stringify(m.op.method)}]>(operationMeta[${JSON.stringify(m.op.id)}]),`);
+    }
+    if (g.name) out.push(`    },`);
+  }
+  out.push(`  };`);
+  out.push(`}`);
+  out.push("");
+  out.push(`/** The client's type, for dependency injection. */`);
+  out.push(`export type Api = ReturnType<typeof createApi>;`);
+  return [{ path: "client.gen.ts", content: out.join("\n") + "\n" }];
+};
+
+function metaLiteral(op: IROperation): string {
+  const m: Record<string, unknown> = { id: op.id, method: op.method, path: op.path };
+  if (op.idempotencyHeader) m.idempotencyHeader = op.idempotencyHeader;
+  if (op.pagination) m.pagination = op.pagination.style;
+  if (op.security.length) m.security = op.security.map((r) => r.schemes.map((s) => s.name));
+  if (op.tags.length) m.tags = op.tags;
+  const stream = op.responses.some((r) => r.content.some((c) => c.mediaType === "text/event-stream"));
+  if (stream) m.stream = true;
+  return tsLiteral(m);
+}
+
+function opDoc(op: IROperation): string[] {
+  const lines: string[] = [];
+  if (op.summary) lines.push(op.summary);
+  if (op.description && op.description !== op.summary) lines.push(...(lines.length ? [""] : []), ...op.description.trim().split("\n"));
+  lines.push(...(lines.length ? [""] : []), `\`${op.method.toUpperCase()} ${op.path}\` (${op.operationId ?? "no operationId"})`);
+  if (op.deprecated) lines.push("@deprecated");
+  return lines;
+}

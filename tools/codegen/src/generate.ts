@@ -1,0 +1,73 @@
+import { relative } from "node:path";
+import { loadSpec } from "./load/load-spec.js";
+import { buildModel } from "./ir/build-model.js";
+import type { IRDocument, IRWarning } from "./ir/types.js";
+import { ALL_TARGETS, type EmitContext, type EmittedFile, type Target, type Emitter } from "./emit/emitter.js";
+import { emitTypes } from "./emit/types/emit-types.js";
+import { emitClient } from "./emit/client/emit-client.js";
+import { emitZod } from "./emit/zod/emit-zod.js";
+import { emitMocks } from "./emit/mocks/emit-mocks.js";
+import { emitIndex } from "./emit/emit-index.js";
+import { writeAtomically } from "./write/atomic-write.js";
+
+export interface GenerateOptions {
+  spec: string;
+  out: string;
+  targets?: Target[];
+  typesImport?: string;
+  zodImport?: string;
+  seed?: number;
+  /** Called at each phase with a short message (the CLI prints them on stderr). */
+  onProgress?: (message: string) => void;
+}
+
+export interface GenerateResult {
+  model: IRDocument;
+  files: EmittedFile[];
+  warnings: IRWarning[];
+  timings: Record<string, number>;
+}
+
+const EMITTERS: Record<Target, Emitter> = { types: emitTypes, zod: emitZod, client: emitClient, mocks: emitMocks };
+
+/** Loads a spec, builds the model, runs the emitters and swaps the output folder in whole. */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const progress = options.onProgress ?? (() => {});
+  const timings: Record<string, number> = {};
+  const time = async <T>(phase: string, fn: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const out = await fn();
+    timings[phase] = performance.now() - t0;
+    return out;
+  };
+  const targets = options.targets ?? ALL_TARGETS;
+  progress(`loading ${options.spec}`);
+  const spec = await time("load", () => loadSpec(options.spec));
+  const model = await time("model", () => buildModel(spec));
+  progress(`model: ${model.schemas.length} schemas, ${model.operations.length} operations, ${model.webhooks.length} webhooks`);
+  const warnings = [...model.warnings];
+  const ctx: EmitContext = {
+    model,
+    document: spec.document,
+    options: {
+      typesImport: options.typesImport ?? "./types.gen.js",
+      zodImport: options.zodImport ?? "./zod.gen.js",
+      specLabel: relative(process.cwd(), spec.file).split("\\").join("/") || spec.file,
+      seed: options.seed ?? 1,
+      warn: (pointer, message) => warnings.push({ pointer, message }),
+    },
+  };
+  // openapi-typescript runs in parallel with our own emitters: it is the slowest part.
+  const results = await Promise.all(
+    targets.map((t) =>
+      time(t, async () => {
+        const files = await EMITTERS[t](ctx);
+        progress(`emitted ${t}: ${files.length} file(s)`);
+        return files;
+      }),
+    ),
+  );
+  const files = [...results.flat(), ...emitIndex(ctx, targets)];
+  await time("write", () => writeAtomically(options.out, files));
+  return { model, files, warnings, timings };
+}

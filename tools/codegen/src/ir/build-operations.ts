@@ -1,0 +1,170 @@
+import type { HttpMethod, IROperation, IRParameter, IRResponse, IRMediaContent, IRHeader, IRWebhook, IRSecurityRequirement, IRPagination } from "./types.js";
+import type { NamedSchemas } from "./named-schemas.js";
+import { SpecError, getAtPointer, joinPointer, parsePointer } from "../load/spec-error.js";
+import { isObj } from "./normalize-meta.js";
+import { camelCase, IdentifierPool } from "./naming.js";
+import { parseSecurity } from "./build-model.js";
+
+const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+type Obj = Record<string, unknown>;
+
+/** Operations of `paths` and of `webhooks` (3.1; `x-webhooks` too), in document order. */
+export function buildOperations(doc: Obj, file: string, named: NamedSchemas, globalSecurity: IRSecurityRequirement[]) {
+  const pool = new IdentifierPool();
+  const deref = (node: unknown, at: string): { value: Obj; at: string } => {
+    let cur = node;
+    let where = at;
+    for (let hops = 0; isObj(cur) && typeof cur.$ref === "string"; hops++) {
+      if (hops > 32) throw new SpecError(file, at, "$ref chain too long or circular");
+      const ref = cur.$ref;
+      where = ref;
+      cur = getAtPointer(doc, parsePointer(ref));
+      if (cur === undefined) throw new SpecError(file, at, `$ref target not found: ${ref}`);
+    }
+    if (!isObj(cur)) throw new SpecError(file, at, "expected an object");
+    return { value: cur, at: where };
+  };
+
+  const media = (content: unknown, at: string): IRMediaContent[] =>
+    isObj(content)
+      ? Object.entries(content).map(([mediaType, raw]) => {
+          const m = isObj(raw) ? raw : {};
+          const mAt = joinPointer(at, mediaType);
+          const examples: IRMediaContent["examples"] = [];
+          if ("example" in m) examples.push({ name: "default", value: m.example });
+          if (isObj(m.examples)) {
+            for (const [name, ex] of Object.entries(m.examples)) {
+              const { value } = deref(ex, joinPointer(mAt, "examples", name));
+              if ("value" in value) examples.push({ name, value: value.value });
+            }
+          }
+          const extensions = Object.fromEntries(Object.entries(m).filter(([k]) => k.startsWith("x-")));
+          const out: IRMediaContent = {
+            mediaType,
+            schema: m.schema === undefined ? { pointer: mAt, meta: {} } : named.normalize(m.schema, joinPointer(mAt, "schema")),
+            examples,
+            extensions,
+          };
+          if (m["x-sse-event-schema"] !== undefined) out.eventSchema = named.normalize(m["x-sse-event-schema"], joinPointer(mAt, "x-sse-event-schema"));
+          return out;
+        })
+      : [];
+
+  const parameter = (raw: unknown, at: string): IRParameter => {
+    const { value: p, at: pAt } = deref(raw, at);
+    const location = p.in as IRParameter["in"];
+    if (!["path", "query", "header", "cookie"].includes(location)) throw new SpecError(file, pAt, `parameter has invalid "in": ${JSON.stringify(p.in)}`);
+    const content = isObj(p.content) ? media(p.content, joinPointer(pAt, "content"))[0] : undefined;
+    const out: IRParameter = {
+      name: String(p.name),
+      in: location,
+      required: location === "path" ? true : p.required === true,
+      schema: content ? content.schema : p.schema !== undefined ? named.normalize(p.schema, joinPointer(pAt, "schema")) : { pointer: pAt, types: ["string"], meta: {} },
+    };
+    if (content) out.mediaType = content.mediaType;
+    if (typeof p.description === "string") out.description = p.description;
+    if (p.deprecated === true) out.deprecated = true;
+    if (typeof p.style === "string") out.style = p.style;
+    if (typeof p.explode === "boolean") out.explode = p.explode;
+    const ex: unknown[] = [];
+    if ("example" in p) ex.push(p.example);
+    if (isObj(p.examples)) for (const e of Object.values(p.examples)) if (isObj(e) && "value" in e) ex.push(e.value);
+    if (ex.length) out.examples = ex;
+    return out;
+  };
+
+  const headers = (raw: unknown, at: string): IRHeader[] =>
+    isObj(raw)
+      ? Object.entries(raw).map(([name, h]) => {
+          const { value, at: hAt } = deref(h, joinPointer(at, name));
+          const schema = value.schema !== undefined ? named.normalize(value.schema, joinPointer(hAt, "schema")) : (media(value.content, joinPointer(hAt, "content"))[0]?.schema ?? { pointer: hAt, meta: {} });
+          return { name, required: value.required === true, schema, ...(typeof value.description === "string" ? { description: value.description } : {}) };
+        })
+      : [];
+
+  const operation = (path: string, method: HttpMethod, rawOp: Obj, pathParams: unknown[], at: string, basePath: string): IROperation => {
+    const params = new Map<string, IRParameter>();
+    pathParams.forEach((p, i) => {
+      const ir = parameter(p, joinPointer(basePath, "parameters", i));
+      params.set(`${ir.in}:${ir.name}`, ir);
+    });
+    (Array.isArray(rawOp.parameters) ? rawOp.parameters : []).forEach((p, i) => {
+      const ir = parameter(p, joinPointer(at, "parameters", i));
+      params.set(`${ir.in}:${ir.name}`, ir);
+    });
+    const responses: IRResponse[] = isObj(rawOp.responses)
+      ? Object.entries(rawOp.responses).map(([status, r]) => {
+          const { value, at: rAt } = deref(r, joinPointer(at, "responses", status));
+          return {
+            status: String(status).toUpperCase(),
+            ...(typeof value.description === "string" ? { description: value.description } : {}),
+            content: media(value.content, joinPointer(rAt, "content")),
+            headers: headers(value.headers, joinPointer(rAt, "headers")),
+          };
+        })
+      : [];
+    const op: IROperation = {
+      id: typeof rawOp.operationId === "string" ? rawOp.operationId : `${method.toUpperCase()} ${path}`,
+      ident: pool.claim(camelCase(typeof rawOp.operationId === "string" ? rawOp.operationId : `${method} ${path.replace(/\{([^}]+)\}/g, "by $1")}`)),
+      method,
+      path,
+      tags: Array.isArray(rawOp.tags) ? rawOp.tags.map(String) : [],
+      parameters: [...params.values()],
+      responses,
+      security: parseSecurity(rawOp.security) ?? globalSecurity,
+      extensions: Object.fromEntries(Object.entries(rawOp).filter(([k]) => k.startsWith("x-"))),
+      pointer: at,
+    };
+    if (typeof rawOp.operationId === "string") op.operationId = rawOp.operationId;
+    if (typeof rawOp.summary === "string") op.summary = rawOp.summary;
+    if (typeof rawOp.description === "string") op.description = rawOp.description;
+    if (rawOp.deprecated === true) op.deprecated = true;
+    if (rawOp.requestBody !== undefined) {
+      const { value, at: bAt } = deref(rawOp.requestBody, joinPointer(at, "requestBody"));
+      op.requestBody = {
+        required: value.required === true,
+        content: media(value.content, joinPointer(bAt, "content")),
+        ...(typeof value.description === "string" ? { description: value.description } : {}),
+      };
+    }
+    const pagination = detectPagination(op);
+    if (pagination) op.pagination = pagination;
+    const idem = op.parameters.find((p) => p.in === "header" && /^idempotency-key$/i.test(p.name));
+    if (idem) op.idempotencyHeader = idem.name;
+    return op;
+  };
+
+  const fromPathItems = (items: unknown, root: string) => {
+    const out: { key: string; op: IROperation }[] = [];
+    if (!isObj(items)) return out;
+    for (const [key, rawItem] of Object.entries(items)) {
+      const itemAt = joinPointer(root, key);
+      const { value: item, at: base } = deref(rawItem, itemAt);
+      const shared = Array.isArray(item.parameters) ? item.parameters : [];
+      for (const [m, rawOp] of Object.entries(item)) {
+        const method = m.toLowerCase() as HttpMethod;
+        if (!METHODS.includes(method) || !isObj(rawOp)) continue;
+        out.push({ key, op: operation(key, method, rawOp, shared, joinPointer(base, m), base) });
+      }
+    }
+    return out;
+  };
+
+  const operations = fromPathItems(doc.paths, "#/paths").map((o) => o.op);
+  const webhooks: IRWebhook[] = fromPathItems(doc.webhooks ?? doc["x-webhooks"], doc.webhooks ? "#/webhooks" : "#/x-webhooks").map((o) => ({ name: o.key, operation: o.op }));
+  return { operations, webhooks };
+}
+
+/** `x-pagination: { style }` wins; otherwise the query parameters and headers tell. */
+function detectPagination(op: IROperation): IRPagination | undefined {
+  const ext = op.extensions["x-pagination"];
+  if (isObj(ext) && (ext.style === "page" || ext.style === "cursor" || ext.style === "link")) return { style: ext.style, source: "extension" };
+  if (op.method !== "get") return undefined;
+  const q = new Set(op.parameters.filter((p) => p.in === "query").map((p) => p.name));
+  if (q.has("cursor") || q.has("starting_after") || q.has("page_token") || q.has("after")) return { style: "cursor", source: "inferred" };
+  const linkHeader = op.responses.some((r) => r.status.startsWith("2") && r.headers.some((h) => h.name.toLowerCase() === "link"));
+  if (linkHeader) return { style: "link", source: "inferred" };
+  if (q.has("page")) return { style: "page", source: "inferred" };
+  return undefined;
+}

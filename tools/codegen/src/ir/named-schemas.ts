@@ -1,0 +1,117 @@
+import type { IRNamedSchema, IRSchema } from "./types.js";
+import { normalizeSchema, type SchemaContext } from "./normalize-schema.js";
+import { SpecError, getAtPointer, parsePointer } from "../load/spec-error.js";
+import { IdentifierPool, pascalCase } from "./naming.js";
+import { collectRefs } from "./walk.js";
+import { isObj } from "./normalize-meta.js";
+
+/**
+ * Registry of named schemas: every `components.schemas` entry, plus any other place a `$ref`
+ * points at (`#/components/schemas/A/properties/b`, `#/paths/…/schema`), promoted to a named
+ * schema so that references — recursive ones included — are handled one way.
+ */
+export class NamedSchemas {
+  readonly list: IRNamedSchema[] = [];
+  readonly byName = new Map<string, IRNamedSchema>();
+  private readonly byRef = new Map<string, string>();
+  private readonly pending: { name: string; raw: unknown; pointer: string }[] = [];
+  private readonly pool = new IdentifierPool();
+  readonly ctx: SchemaContext;
+
+  constructor(
+    private readonly doc: Record<string, unknown>,
+    private readonly file: string,
+    dialect: "3.0" | "3.1",
+    warn: (pointer: string, message: string) => void,
+  ) {
+    this.ctx = { dialect, warn, refName: (ref, at) => this.refName(ref, at) };
+    const components = isObj(doc.components) && isObj(doc.components.schemas) ? doc.components.schemas : {};
+    for (const [name, raw] of Object.entries(components)) {
+      this.register(name, `#/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, raw);
+    }
+  }
+
+  private register(name: string, ref: string, raw: unknown): string {
+    this.byRef.set(ref, name);
+    this.pending.push({ name, raw, pointer: ref });
+    const entry: IRNamedSchema = { name, ident: this.pool.claim(pascalCase(name)), schema: { pointer: ref, meta: {} }, refs: [], recursive: false };
+    this.list.push(entry);
+    this.byName.set(name, entry);
+    return name;
+  }
+
+  refName(ref: string, at: string): string {
+    if (!ref.startsWith("#")) throw new SpecError(this.file, at, `unresolved external $ref ${JSON.stringify(ref)}`);
+    const canonical = ref;
+    const known = this.byRef.get(canonical);
+    if (known !== undefined) return known;
+    const tokens = parsePointer(canonical);
+    const raw = getAtPointer(this.doc, tokens);
+    if (raw === undefined) throw new SpecError(this.file, at, `$ref target not found: ${ref}`);
+    const tail = tokens[0] === "components" && tokens[1] === "schemas" ? tokens.slice(2) : tokens.filter((t) => !["paths", "content", "schema"].includes(t));
+    let name = tail.join("_") || "Root";
+    for (let i = 2; this.byName.has(name); i++) name = `${tail.join("_")}_${i}`;
+    return this.register(name, canonical, raw);
+  }
+
+  /** Normalises every registered schema (more may register while doing so) and links them. */
+  finish(): void {
+    for (let i = 0; i < this.pending.length; i++) {
+      const { name, raw, pointer } = this.pending[i]!;
+      this.byName.get(name)!.schema = normalizeSchema(raw, pointer, this.ctx);
+    }
+    for (const entry of this.list) entry.refs = [...collectRefs(entry.schema)];
+    markRecursive(this.list, this.byName);
+    inferDiscriminatorMappings(this.list);
+  }
+
+  /** Normalises a schema found outside components (parameters, bodies, responses). */
+  normalize(raw: unknown, pointer: string): IRSchema {
+    return normalizeSchema(raw, pointer, this.ctx);
+  }
+}
+
+/** Tarjan's strongly connected components: members of a cycle (or self-loop) are recursive. */
+function markRecursive(list: IRNamedSchema[], byName: Map<string, IRNamedSchema>): void {
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const visit = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of byName.get(v)?.refs ?? []) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      const self = byName.get(v)!.refs.includes(v);
+      if (scc.length > 1 || self) for (const n of scc) byName.get(n)!.recursive = true;
+    }
+  };
+  for (const e of list) if (!idx.has(e.name)) visit(e.name);
+}
+
+/** A discriminator on a base schema without oneOf/anyOf maps every schema that `allOf`s the base. */
+function inferDiscriminatorMappings(list: IRNamedSchema[]): void {
+  for (const entry of list) {
+    const d = entry.schema.discriminator;
+    if (!d || entry.schema.oneOf || entry.schema.anyOf) continue;
+    for (const child of list) {
+      if (!child.schema.allOf?.some((m) => m.ref === entry.name)) continue;
+      if (!d.mapping.some((m) => m.target === child.name || m.value === child.name)) d.mapping.push({ value: child.name, target: child.name });
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import { dirname, resolve, basename, extname } from "node:path";
+import { readDocument } from "./read-document.js";
+import { SpecError, getAtPointer, joinPointer, parsePointer } from "./spec-error.js";
+import { childContext, type Ctx, COMPONENT_KINDS } from "./ref-contexts.js";
+
+/**
+ * Turns a spec split over many files into one document whose `$ref`s are all local.
+ *
+ * A reference to another file is hoisted into `components.<kind>` when the place it is used
+ * tells its kind (a schema, a parameter…), under a name taken from its pointer or file name;
+ * anything else (a path item, say) is inlined. The same target is hoisted once, which also
+ * makes circular references between files terminate.
+ */
+export function bundleRefs(rootFile: string, root: Record<string, unknown>): Record<string, unknown> {
+  const files = new Map<string, unknown>([[rootFile, root]]);
+  const hoisted = new Map<string, string>(); // "file#pointer" → local ref
+  const components = ((root.components as Record<string, Record<string, unknown>> | undefined) ??= {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  if (!hasExternalRefs(root)) return root;
+
+  const load = (file: string, from: string, at: string): unknown => {
+    let doc = files.get(file);
+    if (doc === undefined) {
+      try {
+        doc = readDocument(file);
+      } catch (err) {
+        if (err instanceof SpecError && err.pointer === "" && err.problem.startsWith("cannot read")) {
+          throw new SpecError(from, at, `$ref points to a file that cannot be read: ${file}`, undefined, { cause: err });
+        }
+        throw err;
+      }
+      files.set(file, doc);
+    }
+    return doc;
+  };
+
+  const uniqueName = (kind: string, wanted: string): string => {
+    const bucket = (components[kind] ??= {});
+    let name = wanted || "Schema";
+    for (let i = 2; Object.prototype.hasOwnProperty.call(bucket, name); i++) name = `${wanted}${i}`;
+    return name;
+  };
+
+  // Walks `node` (which lives in `file`) and rewrites its refs in place (node is a private copy).
+  const walk = (node: unknown, file: string, ptr: string, ctx: Ctx): unknown => {
+    if (node === null || typeof node !== "object") return node;
+    if (Array.isArray(node)) return node.map((v, i) => walk(v, file, joinPointer(ptr, i), childContext(ctx, String(i))));
+    const obj = node as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(obj)) {
+      if (k === "$ref" && typeof v === "string") {
+        out.$ref = rewriteRef(v, file, ptr, ctx);
+      } else {
+        out[k] = walk(v, file, joinPointer(ptr, k), childContext(ctx, k));
+      }
+    }
+    return out;
+  };
+
+  const rewriteRef = (ref: string, file: string, ptr: string, ctx: Ctx): string | unknown => {
+    const hash = ref.indexOf("#");
+    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const pointer = hash === -1 ? "" : ref.slice(hash + 1);
+    const target = filePart === "" ? file : resolve(dirname(file), decodeURI(filePart));
+    if (target === rootFile) return `#${pointer}`;
+    const key = `${target}#${pointer}`;
+    const known = hoisted.get(key);
+    if (known) return known;
+    const doc = load(target, file, ptr);
+    const value = getAtPointer(doc, parsePointer(pointer));
+    if (value === undefined) throw new SpecError(file, ptr, `$ref target not found: ${ref}`);
+    const kind = ctx.kind && COMPONENT_KINDS.has(ctx.kind) ? ctx.kind : undefined;
+    if (!kind) return { $inline: walk(value, target, pointer || "#", ctx) };
+    const tokens = parsePointer(pointer);
+    const wanted = tokens.length > 0 ? tokens[tokens.length - 1]! : basename(target, extname(target));
+    const name = uniqueName(kind, wanted.replace(/[^A-Za-z0-9_.-]/g, "_"));
+    const local = `#/components/${kind}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    hoisted.set(key, local);
+    components[kind]![name] = null; // reserve before recursing: cycles resolve to `local`
+    components[kind]![name] = walk(value, target, pointer || "#", { kind });
+    return local;
+  };
+
+  const bundled = walk(root, rootFile, "#", { kind: "root" }) as Record<string, unknown>;
+  bundled.components = { ...(bundled.components as object), ...components };
+  return inlineMarkers(bundled) as Record<string, unknown>;
+}
+
+/** Replaces `{ $ref: { $inline: X } }` left by non-hoistable refs with X itself. */
+function inlineMarkers(node: unknown): unknown {
+  if (node === null || typeof node !== "object") return node;
+  if (Array.isArray(node)) return node.map(inlineMarkers);
+  const obj = node as Record<string, unknown>;
+  const ref = obj.$ref as { $inline?: unknown } | undefined;
+  if (ref && typeof ref === "object" && "$inline" in ref) {
+    const { $ref: _drop, ...siblings } = obj;
+    const inner = inlineMarkers(ref.$inline) as Record<string, unknown>;
+    return Object.keys(siblings).length ? { ...inner, ...(inlineMarkers(siblings) as object) } : inner;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) out[k] = inlineMarkers(v);
+  return out;
+}
+
+function hasExternalRefs(node: unknown): boolean {
+  const stack: unknown[] = [node];
+  while (stack.length) {
+    const cur = stack.pop();
+    if (cur === null || typeof cur !== "object") continue;
+    if (Array.isArray(cur)) {
+      for (const v of cur) stack.push(v);
+      continue;
+    }
+    for (const [k, v] of Object.entries(cur as Record<string, unknown>)) {
+      if (k === "$ref" && typeof v === "string" && !v.startsWith("#")) return true;
+      if (typeof v === "object") stack.push(v);
+    }
+  }
+  return false;
+}
