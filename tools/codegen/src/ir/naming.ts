@@ -43,7 +43,10 @@ export function pascalCase(name: string): string {
 export function camelCase(name: string): string {
   const ws = words(name);
   if (ws.length === 0) return "anonymous";
-  const out = ws[0]!.charAt(0).toLowerCase() + ws[0]!.slice(1) + ws.slice(1).map(cap).join("");
+  const first = ws[0]!;
+  // An all-caps first word (GET, HTTP) reads as one token: lower it whole.
+  const head = first === first.toUpperCase() ? first.toLowerCase() : first.charAt(0).toLowerCase() + first.slice(1);
+  const out = head + ws.slice(1).map(cap).join("");
   return fixStart(out);
 }
 

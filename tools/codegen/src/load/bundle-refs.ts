@@ -14,11 +14,10 @@ import { childContext, type Ctx, COMPONENT_KINDS } from "./ref-contexts.js";
 export function bundleRefs(rootFile: string, root: Record<string, unknown>): Record<string, unknown> {
   const files = new Map<string, unknown>([[rootFile, root]]);
   const hoisted = new Map<string, string>(); // "file#pointer" → local ref
-  const components = ((root.components as Record<string, Record<string, unknown>> | undefined) ??= {}) as Record<
-    string,
-    Record<string, unknown>
-  >;
   if (!hasExternalRefs(root)) return root;
+  const components = (root.components ?? {}) as Record<string, Record<string, unknown>>;
+  // Hoisted targets go here, merged into the output's components at the end.
+  const extra: Record<string, Record<string, unknown>> = {};
 
   const load = (file: string, from: string, at: string): unknown => {
     let doc = files.get(file);
@@ -37,9 +36,11 @@ export function bundleRefs(rootFile: string, root: Record<string, unknown>): Rec
   };
 
   const uniqueName = (kind: string, wanted: string): string => {
-    const bucket = (components[kind] ??= {});
+    const own = components[kind] ?? {};
+    const bucket = (extra[kind] ??= {});
+    const taken = (n: string) => Object.prototype.hasOwnProperty.call(own, n) || Object.prototype.hasOwnProperty.call(bucket, n);
     let name = wanted || "Schema";
-    for (let i = 2; Object.prototype.hasOwnProperty.call(bucket, name); i++) name = `${wanted}${i}`;
+    for (let i = 2; taken(name); i++) name = `${wanted}${i}`;
     return name;
   };
 
@@ -78,13 +79,39 @@ export function bundleRefs(rootFile: string, root: Record<string, unknown>): Rec
     const name = uniqueName(kind, wanted.replace(/[^A-Za-z0-9_.-]/g, "_"));
     const local = `#/components/${kind}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
     hoisted.set(key, local);
-    components[kind]![name] = null; // reserve before recursing: cycles resolve to `local`
-    components[kind]![name] = walk(value, target, pointer || "#", { kind });
+    extra[kind]![name] = null; // reserve before recursing: cycles resolve to `local`
+    extra[kind]![name] = walk(value, target, pointer || "#", { kind });
     return local;
   };
 
+  // A component that is only a $ref to another file takes that file's content under its own
+  // name, instead of becoming an alias of a hoisted copy.
+  for (const [kind, bucket] of Object.entries(components)) {
+    if (!COMPONENT_KINDS.has(kind) || bucket === null || typeof bucket !== "object") continue;
+    for (const [name, value] of Object.entries(bucket)) {
+      const ref = (value as { $ref?: unknown } | null)?.$ref;
+      if (typeof ref !== "string" || ref.startsWith("#") || Object.keys(value as object).length !== 1) continue;
+      const hash = ref.indexOf("#");
+      const target = resolve(dirname(rootFile), decodeURI(hash === -1 ? ref : ref.slice(0, hash)));
+      const pointer = hash === -1 ? "" : ref.slice(hash + 1);
+      const at = joinPointer("#/components", kind, name);
+      const content = getAtPointer(load(target, rootFile, at), parsePointer(pointer));
+      if (content === undefined) throw new SpecError(rootFile, at, `$ref target not found: ${ref}`);
+      hoisted.set(`${target}#${pointer}`, joinPointer("#/components", kind, name));
+      bucket[name] = { $inline: content, $file: target, $pointer: pointer || "#" };
+    }
+  }
+  for (const [kind, bucket] of Object.entries(components)) {
+    if (!COMPONENT_KINDS.has(kind) || bucket === null || typeof bucket !== "object") continue;
+    for (const [name, value] of Object.entries(bucket)) {
+      const v = value as { $inline?: unknown; $file?: string; $pointer?: string } | null;
+      if (v && typeof v === "object" && "$file" in v) bucket[name] = walk(v.$inline, v.$file!, v.$pointer!, { kind });
+    }
+  }
   const bundled = walk(root, rootFile, "#", { kind: "root" }) as Record<string, unknown>;
-  bundled.components = { ...(bundled.components as object), ...components };
+  const merged = { ...(bundled.components as Record<string, Record<string, unknown>> | undefined) };
+  for (const [kind, bucket] of Object.entries(extra)) merged[kind] = { ...merged[kind], ...bucket };
+  bundled.components = merged;
   return inlineMarkers(bundled) as Record<string, unknown>;
 }
 

@@ -1,0 +1,2 @@
+/** zod v4 validators of the Platform API, generated from `spec/`. */
+export * from "./generated/zod.gen.js";

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadSpec } from "../src/load/load-spec.js";
+import { buildModel } from "../src/ir/build-model.js";
+import { SpecError } from "../src/load/spec-error.js";
+
+const fixtures = new URL("./fixtures/", import.meta.url).pathname;
+const tmp = () => mkdtempSync(join(tmpdir(), "specforge-load-"));
+
+describe("loadSpec", () => {
+  it("bundles a spec split over files, hoisting schemas and keeping cycles", async () => {
+    const spec = await loadSpec(join(fixtures, "multi-file/openapi.yaml"));
+    const schemas = (spec.document.components as { schemas: Record<string, unknown> }).schemas;
+    expect(Object.keys(schemas).sort()).toEqual(["Owner", "Tag", "pet"]);
+    expect(JSON.stringify(spec.document)).not.toMatch(/"\$ref":"\.\.?\//);
+    const model = buildModel(spec);
+    expect(model.operations.map((o) => o.id)).toEqual(["listPets"]);
+    expect(model.operations[0]!.parameters[0]).toMatchObject({ name: "limit", in: "query", required: false });
+    expect(model.schemaByName.get("Owner")!.recursive).toBe(true);
+    expect(model.schemaByName.get("pet")!.recursive).toBe(true);
+    expect(model.schemaByName.get("Tag")!.recursive).toBe(false);
+  });
+
+  it("reads JSON with a UTF-8 BOM", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "a.json"), "\uFEFF" + JSON.stringify({ openapi: "3.0.3", info: { title: "t", version: "1" }, paths: {} }));
+    expect((await loadSpec(join(dir, "a.json"))).sourceVersion).toBe("3.0");
+  });
+
+  it("converts Swagger 2.0", async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, "s.yaml"),
+      "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200':\n          description: ok\n          schema: {$ref: '#/definitions/A'}\ndefinitions:\n  A: {type: object, properties: {x: {type: string, x-nullable: true}}}\n",
+    );
+    const spec = await loadSpec(join(dir, "s.yaml"));
+    expect(spec.sourceVersion).toBe("2.0");
+    const model = buildModel(spec);
+    expect(model.operations[0]!.responses[0]!.content[0]!.schema.ref).toBe("A");
+    expect(model.schemaByName.get("A")!.schema.object!.properties[0]!.schema.types).toEqual(["string", "null"]);
+  });
+
+  const bad: [string, string, RegExp][] = [
+    ["invalid YAML names the line", "openapi: 3.1.0\ninfo: {title: t\npaths: {}\n", /bad\.yaml:\d+: invalid YAML/],
+    ["missing version", "info: {title: t, version: '1'}\n", /no `openapi` or `swagger` version/],
+    ["unsupported version", "openapi: 4.0.0\n", /#\/openapi: unsupported version "4.0.0"/],
+    ["missing external file names the referencing pointer", "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: ./nope.yaml\n", /bad\.yaml at #\/paths\/~1a: \$ref points to a file that cannot be read/],
+  ];
+  it.each(bad)("%s", async (_n, text, want) => {
+    const dir = tmp();
+    writeFileSync(join(dir, "bad.yaml"), text);
+    const err = await loadSpec(join(dir, "bad.yaml")).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SpecError);
+    expect(String((err as Error).message)).toMatch(want);
+  });
+
+  it("reports a dangling local $ref with file and pointer", async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, "d.yaml"),
+      "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: object, properties: {b: {$ref: '#/components/schemas/Missing'}}}\n",
+    );
+    const spec = await loadSpec(join(dir, "d.yaml"));
+    expect(() => buildModel(spec)).toThrowError(/d\.yaml at #\/components\/schemas\/A\/properties\/b: \$ref target not found: #\/components\/schemas\/Missing/);
+  });
+});
