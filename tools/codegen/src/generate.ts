@@ -25,8 +25,7 @@ export interface GenerateResult {
 }
 
 // Loaded on demand: openapi-typescript pulls in the TypeScript compiler, ~1 s of start-up.
-const EMITTERS: Record<Target, () => Promise<Emitter>> = {
-  types: async () => (await import("./emit/types/emit-types.js")).emitTypes,
+const EMITTERS: Record<Exclude<Target, "types">, () => Promise<Emitter>> = {
   zod: async () => (await import("./emit/zod/emit-zod.js")).emitZod,
   client: async () => (await import("./emit/client/emit-client.js")).emitClient,
   mocks: async () => (await import("./emit/mocks/emit-mocks.js")).emitMocks,
@@ -45,6 +44,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const targets = options.targets ?? ALL_TARGETS;
   progress(`loading ${options.spec}`);
   const spec = await time("load", () => loadSpec(options.spec));
+  // openapi-typescript (the slowest part) starts now in a worker and overlaps everything else.
+  const typesText = targets.includes("types") ? import("./emit/types/emit-types.js").then((m) => m.startTypes(spec.document, spec.file)) : undefined;
+  typesText?.catch(() => {}); // awaited below; avoid an unhandled rejection while the model builds
   const model = await time("model", () => buildModel(spec));
   progress(`model: ${model.schemas.length} schemas, ${model.operations.length} operations, ${model.webhooks.length} webhooks`);
   const warnings = [...model.warnings];
@@ -63,7 +65,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const results = await Promise.all(
     targets.map((t) =>
       time(t, async () => {
-        const files = await (await EMITTERS[t]())(ctx);
+        const files =
+          t === "types"
+            ? await (await import("./emit/types/emit-types.js")).emitTypes(ctx, typesText!)
+            : await (await EMITTERS[t]())(ctx);
         progress(`emitted ${t}: ${files.length} file(s)`);
         return files;
       }),

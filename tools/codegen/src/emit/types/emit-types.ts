@@ -1,13 +1,24 @@
-import openapiTS, { astToString } from "openapi-typescript";
-import type { OpenAPI3 } from "openapi-typescript";
-import { generatedHeader, type Emitter } from "../emitter.js";
+import { Worker } from "node:worker_threads";
+import { generatedHeader, type EmitContext, type EmittedFile } from "../emitter.js";
+import { SpecError } from "../../load/spec-error.js";
 
-/** TypeScript types through openapi-typescript, the reference typing of OpenAPI for openapi-fetch. */
-export const emitTypes: Emitter = async (ctx) => {
-  const ast = await openapiTS(ctx.document as unknown as OpenAPI3, {
-    silent: true,
-    alphabetize: false,
+/**
+ * Starts openapi-typescript — the reference typing of OpenAPI for openapi-fetch — in a worker
+ * thread on the bundled document, as soon as the document is loaded.
+ */
+export function startTypes(document: Record<string, unknown>, file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./ots-worker.mjs", import.meta.url), { workerData: { document } });
+    worker.once("message", (msg: { ok: boolean; text?: string; message?: string }) => {
+      void worker.terminate();
+      if (msg.ok) resolve(msg.text!);
+      else reject(new SpecError(file, "", `openapi-typescript failed: ${msg.message}`));
+    });
+    worker.once("error", reject);
   });
-  const body = astToString(ast);
+}
+
+export async function emitTypes(ctx: EmitContext, pending: Promise<string>): Promise<EmittedFile[]> {
+  const body = await pending;
   return [{ path: "types.gen.ts", content: generatedHeader(ctx, "TypeScript types of the API (openapi-typescript).") + "\n" + body }];
-};
+}
