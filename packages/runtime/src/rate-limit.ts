@@ -1,0 +1,73 @@
+import { parseResetHeader } from "./retry-after.js";
+
+/** What the server last told us about our quota for an origin. */
+export interface RateLimitState {
+  limit: number | undefined;
+  remaining: number | undefined;
+  /** Epoch ms when the window resets. */
+  resetAt: number | undefined;
+  /** Epoch ms at which these headers were read. */
+  updatedAt: number;
+}
+
+function num(v: string | null): number | undefined {
+  if (v === null) return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Tracks `X-RateLimit-*` (and IETF `RateLimit-*`) response headers per origin. */
+export class RateLimitTracker {
+  private readonly states = new Map<string, RateLimitState>();
+
+  constructor(
+    private readonly defaultOrigin: string | undefined,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Records headers from a response to `origin`; responses without any rate-limit header are ignored. */
+  update(origin: string, headers: Headers): void {
+    const limit = num(headers.get("x-ratelimit-limit") ?? headers.get("ratelimit-limit"));
+    const remaining = num(headers.get("x-ratelimit-remaining") ?? headers.get("ratelimit-remaining"));
+    const resetRaw = headers.get("x-ratelimit-reset") ?? headers.get("ratelimit-reset");
+    if (limit === undefined && remaining === undefined && resetRaw === null) return;
+    const now = this.now();
+    this.states.set(origin, { limit, remaining, resetAt: parseResetHeader(resetRaw, now), updatedAt: now });
+  }
+
+  /** State for an origin or any URL on it; defaults to the runtime's baseUrl origin. */
+  get(originOrUrl?: string): RateLimitState | undefined {
+    const key = originOrUrl ?? this.defaultOrigin;
+    if (key === undefined) return undefined;
+    return this.states.get(key) ?? this.states.get(safeOrigin(key));
+  }
+
+  /** Every known origin's state, for dashboards and debugging. */
+  snapshot(): Record<string, RateLimitState> {
+    return Object.fromEntries(this.states);
+  }
+
+  /**
+   * Milliseconds to hold a request so it does not hit a known-exhausted quota, or 0.
+   * Only trusts a state whose window has not already passed.
+   */
+  waitMs(origin: string): number {
+    const s = this.states.get(origin);
+    if (!s || s.remaining !== 0 || s.resetAt === undefined) return 0;
+    return Math.max(0, s.resetAt - this.now());
+  }
+
+  /** Counts a request against the last known quota so concurrent callers see it shrink. */
+  consume(origin: string): void {
+    const s = this.states.get(origin);
+    if (s?.remaining !== undefined && s.remaining > 0) s.remaining--;
+  }
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}

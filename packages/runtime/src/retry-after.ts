@@ -1,0 +1,42 @@
+/**
+ * Reset headers come in two dialects: delta-seconds (IETF RateLimit drafts, GitHub's secondary
+ * limits) and epoch seconds (GitHub, Twitter). Values this large can only be epoch timestamps.
+ */
+const EPOCH_SECONDS_THRESHOLD = 1_000_000_000;
+const EPOCH_MS_THRESHOLD = 1_000_000_000_000;
+
+/** Converts an `X-RateLimit-Reset` value to an absolute epoch-ms instant. */
+export function parseResetHeader(value: string | null, now: number): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) return undefined;
+  if (n >= EPOCH_MS_THRESHOLD) return n;
+  if (n >= EPOCH_SECONDS_THRESHOLD) return n * 1000;
+  return now + n * 1000;
+}
+
+/**
+ * How long the server asked us to wait, in ms, or undefined when it did not say.
+ * Precedence: `retry-after-ms` (most precise) → `Retry-After` → `X-RateLimit-Reset`, the last only
+ * when the response is a 429 or reports zero remaining, since reset headers ride on every response.
+ */
+export function retryAfterMs(response: Pick<Response, "headers" | "status">, now = Date.now()): number | undefined {
+  const h = response.headers;
+  const ms = h.get("retry-after-ms");
+  if (ms !== null) {
+    const n = Number(ms);
+    if (Number.isFinite(n) && n >= 0) return n;
+  }
+  const ra = h.get("retry-after");
+  if (ra !== null) {
+    const trimmed = ra.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  if (response.status === 429 || h.get("x-ratelimit-remaining") === "0") {
+    const reset = parseResetHeader(h.get("x-ratelimit-reset"), now);
+    if (reset !== undefined) return Math.max(0, reset - now);
+  }
+  return undefined;
+}

@@ -1,0 +1,78 @@
+import { computeBackoff, type BackoffOptions } from "./backoff.js";
+import { retryAfterMs } from "./retry-after.js";
+
+export interface RetryOptions extends BackoffOptions {
+  /** Retries after the first attempt (so up to maxRetries + 1 attempts). Default: 2. */
+  maxRetries?: number;
+  /** Statuses worth retrying, as a list or predicate. Default: 408, 429 and every 5xx. */
+  retryOnStatus?: readonly number[] | ((status: number) => boolean);
+  /** Retry when the connection failed (reset, refused, DNS). Default: true. */
+  retryOnNetworkError?: boolean;
+  /** Retry when a single attempt timed out. Default: true. */
+  retryOnTimeout?: boolean;
+  /** Server-requested waits longer than this end retrying and return the response. Default: 60_000 ms. */
+  maxRetryAfterMs?: number;
+  /**
+   * Header carrying the 0-based attempt number, sent on EVERY attempt ("0" on the first) so servers can
+   * log it uniformly; `false` disables it. Default: "X-Retry-Count".
+   */
+  retryCountHeader?: string | false;
+  /** Header whose presence makes POST/PATCH safe to retry. Default: "Idempotency-Key". */
+  idempotencyHeader?: string;
+}
+
+export type ResolvedRetry = Required<Omit<RetryOptions, "retryOnStatus" | keyof BackoffOptions>> & {
+  backoff: BackoffOptions;
+  retryOnStatus: (status: number) => boolean;
+};
+
+const defaultStatus = (s: number): boolean => s === 408 || s === 429 || (s >= 500 && s <= 599);
+
+export function resolveRetry(options: RetryOptions | false | undefined): ResolvedRetry {
+  const o = options === false ? { maxRetries: 0 } : (options ?? {});
+  const list = o.retryOnStatus;
+  return {
+    maxRetries: o.maxRetries ?? 2,
+    retryOnNetworkError: o.retryOnNetworkError ?? true,
+    retryOnTimeout: o.retryOnTimeout ?? true,
+    maxRetryAfterMs: o.maxRetryAfterMs ?? 60_000,
+    retryCountHeader: o.retryCountHeader ?? "X-Retry-Count",
+    idempotencyHeader: o.idempotencyHeader ?? "Idempotency-Key",
+    retryOnStatus: typeof list === "function" ? list : list ? (s) => list.includes(s) : defaultStatus,
+    backoff: {
+      initialDelayMs: o.initialDelayMs,
+      maxDelayMs: o.maxDelayMs,
+      multiplier: o.multiplier,
+      jitter: o.jitter,
+    },
+  };
+}
+
+/** RFC 9110 §9.2.2 idempotent methods; repeating them cannot duplicate a side effect. */
+const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+
+/**
+ * Whether a request may be sent again. An explicit `idempotent` flag from the operation wins;
+ * otherwise POST/PATCH qualify only with an idempotency key, since the server then dedupes.
+ */
+export function isReplayable(method: string, headers: Headers, idempotencyHeader: string, idempotent?: boolean): boolean {
+  if (idempotent !== undefined) return idempotent || headers.has(idempotencyHeader);
+  return IDEMPOTENT.has(method.toUpperCase()) || headers.has(idempotencyHeader);
+}
+
+/**
+ * Delay before the next attempt for a retryable response, or undefined when the server asked for a
+ * wait longer than allowed (then the response is returned as-is rather than waited on).
+ */
+export function delayForResponse(
+  response: Response,
+  retry: number,
+  policy: ResolvedRetry,
+  now: number,
+  random: () => number,
+): number | undefined {
+  const asked = retryAfterMs(response, now);
+  if (asked === undefined) return computeBackoff(retry, policy.backoff, random);
+  if (asked > policy.maxRetryAfterMs) return undefined;
+  return asked;
+}

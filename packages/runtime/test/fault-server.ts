@@ -1,0 +1,176 @@
+/**
+ * A real node:http server on 127.0.0.1 that misbehaves on command, for behaviour tests and benches.
+ * Faults are either planned per path (`plan("/x", {status: 503}, {reset: true})`, consumed one per
+ * request in order) or random with a seeded PRNG (`randomFaults`) so runs are reproducible.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { handleRoute, type ServerState } from "./fault-routes.js";
+
+export interface Fault {
+  /** Respond with this status (and a JSON error envelope unless `body` is given). */
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Wait before doing anything else (responding or resetting). */
+  delayMs?: number;
+  /** Destroy the socket without a response (ECONNRESET / "other side closed" for the client). */
+  reset?: boolean;
+  /** Let the route run (apply side effects) but destroy the socket instead of sending its response. */
+  applyThenReset?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface RandomFaultOptions {
+  /** Probability a request gets a fault. */
+  rate: number;
+  seed: number;
+  /** Only paths matching get faults. Default: all. */
+  match?: RegExp;
+}
+
+/** mulberry32: tiny deterministic PRNG so a seed reproduces a soak run exactly. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function freshState(): ServerState {
+  return {
+    counts: new Map(),
+    applied: new Map(),
+    idempotency: new Map(),
+    tokens: new Map(),
+    refreshTokens: new Set(),
+    refreshCalls: 0,
+    refreshDelayMs: 0,
+    failRefresh: false,
+    tokenTtlMs: 60_000,
+    tokenCalls: 0,
+    codes: new Map(),
+    etagVersion: 1,
+    etag200: 0,
+    etag304: 0,
+    sseDropped: new Set(),
+    jobs: new Map(),
+    rateWindow: { limit: 5, remaining: 5, resetAt: 0 },
+    webhookLog: [],
+  };
+}
+
+export class FaultServer {
+  readonly server = createServer((req, res) => void this.handle(req, res));
+  private readonly sockets = new Set<Socket>();
+  private readonly plans = new Map<string, Fault[]>();
+  private random: { next: () => number; rate: number; match?: RegExp } | undefined;
+  state: ServerState = freshState();
+  /** Last requests, newest last (capped so soak runs stay small). */
+  readonly requests: RecordedRequest[] = [];
+  url = "";
+  faultsInjected = 0;
+
+  async start(): Promise<this> {
+    this.server.on("connection", (s) => {
+      this.sockets.add(s);
+      s.on("close", () => this.sockets.delete(s));
+    });
+    // Keep-alive must outlive the client's idle pool or we get spurious resets between tests.
+    this.server.keepAliveTimeout = 30_000;
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** Queues faults for a pathname, consumed one per request in order. */
+  plan(path: string, ...faults: Fault[]): this {
+    this.plans.set(path, [...(this.plans.get(path) ?? []), ...faults]);
+    return this;
+  }
+
+  randomFaults(options: RandomFaultOptions | undefined): this {
+    this.random = options && { next: seeded(options.seed), rate: options.rate, match: options.match };
+    return this;
+  }
+
+  /** Requests served so far for a pathname. */
+  count(path: string): number {
+    return this.state.counts.get(path) ?? 0;
+  }
+
+  reset(): void {
+    this.plans.clear();
+    this.random = undefined;
+    this.state = freshState();
+    this.requests.length = 0;
+    this.faultsInjected = 0;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private nextFault(path: string, method: string): Fault | undefined {
+    const queue = this.plans.get(path);
+    if (queue && queue.length > 0) return queue.shift();
+    const r = this.random;
+    if (!r || (r.match && !r.match.test(path)) || r.next() >= r.rate) return undefined;
+    const kinds: Fault[] = [
+      { status: 503 },
+      { status: 500 },
+      { status: 429, headers: { "retry-after-ms": "2" } },
+      { status: 408 },
+      { reset: true },
+      { delayMs: 2, reset: true },
+      method === "POST" ? { applyThenReset: true } : { status: 502 },
+    ];
+    return kinds[Math.floor(r.next() * kinds.length)];
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://x");
+    const path = url.pathname;
+    this.state.counts.set(path, (this.state.counts.get(path) ?? 0) + 1);
+    if (this.requests.length > 500) this.requests.splice(0, 250);
+    this.requests.push({ method: req.method ?? "GET", path, headers: { ...req.headers } });
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks);
+
+    const fault = this.nextFault(path, req.method ?? "GET");
+    if (fault) this.faultsInjected++;
+    if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault?.reset) {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.status !== undefined) {
+      const payload = fault.body ?? { error: { code: `HTTP_${fault.status}`, message: "injected fault" }, request_id: "srv-fault" };
+      res.writeHead(fault.status, { "content-type": "application/json", "x-request-id": "srv-fault", ...fault.headers });
+      res.end(typeof payload === "string" ? payload : JSON.stringify(payload));
+      return;
+    }
+    if (fault?.applyThenReset) {
+      // Run the route against a sink so its side effects happen, then drop the connection.
+      await handleRoute(this.state, req, url, body, null);
+      req.socket.destroy();
+      return;
+    }
+    await handleRoute(this.state, req, url, body, res);
+  }
+}
+
+export async function startFaultServer(): Promise<FaultServer> {
+  return new FaultServer().start();
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from "vitest";
+import { ConnectionError, createRuntime, type RuntimeOptions } from "../src/index.js";
+import { testClock, useFaultServer } from "./helpers.js";
+
+const ctx = useFaultServer();
+
+function runtime(extra: RuntimeOptions = {}) {
+  const clock = testClock();
+  return { clock, rt: createRuntime({ baseUrl: ctx.url, clock, ...extra }) };
+}
+
+const retryCounts = () => ctx.server.requests.map((r) => r.headers["x-retry-count"]);
+
+describe("retries", () => {
+  it("retries 503 and connection resets, then succeeds", async () => {
+    const { rt, clock } = runtime();
+    ctx.server.plan("/echo", { status: 503 }, { reset: true });
+    const res = await rt.fetch("/echo");
+    expect(res.status).toBe(200);
+    expect(ctx.server.count("/echo")).toBe(3);
+    expect(clock.sleeps).toHaveLength(2);
+    // Default equal jitter from 500 ms: first wait in [250, 500], second in [500, 1000].
+    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(250);
+    expect(clock.sleeps[0]).toBeLessThanOrEqual(500);
+    expect(clock.sleeps[1]).toBeGreaterThanOrEqual(500);
+    expect(clock.sleeps[1]).toBeLessThanOrEqual(1000);
+  });
+
+  it("sends X-Retry-Count on every attempt, starting at 0", async () => {
+    const { rt } = runtime();
+    ctx.server.plan("/echo", { status: 500 }, { status: 408 });
+    await rt.fetch("/echo");
+    expect(retryCounts()).toEqual(["0", "1", "2"]);
+  });
+
+  it("uses a configurable retry-count header name, or none", async () => {
+    await runtime({ retry: { retryCountHeader: "X-Attempt" } }).rt.fetch("/echo");
+    expect(ctx.server.requests[0]!.headers["x-attempt"]).toBe("0");
+    await runtime({ retry: { retryCountHeader: false } }).rt.fetch("/echo");
+    expect(ctx.server.requests[1]!.headers["x-retry-count"]).toBeUndefined();
+  });
+
+  it("defaults to 2 retries and then returns the last HTTP error response without throwing", async () => {
+    const { rt } = runtime();
+    ctx.server.plan("/echo", { status: 503 }, { status: 503 }, { status: 503 }, { status: 503 });
+    const res = await rt.fetch("/echo");
+    expect(res.status).toBe(503);
+    // The body stays readable although the runtime buffered it while deciding.
+    expect(await res.json()).toMatchObject({ error: { code: "HTTP_503" } });
+    expect(ctx.server.count("/echo")).toBe(3);
+  });
+
+  it("honours client-level and per-call retry counts", async () => {
+    const { rt } = runtime({ retry: { maxRetries: 4 } });
+    ctx.server.plan("/echo", ...Array.from({ length: 10 }, () => ({ status: 502 })));
+    expect((await rt.fetch("/echo")).status).toBe(502);
+    expect(ctx.server.count("/echo")).toBe(5);
+    expect((await rt.withCall({ retries: 0 })("/echo")).status).toBe(502);
+    expect(ctx.server.count("/echo")).toBe(6);
+    expect((await rt.withCall({ retries: 1 })("/echo")).status).toBe(502);
+    expect(ctx.server.count("/echo")).toBe(8);
+  });
+
+  it("does not retry other 4xx", async () => {
+    const { rt } = runtime();
+    expect((await rt.fetch("/status/404")).status).toBe(404);
+    expect((await rt.fetch("/status/400")).status).toBe(400);
+    expect(ctx.server.count("/status/404") + ctx.server.count("/status/400")).toBe(2);
+  });
+
+  it("honours Retry-After seconds, HTTP dates and retry-after-ms", async () => {
+    const { rt, clock } = runtime();
+    const date = new Date(Date.now() + 4000).toUTCString();
+    ctx.server.plan(
+      "/echo",
+      { status: 429, headers: { "retry-after": "2" } },
+      { status: 503, headers: { "retry-after": date } },
+    );
+    expect((await rt.fetch("/echo")).status).toBe(200);
+    expect(clock.sleeps[0]).toBe(2000);
+    expect(clock.sleeps[1]).toBeGreaterThan(2000);
+    expect(clock.sleeps[1]).toBeLessThanOrEqual(4000);
+    ctx.server.plan("/echo", { status: 429, headers: { "retry-after-ms": "123", "retry-after": "9" } });
+    await rt.fetch("/echo");
+    expect(clock.sleeps[2]).toBe(123);
+  });
+
+  it("honours X-RateLimit-Reset on a 429 without Retry-After", async () => {
+    const { rt, clock } = runtime();
+    ctx.server.plan("/echo", { status: 429, headers: { "x-ratelimit-reset": "3", "x-ratelimit-remaining": "0" } });
+    expect((await rt.fetch("/echo")).status).toBe(200);
+    expect(clock.sleeps).toEqual([3000]);
+  });
+
+  it("returns the response instead of waiting longer than maxRetryAfterMs", async () => {
+    const { rt, clock } = runtime({ retry: { maxRetryAfterMs: 1000 } });
+    ctx.server.plan("/echo", { status: 429, headers: { "retry-after": "120" } });
+    const res = await rt.fetch("/echo");
+    expect(res.status).toBe(429);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it("throws ConnectionError with a cause once retries are exhausted on network failures", async () => {
+    const { rt } = runtime({ retry: { maxRetries: 1 } });
+    ctx.server.plan("/echo", { reset: true }, { reset: true });
+    const err = await rt.fetch("/echo").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect((err as ConnectionError).cause).toBeDefined();
+    expect((err as ConnectionError).requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ctx.server.count("/echo")).toBe(2);
+  });
+
+  it("can be turned off entirely", async () => {
+    const { rt } = runtime({ retry: false });
+    ctx.server.plan("/echo", { status: 503 });
+    expect((await rt.fetch("/echo")).status).toBe(503);
+    expect(ctx.server.count("/echo")).toBe(1);
+  });
+
+  it("accepts a custom status list", async () => {
+    const { rt } = runtime({ retry: { retryOnStatus: [409] } });
+    ctx.server.plan("/echo", { status: 409 }, { status: 503 });
+    expect((await rt.fetch("/echo")).status).toBe(503);
+    expect(ctx.server.count("/echo")).toBe(2);
+  });
+
+  it("re-sends the request body on every attempt", async () => {
+    const { rt } = runtime();
+    ctx.server.plan("/echo", { status: 503 }, { reset: true });
+    const res = await rt.fetch("/echo", { method: "PUT", body: JSON.stringify({ a: 1 }), headers: { "content-type": "application/json" } });
+    expect(await res.json()).toMatchObject({ method: "PUT", body: '{"a":1}' });
+    expect(ctx.server.count("/echo")).toBe(3);
+  });
+});
+
+describe("idempotency", () => {
+  const order = (opId: string) => ({ method: "POST", body: JSON.stringify({ opId }), headers: { "content-type": "application/json" } });
+
+  it("does not retry a POST without an idempotency key", async () => {
+    const { rt } = runtime();
+    ctx.server.plan("/orders", { status: 503 });
+    expect((await rt.fetch("/orders", order("a"))).status).toBe(503);
+    ctx.server.plan("/orders", { applyThenReset: true });
+    await expect(rt.fetch("/orders", order("b"))).rejects.toBeInstanceOf(ConnectionError);
+    expect(ctx.server.count("/orders")).toBe(2);
+  });
+
+  it("generates one key per logical request when the operation declares the header, and reuses it on retries", async () => {
+    const { rt } = runtime();
+    ctx.server.plan("/orders", { applyThenReset: true }, { status: 503 });
+    const call = rt.withCall({ idempotencyHeader: "Idempotency-Key" });
+    const res = await call("/orders", order("op-1"));
+    expect(res.status).toBe(201);
+    expect(res.headers.get("idempotent-replayed")).toBe("true");
+    const keys = ctx.server.requests.map((r) => r.headers["idempotency-key"]);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    // The side effect ran once although the first response was lost.
+    expect(ctx.server.state.applied.get("op-1")).toBe(1);
+    await call("/orders", order("op-2"));
+    expect(ctx.server.requests[3]!.headers["idempotency-key"]).not.toBe(keys[0]);
+  });
+
+  it("uses the caller's key when given (option or header)", async () => {
+    const { rt } = runtime();
+    await rt.withCall({ idempotencyHeader: "Idempotency-Key", idempotencyKey: "mine-1" })("/orders", order("x"));
+    await rt.withCall({ idempotencyHeader: "Idempotency-Key" })("/orders", { ...order("y"), headers: { "idempotency-key": "mine-2" } });
+    expect(ctx.server.requests.map((r) => r.headers["idempotency-key"])).toEqual(["mine-1", "mine-2"]);
+  });
+
+  it("retries a POST that carries a key even when the operation did not declare one", async () => {
+    const { rt } = runtime();
+    ctx.server.plan("/orders", { status: 503 });
+    const res = await rt.fetch("/orders", { ...order("z"), headers: { "Idempotency-Key": "k-z" } });
+    expect(res.status).toBe(201);
+  });
+
+  it("lets the operation's idempotent flag override the method rule", async () => {
+    const { rt } = runtime();
+    ctx.server.plan("/orders", { status: 503 });
+    expect((await rt.withCall({ idempotent: true })("/orders", order("q"))).status).toBe(201);
+    ctx.server.plan("/echo", { status: 503 });
+    expect((await rt.withCall({ idempotent: false })("/echo", { method: "PUT", body: "x" })).status).toBe(503);
+  });
+});
