@@ -13,6 +13,8 @@ export interface ServerState {
   refreshCalls: number;
   refreshDelayMs: number;
   failRefresh: boolean;
+  /** Answer 401 TOKEN_EXPIRED to every bearer token, even freshly issued ones. */
+  rejectTokens: boolean;
   tokenTtlMs: number;
   tokenCalls: number;
   codes: Map<string, { challenge: string; redirectUri: string }>;
@@ -80,7 +82,7 @@ export async function handleRoute(state: ServerState, req: IncomingMessage, url:
     const token = auth.startsWith("Bearer ") ? auth.slice(7) : "";
     const exp = state.tokens.get(token);
     if (exp === undefined) return apiError(res, 401, "INVALID_TOKEN", "unknown token");
-    if (exp <= Date.now()) return apiError(res, 401, "TOKEN_EXPIRED", "access token expired");
+    if (exp <= Date.now() || state.rejectTokens) return apiError(res, 401, "TOKEN_EXPIRED", "access token expired");
     return send(res, 200, { user: "u1", token });
   }
 
@@ -114,6 +116,11 @@ export async function handleRoute(state: ServerState, req: IncomingMessage, url:
         return send(res, 400, { error: "invalid_grant", error_description: "PKCE or code mismatch" });
       }
       state.codes.delete(form.get("code")!);
+      return send(res, 200, { ...issueTokens(state), token_type: "Bearer" });
+    }
+    if (grant === "refresh_token") {
+      const rt = form.get("refresh_token") ?? "";
+      if (!state.refreshTokens.delete(rt)) return send(res, 400, { error: "invalid_grant" });
       return send(res, 200, { ...issueTokens(state), token_type: "Bearer" });
     }
     return send(res, 400, { error: "unsupported_grant_type" });
@@ -167,7 +174,8 @@ export async function handleRoute(state: ServerState, req: IncomingMessage, url:
     const headers = {
       "x-ratelimit-limit": String(w.limit),
       "x-ratelimit-remaining": String(Math.max(0, w.remaining - 1)),
-      "x-ratelimit-reset": String(Math.ceil(w.resetAt / 1000)),
+      // Epoch seconds is the common dialect; `reset=ms` sends epoch ms so tests need not wait whole seconds.
+      "x-ratelimit-reset": q.get("reset") === "ms" ? String(w.resetAt) : String(Math.ceil(w.resetAt / 1000)),
     };
     if (w.remaining <= 0) return apiError(res, 429, "RATE_LIMITED", "slow down", { ...headers, "retry-after-ms": String(w.resetAt - now) });
     w.remaining--;

@@ -56,6 +56,7 @@ function freshState(): ServerState {
     refreshCalls: 0,
     refreshDelayMs: 0,
     failRefresh: false,
+    rejectTokens: false,
     tokenTtlMs: 60_000,
     tokenCalls: 0,
     codes: new Map(),

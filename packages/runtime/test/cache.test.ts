@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { createRuntime, ResponseCache } from "../src/index.js";
+import { testClock, useFaultServer } from "./helpers.js";
+
+const ctx = useFaultServer();
+
+describe("GET cache", () => {
+  it("is off unless enabled", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url });
+    await rt.fetch("/etag");
+    await rt.fetch("/etag");
+    expect(ctx.server.state.etag200).toBe(2);
+  });
+
+  it("serves within the TTL without a request, then revalidates with If-None-Match", async () => {
+    const clock = testClock();
+    const rt = createRuntime({ baseUrl: ctx.url, clock, cache: { ttlMs: 1000 } });
+    const first = await rt.fetch("/etag");
+    expect(await first.json()).toEqual({ version: 1 });
+    const hit = await rt.fetch("/etag");
+    expect(hit.headers.get("x-cache")).toBe("HIT");
+    expect(await hit.json()).toEqual({ version: 1 });
+    expect(ctx.server.count("/etag")).toBe(1);
+
+    clock.advance(1001);
+    const revalidated = await rt.fetch("/etag");
+    expect(revalidated.status).toBe(200);
+    expect(revalidated.headers.get("x-cache")).toBe("REVALIDATED");
+    expect(await revalidated.json()).toEqual({ version: 1 });
+    expect(ctx.server.state.etag304).toBe(1);
+    expect(ctx.server.requests.at(-1)!.headers["if-none-match"]).toBe('"v1"');
+
+    clock.advance(1001);
+    ctx.server.state.etagVersion = 2;
+    expect(await (await rt.fetch("/etag")).json()).toEqual({ version: 2 });
+    expect(ctx.server.state.etag200).toBe(2);
+  });
+
+  it("per-call cache: false bypasses and ttl overrides", async () => {
+    const clock = testClock();
+    const rt = createRuntime({ baseUrl: ctx.url, clock, cache: true });
+    await rt.fetch("/etag");
+    await rt.withCall({ cache: false })("/etag");
+    expect(ctx.server.state.etag200).toBe(2);
+    await rt.withCall({ cache: { ttlMs: 10 } })("/echo");
+    clock.advance(20);
+    await rt.fetch("/echo");
+    expect(ctx.server.count("/echo")).toBe(2);
+  });
+
+  it("a mutation with invalidates drops the tagged reads", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, cache: true });
+    await rt.withCall({ tags: ["users"] })("/echo?u=1");
+    await rt.withCall({ tags: ["users", "user:2"] })("/echo?u=2");
+    await rt.withCall({ tags: ["orders"] })("/echo?o=1");
+    expect(rt.cache!.size).toBe(3);
+    await rt.withCall({ invalidates: ["users"] })("/orders", { method: "POST", body: "{}" });
+    expect(rt.cache!.size).toBe(1);
+    await rt.withCall({ tags: ["users"] })("/echo?u=1");
+    expect(ctx.server.requests.filter((r) => r.path === "/echo")).toHaveLength(4);
+    expect(rt.invalidate(["orders"])).toBe(1);
+  });
+
+  it("does not cache errors, non-GETs or no-store responses", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, cache: true, retry: false });
+    await rt.fetch("/status/500");
+    await rt.fetch("/echo", { method: "POST", body: "x" });
+    expect(rt.cache!.size).toBe(0);
+  });
+
+  it("is an LRU bounded by maxEntries", () => {
+    const c = new ResponseCache({ maxEntries: 2 });
+    const entry = { body: new ArrayBuffer(0), status: 200, statusText: "", headers: [], etag: undefined, expiresAt: Infinity, tags: [] };
+    c.set("a", entry);
+    c.set("b", entry);
+    c.get("a");
+    c.set("c", entry);
+    expect(c.get("b")).toBeUndefined();
+    expect(c.get("a")).toBeDefined();
+    expect(c.get("c")).toBeDefined();
+    expect(c.size).toBe(2);
+  });
+});

@@ -1,0 +1,162 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import createClient from "openapi-fetch";
+import { describe, expect, it } from "vitest";
+import { createRuntime, findLink, NotFoundError, paginate, parseLinkHeader, type PageRequest } from "../src/index.js";
+import { useFaultServer } from "./helpers.js";
+
+const ctx = useFaultServer();
+
+interface Item {
+  id: number;
+  name: string;
+}
+interface ListBody {
+  data: Item[];
+  meta?: Record<string, unknown>;
+}
+
+/** A fetchPage the way generated code writes it: caller query merged with the paginator's. */
+function fetcher(path: string, base: Record<string, string | number> = {}) {
+  const rt = createRuntime({ baseUrl: ctx.url });
+  const calls: PageRequest[] = [];
+  const fetchPage = async (req: PageRequest) => {
+    calls.push(req);
+    const qs = new URLSearchParams(Object.entries({ ...base, ...req.query }).map(([k, v]) => [k, String(v)]));
+    const response = await rt.fetch(`${path}?${qs}`);
+    return { data: response.ok ? ((await response.json()) as ListBody) : undefined, error: response.ok ? undefined : await response.json(), response };
+  };
+  return { fetchPage, calls };
+}
+
+describe("paginate", () => {
+  it("page style via meta.has_next", async () => {
+    const { fetchPage, calls } = fetcher("/items/page", { total: 25 });
+    const items = await paginate({ style: "page", fetchPage, pageSize: 10 }).toArray();
+    expect(items.map((i) => i.id)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(calls.map((c) => c.query)).toEqual([
+      { limit: 10, page: 1 },
+      { limit: 10, page: 2 },
+      { limit: 10, page: 3 },
+    ]);
+  });
+
+  it("page style via meta.pages", async () => {
+    const { fetchPage, calls } = fetcher("/items/page", { total: 30, meta: "pages", limit: 10 });
+    expect(await paginate({ style: "page", fetchPage }).toArray()).toHaveLength(30);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("cursor style via meta.next_cursor / has_more", async () => {
+    const { fetchPage, calls } = fetcher("/items/cursor", { total: 23 });
+    const items = await paginate({ style: "cursor", fetchPage, pageSize: 10 }).toArray();
+    expect(items).toHaveLength(23);
+    expect(calls.map((c) => c.query)).toEqual([{ limit: 10 }, { limit: 10, cursor: "10" }, { limit: 10, cursor: "20" }]);
+  });
+
+  it("link style follows rel=next with the next URL's params", async () => {
+    const { fetchPage, calls } = fetcher("/items/link", { total: 25, limit: 10 });
+    const pages = [];
+    for await (const page of paginate({ style: "link", fetchPage }).pages()) pages.push(page.items.length);
+    expect(pages).toEqual([10, 10, 5]);
+    expect(calls[1]!.url).toBe(`${ctx.url}/items/link?page=2&limit=10&total=25`);
+    expect(calls[1]!.query).toEqual({ page: "2", limit: "10", total: "25" });
+  });
+
+  it("limit stops mid-page and maxPages stops after N pages", async () => {
+    const a = fetcher("/items/cursor", { total: 100 });
+    const items = await paginate({ style: "cursor", fetchPage: a.fetchPage, pageSize: 10, limit: 15 }).toArray();
+    expect(items.map((i) => i.id)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(a.calls).toHaveLength(2);
+    const b = fetcher("/items/page", { total: 100 });
+    expect(await paginate({ style: "page", fetchPage: b.fetchPage, pageSize: 10, maxPages: 3 }).toArray()).toHaveLength(30);
+    expect(b.calls).toHaveLength(3);
+  });
+
+  it("is lazy: breaking out early fetches no further pages", async () => {
+    const { fetchPage, calls } = fetcher("/items/page", { total: 1000 });
+    for await (const item of paginate({ style: "page", fetchPage, pageSize: 10 })) {
+      if (item.id === 3) break;
+    }
+    expect(calls).toHaveLength(1);
+  });
+
+  it("holds one page at a time (constant memory over a long listing)", async () => {
+    // 200 pages through a generator: if pages were accumulated, earlier page objects would stay reachable.
+    const refs: WeakRef<object>[] = [];
+    let served = 0;
+    const p = paginate<ListBody>({
+      style: "cursor",
+      fetchPage: async ({ query }) => {
+        const start = Number(query["cursor"] ?? 0);
+        served++;
+        const body: ListBody = { data: Array.from({ length: 50 }, (_, i) => ({ id: start + i, name: "x".repeat(200) })), meta: { next_cursor: start + 50 < 10_000 ? String(start + 50) : null } };
+        refs.push(new WeakRef(body));
+        return { data: body, response: new Response(null, { status: 200 }) };
+      },
+    });
+    let count = 0;
+    for await (const _ of p) count++;
+    expect(count).toBe(10_000);
+    expect(served).toBe(200);
+    // WeakRef targets stay alive until the current job ends, so yield to a macrotask before collecting.
+    await new Promise((r) => setTimeout(r, 0));
+    setFlagsFromString("--expose-gc");
+    (runInNewContext("gc") as () => void)();
+    expect(refs.filter((r) => r.deref() !== undefined).length).toBeLessThan(3);
+  });
+
+  it("takes a custom extractor for other envelopes", async () => {
+    const p = paginate({
+      style: "cursor",
+      fetchPage: async ({ query }) => ({
+        data: { results: [`r${query["cursor"] ?? 0}`], next: query["cursor"] ? null : "1" },
+        response: new Response(null),
+      }),
+      extract: (body) => ({ items: body.results, meta: { next_cursor: body.next } }),
+    });
+    expect(await p.toArray()).toEqual(["r0", "r1"]);
+  });
+
+  it("throws the typed error for a failing page", async () => {
+    const { fetchPage } = fetcher("/status/404");
+    await expect(paginate({ style: "page", fetchPage }).toArray()).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("works on top of openapi-fetch with the runtime's fetch (generated-client shape)", async () => {
+    type paths = {
+      "/items/page": {
+        get: {
+          parameters: { query?: { page?: number; limit?: number; total?: number } };
+          responses: { 200: { content: { "application/json": ListBody } } };
+        };
+      };
+    };
+    const runtime = createRuntime({ baseUrl: ctx.url });
+    const client = createClient<paths>({ baseUrl: ctx.url, fetch: runtime.fetch });
+    const all = paginate({
+      style: "page",
+      pageSize: 4,
+      fetchPage: ({ query }) =>
+        client.GET("/items/page", { params: { query: { total: 10, ...query } }, fetch: runtime.withCall({ tags: ["items"] }) }),
+    });
+    const ids: number[] = [];
+    for await (const item of all) ids.push(item.id);
+    expect(ids).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+});
+
+describe("Link header parsing (RFC 8288)", () => {
+  it("handles multiple links, multiple rels, quoted commas and relative URLs", () => {
+    const h = '<https://a/x?page=2>; rel="next last", </y?a=1,2>; title="a, b"; rel=prev, <z>; rel="NEXT"';
+    const links = parseLinkHeader(h);
+    expect(links.map((l) => l.rel)).toEqual([["next", "last"], ["prev"], ["next"]]);
+    expect(links[1]!.url).toBe("/y?a=1,2");
+    expect(links[1]!.params["title"]).toBe("a, b");
+    expect(findLink(h, "prev", "https://base/p")).toBe("https://base/y?a=1,2");
+    expect(findLink(h, "next")).toBe("https://a/x?page=2");
+    expect(findLink(h, "first")).toBeUndefined();
+    expect(parseLinkHeader("")).toEqual([]);
+    expect(parseLinkHeader("garbage")).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { AbortError, ConnectionError, createRuntime, TimeoutError } from "../src/index.js";
+import { testClock, useFaultServer } from "./helpers.js";
+
+const ctx = useFaultServer();
+
+describe("timeouts and aborts", () => {
+  it("times out a slow attempt and retries it", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, clock: testClock(), timeoutMs: 50 });
+    ctx.server.plan("/echo", { delayMs: 300 });
+    const res = await rt.fetch("/echo");
+    expect(res.status).toBe(200);
+    expect(ctx.server.count("/echo")).toBe(2);
+  });
+
+  it("throws TimeoutError(kind attempt) when every attempt is too slow", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, clock: testClock(), timeoutMs: 30, retry: { maxRetries: 1 } });
+    const err = await rt.fetch("/echo?delay=300").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect((err as TimeoutError).kind).toBe("attempt");
+    expect((err as TimeoutError).requestId).toBeDefined();
+    expect(ctx.server.count("/echo")).toBe(2);
+  });
+
+  it("does not retry timeouts when told not to", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, clock: testClock(), timeoutMs: 30, retry: { retryOnTimeout: false } });
+    await expect(rt.fetch("/echo?delay=300")).rejects.toBeInstanceOf(TimeoutError);
+    expect(ctx.server.count("/echo")).toBe(1);
+  });
+
+  it("enforces an overall budget across retries and backoff", async () => {
+    // Real sleeps here: the total budget must cover backoff time too.
+    const rt = createRuntime({ baseUrl: ctx.url, timeoutMs: 1000, totalTimeoutMs: 150, retry: { initialDelayMs: 40, jitter: "none", maxRetries: 10 } });
+    ctx.server.plan("/echo", ...Array.from({ length: 20 }, () => ({ status: 503 })));
+    const started = Date.now();
+    const res = await rt.fetch("/echo").catch((e: unknown) => e);
+    const elapsed = Date.now() - started;
+    // Either the deadline cut a wait short (TimeoutError total) or the runtime saw the next wait would
+    // cross it and handed back the last 503; both must happen within the budget.
+    if (res instanceof Response) expect(res.status).toBe(503);
+    else expect(res).toMatchObject({ name: "TimeoutError", kind: "total" });
+    expect(elapsed).toBeLessThan(400);
+    expect(ctx.server.count("/echo")).toBeLessThan(6);
+  });
+
+  it("per-call timeoutMs overrides the client's", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, timeoutMs: 5_000, retry: false });
+    const err = await rt.withCall({ timeoutMs: 20 })("/echo?delay=300").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+  });
+
+  it("total timeout while waiting for the response is a TimeoutError(kind total), not retried", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, clock: testClock(), timeoutMs: 5000, totalTimeoutMs: 40 });
+    const err = await rt.fetch("/echo?delay=300").catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: "TimeoutError", kind: "total" });
+    expect(ctx.server.count("/echo")).toBe(1);
+  });
+
+  it("a caller abort rejects with AbortError and is never retried", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, clock: testClock() });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 30);
+    const err = await rt.fetch("/echo?delay=300", { signal: ac.signal }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AbortError);
+    expect(err).not.toBeInstanceOf(TimeoutError);
+    expect(ctx.server.count("/echo")).toBe(1);
+  });
+
+  it("an abort via call options or during backoff also surfaces as AbortError", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, retry: { initialDelayMs: 5_000 } });
+    ctx.server.plan("/echo", { status: 503 });
+    const ac = new AbortController();
+    const p = rt.withCall({ signal: ac.signal })("/echo");
+    setTimeout(() => ac.abort(new Error("user left")), 50);
+    const err = await p.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AbortError);
+    expect((err as AbortError).cause).toEqual(new Error("user left"));
+    expect(ctx.server.count("/echo")).toBe(1);
+  });
+
+  it("an already-aborted signal fails fast without a request", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url });
+    await expect(rt.fetch("/echo", { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    expect(ctx.server.count("/echo")).toBe(0);
+  });
+
+  it("the caller's signal still aborts reading the body after headers arrived", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url });
+    const ac = new AbortController();
+    const res = await rt.fetch("/sse?count=1&hold=1", { signal: ac.signal });
+    const reader = res.body!.getReader();
+    await reader.read();
+    ac.abort();
+    await expect(reader.read()).rejects.toBeInstanceOf(AbortError);
+  });
+});
