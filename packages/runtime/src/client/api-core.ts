@@ -1,9 +1,9 @@
 import createClient, { type Client, type FetchOptions, type FetchResponse } from "openapi-fetch";
-import { readErrorResponse } from "../errors/index.js";
+import { errorFromResponse } from "../errors/index.js";
 import type { ApiError } from "../errors/index.js";
-import { bindCallFetch, buildRuntime, type ApiOptions, type CallOptions, type CoreRuntime } from "./core-runtime.js";
+import { bindCallFetch, buildRuntime, paginator, type ApiOptions, type CallOptions, type PageOptions, type Runtime } from "./core-runtime.js";
 
-export type { ApiOptions, CallOptions } from "./core-runtime.js";
+export type { ApiOptions, CallOptions, PageOptions } from "./core-runtime.js";
 
 /** What the generated client knows of an operation from the spec. */
 export interface OperationMeta {
@@ -42,15 +42,15 @@ export type OperationFn<Op extends Record<string | number, any>> = [RequiredKeys
 /** A list operation: callable for one page, and iterable over every item or page. */
 export type PaginatedFn<Op extends Record<string | number, any>> = OperationFn<Op> & {
   /** Every item of every page, fetched lazily page by page. */
-  all(init?: OperationInit<Op>, call?: CallOptions & { limit?: number; maxPages?: number }): AsyncIterable<OperationItem<Op>>;
-  /** Every page body. */
-  pages(init?: OperationInit<Op>, call?: CallOptions & { maxPages?: number }): AsyncIterable<OperationData<Op>>;
+  all(init?: OperationInit<Op>, call?: CallOptions & PageOptions): AsyncIterable<OperationItem<Op>>;
+  /** Every page body, one at a time. */
+  pages(init?: OperationInit<Op>, call?: CallOptions & PageOptions): AsyncIterable<OperationData<Op>>;
 };
 
 /** What generated clients are built on: an openapi-fetch client on the runtime's fetch. */
 export interface ApiCore<Paths extends {}> {
   client: Client<Paths, Media>;
-  runtime: CoreRuntime;
+  runtime: Runtime;
   options: ApiOptions;
   op<Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op>;
   paginated<Op extends Record<string | number, any>>(meta: OperationMeta): PaginatedFn<Op>;
@@ -63,23 +63,38 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}): ApiCo
     ...(options.headers ? { headers: options.headers } : {}),
     fetch: runtime.fetch,
   });
-  const send = async (meta: OperationMeta, init: Record<string, unknown> | undefined, call?: CallOptions): Promise<{ data: unknown; response: Response }> => {
+  type Raw = { data?: unknown; error?: unknown; response: Response };
+  const request = client.request as unknown as (m: string, p: string, i: Record<string, unknown>) => Promise<Raw>;
+  const raw = (meta: OperationMeta, init: Record<string, unknown> | undefined, call?: CallOptions): Promise<Raw> => {
     const { idempotencyKey, ...rest } = init ?? {};
-    const request = client.request as unknown as (m: string, p: string, i: Record<string, unknown>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-    const result = await request(meta.method, meta.path, {
+    return request(meta.method, meta.path, {
       ...rest,
       ...(meta.stream ? { parseAs: "stream" } : {}),
       fetch: bindCallFetch(runtime, meta, { ...call, ...(typeof idempotencyKey === "string" ? { idempotencyKey } : {}) }),
     });
-    if (!result.response.ok) throw await errorOf(result.response, result.error);
-    return { data: result.data, response: result.response };
   };
   const op = <Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op> =>
-    (async (init?: Record<string, unknown>, call?: CallOptions) => (await send(meta, init, call)).data) as OperationFn<Op>;
+    (async (init?: Record<string, unknown>, call?: CallOptions) => {
+      const result = await raw(meta, init, call);
+      if (!result.response.ok) throw errorOf(result.response, result.error);
+      return result.data;
+    }) as OperationFn<Op>;
   const paginated = <Op extends Record<string | number, any>>(meta: OperationMeta): PaginatedFn<Op> => {
     const fn = op<Op>(meta) as PaginatedFn<Op>;
-    fn.pages = (init, call) => runtime.paginatePages(meta, (next) => send(meta, mergeQuery(init, next), call), call) as AsyncIterable<OperationData<Op>>;
-    fn.all = (init, call) => runtime.paginateItems(meta, (next) => send(meta, mergeQuery(init, next), call), call) as AsyncIterable<OperationItem<Op>>;
+    const walk = (init: object | undefined, call: (CallOptions & PageOptions) | undefined) => {
+      const { limit, maxPages, ...callOpts } = call ?? {};
+      return paginator<OperationItem<Op>, OperationData<Op>>(
+        meta,
+        (query) => raw(meta, mergeQuery(init, query), callOpts) as Promise<{ data?: OperationData<Op>; error?: unknown; response: Response }>,
+        { ...(limit !== undefined ? { limit } : {}), ...(maxPages !== undefined ? { maxPages } : {}), ...(callOpts.signal ? { signal: callOpts.signal } : {}) },
+      );
+    };
+    fn.all = (init, call) => walk(init, call);
+    fn.pages = (init, call) => ({
+      async *[Symbol.asyncIterator]() {
+        for await (const page of walk(init, call).pages()) yield page.body;
+      },
+    });
     return fn;
   };
   return { client, runtime, options, op, paginated };
@@ -90,8 +105,7 @@ function mergeQuery(init: object | undefined, next: Record<string, unknown>): Re
   return { ...base, params: { ...base.params, query: { ...base.params?.query, ...next } } };
 }
 
-async function errorOf(response: Response, parsedError: unknown): Promise<ApiError> {
-  // openapi-fetch already consumed the body into `error`; rebuild the Response view for the parser.
-  const body = parsedError === undefined ? "" : typeof parsedError === "string" ? parsedError : JSON.stringify(parsedError);
-  return readErrorResponse(new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }));
+/** openapi-fetch has already parsed the error body; build the typed error from it. */
+function errorOf(response: Response, parsedError: unknown): ApiError {
+  return errorFromResponse(response, parsedError);
 }

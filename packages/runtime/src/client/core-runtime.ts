@@ -1,70 +1,49 @@
+import { createRuntime, type Runtime } from "../runtime.js";
+import type { CallOptions as RuntimeCallOptions, FetchFn, RuntimeOptions } from "../options.js";
+import { Paginator, type FetchedPage, type PageRequest } from "../pagination/paginate.js";
 import type { OperationMeta } from "./api-core.js";
 
-/** Options of a generated client. */
-export interface ApiOptions {
-  /** Base URL of the API; default: the first server of the spec. */
-  baseUrl?: string;
-  /** Headers sent with every request; default none. */
-  headers?: Record<string, string>;
-  /** fetch implementation; default `globalThis.fetch`. */
-  fetch?: (input: Request) => Promise<Response>;
+/** Options of a generated client: every runtime option (retries, auth, cache, limits, hooks…). */
+export type ApiOptions = RuntimeOptions;
+
+/** Per-call options of a generated operation (retries, timeouts, signal, idempotency key, cache tags…). */
+export type CallOptions = Omit<RuntimeCallOptions, "idempotencyHeader" | "operationId">;
+
+/** Pagination controls of `.all()` / `.pages()`. */
+export interface PageOptions {
+  /** Stop after this many items in total. Default: unlimited. */
+  limit?: number;
+  /** Stop after this many pages. Default: unlimited. */
+  maxPages?: number;
 }
 
-/** Per-call options of a generated operation. */
-export interface CallOptions {
-  /** Idempotency key for operations that accept one; default: generated per logical request. */
-  idempotencyKey?: string;
-  /** Abort signal of the caller; default none. */
-  signal?: AbortSignal;
+export type { Runtime };
+
+/** The runtime with what the spec says about the operation folded into each call. */
+export function bindCallFetch(runtime: Runtime, meta: OperationMeta, call: CallOptions = {}): FetchFn {
+  return runtime.withCall({
+    ...call,
+    operationId: meta.id,
+    ...(meta.idempotencyHeader ? { idempotencyHeader: meta.idempotencyHeader } : {}),
+    // An operation whose spec security is empty is public (login, refresh): send no credentials.
+    ...(meta.security && meta.security.length === 0 && call.auth === undefined ? { auth: false } : {}),
+  });
 }
 
-export interface CoreRuntime {
-  fetch: (input: Request) => Promise<Response>;
-  paginatePages(meta: OperationMeta, fetchPage: PageFetcher, call?: { maxPages?: number }): AsyncIterable<unknown>;
-  paginateItems(meta: OperationMeta, fetchPage: PageFetcher, call?: { limit?: number; maxPages?: number }): AsyncIterable<unknown>;
+export function buildRuntime(options: ApiOptions): Runtime {
+  return createRuntime(options);
 }
 
-export type PageFetcher = (next: Record<string, unknown>) => Promise<{ data: unknown; response: Response }>;
-
-export function buildRuntime(options: ApiOptions): CoreRuntime {
-  const fetchImpl = options.fetch ?? ((r: Request) => globalThis.fetch(r));
-  async function* pages(meta: OperationMeta, fetchPage: PageFetcher, call?: { maxPages?: number }) {
-    let next: Record<string, unknown> = {};
-    for (let n = 0; n < (call?.maxPages ?? Infinity); n++) {
-      const { data } = await fetchPage(next);
-      yield data;
-      const meta2 = (data as { meta?: Record<string, unknown> } | undefined)?.meta ?? {};
-      if (meta.pagination === "cursor") {
-        if (!meta2.has_more || !meta2.next_cursor) return;
-        next = { cursor: meta2.next_cursor };
-      } else {
-        if (!meta2.has_next) return;
-        next = { page: Number(meta2.page ?? n + 1) + 1 };
-      }
-    }
-  }
-  return {
-    fetch: fetchImpl,
-    paginatePages: pages,
-    async *paginateItems(meta, fetchPage, call) {
-      let count = 0;
-      for await (const page of pages(meta, fetchPage, call)) {
-        for (const item of ((page as { data?: unknown[] }).data ?? [])) {
-          if (call?.limit !== undefined && count >= call.limit) return;
-          count++;
-          yield item;
-        }
-      }
-    },
-  };
-}
-
-export function bindCallFetch(runtime: CoreRuntime, meta: OperationMeta, call: CallOptions): (input: Request) => Promise<Response> {
-  return (input) => {
-    const req = call.signal ? new Request(input, { signal: call.signal }) : input;
-    if (meta.idempotencyHeader && !req.headers.has(meta.idempotencyHeader)) {
-      req.headers.set(meta.idempotencyHeader, call.idempotencyKey ?? globalThis.crypto.randomUUID());
-    }
-    return runtime.fetch(req);
-  };
+export function paginator<Item, Body>(
+  meta: OperationMeta,
+  fetchPage: (query: Record<string, string | number>, req: PageRequest) => Promise<FetchedPage<Body>>,
+  options: PageOptions & { signal?: AbortSignal },
+): Paginator<Item, Body> {
+  return new Paginator<Item, Body>({
+    style: meta.pagination ?? "page",
+    fetchPage: (req) => fetchPage(req.query, req),
+    ...(options.limit !== undefined ? { limit: options.limit } : {}),
+    ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }

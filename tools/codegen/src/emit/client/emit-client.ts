@@ -62,7 +62,8 @@ function metaLiteral(op: IROperation): string {
   const m: Record<string, unknown> = { id: op.id, method: op.method, path: op.path };
   if (op.idempotencyHeader) m.idempotencyHeader = op.idempotencyHeader;
   if (op.pagination) m.pagination = op.pagination.style;
-  if (op.security.length) m.security = op.security.map((r) => r.schemes.map((s) => s.name));
+  // Always present: an empty list means a public operation (the runtime then sends no credentials).
+  m.security = op.security.map((r) => r.schemes.map((s) => s.name));
   if (op.tags.length) m.tags = op.tags;
   const stream = op.responses.some((r) => r.content.some((c) => c.mediaType === "text/event-stream"));
   if (stream) m.stream = true;

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const prismBin = `${root}node_modules/.bin/prism`;
+
+/** A free TCP port on loopback (the kernel picks it; we release it just before Prism binds). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface PrismProcess {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  /** Everything Prism printed, for failure messages. */
+  output(): string;
+}
+
+/**
+ * Starts a real Prism process (`mock`, or `proxy <upstream>`) on 127.0.0.1 and resolves once it
+ * listens. Errors validating the spec make it fail fast with Prism's own output.
+ */
+export async function startPrism(spec: string, options: { proxy?: string; args?: string[]; timeoutMs?: number } = {}): Promise<PrismProcess> {
+  const port = await freePort();
+  const args = options.proxy
+    ? ["proxy", spec, options.proxy, "-h", "127.0.0.1", "-p", String(port), "--errors", ...(options.args ?? [])]
+    : ["mock", spec, "-h", "127.0.0.1", "-p", String(port), ...(options.args ?? [])];
+  const child: ChildProcess = spawn(prismBin, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
+  let out = "";
+  child.stdout!.on("data", (c) => (out += String(c)));
+  child.stderr!.on("data", (c) => (out += String(c)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Prism did not start within ${options.timeoutMs ?? 60_000} ms:\n${out}`)), options.timeoutMs ?? 60_000);
+    const check = () => {
+      if (/Prism is listening/.test(out)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", check);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Prism exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    output: () => out,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+      }),
+  };
+}
