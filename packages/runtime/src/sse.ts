@@ -14,8 +14,12 @@ export interface SSEMessage {
  * dropped, as the spec requires.
  */
 export class SSEParser {
-  /** Last event ID buffer; persists across events and is what a reconnect sends. */
+  /**
+   * The stream's last event ID: updated only when an event block completes (a blank line), so a
+   * connection cut mid-event does not resume past an event we never delivered. A reconnect sends it.
+   */
   lastEventId: string | undefined;
+  private idBuffer: string | undefined;
   /** Reconnection delay in ms from the last valid `retry:` field. */
   retry: number | undefined;
   private line = "";
@@ -40,6 +44,7 @@ export class SSEParser {
     this.eventType = "";
     this.pendingCR = false;
     this.started = false;
+    this.idBuffer = this.lastEventId;
   }
 
   feed(text: string): void {
@@ -85,7 +90,7 @@ export class SSEParser {
         this.hasData = true;
         break;
       case "id":
-        if (!value.includes("\0")) this.lastEventId = value;
+        if (!value.includes("\0")) this.idBuffer = value;
         break;
       case "retry":
         if (/^\d+$/.test(value)) this.retry = Number(value);
@@ -95,6 +100,7 @@ export class SSEParser {
   }
 
   private dispatch(): void {
+    this.lastEventId = this.idBuffer;
     if (!this.hasData) {
       this.eventType = "";
       return;

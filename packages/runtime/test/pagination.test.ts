@@ -160,3 +160,19 @@ describe("Link header parsing (RFC 8288)", () => {
     expect(parseLinkHeader("garbage")).toEqual([]);
   });
 });
+
+describe("paginate without server hints", () => {
+  it("page style stops at a short page, inferring the size from the first page", async () => {
+    const sizes = [10, 10, 4, 10];
+    let calls = 0;
+    const p = paginate({
+      style: "page",
+      fetchPage: async ({ query }) => {
+        calls++;
+        return { data: { data: Array.from({ length: sizes[Number(query["page"]) - 1] ?? 0 }, () => 1) }, response: new Response() };
+      },
+    });
+    expect(await p.toArray()).toHaveLength(24);
+    expect(calls).toBe(3);
+  });
+});

@@ -61,13 +61,15 @@ function defaultExtract(body: unknown): { items: never[]; meta?: Record<string, 
   return { items: (Array.isArray(b.data) ? b.data : []) as never[], meta: b.meta };
 }
 
-/** Decides whether another "page"-style page exists, preferring explicit server hints. */
+/**
+ * Decides whether another "page"-style page exists, preferring explicit server hints. Without
+ * hints, a page shorter than the page size (or than the first page, when no size was sent) is last.
+ */
 function hasNextPage(meta: Meta, page: number, count: number, pageSize: number | undefined): boolean {
   if (typeof meta?.["has_next"] === "boolean") return meta["has_next"];
   const pages = meta?.["pages"] ?? meta?.["total_pages"];
   if (typeof pages === "number") return page < pages;
-  if (count === 0) return false;
-  return pageSize === undefined || count >= pageSize;
+  return count > 0 && (pageSize === undefined || count >= pageSize);
 }
 
 function nextCursor(meta: Meta): string | undefined {
@@ -91,6 +93,7 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
     let cursor: string | undefined;
     let url: string | undefined;
     let seen = 0;
+    let inferredSize = size;
     for (let index = 0; o.maxPages === undefined || index < o.maxPages; index++) {
       const query: Record<string, string | number> = {};
       if (o.style === "link" && url) new URL(url).searchParams.forEach((v, k) => (query[k] = v));
@@ -108,7 +111,8 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
       if (o.limit !== undefined && seen >= o.limit) return;
 
       if (o.style === "page") {
-        if (!hasNextPage(meta, page, items.length, size)) return;
+        inferredSize ??= items.length;
+        if (!hasNextPage(meta, page, items.length, inferredSize)) return;
         page++;
       } else if (o.style === "cursor") {
         const next = nextCursor(meta);

@@ -1,0 +1,89 @@
+/**
+ * Public API type tests. `expectTypeOf` is erased at runtime; `tsc -p tsconfig.json` (which includes
+ * test/) is what enforces these, so the typecheck script is part of the test suite.
+ */
+import createClient from "openapi-fetch";
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  ApiError,
+  clientCredentials,
+  constructEvent,
+  createRuntime,
+  errorFromResponse,
+  paginate,
+  RateLimitError,
+  streamEvents,
+  TokenManager,
+  type BearerProvider,
+  type CallOptions,
+  type FetchFn,
+  type Page,
+  type Paginator,
+  type RateLimitState,
+  type Runtime,
+  type RuntimeOptions,
+  type Schema,
+  type SSEEvent,
+  type TokenSet,
+  type VerifiedEvent,
+} from "../src/index.js";
+
+describe("public API types", () => {
+  it("runtime.fetch and withCall are fetch-compatible and fit openapi-fetch", () => {
+    const rt = createRuntime({ baseUrl: "https://api.example.com" });
+    expectTypeOf(rt).toEqualTypeOf<Runtime>();
+    expectTypeOf(rt.fetch).toEqualTypeOf<FetchFn>();
+    expectTypeOf(rt.fetch).toMatchTypeOf<typeof fetch>();
+    expectTypeOf(rt.withCall).parameter(0).toEqualTypeOf<CallOptions>();
+    expectTypeOf(rt.withCall({ retries: 0 })).toEqualTypeOf<FetchFn>();
+    expectTypeOf(rt.rateLimit.get()).toEqualTypeOf<RateLimitState | undefined>();
+    type ClientFetch = NonNullable<Parameters<typeof createClient>[0]>["fetch"];
+    expectTypeOf(rt.fetch).toMatchTypeOf<NonNullable<ClientFetch>>();
+  });
+
+  it("options accept every documented auth shape", () => {
+    expectTypeOf<{ auth: { bearer: "x" } }>().toMatchTypeOf<RuntimeOptions>();
+    expectTypeOf<{ auth: { bearer: () => Promise<string> } }>().toMatchTypeOf<RuntimeOptions>();
+    expectTypeOf<{ auth: { bearer: TokenManager } }>().toMatchTypeOf<RuntimeOptions>();
+    expectTypeOf(clientCredentials).returns.toMatchTypeOf<BearerProvider>();
+    expectTypeOf<TokenManager["tokens"]>().toEqualTypeOf<TokenSet | undefined>();
+    // @ts-expect-error retries must be a number
+    const bad: CallOptions = { retries: "2" };
+    void bad;
+  });
+
+  it("errorFromResponse returns ApiError; subclasses narrow", () => {
+    expectTypeOf(errorFromResponse).returns.toEqualTypeOf<ApiError>();
+    expectTypeOf<RateLimitError["retryAfterMs"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<ApiError["status"]>().toEqualTypeOf<number | undefined>();
+  });
+
+  // Type-only: the bodies below must not run (the fake fetchPage would paginate forever).
+  const typeOnly = (_fn: () => void): void => undefined;
+
+  it("paginate infers items from the data envelope or the extractor", () => typeOnly(() => {
+    const p = paginate({
+      style: "page",
+      fetchPage: async () => ({ data: { data: [{ id: 1 }], meta: {} }, response: new Response() }),
+    });
+    expectTypeOf(p).toMatchTypeOf<AsyncIterable<{ id: number }>>();
+    expectTypeOf(p.toArray()).resolves.toEqualTypeOf<{ id: number }[]>();
+    expectTypeOf(p.pages()).toMatchTypeOf<AsyncIterable<Page<{ id: number }, { data: { id: number }[]; meta: {} }>>>();
+    const q = paginate({
+      style: "cursor",
+      fetchPage: async () => ({ data: { rows: ["a"] }, response: new Response() }),
+      extract: (b) => ({ items: b.rows }),
+    });
+    expectTypeOf(q).toEqualTypeOf<Paginator<string, { rows: string[] }>>();
+  }));
+
+  it("SSE and webhook helpers carry the schema's type", () => typeOnly(() => {
+    const schema: Schema<{ kind: "a" } | { kind: "b"; n: number }> = { parse: (v) => v as { kind: "a" } };
+    expectTypeOf(streamEvents({ url: "x", parse: schema.parse as (v: unknown) => { kind: "a" } })).toMatchTypeOf<
+      AsyncIterable<SSEEvent<{ kind: "a" }>>
+    >();
+    expectTypeOf(constructEvent({ payload: "", headers: {}, secret: "s", schema })).resolves.toEqualTypeOf<
+      VerifiedEvent<{ kind: "a" } | { kind: "b"; n: number }>
+    >();
+  }));
+});

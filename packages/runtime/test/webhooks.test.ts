@@ -1,0 +1,193 @@
+import { createHmac } from "node:crypto";
+import { Webhook } from "standardwebhooks";
+import { describe, expect, it, vi } from "vitest";
+import {
+  constructEvent,
+  idempotentHandler,
+  MemoryIdempotencyStore,
+  signHmacHex,
+  signStandardWebhook,
+  ValidationError,
+  verifyHmacHex,
+  verifyStandardWebhook,
+  WebhookVerificationError,
+  type Schema,
+} from "../src/index.js";
+
+const secret = `whsec_${Buffer.from("0123456789abcdef0123456789abcdef").toString("base64")}`;
+// Deliberately odd formatting: re-serialising the parsed JSON would change these bytes.
+const raw = '{"id":"evt_1",  "type":"user.created","data":{"id":"u1","name":"Zoë"}}';
+
+type UserEvent =
+  | { id: string; type: "user.created"; data: { id: string; name: string } }
+  | { id: string; type: "user.deleted"; data: { id: string } };
+
+/** A zod-like schema written by hand, so the runtime is tested against the shape, not a library. */
+const userEventSchema: Schema<UserEvent> = {
+  safeParse(input: unknown) {
+    const v = input as Partial<UserEvent> | null;
+    if (v && typeof v.id === "string" && (v.type === "user.created" || v.type === "user.deleted") && typeof v.data === "object") {
+      return { success: true, data: v as UserEvent };
+    }
+    return { success: false, error: { issues: [{ path: ["type"], message: "unknown event type" }] } };
+  },
+};
+
+describe("hex HMAC signatures (X-Webhook-Signature)", () => {
+  it("verifies over the raw body and matches node:crypto", async () => {
+    const expected = createHmac("sha256", "topsecret").update(raw).digest("hex");
+    expect(await signHmacHex(raw, "topsecret")).toBe(expected);
+    expect(await verifyHmacHex(raw, expected, "topsecret")).toBe(true);
+    expect(await verifyHmacHex(new TextEncoder().encode(raw), `sha256=${expected.toUpperCase()}`, "topsecret")).toBe(true);
+  });
+
+  it("rejects tampering, wrong secrets, re-serialised bodies and junk", async () => {
+    const sig = await signHmacHex(raw, "topsecret");
+    expect(await verifyHmacHex(raw.replace("Zoë", "Zoe"), sig, "topsecret")).toBe(false);
+    expect(await verifyHmacHex(raw, sig, "other")).toBe(false);
+    expect(await verifyHmacHex(JSON.stringify(JSON.parse(raw)), sig, "topsecret")).toBe(false);
+    expect(await verifyHmacHex(raw, sig.slice(0, -2), "topsecret")).toBe(false);
+    expect(await verifyHmacHex(raw, "zz", "topsecret")).toBe(false);
+    expect(await verifyHmacHex(raw, undefined, "topsecret")).toBe(false);
+    await expect(verifyHmacHex(JSON.parse(raw) as string, sig, "topsecret")).rejects.toBeInstanceOf(WebhookVerificationError);
+  });
+});
+
+describe("Standard Webhooks", () => {
+  const now = 1_767_225_600_000;
+  const headers = async (payload = raw, ts = now / 1000, id = "msg_1") => ({
+    "webhook-id": id,
+    "webhook-timestamp": String(ts),
+    "webhook-signature": await signStandardWebhook({ id, timestamp: ts, payload, secret }),
+  });
+
+  it("interop: what `standardwebhooks` signs, we verify", async () => {
+    const theirs = new Webhook(secret);
+    const ts = new Date();
+    const sig = theirs.sign("msg_theirs", ts, raw);
+    const h = { "webhook-id": "msg_theirs", "webhook-timestamp": String(Math.floor(ts.getTime() / 1000)), "webhook-signature": sig };
+    await expect(verifyStandardWebhook({ payload: raw, headers: h, secret })).resolves.toMatchObject({ id: "msg_theirs" });
+    await expect(verifyStandardWebhook({ payload: raw, headers: new Headers(h), secret })).resolves.toBeDefined();
+  });
+
+  it("interop: what we sign, `standardwebhooks` verifies", async () => {
+    const ts = Math.floor(Date.now() / 1000);
+    const sig = await signStandardWebhook({ id: "msg_ours", timestamp: ts, payload: raw, secret });
+    expect(sig).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+    const parsed = new Webhook(secret).verify(raw, { "webhook-id": "msg_ours", "webhook-timestamp": String(ts), "webhook-signature": sig });
+    expect(parsed).toEqual(JSON.parse(raw));
+    // And a tampered body fails on their side too.
+    expect(() =>
+      new Webhook(secret).verify(raw + " ", { "webhook-id": "msg_ours", "webhook-timestamp": String(ts), "webhook-signature": sig }),
+    ).toThrow();
+  });
+
+  it("accepts any matching v1 signature among several (secret rotation) and skips other versions", async () => {
+    const h = await headers();
+    const oldSecret = `whsec_${Buffer.from("another-secret-another-secret!!").toString("base64")}`;
+    const rotated = await signStandardWebhook({ id: "msg_1", timestamp: now / 1000, payload: raw, secret: oldSecret });
+    h["webhook-signature"] = `v1a,AAAA ${rotated} ${h["webhook-signature"]}`;
+    await expect(verifyStandardWebhook({ payload: raw, headers: h, secret, now })).resolves.toEqual({ id: "msg_1", timestamp: now / 1000 });
+    await expect(verifyStandardWebhook({ payload: raw, headers: h, secret: oldSecret, now })).resolves.toBeDefined();
+  });
+
+  it("enforces the tolerance window (default 5 minutes, both directions)", async () => {
+    const h = await headers();
+    await expect(verifyStandardWebhook({ payload: raw, headers: h, secret, now: now + 299_000 })).resolves.toBeDefined();
+    await expect(verifyStandardWebhook({ payload: raw, headers: h, secret, now: now + 301_000 })).rejects.toThrow(/too old/);
+    await expect(verifyStandardWebhook({ payload: raw, headers: h, secret, now: now - 301_000 })).rejects.toThrow(/too new/);
+    await expect(verifyStandardWebhook({ payload: raw, headers: h, secret, now: now + 3_000_000, toleranceSec: 3600 })).resolves.toBeDefined();
+  });
+
+  it("rejects missing headers, bad timestamps, tampered bodies and ids", async () => {
+    const h = await headers();
+    const bad = (over: Record<string, string | undefined>, payload = raw) =>
+      verifyStandardWebhook({ payload, headers: { ...h, ...over }, secret, now });
+    await expect(bad({ "webhook-id": undefined })).rejects.toBeInstanceOf(WebhookVerificationError);
+    await expect(bad({ "webhook-timestamp": "12abc" })).rejects.toThrow(/timestamp/);
+    await expect(bad({}, raw.replace("u1", "u2"))).rejects.toThrow(/No matching/);
+    await expect(bad({ "webhook-id": "msg_2" })).rejects.toThrow(/No matching/);
+    await expect(bad({ "webhook-signature": "v1,not*base64" })).rejects.toThrow(/No matching/);
+  });
+});
+
+describe("constructEvent", () => {
+  it("verifies then validates into a typed union", async () => {
+    const ts = Math.floor(Date.now() / 1000);
+    const h = new Headers({
+      "webhook-id": "msg_9",
+      "webhook-timestamp": String(ts),
+      "webhook-signature": await signStandardWebhook({ id: "msg_9", timestamp: ts, payload: raw, secret }),
+    });
+    const { event, webhookId } = await constructEvent({ payload: raw, headers: h, secret, schema: userEventSchema });
+    expect(webhookId).toBe("msg_9");
+    if (event.type === "user.created") expect(event.data.name).toBe("Zoë");
+    else throw new Error("expected user.created");
+  });
+
+  it("hmac-hex scheme with a configurable header", async () => {
+    const sig = await signHmacHex(raw, "s");
+    await expect(constructEvent({ payload: raw, headers: { "x-webhook-signature": sig }, secret: "s", scheme: "hmac-hex" })).resolves.toMatchObject({
+      event: { id: "evt_1" },
+    });
+    await expect(constructEvent({ payload: raw, headers: { "x-sig": sig }, secret: "s", scheme: "hmac-hex", signatureHeader: "X-Sig" })).resolves.toBeDefined();
+    await expect(constructEvent({ payload: raw, headers: { "x-webhook-signature": "00" }, secret: "s", scheme: "hmac-hex" })).rejects.toBeInstanceOf(
+      WebhookVerificationError,
+    );
+  });
+
+  it("schema failures become ValidationError with field details; `parse`-style schemas work too", async () => {
+    const body = '{"id":"evt_2","type":"user.exploded","data":{}}';
+    const sig = await signHmacHex(body, "s");
+    const err = await constructEvent({ payload: body, headers: { "x-webhook-signature": sig }, secret: "s", scheme: "hmac-hex", schema: userEventSchema }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).details).toEqual([{ field: "type", message: "unknown event type" }]);
+    const parseOnly = { parse: (v: unknown) => v as { id: string } };
+    const ok = await constructEvent({ payload: body, headers: { "x-webhook-signature": sig }, secret: "s", scheme: "hmac-hex", schema: parseOnly });
+    expect(ok.event.id).toBe("evt_2");
+  });
+});
+
+describe("idempotentHandler", () => {
+  it("processes each event id once", async () => {
+    const handler = vi.fn(async (e: { id: string }) => `done ${e.id}`);
+    const handle = idempotentHandler(handler);
+    expect(await handle({ id: "a" })).toEqual({ duplicate: false, result: "done a" });
+    expect(await handle({ id: "a" })).toEqual({ duplicate: true });
+    expect(await handle({ id: "b" })).toMatchObject({ duplicate: false });
+    expect(handler).toHaveBeenCalledTimes(2);
+  });
+
+  it("concurrent deliveries of one id run the handler once", async () => {
+    const handler = vi.fn(async () => new Promise((r) => setTimeout(r, 10)));
+    const handle = idempotentHandler(handler);
+    const results = await Promise.all(Array.from({ length: 5 }, () => handle({ id: "same" })));
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it("releases the id when the handler fails so a redelivery is processed", async () => {
+    let fail = true;
+    const handle = idempotentHandler(async () => {
+      if (fail) throw new Error("db down");
+      return "ok";
+    });
+    await expect(handle({ id: "x" })).rejects.toThrow("db down");
+    fail = false;
+    expect(await handle({ id: "x" })).toEqual({ duplicate: false, result: "ok" });
+  });
+
+  it("forgets ids after the TTL; store and id getter are pluggable", async () => {
+    let t = 0;
+    const store = new MemoryIdempotencyStore(() => t);
+    const handle = idempotentHandler(async () => 1, { store, ttlMs: 1000, getId: (e: { key: string }) => e.key });
+    await handle({ key: "k" });
+    t = 999;
+    expect(await handle({ key: "k" })).toEqual({ duplicate: true });
+    t = 1000;
+    expect(await handle({ key: "k" })).toMatchObject({ duplicate: false });
+    await expect(idempotentHandler(async () => 1)({} as { id: string })).rejects.toThrow(/no id/);
+  });
+});
