@@ -4,4 +4,4 @@
  */
 export * from "./generated/index.js";
 export type { paths, components, operations, webhooks } from "@specforge/types";
-export type { ApiOptions, CallOptions, OperationMeta, OperationFn, PaginatedFn } from "@specforge/runtime/client";
+export type { ApiOptions, CallOptions, OperationMeta, OperationFn, PaginatedFn, StreamFn, SSEEvent } from "@specforge/runtime/client";

@@ -22,7 +22,8 @@ describe("naming", () => {
   ])("camelCase(%j) = %j", (given, want) => expect(camelCase(given)).toBe(want));
 
   it("splits words at case and separators", () => {
-    expect(words("issueOAuthToken")).toEqual(["issue", "O", "Auth", "Token"]);
+    expect(words("issueOAuthToken")).toEqual(["issue", "OAuth", "Token"]);
+    expect(words("HTTPResponseCode")).toEqual(["HTTP", "Response", "Code"]);
     expect(words("bulk_create-users")).toEqual(["bulk", "create", "users"]);
   });
 

@@ -1,9 +1,11 @@
 import createClient, { type Client, type FetchOptions, type FetchResponse } from "openapi-fetch";
 import { errorFromResponse } from "../errors/index.js";
+import { streamEvents, type SSEEvent, type StreamEventsOptions } from "../sse-client.js";
 import type { ApiError } from "../errors/index.js";
 import { bindCallFetch, buildRuntime, paginator, type ApiOptions, type CallOptions, type PageOptions, type Runtime } from "./core-runtime.js";
 
 export type { ApiOptions, CallOptions, PageOptions } from "./core-runtime.js";
+export type { SSEEvent } from "../sse-client.js";
 
 /** What the generated client knows of an operation from the spec. */
 export interface OperationMeta {
@@ -47,6 +49,15 @@ export type PaginatedFn<Op extends Record<string | number, any>> = OperationFn<O
   pages(init?: OperationInit<Op>, call?: CallOptions & PageOptions): AsyncIterable<OperationData<Op>>;
 };
 
+/** A `text/event-stream` operation: an async iterator of typed events, resumed with Last-Event-ID on drops. */
+export type StreamFn<Op extends Record<string | number, any>, Event> = (
+  init?: OperationInit<Op>,
+  call?: CallOptions & StreamControls<Event>,
+) => AsyncIterable<SSEEvent<Event>>;
+
+/** Stream controls: a validator for each event's data (e.g. a zod schema's `parse`) and reconnects. */
+export type StreamControls<Event> = Pick<StreamEventsOptions<Event>, "parse" | "reconnect">;
+
 /** What generated clients are built on: an openapi-fetch client on the runtime's fetch. */
 export interface ApiCore<Paths extends {}> {
   client: Client<Paths, Media>;
@@ -54,6 +65,7 @@ export interface ApiCore<Paths extends {}> {
   options: ApiOptions;
   op<Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op>;
   paginated<Op extends Record<string | number, any>>(meta: OperationMeta): PaginatedFn<Op>;
+  stream<Op extends Record<string | number, any>, Event = unknown>(meta: OperationMeta): StreamFn<Op, Event>;
 }
 
 export function createApiCore<Paths extends {}>(options: ApiOptions = {}): ApiCore<Paths> {
@@ -97,7 +109,22 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}): ApiCo
     });
     return fn;
   };
-  return { client, runtime, options, op, paginated };
+  const stream = <Op extends Record<string | number, any>, Event>(meta: OperationMeta): StreamFn<Op, Event> =>
+    (init, call) => {
+      const { parse, reconnect, signal, ...callOpts } = call ?? {};
+      return streamEvents<Event>({
+        ...(parse ? { parse } : {}),
+        ...(reconnect !== undefined ? { reconnect } : {}),
+        ...(signal ? { signal } : {}),
+        connect: async ({ lastEventId, signal: attemptSignal }) => {
+          const base = (init ?? {}) as { headers?: Record<string, string> };
+          const headers = { ...base.headers, Accept: "text/event-stream", ...(lastEventId ? { "Last-Event-ID": lastEventId } : {}) };
+          const result = await raw(meta, { ...base, headers }, { ...callOpts, signal: attemptSignal });
+          return result.response;
+        },
+      });
+    };
+  return { client, runtime, options, op, paginated, stream };
 }
 
 function mergeQuery(init: object | undefined, next: Record<string, unknown>): Record<string, unknown> {

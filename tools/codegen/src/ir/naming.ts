@@ -28,7 +28,8 @@ const GLOBALS = new Set(
 export function words(name: string): string[] {
   return name
     .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
-    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2")
+    // "HTTPResponse" → HTTP Response, but a lone capital stays with its word: "OAuth", "iOS".
+    .replace(/(\p{Lu}\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2")
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
@@ -57,11 +58,12 @@ function fixStart(ident: string): string {
 /** Hands out unique identifiers; the first comer keeps the plain form. */
 export class IdentifierPool {
   private readonly taken = new Set<string>();
-  constructor(private readonly avoidGlobals = false) {}
+  /** `forProperties`: names used as object keys, where reserved words are fine (`api.users.delete`). */
+  constructor(private readonly mode: "identifiers" | "properties" | "globals" = "identifiers") {}
 
   claim(base: string): string {
     let ident = base;
-    if (RESERVED.has(ident) || (this.avoidGlobals && GLOBALS.has(ident))) ident = `${ident}_`;
+    if ((this.mode !== "properties" && RESERVED.has(ident)) || (this.mode === "globals" && GLOBALS.has(ident))) ident = `${ident}_`;
     let candidate = ident;
     for (let i = 2; this.taken.has(candidate); i++) candidate = `${ident}${i}`;
     this.taken.add(candidate);

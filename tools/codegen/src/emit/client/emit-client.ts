@@ -15,8 +15,9 @@ const ROOT_MEMBERS = ["raw", "runtime", "options"];
 export const emitClient: Emitter = (ctx) => {
   const { model, options } = ctx;
   const out: string[] = [generatedHeader(ctx, `Typed client of ${model.title} ${model.version}.`)];
-  out.push(`import type { paths } from ${JSON.stringify(options.typesImport)};`);
-  out.push(`import { createApiCore, type ApiOptions, type OperationMeta } from "@specforge/runtime/client";`);
+  const needsComponents = model.operations.some((o) => streamEventType(o)?.startsWith("components"));
+  out.push(`import type { ${needsComponents ? "components, " : ""}paths } from ${JSON.stringify(options.typesImport)};`);
+  out.push(`import { createApiCore, type ApiCore, type ApiOptions, type OperationFn, type OperationMeta, type PaginatedFn, type StreamFn } from "@specforge/runtime/client";`);
   out.push("");
   out.push(`/** What the spec says about each operation; the runtime reads it (idempotency, pagination, auth). */`);
   out.push(`export const operationMeta = {`);
@@ -30,33 +31,64 @@ export const emitClient: Emitter = (ctx) => {
   out.push(`/** Servers listed in the spec; the first is the default base URL. */`);
   out.push(`export const servers = ${tsLiteral(servers)} as const;`);
   out.push("");
-  out.push(jsDoc([`Creates a client of ${model.title}.`, "", "@example", `const api = createApi({ baseUrl: ${JSON.stringify(servers[0] ?? "https://api.example.com")} });`], ""));
-  out.push(`export function createApi(options: ApiOptions = {}) {`);
-  out.push(servers.length ? `  const core = createApiCore<paths>({ baseUrl: servers[0], ...options });` : `  const core = createApiCore<paths>(options);`);
-  out.push(`  return {`);
-  out.push(`    /** The openapi-fetch client: \`{ data, error, response }\`, never throws on HTTP errors. */`);
-  out.push(`    raw: core.client,`);
-  out.push(`    /** The runtime: rate-limit state, cache, hooks. */`);
-  out.push(`    runtime: core.runtime,`);
-  out.push(`    options: core.options,`);
-  for (const g of surfaceGroups(model.operations, ROOT_MEMBERS)) {
-    const indent = g.name ? "      " : "    ";
-    if (g.name) out.push(`    ${g.name}: {`);
+  const groups = surfaceGroups(model.operations, ROOT_MEMBERS);
+  // An explicit interface: cheap for the compiler (no inference through every operation) and
+  // portable in declaration files.
+  out.push(`/** The client of ${model.title}: one method per operation, grouped by tag. */`);
+  out.push(`export interface Api {`);
+  out.push(`  /** The openapi-fetch client: \`{ data, error, response }\`, never throws on HTTP errors. */`);
+  out.push(`  raw: ApiCore<paths>["client"];`);
+  out.push(`  /** The runtime: rate-limit state, cache, hooks. */`);
+  out.push(`  runtime: ApiCore<paths>["runtime"];`);
+  out.push(`  /** The options the client was created with. */`);
+  out.push(`  options: ApiOptions;`);
+  for (const g of groups) {
+    const indent = g.name ? "    " : "  ";
+    if (g.name) out.push(`  ${g.name}: {`);
     for (const m of g.members) {
       const doc = opDoc(m.op);
-      if (doc) out.push(jsDoc(doc, indent));
-      const fn = m.op.pagination ? "paginated" : "op";
-      out.push(`${indent}${propertyKey(m.name)}: core.${fn}<paths[${JSON.stringify(m.op.path)}][${JSON.stringify(m.op.method)}]>(operationMeta[${JSON.stringify(m.op.id)}]),`);
+      if (doc.length) out.push(jsDoc(doc, indent));
+      out.push(`${indent}${propertyKey(m.name)}: ${surfaceCall(m.op).type};`);
     }
+    if (g.name) out.push(`  };`);
+  }
+  out.push(`}`);
+  out.push("");
+  out.push(jsDoc([`Creates a client of ${model.title}.`, "", "@example", `const api = createApi({ baseUrl: ${JSON.stringify(servers[0] ?? "https://api.example.com")} });`], ""));
+  out.push(`export function createApi(options: ApiOptions = {}): Api {`);
+  out.push(servers.length ? `  const core = createApiCore<paths>({ baseUrl: servers[0], ...options });` : `  const core = createApiCore<paths>(options);`);
+  out.push(`  return {`);
+  out.push(`    raw: core.client,`);
+  out.push(`    runtime: core.runtime,`);
+  out.push(`    options: core.options,`);
+  for (const g of groups) {
+    const indent = g.name ? "      " : "    ";
+    if (g.name) out.push(`    ${g.name}: {`);
+    for (const m of g.members) out.push(`${indent}${propertyKey(m.name)}: core.${surfaceCall(m.op).factory}(operationMeta[${JSON.stringify(m.op.id)}]),`);
     if (g.name) out.push(`    },`);
   }
   out.push(`  };`);
   out.push(`}`);
   out.push("");
-  out.push(`/** The client's type, for dependency injection. */`);
-  out.push(`export type Api = ReturnType<typeof createApi>;`);
   return [{ path: "client.gen.ts", content: out.join("\n") + "\n" }];
 };
+
+/** The surface type of an operation and the core factory that builds it. */
+function surfaceCall(op: IROperation): { type: string; factory: string } {
+  const opType = `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`;
+  const event = streamEventType(op);
+  if (event !== undefined) return { type: `StreamFn<${opType}, ${event}>`, factory: `stream<${opType}, ${event}>` };
+  if (op.pagination) return { type: `PaginatedFn<${opType}>`, factory: `paginated<${opType}>` };
+  return { type: `OperationFn<${opType}>`, factory: `op<${opType}>` };
+}
+
+/** Event type of a `text/event-stream` operation: its `x-sse-event-schema` component, else unknown. */
+function streamEventType(op: IROperation): string | undefined {
+  const media = op.responses.flatMap((r) => (r.status.startsWith("2") ? r.content : [])).find((c) => c.mediaType === "text/event-stream");
+  if (!media) return undefined;
+  const ref = media.eventSchema?.ref;
+  return ref ? `components["schemas"][${JSON.stringify(ref)}]` : "unknown";
+}
 
 function metaLiteral(op: IROperation): string {
   const m: Record<string, unknown> = { id: op.id, method: op.method, path: op.path };

@@ -16,7 +16,7 @@ const singular = (w: string) => w.replace(/ies$/i, "y").replace(/(ss|x|ch|sh)es$
  * `Products` becomes `api.products.listChanges`. Untagged operations sit on the root object.
  */
 export function surfaceGroups(ops: IROperation[], reservedRoot: string[]): SurfaceGroup[] {
-  const rootPool = new IdentifierPool();
+  const rootPool = new IdentifierPool("properties");
   reservedRoot.forEach((r) => rootPool.reserve(r));
   const groups = new Map<string, SurfaceGroup>();
   const root: SurfaceGroup = { name: "", members: [] };
@@ -49,7 +49,7 @@ function nameMembers(g: SurfaceGroup): void {
   // A shortened name shared by two operations would be ambiguous: both keep their full names.
   const counts = new Map<string, number>();
   wanted.forEach((w) => counts.set(w, (counts.get(w) ?? 0) + 1));
-  const pool = new IdentifierPool();
+  const pool = new IdentifierPool("properties");
   g.members.forEach((m, i) => {
     const w = wanted[i]!;
     m.name = pool.claim(counts.get(w)! > 1 ? m.op.ident : w);

@@ -1,0 +1,39 @@
+import { describe, expectTypeOf, it } from "vitest";
+import { createApi, type Api, type components, type paths, type SSEEvent } from "../src/index.js";
+
+type User = components["schemas"]["User"];
+
+// Never called: these functions exist for the compiler. `tsc --noEmit` (the typecheck task, which
+// `test` depends on) fails if a `@ts-expect-error` line stops being an error.
+function compileOnly(api: Api) {
+  // A wrong path does not compile.
+  // @ts-expect-error — "/userz" is not a path of the spec
+  void api.raw.GET("/userz");
+
+  // A missing required path parameter does not compile.
+  // @ts-expect-error — params.path.id is required
+  void api.users.get({ params: { path: {} } });
+  // @ts-expect-error — the whole init is required when a parameter is
+  void api.users.get();
+
+  // A wrong body type does not compile.
+  // @ts-expect-error — email must be a string
+  void api.users.create({ body: { email: 42, name: "Ada", password: "correct horse battery staple", role: "member" } });
+
+  // A wrong enum value in a query filter does not compile.
+  // @ts-expect-error — role is an enum
+  void api.users.list({ params: { query: { role: "superuser" } } });
+}
+
+describe("client types", () => {
+  it("operation-named surface returns the response body types", () => {
+    const api = createApi({ baseUrl: "http://127.0.0.1:4010" });
+    expectTypeOf(api.users.get).parameter(0).toHaveProperty("params");
+    expectTypeOf<Awaited<ReturnType<typeof api.users.get>>>().toHaveProperty("data");
+    expectTypeOf<Awaited<ReturnType<typeof api.users.get>>["data"]>().toEqualTypeOf<User>();
+    expectTypeOf(api.users.list.all).returns.toEqualTypeOf<AsyncIterable<User>>();
+    expectTypeOf(api.orders.create).parameter(0).toHaveProperty("idempotencyKey");
+    expectTypeOf(api.coaching.streamChat).returns.toEqualTypeOf<AsyncIterable<SSEEvent<components["schemas"]["ChatStreamEvent"]>>>();
+    void compileOnly;
+  });
+});
