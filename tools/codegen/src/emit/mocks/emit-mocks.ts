@@ -1,4 +1,48 @@
-import { generatedHeader, type Emitter } from "../emitter.js";
+/**
+ * The mocks emitter (`--targets mocks`). From the model alone it writes:
+ * - mocks.gen.ts — fixtures (componentFixtures, typed fixtures, responseFixtures, webhookEvents,
+ *   webhookFixtures) and make<Component>() factories;
+ * - msw.gen.ts — MSW handlers (separate, so non-MSW consumers never import msw);
+ * - mock-schemas.gen.ts + mock-engine/ — what seeded factories run on;
+ * - openapi.mock.json — the bundled spec (ctx.document) with the fixtures as named examples, for Prism.
+ * Examples in the spec that do not validate are errors (file + JSON pointer + problem) unless the
+ * `invalidExamples: "warn"` option (or SPECFORGE_INVALID_EXAMPLES=warn) downgrades them.
+ */
+import type { Emitter, EmitContext } from "../emitter.js";
+import { SpecError } from "../../load/spec-error.js";
+import { collectFixtures, type InvalidExample } from "./collect.js";
+import { mocksModule } from "./module-mocks.js";
+import { mswModule } from "./module-msw.js";
+import { schemaTableModule } from "./schema-table.js";
+import { engineFiles } from "./engine-files.js";
+import { mockSpec } from "./mock-spec.js";
 
-/** Placeholder until the mocks emitter lands: emits nothing but the header. */
-export const emitMocks: Emitter = (ctx) => [{ path: "mocks.gen.ts", content: generatedHeader(ctx, "mocks") + "export {};\n" }];
+export type InvalidExamplesMode = "error" | "warn";
+
+export function invalidExamplesMode(ctx: EmitContext): InvalidExamplesMode {
+  const option = (ctx.options as { invalidExamples?: unknown }).invalidExamples;
+  if (option === "error" || option === "warn") return option;
+  return process.env.SPECFORGE_INVALID_EXAMPLES === "warn" ? "warn" : "error";
+}
+
+function report(ctx: EmitContext, invalid: InvalidExample[]): void {
+  if (invalid.length === 0) return;
+  if (invalidExamplesMode(ctx) === "warn") {
+    for (const e of invalid) ctx.options.warn(e.pointer, `${e.problem} (ignored: a generated fixture is used instead)`);
+    return;
+  }
+  const list = invalid.map((e) => `\n  ${e.pointer}: ${e.problem}`).join("");
+  throw new SpecError(ctx.options.specLabel, invalid[0]!.pointer, `${invalid.length} example(s) do not match their schema:${list}\n(fix the examples, or pass invalidExamples: "warn" / SPECFORGE_INVALID_EXAMPLES=warn to use generated fixtures instead)`);
+}
+
+export const emitMocks: Emitter = (ctx) => {
+  const set = collectFixtures(ctx.model, ctx.options.seed, ctx.options.warn);
+  report(ctx, set.invalidExamples);
+  return [
+    { path: "mocks.gen.ts", content: mocksModule(ctx, set) },
+    { path: "msw.gen.ts", content: mswModule(ctx, set) },
+    { path: "mock-schemas.gen.ts", content: schemaTableModule(ctx) },
+    ...engineFiles(ctx),
+    { path: "openapi.mock.json", content: mockSpec(ctx, set) },
+  ];
+};

@@ -1,0 +1,125 @@
+/**
+ * Runs the mock engine over the model: one fixture per component schema, per documented
+ * response (status × media type) of every operation, and per webhook payload. Spec examples win:
+ * a media type's first valid example, a schema's first valid `example(s)`. Every example in the
+ * spec (schemas anywhere, media types, parameters) is checked against its schema on the way.
+ */
+import type { IRDocument, IRMediaContent, IROperation, IRSchema } from "../../ir/types.js";
+import { walkSchema } from "../../ir/walk.js";
+import { escapePointerToken, joinPointer } from "../../load/spec-error.js";
+import { MockGenerator } from "./engine/index.js";
+import type { MockSchema } from "./engine/schema.js";
+
+export interface MediaFixture {
+  mediaType: string;
+  value: unknown;
+  /** JSON pointer of the media type object (where the mock spec injects the example). */
+  pointer: string;
+  /** Taken from the spec's own examples. */
+  fromSpec: boolean;
+  schema: IRSchema;
+}
+
+export interface ResponseFixture {
+  status: string;
+  media: MediaFixture[];
+}
+
+export interface InvalidExample {
+  pointer: string;
+  problem: string;
+}
+
+export interface FixtureSet {
+  generator: MockGenerator;
+  /** Component schemas (under components.schemas), in document order. */
+  components: { name: string; ident: string; schema: IRSchema; value: unknown }[];
+  operations: { op: IROperation; responses: ResponseFixture[] }[];
+  webhooks: { name: string; op: IROperation; media: MediaFixture[] }[];
+  invalidExamples: InvalidExample[];
+}
+
+/** The status as the spec (and openapi-typescript) writes it: the model upper-cases "default". */
+export function specStatus(status: string): string {
+  return status.toLowerCase() === "default" ? "default" : status;
+}
+
+/** The media type object's pointer, from where the model says its schema is. */
+export function mediaPointer(m: IRMediaContent): string {
+  return m.schema.pointer.endsWith("/schema") ? m.schema.pointer.slice(0, -"/schema".length) : m.schema.pointer;
+}
+
+export function isComponent(pointer: string, name: string): boolean {
+  return pointer === `#/components/schemas/${escapePointerToken(name)}`;
+}
+
+export function collectFixtures(model: IRDocument, seed: number, warn: (pointer: string, message: string) => void): FixtureSet {
+  const invalidExamples: InvalidExample[] = [];
+  const schemas: Record<string, MockSchema> = {};
+  for (const s of model.schemas) schemas[s.name] = s.schema;
+  const generator = new MockGenerator({
+    seed,
+    schemas,
+    recursive: model.schemas.filter((s) => s.recursive).map((s) => s.name),
+    warn,
+    onInvalidExample: (schema, index, problem) => {
+      const n = schema.meta?.examples?.length ?? 1;
+      invalidExamples.push({ pointer: schema.pointer ?? "#", problem: `${n > 1 ? `example ${index + 1} of ${n}` : "example"} ${problem}` });
+    },
+  });
+
+  const checkSchemaExamples = (s: IRSchema) => walkSchema(s, (node) => void (node.meta.examples?.length && generator.validExamples(node)));
+  const checkMedia = (m: IRMediaContent): unknown[] => {
+    checkSchemaExamples(m.schema);
+    const valid: unknown[] = [];
+    m.examples.forEach((ex, i) => {
+      const problem = generator.validator.check(ex.value, m.schema);
+      const where = ex.name === "default" && i === 0 ? joinPointer(mediaPointer(m), "example") : joinPointer(mediaPointer(m), "examples", ex.name);
+      if (problem === undefined) valid.push(ex.value);
+      else invalidExamples.push({ pointer: where, problem: `example ${problem}` });
+    });
+    return valid;
+  };
+  for (const s of model.schemas) checkSchemaExamples(s.schema);
+  const checkOperation = (op: IROperation) => {
+    for (const p of op.parameters) {
+      checkSchemaExamples(p.schema);
+      for (const ex of p.examples ?? []) {
+        const problem = generator.validator.check(ex, p.schema);
+        if (problem !== undefined) invalidExamples.push({ pointer: joinPointer(op.pointer, "parameters", p.name), problem: `example of ${p.in} parameter "${p.name}" ${problem}` });
+      }
+    }
+    for (const m of op.requestBody?.content ?? []) checkMedia(m);
+    for (const r of op.responses) for (const h of r.headers) checkSchemaExamples(h.schema);
+  };
+
+  const fixture = (m: IRMediaContent, key: string): MediaFixture => {
+    const examples = checkMedia(m);
+    const fromSpec = examples.length > 0;
+    let value = fromSpec ? examples[0] : generator.value(m.schema, key);
+    if (!fromSpec && m.mediaType === "text/event-stream" && m.eventSchema) value = eventStream(generator, m.eventSchema, key, value, m.schema);
+    return { mediaType: m.mediaType, value, pointer: mediaPointer(m), fromSpec, schema: m.schema };
+  };
+
+  const components = model.schemas
+    .filter((s) => isComponent(s.schema.pointer, s.name))
+    .map((s) => ({ name: s.name, ident: s.ident, schema: s.schema, value: generator.component(s.name) }));
+  const operations = model.operations.map((op) => {
+    checkOperation(op);
+    return { op, responses: op.responses.map((r) => ({ status: specStatus(r.status), media: r.content.map((m) => fixture(m, `${op.id} ${r.status} ${m.mediaType}`)) })) };
+  });
+  const webhooks = model.webhooks.map((w) => {
+    checkOperation(w.operation);
+    return { name: w.name, op: w.operation, media: (w.operation.requestBody?.content ?? []).map((m) => fixture(m, `webhook ${w.name} ${m.mediaType}`)) };
+  });
+  const seen = new Set<string>();
+  const unique = invalidExamples.filter((e) => !seen.has(`${e.pointer}\u0000${e.problem}`) && !!seen.add(`${e.pointer}\u0000${e.problem}`));
+  return { generator, components, operations, webhooks, invalidExamples: unique };
+}
+
+/** A text/event-stream body made of `data:` events built from `x-sse-event-schema`, when the body schema allows it. */
+function eventStream(generator: MockGenerator, eventSchema: IRSchema, key: string, fallback: unknown, bodySchema: IRSchema): unknown {
+  const events = [generator.value(eventSchema, `${key} event 1`), generator.value(eventSchema, `${key} event 2`)];
+  const text = events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join("");
+  return generator.validator.isValid(text, bodySchema) ? text : fallback;
+}

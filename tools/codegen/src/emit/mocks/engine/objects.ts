@@ -1,0 +1,86 @@
+/**
+ * Objects: every required property (and `dependentRequired` ones), optional ones while shallow
+ * (not write-only, within maxProperties), properties allowed by every part (additionalProperties
+ * false, patternProperties, propertyNames), extra keys up to minProperties — and one sample entry
+ * in pure maps (`additionalProperties: {schema}`), which reads better than `{}`.
+ */
+import { NONE, type MockSchema } from "./schema.js";
+import type { Constraints } from "./merge.js";
+import { child, OPTIONAL_DEPTH, type Ctx, type Engine } from "./context.js";
+import { stringForPattern } from "./regex-gen.js";
+import { WORDS } from "./words.js";
+import { normalizeName } from "./names.js";
+
+/** The schemas the value of property `name` must satisfy, or null when some part forbids it. */
+export function propertySchemas(k: Constraints, name: string, e: Engine): MockSchema[] | null {
+  const out: MockSchema[] = [];
+  for (const b of k.blocks) {
+    let matched = false;
+    const own = b.props.get(name);
+    if (own) {
+      out.push(own.schema);
+      matched = true;
+    }
+    for (const pp of b.source.patternProperties ?? []) {
+      if (!e.patternTest(pp.pattern, name)) continue;
+      out.push(pp.schema);
+      matched = true;
+    }
+    if (matched) continue;
+    const extra = b.source.additionalProperties;
+    if (extra === false) return null;
+    if (extra) out.push(extra);
+  }
+  return out;
+}
+
+export function genObject(k: Constraints, forced: ReadonlyMap<string, unknown>, excluded: ReadonlySet<string>, e: Engine, c: Ctx): unknown {
+  const out: Record<string, unknown> = {};
+  const optionalOk = !c.minimal && c.depth < OPTIONAL_DEPTH;
+  const writeOnly = (n: string) => k.blocks.some((b) => b.props.get(n)?.schema.meta?.writeOnly === true);
+  const nameOk = (n: string) => k.propertyNames.every((s) => e.validator.isValid(n, s));
+  const wanted = k.names.filter((n) => k.required.has(n) || forced.has(n) || (optionalOk && !writeOnly(n) && !excluded.has(n)));
+  // dependentRequired: a present key brings its dependents.
+  for (let i = 0; i < wanted.length; i++) {
+    for (const b of k.blocks) for (const d of b.source.dependentRequired?.[wanted[i]!] ?? []) if (!wanted.includes(d)) wanted.push(d);
+  }
+  const dependents = new Set(wanted.flatMap((w) => k.blocks.flatMap((b) => b.source.dependentRequired?.[w] ?? [])));
+  const mandatory = (n: string) => k.required.has(n) || dependents.has(n);
+  if (k.required.size > k.maxProps) return NONE;
+  let optionalRoom = k.maxProps - k.required.size;
+  for (const name of wanted) {
+    const must = mandatory(name);
+    if (!must && optionalRoom <= 0) continue;
+    const schemas = nameOk(name) ? propertySchemas(k, name, e) : null;
+    const v = schemas === null ? NONE : e.valueOf(schemas, child(c, normalizeName(name)), forced.has(name) ? { value: forced.get(name) } : undefined);
+    if (v === NONE) {
+      if (must) return NONE;
+      continue;
+    }
+    out[name] = v;
+    if (!k.required.has(name)) optionalRoom--;
+  }
+  const isMap = k.names.length === 0 && k.blocks.some((b) => b.source.additionalProperties || b.source.patternProperties?.length);
+  const want = Math.min(k.maxProps, Math.max(k.minProps, isMap && optionalOk ? 1 : 0));
+  for (let tries = 0; Object.keys(out).length < want && tries < want * 4 + 8; tries++) {
+    const key = extraKey(k, e, c, tries);
+    if (key === undefined || key in out || !nameOk(key)) continue;
+    const schemas = propertySchemas(k, key, e);
+    const v = schemas === null ? NONE : e.valueOf(schemas, child(c, normalizeName(key)));
+    if (v !== NONE) out[key] = v;
+  }
+  return Object.keys(out).length < k.minProps ? NONE : out;
+}
+
+function extraKey(k: Constraints, e: Engine, c: Ctx, tries: number): string | undefined {
+  const patterns = k.blocks.flatMap((b) => (b.source.patternProperties ?? []).map((p) => p.pattern));
+  const open = k.blocks.every((b) => b.source.additionalProperties !== false);
+  if (patterns.length && (!open || tries % 2 === 0)) return stringForPattern(patterns[tries % patterns.length]!, c.rng, 1, 40);
+  if (!open) return undefined;
+  if (k.propertyNames.length) {
+    const key = e.valueOf(k.propertyNames, child(c, "key"));
+    return typeof key === "string" ? key : undefined;
+  }
+  const word = c.rng.pick(WORDS);
+  return tries < 2 ? word : `${word}_${tries}`;
+}

@@ -1,0 +1,59 @@
+/**
+ * Strings under every string constraint at once: length (in code points), one or more patterns,
+ * format. Candidates are tried most realistic first: by property name, by format, from the
+ * pattern (regex-gen.ts), then words sized to the length bounds; the first that passes wins.
+ */
+import type { Rng } from "./prng.js";
+import { codePoints, patternRegExp, sliceCodePoints } from "./schema.js";
+import { formatOk } from "./formats.js";
+import { formatValue } from "./format-values.js";
+import { stringsByName, type NameHint } from "./names.js";
+import { stringForPattern } from "./regex-gen.js";
+import { WORDS } from "./words.js";
+
+export interface StringConstraints {
+  minLength: number;
+  maxLength: number;
+  patterns: string[];
+  format?: string;
+}
+
+/** Why no string could be found, for the warning (undefined when one was). */
+export type StringResult = { ok: true; value: string } | { ok: false; reason: string };
+
+export function genString(k: StringConstraints, hint: NameHint, rng: Rng): StringResult {
+  const regexes = k.patterns.map((p) => [p, patternRegExp(p)] as const);
+  const fits = (s: string): boolean => {
+    const n = codePoints(s);
+    if (n < k.minLength || n > k.maxLength) return false;
+    if (k.format !== undefined && !formatOk(k.format, s)) return false;
+    return regexes.every(([, re]) => !re || re.test(s));
+  };
+  const tried: string[] = [];
+  const attempt = (s: string | undefined): boolean => {
+    if (s === undefined) return false;
+    tried.push(s);
+    return fits(s);
+  };
+  for (const s of stringsByName(hint, rng)) if (attempt(s)) return { ok: true, value: s };
+  if (k.format !== undefined && attempt(formatValue(k.format, rng))) return { ok: true, value: tried[tried.length - 1]! };
+  for (let round = 0; round < 3; round++) {
+    for (const [pattern] of regexes) {
+      const s = stringForPattern(pattern, rng, k.minLength, k.maxLength);
+      if (attempt(s)) return { ok: true, value: s! };
+    }
+  }
+  const generic = sized(rng, k.minLength, k.maxLength);
+  if (attempt(generic)) return { ok: true, value: generic };
+  const bad = regexes.find(([, re]) => re === null);
+  if (bad) return { ok: false, reason: `pattern ${JSON.stringify(bad[0])} is not a valid regular expression` };
+  const what = [k.patterns.length ? `pattern ${k.patterns.map((p) => JSON.stringify(p)).join(" and ")}` : "", k.format ? `format "${k.format}"` : "", `length ${k.minLength}..${k.maxLength}`].filter(Boolean);
+  return { ok: false, reason: `could not generate a string matching ${what.join(", ")}` };
+}
+
+/** Words joined by "-", padded or cut to the length bounds. */
+function sized(rng: Rng, min: number, max: number): string {
+  let s = rng.pick(WORDS);
+  while (codePoints(s) < min) s += `-${rng.pick(WORDS)}`;
+  return codePoints(s) > max ? sliceCodePoints(s, max) : s;
+}

@@ -1,0 +1,123 @@
+/**
+ * msw.gen.ts: MSW 3 request handlers for every operation (kept out of mocks.gen.ts so projects
+ * that do not use MSW never import it). `handlers` answer each operation with its first 2xx
+ * fixture; `handlerFor(operationId, status)` and `errorHandlers(status)` answer with another
+ * documented status. Paths are matched on any origin by default (`*` + spec path).
+ */
+import type { IROperation } from "../../ir/types.js";
+import { generatedHeader, type EmitContext } from "../emitter.js";
+import { propertyKey } from "../../ir/naming.js";
+import { specStatus, type FixtureSet } from "./collect.js";
+import { uniqueKeys } from "./module-mocks.js";
+
+/** `/users/{user-id}:archive` → `/users/:user_id\\:archive` (MSW path syntax, literal `:`/`*` escaped). */
+export function mswPath(path: string): string {
+  return path
+    .split(/(\{[^}]*\})/)
+    .map((part) => {
+      const param = /^\{([^}]*)\}$/.exec(part);
+      if (param) return `:${param[1]!.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=[0-9]|$)/, "_")}`;
+      return part.replace(/[:*\\\\]/g, (c) => `\\\\${c}`);
+    })
+    .join("");
+}
+
+/** The status `handlers` answer with: the first 2xx (exact before ranges), else "default", else the first. */
+function defaultStatus(op: IROperation): string | undefined {
+  const statuses = op.responses.map((r) => specStatus(r.status));
+  return statuses.find((s) => /^2\d\d$/.test(s)) ?? statuses.find((s) => s === "2XX") ?? statuses.find((s) => s === "default") ?? statuses[0];
+}
+
+const RUNTIME = `type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+type Route = { method: Method; path: string; status: string | undefined };
+
+export interface MockHandlerOptions {
+  /** Prefix of every path: an origin and base path ("https://api.example.com/v1"); default "*" (any origin and base path). */
+  baseUrl?: string;
+  /** Extra response headers. */
+  headers?: Record<string, string>;
+}
+
+export interface HandlerOptions extends MockHandlerOptions {
+  /** Media type to answer with (default: the first JSON one). */
+  mediaType?: string;
+  /** Body to answer with instead of the fixture. */
+  body?: unknown;
+}
+
+/** "200" → 200, "4XX" → 400, "default" → 500 (200 when it is the operation's only response). */
+function statusCode(status: string, fallback: number): number {
+  if (/^\\d{3}$/.test(status)) return Number(status);
+  if (/^[1-5]XX$/i.test(status)) return Number(status[0]) * 100;
+  return fallback;
+}
+
+function respond(id: OperationId, status: string | undefined, options: HandlerOptions): Response {
+  const documented = (responseFixtures as Record<string, Record<string, Record<string, unknown>>>)[id]!;
+  const media = status === undefined ? {} : (documented[status] ?? {});
+  const code = status === undefined ? 200 : statusCode(status, Object.keys(documented).length === 1 ? 200 : 500);
+  const types = Object.keys(media);
+  const mediaType = options.mediaType ?? types.find((t) => /[/+]json\\b/i.test(t)) ?? types[0];
+  const headers = { ...(mediaType ? { "Content-Type": mediaType } : {}), ...options.headers };
+  const body = options.body !== undefined ? options.body : mediaType ? media[mediaType] : undefined;
+  if (body === undefined || code === 204 || code === 205 || code === 304) return new HttpResponse(null, { status: code, headers: options.headers ?? {} });
+  if (mediaType && /[/+]json\\b/i.test(mediaType)) return HttpResponse.json(body as never, { status: code, headers });
+  if (mediaType === "text/event-stream") {
+    const text = typeof body === "string" && /^(data|event|id|retry|:)/m.test(body) ? body : \`data: \${typeof body === "string" ? body : JSON.stringify(body)}\\n\\n\`;
+    return new HttpResponse(text, { status: code, headers: { "Cache-Control": "no-cache", ...headers } });
+  }
+  return new HttpResponse(typeof body === "string" ? body : JSON.stringify(body), { status: code, headers });
+}
+
+function routeOf(id: OperationId): Route {
+  return (routes as Record<string, Route>)[id]!;
+}
+
+function handler(id: OperationId, status: string | undefined, options: HandlerOptions): HttpHandler {
+  const route = routeOf(id);
+  const url = \`\${(options.baseUrl ?? "*").replace(/\\/$/, "")}\${route.path}\`;
+  const resolver = () => respond(id, status, options);
+  if (route.method === "trace") return http.all(url, ({ request }) => (request.method === "TRACE" ? resolver() : undefined));
+  return http[route.method](url, resolver);
+}
+
+/** A handler answering \`operationId\` with one of its documented statuses (default: its first 2xx). */
+export function handlerFor<K extends OperationId>(operationId: K, status?: keyof (typeof responseFixtures)[K] & string, options: HandlerOptions = {}): HttpHandler {
+  return handler(operationId, status ?? routeOf(operationId).status, options);
+}
+
+/** A handler per operation, each answering with its first 2xx fixture (most specific paths first). */
+export function createHandlers(options: MockHandlerOptions = {}): HttpHandler[] {
+  return order.map((id) => handler(id, routeOf(id).status, options));
+}
+
+/** Handlers answering every operation that documents \`status\` (e.g. 500, "4XX", "default") with that response — use with \`server.use(...)\`. */
+export function errorHandlers(status: number | string, options: MockHandlerOptions = {}): HttpHandler[] {
+  const wanted = String(status);
+  return order
+    .filter((id) => wanted in (responseFixtures as Record<string, object>)[id]!)
+    .map((id) => handler(id, wanted, options));
+}
+
+/** One handler per operation with its first 2xx fixture, on any origin. */
+export const handlers: HttpHandler[] = createHandlers();
+`;
+
+export function mswModule(ctx: EmitContext, set: FixtureSet): string {
+  const ops = set.operations.map((o) => o.op);
+  const keys = uniqueKeys(ops);
+  const params = (p: string) => (p.match(/\{/g) ?? []).length;
+  const order = keys.map((k, i) => ({ k, i })).sort((a, b) => params(ops[a.i]!.path) - params(ops[b.i]!.path) || a.i - b.i);
+  const out = [generatedHeader(ctx, `MSW handlers of ${ctx.model.title} ${ctx.model.version}, answering with the generated fixtures.`)];
+  out.push(`import { http, HttpResponse, type HttpHandler } from "msw";`, `import { responseFixtures } from "./mocks.gen.js";`, "");
+  out.push(`/** Operations by operationId (as in \`responseFixtures\`): method, MSW path, default status. */`, `export const routes: { readonly [K in keyof typeof responseFixtures]: Route } = {`);
+  ops.forEach((op, i) => {
+    const status = defaultStatus(op);
+    out.push(`  ${propertyKey(keys[i]!)}: { method: ${JSON.stringify(op.method)}, path: ${JSON.stringify(mswPath(op.path))}, status: ${status === undefined ? "undefined" : JSON.stringify(status)} },`);
+  });
+  out.push(`};`, "");
+  out.push(`export type OperationId = keyof typeof routes;`, "");
+  out.push(`/** Handler order: paths with fewer parameters first (\`/users/me\` before \`/users/:id\`). */`, `const order: OperationId[] = ${ops.length ? `[\n${order.map(({ k }) => `  ${JSON.stringify(k)},`).join("\n")}\n]` : "[]"};`, "");
+  out.push(RUNTIME);
+  return out.join("\n");
+}
