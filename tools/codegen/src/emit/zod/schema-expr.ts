@@ -1,0 +1,131 @@
+import type { IRSchema, JsonType } from "../../ir/types.js";
+import type { Mode, Rendered, ZodState } from "./state.js";
+import { ALL, K, NUMBERS, maskOfType, maskOfValue, valueHasType } from "./type-set.js";
+import { hasStringConstraints, renderString } from "./string.js";
+import { hasNumberConstraints, renderNumber } from "./number.js";
+import { renderArray } from "./array.js";
+import { renderObject } from "./object.js";
+import { renderLiteral } from "./enum-const.js";
+import { ANY, NEVER, conj, renderAnyOf, renderNot, renderOneOf, splitAllOf } from "./composition.js";
+import { renderRef } from "./recursion.js";
+import { tsUnion } from "./ts-type.js";
+
+/**
+ * IR schema → zod expression + TypeScript type. A schema is a conjunction (JSON Schema): its
+ * `$ref`, its own typed keywords, each allOf member, anyOf, oneOf and not all apply to the same
+ * instance. `narrow` is the set of instance kinds the enclosing conjunction already allows: a
+ * rendering must be exact on those kinds (and reject kinds the schema itself cannot accept), which
+ * lets an untyped `{properties: …}` next to `type: object` render as a plain object.
+ */
+export function render(st: ZodState, s: IRSchema, narrow: number, mode: Mode): Rendered {
+  if (s.boolean === false) return NEVER;
+  if (s.boolean === true) return ANY;
+  const kinds = st.types.of(s) & narrow;
+  if (kinds === 0) return NEVER;
+  const child = (x: IRSchema) => render(st, x, kinds, mode);
+  const parts: Rendered[] = [];
+  if (s.ref !== undefined) parts.push(renderRef(st, s.ref, mode, s.pointer));
+  const { own, rest } = splitAllOf(s);
+  const o = renderOwn(st, own, kinds, mode);
+  if (o) parts.push(o);
+  for (const m of rest) parts.push(child(m));
+  const prop = s.discriminator?.propertyName;
+  if (s.anyOf) parts.push(renderAnyOf(st, s.anyOf, kinds, child, prop));
+  if (s.oneOf) parts.push(renderOneOf(st, s.oneOf, kinds, child, prop));
+  if (s.not) parts.push(renderNot(render(st, s.not, ALL, "neutral")));
+  return st.intern(conj(parts));
+}
+
+type Block = "string" | "number" | "array" | "object";
+
+/** The schema's own type and per-type keywords (plus enum/const); undefined when it asserts nothing. */
+function renderOwn(st: ZodState, s: IRSchema, kinds: number, mode: Mode): Rendered | undefined {
+  const blocks = new Set<Block>();
+  if (hasStringConstraints(s)) blocks.add("string");
+  if (hasNumberConstraints(s)) blocks.add("number");
+  if (s.array) blocks.add("array");
+  if (s.object) blocks.add("object");
+  const literal = s.enum ?? (s.const ? [s.const.value] : undefined);
+  if (!s.types && !literal && blocks.size === 0) return undefined;
+
+  let typed: Rendered | undefined;
+  if (s.types) typed = renderTypes(st, s, declaredTypes(s.types, kinds), mode);
+  else if (blocks.size > 0) typed = renderUntyped(st, s, kinds, blocks, mode);
+  if (!literal) return typed;
+  const values = literal.filter((v) => valueHasType(v, s.types) && (maskOfValue(v) & kinds) !== 0);
+  const lit = renderLiteral(values);
+  return blocks.size === 0 ? lit : conj([lit, typed!]);
+}
+
+function declaredTypes(types: JsonType[], kinds: number): JsonType[] {
+  const list = types.filter((t) => (maskOfType(t) & kinds) !== 0);
+  return list.includes("number") ? list.filter((t) => t !== "integer") : list;
+}
+
+function renderType(st: ZodState, s: IRSchema, t: JsonType, mode: Mode): Rendered {
+  const child = (x: IRSchema) => render(st, x, ALL, mode);
+  switch (t) {
+    case "string":
+      return renderString(st, s);
+    case "number":
+    case "integer":
+      return renderNumber(st, s, t === "integer");
+    case "boolean":
+      return { z: "$bool", ts: "boolean" };
+    case "null":
+      return { z: "$null", ts: "null" };
+    case "array":
+      return renderArray(st, s, child);
+    case "object":
+      return renderObject(st, s, mode, child);
+  }
+}
+
+/** One or more types: `X`, `X.nullable()`, or a union (the members are disjoint). */
+function renderTypes(st: ZodState, s: IRSchema, types: JsonType[], mode: Mode): Rendered {
+  const parts = types.map((t) => renderType(st, s, t, mode));
+  return union(parts);
+}
+
+function union(parts: Rendered[]): Rendered {
+  if (parts.length === 0) return NEVER;
+  if (parts.length === 1) return parts[0]!;
+  const ts = tsUnion(parts.map((p) => p.ts));
+  const nonNull = parts.filter((p) => p.z !== "$null");
+  if (parts.length === 2 && nonNull.length === 1) return { z: `$nullable(${nonNull[0]!.z})`, ts };
+  return { z: `$union(${parts.map((p) => p.z).join(", ")})`, ts };
+}
+
+const PLAIN: Record<string, Rendered> = {
+  string: { z: "$str", ts: "string" },
+  number: { z: "$num", ts: "number" },
+  boolean: { z: "$bool", ts: "boolean" },
+  null: { z: "$null", ts: "null" },
+  array: { z: "$arr", ts: "unknown[]" },
+  object: { z: "$rec", ts: "{ [k: string]: unknown }" },
+};
+
+/**
+ * No `type`, but per-type keywords: JSON Schema applies each block to instances of its type
+ * only and accepts every other type as is (`{minLength: 2}` accepts 5).
+ */
+function renderUntyped(st: ZodState, s: IRSchema, kinds: number, blocks: Set<Block>, mode: Mode): Rendered {
+  const parts: Rendered[] = [];
+  const plain: string[] = [];
+  const kindList: [string, number][] = [
+    ["string", K.string],
+    ["number", NUMBERS],
+    ["boolean", K.boolean],
+    ["null", K.null],
+    ["array", K.array],
+    ["object", K.object],
+  ];
+  for (const [name, mask] of kindList) {
+    if ((kinds & mask) === 0) continue;
+    if (blocks.has(name as Block)) parts.push(renderType(st, s, name as JsonType, mode));
+    else plain.push(name);
+  }
+  if (plain.length === 1) parts.push(PLAIN[plain[0]!]!);
+  else if (plain.length > 1) parts.push({ z: `$kinds(${JSON.stringify(plain)})`, ts: tsUnion(plain.map((p) => PLAIN[p]!.ts)) });
+  return union(parts);
+}
