@@ -53,6 +53,15 @@ export function bundleRefs(rootFile: string, root: Record<string, unknown>): Rec
     for (const [k, v] of Object.entries(obj)) {
       if (k === "$ref" && typeof v === "string") {
         out.$ref = rewriteRef(v, file, ptr, ctx);
+      } else if (k === "discriminator" && ctx.kind === "schemas" && isMappingHolder(v)) {
+        // Mapping values are schema references too, relative to the file they are written in.
+        const mapping = Object.fromEntries(
+          Object.entries(v.mapping).map(([value, target]) => [
+            value,
+            typeof target === "string" && /[/#]|\.(ya?ml|json)$/i.test(target) ? rewriteRef(target, file, joinPointer(ptr, k, "mapping", value), { kind: "schemas" }) : target,
+          ]),
+        );
+        out[k] = { ...v, mapping };
       } else {
         out[k] = walk(v, file, joinPointer(ptr, k), childContext(ctx, k));
       }
@@ -113,6 +122,10 @@ export function bundleRefs(rootFile: string, root: Record<string, unknown>): Rec
   for (const [kind, bucket] of Object.entries(extra)) merged[kind] = { ...merged[kind], ...bucket };
   bundled.components = merged;
   return inlineMarkers(bundled) as Record<string, unknown>;
+}
+
+function isMappingHolder(v: unknown): v is { mapping: Record<string, unknown> } {
+  return v !== null && typeof v === "object" && typeof (v as { mapping?: unknown }).mapping === "object" && (v as { mapping?: unknown }).mapping !== null;
 }
 
 /** Replaces `{ $ref: { $inline: X } }` left by non-hoistable refs with X itself. */
