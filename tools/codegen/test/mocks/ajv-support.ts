@@ -1,0 +1,74 @@
+/**
+ * Ajv set up the way the fixtures must pass: Ajv2020 for 3.1 documents, Ajv (draft-07) for 3.0
+ * and converted 2.0 ones, strict off, ajv-formats (full). OpenAPI's `nullable` / `x-nullable` and
+ * 3.0's boolean exclusiveMinimum/Maximum are translated to JSON Schema first — as the model does.
+ */
+import { Ajv, type ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import formats from "ajv-formats";
+
+// ajv-formats is CommonJS: under NodeNext its default import is the module object.
+const addFormats = ((formats as unknown as { default?: typeof formats }).default ?? formats) as unknown as (ajv: Ajv | Ajv2020) => void;
+
+type Json = Record<string, unknown>;
+
+/** A copy of the document with `nullable`, `x-nullable` and boolean exclusive bounds translated. */
+const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "schemas", "paths", "responses", "content", "webhooks", "parameters", "headers", "requestBodies", "securitySchemes", "callbacks", "links"]);
+const DATA = new Set(["example", "examples", "enum", "const", "default", "x-examples"]);
+
+export function translateOpenApi(node: unknown, isNameMap = false): unknown {
+  if (Array.isArray(node)) return node.map((n) => translateOpenApi(n));
+  if (node === null || typeof node !== "object") return node;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(node as Json)) out[k] = !isNameMap && DATA.has(k) ? v : translateOpenApi(v, !isNameMap && NAME_MAPS.has(k));
+  if (isNameMap) return out;
+  if (out.exclusiveMinimum === true && typeof out.minimum === "number") [out.exclusiveMinimum, out.minimum] = [out.minimum, undefined];
+  if (out.exclusiveMaximum === true && typeof out.maximum === "number") [out.exclusiveMaximum, out.maximum] = [out.maximum, undefined];
+  if (typeof out.exclusiveMinimum === "boolean") delete out.exclusiveMinimum;
+  if (typeof out.exclusiveMaximum === "boolean") delete out.exclusiveMaximum;
+  for (const k of ["minimum", "maximum"]) if (out[k] === undefined) delete out[k];
+  if (out.nullable !== true && out["x-nullable"] !== true) {
+    delete out.nullable;
+    return out;
+  }
+  delete out.nullable;
+  delete out["x-nullable"];
+  const hasComposition = out.$ref !== undefined || out.allOf !== undefined || out.anyOf !== undefined || out.oneOf !== undefined;
+  if (out.type !== undefined && !hasComposition && !("const" in out)) {
+    const types = Array.isArray(out.type) ? out.type : [out.type];
+    if (!types.includes("null")) out.type = [...types, "null"];
+    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+    return out;
+  }
+  return { anyOf: [{ type: "null" }, out] };
+}
+
+const encode = (pointer: string) =>
+  "#" +
+  pointer
+    .replace(/^#/, "")
+    .split("/")
+    .map((t) => encodeURIComponent(t))
+    .join("/");
+
+export class DocumentValidator {
+  private readonly ajv: Ajv | Ajv2020;
+  private readonly cache = new Map<string, ValidateFunction>();
+
+  constructor(document: Record<string, unknown>, version: "2.0" | "3.0" | "3.1") {
+    const options = { strict: false, logger: false, allErrors: false, validateFormats: true } as const;
+    this.ajv = version === "3.1" ? new Ajv2020(options) : new Ajv(options);
+    addFormats(this.ajv);
+    this.ajv.addSchema({ ...(translateOpenApi(document) as Json), $id: "spec" }, "spec");
+  }
+
+  /** undefined when `value` is valid against the schema at `pointer` ("#/components/schemas/X"), else Ajv's errors. */
+  check(pointer: string, value: unknown): string | undefined {
+    let validate = this.cache.get(pointer);
+    if (!validate) {
+      validate = this.ajv.compile({ $ref: `spec${encode(pointer)}` });
+      this.cache.set(pointer, validate);
+    }
+    return validate(value) ? undefined : this.ajv.errorsText(validate.errors);
+  }
+}
