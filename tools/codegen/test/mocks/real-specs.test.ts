@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import { loadSpec } from "../../src/load/load-spec.js";
 import { buildModel } from "../../src/ir/build-model.js";
 import { collectFixtures } from "../../src/emit/mocks/collect.js";
+import { schemaTable } from "../../src/emit/mocks/schema-table.js";
+import { MockGenerator } from "../../src/emit/mocks/engine/index.js";
 import { DocumentValidator } from "./ajv-support.js";
 
 const dir = fileURLToPath(new URL("../../../../../shared/specs/real/", import.meta.url));
@@ -38,6 +40,10 @@ describe.skipIf(specs.length === 0)("mock fixtures of real specs are valid (Ajv)
       }
     }
     for (const w of set.webhooks) for (const m of w.media) if (m.schema.pointer.endsWith("/schema")) check("webhooks", m.schema.pointer, m.value);
+    // Seeded factories run the same engine on the compact JSON table: same seed, same fixtures.
+    const runtime = new MockGenerator({ seed: 1, ...(JSON.parse(JSON.stringify(schemaTable(model))) as ReturnType<typeof schemaTable>) });
+    const differing = set.components.filter((c) => JSON.stringify(runtime.component(c.name)) !== JSON.stringify(c.value)).map((c) => c.name);
+    expect(differing).toEqual([]);
     console.log(`${file}: ${counts.components} components, ${counts.responses} responses (${counts.fromSpecExamples} from spec examples), ${counts.webhooks} webhooks — ${failures.length} invalid; ${set.invalidExamples.length} invalid spec examples; ${warnings.length} warnings`);
     expect(failures.slice(0, 10)).toEqual([]);
     expect(warnings).toEqual([]);

@@ -119,7 +119,7 @@ export function collectFixtures(model: IRDocument, seed: number, warn: (pointer:
 
 /** A text/event-stream body made of `data:` events built from `x-sse-event-schema`, when the body schema allows it. */
 function eventStream(generator: MockGenerator, eventSchema: IRSchema, key: string, fallback: unknown, bodySchema: IRSchema): unknown {
-  const events = [generator.value(eventSchema, `${key} event 1`), generator.value(eventSchema, `${key} event 2`)];
+  const events = [generator.value(eventSchema, `${key} event`, "", 0), generator.value(eventSchema, `${key} event`, "", 1)];
   const text = events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join("");
   return generator.validator.isValid(text, bodySchema) ? text : fallback;
 }

@@ -17,7 +17,7 @@ export function mswPath(path: string): string {
     .map((part) => {
       const param = /^\{([^}]*)\}$/.exec(part);
       if (param) return `:${param[1]!.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=[0-9]|$)/, "_")}`;
-      return part.replace(/[:*\\\\]/g, (c) => `\\\\${c}`);
+      return part.replace(/[:*\\]/g, (c) => `\\${c}`);
     })
     .join("");
 }

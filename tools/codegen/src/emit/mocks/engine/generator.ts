@@ -82,9 +82,9 @@ export class MockGenerator implements Engine {
   }
 
   /** The fixture of any schema, e.g. a response body; `key` names its random stream. */
-  value(schema: MockSchema, key: string, hintName = ""): unknown {
-    if (isPureRef(schema) && !schema.meta?.examples?.length) return this.component(schema.ref!);
-    return this.top(schema, `value:${key}`, { hint: { name: normalizeName(hintName), owner: "" }, stack: [], variant: 0, noExamples: false });
+  value(schema: MockSchema, key: string, hintName = "", variant = 0): unknown {
+    if (isPureRef(schema) && !schema.meta?.examples?.length) return this.component(schema.ref!, variant);
+    return this.top(schema, `value:${key}`, { hint: { name: normalizeName(hintName), owner: "" }, stack: [], variant, noExamples: false });
   }
 
   /** Spec examples of `schema` that validate against it (invalid ones are reported once). */

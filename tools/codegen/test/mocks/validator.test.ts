@@ -1,0 +1,100 @@
+/**
+ * The engine's own validator (used at generation time, where Ajv is not a dependency) agrees
+ * with Ajv + ajv-formats: formats, string lengths, float multipleOf, composition, objects, arrays.
+ */
+import { describe, expect, it } from "vitest";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import formats from "ajv-formats";
+import { formatOk } from "../../src/emit/mocks/engine/formats.js";
+import { formatValue } from "../../src/emit/mocks/engine/format-values.js";
+import { Rng } from "../../src/emit/mocks/engine/prng.js";
+import { load, generator } from "./helpers.js";
+
+const addFormats = ((formats as unknown as { default?: typeof formats }).default ?? formats) as unknown as (ajv: Ajv2020) => void;
+const ajv = new Ajv2020({ strict: false, logger: false });
+addFormats(ajv);
+
+const FORMAT_CASES: Record<string, unknown[]> = {
+  date: ["2024-02-29", "2023-02-29", "2024-13-01", "2024-1-01", 20240101],
+  time: ["10:20:30Z", "10:20:30+01:00", "10:20:30", "25:00:00Z", "23:59:60Z"],
+  "date-time": ["2024-05-17T09:30:00Z", "2024-05-17 09:30:00+02:00", "2024-05-17T09:30:00", "2024-05-17"],
+  email: ["a.b@example.com", "a@b", "no-at.example.com", "x@y.co"],
+  uri: ["https://example.com/a?b=c", "mailto:a@b.c", "/relative", "not a uri"],
+  "uri-reference": ["/relative/path", "https://x.y", "#frag", "bad uri with spaces"],
+  uuid: ["8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d", "8b3c6f1e2d4a4f6b9c1d3e5f7a9b1c2d", "urn:uuid:8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d"],
+  hostname: ["api.example.com", "-bad.example.com", "localhost"],
+  ipv4: ["192.0.2.1", "256.0.0.1", "1.2.3"],
+  ipv6: ["2001:db8::1", "::1", "2001:db8:::1"],
+  byte: ["aGVsbG8=", "aGVsbG8", "!!!!"],
+  duration: ["P1D", "PT15M", "P", "1D"],
+  int32: [2147483647, 2147483648, -2147483648, 1.5, "12"],
+  int64: [9007199254740991, 1.5],
+  regex: ["^[a-z]+$", "(unclosed"],
+  "json-pointer": ["/a/b~1c", "a/b"],
+  "unknown-format": ["anything", 12],
+};
+
+describe("formats", () => {
+  it.each(Object.entries(FORMAT_CASES))("%s agrees with ajv-formats", (format, values) => {
+    const check = ajv.compile({ format });
+    for (const v of values) expect(formatOk(format, v), `${format} ${JSON.stringify(v)}`).toBe(check(v));
+  });
+
+  it("generates values each format accepts", () => {
+    const rng = new Rng(1, "formats");
+    for (const format of ["date", "time", "date-time", "iso-time", "iso-date-time", "duration", "email", "uuid", "uri", "url", "uri-reference", "uri-template", "hostname", "ipv4", "ipv6", "byte", "regex", "json-pointer", "relative-json-pointer"]) {
+      const value = formatValue(format, rng);
+      expect(value, format).toBeDefined();
+      expect(ajv.compile({ type: "string", format })(value), `${format}: ${value}`).toBe(true);
+    }
+  });
+});
+
+describe("Validator", () => {
+  const SCHEMAS: Record<string, unknown> = {
+    Len: { type: "string", minLength: 2, maxLength: 3 },
+    Money: { type: "number", multipleOf: 0.01, exclusiveMinimum: 0 },
+    Tenth: { type: "number", multipleOf: 0.1 },
+    Obj: {
+      type: "object",
+      required: ["a"],
+      properties: { a: { type: "integer" }, b: { type: ["string", "null"] } },
+      patternProperties: { "^x-": { type: "boolean" } },
+      additionalProperties: false,
+      minProperties: 1,
+      maxProperties: 3,
+      dependentRequired: { b: ["a"] },
+      propertyNames: { maxLength: 5 },
+    },
+    // (Ajv skips `contains` on an empty array when `prefixItems` is present; the engine does not.)
+    Arr: { type: "array", items: { type: ["integer", "string"] }, uniqueItems: true, contains: { const: 1 }, maxContains: 1, maxItems: 4 },
+    Tuple: { type: "array", prefixItems: [{ type: "string" }], items: { type: "integer" }, minItems: 1 },
+    One: { oneOf: [{ type: "integer" }, { type: "number", minimum: 0 }] },
+    Any: { anyOf: [{ type: "string", format: "email" }, { type: "null" }] },
+    Not: { not: { enum: ["x", 1] } },
+    Ref: { allOf: [{ $ref: "#/components/schemas/Obj" }], properties: { a: { minimum: 10 } } },
+  };
+  const VALUES: unknown[] = [
+    "é😀", "ab", "abcd", 0.3, 0.07, 12.34, 1e21, 0, -1, 1, 1.5, 2, null, true, "x", "a@b.co",
+    { a: 1 }, { a: 12 }, { a: 1, b: "s" }, { a: 1, "x-y": true }, { a: 1, "x-y": 1 }, { a: 1, extra: 1 }, {}, { b: null }, { a: 1, b: null, "x-a": true, "x-b": false },
+    ["s", 1], ["s", 1, 1], ["s", 2], [1, 1], ["s", 1, 2, 3, 4], [],
+  ];
+
+  it("agrees with Ajv on every schema × value", async () => {
+    const { spec, model } = await load(SCHEMAS);
+    const g = generator(model);
+    ajv.addSchema({ ...spec.document, $id: "validator-test" });
+    for (const name of Object.keys(SCHEMAS)) {
+      const check = ajv.compile({ $ref: `validator-test#/components/schemas/${name}` });
+      const schema = model.schemaByName.get(name)!.schema;
+      for (const v of VALUES) expect(g.validator.isValid(v, schema), `${name} ${JSON.stringify(v)}`).toBe(check(v));
+    }
+  });
+
+  it("says where and what is wrong", async () => {
+    const { model } = await load(SCHEMAS);
+    const g = generator(model);
+    expect(g.validator.check({ a: 1, "x-y": 1 }, model.schemaByName.get("Obj")!.schema)).toBe("at /x-y: must be boolean");
+    expect(g.validator.check(0.3, model.schemaByName.get("Tenth")!.schema)).toBe("at /: must be multiple of 0.1");
+  });
+});
