@@ -93,8 +93,23 @@ function alternatives(st: ZodState, branches: IRSchema[], narrow: number, child:
   const ts = tsUnion(rendered.map((r) => r.ts));
   const d = findDispatch(st, branches, narrow, prop);
   if (d) {
-    const cases = d.values.map((vs, i) => `[${jsValue(vs)}, ${rendered[i]!.z}]`);
-    return { z: `$disc(${JSON.stringify(d.prop)}, ${cases.join(", ")})`, ts };
+    const cases = d.cases.map((c, i) => {
+      const values = c.values ? jsValue(c.values) : "null";
+      return `[${values}, ${rendered[i]!.z}${c.values && !c.required ? ", true" : ""}]`;
+    });
+    return { z: `$disc(${JSON.stringify(d.prop)}, ${fn === "$xor"}, ${cases.join(", ")})`, ts };
+  }
+  // Branches accepting disjoint instance kinds (string | object, …) cannot both match: oneOf is
+  // then anyOf, and a union stops at the first match instead of trying every branch.
+  if (fn === "$xor") {
+    let seen = 0;
+    const disjoint = branches.every((b) => {
+      const m = st.types.of(b) & narrow;
+      const ok = (m & seen) === 0;
+      seen |= m;
+      return ok;
+    });
+    if (disjoint) fn = "$union";
   }
   return { z: `${fn}(${rendered.map((r) => r.z).join(", ")})`, ts };
 }

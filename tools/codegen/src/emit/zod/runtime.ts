@@ -22,7 +22,6 @@ const H: Record<string, Helper> = {
  */
 type $Z = unknown;
 type $Re = { test(s: string): boolean; source: string; lastIndex: number };
-type $Payload = { value: unknown; issues: unknown[] };
 const $z = (s: unknown): $Z => s as $Z;
 /** Inside the helpers zod's API is used untyped (\`any\`): its generic types cost tsc seconds. */
 const $t = (s: $Z): any => s;`,
@@ -63,10 +62,37 @@ function $schema<T>(schema: $Z): z.ZodType<T> {
   $lazy: { deps: ["$Z"], code: `const $lazy = (get: () => $Z): $Z => $z(z.lazy(() => $t(get())));` },
   $union: { deps: ["$Z"], code: `/** anyOf: at least one branch. */\nconst $union = (...options: $Z[]): $Z => $z(z.union(options.map($t)));` },
   $xor: { deps: ["$Z"], code: `/** oneOf: exactly one branch (zod counts the matches). */\nconst $xor = (...options: $Z[]): $Z => $z(z.xor(options.map($t)));` },
-  $and: {
+  $custom: {
     deps: ["$Z"],
-    code: `/** allOf: every part; nothing transforms the input, so the intersection passes it through. */
-const $and = (...parts: $Z[]): $Z => parts.reduce((a, b) => $z(z.intersection($t(a), $t(b))));`,
+    code: `type $Issue = { path?: PropertyKey[] };
+/**
+ * A zod schema whose parse is \`check\`: it returns the issues of the raw input (which passes
+ * through unchanged). Sub-schemas run with the same parse context (\`$run\`).
+ */
+const $custom = (check: (value: unknown, ctx: unknown) => $Issue[]): $Z => {
+  const s = $t(z.lazy(() => z.never()));
+  const run = (payload: { value: unknown; issues: unknown[] }, ctx: unknown) => {
+    for (const issue of check(payload.value, ctx)) payload.issues.push(issue);
+    return payload;
+  };
+  s._zod.parse = run;
+  s._zod.run = run;
+  return s;
+};
+/** The issues of \`s\` on \`value\`, with \`prefix\` prepended to their paths. */
+const $run = (s: $Z, value: unknown, ctx: unknown, prefix: PropertyKey[] = []): $Issue[] => {
+  const issues: $Issue[] = $t(s)._zod.run({ value, issues: [] }, ctx).issues;
+  return prefix.length ? issues.map((i) => ({ ...i, path: [...prefix, ...(i.path ?? [])] })) : issues;
+};`,
+  },
+  $and: {
+    deps: ["$custom"],
+    code: `/**
+ * allOf: every part must accept the input (JSON Schema conjunction). Not z.intersection: that
+ * lets one side's known keys excuse the other's additionalProperties: false, and throws when
+ * the two outputs cannot be merged.
+ */
+const $and = (...parts: $Z[]): $Z => $custom((v, ctx) => parts.flatMap((p) => $run(p, v, ctx)));`,
   },
   $object: {
     deps: ["$Z"],
@@ -94,19 +120,6 @@ const $enum = (values: (string | number | boolean | null)[]): $Z => {
     code: `const $isObj = (v: unknown): v is { [k: string]: unknown } => typeof v === "object" && v !== null && !Array.isArray(v);`,
   },
   $has: { code: `const $has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);` },
-  $sub: {
-    deps: ["$Z"],
-    code: `/** Validates \`v\` with \`s\` and reports its issues under \`path\`. */
-const $sub = (ctx: $Payload, s: $Z, v: unknown, path: (string | number)[]): void => {
-  const r = $t(s).safeParse(v);
-  if (!r.success) for (const i of r.error.issues) ctx.issues.push({ ...i, input: v, path: [...path, ...i.path] });
-};`,
-  },
-  $check: {
-    deps: ["$Z"],
-    code: `/** A schema that accepts any value passing \`ok\` (the input is returned unchanged). */
-const $check = (ok: (v: unknown) => boolean, message: string): $Z => $z(z.unknown().refine(ok, message));`,
-  },
   $len: {
     code: `/** Length in Unicode code points (a surrogate pair counts once), as JSON Schema and Ajv count it. */
 const $len = (s: string): number => {
@@ -233,7 +246,7 @@ const $not = (s: $Z): $Z => {
 };`,
   },
   $obj: {
-    deps: ["$Z", "$isObj", "$has", "$sub"],
+    deps: ["$custom", "$isObj", "$has"],
     code: `interface $ObjSpec {
   /** Names declared in \`properties\` (not additional). */
   known?: string[];
@@ -256,51 +269,69 @@ const $not = (s: $Z): $Z => {
  */
 const $obj = (spec: $ObjSpec, shape: $Z): $Z => {
   const known = new Set(spec.known ?? []);
-  const check = z.unknown().check((ctx: $Payload) => {
-    const o = ctx.value;
-    if (!$isObj(o)) return;
-    for (const k of spec.required ?? []) if (!$has(o, k)) ctx.issues.push({ code: "custom", message: \`Missing required property \${JSON.stringify(k)}\`, input: o, path: [k] });
+  const issue = (message: string, input: unknown, path: PropertyKey[]) => ({ code: "custom", message, input, path });
+  return $custom((o, ctx) => {
+    if (!$isObj(o)) return $run(shape, o, ctx);
+    const out: $Issue[] = [];
+    for (const k of spec.required ?? []) if (!$has(o, k)) out.push(issue(\`Missing required property \${JSON.stringify(k)}\`, o, [k]));
     const own = spec.own ?? {};
-    for (const k of Object.keys(own)) if ($has(o, k)) $sub(ctx, own[k]!, o[k], [k]);
+    for (const k of Object.keys(own)) if ($has(o, k)) out.push(...$run(own[k]!, o[k], ctx, [k]));
     const keys = Object.keys(o);
-    if (spec.min !== undefined && keys.length < spec.min) ctx.issues.push({ code: "custom", message: \`Expected at least \${spec.min} properties\`, input: o, path: [] });
-    if (spec.max !== undefined && keys.length > spec.max) ctx.issues.push({ code: "custom", message: \`Expected at most \${spec.max} properties\`, input: o, path: [] });
+    if (spec.min !== undefined && keys.length < spec.min) out.push(issue(\`Expected at least \${spec.min} properties\`, o, []));
+    if (spec.max !== undefined && keys.length > spec.max) out.push(issue(\`Expected at most \${spec.max} properties\`, o, []));
     for (const [k, needs] of spec.dependentRequired ?? []) {
-      if ($has(o, k)) for (const n of needs) if (!$has(o, n)) ctx.issues.push({ code: "custom", message: \`Property \${JSON.stringify(n)} is required with \${JSON.stringify(k)}\`, input: o, path: [n] });
+      if ($has(o, k)) for (const n of needs) if (!$has(o, n)) out.push(issue(\`Property \${JSON.stringify(n)} is required with \${JSON.stringify(k)}\`, o, [n]));
     }
     for (const k of keys) {
-      if (spec.names) $sub(ctx, spec.names, k, [k]);
+      if (spec.names) out.push(...$run(spec.names, k, ctx, [k]));
       let matched = known.has(k);
       for (const [re, s] of spec.patterns ?? []) {
         re.lastIndex = 0;
         if (!re.test(k)) continue;
         matched = true;
-        $sub(ctx, s, o[k], [k]);
+        out.push(...$run(s, o[k], ctx, [k]));
       }
       if (matched || spec.additional === undefined) continue;
-      if (spec.additional === false) ctx.issues.push({ code: "custom", message: \`Unrecognized key \${JSON.stringify(k)}\`, input: o, path: [k] });
-      else $sub(ctx, spec.additional, o[k], [k]);
+      if (spec.additional === false) out.push(issue(\`Unrecognized key \${JSON.stringify(k)}\`, o, [k]));
+      else out.push(...$run(spec.additional, o[k], ctx, [k]));
     }
+    return [...out, ...$run(shape, o, ctx)];
   });
-  return $z(check.pipe($t(shape)));
 };`,
   },
   $disc: {
-    deps: ["$Z", "$isObj", "$has", "$sub"],
+    deps: ["$custom", "$isObj", "$has"],
     code: `/**
- * oneOf/anyOf whose branches each require \`prop\` with literal values no other branch allows:
- * only the branch named by the value can match, so it alone is tried (same result, clearer errors).
+ * oneOf (\`exclusive\`) or anyOf dispatched on a property: a case is \`[values, schema]\` (the
+ * branch requires \`prop\` to be one of \`values\`), \`[values, schema, true]\` (\`prop\` optional) or
+ * \`[null, schema]\` (any value). Only branches that allow the instance's value (or its absence)
+ * can match, so only those are tried: same result as trying all, clearer errors.
  */
-const $disc = (prop: string, ...cases: [unknown[], $Z][]): $Z => {
-  const byValue = new Map<unknown, $Z>();
-  for (const [values, s] of cases) for (const v of values) byValue.set(v, s);
-  const allowed = [...byValue.keys()].map((v) => JSON.stringify(v)).join(", ");
-  return $z(z.unknown().check((ctx: $Payload) => {
-    const o = ctx.value;
-    const s = $isObj(o) && $has(o, prop) ? byValue.get(o[prop]) : undefined;
-    if (s) $sub(ctx, s, o, []);
-    else ctx.issues.push({ code: "custom", message: \`Expected an object whose \${JSON.stringify(prop)} is one of \${allowed}\`, input: o, path: $isObj(o) ? [prop] : [] });
-  }));
+const $disc = (prop: string, exclusive: boolean, ...cases: [unknown[] | null, $Z, true?][]): $Z => {
+  const entries = cases.map(([values, schema, optional]) => ({ values: values && new Set(values), schema, required: values !== null && !optional }));
+  const allowed = [...new Set(cases.flatMap(([v]) => v ?? []))].map((v) => JSON.stringify(v)).join(", ");
+  return $custom((o, ctx) => {
+    const present = $isObj(o) && $has(o, prop);
+    const value = present ? (o as { [k: string]: unknown })[prop] : undefined;
+    const candidates = $isObj(o) ? entries.filter((e) => (present ? !e.values || e.values.has(value) : !e.required)) : [];
+    if (candidates.length === 0) {
+      const message = $isObj(o) ? \`Expected \${JSON.stringify(prop)} to be one of \${allowed}\` : "Expected an object";
+      return [{ code: "custom", message, input: o, path: $isObj(o) ? [prop] : [] } as $Issue];
+    }
+    if (candidates.length === 1) return $run(candidates[0]!.schema, o, ctx);
+    let matches = 0;
+    let first: $Issue[] | undefined;
+    for (const c of candidates) {
+      const issues = $run(c.schema, o, ctx);
+      if (issues.length === 0) {
+        matches++;
+        if (!exclusive) return [];
+      } else first ??= issues;
+    }
+    if (matches === 1) return [];
+    if (matches > 1) return [{ code: "custom", message: \`Matches \${matches} oneOf branches; exactly one must match\`, input: o, path: [] } as $Issue];
+    return first ?? [];
+  });
 };`,
   },
 };
