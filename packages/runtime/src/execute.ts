@@ -13,11 +13,12 @@ import {
   bufferResponse,
   classifyFetchError,
   originOf,
+  prepare,
   prepareHeaders,
-  toRequest,
+  type Prepared,
 } from "./request.js";
 import { delayForResponse, isReplayable, type ResolvedRetry } from "./retry.js";
-import { LinkedSignal } from "./timeout.js";
+import { anySignal, LinkedSignal } from "./timeout.js";
 import { supportsRequestStreams } from "./upload.js";
 
 /** Everything createRuntime resolved from its options; one per runtime, shared by all calls. */
@@ -44,20 +45,27 @@ export interface RuntimeState {
 
 /** One logical request: retries, auth refresh, cache and breaker around the underlying fetch. */
 export async function execute(rt: RuntimeState, input: Request | string | URL, init: RequestInit | undefined, call: CallOptions): Promise<Response> {
-  const original = toRequest(rt.baseUrl, input, init);
-  const method = original.method;
-  const url = original.url;
+  const prep = prepare(rt.baseUrl, input, init);
+  const p = prep instanceof Promise ? await prep : prep;
+  const { method, url, headers } = p;
   const origin = originOf(url);
   const idemHeader = call.idempotencyHeader ?? rt.retry.idempotencyHeader;
-  const { headers, requestId } = prepareHeaders(original, call, rt.headers, rt.requestIdHeader, idemHeader);
+  const callerSet = { bearer: headers.has("authorization"), apiKey: headers.has(rt.auth.apiKeyHeader) };
+  const requestId = prepareHeaders(headers, call, rt.headers, rt.requestIdHeader, idemHeader);
   const replayable = isReplayable(method, headers, idemHeader, call.idempotent);
-  const body = original.body === null ? undefined : await original.arrayBuffer();
+  const body = p.body;
   const maxRetries = call.retries ?? rt.retry.maxRetries;
   const totalMs = call.totalTimeoutMs ?? rt.totalTimeoutMs;
-  const deadline = totalMs === undefined ? Infinity : rt.clock.now() + totalMs;
-  const total = new LinkedSignal([original.signal, call.signal], totalMs, "total", requestId);
   const started = rt.clock.now();
-  const ctx: RequestContext = { request: original, attempt: 0, requestId, call };
+  const deadline = totalMs === undefined ? Infinity : started + totalMs;
+  // A caller-owned signal may be long-lived (one per page or component); AbortSignal.any gives a
+  // per-request view of it so finished requests leave no listeners behind on it.
+  const callerSignal = call.signal ? anySignal(p.signal ? [p.signal, call.signal] : [call.signal], true) : p.signal;
+  // Without an overall budget the caller's signal is the parent of each attempt: one fewer link.
+  const total = totalMs === undefined ? undefined : new LinkedSignal([callerSignal], totalMs, "total", requestId);
+  const parent = total?.signal ?? callerSignal;
+  const waitSignal = total?.signal ?? callerSignal;
+  const ctx = context(p, call, requestId);
 
   const cacheable = rt.cache !== undefined && method === "GET" && call.cache !== false && !headers.has("if-none-match") && !headers.has("range");
   let cached: CacheEntry | undefined;
@@ -79,7 +87,7 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
           rt.breaker.check(origin, requestId);
         } catch (open) {
           // Mid-retry, the breaker tripping ends retries; the caller still gets the real last outcome.
-          if (lastResponse) return await finish(rt, ctx, lastResponse, started, total);
+          if (lastResponse) return finish(rt, ctx, lastResponse, started, total);
           if (lastError) (open as { cause?: unknown }).cause = lastError;
           throw open;
         }
@@ -87,23 +95,25 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
       if (rt.limiter) {
         if (rt.respectServerLimits) {
           const wait = rt.tracker.waitMs(origin);
-          if (wait > 0) await rt.clock.sleep(Math.min(wait, deadline - rt.clock.now()), total.signal);
+          if (wait > 0) await rt.clock.sleep(Math.min(wait, deadline - rt.clock.now()), waitSignal);
         }
-        await rt.limiter.acquire(total.signal);
+        await rt.limiter.acquire(waitSignal);
         rt.tracker.consume(origin);
       }
-      const attempt = new LinkedSignal([total.signal], call.timeoutMs ?? rt.timeoutMs, "attempt", requestId);
+      const attempt = new LinkedSignal([parent], call.timeoutMs ?? rt.timeoutMs, "attempt", requestId);
       let response: Response | undefined;
       let error: ApiError | undefined;
       let usedToken: string | undefined;
       try {
-        usedToken = call.auth === false ? undefined : await applyAuth(headers, rt.auth, original.headers);
-        if (rt.retry.retryCountHeader) headers.set(rt.retry.retryCountHeader, String(ctx.attempt));
-        const reqInit = attemptInit(headers, body, attempt.signal, call.onUploadProgress);
+        const auth = call.auth === false ? undefined : applyAuth(headers, rt.auth, callerSet);
+        usedToken = auth instanceof Promise ? await auth : auth;
+        // Absent on the first attempt: keeps simple requests CORS-simple and the happy path lean.
+        if (rt.retry.retryCountHeader && ctx.attempt > 0) headers.set(rt.retry.retryCountHeader, String(ctx.attempt));
+        const reqInit = attemptInit(p, attempt.signal, call.onUploadProgress);
         let request: Request | undefined;
         if (rt.hooks.onRequest) {
-          request = new Request(original, reqInit);
-          const replaced = await rt.hooks.onRequest({ ...ctx, request });
+          request = new Request(url, reqInit);
+          const replaced = await rt.hooks.onRequest({ attempt: ctx.attempt, requestId, call, request });
           if (replaced instanceof Request) request = replaced;
         }
         rt.log?.debug?.("http.request", {
@@ -115,8 +125,8 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
         });
         const doFetch = rt.fetch ?? globalThis.fetch;
         try {
-          // Without hooks, hand the init to fetch directly: it builds the Request itself, so we skip one.
-          response = await (request ? doFetch(request) : doFetch(original, reqInit));
+          // Without hooks, hand url + init to fetch: it builds the one Request itself.
+          response = await (request ? doFetch(request) : doFetch(url, reqInit));
         } catch (err) {
           error = classifyFetchError(err, attempt, requestId);
         }
@@ -140,7 +150,7 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
         if (rt.clock.now() + delay >= deadline) throw error;
         lastError = error;
         lastResponse = undefined;
-        await waitAndCount(rt, ctx, delay, total, { error });
+        await waitAndCount(rt, ctx, delay, waitSignal, { error });
         retries++;
         continue;
       }
@@ -158,7 +168,7 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
         attempt.dispose();
         authReplayed = true;
         // The 401 proves the request was rejected before any side effect, so replaying is safe even for POST.
-        if (!(await rt.auth.bearer.handleUnauthorized(usedToken))) return await finish(rt, ctx, buffered, started, total);
+        if (!(await rt.auth.bearer.handleUnauthorized(usedToken))) return finish(rt, ctx, buffered, started, total);
         rt.log?.info?.("http.auth.refreshed", { requestId, url: rt.redact.url(url) });
         ctx.attempt++;
         continue;
@@ -168,7 +178,7 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
         await res.arrayBuffer().catch(() => undefined);
         attempt.dispose();
         cached.expiresAt = rt.clock.now() + cacheTtl(rt, call);
-        return await finish(rt, ctx, ResponseCache.toResponse(cached, "REVALIDATED"), started, total);
+        return finish(rt, ctx, ResponseCache.toResponse(cached, "REVALIDATED"), started, total);
       }
 
       if (replayable && retries < maxRetries && rt.retry.retryOnStatus(status)) {
@@ -177,7 +187,7 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
           lastResponse = await bufferResponse(res);
           lastError = undefined;
           attempt.dispose();
-          await waitAndCount(rt, ctx, delay, total, { response: lastResponse });
+          await waitAndCount(rt, ctx, delay, waitSignal, { response: lastResponse });
           retries++;
           continue;
         }
@@ -189,16 +199,24 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
       if (body !== undefined && call.onUploadProgress && !supportsRequestStreams()) {
         call.onUploadProgress({ loaded: body.byteLength, total: body.byteLength });
       }
-      return await finish(rt, ctx, final, started, total);
+      return finish(rt, ctx, final, started, total);
     }
   } catch (e) {
-    const error = e instanceof ApiError ? e : total.signal.aborted && total.signal.reason instanceof ApiError ? total.signal.reason : undefined;
+    // Waits (backoff, limiter) reject with the raw abort reason; map it like an aborted fetch.
+    const error =
+      e instanceof ApiError
+        ? e
+        : total?.signal?.aborted && total.signal.reason instanceof ApiError
+          ? total.signal.reason
+          : callerSignal?.aborted
+            ? new AbortError("Request aborted by caller", { cause: callerSignal.reason, requestId })
+            : undefined;
     if (!error) throw e;
     rt.log?.error?.("http.error", { method, url: rt.redact.url(url), requestId, name: error.name, message: error.message });
-    await rt.hooks.onError?.({ ...ctx, error });
+    await rt.hooks.onError?.({ ...view(ctx), error });
     throw error;
   } finally {
-    total.disarm();
+    total?.disarm();
     if (call.invalidates?.length) rt.cache?.invalidate(call.invalidates);
   }
 }
@@ -211,7 +229,7 @@ async function waitAndCount(
   rt: RuntimeState,
   ctx: RequestContext,
   delayMs: number,
-  total: LinkedSignal,
+  signal: AbortSignal | undefined,
   outcome: { response?: Response; error?: ApiError },
 ): Promise<void> {
   rt.log?.warn?.("http.retry", {
@@ -221,13 +239,37 @@ async function waitAndCount(
     status: outcome.response?.status,
     error: outcome.error?.name,
   });
-  await rt.hooks.onRetry?.({ ...ctx, delayMs, ...outcome });
-  await rt.clock.sleep(delayMs, total.signal);
+  await rt.hooks.onRetry?.({ ...view(ctx), delayMs, ...outcome });
+  await rt.clock.sleep(delayMs, signal);
   ctx.attempt++;
 }
 
-async function finish(rt: RuntimeState, ctx: RequestContext, response: Response, started: number, total: LinkedSignal): Promise<Response> {
-  total.disarm();
+/** Hook context; `request` is built lazily since the fast path never creates a Request object. */
+class Context implements RequestContext {
+  attempt = 0;
+  private built: Request | undefined;
+  constructor(
+    private readonly p: Prepared,
+    readonly call: CallOptions,
+    readonly requestId: string | undefined,
+  ) {}
+  get request(): Request {
+    const p = this.p;
+    return (this.built ??= new Request(p.url, { ...p.passthrough, method: p.method, headers: p.headers }));
+  }
+}
+
+function context(p: Prepared, call: CallOptions, requestId: string | undefined): Context {
+  return new Context(p, call, requestId);
+}
+
+/** Hooks see plain objects; spreading a class instance would drop the lazy `request` getter. */
+function view(ctx: RequestContext): RequestContext {
+  return { request: ctx.request, attempt: ctx.attempt, requestId: ctx.requestId, call: ctx.call };
+}
+
+function finish(rt: RuntimeState, ctx: RequestContext, response: Response, started: number, total: LinkedSignal | undefined): Response | Promise<Response> {
+  total?.disarm();
   const durationMs = rt.clock.now() - started;
   rt.log?.debug?.("http.response", {
     requestId: ctx.requestId,
@@ -236,6 +278,6 @@ async function finish(rt: RuntimeState, ctx: RequestContext, response: Response,
     durationMs,
     headers: rt.redact.headers(response.headers),
   });
-  await rt.hooks.onResponse?.({ ...ctx, response, durationMs });
-  return response;
+  if (!rt.hooks.onResponse) return response;
+  return Promise.resolve(rt.hooks.onResponse({ ...view(ctx), response, durationMs })).then(() => response);
 }

@@ -32,19 +32,30 @@ export class RateLimitTracker {
     const resetRaw = headers.get("x-ratelimit-reset") ?? headers.get("ratelimit-reset");
     if (limit === undefined && remaining === undefined && resetRaw === null) return;
     const now = this.now();
-    this.states.set(origin, { limit, remaining, resetAt: parseResetHeader(resetRaw, now), updatedAt: now });
+    const resetAt = parseResetHeader(resetRaw, now);
+    // Mutated in place: this runs on every response, so avoid an allocation per request.
+    const s = this.states.get(origin);
+    if (s) {
+      s.limit = limit;
+      s.remaining = remaining;
+      s.resetAt = resetAt;
+      s.updatedAt = now;
+    } else {
+      this.states.set(origin, { limit, remaining, resetAt, updatedAt: now });
+    }
   }
 
   /** State for an origin or any URL on it; defaults to the runtime's baseUrl origin. */
   get(originOrUrl?: string): RateLimitState | undefined {
     const key = originOrUrl ?? this.defaultOrigin;
     if (key === undefined) return undefined;
-    return this.states.get(key) ?? this.states.get(safeOrigin(key));
+    const s = this.states.get(key) ?? this.states.get(safeOrigin(key));
+    return s && { ...s };
   }
 
   /** Every known origin's state, for dashboards and debugging. */
   snapshot(): Record<string, RateLimitState> {
-    return Object.fromEntries(this.states);
+    return Object.fromEntries([...this.states].map(([k, s]) => [k, { ...s }]));
   }
 
   /**

@@ -7,16 +7,63 @@ import { supportsRequestStreams, trackUploadProgress } from "./upload.js";
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:/i;
 const ORIGIN = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i;
 
-/** Normalizes any fetch input to one Request, resolving relative URLs against baseUrl. */
-export function toRequest(baseUrl: string | undefined, input: Request | string | URL, init?: RequestInit): Request {
-  if (input instanceof Request) return init ? new Request(input, init) : input;
-  let url = typeof input === "string" ? input : input.href;
-  if (!ABSOLUTE.test(url)) {
-    if (!baseUrl) throw new TypeError(`Relative URL "${url}" needs the runtime's baseUrl option`);
-    // Plain concatenation keeps a base path (/api/v1) that new URL(path, base) would drop.
-    url = baseUrl.replace(/\/+$/, "") + (url.startsWith("/") ? url : `/${url}`);
+function resolveUrl(baseUrl: string | undefined, input: string | URL): string {
+  const url = typeof input === "string" ? input : input.href;
+  if (ABSOLUTE.test(url)) return url;
+  if (!baseUrl) throw new TypeError(`Relative URL "${url}" needs the runtime's baseUrl option`);
+  // Plain concatenation keeps a base path (/api/v1) that new URL(path, base) would drop.
+  return baseUrl.replace(/\/+$/, "") + (url.startsWith("/") ? url : `/${url}`);
+}
+
+/** The parts of a logical request the runtime re-sends on every attempt. */
+export interface Prepared {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: ArrayBuffer | undefined;
+  /** Remaining RequestInit fields (redirect, credentials, keepalive…) passed through to fetch. */
+  passthrough: RequestInit;
+  /** The request's own signal: per request, so linking to it cannot leak onto a long-lived signal. */
+  signal: AbortSignal | undefined;
+}
+
+const NORMALIZED_METHODS = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"]);
+
+/**
+ * Reads any fetch input once. Body-less URL calls skip building a Request (a measurable cost on the
+ * hot path); everything else goes through the Request constructor so bodies get their standard
+ * encoding and content type (FormData boundary, URLSearchParams) before being buffered for retries.
+ */
+export function prepare(baseUrl: string | undefined, input: Request | string | URL, init?: RequestInit): Prepared | Promise<Prepared> {
+  if (!(input instanceof Request) && (init === undefined || (init.body == null && !init.signal))) {
+    const { method, headers, body: _b, signal: _s, ...passthrough } = init ?? {};
+    const m = method ?? "GET";
+    return {
+      url: resolveUrl(baseUrl, input),
+      method: NORMALIZED_METHODS.has(m.toUpperCase()) ? m.toUpperCase() : m,
+      headers: new Headers(headers),
+      body: undefined,
+      passthrough,
+      signal: undefined,
+    };
   }
-  return new Request(url, init);
+  return prepareRequest(input instanceof Request ? (init ? new Request(input, init) : input) : new Request(resolveUrl(baseUrl, input), init));
+}
+
+async function prepareRequest(req: Request): Promise<Prepared> {
+  const passthrough: RequestInit = { redirect: req.redirect, credentials: req.credentials, cache: req.cache };
+  if (req.mode !== "navigate") passthrough.mode = req.mode;
+  if (req.keepalive) passthrough.keepalive = true;
+  if (req.integrity) passthrough.integrity = req.integrity;
+  if (req.referrerPolicy) passthrough.referrerPolicy = req.referrerPolicy;
+  return {
+    url: req.url,
+    method: req.method,
+    headers: new Headers(req.headers),
+    body: req.body === null ? undefined : await req.arrayBuffer(),
+    passthrough,
+    signal: req.signal,
+  };
 }
 
 /** Origin without a full URL parse, which is measurable on the hot path. */
@@ -29,13 +76,12 @@ export function originOf(url: string): string {
  * idempotency key. Computed once so retries reuse the same ids.
  */
 export function prepareHeaders(
-  original: Request,
+  headers: Headers,
   call: CallOptions,
   defaults: Headers | undefined,
   requestIdHeader: string | false,
   idempotencyHeader: string,
-): { headers: Headers; requestId: string | undefined } {
-  const headers = new Headers(original.headers);
+): string | undefined {
   defaults?.forEach((v, k) => {
     if (!headers.has(k)) headers.set(k, v);
   });
@@ -47,17 +93,14 @@ export function prepareHeaders(
   }
   if (call.idempotencyKey) headers.set(idempotencyHeader, call.idempotencyKey);
   else if (call.idempotencyHeader && !headers.has(idempotencyHeader)) headers.set(idempotencyHeader, randomId());
-  return { headers, requestId };
+  return requestId;
 }
 
 /** Init for one attempt; the buffered body is re-wrapped every time because a body is single-use. */
-export function attemptInit(
-  headers: Headers,
-  body: ArrayBuffer | undefined,
-  signal: AbortSignal,
-  onProgress: CallOptions["onUploadProgress"],
-): RequestInitWithDuplex {
-  const init: RequestInitWithDuplex = { headers, signal };
+export function attemptInit(p: Prepared, signal: AbortSignal | undefined, onProgress: CallOptions["onUploadProgress"]): RequestInitWithDuplex {
+  const init: RequestInitWithDuplex = { ...p.passthrough, method: p.method, headers: p.headers };
+  if (signal) init.signal = signal;
+  const body = p.body;
   if (body === undefined) return init;
   if (onProgress && supportsRequestStreams()) {
     init.body = trackUploadProgress(body, onProgress);
@@ -70,7 +113,8 @@ export function attemptInit(
 
 /** Maps whatever fetch rejected with to the runtime's error classes. */
 export function classifyFetchError(err: unknown, signal: LinkedSignal, requestId: string | undefined): ApiError {
-  if (signal.signal.aborted && signal.signal.reason instanceof ApiError) return signal.signal.reason;
+  const s = signal.signal;
+  if (s?.aborted && s.reason instanceof ApiError) return s.reason;
   if (err instanceof ApiError) return err;
   const cause = (err as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   const detail = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));

@@ -13,8 +13,8 @@ export interface RetryOptions extends BackoffOptions {
   /** Server-requested waits longer than this end retrying and return the response. Default: 60_000 ms. */
   maxRetryAfterMs?: number;
   /**
-   * Header carrying the 0-based attempt number, sent on EVERY attempt ("0" on the first) so servers can
-   * log it uniformly; `false` disables it. Default: "X-Retry-Count".
+   * Header carrying the retry number on retries only ("1", "2"…; ABSENT on the first attempt, which
+   * keeps simple requests CORS-simple); `false` disables it. Default: "X-Retry-Count".
    */
   retryCountHeader?: string | false;
   /** Header whose presence makes POST/PATCH safe to retry. Default: "Idempotency-Key". */

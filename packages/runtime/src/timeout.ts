@@ -1,13 +1,36 @@
 import { AbortError, TimeoutError } from "./errors/index.js";
 
 /**
+ * Combines a request's own signal with a long-lived caller signal (e.g. one per page or component).
+ * AbortSignal.any links them through weak references, so thousands of finished requests do not pile
+ * listeners onto the caller's signal; the manual fallback is for engines that predate it.
+ */
+export function anySignal(signals: readonly AbortSignal[], alwaysWrap = false): AbortSignal {
+  if (signals.length === 1 && !alwaysWrap) return signals[0]!;
+  const any = (AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal }).any;
+  if (any) return any.call(AbortSignal, [...signals]);
+  const controller = new AbortController();
+  for (const s of signals) {
+    if (s.aborted) {
+      controller.abort(s.reason);
+      break;
+    }
+    s.addEventListener("abort", () => controller.abort(s.reason), { once: true, signal: controller.signal });
+  }
+  return controller.signal;
+}
+
+/**
  * An AbortSignal fed by the caller's signals and a timer, which remembers *why* it fired so the
  * runtime can tell a caller's abort (never retried) from a timeout (retryable per attempt).
+ * With no parent and no timeout it creates nothing: handing fetch a signal is not free in Node
+ * (undici links every request signal with a WeakRef and a FinalizationRegistry entry).
  */
 export class LinkedSignal {
-  readonly controller = new AbortController();
+  readonly signal: AbortSignal | undefined;
+  private readonly controller: AbortController | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly unlinks: Array<() => void> = [];
+  private unlinks: Array<() => void> | undefined;
 
   constructor(
     parents: ReadonlyArray<AbortSignal | undefined>,
@@ -15,6 +38,10 @@ export class LinkedSignal {
     kind: "attempt" | "total",
     requestId?: string,
   ) {
+    const timed = timeoutMs !== undefined && timeoutMs > 0 && Number.isFinite(timeoutMs);
+    if (!timed && !parents.some((p) => p !== undefined)) return;
+    const controller = (this.controller = new AbortController());
+    this.signal = controller.signal;
     for (const parent of parents) {
       if (!parent) continue;
       if (parent.aborted) {
@@ -23,27 +50,21 @@ export class LinkedSignal {
       }
       const onAbort = (): void => this.abortFrom(parent);
       parent.addEventListener("abort", onAbort, { once: true });
-      this.unlinks.push(() => parent.removeEventListener("abort", onAbort));
+      (this.unlinks ??= []).push(() => parent.removeEventListener("abort", onAbort));
     }
-    if (timeoutMs !== undefined && Number.isFinite(timeoutMs) && !this.controller.signal.aborted) {
+    if (timed && !controller.signal.aborted) {
       this.timer = setTimeout(() => {
-        this.controller.abort(
-          new TimeoutError(`Request timed out after ${timeoutMs} ms (${kind})`, { kind, timeoutMs, requestId }),
-        );
-      }, Math.max(0, timeoutMs));
+        controller.abort(new TimeoutError(`Request timed out after ${timeoutMs} ms (${kind})`, { kind, timeoutMs: timeoutMs!, requestId }));
+      }, timeoutMs);
     }
-  }
-
-  get signal(): AbortSignal {
-    return this.controller.signal;
   }
 
   private abortFrom(parent: AbortSignal): void {
     // Runtime errors from an enclosing LinkedSignal pass through untouched so a total timeout stays a
     // TimeoutError in the attempt; anything else came from the caller and becomes AbortError.
     const reason: unknown = parent.reason;
-    if (reason instanceof TimeoutError || reason instanceof AbortError) this.controller.abort(reason);
-    else this.controller.abort(new AbortError("Request aborted by caller", { cause: reason }));
+    if (reason instanceof TimeoutError || reason instanceof AbortError) this.controller!.abort(reason);
+    else this.controller!.abort(new AbortError("Request aborted by caller", { cause: reason }));
   }
 
   /** Stops the timer, e.g. once headers arrived: the timeout budget covers waiting for a response. */
@@ -55,7 +76,7 @@ export class LinkedSignal {
   /** Stops the timer and detaches from the parents; for attempts whose response is discarded. */
   dispose(): void {
     this.disarm();
-    for (const unlink of this.unlinks) unlink();
-    this.unlinks.length = 0;
+    if (this.unlinks) for (const unlink of this.unlinks) unlink();
+    this.unlinks = undefined;
   }
 }

@@ -25,7 +25,7 @@ describe("hooks", () => {
     });
     ctx.server.plan("/echo", { status: 503 });
     await rt.withCall({ operationId: "echo" })("/echo");
-    expect(events).toEqual(["request:0:0", "retry:0:503:true", "request:1:1", "response:1:200"]);
+    expect(events).toEqual(["request:0:null", "retry:0:503:true", "request:1:1", "response:1:200"]);
   });
 
   it("onRequest can replace the request; onError sees thrown errors", async () => {

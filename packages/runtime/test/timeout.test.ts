@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { AbortError, ConnectionError, createRuntime, TimeoutError } from "../src/index.js";
 import { testClock, useFaultServer } from "./helpers.js";
@@ -93,5 +94,12 @@ describe("timeouts and aborts", () => {
     await reader.read();
     ac.abort();
     await expect(reader.read()).rejects.toBeInstanceOf(AbortError);
+  });
+
+  it("a long-lived caller signal does not collect a listener per finished request", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url });
+    const shared = new AbortController().signal;
+    for (let i = 0; i < 30; i++) await (await rt.withCall({ signal: shared })("/echo")).arrayBuffer();
+    expect(getEventListeners(shared, "abort").length).toBeLessThan(3);
   });
 });
