@@ -1,47 +1,15 @@
-import { applyAuth, type ResolvedAuth } from "./auth/bearer.js";
 import { computeBackoff } from "./backoff.js";
 import { ResponseCache, type CacheEntry } from "./cache.js";
-import type { CircuitBreaker } from "./circuit-breaker.js";
-import type { Clock } from "./clock.js";
+import { sendAttempt } from "./attempt.js";
 import { AbortError, ApiError, TimeoutError } from "./errors/index.js";
-import type { RateLimiter } from "./limiter.js";
-import type { Logger } from "./logger.js";
-import type { CallOptions, FetchFn, Hooks, RequestContext } from "./options.js";
-import type { RateLimitTracker } from "./rate-limit.js";
-import {
-  attemptInit,
-  bufferResponse,
-  classifyFetchError,
-  originOf,
-  prepare,
-  prepareHeaders,
-  type Prepared,
-} from "./request.js";
-import { delayForResponse, isReplayable, type ResolvedRetry } from "./retry.js";
+import { cacheTtl, context, finish, view, waitAndCount, type RuntimeState } from "./lifecycle.js";
+import type { CallOptions } from "./options.js";
+import { bufferResponse, originOf, prepare, prepareHeaders } from "./request.js";
+import { delayForResponse, isReplayable } from "./retry.js";
 import { anySignal, LinkedSignal } from "./timeout.js";
 import { supportsRequestStreams } from "./upload.js";
 
-/** Everything createRuntime resolved from its options; one per runtime, shared by all calls. */
-export interface RuntimeState {
-  fetch: FetchFn | undefined;
-  baseUrl: string | undefined;
-  headers: Headers | undefined;
-  retry: ResolvedRetry;
-  timeoutMs: number;
-  totalTimeoutMs: number | undefined;
-  auth: ResolvedAuth;
-  limiter: RateLimiter | undefined;
-  respectServerLimits: boolean;
-  tracker: RateLimitTracker;
-  breaker: CircuitBreaker | undefined;
-  cache: ResponseCache | undefined;
-  hooks: Hooks;
-  log: Logger | undefined;
-  redact: { headers(h: Headers): Record<string, string>; url(u: string): string };
-  requestIdHeader: string | false;
-  clock: Clock;
-  random: () => number;
-}
+export type { RuntimeState } from "./lifecycle.js";
 
 /** One logical request: retries, auth refresh, cache and breaker around the underlying fetch. */
 export async function execute(rt: RuntimeState, input: Request | string | URL, init: RequestInit | undefined, call: CallOptions): Promise<Response> {
@@ -100,45 +68,9 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
         await rt.limiter.acquire(waitSignal);
         rt.tracker.consume(origin);
       }
-      const attempt = new LinkedSignal([parent], call.timeoutMs ?? rt.timeoutMs, "attempt", requestId);
-      let response: Response | undefined;
-      let error: ApiError | undefined;
-      let usedToken: string | undefined;
-      try {
-        const auth = call.auth === false ? undefined : applyAuth(headers, rt.auth, callerSet);
-        usedToken = auth instanceof Promise ? await auth : auth;
-        // Absent on the first attempt: keeps simple requests CORS-simple and the happy path lean.
-        if (rt.retry.retryCountHeader && ctx.attempt > 0) headers.set(rt.retry.retryCountHeader, String(ctx.attempt));
-        const reqInit = attemptInit(p, attempt.signal, call.onUploadProgress);
-        let request: Request | undefined;
-        if (rt.hooks.onRequest) {
-          request = new Request(url, reqInit);
-          const replaced = await rt.hooks.onRequest({ attempt: ctx.attempt, requestId, call, request });
-          if (replaced instanceof Request) request = replaced;
-        }
-        rt.log?.debug?.("http.request", {
-          method,
-          url: rt.redact.url(url),
-          attempt: ctx.attempt,
-          requestId,
-          headers: rt.redact.headers(headers),
-        });
-        const doFetch = rt.fetch ?? globalThis.fetch;
-        try {
-          // Without hooks, hand url + init to fetch: it builds the one Request itself.
-          response = await (request ? doFetch(request) : doFetch(url, reqInit));
-        } catch (err) {
-          error = classifyFetchError(err, attempt, requestId);
-        }
-      } catch (e) {
-        attempt.dispose();
-        throw e;
-      } finally {
-        rt.limiter?.release();
-      }
+      const { signal: attempt, response, error, usedToken } = await sendAttempt(rt, p, call, ctx, callerSet, parent);
 
       if (error) {
-        attempt.dispose();
         if (error instanceof AbortError || (error instanceof TimeoutError && error.kind === "total")) {
           rt.breaker?.neutral(origin);
           throw error;
@@ -219,65 +151,4 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
     total?.disarm();
     if (call.invalidates?.length) rt.cache?.invalidate(call.invalidates);
   }
-}
-
-function cacheTtl(rt: RuntimeState, call: CallOptions): number {
-  return typeof call.cache === "object" ? call.cache.ttlMs : rt.cache!.ttlMs;
-}
-
-async function waitAndCount(
-  rt: RuntimeState,
-  ctx: RequestContext,
-  delayMs: number,
-  signal: AbortSignal | undefined,
-  outcome: { response?: Response; error?: ApiError },
-): Promise<void> {
-  rt.log?.warn?.("http.retry", {
-    requestId: ctx.requestId,
-    attempt: ctx.attempt,
-    delayMs: Math.round(delayMs),
-    status: outcome.response?.status,
-    error: outcome.error?.name,
-  });
-  await rt.hooks.onRetry?.({ ...view(ctx), delayMs, ...outcome });
-  await rt.clock.sleep(delayMs, signal);
-  ctx.attempt++;
-}
-
-/** Hook context; `request` is built lazily since the fast path never creates a Request object. */
-class Context implements RequestContext {
-  attempt = 0;
-  private built: Request | undefined;
-  constructor(
-    private readonly p: Prepared,
-    readonly call: CallOptions,
-    readonly requestId: string | undefined,
-  ) {}
-  get request(): Request {
-    const p = this.p;
-    return (this.built ??= new Request(p.url, { ...p.passthrough, method: p.method, headers: p.headers }));
-  }
-}
-
-function context(p: Prepared, call: CallOptions, requestId: string | undefined): Context {
-  return new Context(p, call, requestId);
-}
-
-/** Hooks see plain objects; spreading a class instance would drop the lazy `request` getter. */
-function view(ctx: RequestContext): RequestContext {
-  return { request: ctx.request, attempt: ctx.attempt, requestId: ctx.requestId, call: ctx.call };
-}
-
-function finish(rt: RuntimeState, ctx: RequestContext, response: Response, started: number, total: LinkedSignal | undefined): Response | Promise<Response> {
-  total?.disarm();
-  const durationMs = rt.clock.now() - started;
-  rt.log?.debug?.("http.response", {
-    requestId: ctx.requestId,
-    status: response.status,
-    attempt: ctx.attempt,
-    durationMs,
-    headers: rt.redact.headers(response.headers),
-  });
-  if (!rt.hooks.onResponse) return response;
-  return Promise.resolve(rt.hooks.onResponse({ ...view(ctx), response, durationMs })).then(() => response);
 }

@@ -186,3 +186,23 @@ describe("idempotency", () => {
     expect((await rt.withCall({ idempotent: false })("/echo", { method: "PUT", body: "x" })).status).toBe(503);
   });
 });
+
+describe("inputs", () => {
+  it("accepts Request objects (with or without init), URLs and relative paths", async () => {
+    const { rt } = runtime();
+    const req = new Request(`${ctx.url}/echo?a=1`, { method: "PUT", body: "x", headers: { "x-a": "1" } });
+    expect(await (await rt.fetch(req)).json()).toMatchObject({ method: "PUT", body: "x", query: { a: "1" } });
+    const res = await rt.fetch(new Request(`${ctx.url}/echo`), { method: "POST", body: "y" });
+    expect(await res.json()).toMatchObject({ method: "POST", body: "y" });
+    expect((await rt.fetch(new URL(`${ctx.url}/echo`))).status).toBe(200);
+    expect(ctx.server.requests[0]!.headers["x-a"]).toBe("1");
+  });
+
+  it("keeps a base path when resolving relative URLs and rejects them without a baseUrl", async () => {
+    const rt = createRuntime({ baseUrl: `${ctx.url}/items/` });
+    const body = (await (await rt.fetch("page?total=1")).json()) as { data: unknown[] };
+    expect(body.data).toHaveLength(1);
+    await expect(createRuntime().fetch("/echo")).rejects.toThrow(TypeError);
+  });
+});
+

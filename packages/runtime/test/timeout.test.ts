@@ -102,4 +102,9 @@ describe("timeouts and aborts", () => {
     for (let i = 0; i < 30; i++) await (await rt.withCall({ signal: shared })("/echo")).arrayBuffer();
     expect(getEventListeners(shared, "abort").length).toBeLessThan(3);
   });
+
+  it("timeoutMs 0 disables the per-attempt timeout", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, timeoutMs: 0, retry: false });
+    expect((await rt.fetch("/echo?delay=60")).status).toBe(200);
+  });
 });

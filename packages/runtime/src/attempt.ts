@@ -1,0 +1,65 @@
+import { applyAuth } from "./auth/bearer.js";
+import type { ApiError } from "./errors/index.js";
+import type { Context, RuntimeState } from "./lifecycle.js";
+import type { CallOptions } from "./options.js";
+import { attemptInit, classifyFetchError, type Prepared } from "./request.js";
+import { LinkedSignal } from "./timeout.js";
+
+export interface AttemptResult {
+  signal: LinkedSignal;
+  response?: Response;
+  error?: ApiError;
+  /** Bearer token sent, so a 401 can be matched against the one that was rejected. */
+  usedToken: string | undefined;
+}
+
+/**
+ * Sends one attempt: credentials (re-read each time, since a refresh may have rotated them), retry
+ * counter, hooks, logging. Fetch failures come back as `error`; anything else (a hook or token
+ * provider throwing) propagates. The limiter slot is held until headers arrive.
+ */
+export async function sendAttempt(
+  rt: RuntimeState,
+  p: Prepared,
+  call: CallOptions,
+  ctx: Context,
+  callerSet: { bearer: boolean; apiKey: boolean },
+  parent: AbortSignal | undefined,
+): Promise<AttemptResult> {
+  const { url, headers } = p;
+  const requestId = ctx.requestId;
+  const signal = new LinkedSignal([parent], call.timeoutMs ?? rt.timeoutMs, "attempt", requestId);
+  try {
+    const auth = call.auth === false ? undefined : applyAuth(headers, rt.auth, callerSet);
+    const usedToken = auth instanceof Promise ? await auth : auth;
+    // Absent on the first attempt: keeps simple requests CORS-simple and the happy path lean.
+    if (rt.retry.retryCountHeader && ctx.attempt > 0) headers.set(rt.retry.retryCountHeader, String(ctx.attempt));
+    const init = attemptInit(p, signal.signal, call.onUploadProgress);
+    let request: Request | undefined;
+    if (rt.hooks.onRequest) {
+      request = new Request(url, init);
+      const replaced = await rt.hooks.onRequest({ attempt: ctx.attempt, requestId, call, request });
+      if (replaced instanceof Request) request = replaced;
+    }
+    rt.log?.debug?.("http.request", {
+      method: p.method,
+      url: rt.redact.url(url),
+      attempt: ctx.attempt,
+      requestId,
+      headers: rt.redact.headers(headers),
+    });
+    const doFetch = rt.fetch ?? globalThis.fetch;
+    try {
+      // Without hooks, hand url + init to fetch: it builds the one Request itself.
+      return { signal, usedToken, response: await (request ? doFetch(request) : doFetch(url, init)) };
+    } catch (err) {
+      signal.dispose();
+      return { signal, usedToken, error: classifyFetchError(err, signal, requestId) };
+    }
+  } catch (e) {
+    signal.dispose();
+    throw e;
+  } finally {
+    rt.limiter?.release();
+  }
+}
