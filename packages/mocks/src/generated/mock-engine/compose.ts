@@ -46,16 +46,31 @@ function options(d: Disjunction, resolve: Resolve, types: JsonType[] | undefined
     .map((branch) => ({ branch }));
 }
 
-function cost(o: Option, c: Ctx, resolve: Resolve): number {
+const recursiveRefs = new WeakMap<MockSchema, boolean>();
+
+/** True when the branch (not following refs) mentions a recursive schema: choosing it may recurse. */
+function mayRecurse(s: MockSchema, recursive: ReadonlySet<string>): boolean {
+  let r = recursiveRefs.get(s);
+  if (r !== undefined) return r;
+  recursiveRefs.set(s, false);
+  const a = s.array;
+  const o = s.object;
+  const kids = [a?.items, ...(a?.prefixItems ?? []), ...(o?.properties.map((p) => p.schema) ?? []), o?.additionalProperties || undefined, ...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])];
+  r = (s.ref !== undefined && recursive.has(s.ref)) || kids.some((k) => k !== undefined && mayRecurse(k, recursive));
+  recursiveRefs.set(s, r);
+  return r;
+}
+
+function cost(o: Option, c: Ctx, resolve: Resolve, recursive: ReadonlySet<string>): number {
   const t = ownTypes(o.branch, resolve);
   if (t && t.length === 1 && t[0] === "null") return 0;
-  const ref = o.branch.ref;
-  if (ref === undefined) return o.branch.oneOf || o.branch.anyOf || o.branch.allOf ? 2 : 1;
-  return c.stack.includes(ref) ? 4 : 3;
+  if (mayRecurse(o.branch, recursive)) return o.branch.ref !== undefined && c.stack.includes(o.branch.ref) ? 5 : 4;
+  if (o.branch.ref === undefined) return o.branch.oneOf || o.branch.anyOf || o.branch.allOf ? 2 : 1;
+  return 3;
 }
 
 /** The conjunction with one branch chosen in every disjunction (branches may add more). */
-export function chooseBranches(base: Conjunction, resolve: Resolve, c: Ctx, attempt: number): Conjunction {
+export function chooseBranches(base: Conjunction, resolve: Resolve, c: Ctx, attempt: number, recursive: ReadonlySet<string>): Conjunction {
   const ext = copyConjunction(base);
   for (let i = 0; i < ext.disjunctions.length && i < 64; i++) {
     const d = ext.disjunctions[i]!;
@@ -66,9 +81,8 @@ export function chooseBranches(base: Conjunction, resolve: Resolve, c: Ctx, atte
       break;
     }
     const rotated = c.rng.rotation(opts.length).map((j) => opts[j]!);
-    opts = c.minimal
-      ? rotated.sort((a, b) => cost(a, c, resolve) - cost(b, c, resolve))
-      : [...rotated.filter((o) => cost(o, c, resolve) !== 0), ...rotated.filter((o) => cost(o, c, resolve) === 0)];
+    const costs = new Map(rotated.map((o) => [o, cost(o, c, resolve, recursive)]));
+    opts = c.minimal ? rotated.sort((a, b) => costs.get(a)! - costs.get(b)!) : [...rotated.filter((o) => costs.get(o) !== 0), ...rotated.filter((o) => costs.get(o) === 0)];
     const pick = opts[attempt % opts.length]!;
     ext.chosen[i] = pick.branch;
     if (pick.forced && !ext.forced.has(pick.forced.propertyName)) ext.forced.set(pick.forced.propertyName, pick.forced.value);

@@ -87,9 +87,9 @@ export class MockGenerator implements Engine {
   }
 
   /** The fixture of any schema, e.g. a response body; `key` names its random stream. */
-  value(schema: MockSchema, key: string, hintName = ""): unknown {
-    if (isPureRef(schema) && !schema.meta?.examples?.length) return this.component(schema.ref!);
-    return this.top(schema, `value:${key}`, { hint: { name: normalizeName(hintName), owner: "" }, stack: [], variant: 0, noExamples: false });
+  value(schema: MockSchema, key: string, hintName = "", variant = 0): unknown {
+    if (isPureRef(schema) && !schema.meta?.examples?.length) return this.component(schema.ref!, variant);
+    return this.top(schema, `value:${key}`, { hint: { name: normalizeName(hintName), owner: "" }, stack: [], variant, noExamples: false });
   }
 
   /** Spec examples of `schema` that validate against it (invalid ones are reported once). */
@@ -139,19 +139,15 @@ export class MockGenerator implements Engine {
     if (isLeaf(s)) return leafValue(s, this, c, (p, m) => this.warnOnce(p, m));
     const plan = this.plan(s);
     if (plan.impossible) return NONE;
-    const cc: Ctx = { ...c };
     const base = plan.conj;
-    if (base.entered.length) {
-      cc.stack = [...c.stack, ...base.entered];
-      cc.minimal = c.minimal || base.entered.some((n) => this.recursive.has(n) && c.stack.includes(n) && c.stack.filter((x) => x === n).length >= RECURSION_EXPANSIONS);
-      cc.hint = { name: c.hint.name, owner: c.hint.owner || normalizeName(base.entered[0]!) };
-    }
+    const cc = this.enter(c, base.entered);
     const conj = { ...base, forced: this.forcedValues(base, c.self) };
     const resolve = (n: string) => this.resolve(n);
     for (let attempt = 0; attempt < plan.attempts; attempt++) {
-      const ext = conj.disjunctions.length ? chooseBranches(conj, resolve, cc, attempt) : conj;
+      const ext = conj.disjunctions.length ? chooseBranches(conj, resolve, cc, attempt, this.recursive) : conj;
       if (ext.impossible) continue;
-      const v = produce(ext, ext === conj ? plan.constraints : mergeConstraints(ext.parts), this, cc, (p, m) => this.warnOnce(p, m));
+      const ac = ext === conj ? cc : this.enter(cc, ext.entered.slice(base.entered.length));
+      const v = produce(ext, ext === conj ? plan.constraints : mergeConstraints(ext.parts), this, ac, (p, m) => this.warnOnce(p, m));
       if (v === NONE) continue;
       if (!plan.needsCheck || this.validator.isValid(v, s)) return v;
       if (!ext.disjunctions.some((d) => d.kind === "oneOf")) continue;
@@ -159,6 +155,17 @@ export class MockGenerator implements Engine {
       if (this.validator.isValid(exclusive, s)) return exclusive;
     }
     return NONE;
+  }
+
+  /** The context inside named schemas entered through `$ref`: on the stack, cut when re-entered. */
+  private enter(c: Ctx, entered: string[]): Ctx {
+    if (entered.length === 0) return c;
+    return {
+      ...c,
+      stack: [...c.stack, ...entered],
+      minimal: c.minimal || entered.some((n) => this.recursive.has(n) && c.stack.filter((x) => x === n).length >= RECURSION_EXPANSIONS),
+      hint: { name: c.hint.name, owner: c.hint.owner || normalizeName(entered[0]!) },
+    };
   }
 
   /** What does not depend on the context, computed once per schema node. */

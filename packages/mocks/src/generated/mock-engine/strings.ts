@@ -48,6 +48,16 @@ export function genString(k: StringConstraints, hint: NameHint, rng: Rng): Strin
       if (attempt(s)) return { ok: true, value: s! };
     }
   }
+  // Several patterns: a match of each, concatenated (start-anchored first, end-anchored last),
+  // matches them all when no pattern is anchored at both ends.
+  if (regexes.length > 1) {
+    const rank = (p: string) => (p.startsWith("^") ? 0 : /(^|[^\\])\$$/.test(p) ? 2 : 1);
+    const ordered = [...k.patterns].sort((a, b) => rank(a) - rank(b));
+    for (let round = 0; round < 3; round++) {
+      const parts = ordered.map((p) => stringForPattern(p, rng));
+      if (parts.every((x) => x !== undefined) && attempt(parts.join(""))) return { ok: true, value: parts.join("") };
+    }
+  }
   const generic = sized(rng, k.minLength, k.maxLength);
   if (attempt(generic)) return { ok: true, value: generic };
   const bad = regexes.find(([, re]) => re === null);

@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // msw 3 needs Node ≥ 22.12; the repository runs Node 20 (see src/node20.ts).
+    setupFiles: ["./src/node20.ts"],
+  },
+});
