@@ -6,8 +6,9 @@ export type BulkItemOutcome<R> = { ok: true; value?: R } | { ok: false; error: u
 export type BulkResult<T, R> = { index: number; item: T } & BulkItemOutcome<R>;
 
 export interface BulkOptions<T, R> {
+  /** Everything to send. Required. */
   items: readonly T[];
-  /** Sends one chunk. Return per-item outcomes, or nothing when the whole chunk succeeded; a throw fails the chunk. */
+  /** Sends one chunk (required). Return per-item outcomes, or nothing when the whole chunk succeeded; a throw fails the chunk. */
   send: (chunk: T[], ctx: { offset: number; signal: AbortSignal | undefined }) => Promise<ReadonlyArray<BulkItemOutcome<R>> | void>;
   /** Items per call. Default: 100 (the API's bulk maximum). */
   chunkSize?: number;

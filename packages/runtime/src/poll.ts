@@ -2,7 +2,7 @@ import { systemClock, type Clock } from "./clock.js";
 import { DeadlineExceededError, JobFailedError } from "./errors/index.js";
 
 export interface PollOptions<J> {
-  /** Fetches the job's current representation (e.g. GET /exports/{id}). */
+  /** Fetches the job's current representation (e.g. GET /exports/{id}). Required. */
   fetch: (signal: AbortSignal | undefined) => Promise<J>;
   /** Finished successfully. Default: `job.status === "completed"`. */
   isDone?: (job: J) => boolean;

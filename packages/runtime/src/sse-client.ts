@@ -20,7 +20,7 @@ export interface ConnectContext {
 export interface StreamEventsOptions<T> {
   /** Opens the stream. Default: GET `url` with `fetch`, sending Accept and Last-Event-ID. */
   connect?: (ctx: ConnectContext) => Promise<Response>;
-  /** URL for the default connect. */
+  /** URL for the default connect. Default: none (then `connect` is required). */
   url?: string;
   /** fetch for the default connect, e.g. runtime.fetch. Default: globalThis.fetch. */
   fetch?: FetchFn;

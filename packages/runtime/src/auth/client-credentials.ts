@@ -3,6 +3,7 @@ import { requestToken, type TokenEndpointOptions } from "./token-endpoint.js";
 import type { TokenSet } from "./token-manager.js";
 
 export interface ClientCredentialsOptions extends TokenEndpointOptions {
+  /** Confidential client secret. Required. */
   clientSecret: string;
   /** Space-separated scopes, or a list. Default: none (server default scope). */
   scope?: string | string[];

@@ -38,13 +38,17 @@ export function createState(): string {
 }
 
 export interface AuthorizationUrlOptions {
+  /** Authorization endpoint; existing query params are kept. Required. */
   authorizationUrl: string;
+  /** OAuth client id. Required. */
   clientId: string;
+  /** Where the server sends the user back. Required. */
   redirectUri: string;
   /** Space-separated scopes, or a list. Default: none. */
   scope?: string | string[];
   /** CSRF state; store the returned one and check it on the callback. Default: a fresh random value. */
   state?: string;
+  /** S256 challenge from createPkcePair(). Required. */
   codeChallenge: string;
   /** Extra query params, e.g. `{ prompt: "consent" }`. Default: none. */
   extraParams?: Record<string, string>;

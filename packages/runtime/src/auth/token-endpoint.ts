@@ -4,8 +4,9 @@ import { normalizeTokens, type OAuthTokenResponse, type TokenSet } from "./token
 export type FetchFn = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
 export interface TokenEndpointOptions {
-  /** Token endpoint URL. */
+  /** Token endpoint URL. Required. */
   tokenUrl: string;
+  /** OAuth client id. Required. */
   clientId: string;
   /** Omit for public clients (browser/mobile apps using PKCE). Default: none. */
   clientSecret?: string;
@@ -56,7 +57,9 @@ export async function requestToken(opts: TokenEndpointOptions, params: Record<st
 }
 
 export interface ExchangeCodeOptions extends TokenEndpointOptions {
+  /** The `code` from the authorization callback. Required. */
   code: string;
+  /** Must equal the redirect URI sent to the authorization endpoint. Required. */
   redirectUri: string;
   /** The PKCE verifier created with the challenge sent to the authorization endpoint. */
   codeVerifier: string;

@@ -34,7 +34,7 @@ export function normalizeTokens(input: TokenSet | OAuthTokenResponse, now: numbe
 }
 
 export interface TokenManagerOptions {
-  /** Exchanges a refresh token for new tokens (e.g. POST /auth/refresh). Must NOT go through auth, or it waits on itself. */
+  /** Exchanges a refresh token for new tokens (e.g. POST /auth/refresh); required. Must not wait on this manager's auth. */
   refresh: (refreshToken: string, current: TokenSet) => Promise<TokenSet | OAuthTokenResponse>;
   /** Tokens from login, if already known. Default: none (requests go out unauthenticated). */
   tokens?: TokenSet | OAuthTokenResponse;

@@ -32,7 +32,9 @@ export interface Page<Item, Body = unknown> {
 }
 
 export interface PaginateOptions<Item, Body> {
+  /** How the API paginates: page/limit, cursor, or RFC 8288 Link headers. Required. */
   style: PaginationStyle;
+  /** Fetches one page (typically an openapi-fetch call merging `request.query`). Required. */
   fetchPage: (request: PageRequest) => Promise<FetchedPage<Body>>;
   /** Stop after this many items in total. Default: unlimited. */
   limit?: number;

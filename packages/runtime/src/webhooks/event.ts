@@ -4,9 +4,11 @@ import { validate, type Schema } from "./schema.js";
 import { headerValue, verifyStandardWebhook, type HeaderSource } from "./standard.js";
 
 export interface ConstructEventOptions<T> {
-  /** Raw request body exactly as received. */
+  /** Raw request body exactly as received. Required. */
   payload: RawBody;
+  /** Request headers (Headers, or Node's IncomingHttpHeaders). Required. */
   headers: HeaderSource;
+  /** `whsec_…` secret (standard) or shared HMAC secret (hmac-hex). Required. */
   secret: string;
   /** "standard": Standard Webhooks headers; "hmac-hex": hex HMAC-SHA256 in `signatureHeader`. Default: "standard". */
   scheme?: "standard" | "hmac-hex";

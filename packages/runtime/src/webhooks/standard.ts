@@ -36,8 +36,11 @@ export async function signStandardWebhook(opts: { id: string; timestamp: number 
 }
 
 export interface StandardVerifyOptions {
+  /** Raw request body exactly as received. Required. */
   payload: RawBody;
+  /** Request headers (Headers, or Node's IncomingHttpHeaders). Required. */
   headers: HeaderSource;
+  /** Endpoint secret, `whsec_`-prefixed base64. Required. */
   secret: string;
   /** Accepted clock difference in seconds, both directions (replay protection). Default: 300. */
   toleranceSec?: number;
