@@ -24,8 +24,9 @@ export function normalizeSchema(raw: unknown, pointer: string, ctx: SchemaContex
   const meta = buildMeta(s);
   if (typeof s.$ref === "string") {
     const out: IRSchema = { pointer, ref: ctx.refName(s.$ref, pointer), meta };
-    // OpenAPI 3.0 ignores everything beside a $ref; 3.1 applies siblings as extra assertions.
-    if (ctx.dialect === "3.0" && !("nullable" in s)) return out;
+    // OpenAPI 3.0 ignores everything beside a $ref (but `nullable: true` is honoured: authors mean
+    // "null or the target"); 3.1 applies siblings as extra assertions.
+    if (ctx.dialect === "3.0") return applyNullable(out, s);
     const { $ref: _ref, ...rest } = s;
     const siblings = normalizeBody(rest, pointer, ctx, meta);
     return applyNullable({ ...siblings, ref: out.ref }, s);

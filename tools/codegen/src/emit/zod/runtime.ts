@@ -186,7 +186,7 @@ const $eq = (a: unknown, b: unknown): boolean => {
   return true;
 };`,
   },
-  $array: {
+  $arrayChecks: {
     deps: ["$Z", "$eq"],
     code: `type $ArrayOpts = { minItems?: number; maxItems?: number; uniqueItems?: true; contains?: [$Z, number, number] };
 const $arrayChecks = (s: any, o: $ArrayOpts): $Z => {
@@ -208,14 +208,20 @@ const $arrayChecks = (s: any, o: $ArrayOpts): $Z => {
     return n >= c[1] && n <= c[2];
   }, \`Expected \${c[1]} to \${c[2]} items matching "contains"\`);
   return s;
-};
-/** type: array with \`items\`. */
-const $array = (items: $Z, o: $ArrayOpts = {}): $Z => $arrayChecks(z.array($t(items)), o);
-/** prefixItems: a shorter array is fine (each element optional); then \`rest\` (false = no more items). */
+};`,
+  },
+  $array: {
+    deps: ["$arrayChecks"],
+    code: `/** type: array with \`items\`. */
+const $array = (items: $Z, o: $ArrayOpts = {}): $Z => $arrayChecks(z.array($t(items)), o);`,
+  },
+  $tuple: {
+    deps: ["$arrayChecks"],
+    code: `/** prefixItems: a shorter array is fine (each element optional); then \`rest\` (false = no more items). */
 const $tuple = (prefix: $Z[], rest: $Z | false, o: $ArrayOpts = {}): $Z => {
   const items = prefix.map((p) => $t(p).optional());
   const tuple: any = z.tuple;
-  return $arrayChecks(rest === false ? tuple(items) : tuple(items, rest), o);
+  return $arrayChecks(rest === false ? tuple(items) : tuple(items, $t(rest)), o);
 };`,
   },
   $in: {

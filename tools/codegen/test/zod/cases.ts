@@ -1,0 +1,161 @@
+/** Schema → accept/reject cases, one per construct (see constructs.test.ts). */
+export interface Case {
+  name: string;
+  schema: unknown;
+  /** Other component schemas the case refers to (`#/components/schemas/<name>`). */
+  extra?: Record<string, unknown>;
+  accept?: unknown[];
+  reject?: unknown[];
+}
+
+/** JSON text → value (keeps keys such as `__proto__` as plain own properties, as a parser would). */
+const j = (text: string): unknown => JSON.parse(text);
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+export const CASES_31: Case[] = [
+  // strings
+  { name: "string lengths count code points", schema: { type: "string", minLength: 2, maxLength: 3 }, accept: ["ab", "😀😀", "abc", "😀😀😀"], reject: ["a", "😀", "abcd", 5, null] },
+  { name: "pattern is unanchored", schema: { type: "string", pattern: "b+" }, accept: ["abbc", "b"], reject: ["ac", ""] },
+  { name: "pattern uses the u flag", schema: { type: "string", pattern: "^\\p{Lu}" }, accept: ["Ab", "Éa"], reject: ["ab"] },
+  { name: "untyped string keywords ignore other types", schema: { minLength: 2, pattern: "^x" }, accept: [5, null, {}, [], "xy"], reject: ["x", "ab"] },
+  // formats (ajv-formats full)
+  {
+    name: "date-time (RFC 3339, offsets, lowercase t/z)",
+    schema: { type: "string", format: "date-time" },
+    accept: ["2024-01-02T03:04:05Z", "2024-01-02T03:04:05+02:00", "2024-01-02t03:04:05.123z", "2016-12-31T23:59:60Z"],
+    reject: ["2024-01-02T03:04:05", "2024-13-02T00:00:00Z", "2023-02-29T00:00:00Z", "2024-01-02 03:04", "x"],
+  },
+  { name: "date", schema: { type: "string", format: "date" }, accept: ["2024-02-29"], reject: ["2023-02-29", "2024-1-1", "2024-01-02T00:00:00Z"] },
+  { name: "time (needs a zone)", schema: { type: "string", format: "time" }, accept: ["03:04:05Z", "23:59:59+02:00"], reject: ["03:04:05", "24:00:00Z"] },
+  { name: "email", schema: { type: "string", format: "email" }, accept: ["a.b+c@example.com"], reject: ["a@", "a b@example.com", "@example.com"] },
+  { name: "uuid", schema: { type: "string", format: "uuid" }, accept: ["123e4567-e89b-12d3-a456-426614174000"], reject: ["123e4567e89b12d3a456426614174000", "x"] },
+  { name: "uri (absolute)", schema: { type: "string", format: "uri" }, accept: ["https://example.com/a?b#c", "urn:isbn:0451450523"], reject: ["/relative", "not a uri"] },
+  { name: "uri-reference", schema: { type: "string", format: "uri-reference" }, accept: ["/relative", "https://x.y/z", "#frag"], reject: ["\\\\bad"] },
+  { name: "ipv4 / ipv6", schema: { anyOf: [{ type: "string", format: "ipv4" }, { type: "string", format: "ipv6" }] }, accept: ["10.0.0.1", "::1", "2001:db8::1"], reject: ["256.0.0.1", "1.2.3", ":::"] },
+  { name: "hostname", schema: { type: "string", format: "hostname" }, accept: ["example.com", "a-b.c"], reject: ["-a.com", "a_b.com"] },
+  { name: "byte (base64)", schema: { type: "string", format: "byte" }, accept: ["aGVsbG8=", ""], reject: ["a", "not base64!"] },
+  { name: "unknown formats assert nothing", schema: { type: "string", format: "x-unknown" }, accept: ["anything"], reject: [1] },
+  { name: "string formats ignore other types", schema: { format: "email" }, accept: [5, null, "a@b.co"], reject: ["nope"] },
+  // numbers
+  { name: "integer is any whole number (2^60 too)", schema: { type: "integer" }, accept: [0, -3, 2 ** 60, 1e20, 1.0], reject: [1.5, "1", null] },
+  { name: "int64 stays a JSON number", schema: { type: "integer", format: "int64" }, accept: [2 ** 60, -5], reject: ["5", 1.5] },
+  { name: "int32 range", schema: { type: "integer", format: "int32" }, accept: [2147483647, -2147483648], reject: [2147483648, -2147483649] },
+  { name: "number bounds inclusive", schema: { type: "number", minimum: 1, maximum: 2 }, accept: [1, 2, 1.5], reject: [0.99, 2.01] },
+  { name: "number bounds exclusive (3.1 numeric form)", schema: { type: "number", exclusiveMinimum: 1, exclusiveMaximum: 2 }, accept: [1.5], reject: [1, 2] },
+  { name: "multipleOf (Ajv's quotient test)", schema: { type: "number", multipleOf: 0.5 }, accept: [1, 1.5, -2], reject: [1.2] },
+  { name: "multipleOf 0.1 is float-sensitive like Ajv", schema: { type: "number", multipleOf: 0.1 }, accept: [0.2, 0.5], reject: [0.3, 0.25] },
+  // null / enum / const
+  { name: "type list with null", schema: { type: ["string", "null"], minLength: 1 }, accept: ["a", null], reject: ["", 1] },
+  { name: "enum of mixed types, null, objects", schema: { enum: [1, "a", null, true, { a: 1, b: [2] }, [1, 2]] }, accept: [1, "a", null, true, { b: [2], a: 1 }, [1, 2]], reject: ["1", false, { a: 1 }, [2, 1], 2] },
+  { name: "enum filtered by type", schema: { type: "string", enum: ["a", 1, null] }, accept: ["a"], reject: [1, null, "b"] },
+  { name: "const object (deep equality)", schema: { const: { a: [1, { b: 2 }] } }, accept: [{ a: [1, { b: 2 }] }], reject: [{ a: [1, { b: 3 }] }, { a: [1, { b: 2 }], c: 1 }] },
+  { name: "const null", schema: { const: null }, accept: [null], reject: [0, "", false] },
+  { name: "boolean schemas", schema: { type: "object", properties: { no: false, yes: true } }, accept: [{}, { yes: [1] }], reject: [{ no: 1 }] },
+  // objects
+  { name: "unknown keys allowed by default", schema: { type: "object", properties: { a: { type: "string" } } }, accept: [{ a: "x", extra: 1 }, {}], reject: [{ a: 1 }, [], "x"] },
+  { name: "additionalProperties: false", schema: { type: "object", properties: { a: { type: "string" } }, additionalProperties: false }, accept: [{ a: "x" }, {}], reject: [{ a: "x", b: 1 }, j('{"__proto__": 1}'), { constructor: 1 }] },
+  { name: "additionalProperties schema", schema: { type: "object", properties: { a: { type: "string" } }, additionalProperties: { type: "integer" } }, accept: [{ a: "x", b: 1 }], reject: [{ a: "x", b: "y" }, j('{"__proto__": "y"}')] },
+  {
+    name: "patternProperties with additionalProperties: false",
+    schema: { type: "object", patternProperties: { "^x-": { type: "string" } }, additionalProperties: false },
+    accept: [{ "x-a": "s" }, {}],
+    reject: [{ "x-a": 1 }, { y: "s" }],
+  },
+  { name: "required names without a property schema", schema: { type: "object", required: ["id"] }, accept: [{ id: null }], reject: [{}] },
+  { name: "required despite a default", schema: { type: "object", properties: { a: { type: "string", default: "x" } }, required: ["a"] }, accept: [{ a: "y" }], reject: [{}] },
+  { name: "required with additionalProperties: false and no schema", schema: { type: "object", required: ["id"], additionalProperties: false }, reject: [{}, { id: 1 }] },
+  {
+    name: "inherited names are ordinary properties",
+    schema: { type: "object", properties: { constructor: { type: "string" }, toString: { type: "string" } }, required: ["toString"] },
+    accept: [{ toString: "x" }, { toString: "x", constructor: "y" }],
+    reject: [{}, { toString: "x", constructor: 1 }],
+  },
+  { name: "untyped object keywords ignore other types", schema: { properties: { a: { type: "string" } }, required: ["a"] }, accept: [5, "x", null, [], { a: "x" }], reject: [{}, { a: 1 }] },
+  { name: "propertyNames / min / maxProperties", schema: { type: "object", propertyNames: { maxLength: 3 }, minProperties: 1, maxProperties: 2 }, accept: [{ abc: 1 }], reject: [{}, { abcd: 1 }, { a: 1, b: 2, c: 3 }] },
+  { name: "dependentRequired", schema: { type: "object", dependentRequired: { card: ["cvc"] } }, accept: [{}, { card: 1, cvc: 2 }], reject: [{ card: 1 }] },
+  // arrays
+  { name: "array bounds and items", schema: { type: "array", items: { type: "integer" }, minItems: 1, maxItems: 2 }, accept: [[1], [1, 2]], reject: [[], [1, 2, 3], ["a"], {}] },
+  { name: "uniqueItems uses deep equality", schema: { type: "array", uniqueItems: true }, accept: [[1, "1", { a: 1 }, { a: 2 }]], reject: [[{ a: 1, b: 2 }, { b: 2, a: 1 }], [1, 1]] },
+  {
+    name: "prefixItems (shorter arrays are fine; items: false closes)",
+    schema: { type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: false },
+    accept: [[], ["a"], ["a", 1]],
+    reject: [[1], ["a", 1, 2]],
+  },
+  { name: "prefixItems then items", schema: { type: "array", prefixItems: [{ type: "string" }], items: { type: "boolean" } }, accept: [["a", true, false]], reject: [["a", 1]] },
+  { name: "contains / minContains / maxContains", schema: { type: "array", contains: { type: "string" }, minContains: 2, maxContains: 3 }, accept: [["a", "b", 1]], reject: [["a", 1], ["a", "b", "c", "d"]] },
+  // composition
+  {
+    name: "allOf merges properties",
+    schema: { allOf: [{ type: "object", properties: { a: { type: "string" } } }, { properties: { b: { type: "integer" } }, required: ["b"] }] },
+    accept: [{ a: "x", b: 1, c: true }],
+    reject: [{ a: "x" }, { a: 1, b: 1 }, "x"],
+  },
+  {
+    name: "allOf with a closed member rejects the other's keys (JSON Schema, not zod intersection)",
+    schema: { allOf: [ref("Closed"), { properties: { b: { type: "string" } } }] },
+    extra: { Closed: { type: "object", properties: { a: { type: "string" } }, additionalProperties: false } },
+    accept: [{ a: "x" }],
+    reject: [{ a: "x", b: "y" }],
+  },
+  { name: "oneOf: exactly one (overlapping branches)", schema: { oneOf: [{ type: "integer" }, { type: "number" }] }, accept: [1.5], reject: [1, "x"] },
+  {
+    name: "oneOf of objects told apart by required",
+    schema: { type: "object", oneOf: [{ required: ["a"] }, { required: ["b"] }] },
+    accept: [{ a: 1 }, { b: 1 }],
+    reject: [{ a: 1, b: 1 }, {}],
+  },
+  { name: "anyOf: at least one", schema: { anyOf: [{ type: "integer" }, { type: "number" }] }, accept: [1, 1.5], reject: ["x"] },
+  { name: "empty-object branch accepts objects only", schema: { anyOf: [{ type: "object" }, { type: "string", maxLength: 1 }] }, accept: [{ x: 1 }, "a"], reject: ["ab", 1] },
+  {
+    name: "discriminator with mapping (literal values)",
+    schema: { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind", mapping: { cat: "#/components/schemas/Cat", dog: "#/components/schemas/Dog" } } },
+    extra: {
+      Cat: { type: "object", required: ["kind"], properties: { kind: { const: "cat" }, meow: { type: "boolean" } } },
+      Dog: { type: "object", required: ["kind"], properties: { kind: { enum: ["dog"] }, bark: { type: "boolean" } } },
+    },
+    accept: [{ kind: "cat", meow: true }, { kind: "dog" }],
+    reject: [{ kind: "cow" }, { kind: "cat", meow: 1 }, {}, "cat"],
+  },
+  {
+    name: "discriminator without literal values (oneOf semantics decide)",
+    schema: { oneOf: [ref("A"), ref("B")], discriminator: { propertyName: "t" } },
+    extra: {
+      A: { type: "object", required: ["t", "a"], properties: { t: { type: "string" }, a: { type: "string" } } },
+      B: { type: "object", required: ["t", "b"], properties: { t: { type: "string" }, b: { type: "string" } } },
+    },
+    accept: [{ t: "A", a: "x" }, { t: "whatever", b: "y" }],
+    reject: [{ t: "A", a: "x", b: "y" }, { t: "A" }],
+  },
+  { name: "not", schema: { type: "object", not: { required: ["a", "b"] } }, accept: [{ a: 1 }, {}], reject: [{ a: 1, b: 2 }] },
+  { name: "not (type)", schema: { not: { type: "string" } }, accept: [1, null, {}], reject: ["x"] },
+  // recursion
+  {
+    name: "recursive tree",
+    schema: ref("Node"),
+    extra: { Node: { type: "object", required: ["v"], properties: { v: { type: "integer" }, children: { type: "array", items: ref("Node") } } } },
+    accept: [{ v: 1, children: [{ v: 2, children: [{ v: 3 }] }] }],
+    reject: [{ v: 1, children: [{ v: 2, children: [{ v: "x" }] }] }],
+  },
+  {
+    name: "mutual recursion",
+    schema: ref("Ping"),
+    extra: { Ping: { type: "object", properties: { pong: ref("Pong") } }, Pong: { type: "object", properties: { ping: ref("Ping"), n: { type: "number" } } } },
+    accept: [{ pong: { ping: { pong: { n: 1 } } } }],
+    reject: [{ pong: { ping: { pong: { n: "1" } } } }],
+  },
+  { name: "$ref with siblings (3.1)", schema: { $ref: "#/components/schemas/Str", maxLength: 2 }, extra: { Str: { type: "string" } }, accept: ["ab"], reject: ["abc", 1] },
+];
+
+export const CASES_30: Case[] = [
+  { name: "nullable type", schema: { type: "string", nullable: true }, accept: ["a", null], reject: [1] },
+  { name: "nullable enum allows null", schema: { type: "string", enum: ["a", "b"], nullable: true }, accept: ["a", null], reject: ["c"] },
+  { name: "nullable allOf $ref", schema: { nullable: true, allOf: [ref("Obj")] }, extra: { Obj: { type: "object", required: ["a"] } }, accept: [null, { a: 1 }], reject: [{}] },
+  { name: "nullable $ref", schema: { $ref: "#/components/schemas/Obj2", nullable: true }, extra: { Obj2: { type: "object", required: ["a"] } }, accept: [null, { a: 1 }], reject: [{}, 1] },
+  { name: "$ref siblings are ignored (3.0)", schema: { $ref: "#/components/schemas/Str3", maxLength: 1 }, extra: { Str3: { type: "string" } }, accept: ["abc"], reject: [1] },
+  { name: "$ref siblings are ignored next to nullable: false (3.0)", schema: { $ref: "#/components/schemas/Str4", nullable: false, maxLength: 1 }, extra: { Str4: { type: "string" } }, accept: ["abc"], reject: [null, 1] },
+  { name: "$ref siblings other than nullable are ignored (3.0)", schema: { $ref: "#/components/schemas/Str5", nullable: true, maxLength: 1 }, extra: { Str5: { type: "string" } }, accept: ["abc", null], reject: [1] },
+  { name: "boolean exclusiveMinimum", schema: { type: "number", minimum: 1, exclusiveMinimum: true, maximum: 2, exclusiveMaximum: false }, accept: [1.5, 2], reject: [1, 2.5] },
+  { name: "readOnly/writeOnly are annotations in components", schema: { type: "object", required: ["id", "pw"], properties: { id: { type: "string", readOnly: true }, pw: { type: "string", writeOnly: true } } }, accept: [{ id: "a", pw: "b" }], reject: [{ id: "a" }, { pw: "b" }] },
+  { name: "draft-04 style tuple items", schema: { type: "array", items: [{ type: "string" }, { type: "number" }] } as unknown, accept: [["a", 1], ["a"]], reject: [[1]] },
+];
