@@ -114,6 +114,8 @@ export interface HandlerOptions extends MockHandlerOptions {
   mediaType?: string;
   /** Body to answer with instead of the fixture. */
   body?: unknown;
+  /** text/event-stream: milliseconds between events (default 0). */
+  eventDelayMs?: number;
 }
 
 /** "200" → 200, "4XX" → 400, "default" → 500 (200 when it is the operation's only response). */
@@ -135,7 +137,19 @@ function respond(id: OperationId, status: string | undefined, options: HandlerOp
   if (mediaType && /[/+]json\b/i.test(mediaType)) return HttpResponse.json(body as never, { status: code, headers });
   if (mediaType === "text/event-stream") {
     const text = typeof body === "string" && /^(data|event|id|retry|:)/m.test(body) ? body : `data: ${typeof body === "string" ? body : JSON.stringify(body)}\n\n`;
-    return new HttpResponse(text, { status: code, headers: { "Cache-Control": "no-cache", ...headers } });
+    // One chunk per event, `eventDelayMs` apart: clients see a real stream, not one blob.
+    const events = text.split(/(?<=\n\n)/);
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        for (const [i, event] of events.entries()) {
+          if (i > 0 && options.eventDelayMs) await new Promise((r) => setTimeout(r, options.eventDelayMs));
+          controller.enqueue(encoder.encode(event));
+        }
+        controller.close();
+      },
+    });
+    return new HttpResponse(stream, { status: code, headers: { "Cache-Control": "no-cache", ...headers } });
   }
   return new HttpResponse(typeof body === "string" ? body : JSON.stringify(body), { status: code, headers });
 }

@@ -35,8 +35,11 @@ export function genString(k: StringConstraints, hint: NameHint, rng: Rng): Strin
     tried.push(s);
     return fits(s);
   };
+  // Binary payloads are placeholders whatever the property is called; other formats yield to names.
+  const formatFirst = k.format === "binary" || k.format === "byte";
+  if (formatFirst && attempt(formatValue(k.format!, rng))) return { ok: true, value: tried[tried.length - 1]! };
   for (const s of stringsByName(hint, rng)) if (attempt(s)) return { ok: true, value: s };
-  if (k.format !== undefined && attempt(formatValue(k.format, rng))) return { ok: true, value: tried[tried.length - 1]! };
+  if (!formatFirst && k.format !== undefined && attempt(formatValue(k.format, rng))) return { ok: true, value: tried[tried.length - 1]! };
   for (let round = 0; round < 3; round++) {
     for (const [pattern] of regexes) {
       const s = stringForPattern(pattern, rng, k.minLength, k.maxLength);
