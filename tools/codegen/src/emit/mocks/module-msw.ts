@@ -72,7 +72,7 @@ function respond(id: OperationId, status: string | undefined, options: HandlerOp
     const stream = new ReadableStream<Uint8Array>({
       async start(controller) {
         for (const [i, event] of events.entries()) {
-          if (i > 0 && options.eventDelayMs) await new Promise((r) => setTimeout(r, options.eventDelayMs));
+          if (i > 0) await new Promise((r) => setTimeout(r, options.eventDelayMs ?? 0));
           controller.enqueue(encoder.encode(event));
         }
         controller.close();
