@@ -1,31 +1,88 @@
-// `pnpm mock`: the Prism mock server on the bundled spec, for consumers, on 127.0.0.1:4010.
+// `pnpm mock`: the Prism 5.16 mock server on the MOCK SPEC — the bundled contract with the generated,
+// schema-valid fixtures injected as named examples (packages/mocks/src/generated/openapi.mock.json).
+//
+//   node tools/scripts/mock.mjs [--port 4010] [--host 127.0.0.1] [--spec file] [--dynamic [--seed N]]
+//
+// Static mode (default) answers with the spec's examples, else the injected fixture; `Prefer: code=404`
+// or `Prefer: example=<name>` pick another response. CORS is on and requests are validated (Prism's
+// defaults: an invalid request gets the spec's 400/422 answer, violations in the `sl-violations` header).
+// `--dynamic` makes Prism generate bodies from the schemas (json-schema-faker) instead, `--seed N`
+// making that deterministic. Also started by `pnpm start` (tools/scripts/start.mjs) after the build.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const { values } = parseArgs({
-  options: { port: { type: "string" }, host: { type: "string" }, spec: { type: "string" } },
-  strict: false,
-});
+const USAGE = `Usage: node tools/scripts/mock.mjs [options]
+
+  --port <n>      port (default: $PORT or 4010)
+  --host <host>   interface (default: $HOST or 127.0.0.1)
+  --spec <file>   document to serve (default: packages/mocks/src/generated/openapi.mock.json)
+  --dynamic       generate responses from the schemas (Prism -d) instead of examples/fixtures
+  --seed <n>      seed of --dynamic generation (deterministic responses)
+  -h, --help      this text`;
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      spec: { type: "string" },
+      dynamic: { type: "boolean", short: "d" },
+      seed: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  }));
+} catch (err) {
+  console.error(`mock: ${err.message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
 const port = String(values.port ?? process.env.PORT ?? 4010);
 const host = String(values.host ?? process.env.HOST ?? "127.0.0.1");
-const spec = String(values.spec ?? `${root}spec/dist/openapi.yaml`);
+if (!/^\d+$/.test(port) || Number(port) > 65535) {
+  console.error(`mock: invalid port ${JSON.stringify(port)}`);
+  process.exit(2);
+}
+if (values.seed !== undefined && !values.dynamic) {
+  console.error("mock: --seed only applies to --dynamic (static mode serves the committed fixtures, generated with the codegen --seed)");
+  process.exit(2);
+}
+const spec = values.spec ?? `${root}packages/mocks/src/generated/openapi.mock.json`;
 if (!existsSync(spec)) {
-  console.error(`mock: ${spec} does not exist; run \`npx -y pnpm@12.4.2 build\` first.`);
+  console.error(`mock: ${spec} does not exist; generate it first: npx -y pnpm@12.4.2 generate`);
   process.exit(1);
 }
-const prism = spawn(`${root}node_modules/.bin/prism`, ["mock", spec, "-h", host, "-p", port, "--cors"], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
+
+const prismBin = `${root}node_modules/.bin/prism`;
+const args = ["mock", spec, "-h", host, "-p", port, "--cors"];
+if (values.dynamic) {
+  args.push("--dynamic");
+  if (values.seed !== undefined) args.push("--seed", values.seed);
+}
+const prism = spawn(prismBin, args, { stdio: ["ignore", "pipe", "inherit"] });
+
+const mode = values.dynamic ? `dynamic responses${values.seed !== undefined ? ` (seed ${values.seed})` : ""}` : "examples and generated fixtures";
 let announced = false;
 prism.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
   if (!announced && /Prism is listening/.test(String(chunk))) {
     announced = true;
-    console.log(`\nMock Platform API ready at http://${host}:${port} (spec: ${spec}). Ctrl+C stops it.\n`);
+    const shown = relative(process.cwd(), spec) || spec;
+    console.log(`\nMock Platform API ready at http://${host}:${port} — ${mode} from ${shown}. Ctrl+C stops it.\n`);
   }
 });
+prism.on("error", (err) => {
+  console.error(`mock: cannot start Prism (${prismBin}): ${err.message}`);
+  process.exit(1);
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => prism.kill(sig));
-prism.on("exit", (code) => process.exit(code ?? 0));
+prism.on("exit", (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
