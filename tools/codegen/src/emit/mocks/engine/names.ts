@@ -39,6 +39,7 @@ const PERSON = /user|person|customer|member|author|contact|employee|owner|accoun
 const ORG = /company|organi[sz]ation|org|team|vendor|merchant|business|tenant|workspace|brand/;
 const THING = /product|item|sku|article|good|offer/;
 const PLACE = /city|place|location|venue|store|shop|warehouse|region/;
+const LABEL = /tag|label|topic|keyword/;
 const TIME_WORDS = "created|updated|deleted|modified|started|ended|finished|completed|expires|expired|published|last_login|last_seen|scheduled|due|closed|merged|pushed|submitted|archived|cancell?ed|paid|issued|sent|received|resolved|occurred|processed|starts|ends|valid_until|valid_from|not_before|not_after";
 
 type Rule = [RegExp, (rng: Rng, hint: NameHint) => (string | undefined)[]];
@@ -90,6 +91,7 @@ const STRING_RULES: Rule[] = [
     if (ORG.test(o)) return [rng.pick(W.COMPANIES)];
     if (THING.test(o)) return [rng.pick(W.PRODUCTS)];
     if (PLACE.test(o)) return [rng.pick(W.CITIES)];
+    if (LABEL.test(o)) return [rng.pick(W.TAGS)];
     return [`${cap(rng.pick(W.WORDS))} ${rng.pick(W.WORDS)}`];
   }],
 ];
