@@ -1,0 +1,31 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+import { startPrism, type PrismProcess } from "../support/prism.js";
+import { snapshotSpec } from "./support/snapshot.js";
+
+const mockSpec = fileURLToPath(new URL("../../packages/mocks/src/generated/openapi.mock.json", import.meta.url));
+const bundledSpec = fileURLToPath(new URL("../../spec/dist/openapi.yaml", import.meta.url));
+
+let prism: PrismProcess | undefined;
+let snapshot: ReturnType<typeof snapshotSpec> | undefined;
+
+/**
+ * One Prism for the whole contract suite: it takes seconds to start, the calls take milliseconds.
+ * The mock spec carries the mocks' fixtures as named examples, so Prism answers what the MSW
+ * handlers answer; the bundle is the fallback while the mocks are not generated.
+ */
+export async function setup(project: TestProject): Promise<void> {
+  const spec = existsSync(mockSpec) ? mockSpec : bundledSpec;
+  snapshot = snapshotSpec(spec);
+  prism = await startPrism(snapshot.path);
+  project.provide("prismUrl", prism.url);
+  project.provide("prismSpec", spec);
+}
+
+export async function teardown(): Promise<void> {
+  await prism?.stop();
+  snapshot?.remove();
+  prism = undefined;
+  snapshot = undefined;
+}

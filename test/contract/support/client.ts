@@ -1,0 +1,49 @@
+import { createApi, type Api } from "@specforge/client";
+
+/** Status and headers of the last response the runtime handed back. */
+export interface Exchange {
+  status: number;
+  headers: Headers;
+}
+
+export interface ContractClient {
+  api: Api;
+  /** The exchange of the call that just finished; each is read once so a stale one never passes. */
+  take(): Exchange;
+}
+
+export interface ContractClientOptions {
+  bearer?: string;
+  apiKey?: string;
+  /** Sent with every request (e.g. a marker the conformance recorder keys on). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * The generated client as an application would build it, minus retries: a `Prefer: code=429`
+ * answer has to surface on the first attempt instead of being retried away.
+ */
+export function contractClient(baseUrl: string, options: ContractClientOptions = {}): ContractClient {
+  let last: Exchange | undefined;
+  const auth = options.apiKey !== undefined ? { apiKey: options.apiKey } : { bearer: options.bearer ?? "contract-test-token" };
+  const api = createApi({
+    baseUrl,
+    retry: false,
+    auth,
+    ...(options.headers ? { headers: options.headers } : {}),
+    hooks: {
+      onResponse: ({ response }) => {
+        last = { status: response.status, headers: response.headers };
+      },
+    },
+  });
+  return {
+    api,
+    take() {
+      const exchange = last;
+      last = undefined;
+      if (!exchange) throw new Error("The client reported no response for this call");
+      return exchange;
+    },
+  };
+}
