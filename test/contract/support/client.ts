@@ -4,6 +4,8 @@ import { createApi, type Api } from "@specforge/client";
 export interface Exchange {
   status: number;
   headers: Headers;
+  /** Prism's own problem+json answer, read from a clone: event streams lose error bodies otherwise. */
+  problem?: unknown;
 }
 
 export interface ContractClient {
@@ -32,8 +34,9 @@ export function contractClient(baseUrl: string, options: ContractClientOptions =
     auth,
     ...(options.headers ? { headers: options.headers } : {}),
     hooks: {
-      onResponse: ({ response }) => {
+      onResponse: async ({ response }) => {
         last = { status: response.status, headers: response.headers };
+        if (response.headers.get("content-type")?.includes("application/problem+json")) last.problem = await response.clone().json();
       },
     },
   });

@@ -1,0 +1,3 @@
+export { runConformance, type ConformanceOptions, type ConformanceReport, type OperationResult } from "./run.js";
+export { formatReport, formatViolation } from "./report.js";
+export type { Violation } from "./violations.js";
