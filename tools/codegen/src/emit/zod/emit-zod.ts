@@ -36,7 +36,7 @@ export const emitZod: Emitter = (ctx) => {
 
   const rendered = new Map<Entity, Rendered>();
   const direct = new Map<Entity, Set<Entity>>();
-  const order = orderEntities(entities, (e) => dependencies(st, e.named.schema, e.mode)).flat();
+  const order = orderEntities(entities, (e) => dependencies(st, e.named, e.mode)).flat();
   for (const e of order) {
     st.current = e;
     st.directTypeRefs = new Set();

@@ -1,5 +1,4 @@
-import type { IRSchema } from "../../ir/types.js";
-import { walkSchema } from "../../ir/walk.js";
+import type { IRNamedSchema } from "../../ir/types.js";
 import type { Entity, Mode, Rendered, ZodState } from "./state.js";
 import { ANY } from "./composition.js";
 
@@ -19,14 +18,17 @@ export function renderRef(st: ZodState, name: string, mode: Mode, pointer: strin
   return { z, ts: e.typeName };
 }
 
-/** The entities a schema refers to (over-approximated: all modes keep all references). */
-export function dependencies(st: ZodState, s: IRSchema, mode: Mode): Entity[] {
+/**
+ * The entities a named schema refers to: the model's `refs` (an over-approximation — it also
+ * lists discriminator mapping targets, and every mode keeps every reference — which can only
+ * add laziness, never miss an edge).
+ */
+export function dependencies(st: ZodState, named: IRNamedSchema, mode: Mode): Entity[] {
   const out: Entity[] = [];
-  walkSchema(s, (node) => {
-    if (node.ref === undefined) return;
-    const e = st.entity(node.ref, mode);
+  for (const r of named.refs) {
+    const e = st.entity(r, mode);
     if (e) out.push(e);
-  });
+  }
   return out;
 }
 

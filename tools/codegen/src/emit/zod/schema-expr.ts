@@ -22,7 +22,7 @@ export function render(st: ZodState, s: IRSchema, narrow: number, mode: Mode): R
   if (s.boolean === true) return ANY;
   const kinds = st.types.of(s) & narrow;
   if (kinds === 0) return NEVER;
-  const child = (x: IRSchema) => render(st, x, kinds, mode);
+  const child = childOf(st, kinds, mode);
   const parts: Rendered[] = [];
   if (s.ref !== undefined) parts.push(renderRef(st, s.ref, mode, s.pointer));
   const { own, rest } = splitAllOf(s);
@@ -34,6 +34,17 @@ export function render(st: ZodState, s: IRSchema, narrow: number, mode: Mode): R
   if (s.oneOf) parts.push(renderOneOf(st, s.oneOf, kinds, child, prop));
   if (s.not) parts.push(renderNot(render(st, s.not, ALL, "neutral")));
   return st.intern(conj(parts));
+}
+
+/** `render` of sub-schemas under one narrowing and mode (one closure per combination, reused). */
+function childOf(st: ZodState, narrow: number, mode: Mode): (s: IRSchema) => Rendered {
+  const key = narrow + (mode === "neutral" ? 0 : mode === "request" ? 128 : 256);
+  let fn = st.renderers[key];
+  if (!fn) {
+    fn = (x: IRSchema) => render(st, x, narrow, mode);
+    st.renderers[key] = fn;
+  }
+  return fn;
 }
 
 type Block = "string" | "number" | "array" | "object";
@@ -63,7 +74,7 @@ function declaredTypes(types: JsonType[], kinds: number): JsonType[] {
 }
 
 function renderType(st: ZodState, s: IRSchema, t: JsonType, mode: Mode): Rendered {
-  const child = (x: IRSchema) => render(st, x, ALL, mode);
+  const child = childOf(st, ALL, mode);
   switch (t) {
     case "string":
       return renderString(st, s);

@@ -1,4 +1,4 @@
-import type { IRDocument, IRNamedSchema } from "../../ir/types.js";
+import type { IRDocument, IRNamedSchema, IRSchema } from "../../ir/types.js";
 import { TypeOracle } from "./type-set.js";
 import { formatDef } from "./formats.js";
 
@@ -39,6 +39,8 @@ export class ZodState {
   /** Whether the TS type being rendered is inside an object or array (references there are deferred). */
   deferred = 0;
 
+  /** Sub-schema renderers by narrowing and mode (see schema-expr.ts). */
+  readonly renderers: ((s: IRSchema) => Rendered)[] = [];
   /** Interned expressions (hash-consing): identical subexpressions become one shared constant. */
   private readonly exprs: string[] = [];
   private readonly exprIds = new Map<string, number>();

@@ -70,8 +70,21 @@ export function tsObject(members: TsMember[], index: string | undefined): string
   return `{\n${lines.join("\n")}\n}`;
 }
 
+const DOCS = new Map<string, string>();
+
 function memberDoc(meta: IRMeta | undefined): string {
-  if (!meta) return "";
+  if (!meta || (!meta.description && !meta.deprecated)) return "";
+  const key = `${meta.deprecated ? 1 : 0}${meta.description ?? ""}`;
+  let doc = DOCS.get(key);
+  if (doc === undefined) {
+    doc = buildDoc(meta);
+    if (DOCS.size > 50_000) DOCS.clear();
+    DOCS.set(key, doc);
+  }
+  return doc;
+}
+
+function buildDoc(meta: IRMeta): string {
   const lines: string[] = [];
   const first = meta.description?.trim().split(/\n\s*\n/)[0]?.trim();
   if (first) lines.push(...first.split("\n"));

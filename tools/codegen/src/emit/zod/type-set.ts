@@ -46,6 +46,7 @@ export function valueHasType(v: unknown, types: JsonType[] | undefined): boolean
 /** Memoised over-approximation of the kinds each schema accepts. */
 export class TypeOracle {
   private readonly named = new Map<string, number>();
+  private readonly memo = new WeakMap<IRSchema, number>();
 
   constructor(private readonly byName: Map<string, IRNamedSchema>) {}
 
@@ -60,6 +61,17 @@ export class TypeOracle {
   }
 
   of(s: IRSchema): number {
+    let m = this.memo.get(s);
+    if (m === undefined) {
+      m = this.compute(s);
+      // A result computed while a named schema was still in progress may be too wide; it is
+      // still a sound over-approximation, so it can be kept.
+      this.memo.set(s, m);
+    }
+    return m;
+  }
+
+  private compute(s: IRSchema): number {
     if (s.boolean !== undefined) return s.boolean ? ALL : 0;
     let m = maskOfTypes(s.types);
     if (s.ref !== undefined) m &= this.ofNamed(s.ref);

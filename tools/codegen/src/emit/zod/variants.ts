@@ -7,8 +7,13 @@ const FLAG: Record<Exclude<Mode, "neutral">, Flag> = { request: "readOnly", resp
 
 /** Whether a property's schema carries the flag: its own, its `$ref` target's or an allOf member's. */
 function flagged(doc: IRDocument, s: IRSchema, flag: Flag): boolean {
-  const own = (x: IRSchema) => x.meta[flag] === true || (x.ref !== undefined && doc.schemaByName.get(x.ref)?.schema.meta[flag] === true);
-  return own(s) || (s.allOf?.some(own) ?? false);
+  if (ownFlag(doc, s, flag)) return true;
+  for (const m of s.allOf ?? []) if (ownFlag(doc, m, flag)) return true;
+  return false;
+}
+
+function ownFlag(doc: IRDocument, x: IRSchema, flag: Flag): boolean {
+  return x.meta[flag] === true || (x.ref !== undefined && doc.schemaByName.get(x.ref)?.schema.meta[flag] === true);
 }
 
 /** Whether `mode` leaves this property out: readOnly ones in requests, writeOnly ones in responses. */
