@@ -18,7 +18,10 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
   const { method, url, headers } = p;
   const origin = originOf(url);
   const idemHeader = call.idempotencyHeader ?? rt.retry.idempotencyHeader;
-  const callerSet = { bearer: headers.has("authorization"), apiKey: headers.has(rt.auth.apiKeyHeader) };
+  const callerSet = {
+    bearer: rt.auth.bearer !== undefined && headers.has("authorization"),
+    apiKey: rt.auth.apiKey !== undefined && headers.has(rt.auth.apiKeyHeader),
+  };
   const requestId = prepareHeaders(headers, call, rt.headers, rt.requestIdHeader, idemHeader);
   const replayable = isReplayable(method, headers, idemHeader, call.idempotent);
   const body = p.body;

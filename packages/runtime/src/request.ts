@@ -50,20 +50,23 @@ export function prepare(baseUrl: string | undefined, input: Request | string | U
   return prepareRequest(input instanceof Request ? (init ? new Request(input, init) : input) : new Request(resolveUrl(baseUrl, input), init));
 }
 
-async function prepareRequest(req: Request): Promise<Prepared> {
+function prepareRequest(req: Request): Prepared | Promise<Prepared> {
   const passthrough: RequestInit = { redirect: req.redirect, credentials: req.credentials, cache: req.cache };
   if (req.mode !== "navigate") passthrough.mode = req.mode;
   if (req.keepalive) passthrough.keepalive = true;
   if (req.integrity) passthrough.integrity = req.integrity;
   if (req.referrerPolicy) passthrough.referrerPolicy = req.referrerPolicy;
-  return {
+  const prepared: Prepared = {
     url: req.url,
     method: req.method,
     headers: new Headers(req.headers),
-    body: req.body === null ? undefined : await req.arrayBuffer(),
+    body: undefined,
     passthrough,
     signal: req.signal,
   };
+  // Only bodies need an await; GETs stay synchronous.
+  if (req.body === null) return prepared;
+  return req.arrayBuffer().then((body) => ((prepared.body = body), prepared));
 }
 
 /** Origin without a full URL parse, which is measurable on the hot path. */
