@@ -17,7 +17,7 @@ import type { ValidateFunction } from "ajv";
  */
 const require = createRequire(import.meta.url);
 const Ajv = require("ajv") as typeof import("ajv").default;
-const Ajv2020 = require("ajv/dist/2020") as typeof import("ajv/dist/2020").default;
+const Ajv2020 = require("ajv/dist/2020") as typeof import("ajv/dist/2020.js").default;
 const addFormats = require("ajv-formats") as typeof import("ajv-formats").default;
 
 type Obj = Record<string, unknown>;

@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll } from "vitest";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { compileZod, docWith, CODEGEN_ROOT, type Compiled } from "./compile.js";
+import { HOSTILE } from "./hostile.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -125,6 +126,23 @@ describe("zod.gen.ts module", () => {
   it("is deterministic", async () => {
     const again = await compileZod(DOC, "module-again");
     expect(again.code.replace(/module-again/g, "module")).toBe(c.code);
+  });
+});
+
+describe("names that could shadow globals or helpers", () => {
+  it("load and validate", async () => {
+    const c = await compileZod(HOSTILE, "hostile");
+    expect(c.mod.components.Record).toBe(c.mod.RecordSchema);
+    expect(c.mod.components.__proto__).toBe(c.mod.ProtoSchema);
+    expect(c.mod.components.z).toBe(c.mod.ZSchema);
+    expect(c.mod.RecordSchema.safeParse({ next: { list: ["a/b"] } }).success).toBe(true);
+    expect(c.mod.RecordSchema.safeParse({ next: { list: ["a/c"] } }).success).toBe(false);
+    const query = c.mod.operations.components.request.query;
+    expect(query.safeParse({}).success).toBe(true);
+    expect(query.safeParse({ constructor: "x" }).success).toBe(true);
+    expect(query.safeParse({ constructor: 1 }).success).toBe(false);
+    expect(query.safeParse(JSON.parse('{"__proto__": 1}')).success).toBe(false);
+    expect(query.safeParse(JSON.parse('{"__proto__": "x"}')).success).toBe(true);
   });
 });
 

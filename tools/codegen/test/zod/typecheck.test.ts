@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from "node:path";
 import { generate } from "../../src/generate.js";
 import { CODEGEN_ROOT } from "./compile.js";
+import { HOSTILE } from "./hostile.js";
 
 /**
  * The generated zod module of every real spec (and of the workspace spec) type-checks with
@@ -23,7 +24,9 @@ if (existsSync(WORKSPACE)) specs.push({ name: "workspace", path: WORKSPACE });
 describe.skipIf(specs.length === 0)("generated zod modules", () => {
   it("are deterministic and type-check with tsc --strict", async () => {
     rmSync(OUT, { recursive: true, force: true });
-    mkdirSync(OUT, { recursive: true });
+    mkdirSync(join(OUT, "hostile-spec"), { recursive: true });
+    writeFileSync(join(OUT, "hostile-spec", "hostile.json"), JSON.stringify(HOSTILE));
+    specs.push({ name: "hostile", path: join(OUT, "hostile-spec", "hostile.json") });
     for (const s of specs) {
       const dir = join(OUT, s.name);
       await generate({ spec: s.path, out: dir, targets: ["zod"] });

@@ -1,8 +1,8 @@
-import type { IRMediaContent, IROperation, IRSchema } from "../../ir/types.js";
+import type { IRMediaContent, IROperation, IRProperty, IRSchema } from "../../ir/types.js";
 import type { Mode, Rendered, ZodState } from "./state.js";
 import { render } from "./schema-expr.js";
 import { ALL } from "./type-set.js";
-import { memberKey, tsObject, type TsMember } from "./ts-type.js";
+import { memberKey } from "./ts-type.js";
 import { jsDoc } from "../js-doc.js";
 import { UniqueKeys } from "./unique-keys.js";
 
@@ -40,19 +40,20 @@ function paramObject(st: ZodState, op: IROperation, loc: (typeof LOCATIONS)[numb
   const params = op.parameters.filter((p) => p.in === loc);
   if (params.length === 0) return undefined;
   const seen = new Set<string>();
-  const shape: string[] = [];
-  const required: string[] = [];
-  const members: TsMember[] = [];
+  const properties: IRProperty[] = [];
   for (const p of params) {
     const name = loc === "header" ? p.name.toLowerCase() : p.name;
     if (seen.has(name)) continue;
     seen.add(name);
-    const r = render(st, p.schema, ALL, "request");
-    shape.push(`${objKey(name)}: ${r.z}`);
-    if (p.required) required.push(name);
-    members.push({ name, type: r.ts, optional: !p.required, meta: { ...(p.description ? { description: p.description } : {}), ...(p.deprecated ? { deprecated: true } : {}) } });
+    const meta = { ...p.schema.meta, ...(p.description ? { description: p.description } : {}), ...(p.deprecated ? { deprecated: true } : {}) };
+    properties.push({ name, required: p.required, schema: { ...p.schema, meta } });
   }
-  return wrap(st, { z: `$object({ ${shape.join(", ")} }, ${JSON.stringify(required)})`, ts: tsObject(members, "unknown") });
+  return standalone(st, objectOf(op.pointer, properties), "request");
+}
+
+/** An object schema with these properties (for parameters and headers). */
+function objectOf(pointer: string, properties: IRProperty[]): IRSchema {
+  return { pointer, types: ["object"], object: { properties, requiredOnly: [] }, meta: {} };
 }
 
 /** Request and response schemas of one operation (also used for webhooks). */
@@ -78,19 +79,14 @@ export function operationEntry(st: ZodState, op: IROperation, indent: string, re
     lines.push(`${i2}responseHeaders: {`);
     for (const r of headers) {
       const seen = new Set<string>();
-      const shape: string[] = [];
-      const required: string[] = [];
-      const members: TsMember[] = [];
+      const properties: IRProperty[] = [];
       for (const h of r.headers) {
         const name = h.name.toLowerCase();
         if (seen.has(name)) continue;
         seen.add(name);
-        const x = render(st, h.schema, ALL, responseMode);
-        shape.push(`${objKey(name)}: ${x.z}`);
-        if (h.required) required.push(name);
-        members.push({ name, type: x.ts, optional: !h.required });
+        properties.push({ name, required: h.required, schema: h.description ? { ...h.schema, meta: { ...h.schema.meta, description: h.description } } : h.schema });
       }
-      lines.push(`${i2}  ${objKey(statusKey(r.status))}: ${wrap(st, { z: `$object({ ${shape.join(", ")} }, ${JSON.stringify(required)})`, ts: tsObject(members, "unknown") })},`);
+      lines.push(`${i2}  ${objKey(statusKey(r.status))}: ${standalone(st, objectOf(op.pointer, properties), responseMode)},`);
     }
     lines.push(`${i2}},`);
   }

@@ -22,6 +22,7 @@ const H: Record<string, Helper> = {
  */
 type $Z = unknown;
 type $Re = { test(s: string): boolean; source: string; lastIndex: number };
+type $Key = string | number | symbol;
 const $z = (s: unknown): $Z => s as $Z;
 /** Inside the helpers zod's API is used untyped (\`any\`): its generic types cost tsc seconds. */
 const $t = (s: $Z): any => s;`,
@@ -64,7 +65,7 @@ function $schema<T>(schema: $Z): z.ZodType<T> {
   $xor: { deps: ["$Z"], code: `/** oneOf: exactly one branch (zod counts the matches). */\nconst $xor = (...options: $Z[]): $Z => $z(z.xor(options.map($t)));` },
   $custom: {
     deps: ["$Z"],
-    code: `type $Issue = { path?: PropertyKey[] };
+    code: `type $Issue = { path?: $Key[] };
 /**
  * A zod schema whose parse is \`check\`: it returns the issues of the raw input (which passes
  * through unchanged). Sub-schemas run with the same parse context (\`$run\`).
@@ -80,7 +81,7 @@ const $custom = (check: (value: unknown, ctx: unknown) => $Issue[]): $Z => {
   return s;
 };
 /** The issues of \`s\` on \`value\`, with \`prefix\` prepended to their paths. */
-const $run = (s: $Z, value: unknown, ctx: unknown, prefix: PropertyKey[] = []): $Issue[] => {
+const $run = (s: $Z, value: unknown, ctx: unknown, prefix: $Key[] = []): $Issue[] => {
   const issues: $Issue[] = $t(s)._zod.run({ value, issues: [] }, ctx).issues;
   return prefix.length ? issues.map((i) => ({ ...i, path: [...prefix, ...(i.path ?? [])] })) : issues;
 };`,
@@ -103,7 +104,10 @@ const $and = (...parts: $Z[]): $Z => $custom((v, ctx) => parts.flatMap((p) => $r
 const $object = (properties: { [k: string]: $Z }, required: string[], strict?: true): $Z => {
   const shape: { [k: string]: any } = {};
   const must = new Set(required);
-  for (const k of Object.keys(properties)) shape[k] = must.has(k) ? properties[k] : $t(properties[k]).optional();
+  for (const k of Object.keys(properties)) {
+    const value = must.has(k) ? properties[k] : $t(properties[k]).optional();
+    Object.defineProperty(shape, k, { value, enumerable: true, writable: true, configurable: true });
+  }
   return strict ? (z as any).strictObject(shape) : (z as any).looseObject(shape);
 };`,
   },
@@ -275,7 +279,7 @@ const $not = (s: $Z): $Z => {
  */
 const $obj = (spec: $ObjSpec, shape: $Z): $Z => {
   const known = new Set(spec.known ?? []);
-  const issue = (message: string, input: unknown, path: PropertyKey[]) => ({ code: "custom", message, input, path });
+  const issue = (message: string, input: unknown, path: $Key[]) => ({ code: "custom", message, input, path });
   return $custom((o, ctx) => {
     if (!$isObj(o)) return $run(shape, o, ctx);
     const out: $Issue[] = [];
