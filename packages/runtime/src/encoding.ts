@@ -61,6 +61,15 @@ export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
+/**
+ * UUID v4. Browsers expose crypto.randomUUID only in secure contexts (https, localhost), while
+ * getRandomValues works everywhere, so plain-http pages fall back to building one by hand.
+ */
 export function randomId(): string {
-  return globalThis.crypto.randomUUID();
+  if (typeof globalThis.crypto.randomUUID === "function") return globalThis.crypto.randomUUID();
+  const b = randomBytes(16);
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = hexEncode(b);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

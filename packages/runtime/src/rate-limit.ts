@@ -65,7 +65,8 @@ export class RateLimitTracker {
   waitMs(origin: string): number {
     const s = this.states.get(origin);
     if (!s || s.remaining !== 0 || s.resetAt === undefined) return 0;
-    return Math.max(0, s.resetAt - this.now());
+    // A few ms past the reset absorbs timer and clock granularity; arriving early means a 429.
+    return Math.max(0, s.resetAt - this.now() + 5);
   }
 
   /** Counts a request against the last known quota so concurrent callers see it shrink. */

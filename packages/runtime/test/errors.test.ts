@@ -105,3 +105,18 @@ describe("error hierarchy", () => {
     });
   });
 });
+
+describe("randomId", () => {
+  it("falls back to getRandomValues where randomUUID is missing (insecure browser contexts)", async () => {
+    const { randomId } = await import("../src/encoding.js");
+    const original = globalThis.crypto.randomUUID;
+    Object.defineProperty(globalThis.crypto, "randomUUID", { value: undefined, configurable: true });
+    try {
+      const ids = new Set(Array.from({ length: 100 }, () => randomId()));
+      expect(ids.size).toBe(100);
+      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      Object.defineProperty(globalThis.crypto, "randomUUID", { value: original, configurable: true });
+    }
+  });
+});

@@ -36,7 +36,7 @@ describe("rate-limit state", () => {
     expect(t.get()).toBeUndefined();
     t.update("https://a", new Headers({ "ratelimit-limit": "10", "ratelimit-remaining": "0", "ratelimit-reset": "2" }));
     expect(t.get()).toEqual({ limit: 10, remaining: 0, resetAt: 3000, updatedAt: 1000 });
-    expect(t.waitMs("https://a")).toBe(2000);
+    expect(t.waitMs("https://a")).toBe(2005);
   });
 });
 

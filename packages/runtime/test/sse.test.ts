@@ -132,7 +132,7 @@ describe("streamEvents", () => {
       if (ev.id === "2") break;
     }
     // The server notices the closed socket; poll briefly instead of sleeping a fixed time.
-    for (let i = 0; i < 100 && ctx.server.count("/sse:closed") === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 400 && ctx.server.count("/sse:closed") === 0; i++) await new Promise((r) => setTimeout(r, 5));
     expect(ctx.server.count("/sse:closed")).toBe(1);
   });
 
