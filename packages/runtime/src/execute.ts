@@ -34,8 +34,8 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
   const callerSignal = call.signal ? anySignal(p.signal ? [p.signal, call.signal] : [call.signal], true) : p.signal;
   // Without an overall budget the caller's signal is the parent of each attempt: one fewer link.
   const total = totalMs === undefined ? undefined : new LinkedSignal([callerSignal], totalMs, "total", requestId);
+  // Parent of every attempt, and what backoff and limiter waits listen to.
   const parent = total?.signal ?? callerSignal;
-  const waitSignal = total?.signal ?? callerSignal;
   const ctx = context(p, call, requestId);
 
   const cacheable = rt.cache !== undefined && method === "GET" && call.cache !== false && !headers.has("if-none-match") && !headers.has("range");
@@ -66,9 +66,9 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
       if (rt.limiter) {
         if (rt.respectServerLimits) {
           const wait = rt.tracker.waitMs(origin);
-          if (wait > 0) await rt.clock.sleep(Math.min(wait, deadline - rt.clock.now()), waitSignal);
+          if (wait > 0) await rt.clock.sleep(Math.min(wait, deadline - rt.clock.now()), parent);
         }
-        await rt.limiter.acquire(waitSignal);
+        await rt.limiter.acquire(parent);
         rt.tracker.consume(origin);
       }
       const { signal: attempt, response, error, usedToken } = await sendAttempt(rt, p, call, ctx, callerSet, parent);
@@ -85,7 +85,7 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
         if (rt.clock.now() + delay >= deadline) throw error;
         lastError = error;
         lastResponse = undefined;
-        await waitAndCount(rt, ctx, delay, waitSignal, { error });
+        await waitAndCount(rt, ctx, delay, parent, { error });
         retries++;
         continue;
       }
@@ -122,7 +122,7 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
           lastResponse = await bufferResponse(res);
           lastError = undefined;
           attempt.dispose();
-          await waitAndCount(rt, ctx, delay, waitSignal, { response: lastResponse });
+          await waitAndCount(rt, ctx, delay, parent, { response: lastResponse });
           retries++;
           continue;
         }

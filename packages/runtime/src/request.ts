@@ -135,7 +135,7 @@ export async function bufferResponse(response: Response): Promise<Response> {
   } catch {
     body = new ArrayBuffer(0);
   }
-  const nullBody = response.status === 204 || response.status === 304 || response.status < 200;
+  const nullBody = response.status === 204 || response.status === 205 || response.status === 304;
   const copy = new Response(nullBody ? null : body, {
     status: response.status,
     statusText: response.statusText,
