@@ -96,6 +96,7 @@ describe("arrays", () => {
       Few: { type: "array", items: { type: "integer" }, maxItems: 1, minItems: 1 },
       Pair: { type: "array", prefixItems: [{ type: "string", format: "date" }, { type: "integer" }], items: false },
       WithContains: { type: "array", items: { type: "integer" }, contains: { type: "integer", minimum: 100 }, minContains: 2 },
+      MaxContains: { type: "array", minItems: 4, items: { enum: [1, 2] }, contains: { const: 1 }, maxContains: 1 },
       UniqueObjects: { type: "array", minItems: 3, uniqueItems: true, items: { type: "object", required: ["n"], properties: { n: { type: "integer", minimum: 1, maximum: 5 } } } },
     });
     expect(new Set(v.Tags as string[]).size).toBe(3);

@@ -20,6 +20,13 @@ import { booleanByName } from "./names.js";
 const PREFERENCE: JsonType[] = ["string", "integer", "number", "boolean", "object", "array", "null"];
 const OBJECTY = /(^|_)(metadata|meta|data|attributes|properties|params|parameters|payload|extra|options|settings|config|context|labels|annotations|headers)$/;
 
+/** `typeOrder`, cached on the constraints for the cases that do not depend on the property name. */
+function cachedTypeOrder(k: Constraints, c: Ctx): JsonType[] {
+  if (!k.types && !k.has.object && !k.has.array && !k.has.string && !k.has.number && k.names.length === 0) return typeOrder(k, c);
+  const cached = (k.typeOrders ??= []);
+  return (cached[c.minimal ? 1 : 0] ??= typeOrder(k, c));
+}
+
 function typeOrder(k: Constraints, c: Ctx): JsonType[] {
   const allowed = k.types ?? PREFERENCE;
   const order: JsonType[] = [];
@@ -72,7 +79,7 @@ export function produce(conj: Conjunction, k: Constraints, e: Engine, c: Ctx, wa
     const list = preferred.length ? preferred : allowed;
     return list[(c.variant + c.rng.int(0, list.length - 1)) % list.length];
   }
-  for (const t of typeOrder(k, c)) {
+  for (const t of cachedTypeOrder(k, c)) {
     switch (t) {
       case "null":
         return null;
@@ -110,12 +117,10 @@ export function isLeaf(s: MockSchema): boolean {
   return s.ref === undefined && !s.object && !s.array && !s.allOf && !s.anyOf && !s.oneOf && !s.not && !s.discriminator && !!s.types;
 }
 
-const leafConstraints = new WeakMap<MockSchema, Constraints>();
-
 /** `produce` for a leaf, with its constraints computed once. */
 export function leafValue(s: MockSchema, e: Engine, c: Ctx, warn: Warn): unknown {
-  let k = leafConstraints.get(s);
-  if (!k) leafConstraints.set(s, (k = mergeConstraints([s])));
+  let k = e.leafConstraints.get(s);
+  if (!k) e.leafConstraints.set(s, (k = mergeConstraints([s])));
   return produce(LEAF, k, e, c, warn, s);
 }
 

@@ -20,8 +20,11 @@ interface Fail {
 }
 type Err = Fail | undefined;
 
-const fail = (message: string): Fail => ({ path: [], message });
-const at = (e: Fail, segment: string | number): Fail => (e.path.push(String(segment).replace(/~/g, "~0").replace(/\//g, "~1")), e);
+/** What `isValid` gets: no message or path is built when only validity matters. */
+const QUIET: Fail = Object.freeze({ path: Object.freeze([]) as unknown as string[], message: "" });
+let detailed = false;
+const fail = (message: () => string): Fail => (detailed ? { path: [], message: message() } : QUIET);
+const at = (e: Fail, segment: string | number): Fail => (e !== QUIET && e.path.push(String(segment).replace(/~/g, "~0").replace(/\//g, "~1")), e);
 
 function typeOf(x: unknown): JsonType | "other" {
   switch (typeof x) {
@@ -42,12 +45,24 @@ export class Validator {
   }
 
   check(value: unknown, schema: MockSchema): string | undefined {
-    const e = this.v(value, schema, 0);
-    return e && `at /${e.path.reverse().join("/")}: ${e.message}`;
+    const outer = detailed;
+    detailed = true;
+    try {
+      const e = this.v(value, schema, 0);
+      return e && `at /${e.path.reverse().join("/")}: ${e.message}`;
+    } finally {
+      detailed = outer;
+    }
   }
 
   isValid(value: unknown, schema: MockSchema): boolean {
-    return this.v(value, schema, 0) === undefined;
+    const outer = detailed;
+    detailed = false;
+    try {
+      return this.v(value, schema, 0) === undefined;
+    } finally {
+      detailed = outer;
+    }
   }
 
   /** Records that `value` (an object, never mutated afterwards) is valid against `schema`. */
@@ -59,7 +74,7 @@ export class Validator {
   }
 
   private v(x: unknown, s: MockSchema, hops: number): Err {
-    if (s.boolean !== undefined) return s.boolean ? undefined : fail("no value is allowed here (false schema)");
+    if (s.boolean !== undefined) return s.boolean ? undefined : fail(() => "no value is allowed here (false schema)");
     if (x !== null && typeof x === "object" && this.known.get(x)?.has(s)) return undefined;
     if (s.ref !== undefined && hops < 64) {
       const target = this.resolve(s.ref);
@@ -67,25 +82,27 @@ export class Validator {
       if (e) return e;
     }
     const t = typeOf(x);
-    if (s.types && !s.types.some((ty) => ty === t || (ty === "number" && t === "integer"))) return fail(`must be ${s.types.join(",")}`);
-    if (s.enum && !s.enum.some((e) => deepEqual(e, x))) return fail(`must be equal to one of the allowed values ${JSON.stringify(s.enum).slice(0, 120)}`);
-    if (s.const && !deepEqual(s.const.value, x)) return fail(`must be equal to constant ${JSON.stringify(s.const.value).slice(0, 120)}`);
+    const types = s.types;
+    if (types && !types.some((ty) => ty === t || (ty === "number" && t === "integer"))) return fail(() => `must be ${types.join(",")}`);
+    if (s.enum && !s.enum.some((e) => deepEqual(e, x))) return fail(() => `must be equal to one of the allowed values ${JSON.stringify(s.enum).slice(0, 120)}`);
+    const constant = s.const;
+    if (constant && !deepEqual(constant.value, x)) return fail(() => `must be equal to constant ${JSON.stringify(constant.value).slice(0, 120)}`);
     const e = t === "string" ? this.str(x as string, s) : t === "number" || t === "integer" ? this.num(x as number, s) : t === "array" ? this.arr(x as unknown[], s, hops) : t === "object" ? this.obj(x as Record<string, unknown>, s, hops) : undefined;
     if (e) return e;
     // One `format` keyword in the spec; it constrains only values of its own type (see formats.ts).
     const format = s.string?.format ?? s.number?.format;
-    if (format !== undefined && !formatOk(format, x)) return fail(`must match format "${format}"`);
+    if (format !== undefined && !formatOk(format, x)) return fail(() => `must match format "${format}"`);
     if (s.allOf) for (const sub of s.allOf) {
       const r = this.v(x, sub, hops);
       if (r) return r;
     }
-    if (s.anyOf && !s.anyOf.some((sub) => this.v(x, sub, hops) === undefined)) return fail("must match a schema in anyOf");
+    if (s.anyOf && !s.anyOf.some((sub) => this.v(x, sub, hops) === undefined)) return fail(() => "must match a schema in anyOf");
     if (s.oneOf) {
       let n = 0;
       for (const sub of s.oneOf) if (this.v(x, sub, hops) === undefined && ++n > 1) break;
-      if (n !== 1) return fail(`must match exactly one schema in oneOf (matches ${n > 1 ? "more than one" : "none"})`);
+      if (n !== 1) return fail(() => `must match exactly one schema in oneOf (matches ${n > 1 ? "more than one" : "none"})`);
     }
-    if (s.not && this.v(x, s.not, hops) === undefined) return fail("must NOT be valid against the `not` schema");
+    if (s.not && this.v(x, s.not, hops) === undefined) return fail(() => "must NOT be valid against the `not` schema");
     return undefined;
   }
 
@@ -94,29 +111,29 @@ export class Validator {
     if (!c) return undefined;
     if (c.minLength !== undefined || c.maxLength !== undefined) {
       const n = codePoints(x);
-      if (c.minLength !== undefined && n < c.minLength) return fail(`must NOT have fewer than ${c.minLength} characters`);
-      if (c.maxLength !== undefined && n > c.maxLength) return fail(`must NOT have more than ${c.maxLength} characters`);
+      if (c.minLength !== undefined && n < c.minLength) return fail(() => `must NOT have fewer than ${c.minLength} characters`);
+      if (c.maxLength !== undefined && n > c.maxLength) return fail(() => `must NOT have more than ${c.maxLength} characters`);
     }
-    if (c.pattern !== undefined && patternRegExp(c.pattern)?.test(x) === false) return fail(`must match pattern "${c.pattern}"`);
+    if (c.pattern !== undefined && patternRegExp(c.pattern)?.test(x) === false) return fail(() => `must match pattern "${c.pattern}"`);
     return undefined;
   }
 
   private num(x: number, s: MockSchema): Err {
     const c = s.number;
     if (!c) return undefined;
-    if (c.minimum !== undefined && !(x >= c.minimum)) return fail(`must be >= ${c.minimum}`);
-    if (c.maximum !== undefined && !(x <= c.maximum)) return fail(`must be <= ${c.maximum}`);
-    if (c.exclusiveMinimum !== undefined && !(x > c.exclusiveMinimum)) return fail(`must be > ${c.exclusiveMinimum}`);
-    if (c.exclusiveMaximum !== undefined && !(x < c.exclusiveMaximum)) return fail(`must be < ${c.exclusiveMaximum}`);
-    if (c.multipleOf !== undefined && !isMultipleOf(x, c.multipleOf)) return fail(`must be multiple of ${c.multipleOf}`);
+    if (c.minimum !== undefined && !(x >= c.minimum)) return fail(() => `must be >= ${c.minimum}`);
+    if (c.maximum !== undefined && !(x <= c.maximum)) return fail(() => `must be <= ${c.maximum}`);
+    if (c.exclusiveMinimum !== undefined && !(x > c.exclusiveMinimum)) return fail(() => `must be > ${c.exclusiveMinimum}`);
+    if (c.exclusiveMaximum !== undefined && !(x < c.exclusiveMaximum)) return fail(() => `must be < ${c.exclusiveMaximum}`);
+    if (c.multipleOf !== undefined && !isMultipleOf(x, c.multipleOf)) return fail(() => `must be multiple of ${c.multipleOf}`);
     return undefined;
   }
 
   private arr(x: unknown[], s: MockSchema, hops: number): Err {
     const c = s.array;
     if (!c) return undefined;
-    if (c.minItems !== undefined && x.length < c.minItems) return fail(`must NOT have fewer than ${c.minItems} items`);
-    if (c.maxItems !== undefined && x.length > c.maxItems) return fail(`must NOT have more than ${c.maxItems} items`);
+    if (c.minItems !== undefined && x.length < c.minItems) return fail(() => `must NOT have fewer than ${c.minItems} items`);
+    if (c.maxItems !== undefined && x.length > c.maxItems) return fail(() => `must NOT have more than ${c.maxItems} items`);
     const prefix = c.prefixItems ?? [];
     for (let i = 0; i < x.length; i++) {
       const sub = i < prefix.length ? prefix[i] : c.items;
@@ -124,13 +141,13 @@ export class Validator {
       if (e) return at(e, i);
     }
     if (c.uniqueItems) {
-      for (let i = 1; i < x.length; i++) for (let j = 0; j < i; j++) if (deepEqual(x[i], x[j])) return fail(`must NOT have duplicate items (items ${j} and ${i} are identical)`);
+      for (let i = 1; i < x.length; i++) for (let j = 0; j < i; j++) if (deepEqual(x[i], x[j])) return fail(() => `must NOT have duplicate items (items ${j} and ${i} are identical)`);
     }
     if (c.contains) {
       const n = x.filter((item) => this.v(item, c.contains!, hops) === undefined).length;
       const min = c.minContains ?? 1;
-      if (n < min) return fail(`must contain at least ${min} valid item(s)`);
-      if (c.maxContains !== undefined && n > c.maxContains) return fail(`must contain at most ${c.maxContains} valid item(s)`);
+      if (n < min) return fail(() => `must contain at least ${min} valid item(s)`);
+      if (c.maxContains !== undefined && n > c.maxContains) return fail(() => `must contain at most ${c.maxContains} valid item(s)`);
     }
     return undefined;
   }
@@ -139,39 +156,56 @@ export class Validator {
     const c = s.object;
     if (!c) return undefined;
     const has = (k: string) => Object.prototype.hasOwnProperty.call(x, k);
-    for (const p of c.properties) if (p.required && !has(p.name)) return fail(`must have required property '${p.name}'`);
-    for (const r of c.requiredOnly) if (!has(r)) return fail(`must have required property '${r}'`);
+    for (const p of c.properties) if (p.required && !has(p.name)) return fail(() => `must have required property '${p.name}'`);
+    for (const r of c.requiredOnly) if (!has(r)) return fail(() => `must have required property '${r}'`);
     const keys = Object.keys(x);
-    if (c.minProperties !== undefined && keys.length < c.minProperties) return fail(`must NOT have fewer than ${c.minProperties} properties`);
-    if (c.maxProperties !== undefined && keys.length > c.maxProperties) return fail(`must NOT have more than ${c.maxProperties} properties`);
+    if (c.minProperties !== undefined && keys.length < c.minProperties) return fail(() => `must NOT have fewer than ${c.minProperties} properties`);
+    if (c.maxProperties !== undefined && keys.length > c.maxProperties) return fail(() => `must NOT have more than ${c.maxProperties} properties`);
     if (c.dependentRequired) {
-      for (const [k, deps] of Object.entries(c.dependentRequired)) if (has(k)) for (const d of deps) if (!has(d)) return fail(`must have property '${d}' when property '${k}' is present`);
+      for (const [k, deps] of Object.entries(c.dependentRequired)) if (has(k)) for (const d of deps) if (!has(d)) return fail(() => `must have property '${d}' when property '${k}' is present`);
     }
+    const props = propertyMap(c);
     for (const key of keys) {
       if (c.propertyNames) {
         const e = this.v(key, c.propertyNames, hops);
-        if (e) return fail(`property name '${key}' is invalid: ${e.message}`);
+        if (e) return fail(() => `property name '${key}' is invalid: ${e.message}`);
       }
       let known = false;
-      for (const p of c.properties) {
-        if (p.name !== key) continue;
+      const own = props.get(key);
+      if (own) {
         known = true;
-        const e = this.v(x[key], p.schema, hops);
+        const e = this.v(x[key], own, hops);
         if (e) return at(e, key);
       }
-      for (const pp of c.patternProperties ?? []) {
-        if (!patternRegExp(pp.pattern)?.test(key)) continue;
-        known = true;
-        const e = this.v(x[key], pp.schema, hops);
-        if (e) return at(e, key);
+      if (c.patternProperties) {
+        for (const pp of c.patternProperties) {
+          if (!patternRegExp(pp.pattern)?.test(key)) continue;
+          known = true;
+          const e = this.v(x[key], pp.schema, hops);
+          if (e) return at(e, key);
+        }
       }
       if (known || c.additionalProperties === undefined) continue;
-      if (c.additionalProperties === false) return fail(`must NOT have additional properties ('${key}')`);
+      if (c.additionalProperties === false) return fail(() => `must NOT have additional properties ('${key}')`);
       const e = this.v(x[key], c.additionalProperties, hops);
       if (e) return at(e, key);
     }
     return undefined;
   }
+}
+
+type ObjectConstraints = NonNullable<MockSchema["object"]>;
+const propertyMaps = new WeakMap<ObjectConstraints, Map<string, MockSchema>>();
+
+/** Property schemas by name (the first declaration wins, as properties are unique keys). */
+function propertyMap(c: ObjectConstraints): Map<string, MockSchema> {
+  let map = propertyMaps.get(c);
+  if (!map) {
+    map = new Map();
+    for (const p of c.properties) if (!map.has(p.name)) map.set(p.name, p.schema);
+    propertyMaps.set(c, map);
+  }
+  return map;
 }
 
 /** Ajv's multipleOf test, float quirks included (0.3 is not a multiple of 0.1 for Ajv). */

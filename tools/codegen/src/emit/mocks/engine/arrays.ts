@@ -26,10 +26,15 @@ export function genArray(k: Constraints, e: Engine, c: Ctx): unknown {
   const itemName = singular(c.hint.name);
   for (let i = 0; i < want; i++) {
     const schemas = i < containsMin ? [...itemSchemas(k, i), ...k.contains.map((x) => x.schema)] : itemSchemas(k, i);
+    // Past the items that must match `contains`, the others must not push it over maxContains.
+    const capped = i >= containsMin && k.contains.some((x) => x.max !== Infinity);
     let v: unknown = NONE;
-    for (let t = 0; t < (k.unique ? 8 : 1); t++) {
+    for (let t = 0; t < (k.unique || capped ? 8 : 1); t++) {
       v = e.valueOf(schemas, child(c, itemName, c.variant + i + t * 7, c.noExamples || t > 0));
-      if (v === NONE || !k.unique || !out.some((o) => deepEqual(o, v))) break;
+      if (v === NONE) break;
+      const duplicate = k.unique && out.some((o) => deepEqual(o, v));
+      const overContains = capped && k.contains.some((x) => e.validator.isValid(v, x.schema) && out.filter((o) => e.validator.isValid(o, x.schema)).length >= x.max);
+      if (!duplicate && !overContains) break;
       v = NONE;
     }
     if (v === NONE) {

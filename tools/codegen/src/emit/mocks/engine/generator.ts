@@ -26,6 +26,12 @@ export interface GeneratorOptions {
   /** Names of schemas that are part of a reference cycle. */
   recursive: readonly string[];
   warn?: (pointer: string, message: string) => void;
+  /**
+   * Re-validate every top-level fixture against its schema. Off by default: values are built to
+   * satisfy each constraint, and every composition (allOf/oneOf/anyOf/not) is validated where it
+   * is decided — the test suites check the result with Ajv instead.
+   */
+  verify?: boolean;
   onInvalidExample?: (schema: MockSchema, index: number, problem: string) => void;
 }
 
@@ -46,8 +52,7 @@ export class MockGenerator implements Engine {
   private readonly recursive: Set<string>;
   private readonly examples = new WeakMap<MockSchema, unknown[]>();
   private readonly plans = new WeakMap<MockSchema, Plan>();
-  /** `allOf` wrappers made on the fly (not worth caching a plan for). */
-  private readonly synthetic = new WeakSet<MockSchema>();
+  readonly leafConstraints = new WeakMap<MockSchema, Constraints>();
   private readonly warned = new Set<string>();
   private discriminators: Map<string, DiscriminatorValue> | undefined;
 
@@ -108,7 +113,7 @@ export class MockGenerator implements Engine {
       const c: Ctx = { ...base, rng: new Rng(this.options.seed, attempt ? `${key}~${attempt}` : key), depth, minimal: false };
       const v = this.gen(schema, c);
       if (v === NONE) continue;
-      const err = this.validator.check(v, schema);
+      const err = this.options.verify ? this.validator.check(v, schema) : undefined;
       if (err === undefined) {
         this.validator.remember(v, schema);
         return v;
@@ -119,7 +124,8 @@ export class MockGenerator implements Engine {
     return last === NONE ? null : last;
   }
 
-  gen(s: MockSchema, c: Ctx): unknown {
+  /** `cachePlan` is false for `allOf` wrappers made on the fly (not worth remembering). */
+  gen(s: MockSchema, c: Ctx, cachePlan = true): unknown {
     if (c.depth > MAX_DEPTH) {
       this.warnOnce(s.pointer, `required properties nest deeper than ${MAX_DEPTH} levels (recursion without end)`);
       return NONE;
@@ -132,7 +138,7 @@ export class MockGenerator implements Engine {
     }
     if (isPureRef(s)) return this.refValue(s.ref!, c);
     if (isLeaf(s)) return leafValue(s, this, c, (p, m) => this.warnOnce(p, m));
-    const plan = this.plan(s);
+    const plan = this.plan(s, cachePlan);
     if (plan.impossible) return NONE;
     const base = plan.conj;
     const cc = this.enter(c, base.entered);
@@ -164,10 +170,9 @@ export class MockGenerator implements Engine {
   }
 
   /** What does not depend on the context, computed once per schema node. */
-  private plan(s: MockSchema): Plan {
+  private plan(s: MockSchema, cache: boolean): Plan {
     let plan = this.plans.get(s);
     if (plan) return plan;
-    const synthetic = this.synthetic.has(s);
     const conj = flatten(s, (n) => this.resolve(n), emptyConjunction());
     const branches = Math.max(0, ...conj.disjunctions.map((d) => d.branches.length));
     const needsCheck = conj.disjunctions.length > 0 || conj.nots.length > 0 || conj.parts.length > 1;
@@ -178,7 +183,7 @@ export class MockGenerator implements Engine {
       needsCheck,
       attempts: needsCheck ? Math.min(12, Math.max(6, branches)) : 1,
     };
-    if (!synthetic) this.plans.set(s, plan);
+    if (cache) this.plans.set(s, plan);
     return plan;
   }
 
@@ -201,8 +206,7 @@ export class MockGenerator implements Engine {
     if (schemas.length === 0) return this.any(c);
     if (schemas.length === 1) return this.gen(schemas[0]!, c);
     const all: MockSchema = { allOf: schemas, ...(schemas[0]!.pointer ? { pointer: schemas[0]!.pointer } : {}) };
-    this.synthetic.add(all);
-    return this.gen(all, c);
+    return this.gen(all, c, false);
   }
 
   patternTest(pattern: string, key: string): boolean {

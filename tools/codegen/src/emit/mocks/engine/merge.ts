@@ -62,8 +62,8 @@ export interface ObjectBlock {
 
 export interface Constraints {
   /** Allowed types; undefined = any. */
-  types?: JsonType[];
-  enumValues?: unknown[];
+  types: JsonType[] | undefined;
+  enumValues: unknown[] | undefined;
   str: StringConstraints;
   num: NumberConstraints;
   /** Per part: its `prefixItems` and `items` (index i is governed by prefix[i], else by items). */
@@ -80,6 +80,8 @@ export interface Constraints {
   maxProps: number;
   propertyNames: MockSchema[];
   has: { string: boolean; number: boolean; array: boolean; object: boolean };
+  /** Cache of produce.ts: type preference without / with the recursion cut. */
+  typeOrders: JsonType[][] | undefined;
 }
 
 const ALL: JsonType[] = ["string", "number", "integer", "boolean", "null", "array", "object"];
@@ -93,11 +95,15 @@ export function intersectTypes(a: JsonType[] | undefined, b: JsonType[]): JsonTy
 
 export function mergeConstraints(parts: MockSchema[]): Constraints {
   const k: Constraints = {
-    str: { minLength: 0, maxLength: Infinity, patterns: [] },
-    num: { multipleOf: [] },
+    // Every field present from the start: one object shape for the hot paths that read them.
+    str: { minLength: 0, maxLength: Infinity, patterns: [], format: undefined, compiled: undefined },
+    num: { minimum: undefined, maximum: undefined, exclusiveMinimum: undefined, exclusiveMaximum: undefined, multipleOf: [], format: undefined },
     arrays: [], minItems: 0, maxItems: Infinity, unique: false, contains: [],
     blocks: [], names: [], required: new Set(), minProps: 0, maxProps: Infinity, propertyNames: [],
     has: { string: false, number: false, array: false, object: false },
+    types: undefined,
+    enumValues: undefined,
+    typeOrders: undefined,
   };
   for (const p of parts) {
     if (p.types) k.types = intersectTypes(k.types, p.types);

@@ -8,12 +8,12 @@ import { isMultipleOf } from "./validate.js";
 import { numberByName, type NameHint } from "./names.js";
 
 export interface NumberConstraints {
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
+  minimum: number | undefined;
+  maximum: number | undefined;
+  exclusiveMinimum: number | undefined;
+  exclusiveMaximum: number | undefined;
   multipleOf: number[];
-  format?: string;
+  format: string | undefined;
 }
 
 const INT32 = 2147483647;

@@ -15,31 +15,36 @@ export interface StringConstraints {
   minLength: number;
   maxLength: number;
   patterns: string[];
-  format?: string;
+  format: string | undefined;
+  /** Cache: the patterns compiled (as Ajv does). */
+  compiled: (readonly [string, RegExp | null])[] | undefined;
 }
 
 /** Why no string could be found, for the warning (undefined when one was). */
 export type StringResult = { ok: true; value: string } | { ok: false; reason: string };
 
 export function genString(k: StringConstraints, hint: NameHint, rng: Rng): StringResult {
-  const regexes = k.patterns.map((p) => [p, patternRegExp(p)] as const);
+  const regexes = (k.compiled ??= k.patterns.map((p) => [p, patternRegExp(p)] as const));
+  const res = regexes;
   const fits = (s: string): boolean => {
-    const n = codePoints(s);
-    if (n < k.minLength || n > k.maxLength) return false;
+    if (k.minLength > 0 || k.maxLength !== Infinity) {
+      const n = codePoints(s);
+      if (n < k.minLength || n > k.maxLength) return false;
+    }
     if (k.format !== undefined && !formatOk(k.format, s)) return false;
-    return regexes.every(([, re]) => !re || re.test(s));
+    return res.every(([, re]) => !re || re.test(s));
   };
-  const tried: string[] = [];
+  let last = "";
   const attempt = (s: string | undefined): boolean => {
     if (s === undefined) return false;
-    tried.push(s);
+    last = s;
     return fits(s);
   };
   // Binary payloads are placeholders whatever the property is called; other formats yield to names.
   const formatFirst = k.format === "binary" || k.format === "byte";
-  if (formatFirst && attempt(formatValue(k.format!, rng))) return { ok: true, value: tried[tried.length - 1]! };
+  if (formatFirst && attempt(formatValue(k.format!, rng))) return { ok: true, value: last };
   for (const s of stringsByName(hint, rng)) if (attempt(s)) return { ok: true, value: s };
-  if (!formatFirst && k.format !== undefined && attempt(formatValue(k.format, rng))) return { ok: true, value: tried[tried.length - 1]! };
+  if (!formatFirst && k.format !== undefined && attempt(formatValue(k.format, rng))) return { ok: true, value: last };
   for (let round = 0; round < 3; round++) {
     for (const [pattern] of regexes) {
       const s = stringForPattern(pattern, rng, k.minLength, k.maxLength);
