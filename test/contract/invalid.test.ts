@@ -43,10 +43,12 @@ describe("an invalid request is rejected by Prism and surfaces as a typed error"
       expect(locations.some((l) => l.startsWith(invalid.violates)), `Prism reported ${JSON.stringify(locations)}`).toBe(true);
 
       expect(outcome.error).toBeInstanceOf(errorClassByStatus[expected]!);
-      const error = outcome.error as { status: number; body: unknown };
+      const error = outcome.error as { status: number; code: string | undefined; body: unknown };
       expect(error.status).toBe(expected);
       // Streams lose the envelope today: sse.test.ts holds that as an expected failure.
-      if (!c.stream) expectValid(ErrorSchema, error.body, `${op.id} ${expected} error envelope`);
+      if (c.stream) return;
+      expectValid(ErrorSchema, error.body, `${op.id} ${expected} error envelope`);
+      expect(error.code).toBe((error.body as { error: { code: string } }).error.code);
     });
   }
 });
