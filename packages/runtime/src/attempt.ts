@@ -30,7 +30,10 @@ export async function sendAttempt(
   const requestId = ctx.requestId;
   const signal = new LinkedSignal([parent], call.timeoutMs ?? rt.timeoutMs, "attempt", requestId);
   try {
-    const auth = call.auth === false ? undefined : applyAuth(headers, rt.auth, callerSet);
+    // A kind the operation does not accept is treated like one the caller set: left alone.
+    const pick = typeof call.auth === "object" ? call.auth : undefined;
+    const skip = pick ? { bearer: callerSet.bearer || pick.bearer === false, apiKey: callerSet.apiKey || pick.apiKey === false } : callerSet;
+    const auth = call.auth === false ? undefined : applyAuth(headers, rt.auth, skip);
     const usedToken = auth instanceof Promise ? await auth : auth;
     // Absent on the first attempt: keeps simple requests CORS-simple and the happy path lean.
     if (rt.retry.retryCountHeader && ctx.attempt > 0) headers.set(rt.retry.retryCountHeader, String(ctx.attempt));

@@ -91,8 +91,11 @@ export interface CallOptions {
   invalidates?: string[];
   /** false bypasses the cache; a number overrides the TTL in ms. Default: cache per runtime options. */
   cache?: boolean | { ttlMs: number };
-  /** false sends no runtime credentials (login and refresh endpoints). Default: true. */
-  auth?: boolean;
+  /**
+   * false sends no runtime credentials (login and refresh endpoints); an object picks which kinds
+   * the operation accepts (`{ bearer: true, apiKey: false }`). Default: true (every configured kind).
+   */
+  auth?: boolean | { bearer?: boolean; apiKey?: boolean };
   /** Extra headers for this call. Default: none. */
   headers?: HeadersInit;
   /** Reports request-body bytes sent (streams the buffered body; one tick at the end where unsupported). Default: none. */

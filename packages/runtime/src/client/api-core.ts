@@ -18,6 +18,8 @@ export interface OperationMeta {
   readonly pagination?: "page" | "cursor" | "link";
   /** Alternatives (OR) of security schemes that must all apply (AND). */
   readonly security?: readonly (readonly string[])[];
+  /** Kinds of runtime credentials the operation's security schemes accept. */
+  readonly credentials?: readonly ("bearer" | "apiKey" | "basic")[];
   readonly tags?: readonly string[];
   /** Answers `text/event-stream`. */
   readonly stream?: boolean;
@@ -82,7 +84,7 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}): ApiCo
     return request(meta.method, meta.path, {
       ...rest,
       ...(meta.stream ? { parseAs: "stream" } : {}),
-      fetch: bindCallFetch(runtime, meta, { ...call, ...(typeof idempotencyKey === "string" ? { idempotencyKey } : {}) }),
+      fetch: bindCallFetch(runtime, meta, { ...call, ...(typeof idempotencyKey === "string" ? { idempotencyKey } : {}) }, options),
     });
   };
   const op = <Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op> =>

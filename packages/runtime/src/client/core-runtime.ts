@@ -20,14 +20,29 @@ export interface PageOptions {
 export type { Runtime };
 
 /** The runtime with what the spec says about the operation folded into each call. */
-export function bindCallFetch(runtime: Runtime, meta: OperationMeta, call: CallOptions = {}): FetchFn {
+export function bindCallFetch(runtime: Runtime, meta: OperationMeta, call: CallOptions = {}, options: ApiOptions = {}): FetchFn {
+  const read = meta.method === "get" || meta.method === "head";
   return runtime.withCall({
+    // Reads are cached under their tags; a mutation drops the cached reads of its tags.
+    ...(meta.tags?.length ? (read ? { tags: [...meta.tags] } : { invalidates: [...meta.tags] }) : {}),
+    ...(call.auth === undefined ? { auth: credentialsFor(meta, options) } : {}),
     ...call,
     operationId: meta.id,
     ...(meta.idempotencyHeader ? { idempotencyHeader: meta.idempotencyHeader } : {}),
-    // An operation whose spec security is empty is public (login, refresh): send no credentials.
-    ...(meta.security && meta.security.length === 0 && call.auth === undefined ? { auth: false } : {}),
   });
+}
+
+/**
+ * Which configured credentials an operation gets: none for a public one (login, refresh), only
+ * the kinds its security schemes accept otherwise, and one kind when either would do (the key
+ * is not sent where a bearer token suffices).
+ */
+function credentialsFor(meta: OperationMeta, options: ApiOptions): CallOptions["auth"] {
+  if (meta.security && meta.security.length === 0) return false;
+  if (!meta.credentials) return true;
+  const bearer = meta.credentials.includes("bearer");
+  const apiKey = meta.credentials.includes("apiKey") && !(bearer && options.auth?.bearer !== undefined);
+  return { bearer, apiKey };
 }
 
 export function buildRuntime(options: ApiOptions): Runtime {

@@ -1,4 +1,4 @@
-import type { IROperation } from "../../ir/types.js";
+import type { IROperation, IRSecurityScheme } from "../../ir/types.js";
 import { generatedHeader, type Emitter } from "../emitter.js";
 import { propertyKey } from "../../ir/naming.js";
 import { surfaceGroups } from "./surface-names.js";
@@ -21,7 +21,8 @@ export const emitClient: Emitter = (ctx) => {
   out.push("");
   out.push(`/** What the spec says about each operation; the runtime reads it (idempotency, pagination, auth). */`);
   out.push(`export const operationMeta = {`);
-  for (const op of model.operations) out.push(`  ${propertyKey(op.id)}: ${metaLiteral(op)},`);
+  const kinds = new Map(model.securitySchemes.map((sc) => [sc.name, credentialKind(sc)]));
+  for (const op of model.operations) out.push(`  ${propertyKey(op.id)}: ${metaLiteral(op, kinds)},`);
   out.push(`} as const satisfies Record<string, OperationMeta>;`);
   out.push("");
   out.push(`/** Security schemes of the spec, by name. */`);
@@ -90,12 +91,23 @@ function streamEventType(op: IROperation): string | undefined {
   return ref ? `components["schemas"][${JSON.stringify(ref)}]` : "unknown";
 }
 
-function metaLiteral(op: IROperation): string {
+/** The runtime credential a security scheme is satisfied by. */
+function credentialKind(s: IRSecurityScheme): "bearer" | "apiKey" | "basic" | undefined {
+  if (s.type === "oauth2" || s.type === "openIdConnect" || (s.type === "http" && s.scheme === "bearer")) return "bearer";
+  if (s.type === "http" && s.scheme === "basic") return "basic";
+  if (s.type === "apiKey" && s.in === "header") return "apiKey";
+  return undefined;
+}
+
+function metaLiteral(op: IROperation, kinds: Map<string, ReturnType<typeof credentialKind>>): string {
   const m: Record<string, unknown> = { id: op.id, method: op.method, path: op.path };
   if (op.idempotencyHeader) m.idempotencyHeader = op.idempotencyHeader;
   if (op.pagination) m.pagination = op.pagination.style;
   // Always present: an empty list means a public operation (the runtime then sends no credentials).
   m.security = op.security.map((r) => r.schemes.map((s) => s.name));
+  // Alternatives that need one credential kind only; AND-combinations are left to the caller.
+  const single = op.security.filter((r) => r.schemes.length === 1).map((r) => kinds.get(r.schemes[0]!.name));
+  if (single.length && single.every((k) => k !== undefined)) m.credentials = [...new Set(single)];
   if (op.tags.length) m.tags = op.tags;
   const stream = op.responses.some((r) => r.content.some((c) => c.mediaType === "text/event-stream"));
   if (stream) m.stream = true;

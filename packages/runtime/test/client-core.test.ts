@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createApiCore, type OperationMeta } from "../src/client/api-core.js";
+import { NotFoundError } from "../src/errors/index.js";
+
+// A real loopback server that records what the generated-client core sends.
+const seen: { method: string; url: string; headers: IncomingMessage["headers"] }[] = [];
+let failNextOrder = 0;
+let server: Server;
+let baseUrl: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    seen.push({ method: req.method!, url: req.url!, headers: req.headers });
+    const url = new URL(req.url!, "http://x");
+    const json = (status: number, body: unknown) => {
+      const id = (body as { request_id?: string }).request_id ?? "req_ok";
+      res.writeHead(status, { "content-type": "application/json", "x-request-id": id });
+      res.end(JSON.stringify(body));
+    };
+    if (url.pathname === "/items") {
+      const page = Number(url.searchParams.get("page") ?? 1);
+      return json(200, { data: [page * 10 + 1, page * 10 + 2], meta: { page, has_next: page < 3 } });
+    }
+    if (url.pathname === "/feed") {
+      const cursor = url.searchParams.get("cursor");
+      const n = cursor ? Number(cursor) : 0;
+      return json(200, { data: [`item${n}`], meta: { next_cursor: n < 2 ? String(n + 1) : null, has_more: n < 2 } });
+    }
+    if (url.pathname === "/orders" && req.method === "POST") {
+      if (failNextOrder-- > 0) return json(503, { error: { code: "SERVICE_UNAVAILABLE", message: "busy" }, request_id: "req_2" });
+      return json(201, { data: { id: "o1" } });
+    }
+    if (url.pathname === "/missing") return json(404, { error: { code: "NOT_FOUND", message: "no such thing" }, request_id: "req_404" });
+    if (url.pathname === "/stream") {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.end('event: delta\ndata: {"delta":"Hel"}\n\nevent: delta\ndata: {"delta":"lo"}\n\nevent: done\nid: 7\ndata: {"message_id":"m1"}\n\n');
+      return;
+    }
+    json(200, { data: { ok: true } });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const meta = (m: Partial<OperationMeta> & Pick<OperationMeta, "id" | "path">): OperationMeta => ({ method: "get", ...m });
+const core = () =>
+  createApiCore<Record<string, never>>({ baseUrl, auth: { bearer: "tok", apiKey: "key" }, retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 2 } });
+const last = () => seen[seen.length - 1]!;
+
+describe("generated-client core: spec metadata drives the runtime", () => {
+  it("sends no credentials to a public operation", async () => {
+    await core().op(meta({ id: "login", method: "post", path: "/login", security: [] }))({});
+    expect(last().headers.authorization).toBeUndefined();
+    expect(last().headers["x-api-key"]).toBeUndefined();
+  });
+
+  it("sends only the credential kinds an operation accepts", async () => {
+    await core().op(meta({ id: "me", path: "/me", security: [["bearerAuth"]], credentials: ["bearer"] }))({});
+    expect(last().headers).toMatchObject({ authorization: "Bearer tok" });
+    expect(last().headers["x-api-key"]).toBeUndefined();
+    await core().op(meta({ id: "key", path: "/key", security: [["apiKeyAuth"]], credentials: ["apiKey"] }))({});
+    expect(last().headers).toMatchObject({ "x-api-key": "key" });
+    expect(last().headers.authorization).toBeUndefined();
+    // Either would do: the bearer token is enough, the key stays home.
+    await core().op(meta({ id: "any", path: "/any", security: [["bearerAuth"], ["apiKeyAuth"]], credentials: ["bearer", "apiKey"] }))({});
+    expect(last().headers.authorization).toBe("Bearer tok");
+    expect(last().headers["x-api-key"]).toBeUndefined();
+  });
+
+  it("generates one idempotency key per logical request and reuses it on retries", async () => {
+    failNextOrder = 2;
+    const before = seen.length;
+    const body = await core().op(meta({ id: "createOrder", method: "post", path: "/orders", idempotencyHeader: "Idempotency-Key" }))({ body: {} } as never);
+    expect(body).toEqual({ data: { id: "o1" } });
+    const attempts = seen.slice(before);
+    expect(attempts).toHaveLength(3);
+    const keys = new Set(attempts.map((a) => a.headers["idempotency-key"]));
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(attempts.map((a) => a.headers["x-retry-count"])).toEqual([undefined, "1", "2"]);
+  });
+
+  it("uses the caller's idempotency key when given", async () => {
+    await core().op(meta({ id: "createOrder", method: "post", path: "/orders", idempotencyHeader: "Idempotency-Key" }))({ body: {}, idempotencyKey: "my-key" } as never);
+    expect(last().headers["idempotency-key"]).toBe("my-key");
+  });
+
+  it("throws typed errors with status, code and request id", async () => {
+    const err = await core().op(meta({ id: "missing", path: "/missing" }))({}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect(err).toMatchObject({ status: 404, code: "NOT_FOUND", requestId: "req_404" });
+  });
+
+  it("paginates page and cursor styles lazily, with limit and maxPages", async () => {
+    const items = core().paginated<Record<string, never>>(meta({ id: "items", path: "/items", pagination: "page" }));
+    const all: unknown[] = [];
+    for await (const i of items.all()) all.push(i);
+    expect(all).toEqual([11, 12, 21, 22, 31, 32]);
+    const limited: unknown[] = [];
+    for await (const i of items.all(undefined, { limit: 3 })) limited.push(i);
+    expect(limited).toEqual([11, 12, 21]);
+    let pages = 0;
+    for await (const _ of items.pages(undefined, { maxPages: 2 })) pages++;
+    expect(pages).toBe(2);
+    const feed: unknown[] = [];
+    for await (const i of core().paginated<Record<string, never>>(meta({ id: "feed", path: "/feed", pagination: "cursor" })).all()) feed.push(i);
+    expect(feed).toEqual(["item0", "item1", "item2"]);
+  });
+
+  it("streams typed server-sent events", async () => {
+    const stream = core().stream<Record<string, never>, { delta?: string; message_id?: string }>(meta({ id: "stream", path: "/stream", stream: true }));
+    const events: string[] = [];
+    for await (const e of stream(undefined, { reconnect: false })) events.push(`${e.event}:${JSON.stringify(e.data)}`);
+    expect(events).toEqual(['delta:{"delta":"Hel"}', 'delta:{"delta":"lo"}', 'done:{"message_id":"m1"}']);
+    expect(last().headers.accept).toBe("text/event-stream");
+  });
+
+  it("caches reads by tag and a mutation of the tag drops them", async () => {
+    const api = createApiCore<Record<string, never>>({ baseUrl, cache: { ttlMs: 60_000 } });
+    const read = api.op(meta({ id: "getThing", path: "/thing", tags: ["Things"] }));
+    const write = api.op(meta({ id: "updateThing", method: "post", path: "/thing", tags: ["Things"] }));
+    const count = () => seen.filter((s) => s.url === "/thing" && s.method === "GET").length;
+    const start = count();
+    await read({});
+    await read({});
+    expect(count()).toBe(start + 1);
+    await write({});
+    await read({});
+    expect(count()).toBe(start + 2);
+  });
+});
