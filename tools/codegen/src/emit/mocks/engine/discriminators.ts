@@ -4,6 +4,7 @@
  * parent oneOf would have chosen.
  */
 import type { MockSchema } from "./schema.js";
+import type { Conjunction } from "./merge.js";
 
 export interface DiscriminatorValue {
   propertyName: string;
@@ -43,4 +44,21 @@ export function discriminatorValues(schemas: Iterable<MockSchema>): Map<string, 
   };
   for (const s of schemas) visit(s);
   return out;
+}
+
+/**
+ * Discriminator values a node must carry: as the mapping target of an inheritance base it
+ * extends (`allOf: [$ref Pet]` in Cat → petType "Cat"), or of any mapping naming the schema.
+ */
+export function forcedValues(conj: Conjunction, self: string | undefined, byTarget: ReadonlyMap<string, DiscriminatorValue>): Map<string, unknown> {
+  const d = self !== undefined ? byTarget.get(self) : undefined;
+  if (!d && conj.bases.length === 0) return conj.forced;
+  const forced = new Map<string, unknown>();
+  const names = self === undefined ? conj.entered : [self, ...conj.entered];
+  for (const b of conj.bases) {
+    const m = b.discriminator.mapping.find((x) => names.includes(x.target));
+    if (m && !forced.has(b.discriminator.propertyName)) forced.set(b.discriminator.propertyName, m.value);
+  }
+  if (d && !forced.has(d.propertyName) && conj.parts.some((p) => p.object?.properties.some((x) => x.name === d.propertyName))) forced.set(d.propertyName, d.value);
+  return forced;
 }

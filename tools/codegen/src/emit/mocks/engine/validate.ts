@@ -5,31 +5,11 @@
  * decides between candidate fixtures (oneOf needs exactly one match, `not`, allOf conflicts).
  * `check` returns the first problem as "at /path: message", or undefined when valid.
  */
-import { codePoints, deepEqual, patternRegExp, type MockSchema, type Resolve, type JsonType } from "./schema.js";
+import { codePoints, deepEqual, patternRegExp, type MockSchema, type Resolve } from "./schema.js";
 import { formatOk } from "./formats.js";
+import { at, fail, isMultipleOf, propertyMap, typeOf, withDetail, type Err } from "./validate-support.js";
 
-/** A problem; `path` is collected innermost first while the failure propagates up. */
-interface Fail {
-  path: string[];
-  message: string;
-}
-type Err = Fail | undefined;
-
-/** What `isValid` gets: no message or path is built when only validity matters. */
-const QUIET: Fail = Object.freeze({ path: Object.freeze([]) as unknown as string[], message: "" });
-let detailed = false;
-const fail = (message: () => string): Fail => (detailed ? { path: [], message: message() } : QUIET);
-const at = (e: Fail, segment: string | number): Fail => (e !== QUIET && e.path.push(String(segment).replace(/~/g, "~0").replace(/\//g, "~1")), e);
-
-function typeOf(x: unknown): JsonType | "other" {
-  switch (typeof x) {
-    case "string": return "string";
-    case "boolean": return "boolean";
-    case "number": return Number.isFinite(x) ? (Number.isInteger(x) ? "integer" : "number") : "other";
-    case "object": return x === null ? "null" : Array.isArray(x) ? "array" : "object";
-    default: return "other";
-  }
-}
+export { isMultipleOf };
 
 export class Validator {
   private readonly resolve: Resolve;
@@ -40,24 +20,12 @@ export class Validator {
   }
 
   check(value: unknown, schema: MockSchema): string | undefined {
-    const outer = detailed;
-    detailed = true;
-    try {
-      const e = this.v(value, schema, 0);
-      return e && `at /${e.path.reverse().join("/")}: ${e.message}`;
-    } finally {
-      detailed = outer;
-    }
+    const e = withDetail(true, () => this.v(value, schema, 0));
+    return e && `at /${e.path.reverse().join("/")}: ${e.message}`;
   }
 
   isValid(value: unknown, schema: MockSchema): boolean {
-    const outer = detailed;
-    detailed = false;
-    try {
-      return this.v(value, schema, 0) === undefined;
-    } finally {
-      detailed = outer;
-    }
+    return withDetail(false, () => this.v(value, schema, 0)) === undefined;
   }
 
   /** Records that `value` (an object, never mutated afterwards) is valid against `schema`. */
@@ -187,24 +155,4 @@ export class Validator {
     }
     return undefined;
   }
-}
-
-type ObjectConstraints = NonNullable<MockSchema["object"]>;
-const propertyMaps = new WeakMap<ObjectConstraints, Map<string, MockSchema>>();
-
-/** Property schemas by name (the first declaration wins, as properties are unique keys). */
-function propertyMap(c: ObjectConstraints): Map<string, MockSchema> {
-  let map = propertyMaps.get(c);
-  if (!map) {
-    map = new Map();
-    for (const p of c.properties) if (!map.has(p.name)) map.set(p.name, p.schema);
-    propertyMaps.set(c, map);
-  }
-  return map;
-}
-
-/** Ajv's multipleOf test, float quirks included (0.3 is not a multiple of 0.1 for Ajv). */
-export function isMultipleOf(x: number, m: number): boolean {
-  const res = x / m;
-  return res === parseInt(String(res), 10);
 }
