@@ -53,9 +53,7 @@ describe("SSE against Prism (streamCoachingChat)", () => {
     expect(outcome.ok ? undefined : outcome.error).toBeInstanceOf(NotFoundError);
   });
 
-  // Runtime bug: openapi-fetch reads the error body before the SSE client does, so the stream's
-  // typed error has no body, code or message. Drop `.fails` once @specforge/runtime passes it on.
-  it.fails("a stream error carries the error envelope", async () => {
+  it("a stream error carries the error envelope", async () => {
     const outcome = await settle(streamChat.invoke, api, { params: { path } }, { headers: preferStatus("404", true) });
     take();
     const error = (outcome.ok ? undefined : outcome.error) as NotFoundError;

@@ -122,7 +122,11 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}): ApiCo
           const base = (init ?? {}) as { headers?: Record<string, string> };
           const headers = { ...base.headers, Accept: "text/event-stream", ...(lastEventId ? { "Last-Event-ID": lastEventId } : {}) };
           const result = await raw(meta, { ...base, headers }, { ...callOpts, signal: attemptSignal });
-          return result.response;
+          if (result.response.ok) return result.response;
+          // openapi-fetch already consumed the error body: hand the stream client a readable copy.
+          const body = result.error === undefined ? null : typeof result.error === "string" ? result.error : JSON.stringify(result.error);
+          const { status, statusText, headers: responseHeaders } = result.response;
+          return new Response(body, { status, statusText, headers: responseHeaders });
         },
       });
     };

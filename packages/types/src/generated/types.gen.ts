@@ -1528,7 +1528,7 @@ export interface components {
              * @default 60
              * @example 60
              */
-            duration_minutes: number;
+            duration_minutes?: number;
             /**
              * @description Private preparation notes.
              * @example Follow up on the feedback from the last review.
@@ -1595,7 +1595,7 @@ export interface components {
              * @description Agreed follow-ups.
              * @default []
              */
-            action_items: components["schemas"]["ActionItem"][];
+            action_items?: components["schemas"]["ActionItem"][];
         };
         /** @description Pagination metadata of a cursor-style list. */
         CursorMeta: {
@@ -2265,7 +2265,7 @@ export interface components {
              * @default 0
              * @example 42
              */
-            stock: number;
+            stock?: number;
             tags?: components["schemas"]["ProductTags"];
             /**
              * @description Slug of the (existing) category.
@@ -2672,7 +2672,7 @@ export interface components {
              * @default true
              * @example true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * Format: uri
              * @description URL of the avatar image.

@@ -12,12 +12,36 @@ import { z } from "zod";
  */
 type $Z = unknown;
 type $Re = { test(s: string): boolean; source: string; lastIndex: number };
-type $Payload = { value: unknown; issues: unknown[] };
+type $Key = string | number | symbol;
 const $z = (s: unknown): $Z => s as $Z;
 /** Inside the helpers zod's API is used untyped (`any`): its generic types cost tsc seconds. */
 const $t = (s: $Z): any => s;
-/** allOf: every part; nothing transforms the input, so the intersection passes it through. */
-const $and = (...parts: $Z[]): $Z => parts.reduce((a, b) => $z(z.intersection($t(a), $t(b))));
+type $Issue = { path?: $Key[] };
+/**
+ * A zod schema whose parse is `check`: it returns the issues of the raw input (which passes
+ * through unchanged). Sub-schemas run with the same parse context (`$run`).
+ */
+const $custom = (check: (value: unknown, ctx: unknown) => $Issue[]): $Z => {
+  const s = $t(z.lazy(() => z.never()));
+  const run = (payload: { value: unknown; issues: unknown[] }, ctx: unknown) => {
+    for (const issue of check(payload.value, ctx)) payload.issues.push(issue);
+    return payload;
+  };
+  s._zod.parse = run;
+  s._zod.run = run;
+  return s;
+};
+/** The issues of `s` on `value`, with `prefix` prepended to their paths. */
+const $run = (s: $Z, value: unknown, ctx: unknown, prefix: $Key[] = []): $Issue[] => {
+  const issues: $Issue[] = $t(s)._zod.run({ value, issues: [] }, ctx).issues;
+  return prefix.length ? issues.map((i) => ({ ...i, path: [...prefix, ...(i.path ?? [])] })) : issues;
+};
+/**
+ * allOf: every part must accept the input (JSON Schema conjunction). Not z.intersection: that
+ * lets one side's known keys excuse the other's additionalProperties: false, and throws when
+ * the two outputs cannot be merged.
+ */
+const $and = (...parts: $Z[]): $Z => $custom((v, ctx) => parts.flatMap((p) => $run(p, v, ctx)));
 const $any = $z(z.unknown());
 /** Structural equality of JSON values (object key order does not matter). */
 const $eq = (a: unknown, b: unknown): boolean => {
@@ -57,34 +81,40 @@ const $arrayChecks = (s: any, o: $ArrayOpts): $Z => {
 };
 /** type: array with `items`. */
 const $array = (items: $Z, o: $ArrayOpts = {}): $Z => $arrayChecks(z.array($t(items)), o);
-/** prefixItems: a shorter array is fine (each element optional); then `rest` (false = no more items). */
-const $tuple = (prefix: $Z[], rest: $Z | false, o: $ArrayOpts = {}): $Z => {
-  const items = prefix.map((p) => $t(p).optional());
-  const tuple: any = z.tuple;
-  return $arrayChecks(rest === false ? tuple(items) : tuple(items, rest), o);
-};
 const $bool = $z(z.boolean());
 const $isObj = (v: unknown): v is { [k: string]: unknown } => typeof v === "object" && v !== null && !Array.isArray(v);
 const $has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-/** Validates `v` with `s` and reports its issues under `path`. */
-const $sub = (ctx: $Payload, s: $Z, v: unknown, path: (string | number)[]): void => {
-  const r = $t(s).safeParse(v);
-  if (!r.success) for (const i of r.error.issues) ctx.issues.push({ ...i, input: v, path: [...path, ...i.path] });
-};
 /**
- * oneOf/anyOf whose branches each require `prop` with literal values no other branch allows:
- * only the branch named by the value can match, so it alone is tried (same result, clearer errors).
+ * oneOf (`exclusive`) or anyOf dispatched on a property: a case is `[values, schema]` (the
+ * branch requires `prop` to be one of `values`), `[values, schema, true]` (`prop` optional) or
+ * `[null, schema]` (any value). Only branches that allow the instance's value (or its absence)
+ * can match, so only those are tried: same result as trying all, clearer errors.
  */
-const $disc = (prop: string, ...cases: [unknown[], $Z][]): $Z => {
-  const byValue = new Map<unknown, $Z>();
-  for (const [values, s] of cases) for (const v of values) byValue.set(v, s);
-  const allowed = [...byValue.keys()].map((v) => JSON.stringify(v)).join(", ");
-  return $z(z.unknown().check((ctx: $Payload) => {
-    const o = ctx.value;
-    const s = $isObj(o) && $has(o, prop) ? byValue.get(o[prop]) : undefined;
-    if (s) $sub(ctx, s, o, []);
-    else ctx.issues.push({ code: "custom", message: `Expected an object whose ${JSON.stringify(prop)} is one of ${allowed}`, input: o, path: $isObj(o) ? [prop] : [] });
-  }));
+const $disc = (prop: string, exclusive: boolean, ...cases: [unknown[] | null, $Z, true?][]): $Z => {
+  const entries = cases.map(([values, schema, optional]) => ({ values: values && new Set(values), schema, required: values !== null && !optional }));
+  const allowed = [...new Set(cases.flatMap(([v]) => v ?? []))].map((v) => JSON.stringify(v)).join(", ");
+  return $custom((o, ctx) => {
+    const present = $isObj(o) && $has(o, prop);
+    const value = present ? (o as { [k: string]: unknown })[prop] : undefined;
+    const candidates = $isObj(o) ? entries.filter((e) => (present ? !e.values || e.values.has(value) : !e.required)) : [];
+    if (candidates.length === 0) {
+      const message = $isObj(o) ? `Expected ${JSON.stringify(prop)} to be one of ${allowed}` : "Expected an object";
+      return [{ code: "custom", message, input: o, path: $isObj(o) ? [prop] : [] } as $Issue];
+    }
+    if (candidates.length === 1) return $run(candidates[0]!.schema, o, ctx);
+    let matches = 0;
+    let first: $Issue[] | undefined;
+    for (const c of candidates) {
+      const issues = $run(c.schema, o, ctx);
+      if (issues.length === 0) {
+        matches++;
+        if (!exclusive) return [];
+      } else first ??= issues;
+    }
+    if (matches === 1) return [];
+    if (matches > 1) return [{ code: "custom", message: `Matches ${matches} oneOf branches; exactly one must match`, input: o, path: [] } as $Issue];
+    return first ?? [];
+  });
 };
 /** enum/const of primitive members (compared with ===, JSON equality for primitives). */
 const $enum = (values: (string | number | boolean | null)[]): $Z => {
@@ -176,33 +206,34 @@ interface $ObjSpec {
  */
 const $obj = (spec: $ObjSpec, shape: $Z): $Z => {
   const known = new Set(spec.known ?? []);
-  const check = z.unknown().check((ctx: $Payload) => {
-    const o = ctx.value;
-    if (!$isObj(o)) return;
-    for (const k of spec.required ?? []) if (!$has(o, k)) ctx.issues.push({ code: "custom", message: `Missing required property ${JSON.stringify(k)}`, input: o, path: [k] });
+  const issue = (message: string, input: unknown, path: $Key[]) => ({ code: "custom", message, input, path });
+  return $custom((o, ctx) => {
+    if (!$isObj(o)) return $run(shape, o, ctx);
+    const out: $Issue[] = [];
+    for (const k of spec.required ?? []) if (!$has(o, k)) out.push(issue(`Missing required property ${JSON.stringify(k)}`, o, [k]));
     const own = spec.own ?? {};
-    for (const k of Object.keys(own)) if ($has(o, k)) $sub(ctx, own[k]!, o[k], [k]);
+    for (const k of Object.keys(own)) if ($has(o, k)) out.push(...$run(own[k]!, o[k], ctx, [k]));
     const keys = Object.keys(o);
-    if (spec.min !== undefined && keys.length < spec.min) ctx.issues.push({ code: "custom", message: `Expected at least ${spec.min} properties`, input: o, path: [] });
-    if (spec.max !== undefined && keys.length > spec.max) ctx.issues.push({ code: "custom", message: `Expected at most ${spec.max} properties`, input: o, path: [] });
+    if (spec.min !== undefined && keys.length < spec.min) out.push(issue(`Expected at least ${spec.min} properties`, o, []));
+    if (spec.max !== undefined && keys.length > spec.max) out.push(issue(`Expected at most ${spec.max} properties`, o, []));
     for (const [k, needs] of spec.dependentRequired ?? []) {
-      if ($has(o, k)) for (const n of needs) if (!$has(o, n)) ctx.issues.push({ code: "custom", message: `Property ${JSON.stringify(n)} is required with ${JSON.stringify(k)}`, input: o, path: [n] });
+      if ($has(o, k)) for (const n of needs) if (!$has(o, n)) out.push(issue(`Property ${JSON.stringify(n)} is required with ${JSON.stringify(k)}`, o, [n]));
     }
     for (const k of keys) {
-      if (spec.names) $sub(ctx, spec.names, k, [k]);
+      if (spec.names) out.push(...$run(spec.names, k, ctx, [k]));
       let matched = known.has(k);
       for (const [re, s] of spec.patterns ?? []) {
         re.lastIndex = 0;
         if (!re.test(k)) continue;
         matched = true;
-        $sub(ctx, s, o[k], [k]);
+        out.push(...$run(s, o[k], ctx, [k]));
       }
       if (matched || spec.additional === undefined) continue;
-      if (spec.additional === false) ctx.issues.push({ code: "custom", message: `Unrecognized key ${JSON.stringify(k)}`, input: o, path: [k] });
-      else $sub(ctx, spec.additional, o[k], [k]);
+      if (spec.additional === false) out.push(issue(`Unrecognized key ${JSON.stringify(k)}`, o, [k]));
+      else out.push(...$run(spec.additional, o[k], ctx, [k]));
     }
+    return [...out, ...$run(shape, o, ctx)];
   });
-  return $z(check.pipe($t(shape)));
 };
 /**
  * type: object with `properties` (`required` lists the names that must be present). Unknown keys
@@ -211,7 +242,10 @@ const $obj = (spec: $ObjSpec, shape: $Z): $Z => {
 const $object = (properties: { [k: string]: $Z }, required: string[], strict?: true): $Z => {
   const shape: { [k: string]: any } = {};
   const must = new Set(required);
-  for (const k of Object.keys(properties)) shape[k] = must.has(k) ? properties[k] : $t(properties[k]).optional();
+  for (const k of Object.keys(properties)) {
+    const value = must.has(k) ? properties[k] : $t(properties[k]).optional();
+    Object.defineProperty(shape, k, { value, enumerable: true, writable: true, configurable: true });
+  }
   return strict ? (z as any).strictObject(shape) : (z as any).looseObject(shape);
 };
 const $rec = $z(z.looseObject({}));
@@ -259,8 +293,6 @@ const $string = (o: { minLength?: number; maxLength?: number; pattern?: $Re; for
 };
 /** anyOf: at least one branch. */
 const $union = (...options: $Z[]): $Z => $z(z.union(options.map($t)));
-/** oneOf: exactly one branch (zod counts the matches). */
-const $xor = (...options: $Z[]): $Z => $z(z.xor(options.map($t)));
 const $re0 = /^[A-Z]{2}$/u;
 const $re1 = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 const $re2 = /^[A-Z]{3}$/u;
@@ -392,7 +424,7 @@ export type AppPricing = {
   [k: string]: unknown;
 };
 /** Validator of {@link AppPricing}. */
-export const AppPricingSchema: z.ZodType<AppPricing> = $schema($object({ model: $enum(["free", "freemium", "paid"]), price: $xor(MoneySchema, $null), billing_period: $enum(["monthly", "yearly", null]) }, ["model","price","billing_period"]));
+export const AppPricingSchema: z.ZodType<AppPricing> = $schema($object({ model: $enum(["free", "freemium", "paid"]), price: $union(MoneySchema, $null), billing_period: $enum(["monthly", "yearly", null]) }, ["model","price","billing_period"]));
 
 const $c11 = $string({ maxLength: 10000 });
 const $c12 = $array($string({ pattern: $re3 }), { uniqueItems: true });
@@ -547,7 +579,7 @@ export type User = {
   [k: string]: unknown;
 };
 /** Validator of {@link User}. */
-export const UserSchema: z.ZodType<User> = $schema($object({ id: $c3, email: $c25, name: $c2, role: UserRoleSchema, active: $bool, avatar_url: $c10, profile: $xor(ProfileSchema, $null), metadata: MetadataSchema, created_at: $c13, updated_at: $c13 }, ["id","email","name","role","active","avatar_url","profile","metadata","created_at","updated_at"]));
+export const UserSchema: z.ZodType<User> = $schema($object({ id: $c3, email: $c25, name: $c2, role: UserRoleSchema, active: $bool, avatar_url: $c10, profile: $union(ProfileSchema, $null), metadata: MetadataSchema, created_at: $c13, updated_at: $c13 }, ["id","email","name","role","active","avatar_url","profile","metadata","created_at","updated_at"]));
 
 /** Machine-readable error code. */
 export type ErrorCode = "VALIDATION_ERROR" | "BAD_REQUEST" | "UNAUTHORIZED" | "TOKEN_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_CONFLICT" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
@@ -718,7 +750,7 @@ export const ChatDoneSchema: z.ZodType<ChatDone> = $schema($object({ event: $enu
  */
 export type ChatStreamEvent = ChatDelta | ChatDone;
 /** Validator of {@link ChatStreamEvent}. */
-export const ChatStreamEventSchema: z.ZodType<ChatStreamEvent> = $schema($disc("event", [["delta"], ChatDeltaSchema], [["done"], ChatDoneSchema]));
+export const ChatStreamEventSchema: z.ZodType<ChatStreamEvent> = $schema($disc("event", true, [["delta"], ChatDeltaSchema], [["done"], ChatDoneSchema]));
 
 const $c34 = $enum(["client_credentials"]);
 const $c35 = $string({ maxLength: 1024 });
@@ -761,7 +793,7 @@ export const CoachingSessionStatusSchema: z.ZodType<CoachingSessionStatus> = $sc
 
 const $c38 = $number({ integer: true, minimum: 15, maximum: 240, multipleOf: 15 });
 const $c39 = $nullable($string({ maxLength: 5000 }));
-const $c40 = $xor(CoachingConclusionSchema, $null);
+const $c40 = $union(CoachingConclusionSchema, $null);
 
 /** A one-to-one coaching session between a coach and a coachee. */
 export type CoachingSession = {
@@ -918,7 +950,7 @@ const $c44 = $enum(["csv", "json"]);
 const $c45 = $enum(["preparing", "completed", "failed"]);
 const $c46 = $number({ integer: true, minimum: 0, maximum: 100 });
 const $c47 = $nullable($string({ format: [$f_dateTime, "date-time"] }));
-const $c48 = $xor(ExportJobErrorSchema, $null);
+const $c48 = $union(ExportJobErrorSchema, $null);
 
 /**
  * An asynchronous export. Poll `GET /exports/{id}` (or subscribe to `export.completed`)
@@ -1068,7 +1100,7 @@ export const RefreshTokenGrantSchema: z.ZodType<RefreshTokenGrant> = $schema($ob
 /** Form parameters of the OAuth 2.0 token endpoint, selected by `grant_type`. */
 export type OAuthTokenRequest = AuthorizationCodeGrant | ClientCredentialsGrant | RefreshTokenGrant;
 /** Validator of {@link OAuthTokenRequest}. */
-export const OAuthTokenRequestSchema: z.ZodType<OAuthTokenRequest> = $schema($disc("grant_type", [["authorization_code"], AuthorizationCodeGrantSchema], [["client_credentials"], ClientCredentialsGrantSchema], [["refresh_token"], RefreshTokenGrantSchema]));
+export const OAuthTokenRequestSchema: z.ZodType<OAuthTokenRequest> = $schema($disc("grant_type", true, [["authorization_code"], AuthorizationCodeGrantSchema], [["client_credentials"], ClientCredentialsGrantSchema], [["refresh_token"], RefreshTokenGrantSchema]));
 
 /**
  * Lifecycle state of an order: `pending` -> `paid` -> `fulfilled`; `pending` or `paid`
@@ -1118,7 +1150,7 @@ export type OrderCancellation = {
 export const OrderCancellationSchema: z.ZodType<OrderCancellation> = $schema($object({ reason: CancellationReasonSchema, comment: $c57, cancelled_at: $c13 }, ["reason","cancelled_at"]));
 
 const $c58 = $array(OrderItemSchema, { minItems: 1, maxItems: 100 });
-const $c59 = $xor(OrderCancellationSchema, $null);
+const $c59 = $union(OrderCancellationSchema, $null);
 
 /** A customer order. */
 export type Order = {
@@ -1239,7 +1271,7 @@ export const WalletPaymentMethodSchema: z.ZodType<WalletPaymentMethod> = $schema
 /** How a payment is made, discriminated by `type`. */
 export type PaymentMethod = CardPaymentMethod | BankTransferPaymentMethod | WalletPaymentMethod;
 /** Validator of {@link PaymentMethod}. */
-export const PaymentMethodSchema: z.ZodType<PaymentMethod> = $schema($disc("type", [["card"], CardPaymentMethodSchema], [["bank_transfer"], BankTransferPaymentMethodSchema], [["wallet"], WalletPaymentMethodSchema]));
+export const PaymentMethodSchema: z.ZodType<PaymentMethod> = $schema($disc("type", true, [["card"], CardPaymentMethodSchema], [["bank_transfer"], BankTransferPaymentMethodSchema], [["wallet"], WalletPaymentMethodSchema]));
 
 /** State of a payment. */
 export type PaymentStatus = "pending" | "succeeded" | "failed" | "refunded";
@@ -1315,7 +1347,7 @@ export const ProductTagsSchema: z.ZodType<ProductTags> = $schema($array($string(
 /** Free-form product attributes; values are strings, numbers or booleans. */
 export type ProductAttributes = { [k: string]: string | number | boolean; };
 /** Validator of {@link ProductAttributes}. */
-export const ProductAttributesSchema: z.ZodType<ProductAttributes> = $schema($obj({ known: [], additional: $xor($c50, $num, $bool), names: $c24, max: 50 }, $rec));
+export const ProductAttributesSchema: z.ZodType<ProductAttributes> = $schema($obj({ known: [], additional: $union($c50, $num, $bool), names: $c24, max: 50 }, $rec));
 
 const $c65 = $number({ exclusiveMinimum: 0, maximum: 1000, multipleOf: 0.001 });
 
@@ -1394,7 +1426,7 @@ export const ProductDeletedSchema: z.ZodType<ProductDeleted> = $schema($object({
 /** One entry of the product change feed, discriminated by `change_type`. */
 export type ProductChange = ProductCreated | ProductUpdated | ProductDeleted;
 /** Validator of {@link ProductChange}. */
-export const ProductChangeSchema: z.ZodType<ProductChange> = $schema($disc("change_type", [["created"], ProductCreatedSchema], [["updated"], ProductUpdatedSchema], [["deleted"], ProductDeletedSchema]));
+export const ProductChangeSchema: z.ZodType<ProductChange> = $schema($disc("change_type", true, [["created"], ProductCreatedSchema], [["updated"], ProductUpdatedSchema], [["deleted"], ProductDeletedSchema]));
 
 const $c69 = $object({ next_since: $c13, has_more: $bool }, ["next_since","has_more"]);
 
@@ -1658,7 +1690,7 @@ export const UserUpdateSchema: z.ZodType<UserUpdate> = $schema($obj({ min: 1 }, 
  */
 export type WebhookEvent = OrderCreatedEvent | OrderUpdatedEvent | OrderCompletedEvent | PaymentSucceededEvent | PaymentFailedEvent | ProductUpdatedEvent | InventoryLowEvent | UserCreatedEvent | ExportCompletedEvent;
 /** Validator of {@link WebhookEvent}. */
-export const WebhookEventSchema: z.ZodType<WebhookEvent> = $schema($disc("type", [["order.created"], OrderCreatedEventSchema], [["order.updated"], OrderUpdatedEventSchema], [["order.completed"], OrderCompletedEventSchema], [["payment.succeeded"], PaymentSucceededEventSchema], [["payment.failed"], PaymentFailedEventSchema], [["product.updated"], ProductUpdatedEventSchema], [["inventory.low"], InventoryLowEventSchema], [["user.created"], UserCreatedEventSchema], [["export.completed"], ExportCompletedEventSchema]));
+export const WebhookEventSchema: z.ZodType<WebhookEvent> = $schema($disc("type", true, [["order.created"], OrderCreatedEventSchema], [["order.updated"], OrderUpdatedEventSchema], [["order.completed"], OrderCompletedEventSchema], [["payment.succeeded"], PaymentSucceededEventSchema], [["payment.failed"], PaymentFailedEventSchema], [["product.updated"], ProductUpdatedEventSchema], [["inventory.low"], InventoryLowEventSchema], [["user.created"], UserCreatedEventSchema], [["export.completed"], ExportCompletedEventSchema]));
 
 const $c77 = $string({ maxLength: 2048, pattern: $re15, format: [$f_uri, "uri"] });
 const $c78 = $array(WebhookEventTypeSchema, { minItems: 1, uniqueItems: true });
@@ -1799,7 +1831,7 @@ export type User_Request = {
   [k: string]: unknown;
 };
 /** Validator of {@link User_Request}. */
-export const User_RequestSchema: z.ZodType<User_Request> = $schema($object({ email: $c25, name: $c2, role: UserRoleSchema, active: $bool, avatar_url: $c10, profile: $xor(Profile_RequestSchema, $null), metadata: MetadataSchema }, ["email","name","role","active","avatar_url","profile","metadata"]));
+export const User_RequestSchema: z.ZodType<User_Request> = $schema($object({ email: $c25, name: $c2, role: UserRoleSchema, active: $bool, avatar_url: $c10, profile: $union(Profile_RequestSchema, $null), metadata: MetadataSchema }, ["email","name","role","active","avatar_url","profile","metadata"]));
 
 /**
  * Outcome of one item of a bulk request; `index` is the item's position in the request.
@@ -2048,7 +2080,7 @@ export const OrderUpdatedEvent_RequestSchema: z.ZodType<OrderUpdatedEvent_Reques
  */
 export type PaymentMethod_Request = CardPaymentMethod_Request | BankTransferPaymentMethod | WalletPaymentMethod;
 /** Validator of {@link PaymentMethod_Request}. */
-export const PaymentMethod_RequestSchema: z.ZodType<PaymentMethod_Request> = $schema($disc("type", [["card"], CardPaymentMethod_RequestSchema], [["bank_transfer"], BankTransferPaymentMethodSchema], [["wallet"], WalletPaymentMethodSchema]));
+export const PaymentMethod_RequestSchema: z.ZodType<PaymentMethod_Request> = $schema($disc("type", true, [["card"], CardPaymentMethod_RequestSchema], [["bank_transfer"], BankTransferPaymentMethodSchema], [["wallet"], WalletPaymentMethodSchema]));
 
 /**
  * A payment for an order.
@@ -2183,7 +2215,7 @@ export const ProductUpdated_RequestSchema: z.ZodType<ProductUpdated_Request> = $
  */
 export type ProductChange_Request = ProductCreated_Request | ProductUpdated_Request | ProductDeleted;
 /** Validator of {@link ProductChange_Request}. */
-export const ProductChange_RequestSchema: z.ZodType<ProductChange_Request> = $schema($disc("change_type", [["created"], ProductCreated_RequestSchema], [["updated"], ProductUpdated_RequestSchema], [["deleted"], ProductDeletedSchema]));
+export const ProductChange_RequestSchema: z.ZodType<ProductChange_Request> = $schema($disc("change_type", true, [["created"], ProductCreated_RequestSchema], [["updated"], ProductUpdated_RequestSchema], [["deleted"], ProductDeletedSchema]));
 
 /**
  * A batch of product changes in chronological order.
@@ -2345,7 +2377,7 @@ export const UserResponse_RequestSchema: z.ZodType<UserResponse_Request> = $sche
  */
 export type WebhookEvent_Request = OrderCreatedEvent_Request | OrderUpdatedEvent_Request | OrderCompletedEvent_Request | PaymentSucceededEvent_Request | PaymentFailedEvent_Request | ProductUpdatedEvent_Request | InventoryLowEvent | UserCreatedEvent_Request | ExportCompletedEvent_Request;
 /** Validator of {@link WebhookEvent_Request}. */
-export const WebhookEvent_RequestSchema: z.ZodType<WebhookEvent_Request> = $schema($disc("type", [["order.created"], OrderCreatedEvent_RequestSchema], [["order.updated"], OrderUpdatedEvent_RequestSchema], [["order.completed"], OrderCompletedEvent_RequestSchema], [["payment.succeeded"], PaymentSucceededEvent_RequestSchema], [["payment.failed"], PaymentFailedEvent_RequestSchema], [["product.updated"], ProductUpdatedEvent_RequestSchema], [["inventory.low"], InventoryLowEventSchema], [["user.created"], UserCreatedEvent_RequestSchema], [["export.completed"], ExportCompletedEvent_RequestSchema]));
+export const WebhookEvent_RequestSchema: z.ZodType<WebhookEvent_Request> = $schema($disc("type", true, [["order.created"], OrderCreatedEvent_RequestSchema], [["order.updated"], OrderUpdatedEvent_RequestSchema], [["order.completed"], OrderCompletedEvent_RequestSchema], [["payment.succeeded"], PaymentSucceededEvent_RequestSchema], [["payment.failed"], PaymentFailedEvent_RequestSchema], [["product.updated"], ProductUpdatedEvent_RequestSchema], [["inventory.low"], InventoryLowEventSchema], [["user.created"], UserCreatedEvent_RequestSchema], [["export.completed"], ExportCompletedEvent_RequestSchema]));
 
 /**
  * A webhook subscription: events of the listed types are POSTed to `url`.
@@ -2512,7 +2544,7 @@ export const RefreshTokenGrant_ResponseSchema: z.ZodType<RefreshTokenGrant_Respo
  */
 export type OAuthTokenRequest_Response = AuthorizationCodeGrant_Response | ClientCredentialsGrant_Response | RefreshTokenGrant_Response;
 /** Validator of {@link OAuthTokenRequest_Response}. */
-export const OAuthTokenRequest_ResponseSchema: z.ZodType<OAuthTokenRequest_Response> = $schema($disc("grant_type", [["authorization_code"], AuthorizationCodeGrant_ResponseSchema], [["client_credentials"], ClientCredentialsGrant_ResponseSchema], [["refresh_token"], RefreshTokenGrant_ResponseSchema]));
+export const OAuthTokenRequest_ResponseSchema: z.ZodType<OAuthTokenRequest_Response> = $schema($disc("grant_type", true, [["authorization_code"], AuthorizationCodeGrant_ResponseSchema], [["client_credentials"], ClientCredentialsGrant_ResponseSchema], [["refresh_token"], RefreshTokenGrant_ResponseSchema]));
 
 /**
  * How a payment is made, discriminated by `type`.
@@ -2521,7 +2553,7 @@ export const OAuthTokenRequest_ResponseSchema: z.ZodType<OAuthTokenRequest_Respo
  */
 export type PaymentMethod_Response = CardPaymentMethod_Response | BankTransferPaymentMethod | WalletPaymentMethod;
 /** Validator of {@link PaymentMethod_Response}. */
-export const PaymentMethod_ResponseSchema: z.ZodType<PaymentMethod_Response> = $schema($disc("type", [["card"], CardPaymentMethod_ResponseSchema], [["bank_transfer"], BankTransferPaymentMethodSchema], [["wallet"], WalletPaymentMethodSchema]));
+export const PaymentMethod_ResponseSchema: z.ZodType<PaymentMethod_Response> = $schema($disc("type", true, [["card"], CardPaymentMethod_ResponseSchema], [["bank_transfer"], BankTransferPaymentMethodSchema], [["wallet"], WalletPaymentMethodSchema]));
 
 /**
  * A payment for an order.
@@ -2608,7 +2640,7 @@ export const PaymentSucceededEvent_ResponseSchema: z.ZodType<PaymentSucceededEve
  */
 export type WebhookEvent_Response = OrderCreatedEvent | OrderUpdatedEvent | OrderCompletedEvent | PaymentSucceededEvent_Response | PaymentFailedEvent_Response | ProductUpdatedEvent | InventoryLowEvent | UserCreatedEvent | ExportCompletedEvent;
 /** Validator of {@link WebhookEvent_Response}. */
-export const WebhookEvent_ResponseSchema: z.ZodType<WebhookEvent_Response> = $schema($disc("type", [["order.created"], OrderCreatedEventSchema], [["order.updated"], OrderUpdatedEventSchema], [["order.completed"], OrderCompletedEventSchema], [["payment.succeeded"], PaymentSucceededEvent_ResponseSchema], [["payment.failed"], PaymentFailedEvent_ResponseSchema], [["product.updated"], ProductUpdatedEventSchema], [["inventory.low"], InventoryLowEventSchema], [["user.created"], UserCreatedEventSchema], [["export.completed"], ExportCompletedEventSchema]));
+export const WebhookEvent_ResponseSchema: z.ZodType<WebhookEvent_Response> = $schema($disc("type", true, [["order.created"], OrderCreatedEventSchema], [["order.updated"], OrderUpdatedEventSchema], [["order.completed"], OrderCompletedEventSchema], [["payment.succeeded"], PaymentSucceededEvent_ResponseSchema], [["payment.failed"], PaymentFailedEvent_ResponseSchema], [["product.updated"], ProductUpdatedEventSchema], [["inventory.low"], InventoryLowEventSchema], [["user.created"], UserCreatedEventSchema], [["export.completed"], ExportCompletedEventSchema]));
 
 /**
  * Input for creating a webhook subscription.
@@ -2739,6 +2771,12 @@ export const components = {
 };
 
 const $c79 = $string({ minLength: 1, maxLength: 64, pattern: $re16 });
+const $c80 = $object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"]);
+const $c81 = $object({ "x-request-id": $c79 }, ["x-request-id"]);
+const $c82 = $object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"]);
+const $c83 = $object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"]);
+const $c84 = $object({ id: $c3 }, ["id"]);
+const $c85 = $object({ "idempotency-key": $c73 }, []);
 
 /**
  * Log in with email and password
@@ -2762,25 +2800,77 @@ export const loginOperation = {
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -2806,25 +2896,77 @@ export const refreshTokenOperation = {
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -2845,23 +2987,61 @@ export const logoutOperation = {
   },
   responseHeaders: {
     "204": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -2887,25 +3067,77 @@ export const issueOAuthTokenOperation = {
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -2942,25 +3174,77 @@ role?: UserRole;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -2988,27 +3272,93 @@ export const createUserOperation = {
   },
   responseHeaders: {
     "201": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3030,24 +3380,69 @@ export const getCurrentUserOperation = {
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3074,26 +3469,85 @@ export const bulkCreateUsersOperation = {
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3109,7 +3563,7 @@ export const getUserOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
   },
   responses: {
     "200": { "application/json": UserResponseSchema },
@@ -3123,26 +3577,85 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3158,7 +3671,7 @@ export const replaceUserOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
     body: { "application/json": UserReplaceSchema },
     bodyRequired: true,
   },
@@ -3176,28 +3689,101 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3213,7 +3799,7 @@ export const updateUserOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
     body: { "application/json": UserUpdateSchema },
     bodyRequired: true,
   },
@@ -3231,28 +3817,101 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3283,25 +3942,77 @@ limit?: number;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3317,7 +4028,7 @@ export const activateProfileOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
   },
   responses: {
     "200": { "application/json": ProfileResponseSchema },
@@ -3331,26 +4042,85 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3387,25 +4157,77 @@ max_price?: number;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3433,27 +4255,93 @@ export const createProductOperation = {
   },
   responseHeaders: {
     "201": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3484,25 +4372,77 @@ limit?: number;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3518,7 +4458,7 @@ export const getProductOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
   },
   responses: {
     "200": { "application/json": ProductResponseSchema },
@@ -3532,26 +4472,85 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3567,7 +4566,7 @@ export const updateProductOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
     body: { "application/json": ProductUpdateSchema },
     bodyRequired: true,
   },
@@ -3585,28 +4584,101 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3622,7 +4694,7 @@ export const deleteProductOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
   },
   responses: {
     "204": {},
@@ -3637,27 +4709,93 @@ id: string;
   },
   responseHeaders: {
     "204": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3695,25 +4833,77 @@ customer_id?: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3734,7 +4924,7 @@ export const createOrderOperation = {
  */
 "idempotency-key"?: string;
 [k: string]: unknown;
-}>($object({ "idempotency-key": $c73 }, [])),
+}>($c85),
     body: { "application/json": OrderCreateSchema },
     bodyRequired: true,
   },
@@ -3751,27 +4941,93 @@ export const createOrderOperation = {
   },
   responseHeaders: {
     "201": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3787,7 +5043,7 @@ export const getOrderOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
   },
   responses: {
     "200": { "application/json": OrderResponseSchema },
@@ -3801,26 +5057,85 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3836,7 +5151,7 @@ export const cancelOrderOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
     body: { "application/json": OrderCancelRequestSchema },
     bodyRequired: true,
   },
@@ -3854,28 +5169,101 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3896,7 +5284,7 @@ export const processPaymentOperation = {
  */
 "idempotency-key"?: string;
 [k: string]: unknown;
-}>($object({ "idempotency-key": $c73 }, [])),
+}>($c85),
     body: { "application/json": PaymentCreate_RequestSchema },
     bodyRequired: true,
   },
@@ -3913,27 +5301,93 @@ export const processPaymentOperation = {
   },
   responseHeaders: {
     "201": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3949,7 +5403,7 @@ export const getPaymentOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
   },
   responses: {
     "200": { "application/json": PaymentResponse_ResponseSchema },
@@ -3963,26 +5417,85 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -3998,7 +5511,7 @@ export const refundPaymentOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
     header: $schema<{
 /**
  * Client-generated key (for example a UUID v4) that makes the request safe to retry.
@@ -4008,7 +5521,7 @@ id: string;
  */
 "idempotency-key"?: string;
 [k: string]: unknown;
-}>($object({ "idempotency-key": $c73 }, [])),
+}>($c85),
     body: { "application/json": RefundRequestSchema },
     bodyRequired: false,
   },
@@ -4026,28 +5539,101 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4074,26 +5660,85 @@ export const createUploadOperation = {
   },
   responseHeaders: {
     "201": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4120,27 +5765,87 @@ export const createExportOperation = {
   },
   responseHeaders: {
     "202": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** URL of the created resource (or of the status resource of an asynchronous job). */
 location: string;
 [k: string]: unknown;
 }>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, location: $string({ format: [$f_uriReference, "uri-reference"] }) }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","location"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4156,7 +5861,7 @@ export const getExportOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
   },
   responses: {
     "200": { "application/json": ExportJobResponseSchema },
@@ -4170,26 +5875,85 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4222,25 +5986,77 @@ status?: CoachingSessionStatus;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4268,27 +6084,93 @@ export const createCoachingSessionOperation = {
   },
   responseHeaders: {
     "201": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4304,7 +6186,7 @@ export const getCoachingSessionOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
   },
   responses: {
     "200": { "application/json": CoachingSessionResponseSchema },
@@ -4318,26 +6200,85 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4353,7 +6294,7 @@ export const updateCoachingSessionOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
     body: { "application/json": CoachingSessionUpdateSchema },
     bodyRequired: true,
   },
@@ -4371,28 +6312,101 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4408,7 +6422,7 @@ export const deleteCoachingSessionOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
   },
   responses: {
     "204": {},
@@ -4423,27 +6437,93 @@ id: string;
   },
   responseHeaders: {
     "204": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4459,7 +6539,7 @@ export const concludeCoachingSessionOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
     body: { "application/json": ConcludeCoachingSessionRequestSchema },
     bodyRequired: true,
   },
@@ -4477,28 +6557,101 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4514,7 +6667,7 @@ export const streamCoachingChatOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
     header: $schema<{
 /**
  * Id of the last server-sent event received (SSE `id:` line). When reconnecting, the
@@ -4537,26 +6690,85 @@ id: string;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
   /** Schema of each server-sent event (`x-sse-event-schema`), by status and media type. */
   events: {
@@ -4593,25 +6805,77 @@ category?: AppCategory;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4642,25 +6906,77 @@ window?: "24h" | "7d" | "30d";
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4694,25 +7010,77 @@ limit?: number;
   },
   responseHeaders: {
     "200": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4740,27 +7108,93 @@ export const createWebhookSubscriptionOperation = {
   },
   responseHeaders: {
     "201": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "409": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "422": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "409": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "422": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4776,7 +7210,7 @@ export const deleteWebhookSubscriptionOperation = {
 /** Identifier (UUID) of the resource. */
 id: string;
 [k: string]: unknown;
-}>($object({ id: $c3 }, ["id"])),
+}>($c84),
   },
   responses: {
     "204": {},
@@ -4790,26 +7224,85 @@ id: string;
   },
   responseHeaders: {
     "204": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"])),
-    "400": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "401": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "403": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "404": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "429": $schema<{
+}>($c80),
+    "400": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
 "x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "401": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "403": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "404": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "429": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
 "x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
 "x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
 "x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
 "retry-after": number;
 [k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"])),
-    "500": $schema<{ "x-request-id": string; [k: string]: unknown; }>($object({ "x-request-id": $c79 }, ["x-request-id"])),
-    "503": $schema<{ "x-request-id": string; "retry-after": number; [k: string]: unknown; }>($object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"])),
+}>($c82),
+    "500": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+[k: string]: unknown;
+}>($c81),
+    "503": $schema<{
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+[k: string]: unknown;
+}>($c83),
   },
 };
 
@@ -4863,8 +7356,7 @@ export const operations = {
   deleteWebhookSubscription: deleteWebhookSubscriptionOperation,
 };
 
-const $c80 = $string({ pattern: $re17 });
-const $c81 = $string({ pattern: $re18 });
+const $c86 = $object({ "x-webhook-signature": $string({ pattern: $re17 }), "webhook-id": $c42, "webhook-timestamp": $c9, "webhook-signature": $string({ pattern: $re18 }) }, ["x-webhook-signature","webhook-id","webhook-timestamp","webhook-signature"]);
 
 const $webhook0 = {
   method: "post",
@@ -4894,7 +7386,7 @@ const $webhook0 = {
  */
 "webhook-signature": string;
 [k: string]: unknown;
-}>($object({ "x-webhook-signature": $c80, "webhook-id": $c42, "webhook-timestamp": $c9, "webhook-signature": $c81 }, ["x-webhook-signature","webhook-id","webhook-timestamp","webhook-signature"])),
+}>($c86),
     body: { "application/json": OrderCreatedEventSchema },
     bodyRequired: true,
   },
@@ -4932,7 +7424,7 @@ const $webhook1 = {
  */
 "webhook-signature": string;
 [k: string]: unknown;
-}>($object({ "x-webhook-signature": $c80, "webhook-id": $c42, "webhook-timestamp": $c9, "webhook-signature": $c81 }, ["x-webhook-signature","webhook-id","webhook-timestamp","webhook-signature"])),
+}>($c86),
     body: { "application/json": OrderUpdatedEventSchema },
     bodyRequired: true,
   },
@@ -4970,7 +7462,7 @@ const $webhook2 = {
  */
 "webhook-signature": string;
 [k: string]: unknown;
-}>($object({ "x-webhook-signature": $c80, "webhook-id": $c42, "webhook-timestamp": $c9, "webhook-signature": $c81 }, ["x-webhook-signature","webhook-id","webhook-timestamp","webhook-signature"])),
+}>($c86),
     body: { "application/json": OrderCompletedEventSchema },
     bodyRequired: true,
   },
@@ -5008,7 +7500,7 @@ const $webhook3 = {
  */
 "webhook-signature": string;
 [k: string]: unknown;
-}>($object({ "x-webhook-signature": $c80, "webhook-id": $c42, "webhook-timestamp": $c9, "webhook-signature": $c81 }, ["x-webhook-signature","webhook-id","webhook-timestamp","webhook-signature"])),
+}>($c86),
     body: { "application/json": PaymentSucceededEvent_ResponseSchema },
     bodyRequired: true,
   },
@@ -5046,7 +7538,7 @@ const $webhook4 = {
  */
 "webhook-signature": string;
 [k: string]: unknown;
-}>($object({ "x-webhook-signature": $c80, "webhook-id": $c42, "webhook-timestamp": $c9, "webhook-signature": $c81 }, ["x-webhook-signature","webhook-id","webhook-timestamp","webhook-signature"])),
+}>($c86),
     body: { "application/json": PaymentFailedEvent_ResponseSchema },
     bodyRequired: true,
   },
@@ -5084,7 +7576,7 @@ const $webhook5 = {
  */
 "webhook-signature": string;
 [k: string]: unknown;
-}>($object({ "x-webhook-signature": $c80, "webhook-id": $c42, "webhook-timestamp": $c9, "webhook-signature": $c81 }, ["x-webhook-signature","webhook-id","webhook-timestamp","webhook-signature"])),
+}>($c86),
     body: { "application/json": ProductUpdatedEventSchema },
     bodyRequired: true,
   },
@@ -5122,7 +7614,7 @@ const $webhook6 = {
  */
 "webhook-signature": string;
 [k: string]: unknown;
-}>($object({ "x-webhook-signature": $c80, "webhook-id": $c42, "webhook-timestamp": $c9, "webhook-signature": $c81 }, ["x-webhook-signature","webhook-id","webhook-timestamp","webhook-signature"])),
+}>($c86),
     body: { "application/json": InventoryLowEventSchema },
     bodyRequired: true,
   },
@@ -5160,7 +7652,7 @@ const $webhook7 = {
  */
 "webhook-signature": string;
 [k: string]: unknown;
-}>($object({ "x-webhook-signature": $c80, "webhook-id": $c42, "webhook-timestamp": $c9, "webhook-signature": $c81 }, ["x-webhook-signature","webhook-id","webhook-timestamp","webhook-signature"])),
+}>($c86),
     body: { "application/json": UserCreatedEventSchema },
     bodyRequired: true,
   },
@@ -5198,7 +7690,7 @@ const $webhook8 = {
  */
 "webhook-signature": string;
 [k: string]: unknown;
-}>($object({ "x-webhook-signature": $c80, "webhook-id": $c42, "webhook-timestamp": $c9, "webhook-signature": $c81 }, ["x-webhook-signature","webhook-id","webhook-timestamp","webhook-signature"])),
+}>($c86),
     body: { "application/json": ExportCompletedEventSchema },
     bodyRequired: true,
   },
