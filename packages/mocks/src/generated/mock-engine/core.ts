@@ -13,7 +13,7 @@
  */
 import { NONE, isPureRef, patternRegExp, type MockSchema } from "./schema.js";
 import { Validator } from "./validate.js";
-import { mergeConstraints, type Constraints } from "./merge.js";
+import { mergeConstraints } from "./merge.js";
 import { makePlan, type Plan } from "./plan.js";
 import { chooseBranches } from "./compose.js";
 import { produce, isLeaf, leafValue } from "./produce.js";
@@ -41,13 +41,15 @@ export interface GeneratorOptions {
 
 export abstract class GeneratorCore implements Engine {
   readonly validator: Validator;
-  readonly leafConstraints = new WeakMap<MockSchema, Constraints>();
   protected readonly options: GeneratorOptions;
   protected readonly recursive: Set<string>;
   private readonly examples = new WeakMap<MockSchema, unknown[]>();
   private readonly plans = new WeakMap<MockSchema, Plan>();
   private readonly warned = new Set<string>();
   private discriminators: Map<string, DiscriminatorValue> | undefined;
+  // Created once: named closures cost a defineProperty each when run through tsx (keepNames).
+  private readonly resolveFn = (n: string): MockSchema | undefined => this.resolve(n);
+  private readonly warnFn = (pointer: string | undefined, message: string): void => this.warnOnce(pointer, message);
 
   constructor(options: GeneratorOptions) {
     this.options = options;
@@ -89,22 +91,21 @@ export abstract class GeneratorCore implements Engine {
       if (valid.length) return valid[c.variant % valid.length];
     }
     if (isPureRef(s)) return this.refValue(s.ref!, c);
-    if (isLeaf(s)) return leafValue(s, this, c, (p, m) => this.warnOnce(p, m));
+    if (isLeaf(s)) return leafValue(s, this, c, this.warnFn);
     const plan = this.plan(s, cachePlan);
     if (plan.impossible) return NONE;
     const base = plan.conj;
     const cc = this.enter(c, base.entered);
     const conj = { ...base, forced: forcedValues(base, c.self, this.discriminatorIndex()) };
-    const resolve = (n: string) => this.resolve(n);
     for (let attempt = 0; attempt < plan.attempts; attempt++) {
-      const ext = conj.disjunctions.length ? chooseBranches(conj, resolve, cc, attempt, this.recursive) : conj;
+      const ext = conj.disjunctions.length ? chooseBranches(conj, this.resolveFn, cc, attempt, this.recursive) : conj;
       if (ext.impossible) continue;
       const ac = ext === conj ? cc : this.enter(cc, ext.entered.slice(base.entered.length));
-      const v = produce(ext, ext === conj ? plan.constraints : mergeConstraints(ext.parts), this, ac, (p, m) => this.warnOnce(p, m));
+      const v = produce(ext, ext === conj ? plan.constraints : mergeConstraints(ext.parts), this, ac, this.warnFn);
       if (v === NONE) continue;
       if (!plan.needsCheck || this.validator.isValid(v, s)) return v;
       if (!ext.disjunctions.some((d) => d.kind === "oneOf")) continue;
-      const exclusive = makeExclusive(v, ext, this, resolve);
+      const exclusive = makeExclusive(v, ext, this, this.resolveFn);
       if (this.validator.isValid(exclusive, s)) return exclusive;
     }
     return NONE;
@@ -124,7 +125,7 @@ export abstract class GeneratorCore implements Engine {
   private plan(s: MockSchema, cache: boolean): Plan {
     let plan = this.plans.get(s);
     if (!plan) {
-      plan = makePlan(s, (n) => this.resolve(n));
+      plan = makePlan(s, this.resolveFn);
       if (cache) this.plans.set(s, plan);
     }
     return plan;

@@ -91,11 +91,35 @@ export interface Constraints {
 
 const ALL: JsonType[] = ["string", "number", "integer", "boolean", "null", "array", "object"];
 
+function admits(list: JsonType[], t: JsonType): boolean {
+  return list.includes(t) || (t === "integer" && list.includes("number"));
+}
+
 export function intersectTypes(a: JsonType[] | undefined, b: JsonType[]): JsonType[] {
   if (!a) return [...b];
-  const inA = (t: JsonType) => a.includes(t) || (t === "integer" && a.includes("number"));
-  const inB = (t: JsonType) => b.includes(t) || (t === "integer" && b.includes("number"));
-  return ALL.filter((t) => inA(t) && inB(t));
+  const out: JsonType[] = [];
+  for (const t of ALL) if (admits(a, t) && admits(b, t)) out.push(t);
+  return out;
+}
+
+const NO_NAMES: string[] = [];
+const NO_REQUIRED = new Set<string>();
+const NONE_OF: never[] = [];
+
+/** `mergeConstraints([s])` for a leaf (scalar constraints only), with fewer allocations. */
+export function leafConstraints(s: MockSchema): Constraints {
+  const st = s.string;
+  const n = s.number;
+  return {
+    str: { minLength: st?.minLength ?? 0, maxLength: st?.maxLength ?? Infinity, patterns: st?.pattern !== undefined ? [st.pattern] : NO_NAMES, format: st?.format, compiled: undefined },
+    num: { minimum: n?.minimum, maximum: n?.maximum, exclusiveMinimum: n?.exclusiveMinimum, exclusiveMaximum: n?.exclusiveMaximum, multipleOf: n?.multipleOf !== undefined ? [n.multipleOf] : NONE_OF, format: n?.format },
+    arrays: NONE_OF, minItems: 0, maxItems: Infinity, unique: false, contains: NONE_OF,
+    blocks: NONE_OF, names: NO_NAMES, required: NO_REQUIRED, minProps: 0, maxProps: Infinity, propertyNames: NONE_OF,
+    has: { string: st !== undefined, number: n !== undefined, array: false, object: false },
+    types: s.types,
+    enumValues: s.const ? [s.const.value] : s.enum,
+    typeOrders: undefined,
+  };
 }
 
 export function mergeConstraints(parts: MockSchema[]): Constraints {

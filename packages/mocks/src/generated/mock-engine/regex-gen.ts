@@ -41,12 +41,16 @@ function canGrow(n: RNode): boolean {
   }
 }
 
+function inSet(ranges: [number, number][], c: number): boolean {
+  for (const [lo, hi] of ranges) if (c >= lo && c <= hi) return true;
+  return false;
+}
+
 function pickChar(ranges: [number, number][], negate: boolean, rng: Rng): string {
-  const inSet = (c: number) => ranges.some(([lo, hi]) => c >= lo && c <= hi);
   if (negate) {
-    const ok = [...PREFERRED].filter((ch) => !inSet(ch.codePointAt(0)!));
+    const ok = [...PREFERRED].filter((ch) => !inSet(ranges, ch.codePointAt(0)!));
     if (ok.length) return rng.pick(ok);
-    for (let c = 33; c < 0x3000; c++) if (!inSet(c)) return String.fromCodePoint(c);
+    for (let c = 33; c < 0x3000; c++) if (!inSet(ranges, c)) return String.fromCodePoint(c);
     return "";
   }
   if (ranges.length === 0) return "";

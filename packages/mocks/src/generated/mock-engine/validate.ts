@@ -16,6 +16,8 @@ import { at, fail, isMultipleOf, propertyMap, typeOf, withDetail, type Err } fro
 
 export { isMultipleOf };
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 export class Validator {
   private readonly resolve: Resolve;
   private readonly known = new WeakMap<object, WeakSet<MockSchema>>();
@@ -123,14 +125,13 @@ export class Validator {
   private obj(x: Record<string, unknown>, s: MockSchema, hops: number): Err {
     const c = s.object;
     if (!c) return undefined;
-    const has = (k: string) => Object.prototype.hasOwnProperty.call(x, k);
-    for (const p of c.properties) if (p.required && !has(p.name)) return fail(() => `must have required property '${p.name}'`);
-    for (const r of c.requiredOnly) if (!has(r)) return fail(() => `must have required property '${r}'`);
+    for (const p of c.properties) if (p.required && !hasOwn.call(x, p.name)) return fail(() => `must have required property '${p.name}'`);
+    for (const r of c.requiredOnly) if (!hasOwn.call(x, r)) return fail(() => `must have required property '${r}'`);
     const keys = Object.keys(x);
     if (c.minProperties !== undefined && keys.length < c.minProperties) return fail(() => `must NOT have fewer than ${c.minProperties} properties`);
     if (c.maxProperties !== undefined && keys.length > c.maxProperties) return fail(() => `must NOT have more than ${c.maxProperties} properties`);
     if (c.dependentRequired) {
-      for (const [k, deps] of Object.entries(c.dependentRequired)) if (has(k)) for (const d of deps) if (!has(d)) return fail(() => `must have property '${d}' when property '${k}' is present`);
+      for (const [k, deps] of Object.entries(c.dependentRequired)) if (hasOwn.call(x, k)) for (const d of deps) if (!hasOwn.call(x, d)) return fail(() => `must have property '${d}' when property '${k}' is present`);
     }
     const props = propertyMap(c);
     for (const key of keys) {

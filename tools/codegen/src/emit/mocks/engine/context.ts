@@ -3,7 +3,6 @@ import type { Rng } from "./prng.js";
 import type { NameHint } from "./names.js";
 import type { MockSchema } from "./schema.js";
 import type { Validator } from "./validate.js";
-import type { Constraints } from "./merge.js";
 
 /** Optional properties are filled up to this object depth (deeper: only what is required). */
 export const OPTIONAL_DEPTH = 3;
@@ -48,6 +47,4 @@ export interface Engine {
   /** A value satisfying every schema of `schemas` (or the forced value when it does); NONE if none. */
   valueOf(schemas: MockSchema[], c: Ctx, forced?: { value: unknown }): unknown;
   patternTest(pattern: string, key: string): boolean;
-  /** Constraints of leaf schemas, computed once per generator. */
-  readonly leafConstraints: WeakMap<MockSchema, Constraints>;
 }

@@ -37,21 +37,20 @@ export function propertySchemas(k: Constraints, name: string, e: Engine): MockSc
 export function genObject(k: Constraints, forced: ReadonlyMap<string, unknown>, excluded: ReadonlySet<string>, e: Engine, c: Ctx): unknown {
   const out: Record<string, unknown> = {};
   const optionalOk = !c.minimal && c.depth < OPTIONAL_DEPTH;
-  const writeOnly = (n: string) => k.blocks.some((b) => b.props.get(n)?.schema.meta?.writeOnly === true);
-  const nameOk = (n: string) => k.propertyNames.every((s) => e.validator.isValid(n, s));
-  const wanted = k.names.filter((n) => k.required.has(n) || forced.has(n) || (optionalOk && !writeOnly(n) && !excluded.has(n)));
+  const wanted: string[] = [];
+  for (const n of k.names) if (k.required.has(n) || forced.has(n) || (optionalOk && !writeOnly(k, n) && !excluded.has(n))) wanted.push(n);
   // dependentRequired: a present key brings its dependents.
   for (let i = 0; i < wanted.length; i++) {
     for (const b of k.blocks) for (const d of b.source.dependentRequired?.[wanted[i]!] ?? []) if (!wanted.includes(d)) wanted.push(d);
   }
-  const dependents = new Set(wanted.flatMap((w) => k.blocks.flatMap((b) => b.source.dependentRequired?.[w] ?? [])));
-  const mandatory = (n: string) => k.required.has(n) || dependents.has(n);
+  const dependents = new Set<string>();
+  for (const b of k.blocks) if (b.source.dependentRequired) for (const w of wanted) for (const d of b.source.dependentRequired[w] ?? []) dependents.add(d);
   if (k.required.size > k.maxProps) return NONE;
   let optionalRoom = k.maxProps - k.required.size;
   for (const name of wanted) {
-    const must = mandatory(name);
+    const must = k.required.has(name) || dependents.has(name);
     if (!must && optionalRoom <= 0) continue;
-    const schemas = nameOk(name) ? propertySchemas(k, name, e) : null;
+    const schemas = nameOk(k, name, e) ? propertySchemas(k, name, e) : null;
     const v = schemas === null ? NONE : e.valueOf(schemas, child(c, normalizeName(name)), forced.has(name) ? { value: forced.get(name) } : undefined);
     if (v === NONE) {
       if (must) return NONE;
@@ -64,12 +63,22 @@ export function genObject(k: Constraints, forced: ReadonlyMap<string, unknown>, 
   const want = Math.min(k.maxProps, Math.max(k.minProps, isMap && optionalOk ? 1 : 0));
   for (let tries = 0; Object.keys(out).length < want && tries < want * 4 + 8; tries++) {
     const key = extraKey(k, e, c, tries);
-    if (key === undefined || key in out || !nameOk(key)) continue;
+    if (key === undefined || key in out || !nameOk(k, key, e)) continue;
     const schemas = propertySchemas(k, key, e);
     const v = schemas === null ? NONE : e.valueOf(schemas, child(c, normalizeName(key)));
     if (v !== NONE) out[key] = v;
   }
   return Object.keys(out).length < k.minProps ? NONE : out;
+}
+
+function writeOnly(k: Constraints, name: string): boolean {
+  for (const b of k.blocks) if (b.props.get(name)?.schema.meta?.writeOnly === true) return true;
+  return false;
+}
+
+function nameOk(k: Constraints, name: string, e: Engine): boolean {
+  for (const s of k.propertyNames) if (!e.validator.isValid(name, s)) return false;
+  return true;
 }
 
 function extraKey(k: Constraints, e: Engine, c: Ctx, tries: number): string | undefined {

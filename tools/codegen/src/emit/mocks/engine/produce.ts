@@ -4,7 +4,7 @@
  * (first when the recursion is being cut) — built by the per-type generators.
  */
 import { NONE, type JsonType, type MockSchema } from "./schema.js";
-import { emptyConjunction, mergeConstraints, type Conjunction, type Constraints } from "./merge.js";
+import { emptyConjunction, leafConstraints, type Conjunction, type Constraints } from "./merge.js";
 import type { Ctx, Engine } from "./context.js";
 import { genString } from "./strings.js";
 import { genNumber } from "./numbers.js";
@@ -114,9 +114,8 @@ export function isLeaf(s: MockSchema): boolean {
 
 /** `produce` for a leaf, with its constraints computed once. */
 export function leafValue(s: MockSchema, e: Engine, c: Ctx, warn: Warn): unknown {
-  let k = e.leafConstraints.get(s);
-  if (!k) e.leafConstraints.set(s, (k = mergeConstraints([s])));
-  return produce(LEAF, k, e, c, warn, s);
+  // Not cached: short-lived garbage is cheaper for the GC than one retained object per leaf.
+  return produce(LEAF, leafConstraints(s), e, c, warn, s);
 }
 
 const LEAF: Conjunction = emptyConjunction();

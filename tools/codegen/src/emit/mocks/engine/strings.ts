@@ -23,46 +23,51 @@ export interface StringConstraints {
 /** Why no string could be found, for the warning (undefined when one was). */
 export type StringResult = { ok: true; value: string } | { ok: false; reason: string };
 
+function fits(s: string, k: StringConstraints, regexes: readonly (readonly [string, RegExp | null])[]): boolean {
+  if (k.minLength > 0 || k.maxLength !== Infinity) {
+    const n = codePoints(s);
+    if (n < k.minLength || n > k.maxLength) return false;
+  }
+  if (k.format !== undefined && !formatOk(k.format, s)) return false;
+  for (const [, re] of regexes) if (re && !re.test(s)) return false;
+  return true;
+}
+
+/** Start-anchored patterns first, end-anchored last (for concatenating one match of each). */
+function anchorRank(p: string): number {
+  return p.startsWith("^") ? 0 : /(^|[^\\])\$$/.test(p) ? 2 : 1;
+}
+
 export function genString(k: StringConstraints, hint: NameHint, rng: Rng): StringResult {
   const regexes = (k.compiled ??= k.patterns.map((p) => [p, patternRegExp(p)] as const));
-  const res = regexes;
-  const fits = (s: string): boolean => {
-    if (k.minLength > 0 || k.maxLength !== Infinity) {
-      const n = codePoints(s);
-      if (n < k.minLength || n > k.maxLength) return false;
-    }
-    if (k.format !== undefined && !formatOk(k.format, s)) return false;
-    return res.every(([, re]) => !re || re.test(s));
-  };
-  let last = "";
-  const attempt = (s: string | undefined): boolean => {
-    if (s === undefined) return false;
-    last = s;
-    return fits(s);
-  };
   // Binary payloads are placeholders whatever the property is called; other formats yield to names.
   const formatFirst = k.format === "binary" || k.format === "byte";
-  if (formatFirst && attempt(formatValue(k.format!, rng))) return { ok: true, value: last };
-  for (const s of stringsByName(hint, rng)) if (attempt(s)) return { ok: true, value: s };
-  if (!formatFirst && k.format !== undefined && attempt(formatValue(k.format, rng))) return { ok: true, value: last };
+  if (formatFirst) {
+    const s = formatValue(k.format!, rng);
+    if (s !== undefined && fits(s, k, regexes)) return { ok: true, value: s };
+  }
+  for (const s of stringsByName(hint, rng)) if (fits(s, k, regexes)) return { ok: true, value: s };
+  if (!formatFirst && k.format !== undefined) {
+    const s = formatValue(k.format, rng);
+    if (s !== undefined && fits(s, k, regexes)) return { ok: true, value: s };
+  }
   for (let round = 0; round < 3; round++) {
     for (const [pattern] of regexes) {
       const s = stringForPattern(pattern, rng, k.minLength, k.maxLength);
-      if (attempt(s)) return { ok: true, value: s! };
+      if (s !== undefined && fits(s, k, regexes)) return { ok: true, value: s };
     }
   }
   // Several patterns: a match of each, concatenated (start-anchored first, end-anchored last),
   // matches them all when no pattern is anchored at both ends.
   if (regexes.length > 1) {
-    const rank = (p: string) => (p.startsWith("^") ? 0 : /(^|[^\\])\$$/.test(p) ? 2 : 1);
-    const ordered = [...k.patterns].sort((a, b) => rank(a) - rank(b));
+    const ordered = [...k.patterns].sort((p, q) => anchorRank(p) - anchorRank(q));
     for (let round = 0; round < 3; round++) {
       const parts = ordered.map((p) => stringForPattern(p, rng));
-      if (parts.every((x) => x !== undefined) && attempt(parts.join(""))) return { ok: true, value: parts.join("") };
+      if (parts.every((x) => x !== undefined) && fits(parts.join(""), k, regexes)) return { ok: true, value: parts.join("") };
     }
   }
   const generic = sized(rng, k.minLength, k.maxLength);
-  if (attempt(generic)) return { ok: true, value: generic };
+  if (fits(generic, k, regexes)) return { ok: true, value: generic };
   const bad = regexes.find(([, re]) => re === null);
   if (bad) return { ok: false, reason: `pattern ${JSON.stringify(bad[0])} is not a valid regular expression` };
   const what = [k.patterns.length ? `pattern ${k.patterns.map((p) => JSON.stringify(p)).join(" and ")}` : "", k.format ? `format "${k.format}"` : "", `length ${k.minLength}..${k.maxLength}`].filter(Boolean);
