@@ -50,7 +50,10 @@ const TIME_WORDS = "created|updated|deleted|modified|started|ended|finished|comp
 type Rule = [RegExp, (rng: Rng, hint: NameHint) => (string | undefined)[]];
 
 const STRING_RULES: Rule[] = [
-  [/(^|_)e_?mail(_address)?$|^email/, (rng) => [personEmail(rng)]],
+  // The last word decides: "emails_url" is a URL, "billing_email" an e-mail address.
+  [/(^|_)(avatar|image|photo|picture|logo|thumbnail|icon|gravatar)(_url|_uri)?$/, (rng, h) => [`https://images.example.com/${h.name.split("_")[0]}/${rng.hex(12)}.png`]],
+  [/(^|_)(url|uri|link|href|website|homepage|endpoint|callback|redirect_uri|webhook)$/, (rng, h) => [`https://example.com/${slug(h.owner || "items").replace(/\./g, "-")}/${rng.int(1, 9999)}`]],
+  [/(^|_)(e_?mails?|email_address)$/, (rng) => [personEmail(rng)]],
   [/^(first|given|fore)_name$|^firstname$/, (rng) => [rng.pick(W.FIRST_NAMES)]],
   [/^(last|family|sur)_name$|^(lastname|surname)$/, (rng) => [rng.pick(W.LAST_NAMES)]],
   [/^(full|display|contact|author|owner|customer|person|real|legal|account_holder)_name$|^(author|assignee|fullname|recipient|sender)$/, (rng) => [fullName(rng)]],
@@ -66,8 +69,6 @@ const STRING_RULES: Rule[] = [
   [/(^|_)currency(_code)?$/, (rng) => [rng.pick(W.CURRENCIES), "usd"]],
   [/(^|_)(locale|language|lang)(_code)?$/, (rng) => { const l = rng.pick(W.LOCALES); return [l, l.slice(0, 2)]; }],
   [/time_?zone$|^tz$/, (rng) => [rng.pick(W.TIMEZONES)]],
-  [/(^|_)(avatar|image|photo|picture|logo|thumbnail|icon|gravatar)(_url|_uri)?$/, (rng, h) => [`https://images.example.com/${h.name.split("_")[0]}/${rng.hex(12)}.png`]],
-  [/(^|_)(url|uri|link|href|website|homepage|endpoint|callback|redirect_uri|webhook)$/, (rng, h) => [`https://example.com/${slug(h.owner || "items").replace(/\./g, "-")}/${rng.int(1, 9999)}`]],
   [/(^|_)(domain|host|hostname)$/, () => ["api.example.com"]],
   [/(^|_)ip(_address|v4)?$/, (rng) => [`192.0.2.${rng.int(1, 254)}`]],
   [new RegExp(`(^|_)(${TIME_WORDS})(_at|_time|_timestamp)?$|(_at|_time|timestamp|datetime)$`), (rng) => [isoDateTime(rng)]],

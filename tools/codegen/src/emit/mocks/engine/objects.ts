@@ -34,8 +34,12 @@ export function propertySchemas(k: Constraints, name: string, e: Engine): MockSc
   return out;
 }
 
-export function genObject(k: Constraints, forced: ReadonlyMap<string, unknown>, excluded: ReadonlySet<string>, e: Engine, c: Ctx): unknown {
+export function genObject(k: Constraints, forced: ReadonlyMap<string, unknown>, excluded: ReadonlySet<string>, e: Engine, ctx: Ctx): unknown {
   const out: Record<string, unknown> = {};
+  // Properties are named after the object they belong to: its schema, or the property holding an
+  // inline object ("name" inside `owner: {…}` is a person's, URLs inside `repository` say so).
+  const owner = ctx.self === undefined && ctx.hint.name ? ctx.hint.name : ctx.hint.owner;
+  const c: Ctx = owner === ctx.hint.owner ? ctx : { ...ctx, hint: { name: ctx.hint.name, owner } };
   const optionalOk = !c.minimal && c.depth < OPTIONAL_DEPTH;
   const wanted: string[] = [];
   for (const n of k.names) if (k.required.has(n) || forced.has(n) || (optionalOk && !writeOnly(k, n) && !excluded.has(n))) wanted.push(n);
