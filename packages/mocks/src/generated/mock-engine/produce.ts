@@ -27,21 +27,22 @@ function cachedTypeOrder(k: Constraints, c: Ctx): JsonType[] {
   return (cached[c.minimal ? 1 : 0] ??= typeOrder(k, c));
 }
 
-function typeOrder(k: Constraints, c: Ctx): JsonType[] {
+function addType(order: JsonType[], t: JsonType, k: Constraints): void {
   const allowed = k.types ?? PREFERENCE;
+  // A `number` type admits integers, but is generated as a number (decimals where realistic).
+  if (order.includes(t) || !allowed.includes(t) || (t === "integer" && k.types !== undefined && allowed.includes("number"))) return;
+  order.push(t);
+}
+
+function typeOrder(k: Constraints, c: Ctx): JsonType[] {
   const order: JsonType[] = [];
-  const add = (t: JsonType) => {
-    // A `number` type admits integers, but is generated as a number (decimals where realistic).
-    if (order.includes(t) || !allowed.includes(t) || (t === "integer" && k.types !== undefined && allowed.includes("number"))) return;
-    order.push(t);
-  };
-  if (c.minimal) add("null");
-  if (k.has.object || k.names.length) add("object");
-  if (k.has.array) add("array");
-  if (k.has.string) add("string");
-  if (k.has.number) (add("number"), add("integer"));
-  if (!k.types && order.length === 0 && OBJECTY.test(c.hint.name)) add("object");
-  for (const t of PREFERENCE) add(t);
+  if (c.minimal) addType(order, "null", k);
+  if (k.has.object || k.names.length) addType(order, "object", k);
+  if (k.has.array) addType(order, "array", k);
+  if (k.has.string) addType(order, "string", k);
+  if (k.has.number) (addType(order, "number", k), addType(order, "integer", k));
+  if (!k.types && order.length === 0 && OBJECTY.test(c.hint.name)) addType(order, "object", k);
+  for (const t of PREFERENCE) addType(order, t, k);
   return order;
 }
 
@@ -55,6 +56,15 @@ function excludedByNot(nots: MockSchema[]): Set<string> {
     for (const r of o.requiredOnly) out.add(r);
   }
   return out;
+}
+
+const leafEnums = new WeakMap<MockSchema, unknown[]>();
+
+/** The enum/const values of a leaf that satisfy its other constraints (once per leaf). */
+function allowedLeafValues(leaf: MockSchema, values: unknown[], e: Engine): unknown[] {
+  let allowed = leafEnums.get(leaf);
+  if (!allowed) leafEnums.set(leaf, (allowed = values.filter((v) => e.validator.isValid(v, local(leaf)))));
+  return allowed;
 }
 
 /** The part's own assertions, without the composition keywords already flattened. */
@@ -72,8 +82,7 @@ export type Warn = (pointer: string | undefined, message: string) => void;
 
 export function produce(conj: Conjunction, k: Constraints, e: Engine, c: Ctx, warn: Warn, leaf?: MockSchema): unknown {
   if (k.enumValues) {
-    const parts = leaf ? [leaf] : conj.parts;
-    const allowed = k.enumValues.filter((v) => parts.every((p) => e.validator.isValid(v, local(p))));
+    const allowed = leaf ? allowedLeafValues(leaf, k.enumValues, e) : k.enumValues.filter((v) => conj.parts.every((p) => e.validator.isValid(v, local(p))));
     if (allowed.length === 0) return NONE;
     const preferred = c.minimal && allowed.includes(null) ? [null] : allowed.filter((v) => v !== null);
     const list = preferred.length ? preferred : allowed;
