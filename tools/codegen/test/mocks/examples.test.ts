@@ -49,8 +49,8 @@ describe("examples", () => {
     expect((generated.components[0]!.value as { id: number }).id).toBe(42);
   });
 
-  it("an invalid example is an error naming file, JSON pointer and problem", async () => {
-    const loaded = await spec({ broken: { value: { id: "one", role: "admin" } } }, { id: 3, role: "owner" });
+  it("an invalid media-type example is an error naming file, JSON pointer and problem", async () => {
+    const loaded = await spec({ broken: { value: { id: "one", role: "admin" } } });
     const { c } = ctx(loaded);
     let error: unknown;
     try {
@@ -61,9 +61,18 @@ describe("examples", () => {
     expect(error).toBeInstanceOf(SpecError);
     const message = (error as Error).message;
     expect(message).toContain("openapi.json");
-    expect(message).toContain("2 example(s) do not match their schema");
+    expect(message).toContain("1 example(s) do not match their schema");
     expect(message).toContain("#/paths/~1users~1{id}/get/responses/200/content/application~1json/examples/broken: example at /id: must be integer");
-    expect(message).toContain("#/components/schemas/User: example at /role: must be equal to one of the allowed values");
+  });
+
+  it("an invalid schema `example` (an annotation) is a warning naming it, and a generated value is used", async () => {
+    const loaded = await spec({}, { id: 3, role: "owner" });
+    const { c, warnings } = ctx(loaded);
+    const files = await emitMocks(c);
+    expect(warnings).toEqual([expect.stringContaining("#/components/schemas/User: schema example at /role: must be equal to one of the allowed values")]);
+    const set = collectFixtures(loaded.model, 1, () => {});
+    expect(set.components[0]!.value).not.toEqual({ id: 3, role: "owner" });
+    expect(files.map((f) => f.path)).toContain("mocks.gen.ts");
   });
 
   it("can be downgraded to warnings, using generated fixtures instead", async () => {

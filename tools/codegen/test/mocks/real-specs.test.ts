@@ -50,9 +50,11 @@ describe.skipIf(specs.length === 0)("mock fixtures of real specs are valid (Ajv)
       const problem = ajv.check(c.schema.pointer, seeded.component(c.name, 0, true));
       if (problem) failures.push(`seed 7 ${c.name}: ${problem}`);
     }
-    console.log(`${file}: ${counts.components} components, ${counts.responses} responses (${counts.fromSpecExamples} from spec examples), ${counts.webhooks} webhooks — ${failures.length} invalid; ${set.invalidExamples.length} invalid spec examples; ${warnings.length} warnings`);
+    // Invalid schema-level `example`s are reported as warnings (openai, openfga have some); nothing else may warn.
+    const schemaExamples = warnings.filter((w) => w.includes(": schema example"));
+    console.log(`${file}: ${counts.components} components, ${counts.responses} responses (${counts.fromSpecExamples} from spec examples), ${counts.webhooks} webhooks — ${failures.length} invalid; invalid spec examples: ${set.invalidExamples.length} media/parameter, ${schemaExamples.length} schema`);
     expect(failures.slice(0, 10)).toEqual([]);
-    expect(warnings).toEqual([]);
+    expect(warnings.filter((w) => !schemaExamples.includes(w))).toEqual([]);
   });
 });
 

@@ -62,9 +62,12 @@ export function collectFixtures(model: IRDocument, seed: number, warn: (pointer:
     schemas,
     recursive: model.schemas.filter((s) => s.recursive).map((s) => s.name),
     warn,
+    // A schema's own `example` is an annotation (real specs get them wrong often: openai, openfga):
+    // it is skipped with a warning and a generated value is used. Examples of media types and
+    // parameters are what the mock serves, so an invalid one stays an error (checked below).
     onInvalidExample: (schema, index, problem) => {
       const n = schema.meta?.examples?.length ?? 1;
-      invalidExamples.push({ pointer: schema.pointer ?? "#", problem: `${n > 1 ? `example ${index + 1} of ${n}` : "example"} ${problem}` });
+      warn(schema.pointer ?? "#", `schema ${n > 1 ? `example ${index + 1} of ${n}` : "example"} ${problem}; a generated value is used instead`);
     },
   });
 

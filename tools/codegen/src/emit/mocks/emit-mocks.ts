@@ -5,8 +5,9 @@
  * - msw.gen.ts — MSW handlers (separate, so non-MSW consumers never import msw);
  * - mock-schemas.gen.ts + mock-engine/ — what seeded factories run on;
  * - openapi.mock.json — the bundled spec (ctx.document) with the fixtures as named examples, for Prism.
- * Examples in the spec that do not validate are errors (file + JSON pointer + problem) unless the
- * `invalidExamples: "warn"` option (or SPECFORGE_INVALID_EXAMPLES=warn) downgrades them.
+ * A media-type or parameter example that does not validate is an error (file + JSON pointer +
+ * problem) unless the `invalidExamples: "warn"` option (or SPECFORGE_INVALID_EXAMPLES=warn)
+ * downgrades it; an invalid schema `example` (an annotation) is a warning (see collect.ts).
  */
 import type { Emitter, EmitContext } from "../emitter.js";
 import { SpecError } from "../../load/spec-error.js";
