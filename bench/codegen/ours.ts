@@ -1,0 +1,90 @@
+/**
+ * How the bench runs OUR codegen:
+ *  - "tsx": `tsx tools/codegen/src/cli.ts …`, exactly what `pnpm codegen` runs (tsx start-up and
+ *    on-the-fly TypeScript transpilation included: that is the user's experience);
+ *  - "js":  the same sources transpiled to plain JS (TypeScript `transpileModule`, no bundling) into
+ *    bench/.peers/ours-js/ at the start of each bench run, run with plain `node` — what a published
+ *    build would cost.
+ * Plus a timed run of `generate()` (timed-generate.ts) for the per-phase `timings` object.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+
+const require = createRequire(import.meta.url);
+
+export const REPO = join(import.meta.dirname, "..", "..");
+export const CODEGEN = join(REPO, "tools", "codegen");
+export const TSX = join(REPO, "node_modules", ".bin", "tsx");
+
+export type OursTargets = "types" | "zod" | "client" | "mocks" | "zod,client,mocks" | "types,zod,client,mocks";
+
+export function oursCommand(mode: "tsx" | "js", jsDir: string, spec: string, out: string, targets: OursTargets): { cmd: string; args: string[] } {
+  const args = ["--spec", spec, "--out", out, "--targets", targets, "--quiet"];
+  return mode === "tsx"
+    ? { cmd: TSX, args: [join(CODEGEN, "src", "cli.ts"), ...args] }
+    : { cmd: process.execPath, args: [join(jsDir, "src", "cli.js"), ...args] };
+}
+
+export function timedCommand(spec: string, out: string, targets: OursTargets, jsonOut: string): { cmd: string; args: string[] } {
+  return { cmd: TSX, args: [join(import.meta.dirname, "timed-generate.ts"), spec, out, targets, jsonOut] };
+}
+
+/** Transpiles tools/codegen/src to JS in `jsDir` (engine .ts sources are also copied: the mocks emitter reads them). */
+export function buildOursJs(jsDir: string): { files: number; seconds: number } {
+  const started = performance.now();
+  const ts = require("typescript") as typeof import("typescript");
+  const src = join(CODEGEN, "src");
+  rmSync(jsDir, { recursive: true, force: true });
+  let files = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const from = join(dir, entry.name);
+      const to = join(jsDir, "src", relative(src, from));
+      if (entry.isDirectory()) {
+        walk(from);
+        continue;
+      }
+      mkdirSync(dirname(to), { recursive: true });
+      if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
+        const out = ts.transpileModule(readFileSync(from, "utf8"), {
+          fileName: from,
+          compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true, sourceMap: false },
+        });
+        writeFileSync(to.replace(/\.ts$/, ".js"), out.outputText);
+        files++;
+        if (from.includes(`${join("emit", "mocks", "engine")}`)) copyFileSync(from, to);
+      } else copyFileSync(from, to);
+    }
+  };
+  walk(src);
+  // Resolve openapi-typescript, yaml, swagger2openapi … from the codegen package's own node_modules.
+  if (!existsSync(join(jsDir, "node_modules"))) symlinkSync(join(CODEGEN, "node_modules"), join(jsDir, "node_modules"), "dir");
+  writeFileSync(join(jsDir, "package.json"), JSON.stringify({ type: "module", private: true }) + "\n");
+  return { files, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Output files of each of our targets, to type-check them inside the all-targets output. */
+export function oursTscInclude(task: string): string[] {
+  switch (task) {
+    case "types":
+      return ["types.gen.ts"];
+    case "zod":
+      return ["zod.gen.ts"];
+    case "client":
+      return ["client.gen.ts"];
+    case "mocks":
+      return ["mocks.gen.ts", "mock-schemas.gen.ts", "msw.gen.ts", "mock-engine/**/*.ts"];
+    case "zod,client,mocks":
+      return ["zod.gen.ts", "client.gen.ts", "mocks.gen.ts", "mock-schemas.gen.ts", "msw.gen.ts", "mock-engine/**/*.ts"];
+    default:
+      return ["**/*.ts"];
+  }
+}
+
+/** `@specforge/runtime/client`, imported by our client: its built declarations when present. */
+export function runtimePaths(): Record<string, string[]> {
+  const dts = join(REPO, "packages", "runtime", "dist", "client", "api-core.d.ts");
+  const src = join(REPO, "packages", "runtime", "src", "client", "api-core.ts");
+  return { "@specforge/runtime/client": [existsSync(dts) ? dts : src] };
+}
