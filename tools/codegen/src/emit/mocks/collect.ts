@@ -77,9 +77,11 @@ export function collectFixtures(model: IRDocument, seed: number, warn: (pointer:
     const valid: unknown[] = [];
     m.examples.forEach((ex, i) => {
       const problem = generator.validator.check(ex.value, m.schema);
-      const where = ex.name === "default" && i === 0 ? joinPointer(mediaPointer(m), "example") : joinPointer(mediaPointer(m), "examples", ex.name);
       if (problem === undefined) valid.push(ex.value);
-      else invalidExamples.push({ pointer: where, problem: `example ${problem}` });
+      // The model names an `example` keyword "default", like an `examples.default` entry: when it
+      // cannot tell which one it is, point at the media type and say both.
+      else if (ex.name === "default" && i === 0) invalidExamples.push({ pointer: mediaPointer(m), problem: `example (\`example\` or \`examples.default\`) ${problem}` });
+      else invalidExamples.push({ pointer: joinPointer(mediaPointer(m), "examples", ex.name), problem: `example ${problem}` });
     });
     return valid;
   };
