@@ -1,5 +1,5 @@
 import { getEventListeners } from "node:events";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AbortError, ConnectionError, createRuntime, TimeoutError } from "../src/index.js";
 import { testClock, useFaultServer } from "./helpers.js";
 
@@ -57,14 +57,18 @@ describe("timeouts and aborts", () => {
     const rt = createRuntime({ baseUrl: ctx.url, clock: testClock(), timeoutMs: 5000, totalTimeoutMs: 40 });
     const err = await rt.fetch("/echo?delay=300").catch((e: unknown) => e);
     expect(err).toMatchObject({ name: "TimeoutError", kind: "total" });
-    expect(ctx.server.count("/echo")).toBe(1);
+    // On a loaded machine the single attempt may time out before the server sees it: at most one.
+    expect(ctx.server.count("/echo")).toBeLessThanOrEqual(1);
   });
 
   it("a caller abort rejects with AbortError and is never retried", async () => {
     const rt = createRuntime({ baseUrl: ctx.url, clock: testClock() });
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 30);
-    const err = await rt.fetch("/echo?delay=300", { signal: ac.signal }).catch((e: unknown) => e);
+    const pending = rt.fetch("/echo?delay=300", { signal: ac.signal }).catch((e: unknown) => e);
+    // Abort once the server has the request (a fixed delay races a loaded machine).
+    await vi.waitFor(() => expect(ctx.server.count("/echo")).toBe(1), { timeout: 5_000, interval: 5 });
+    ac.abort();
+    const err = await pending;
     expect(err).toBeInstanceOf(AbortError);
     expect(err).not.toBeInstanceOf(TimeoutError);
     expect(ctx.server.count("/echo")).toBe(1);
@@ -74,9 +78,10 @@ describe("timeouts and aborts", () => {
     const rt = createRuntime({ baseUrl: ctx.url, retry: { initialDelayMs: 5_000 } });
     ctx.server.plan("/echo", { status: 503 });
     const ac = new AbortController();
-    const p = rt.withCall({ signal: ac.signal })("/echo");
-    setTimeout(() => ac.abort(new Error("user left")), 50);
-    const err = await p.catch((e: unknown) => e);
+    const p = rt.withCall({ signal: ac.signal })("/echo").catch((e: unknown) => e);
+    await vi.waitFor(() => expect(ctx.server.count("/echo")).toBe(1), { timeout: 5_000, interval: 5 });
+    ac.abort(new Error("user left"));
+    const err = await p;
     expect(err).toBeInstanceOf(AbortError);
     expect((err as AbortError).cause).toEqual(new Error("user left"));
     expect(ctx.server.count("/echo")).toBe(1);
