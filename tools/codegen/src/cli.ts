@@ -16,6 +16,8 @@ Options:
   --types-import <mod>   module the client/mocks import types from (default: ./types.gen.js)
   --zod-import <mod>     module the mocks import zod schemas from (default: ./zod.gen.js)
   --seed <n>             seed of generated fixtures (default: 1)
+  --invalid-examples <m> error (default) or warn: what a media-type/parameter example that
+                         fails its schema is; with warn a generated fixture replaces it
   --quiet                no progress on stderr
   -h, --help             this text`;
 
@@ -31,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
         "types-import": { type: "string" },
         "zod-import": { type: "string" },
         seed: { type: "string" },
+        "invalid-examples": { type: "string" },
         quiet: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -59,6 +62,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`codegen: --seed must be an integer\n`);
     return 2;
   }
+  const invalidExamples = values["invalid-examples"];
+  if (invalidExamples !== undefined && invalidExamples !== "error" && invalidExamples !== "warn") {
+    process.stderr.write(`codegen: --invalid-examples must be "error" or "warn"\n`);
+    return 2;
+  }
   const quiet = values.quiet === true;
   const started = performance.now();
   try {
@@ -69,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
       ...(values["types-import"] ? { typesImport: values["types-import"] } : {}),
       ...(values["zod-import"] ? { zodImport: values["zod-import"] } : {}),
       seed,
+      ...(invalidExamples ? { invalidExamples } : {}),
       onProgress: quiet ? undefined : (m) => process.stderr.write(`codegen: ${m}\n`),
     });
     for (const w of result.warnings) process.stderr.write(`codegen: warning: ${w.pointer}: ${w.message}\n`);

@@ -13,6 +13,8 @@ export interface GenerateOptions {
   typesImport?: string;
   zodImport?: string;
   seed?: number;
+  /** What an invalid spec example is: "error" (default) or "warn" (generated fixtures replace it). */
+  invalidExamples?: "error" | "warn";
   /** Called at each phase with a short message (the CLI prints them on stderr). */
   onProgress?: (message: string) => void;
 }
@@ -58,6 +60,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       zodImport: options.zodImport ?? "./zod.gen.js",
       specLabel: relative(process.cwd(), spec.file).split("\\").join("/") || spec.file,
       seed: options.seed ?? 1,
+      ...(options.invalidExamples ? { invalidExamples: options.invalidExamples } : {}),
       warn: (pointer, message) => warnings.push({ pointer, message }),
     },
   };

@@ -12,6 +12,8 @@ export interface EmitOptions {
   specLabel: string;
   /** Seed for generated fixtures. */
   seed: number;
+  /** An example in a media type or parameter that fails its schema: "error" (default) or "warn". */
+  invalidExamples?: "error" | "warn";
   warn(pointer: string, message: string): void;
 }
 

@@ -97,7 +97,7 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
       ? Object.entries(rawOp.responses).map(([status, r]) => {
           const { value, at: rAt } = deref(r, joinPointer(at, "responses", status));
           return {
-            status: String(status).toUpperCase(),
+            status: String(status),
             ...(typeof value.description === "string" ? { description: value.description } : {}),
             content: media(value.content, joinPointer(rAt, "content")),
             headers: headers(value.headers, joinPointer(rAt, "headers")),

@@ -153,7 +153,7 @@ export interface IRHeader {
 }
 
 export interface IRResponse {
-  /** "200", "4XX", "default". */
+  /** As written in the spec: "200", "4XX", "default". */
   status: string;
   description?: string;
   content: IRMediaContent[];

@@ -21,7 +21,7 @@ import { mockSpec } from "./mock-spec.js";
 export type InvalidExamplesMode = "error" | "warn";
 
 export function invalidExamplesMode(ctx: EmitContext): InvalidExamplesMode {
-  const option = (ctx.options as { invalidExamples?: unknown }).invalidExamples;
+  const option = ctx.options.invalidExamples;
   if (option === "error" || option === "warn") return option;
   return process.env.SPECFORGE_INVALID_EXAMPLES === "warn" ? "warn" : "error";
 }
