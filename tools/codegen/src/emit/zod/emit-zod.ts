@@ -8,6 +8,7 @@ import { variantsOf } from "./variants.js";
 import { circularAliases, dependencies, orderEntities } from "./recursion.js";
 import { objKey, renderOperations } from "./operations.js";
 import { Shared } from "./shared.js";
+import { declareVia } from "./declare.js";
 import { renderWebhooks } from "./webhooks.js";
 import { helperSource, helpersIn } from "./runtime.js";
 import { indentType } from "./ts-type.js";
@@ -58,19 +59,18 @@ export const emitZod: Emitter = (ctx) => {
     if (doc) lines.push(doc);
     lines.push(`export type ${e.typeName} = ${circular.has(e) ? "unknown" : indentType(r.ts, "")};`);
     lines.push(jsDoc([`Validator of {@link ${e.typeName}}.`, ...(e.named.schema.meta.deprecated ? ["@deprecated"] : [])], ""));
-    lines.push(`export const ${e.constName}: z.ZodType<${e.typeName}> = $schema(${r.z});`, "");
+    lines.push(declareVia({ name: e.constName, exported: true, type: `z.ZodType<${e.typeName}>`, wrap: (c) => `$schema(${c})`, returnType: "$Z", body: r.z }), "");
     roots.push(lines.join("\n"));
   }
   const tail: string[] = [];
   tail.push("/** The schema of every named schema, by its original name in the spec. */");
-  tail.push("export const components = {");
-  for (const named of model.schemas) tail.push(`  ${objKey(named.name)}: ${st.entity(named.name, "neutral")!.constName},`);
-  tail.push("};", "");
+  const entries = model.schemas.map((named) => `    ${objKey(named.name)}: ${st.entity(named.name, "neutral")!.constName},`);
+  tail.push(declareVia({ name: "components", exported: true, body: entries.length ? `{\n${entries.join("\n")}\n  }` : "{}" }), "");
   roots.push(tail.join("\n"));
   roots.push(renderOperations(st, model.operations) + "\n");
   roots.push(renderWebhooks(st, model.webhooks));
 
-  const shared = new Shared(st.interned, roots);
+  const shared = new Shared(st.exprs.texts, st.tsTypes.texts, roots);
   const body: string[] = [];
   for (const root of roots) {
     const consts: string[] = [];

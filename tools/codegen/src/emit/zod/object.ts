@@ -90,8 +90,10 @@ export function renderObject(st: ZodState, s: IRSchema, mode: Mode, child: Child
   if (simple) z = !shape.length && additional === undefined ? "$rec" : `$object(${body}${additional === false ? ", true" : ""})`;
   else z = `$obj({ ${spec.join(", ")} }, ${!shape.length ? "$rec" : `$object(${body})`})`;
 
-  let index: string | undefined = "unknown";
-  if (additional === false && !patterns.length) index = undefined;
-  else if (extra && !patterns.length && members.length === 0) index = extra.ts;
-  return { z, ts: tsObject(members, index) };
+  // Loose objects keep unknown keys at runtime, but their type lists only the declared ones (as
+  // z.object's would; an index signature would also hide typos). Maps get one.
+  let index: string | undefined;
+  if (members.length === 0 && extra && !patterns.length) index = extra.ts;
+  else if (members.length === 0 && patterns.length) index = "unknown";
+  return { z, ts: st.internType(tsObject(members, index)) };
 }

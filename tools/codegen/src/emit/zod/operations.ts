@@ -5,6 +5,7 @@ import { ALL } from "./type-set.js";
 import { memberKey } from "./ts-type.js";
 import { jsDoc } from "../js-doc.js";
 import { UniqueKeys } from "./unique-keys.js";
+import { declareVia } from "./declare.js";
 
 const LOCATIONS = ["path", "query", "header", "cookie"] as const;
 
@@ -118,7 +119,7 @@ export function renderOperations(st: ZodState, ops: IROperation[]): string {
     const name = `${op.ident}Operation`;
     const doc = [op.summary ?? "", `\`${op.method.toUpperCase()} ${op.path}\` (${op.operationId ?? "no operationId"})`, ...(op.deprecated ? ["@deprecated"] : [])].filter(Boolean);
     out.push(jsDoc(doc, ""));
-    out.push(`export const ${name} = ${operationEntry(st, op, "")};`, "");
+    out.push(declareVia({ name, exported: true, body: operationEntry(st, op, "  ") }), "");
     entries.push(`  ${objKey(keys.claim(op.id, `${op.method.toUpperCase()} ${op.path}`))}: ${name},`);
   }
   out.push(
@@ -132,6 +133,6 @@ export function renderOperations(st: ZodState, ops: IROperation[]): string {
       "",
     ),
   );
-  out.push("export const operations = {", ...entries, "};");
+  out.push(declareVia({ name: "operations", exported: true, body: entries.length ? `{\n${entries.map((e) => `  ${e}`).join("\n")}\n  }` : "{}" }));
   return out.join("\n");
 }

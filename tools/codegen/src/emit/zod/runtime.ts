@@ -24,6 +24,8 @@ type $Z = unknown;
 type $Re = { test(s: string): boolean; source: string; lastIndex: number };
 type $Key = string | number | symbol;
 const $z = (s: unknown): $Z => s as $Z;
+/** Shared subschemas (\`$cN()\`), built on first use. */
+const $m: $Z[] = [];
 /** Inside the helpers zod's API is used untyped (\`any\`): its generic types cost tsc seconds. */
 const $t = (s: $Z): any => s;`,
   },

@@ -1,44 +1,89 @@
-const TOKEN = /\u0001(\d+)\u0002/g;
-
 /**
- * Common subexpressions: every schema expression is interned while rendering (identical text,
- * identical token), then each one used more than once becomes a module constant `$cN` emitted
- * just before the first declaration that needs it, and the others are inlined. GitHub's spec
- * repeats large inline objects (webhook payloads) hundreds of times: this keeps the module
- * small, fast to type-check and light at runtime. Declarations are expanded in output order, so
- * a constant always follows the components its (non-lazy) references point at.
+ * Common subexpressions, for both schema expressions and TypeScript types. While rendering,
+ * every composite expression (and every object type) is interned: identical text, identical
+ * token. Afterwards each one used more than once becomes a module declaration — `const $cN = …`
+ * or `type $TN = …` — emitted just before the first declaration that needs it, and the others are
+ * inlined. GitHub's spec repeats large inline objects (webhook payloads) hundreds of times: this
+ * keeps the module small, fast to type-check and light at runtime. Declarations are expanded in
+ * output order, so a constant always follows the components its (non-lazy) references point at.
  */
-export class Shared {
-  private readonly count: number[];
-  private readonly names = new Map<number, string>();
-  private next = 0;
+export class Interner {
+  readonly texts: string[] = [];
+  private readonly ids = new Map<string, number>();
 
   constructor(
-    private readonly exprs: readonly string[],
+    private readonly open: string,
+    private readonly close: string,
+  ) {}
+
+  token(text: string): string {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(text);
+      this.ids.set(text, id);
+    }
+    return `${this.open}${id}${this.close}`;
+  }
+}
+
+
+const EXPR_TOKEN = /\u0001(\d+)\u0002/g;
+const TYPE_TOKEN = /\u0003(\d+)\u0004/g;
+
+class Table {
+  readonly count: number[];
+  readonly names = new Map<number, string>();
+  next = 0;
+
+  constructor(
+    readonly texts: readonly string[],
+    readonly token: RegExp,
     roots: string[],
   ) {
-    this.count = new Array<number>(exprs.length).fill(0);
-    for (const r of roots) for (const m of r.matchAll(TOKEN)) this.count[Number(m[1])]!++;
-    // An expression only mentions earlier ones: walking backwards sees every user first.
-    for (let i = exprs.length - 1; i >= 0; i--) {
+    this.count = new Array<number>(texts.length).fill(0);
+    for (const r of roots) for (const m of r.matchAll(token)) this.count[Number(m[1])]!++;
+    // A text only mentions earlier ones of its table: walking backwards sees every user first.
+    for (let i = texts.length - 1; i >= 0; i--) {
       if (this.count[i] === 0) continue;
-      for (const m of exprs[i]!.matchAll(TOKEN)) this.count[Number(m[1])]!++;
+      for (const m of texts[i]!.matchAll(token)) this.count[Number(m[1])]!++;
     }
   }
+}
 
-  /** Expands the tokens of one declaration; constants it needs first are appended to `out`. */
-  expand(text: string, out: string[]): string {
-    return text.replace(TOKEN, (_, id: string) => this.ref(Number(id), out));
+export class Shared {
+  private readonly exprs: Table;
+  private readonly types: Table;
+
+  constructor(exprs: readonly string[], types: readonly string[], roots: string[]) {
+    // Interned expressions never contain types (those only appear in `$schema<T>` in the roots).
+    this.exprs = new Table(exprs, EXPR_TOKEN, roots);
+    this.types = new Table(types, TYPE_TOKEN, roots);
   }
 
-  private ref(id: number, out: string[]): string {
-    const known = this.names.get(id);
+  /** Expands the tokens of one declaration; declarations it needs first are appended to `out`. */
+  expand(text: string, out: string[]): string {
+    return text
+      .replace(EXPR_TOKEN, (_, id: string) => this.ref(this.exprs, Number(id), out, "const", "$c"))
+      .replace(TYPE_TOKEN, (_, id: string) => this.ref(this.types, Number(id), out, "type", "$T"));
+  }
+
+  private ref(t: Table, id: number, out: string[], keyword: string, prefix: string): string {
+    const known = t.names.get(id);
     if (known) return known;
-    const body = this.expand(this.exprs[id]!, out);
-    if (this.count[id]! < 2) return body;
-    const name = `$c${this.next++}`;
-    out.push(`const ${name} = ${body};`);
-    this.names.set(id, name);
-    return name;
+    const body = this.expand(t.texts[id]!, out);
+    if (t.count[id]! < 2) return body;
+    const index = t.next++;
+    if (keyword === "type") {
+      const name = `${prefix}${index}`;
+      out.push(`type ${name} = ${body};`);
+      t.names.set(id, name);
+      return name;
+    }
+    // A memoised function rather than a constant: see declare.ts (tsc's flow analysis).
+    out.push(`function ${prefix}${index}(): $Z {\n  return ($m[${index}] ??= ${body});\n}`);
+    const call = `${prefix}${index}()`;
+    t.names.set(id, call);
+    return call;
   }
 }

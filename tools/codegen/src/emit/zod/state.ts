@@ -1,6 +1,8 @@
 import type { IRDocument, IRNamedSchema, IRSchema } from "../../ir/types.js";
 import { TypeOracle } from "./type-set.js";
 import { formatDef } from "./formats.js";
+import { Interner } from "./shared.js";
+import { topLevelOperator } from "./ts-type.js";
 
 /**
  * Components are emitted once in neutral form; where read/writeOnly properties exist (directly
@@ -41,25 +43,18 @@ export class ZodState {
 
   /** Sub-schema renderers by narrowing and mode (see schema-expr.ts). */
   readonly renderers: ((s: IRSchema) => Rendered)[] = [];
-  /** Interned expressions (hash-consing): identical subexpressions become one shared constant. */
-  private readonly exprs: string[] = [];
-  private readonly exprIds = new Map<string, number>();
+  /** Interned expressions and object types (hash-consing, see shared.ts). */
+  readonly exprs = new Interner("\u0001", "\u0002");
+  readonly tsTypes = new Interner("\u0003", "\u0004");
 
-  /** Replaces a composite expression by a token standing for it (see `Shared`). */
+  /** Replaces a composite expression by a token standing for it. */
   intern(r: Rendered): Rendered {
-    if (!r.z.includes("(")) return r;
-    let id = this.exprIds.get(r.z);
-    if (id === undefined) {
-      id = this.exprs.length;
-      this.exprs.push(r.z);
-      this.exprIds.set(r.z, id);
-    }
-    return { z: `\u0001${id}\u0002`, ts: r.ts };
+    return r.z.includes("(") ? { z: this.exprs.token(r.z), ts: r.ts } : r;
   }
 
-  /** The interned expressions, in creation order (each only mentions earlier ones). */
-  get interned(): readonly string[] {
-    return this.exprs;
+  /** Replaces an object type `{ … }` by a token standing for it (other types stay as they are). */
+  internType(ts: string): string {
+    return ts.length > 24 && ts.startsWith("{") && ts.endsWith("}") && !topLevelOperator(ts) ? this.tsTypes.token(ts) : ts;
   }
 
   constructor(

@@ -7,7 +7,7 @@ import type { IRMeta } from "../../ir/types.js";
  */
 
 /** Whether `t` has a `|` or `&` outside brackets, strings and comments (then it needs parentheses). */
-function topLevelOperator(t: string): boolean {
+export function topLevelOperator(t: string): boolean {
   let depth = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t[i]!;

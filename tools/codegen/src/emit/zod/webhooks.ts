@@ -3,6 +3,7 @@ import type { ZodState } from "./state.js";
 import { objKey, operationEntry, standalone } from "./operations.js";
 import { jsDoc } from "../js-doc.js";
 import { UniqueKeys } from "./unique-keys.js";
+import { declareVia } from "./declare.js";
 
 const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i;
 
@@ -13,7 +14,7 @@ const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i;
  * the receiver sends back takes the request form.
  */
 export function renderWebhooks(st: ZodState, hooks: IRWebhook[]): string {
-  if (hooks.length === 0) return "export const webhooks = {};\n\nexport const webhookOperations = {};";
+  if (hooks.length === 0) return `${declareVia({ name: "webhooks", exported: true, body: "{}" })}\n\n${declareVia({ name: "webhookOperations", exported: true, body: "{}" })}`;
   const payloads: string[] = [];
   const ops: string[] = [];
   const consts: string[] = [];
@@ -23,22 +24,18 @@ export function renderWebhooks(st: ZodState, hooks: IRWebhook[]): string {
     const content = h.operation.requestBody?.content ?? [];
     const body = content.find((c) => JSON_MEDIA.test(c.mediaType)) ?? content[0];
     const doc = [h.operation.summary ?? "", body ? `Payload (${body.mediaType}) of the \`${h.name}\` webhook.` : `The \`${h.name}\` webhook has no payload.`];
-    payloads.push(jsDoc(doc.filter(Boolean), "  "));
-    payloads.push(`  ${key}: ${body ? standalone(st, body.schema, "response") : "$undefined"},`);
-    consts.push(`const $webhook${consts.length} = ${operationEntry(st, h.operation, "", "request", "response")};`);
-    ops.push(`  ${key}: $webhook${consts.length - 1},`);
+    payloads.push(jsDoc(doc.filter(Boolean), "    "));
+    payloads.push(`    ${key}: ${body ? standalone(st, body.schema, "response") : "$undefined"},`);
+    consts.push(declareVia({ name: `$webhook${consts.length}`, exported: false, body: operationEntry(st, h.operation, "  ", "request", "response") }));
+    ops.push(`    ${key}: $webhook${consts.length - 1},`);
   }
   return [
     ...consts,
     "",
     "/** Payload schema of each webhook event, by the name under `webhooks:` in the spec. */",
-    "export const webhooks = {",
-    ...payloads,
-    "};",
+    declareVia({ name: "webhooks", exported: true, body: `{\n${payloads.join("\n")}\n  }` }),
     "",
     "/** Request and response schemas of each webhook (same shape as `operations`). */",
-    "export const webhookOperations = {",
-    ...ops,
-    "};",
+    declareVia({ name: "webhookOperations", exported: true, body: `{\n${ops.join("\n")}\n  }` }),
   ].join("\n");
 }
