@@ -14,6 +14,8 @@ type $Z = unknown;
 type $Re = { test(s: string): boolean; source: string; lastIndex: number };
 type $Key = string | number | symbol;
 const $z = (s: unknown): $Z => s as $Z;
+/** Shared subschemas (`$cN()`), built on first use. */
+const $m: $Z[] = [];
 /** Inside the helpers zod's API is used untyped (`any`): its generic types cost tsc seconds. */
 const $t = (s: $Z): any => s;
 type $Issue = { path?: $Key[] };
@@ -313,205 +315,273 @@ const $re16 = /^req_[A-Za-z0-9]+$/u;
 const $re17 = /^[a-f0-9]{64}$/u;
 const $re18 = /^v1,[A-Za-z0-9+/]+={0,2}( v1,[A-Za-z0-9+/]+={0,2})*$/u;
 
-const $c0 = $string({ minLength: 1, maxLength: 200 });
+function $c0(): $Z {
+  return ($m[0] ??= $string({ minLength: 1, maxLength: 200 }));
+}
 
 /** A follow-up agreed in a coaching session. */
 export type ActionItem = {
-  /** What has to be done. */
-  title: string;
-  /** Due date (calendar date), or `null` for no deadline. */
-  due_date?: string | null;
-  /** Whether the item is completed. */
-  done: boolean;
-  [k: string]: unknown;
+/** What has to be done. */
+title: string;
+/** Due date (calendar date), or `null` for no deadline. */
+due_date?: string | null;
+/** Whether the item is completed. */
+done: boolean;
 };
 /** Validator of {@link ActionItem}. */
-export const ActionItemSchema: z.ZodType<ActionItem> = $schema($object({ title: $c0, due_date: $nullable($string({ format: [$f_date, "date"] })), done: $bool }, ["title","done"]));
+export const ActionItemSchema: z.ZodType<ActionItem> = $schema(ActionItemSchema$());
+function ActionItemSchema$(): $Z {
+  return $object({ title: $c0(), due_date: $nullable($string({ format: [$f_date, "date"] })), done: $bool }, ["title","done"]);
+}
 
-const $c1 = $nullable($string({ maxLength: 200 }));
-const $c2 = $string({ minLength: 1, maxLength: 100 });
+function $c1(): $Z {
+  return ($m[1] ??= $nullable($string({ maxLength: 200 })));
+}
+function $c2(): $Z {
+  return ($m[2] ??= $string({ minLength: 1, maxLength: 100 }));
+}
 
 /** A postal address. */
 export type Address = {
-  /** Street and number. */
-  line1: string;
-  /** Apartment, suite, floor (optional). */
-  line2?: string | null;
-  /** City or locality. */
-  city: string;
-  /** State, province or region, where applicable. */
-  region?: string | null;
-  /** Postal code. */
-  postal_code: string;
-  /** ISO 3166-1 alpha-2 country code. */
-  country: string;
-  [k: string]: unknown;
+/** Street and number. */
+line1: string;
+/** Apartment, suite, floor (optional). */
+line2?: string | null;
+/** City or locality. */
+city: string;
+/** State, province or region, where applicable. */
+region?: string | null;
+/** Postal code. */
+postal_code: string;
+/** ISO 3166-1 alpha-2 country code. */
+country: string;
 };
 /** Validator of {@link Address}. */
-export const AddressSchema: z.ZodType<Address> = $schema($object({ line1: $c0, line2: $c1, city: $c2, region: $nullable($string({ maxLength: 100 })), postal_code: $string({ minLength: 1, maxLength: 20 }), country: $string({ pattern: $re0 }) }, ["line1","city","postal_code","country"]));
+export const AddressSchema: z.ZodType<Address> = $schema(AddressSchema$());
+function AddressSchema$(): $Z {
+  return $object({ line1: $c0(), line2: $c1(), city: $c2(), region: $nullable($string({ maxLength: 100 })), postal_code: $string({ minLength: 1, maxLength: 20 }), country: $string({ pattern: $re0 }) }, ["line1","city","postal_code","country"]);
+}
 
 /** Marketplace category of an app. */
 export type AppCategory = "analytics" | "communication" | "developer_tools" | "finance" | "marketing" | "productivity" | "security";
 /** Validator of {@link AppCategory}. */
-export const AppCategorySchema: z.ZodType<AppCategory> = $schema($enum(["analytics", "communication", "developer_tools", "finance", "marketing", "productivity", "security"]));
+export const AppCategorySchema: z.ZodType<AppCategory> = $schema(AppCategorySchema$());
+function AppCategorySchema$(): $Z {
+  return $enum(["analytics", "communication", "developer_tools", "finance", "marketing", "productivity", "security"]);
+}
 
-const $c3 = $string({ format: [$f_uuid, "uuid"] });
-const $c4 = $string({ maxLength: 64, pattern: $re1 });
-const $c5 = $string({ minLength: 1, maxLength: 80 });
-const $c6 = $string({ maxLength: 140 });
-const $c7 = $string({ format: [$f_uri, "uri"] });
-const $c8 = $nullable($number({ minimum: 0, maximum: 5 }));
-const $c9 = $number({ integer: true, minimum: 0 });
+function $c3(): $Z {
+  return ($m[3] ??= $string({ format: [$f_uuid, "uuid"] }));
+}
+function $c4(): $Z {
+  return ($m[4] ??= $string({ maxLength: 64, pattern: $re1 }));
+}
+function $c5(): $Z {
+  return ($m[5] ??= $string({ minLength: 1, maxLength: 80 }));
+}
+function $c6(): $Z {
+  return ($m[6] ??= $string({ maxLength: 140 }));
+}
+function $c7(): $Z {
+  return ($m[7] ??= $string({ format: [$f_uri, "uri"] }));
+}
+function $c8(): $Z {
+  return ($m[8] ??= $nullable($number({ minimum: 0, maximum: 5 })));
+}
+function $c9(): $Z {
+  return ($m[9] ??= $number({ integer: true, minimum: 0 }));
+}
 
 /** Fields shared by every representation of a marketplace app. */
 export type AppSummary = {
-  /** App identifier. */
-  id: string;
-  /** URL-friendly unique name. */
-  slug: string;
-  /** Display name. */
-  name: string;
-  /** One-line pitch. */
-  tagline: string;
-  category: AppCategory;
-  /** Square icon (PNG, 256x256). */
-  icon_url: string;
-  /** Average user rating from 0 to 5, or `null` when not rated yet. */
-  rating: number | null;
-  /** Number of organizations that installed the app. */
-  install_count: number;
-  [k: string]: unknown;
+/** App identifier. */
+id: string;
+/** URL-friendly unique name. */
+slug: string;
+/** Display name. */
+name: string;
+/** One-line pitch. */
+tagline: string;
+category: AppCategory;
+/** Square icon (PNG, 256x256). */
+icon_url: string;
+/** Average user rating from 0 to 5, or `null` when not rated yet. */
+rating: number | null;
+/** Number of organizations that installed the app. */
+install_count: number;
 };
 /** Validator of {@link AppSummary}. */
-export const AppSummarySchema: z.ZodType<AppSummary> = $schema($object({ id: $c3, slug: $c4, name: $c5, tagline: $c6, category: AppCategorySchema, icon_url: $c7, rating: $c8, install_count: $c9 }, ["id","slug","name","tagline","category","icon_url","rating","install_count"]));
+export const AppSummarySchema: z.ZodType<AppSummary> = $schema(AppSummarySchema$());
+function AppSummarySchema$(): $Z {
+  return $object({ id: $c3(), slug: $c4(), name: $c5(), tagline: $c6(), category: AppCategorySchema, icon_url: $c7(), rating: $c8(), install_count: $c9() }, ["id","slug","name","tagline","category","icon_url","rating","install_count"]);
+}
 
-const $c10 = $nullable($string({ format: [$f_uri, "uri"] }));
+function $c10(): $Z {
+  return ($m[10] ??= $nullable($string({ format: [$f_uri, "uri"] })));
+}
 
 /** Company or developer publishing an app. */
 export type AppPublisher = {
-  /** Publisher identifier. */
-  id: string;
-  /** Publisher name. */
-  name: string;
-  /** Publisher website. */
-  website?: string | null;
-  /** Whether the publisher's identity was verified by the marketplace team. */
-  verified: boolean;
-  [k: string]: unknown;
+/** Publisher identifier. */
+id: string;
+/** Publisher name. */
+name: string;
+/** Publisher website. */
+website?: string | null;
+/** Whether the publisher's identity was verified by the marketplace team. */
+verified: boolean;
 };
 /** Validator of {@link AppPublisher}. */
-export const AppPublisherSchema: z.ZodType<AppPublisher> = $schema($object({ id: $c3, name: $c2, website: $c10, verified: $bool }, ["id","name","verified"]));
+export const AppPublisherSchema: z.ZodType<AppPublisher> = $schema(AppPublisherSchema$());
+function AppPublisherSchema$(): $Z {
+  return $object({ id: $c3(), name: $c2(), website: $c10(), verified: $bool }, ["id","name","verified"]);
+}
 
 /** An amount of money in minor units (for example cents) of an ISO 4217 currency. */
 export type Money = {
-  /** Amount in minor units of `currency` (e.g. `12999` = 129.99 EUR). */
-  amount: number;
-  /** ISO 4217 currency code (upper case). */
-  currency: string;
-  [k: string]: unknown;
+/** Amount in minor units of `currency` (e.g. `12999` = 129.99 EUR). */
+amount: number;
+/** ISO 4217 currency code (upper case). */
+currency: string;
 };
 /** Validator of {@link Money}. */
-export const MoneySchema: z.ZodType<Money> = $schema($object({ amount: $c9, currency: $string({ pattern: $re2 }) }, ["amount","currency"]));
+export const MoneySchema: z.ZodType<Money> = $schema(MoneySchema$());
+function MoneySchema$(): $Z {
+  return $object({ amount: $c9(), currency: $string({ pattern: $re2 }) }, ["amount","currency"]);
+}
 
 /** Pricing of an app. */
 export type AppPricing = {
-  /** Pricing model. */
-  model: "free" | "freemium" | "paid";
-  /** Price of the paid plan, or `null` for free apps. */
-  price: Money | null;
-  /** Billing period of `price`, or `null` for free apps. */
-  billing_period: "monthly" | "yearly" | null;
-  [k: string]: unknown;
+/** Pricing model. */
+model: "free" | "freemium" | "paid";
+/** Price of the paid plan, or `null` for free apps. */
+price: Money | null;
+/** Billing period of `price`, or `null` for free apps. */
+billing_period: "monthly" | "yearly" | null;
 };
 /** Validator of {@link AppPricing}. */
-export const AppPricingSchema: z.ZodType<AppPricing> = $schema($object({ model: $enum(["free", "freemium", "paid"]), price: $union(MoneySchema, $null), billing_period: $enum(["monthly", "yearly", null]) }, ["model","price","billing_period"]));
+export const AppPricingSchema: z.ZodType<AppPricing> = $schema(AppPricingSchema$());
+function AppPricingSchema$(): $Z {
+  return $object({ model: $enum(["free", "freemium", "paid"]), price: $union(MoneySchema, $null), billing_period: $enum(["monthly", "yearly", null]) }, ["model","price","billing_period"]);
+}
 
-const $c11 = $string({ maxLength: 10000 });
-const $c12 = $array($string({ pattern: $re3 }), { uniqueItems: true });
-const $c13 = $string({ format: [$f_dateTime, "date-time"] });
+function $c11(): $Z {
+  return ($m[11] ??= $string({ maxLength: 10000 }));
+}
+function $c12(): $Z {
+  return ($m[12] ??= $array($string({ pattern: $re3 }), { uniqueItems: true }));
+}
+function $c13(): $Z {
+  return ($m[13] ??= $string({ format: [$f_dateTime, "date-time"] }));
+}
 
 /** A marketplace app (the summary fields plus details). */
 export type App = {
-  /** Long description (Markdown). */
-  description: string;
-  publisher: AppPublisher;
-  pricing: AppPricing;
-  /** OAuth scopes the app requests when installed. */
-  scopes: string[];
-  /** When the app was listed. */
-  created_at: string;
-  /** Last update of the listing. */
-  updated_at: string;
-  [k: string]: unknown;
+/** Long description (Markdown). */
+description: string;
+publisher: AppPublisher;
+pricing: AppPricing;
+/** OAuth scopes the app requests when installed. */
+scopes: string[];
+/** When the app was listed. */
+created_at: string;
+/** Last update of the listing. */
+updated_at: string;
 } & AppSummary;
 /** Validator of {@link App}. */
-export const AppSchema: z.ZodType<App> = $schema($and($object({ description: $c11, publisher: AppPublisherSchema, pricing: AppPricingSchema, scopes: $c12, created_at: $c13, updated_at: $c13 }, ["description","publisher","pricing","scopes","created_at","updated_at"]), AppSummarySchema));
+export const AppSchema: z.ZodType<App> = $schema(AppSchema$());
+function AppSchema$(): $Z {
+  return $and($object({ description: $c11(), publisher: AppPublisherSchema, pricing: AppPricingSchema, scopes: $c12(), created_at: $c13(), updated_at: $c13() }, ["description","publisher","pricing","scopes","created_at","updated_at"]), AppSummarySchema);
+}
 
-const $c14 = $number({ integer: true, minimum: 1 });
-const $c15 = $number({ integer: true, minimum: 1, maximum: 100 });
+function $c14(): $Z {
+  return ($m[14] ??= $number({ integer: true, minimum: 1 }));
+}
+function $c15(): $Z {
+  return ($m[15] ??= $number({ integer: true, minimum: 1, maximum: 100 }));
+}
 
 /** Pagination metadata of a page-style list. */
 export type PageMeta = {
-  /** Current page (1-based). */
-  page: number;
-  /** Page size used. */
-  limit: number;
-  /** Total number of items matching the query. */
-  total: number;
-  /** Total number of pages. */
-  pages: number;
-  /** Whether a next page exists. */
-  has_next: boolean;
-  [k: string]: unknown;
+/** Current page (1-based). */
+page: number;
+/** Page size used. */
+limit: number;
+/** Total number of items matching the query. */
+total: number;
+/** Total number of pages. */
+pages: number;
+/** Whether a next page exists. */
+has_next: boolean;
 };
 /** Validator of {@link PageMeta}. */
-export const PageMetaSchema: z.ZodType<PageMeta> = $schema($object({ page: $c14, limit: $c15, total: $c9, pages: $c9, has_next: $bool }, ["page","limit","total","pages","has_next"]));
+export const PageMetaSchema: z.ZodType<PageMeta> = $schema(PageMetaSchema$());
+function PageMetaSchema$(): $Z {
+  return $object({ page: $c14(), limit: $c15(), total: $c9(), pages: $c9(), has_next: $bool }, ["page","limit","total","pages","has_next"]);
+}
 
 /** A page of marketplace apps. */
-export type AppPage = { data: App[]; meta: PageMeta; [k: string]: unknown; };
+export type AppPage = { data: App[]; meta: PageMeta; };
 /** Validator of {@link AppPage}. */
-export const AppPageSchema: z.ZodType<AppPage> = $schema($object({ data: $array(AppSchema), meta: PageMetaSchema }, ["data","meta"]));
+export const AppPageSchema: z.ZodType<AppPage> = $schema(AppPageSchema$());
+function AppPageSchema$(): $Z {
+  return $object({ data: $array(AppSchema), meta: PageMetaSchema }, ["data","meta"]);
+}
 
-const $c16 = $enum(["authorization_code"]);
-const $c17 = $string({ minLength: 1, maxLength: 512 });
-const $c18 = $string({ minLength: 1, maxLength: 128 });
-const $c19 = $string({ minLength: 1, maxLength: 256 });
-const $c20 = $string({ minLength: 43, maxLength: 128, pattern: $re4 });
+function $c16(): $Z {
+  return ($m[16] ??= $enum(["authorization_code"]));
+}
+function $c17(): $Z {
+  return ($m[17] ??= $string({ minLength: 1, maxLength: 512 }));
+}
+function $c18(): $Z {
+  return ($m[18] ??= $string({ minLength: 1, maxLength: 128 }));
+}
+function $c19(): $Z {
+  return ($m[19] ??= $string({ minLength: 1, maxLength: 256 }));
+}
+function $c20(): $Z {
+  return ($m[20] ??= $string({ minLength: 43, maxLength: 128, pattern: $re4 }));
+}
 
 /**
  * Exchange an authorization code for tokens (authorization code flow). Public clients
  * MUST send the PKCE `code_verifier`; confidential clients also send `client_secret`.
  */
 export type AuthorizationCodeGrant = {
-  /** Grant type. */
-  grant_type: "authorization_code";
-  /** Authorization code received on the redirect URI. */
-  code: string;
-  /** Must equal the `redirect_uri` of the authorization request. */
-  redirect_uri: string;
-  /** OAuth client identifier. */
-  client_id: string;
-  /** Client secret (confidential clients only). */
-  client_secret?: string;
-  /** PKCE code verifier (RFC 7636) matching the `code_challenge` of the authorization request. */
-  code_verifier: string;
-  [k: string]: unknown;
+/** Grant type. */
+grant_type: "authorization_code";
+/** Authorization code received on the redirect URI. */
+code: string;
+/** Must equal the `redirect_uri` of the authorization request. */
+redirect_uri: string;
+/** OAuth client identifier. */
+client_id: string;
+/** Client secret (confidential clients only). */
+client_secret?: string;
+/** PKCE code verifier (RFC 7636) matching the `code_challenge` of the authorization request. */
+code_verifier: string;
 };
 /** Validator of {@link AuthorizationCodeGrant}. */
-export const AuthorizationCodeGrantSchema: z.ZodType<AuthorizationCodeGrant> = $schema($object({ grant_type: $c16, code: $c17, redirect_uri: $c7, client_id: $c18, client_secret: $c19, code_verifier: $c20 }, ["grant_type","code","redirect_uri","client_id","code_verifier"]));
+export const AuthorizationCodeGrantSchema: z.ZodType<AuthorizationCodeGrant> = $schema(AuthorizationCodeGrantSchema$());
+function AuthorizationCodeGrantSchema$(): $Z {
+  return $object({ grant_type: $c16(), code: $c17(), redirect_uri: $c7(), client_id: $c18(), client_secret: $c19(), code_verifier: $c20() }, ["grant_type","code","redirect_uri","client_id","code_verifier"]);
+}
 
 /** SEPA bank transfer from the given account. */
 export type BankTransferPaymentMethod = {
-  /** Payment method type. */
-  type: "bank_transfer";
-  /** IBAN of the payer's account, without spaces. */
-  iban: string;
-  /** Name of the account holder. */
-  account_holder?: string;
-  [k: string]: unknown;
+/** Payment method type. */
+type: "bank_transfer";
+/** IBAN of the payer's account, without spaces. */
+iban: string;
+/** Name of the account holder. */
+account_holder?: string;
 };
 /** Validator of {@link BankTransferPaymentMethod}. */
-export const BankTransferPaymentMethodSchema: z.ZodType<BankTransferPaymentMethod> = $schema($object({ type: $enum(["bank_transfer"]), iban: $string({ pattern: $re5 }), account_holder: $c2 }, ["type","iban"]));
+export const BankTransferPaymentMethodSchema: z.ZodType<BankTransferPaymentMethod> = $schema(BankTransferPaymentMethodSchema$());
+function BankTransferPaymentMethodSchema$(): $Z {
+  return $object({ type: $enum(["bank_transfer"]), iban: $string({ pattern: $re5 }), account_holder: $c2() }, ["type","iban"]);
+}
 
 /**
  * Role of a user within the organization.
@@ -521,157 +591,205 @@ export const BankTransferPaymentMethodSchema: z.ZodType<BankTransferPaymentMetho
  */
 export type UserRole = "admin" | "member" | "viewer";
 /** Validator of {@link UserRole}. */
-export const UserRoleSchema: z.ZodType<UserRole> = $schema($enum(["admin", "member", "viewer"]));
+export const UserRoleSchema: z.ZodType<UserRole> = $schema(UserRoleSchema$());
+function UserRoleSchema$(): $Z {
+  return $enum(["admin", "member", "viewer"]);
+}
 
-const $c21 = $enum(["personal", "organization"]);
-const $c22 = $nullable($string({ format: [$f_uuid, "uuid"] }));
+function $c21(): $Z {
+  return ($m[21] ??= $enum(["personal", "organization"]));
+}
+function $c22(): $Z {
+  return ($m[22] ??= $nullable($string({ format: [$f_uuid, "uuid"] })));
+}
 
 /**
  * A profile is a workspace identity of a user (a personal profile or a membership in an
  * organization). Exactly one profile of a user is active at a time.
  */
 export type Profile = {
-  /** Profile identifier. */
-  id: string;
-  /** Display name of the profile. */
-  name: string;
-  /** Whether the profile is personal or belongs to an organization. */
-  kind: "personal" | "organization";
-  /** Organization the profile belongs to; `null` for personal profiles. */
-  organization_id?: string | null;
-  /** Whether this is the user's currently active profile. */
-  active: boolean;
-  [k: string]: unknown;
+/** Profile identifier. */
+id: string;
+/** Display name of the profile. */
+name: string;
+/** Whether the profile is personal or belongs to an organization. */
+kind: "personal" | "organization";
+/** Organization the profile belongs to; `null` for personal profiles. */
+organization_id?: string | null;
+/** Whether this is the user's currently active profile. */
+active: boolean;
 };
 /** Validator of {@link Profile}. */
-export const ProfileSchema: z.ZodType<Profile> = $schema($object({ id: $c3, name: $c2, kind: $c21, organization_id: $c22, active: $bool }, ["id","name","kind","active"]));
+export const ProfileSchema: z.ZodType<Profile> = $schema(ProfileSchema$());
+function ProfileSchema$(): $Z {
+  return $object({ id: $c3(), name: $c2(), kind: $c21(), organization_id: $c22(), active: $bool }, ["id","name","kind","active"]);
+}
 
-const $c23 = $string({ maxLength: 500 });
-const $c24 = $union($string({ pattern: $re6 }), $kinds(["number","boolean","null","array","object"]));
+function $c23(): $Z {
+  return ($m[23] ??= $string({ maxLength: 500 }));
+}
+function $c24(): $Z {
+  return ($m[24] ??= $union($string({ pattern: $re6 }), $kinds(["number","boolean","null","array","object"])));
+}
 
 /** Free-form string key/value pairs (at most 20 keys, values up to 500 characters). */
 export type Metadata = { [k: string]: string; };
 /** Validator of {@link Metadata}. */
-export const MetadataSchema: z.ZodType<Metadata> = $schema($obj({ known: [], additional: $c23, names: $c24, max: 20 }, $rec));
+export const MetadataSchema: z.ZodType<Metadata> = $schema(MetadataSchema$());
+function MetadataSchema$(): $Z {
+  return $obj({ known: [], additional: $c23(), names: $c24(), max: 20 }, $rec);
+}
 
-const $c25 = $string({ maxLength: 254, format: [$f_email, "email"] });
+function $c25(): $Z {
+  return ($m[25] ??= $string({ maxLength: 254, format: [$f_email, "email"] }));
+}
 
 /** A user account. */
 export type User = {
-  /** User identifier. */
-  id: string;
-  /** Login email address; unique across the platform. */
-  email: string;
-  /** Full display name. */
-  name: string;
-  role: UserRole;
-  /** Inactive users cannot log in. */
-  active: boolean;
-  /** URL of the avatar image, or `null` when the user has none. */
-  avatar_url: string | null;
-  /** The currently active profile, or `null` when none is active. */
-  profile: Profile | null;
-  metadata: Metadata;
-  /** Creation timestamp (RFC 3339, UTC). */
-  created_at: string;
-  /** Last modification timestamp (RFC 3339, UTC). */
-  updated_at: string;
-  [k: string]: unknown;
+/** User identifier. */
+id: string;
+/** Login email address; unique across the platform. */
+email: string;
+/** Full display name. */
+name: string;
+role: UserRole;
+/** Inactive users cannot log in. */
+active: boolean;
+/** URL of the avatar image, or `null` when the user has none. */
+avatar_url: string | null;
+/** The currently active profile, or `null` when none is active. */
+profile: Profile | null;
+metadata: Metadata;
+/** Creation timestamp (RFC 3339, UTC). */
+created_at: string;
+/** Last modification timestamp (RFC 3339, UTC). */
+updated_at: string;
 };
 /** Validator of {@link User}. */
-export const UserSchema: z.ZodType<User> = $schema($object({ id: $c3, email: $c25, name: $c2, role: UserRoleSchema, active: $bool, avatar_url: $c10, profile: $union(ProfileSchema, $null), metadata: MetadataSchema, created_at: $c13, updated_at: $c13 }, ["id","email","name","role","active","avatar_url","profile","metadata","created_at","updated_at"]));
+export const UserSchema: z.ZodType<User> = $schema(UserSchema$());
+function UserSchema$(): $Z {
+  return $object({ id: $c3(), email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), profile: $union(ProfileSchema, $null), metadata: MetadataSchema, created_at: $c13(), updated_at: $c13() }, ["id","email","name","role","active","avatar_url","profile","metadata","created_at","updated_at"]);
+}
 
 /** Machine-readable error code. */
 export type ErrorCode = "VALIDATION_ERROR" | "BAD_REQUEST" | "UNAUTHORIZED" | "TOKEN_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_CONFLICT" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
 /** Validator of {@link ErrorCode}. */
-export const ErrorCodeSchema: z.ZodType<ErrorCode> = $schema($enum(["VALIDATION_ERROR", "BAD_REQUEST", "UNAUTHORIZED", "TOKEN_EXPIRED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "IDEMPOTENCY_CONFLICT", "RATE_LIMITED", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"]));
+export const ErrorCodeSchema: z.ZodType<ErrorCode> = $schema(ErrorCodeSchema$());
+function ErrorCodeSchema$(): $Z {
+  return $enum(["VALIDATION_ERROR", "BAD_REQUEST", "UNAUTHORIZED", "TOKEN_EXPIRED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "IDEMPOTENCY_CONFLICT", "RATE_LIMITED", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"]);
+}
 
 /** A problem with one input field. */
 export type ErrorDetail = {
-  /** JSON pointer-like path of the offending field (dot notation). */
-  field: string;
-  /** Human-readable description of the problem. */
-  message: string;
-  [k: string]: unknown;
+/** JSON pointer-like path of the offending field (dot notation). */
+field: string;
+/** Human-readable description of the problem. */
+message: string;
 };
 /** Validator of {@link ErrorDetail}. */
-export const ErrorDetailSchema: z.ZodType<ErrorDetail> = $schema($object({ field: $str, message: $str }, ["field","message"]));
+export const ErrorDetailSchema: z.ZodType<ErrorDetail> = $schema(ErrorDetailSchema$());
+function ErrorDetailSchema$(): $Z {
+  return $object({ field: $str, message: $str }, ["field","message"]);
+}
 
-const $c26 = $number({ integer: true, minimum: 0, maximum: 99 });
-const $c27 = $enum(["created", "failed"]);
-const $c28 = $object({ code: ErrorCodeSchema, message: $str, details: $array(ErrorDetailSchema) }, ["code","message"]);
+function $c26(): $Z {
+  return ($m[26] ??= $number({ integer: true, minimum: 0, maximum: 99 }));
+}
+function $c27(): $Z {
+  return ($m[27] ??= $enum(["created", "failed"]));
+}
+function $c28(): $Z {
+  return ($m[28] ??= $object({ code: ErrorCodeSchema, message: $str, details: $array(ErrorDetailSchema) }, ["code","message"]));
+}
+type $T0 = {
+code: ErrorCode;
+/** Human-readable reason. */
+message: string;
+details?: ErrorDetail[];
+};
 
 /** Outcome of one item of a bulk request; `index` is the item's position in the request. */
 export type BulkCreateUserResult = {
-  /** Zero-based position of the item in the request `items` array. */
-  index: number;
-  /** Whether the item was created. */
-  status: "created" | "failed";
-  user?: User;
-  /** Why the item failed (present when `status` is `failed`). */
-  error?: {
-    code: ErrorCode;
-    /** Human-readable reason. */
-    message: string;
-    details?: ErrorDetail[];
-    [k: string]: unknown;
-  };
-  [k: string]: unknown;
+/** Zero-based position of the item in the request `items` array. */
+index: number;
+/** Whether the item was created. */
+status: "created" | "failed";
+user?: User;
+/** Why the item failed (present when `status` is `failed`). */
+error?: $T0;
 };
 /** Validator of {@link BulkCreateUserResult}. */
-export const BulkCreateUserResultSchema: z.ZodType<BulkCreateUserResult> = $schema($object({ index: $c26, status: $c27, user: UserSchema, error: $c28 }, ["index","status"]));
+export const BulkCreateUserResultSchema: z.ZodType<BulkCreateUserResult> = $schema(BulkCreateUserResultSchema$());
+function BulkCreateUserResultSchema$(): $Z {
+  return $object({ index: $c26(), status: $c27(), user: UserSchema, error: $c28() }, ["index","status"]);
+}
 
 /** Input for creating a user. */
 export type UserCreate = {
-  /** Login email address; must not be in use. */
-  email: string;
-  /** Full display name. */
-  name: string;
-  /** Initial password (at least 12 characters). Never returned. */
-  password: string;
-  role?: UserRole;
-  /** Whether the user can log in right away. */
-  active?: boolean;
-  /** URL of the avatar image. */
-  avatar_url?: string | null;
-  metadata?: Metadata;
-  [k: string]: unknown;
+/** Login email address; must not be in use. */
+email: string;
+/** Full display name. */
+name: string;
+/** Initial password (at least 12 characters). Never returned. */
+password: string;
+role?: UserRole;
+/** Whether the user can log in right away. */
+active?: boolean;
+/** URL of the avatar image. */
+avatar_url?: string | null;
+metadata?: Metadata;
 };
 /** Validator of {@link UserCreate}. */
-export const UserCreateSchema: z.ZodType<UserCreate> = $schema($object({ email: $c25, name: $c2, password: $string({ minLength: 12, maxLength: 128 }), role: UserRoleSchema, active: $bool, avatar_url: $c10, metadata: MetadataSchema }, ["email","name","password"]));
+export const UserCreateSchema: z.ZodType<UserCreate> = $schema(UserCreateSchema$());
+function UserCreateSchema$(): $Z {
+  return $object({ email: $c25(), name: $c2(), password: $string({ minLength: 12, maxLength: 128 }), role: UserRoleSchema, active: $bool, avatar_url: $c10(), metadata: MetadataSchema }, ["email","name","password"]);
+}
 
 /** Up to 100 users to create in one request. Items are processed independently. */
-export type BulkCreateUsersRequest = { items: UserCreate[]; [k: string]: unknown; };
+export type BulkCreateUsersRequest = { items: UserCreate[]; };
 /** Validator of {@link BulkCreateUsersRequest}. */
-export const BulkCreateUsersRequestSchema: z.ZodType<BulkCreateUsersRequest> = $schema($object({ items: $array(UserCreateSchema, { minItems: 1, maxItems: 100 }) }, ["items"]));
+export const BulkCreateUsersRequestSchema: z.ZodType<BulkCreateUsersRequest> = $schema(BulkCreateUsersRequestSchema$());
+function BulkCreateUsersRequestSchema$(): $Z {
+  return $object({ items: $array(UserCreateSchema, { minItems: 1, maxItems: 100 }) }, ["items"]);
+}
 
 /**
  * Per-item results of a bulk creation. The request as a whole succeeds (`200`) even when
  * some items fail; check `failed` and each result's `status`.
  */
-export type BulkCreateUsersResponse = {
-  data: {
-    results: BulkCreateUserResult[];
-    /** Number of items created. */
-    succeeded: number;
-    /** Number of items that failed. */
-    failed: number;
-    [k: string]: unknown;
-  };
-  [k: string]: unknown;
-};
+export type BulkCreateUsersResponse = { data: {
+results: BulkCreateUserResult[];
+/** Number of items created. */
+succeeded: number;
+/** Number of items that failed. */
+failed: number;
+}; };
 /** Validator of {@link BulkCreateUsersResponse}. */
-export const BulkCreateUsersResponseSchema: z.ZodType<BulkCreateUsersResponse> = $schema($object({ data: $object({ results: $array(BulkCreateUserResultSchema), succeeded: $c9, failed: $c9 }, ["results","succeeded","failed"]) }, ["data"]));
+export const BulkCreateUsersResponseSchema: z.ZodType<BulkCreateUsersResponse> = $schema(BulkCreateUsersResponseSchema$());
+function BulkCreateUsersResponseSchema$(): $Z {
+  return $object({ data: $object({ results: $array(BulkCreateUserResultSchema), succeeded: $c9(), failed: $c9() }, ["results","succeeded","failed"]) }, ["data"]);
+}
 
 /** Why an order was cancelled. */
 export type CancellationReason = "customer_request" | "out_of_stock" | "payment_failed" | "fraud_suspected" | "other";
 /** Validator of {@link CancellationReason}. */
-export const CancellationReasonSchema: z.ZodType<CancellationReason> = $schema($enum(["customer_request", "out_of_stock", "payment_failed", "fraud_suspected", "other"]));
+export const CancellationReasonSchema: z.ZodType<CancellationReason> = $schema(CancellationReasonSchema$());
+function CancellationReasonSchema$(): $Z {
+  return $enum(["customer_request", "out_of_stock", "payment_failed", "fraud_suspected", "other"]);
+}
 
-const $c29 = $enum(["card"]);
-const $c30 = $string({ pattern: $re7 });
-const $c31 = $enum(["visa", "mastercard", "amex", "other"]);
-const $c32 = $string({ pattern: $re8 });
+function $c29(): $Z {
+  return ($m[29] ??= $enum(["card"]));
+}
+function $c30(): $Z {
+  return ($m[30] ??= $string({ pattern: $re7 }));
+}
+function $c31(): $Z {
+  return ($m[31] ??= $enum(["visa", "mastercard", "amex", "other"]));
+}
+function $c32(): $Z {
+  return ($m[32] ??= $string({ pattern: $re8 }));
+}
 
 /**
  * Payment card. Requests MUST send the single-use `token` from the client-side card
@@ -682,67 +800,75 @@ const $c32 = $string({ pattern: $re8 });
  * semantics to nested schemas.
  */
 export type CardPaymentMethod = {
-  /** Payment method type. */
-  type: "card";
-  /** Single-use card token (request only; required in requests). */
-  token?: string;
-  /** Card network (response only; always present in responses). */
-  brand?: "visa" | "mastercard" | "amex" | "other";
-  /** Last four digits of the card number (response only; always present in responses). */
-  last4?: string;
-  [k: string]: unknown;
+/** Payment method type. */
+type: "card";
+/** Single-use card token (request only; required in requests). */
+token?: string;
+/** Card network (response only; always present in responses). */
+brand?: "visa" | "mastercard" | "amex" | "other";
+/** Last four digits of the card number (response only; always present in responses). */
+last4?: string;
 };
 /** Validator of {@link CardPaymentMethod}. */
-export const CardPaymentMethodSchema: z.ZodType<CardPaymentMethod> = $schema($object({ type: $c29, token: $c30, brand: $c31, last4: $c32 }, ["type"]));
+export const CardPaymentMethodSchema: z.ZodType<CardPaymentMethod> = $schema(CardPaymentMethodSchema$());
+function CardPaymentMethodSchema$(): $Z {
+  return $object({ type: $c29(), token: $c30(), brand: $c31(), last4: $c32() }, ["type"]);
+}
 
-const $c33 = $string({ pattern: $re9 });
+function $c33(): $Z {
+  return ($m[33] ??= $string({ pattern: $re9 }));
+}
 
 /** A node of the product category tree. Recursive; leaf categories have no children. */
 export type Category = {
-  /** Category slug. */
-  id: string;
-  /** Display name. */
-  name: string;
-  /** Sub-categories (same shape, recursively). */
-  children: Category[];
-  [k: string]: unknown;
+/** Category slug. */
+id: string;
+/** Display name. */
+name: string;
+/** Sub-categories (same shape, recursively). */
+children: Category[];
 };
 /** Validator of {@link Category}. */
-export const CategorySchema: z.ZodType<Category> = $schema($object({ id: $c33, name: $c2, children: $array($lazy(() => CategorySchema)) }, ["id","name","children"]));
+export const CategorySchema: z.ZodType<Category> = $schema(CategorySchema$());
+function CategorySchema$(): $Z {
+  return $object({ id: $c33(), name: $c2(), children: $array($lazy(() => CategorySchema)) }, ["id","name","children"]);
+}
 
 /** SSE event `delta`: the next chunk of the coach assistant's reply. */
 export type ChatDelta = {
-  /** SSE event name (`event:` line). */
-  event: "delta";
-  /** SSE event id (`id:` line); send the last one received as `Last-Event-ID` to resume. */
-  id?: string;
-  /** JSON payload of the `data:` line. */
-  data: {
-    /** Text to append to the reply. */
-    delta: string;
-    [k: string]: unknown;
-  };
-  [k: string]: unknown;
+/** SSE event name (`event:` line). */
+event: "delta";
+/** SSE event id (`id:` line); send the last one received as `Last-Event-ID` to resume. */
+id?: string;
+/** JSON payload of the `data:` line. */
+data: {
+/** Text to append to the reply. */
+delta: string;
+};
 };
 /** Validator of {@link ChatDelta}. */
-export const ChatDeltaSchema: z.ZodType<ChatDelta> = $schema($object({ event: $enum(["delta"]), id: $str, data: $object({ delta: $str }, ["delta"]) }, ["event","data"]));
+export const ChatDeltaSchema: z.ZodType<ChatDelta> = $schema(ChatDeltaSchema$());
+function ChatDeltaSchema$(): $Z {
+  return $object({ event: $enum(["delta"]), id: $str, data: $object({ delta: $str }, ["delta"]) }, ["event","data"]);
+}
 
 /** SSE event `done`: the reply is complete; the stream ends after this event. */
 export type ChatDone = {
-  /** SSE event name (`event:` line). */
-  event: "done";
-  /** SSE event id (`id:` line). */
-  id?: string;
-  /** JSON payload of the `data:` line. */
-  data: {
-    /** Identifier of the stored, complete chat message. */
-    message_id: string;
-    [k: string]: unknown;
-  };
-  [k: string]: unknown;
+/** SSE event name (`event:` line). */
+event: "done";
+/** SSE event id (`id:` line). */
+id?: string;
+/** JSON payload of the `data:` line. */
+data: {
+/** Identifier of the stored, complete chat message. */
+message_id: string;
+};
 };
 /** Validator of {@link ChatDone}. */
-export const ChatDoneSchema: z.ZodType<ChatDone> = $schema($object({ event: $enum(["done"]), id: $str, data: $object({ message_id: $c3 }, ["message_id"]) }, ["event","data"]));
+export const ChatDoneSchema: z.ZodType<ChatDone> = $schema(ChatDoneSchema$());
+function ChatDoneSchema$(): $Z {
+  return $object({ event: $enum(["done"]), id: $str, data: $object({ message_id: $c3() }, ["message_id"]) }, ["event","data"]);
+}
 
 /**
  * One server-sent event of the coaching chat stream, discriminated by `event` (the SSE
@@ -750,107 +876,141 @@ export const ChatDoneSchema: z.ZodType<ChatDone> = $schema($object({ event: $enu
  */
 export type ChatStreamEvent = ChatDelta | ChatDone;
 /** Validator of {@link ChatStreamEvent}. */
-export const ChatStreamEventSchema: z.ZodType<ChatStreamEvent> = $schema($disc("event", true, [["delta"], ChatDeltaSchema], [["done"], ChatDoneSchema]));
+export const ChatStreamEventSchema: z.ZodType<ChatStreamEvent> = $schema(ChatStreamEventSchema$());
+function ChatStreamEventSchema$(): $Z {
+  return $disc("event", true, [["delta"], ChatDeltaSchema], [["done"], ChatDoneSchema]);
+}
 
-const $c34 = $enum(["client_credentials"]);
-const $c35 = $string({ maxLength: 1024 });
+function $c34(): $Z {
+  return ($m[34] ??= $enum(["client_credentials"]));
+}
+function $c35(): $Z {
+  return ($m[35] ??= $string({ maxLength: 1024 }));
+}
 
 /** Obtain an access token for the client itself (client credentials flow). */
 export type ClientCredentialsGrant = {
-  /** Grant type. */
-  grant_type: "client_credentials";
-  /** OAuth client identifier. */
-  client_id: string;
-  /** Client secret. */
-  client_secret: string;
-  /** Space-delimited list of requested scopes; defaults to all scopes granted to the client. */
-  scope?: string;
-  [k: string]: unknown;
+/** Grant type. */
+grant_type: "client_credentials";
+/** OAuth client identifier. */
+client_id: string;
+/** Client secret. */
+client_secret: string;
+/** Space-delimited list of requested scopes; defaults to all scopes granted to the client. */
+scope?: string;
 };
 /** Validator of {@link ClientCredentialsGrant}. */
-export const ClientCredentialsGrantSchema: z.ZodType<ClientCredentialsGrant> = $schema($object({ grant_type: $c34, client_id: $c18, client_secret: $c19, scope: $c35 }, ["grant_type","client_id","client_secret"]));
+export const ClientCredentialsGrantSchema: z.ZodType<ClientCredentialsGrant> = $schema(ClientCredentialsGrantSchema$());
+function ClientCredentialsGrantSchema$(): $Z {
+  return $object({ grant_type: $c34(), client_id: $c18(), client_secret: $c19(), scope: $c35() }, ["grant_type","client_id","client_secret"]);
+}
 
-const $c36 = $string({ minLength: 1, maxLength: 5000 });
-const $c37 = $array(ActionItemSchema, { maxItems: 50 });
+function $c36(): $Z {
+  return ($m[36] ??= $string({ minLength: 1, maxLength: 5000 }));
+}
+function $c37(): $Z {
+  return ($m[37] ??= $array(ActionItemSchema, { maxItems: 50 }));
+}
 
 /** Outcome of a concluded coaching session. */
 export type CoachingConclusion = {
-  /** Summary of the session. */
-  summary: string;
-  /** Agreed follow-ups. */
-  action_items: ActionItem[];
-  /** When the session was concluded. */
-  concluded_at: string;
-  [k: string]: unknown;
+/** Summary of the session. */
+summary: string;
+/** Agreed follow-ups. */
+action_items: ActionItem[];
+/** When the session was concluded. */
+concluded_at: string;
 };
 /** Validator of {@link CoachingConclusion}. */
-export const CoachingConclusionSchema: z.ZodType<CoachingConclusion> = $schema($object({ summary: $c36, action_items: $c37, concluded_at: $c13 }, ["summary","action_items","concluded_at"]));
+export const CoachingConclusionSchema: z.ZodType<CoachingConclusion> = $schema(CoachingConclusionSchema$());
+function CoachingConclusionSchema$(): $Z {
+  return $object({ summary: $c36(), action_items: $c37(), concluded_at: $c13() }, ["summary","action_items","concluded_at"]);
+}
 
 /** State of a coaching session. */
 export type CoachingSessionStatus = "scheduled" | "in_progress" | "concluded" | "cancelled";
 /** Validator of {@link CoachingSessionStatus}. */
-export const CoachingSessionStatusSchema: z.ZodType<CoachingSessionStatus> = $schema($enum(["scheduled", "in_progress", "concluded", "cancelled"]));
+export const CoachingSessionStatusSchema: z.ZodType<CoachingSessionStatus> = $schema(CoachingSessionStatusSchema$());
+function CoachingSessionStatusSchema$(): $Z {
+  return $enum(["scheduled", "in_progress", "concluded", "cancelled"]);
+}
 
-const $c38 = $number({ integer: true, minimum: 15, maximum: 240, multipleOf: 15 });
-const $c39 = $nullable($string({ maxLength: 5000 }));
-const $c40 = $union(CoachingConclusionSchema, $null);
+function $c38(): $Z {
+  return ($m[38] ??= $number({ integer: true, minimum: 15, maximum: 240, multipleOf: 15 }));
+}
+function $c39(): $Z {
+  return ($m[39] ??= $nullable($string({ maxLength: 5000 })));
+}
+function $c40(): $Z {
+  return ($m[40] ??= $union(CoachingConclusionSchema, $null));
+}
 
 /** A one-to-one coaching session between a coach and a coachee. */
 export type CoachingSession = {
-  /** Session identifier. */
-  id: string;
-  /** User acting as coach. */
-  coach_id: string;
-  /** User being coached. */
-  coachee_id: string;
-  /** Topic of the session. */
-  topic: string;
-  status: CoachingSessionStatus;
-  /** Planned start. */
-  scheduled_at: string;
-  /** Planned duration in minutes (15-minute steps). */
-  duration_minutes: number;
-  /** Private preparation notes, or `null`. */
-  notes: string | null;
-  /** Outcome once `status` is `concluded`, otherwise `null`. */
-  conclusion: CoachingConclusion | null;
-  /** Creation timestamp. */
-  created_at: string;
-  /** Last modification timestamp. */
-  updated_at: string;
-  [k: string]: unknown;
+/** Session identifier. */
+id: string;
+/** User acting as coach. */
+coach_id: string;
+/** User being coached. */
+coachee_id: string;
+/** Topic of the session. */
+topic: string;
+status: CoachingSessionStatus;
+/** Planned start. */
+scheduled_at: string;
+/** Planned duration in minutes (15-minute steps). */
+duration_minutes: number;
+/** Private preparation notes, or `null`. */
+notes: string | null;
+/** Outcome once `status` is `concluded`, otherwise `null`. */
+conclusion: CoachingConclusion | null;
+/** Creation timestamp. */
+created_at: string;
+/** Last modification timestamp. */
+updated_at: string;
 };
 /** Validator of {@link CoachingSession}. */
-export const CoachingSessionSchema: z.ZodType<CoachingSession> = $schema($object({ id: $c3, coach_id: $c3, coachee_id: $c3, topic: $c0, status: CoachingSessionStatusSchema, scheduled_at: $c13, duration_minutes: $c38, notes: $c39, conclusion: $c40, created_at: $c13, updated_at: $c13 }, ["id","coach_id","coachee_id","topic","status","scheduled_at","duration_minutes","notes","conclusion","created_at","updated_at"]));
+export const CoachingSessionSchema: z.ZodType<CoachingSession> = $schema(CoachingSessionSchema$());
+function CoachingSessionSchema$(): $Z {
+  return $object({ id: $c3(), coach_id: $c3(), coachee_id: $c3(), topic: $c0(), status: CoachingSessionStatusSchema, scheduled_at: $c13(), duration_minutes: $c38(), notes: $c39(), conclusion: $c40(), created_at: $c13(), updated_at: $c13() }, ["id","coach_id","coachee_id","topic","status","scheduled_at","duration_minutes","notes","conclusion","created_at","updated_at"]);
+}
 
 /** Input for scheduling a coaching session. */
 export type CoachingSessionCreate = {
-  /** User acting as coach. */
-  coach_id: string;
-  /** User being coached; must differ from `coach_id`. */
-  coachee_id: string;
-  /** Topic of the session. */
-  topic: string;
-  /** Planned start; must be in the future. */
-  scheduled_at: string;
-  /** Planned duration in minutes (15-minute steps). */
-  duration_minutes?: number;
-  /** Private preparation notes. */
-  notes?: string | null;
-  [k: string]: unknown;
+/** User acting as coach. */
+coach_id: string;
+/** User being coached; must differ from `coach_id`. */
+coachee_id: string;
+/** Topic of the session. */
+topic: string;
+/** Planned start; must be in the future. */
+scheduled_at: string;
+/** Planned duration in minutes (15-minute steps). */
+duration_minutes?: number;
+/** Private preparation notes. */
+notes?: string | null;
 };
 /** Validator of {@link CoachingSessionCreate}. */
-export const CoachingSessionCreateSchema: z.ZodType<CoachingSessionCreate> = $schema($object({ coach_id: $c3, coachee_id: $c3, topic: $c0, scheduled_at: $c13, duration_minutes: $c38, notes: $c39 }, ["coach_id","coachee_id","topic","scheduled_at"]));
+export const CoachingSessionCreateSchema: z.ZodType<CoachingSessionCreate> = $schema(CoachingSessionCreateSchema$());
+function CoachingSessionCreateSchema$(): $Z {
+  return $object({ coach_id: $c3(), coachee_id: $c3(), topic: $c0(), scheduled_at: $c13(), duration_minutes: $c38(), notes: $c39() }, ["coach_id","coachee_id","topic","scheduled_at"]);
+}
 
 /** A page of coaching sessions. */
-export type CoachingSessionPage = { data: CoachingSession[]; meta: PageMeta; [k: string]: unknown; };
+export type CoachingSessionPage = { data: CoachingSession[]; meta: PageMeta; };
 /** Validator of {@link CoachingSessionPage}. */
-export const CoachingSessionPageSchema: z.ZodType<CoachingSessionPage> = $schema($object({ data: $array(CoachingSessionSchema), meta: PageMetaSchema }, ["data","meta"]));
+export const CoachingSessionPageSchema: z.ZodType<CoachingSessionPage> = $schema(CoachingSessionPageSchema$());
+function CoachingSessionPageSchema$(): $Z {
+  return $object({ data: $array(CoachingSessionSchema), meta: PageMetaSchema }, ["data","meta"]);
+}
 
 /** Envelope holding a single coaching session. */
-export type CoachingSessionResponse = { data: CoachingSession; [k: string]: unknown; };
+export type CoachingSessionResponse = { data: CoachingSession; };
 /** Validator of {@link CoachingSessionResponse}. */
-export const CoachingSessionResponseSchema: z.ZodType<CoachingSessionResponse> = $schema($object({ data: CoachingSessionSchema }, ["data"]));
+export const CoachingSessionResponseSchema: z.ZodType<CoachingSessionResponse> = $schema(CoachingSessionResponseSchema$());
+function CoachingSessionResponseSchema$(): $Z {
+  return $object({ data: CoachingSessionSchema }, ["data"]);
+}
 
 /**
  * Partial update of a session that is not concluded; only the fields present change.
@@ -858,99 +1018,129 @@ export const CoachingSessionResponseSchema: z.ZodType<CoachingSessionResponse> =
  * off (use the conclude operation to finish it). At least one field is required.
  */
 export type CoachingSessionUpdate = {
-  /** New topic. */
-  topic?: string;
-  /** New planned start. */
-  scheduled_at?: string;
-  /** New duration in minutes. */
-  duration_minutes?: number;
-  /** New notes, or `null` to clear them. */
-  notes?: string | null;
-  /** New state (`concluded` is only reachable through the conclude operation). */
-  status?: "scheduled" | "in_progress" | "cancelled";
-  [k: string]: unknown;
+/** New topic. */
+topic?: string;
+/** New planned start. */
+scheduled_at?: string;
+/** New duration in minutes. */
+duration_minutes?: number;
+/** New notes, or `null` to clear them. */
+notes?: string | null;
+/** New state (`concluded` is only reachable through the conclude operation). */
+status?: "scheduled" | "in_progress" | "cancelled";
 };
 /** Validator of {@link CoachingSessionUpdate}. */
-export const CoachingSessionUpdateSchema: z.ZodType<CoachingSessionUpdate> = $schema($obj({ min: 1 }, $object({ topic: $c0, scheduled_at: $c13, duration_minutes: $c38, notes: $c39, status: $enum(["scheduled", "in_progress", "cancelled"]) }, [])));
+export const CoachingSessionUpdateSchema: z.ZodType<CoachingSessionUpdate> = $schema(CoachingSessionUpdateSchema$());
+function CoachingSessionUpdateSchema$(): $Z {
+  return $obj({ min: 1 }, $object({ topic: $c0(), scheduled_at: $c13(), duration_minutes: $c38(), notes: $c39(), status: $enum(["scheduled", "in_progress", "cancelled"]) }, []));
+}
 
 /** Outcome of the session. */
 export type ConcludeCoachingSessionRequest = {
-  /** Summary of the session. */
-  summary: string;
-  /** Agreed follow-ups. */
-  action_items?: ActionItem[];
-  [k: string]: unknown;
+/** Summary of the session. */
+summary: string;
+/** Agreed follow-ups. */
+action_items?: ActionItem[];
 };
 /** Validator of {@link ConcludeCoachingSessionRequest}. */
-export const ConcludeCoachingSessionRequestSchema: z.ZodType<ConcludeCoachingSessionRequest> = $schema($object({ summary: $c36, action_items: $c37 }, ["summary"]));
+export const ConcludeCoachingSessionRequestSchema: z.ZodType<ConcludeCoachingSessionRequest> = $schema(ConcludeCoachingSessionRequestSchema$());
+function ConcludeCoachingSessionRequestSchema$(): $Z {
+  return $object({ summary: $c36(), action_items: $c37() }, ["summary"]);
+}
 
-const $c41 = $nullable($str);
+function $c41(): $Z {
+  return ($m[41] ??= $nullable($str));
+}
 
 /** Pagination metadata of a cursor-style list. */
 export type CursorMeta = {
-  /** Cursor to pass as `cursor` to fetch the next page; `null` on the last page. */
-  next_cursor: string | null;
-  /** Whether more items exist after this page. */
-  has_more: boolean;
-  [k: string]: unknown;
+/** Cursor to pass as `cursor` to fetch the next page; `null` on the last page. */
+next_cursor: string | null;
+/** Whether more items exist after this page. */
+has_more: boolean;
 };
 /** Validator of {@link CursorMeta}. */
-export const CursorMetaSchema: z.ZodType<CursorMeta> = $schema($object({ next_cursor: $c41, has_more: $bool }, ["next_cursor","has_more"]));
+export const CursorMetaSchema: z.ZodType<CursorMeta> = $schema(CursorMetaSchema$());
+function CursorMetaSchema$(): $Z {
+  return $object({ next_cursor: $c41(), has_more: $bool }, ["next_cursor","has_more"]);
+}
 
 /** Error envelope returned by every non-2xx response. */
 export type Error = {
-  error: {
-    code: ErrorCode;
-    /** Human-readable message; do not parse it. */
-    message: string;
-    /** Per-field problems (present for validation errors). */
-    details?: ErrorDetail[];
-    [k: string]: unknown;
-  };
-  /** Same value as the `X-Request-Id` response header. */
-  request_id: string;
-  [k: string]: unknown;
+error: {
+code: ErrorCode;
+/** Human-readable message; do not parse it. */
+message: string;
+/** Per-field problems (present for validation errors). */
+details?: ErrorDetail[];
+};
+/** Same value as the `X-Request-Id` response header. */
+request_id: string;
 };
 /** Validator of {@link Error}. */
-export const ErrorSchema: z.ZodType<Error> = $schema($object({ error: $c28, request_id: $str }, ["error","request_id"]));
+export const ErrorSchema: z.ZodType<Error> = $schema(ErrorSchema$());
+function ErrorSchema$(): $Z {
+  return $object({ error: $c28(), request_id: $str }, ["error","request_id"]);
+}
 
 /** Type of a webhook event. */
 export type WebhookEventType = "order.created" | "order.updated" | "order.completed" | "payment.succeeded" | "payment.failed" | "product.updated" | "inventory.low" | "user.created" | "export.completed";
 /** Validator of {@link WebhookEventType}. */
-export const WebhookEventTypeSchema: z.ZodType<WebhookEventType> = $schema($enum(["order.created", "order.updated", "order.completed", "payment.succeeded", "payment.failed", "product.updated", "inventory.low", "user.created", "export.completed"]));
+export const WebhookEventTypeSchema: z.ZodType<WebhookEventType> = $schema(WebhookEventTypeSchema$());
+function WebhookEventTypeSchema$(): $Z {
+  return $enum(["order.created", "order.updated", "order.completed", "payment.succeeded", "payment.failed", "product.updated", "inventory.low", "user.created", "export.completed"]);
+}
 
-const $c42 = $string({ maxLength: 64, pattern: $re10 });
+function $c42(): $Z {
+  return ($m[42] ??= $string({ maxLength: 64, pattern: $re10 }));
+}
 
 /** Envelope shared by all webhook events. */
 export type WebhookEventBase = {
-  /** Unique event identifier; use it to deduplicate deliveries (same value as `webhook-id`). */
-  id: string;
-  type: WebhookEventType;
-  /** When the event occurred, as a Unix timestamp in seconds. */
-  created: number;
-  /** Event payload; its schema depends on `type`. */
-  data: unknown;
-  [k: string]: unknown;
+/** Unique event identifier; use it to deduplicate deliveries (same value as `webhook-id`). */
+id: string;
+type: WebhookEventType;
+/** When the event occurred, as a Unix timestamp in seconds. */
+created: number;
+/** Event payload; its schema depends on `type`. */
+data: unknown;
 };
 /** Validator of {@link WebhookEventBase}. */
-export const WebhookEventBaseSchema: z.ZodType<WebhookEventBase> = $schema($object({ id: $c42, type: WebhookEventTypeSchema, created: $c9, data: $any }, ["id","type","created","data"]));
+export const WebhookEventBaseSchema: z.ZodType<WebhookEventBase> = $schema(WebhookEventBaseSchema$());
+function WebhookEventBaseSchema$(): $Z {
+  return $object({ id: $c42(), type: WebhookEventTypeSchema, created: $c9(), data: $any }, ["id","type","created","data"]);
+}
 
 /** Why an export failed. */
 export type ExportJobError = {
-  code: ErrorCode;
-  /** Human-readable reason. */
-  message: string;
-  [k: string]: unknown;
+code: ErrorCode;
+/** Human-readable reason. */
+message: string;
 };
 /** Validator of {@link ExportJobError}. */
-export const ExportJobErrorSchema: z.ZodType<ExportJobError> = $schema($object({ code: ErrorCodeSchema, message: $str }, ["code","message"]));
+export const ExportJobErrorSchema: z.ZodType<ExportJobError> = $schema(ExportJobErrorSchema$());
+function ExportJobErrorSchema$(): $Z {
+  return $object({ code: ErrorCodeSchema, message: $str }, ["code","message"]);
+}
 
-const $c43 = $enum(["users", "orders", "products"]);
-const $c44 = $enum(["csv", "json"]);
-const $c45 = $enum(["preparing", "completed", "failed"]);
-const $c46 = $number({ integer: true, minimum: 0, maximum: 100 });
-const $c47 = $nullable($string({ format: [$f_dateTime, "date-time"] }));
-const $c48 = $union(ExportJobErrorSchema, $null);
+function $c43(): $Z {
+  return ($m[43] ??= $enum(["users", "orders", "products"]));
+}
+function $c44(): $Z {
+  return ($m[44] ??= $enum(["csv", "json"]));
+}
+function $c45(): $Z {
+  return ($m[45] ??= $enum(["preparing", "completed", "failed"]));
+}
+function $c46(): $Z {
+  return ($m[46] ??= $number({ integer: true, minimum: 0, maximum: 100 }));
+}
+function $c47(): $Z {
+  return ($m[47] ??= $nullable($string({ format: [$f_dateTime, "date-time"] })));
+}
+function $c48(): $Z {
+  return ($m[48] ??= $union(ExportJobErrorSchema, $null));
+}
 
 /**
  * An asynchronous export. Poll `GET /exports/{id}` (or subscribe to `export.completed`)
@@ -958,149 +1148,185 @@ const $c48 = $union(ExportJobErrorSchema, $null);
  * `failed` (then `error` is set).
  */
 export type ExportJob = {
-  /** Export job identifier. */
-  id: string;
-  /** Exported resource collection. */
-  resource: "users" | "orders" | "products";
-  /** File format. */
-  format: "csv" | "json";
-  /** Job state. */
-  status: "preparing" | "completed" | "failed";
-  /** Completion percentage. */
-  progress: number;
-  /** Pre-signed URL of the file once `completed`, otherwise `null`. */
-  download_url: string | null;
-  /** When `download_url` stops working, otherwise `null`. */
-  expires_at: string | null;
-  /** Failure details when `status` is `failed`, otherwise `null`. */
-  error: ExportJobError | null;
-  /** When the export was requested. */
-  created_at: string;
-  [k: string]: unknown;
+/** Export job identifier. */
+id: string;
+/** Exported resource collection. */
+resource: "users" | "orders" | "products";
+/** File format. */
+format: "csv" | "json";
+/** Job state. */
+status: "preparing" | "completed" | "failed";
+/** Completion percentage. */
+progress: number;
+/** Pre-signed URL of the file once `completed`, otherwise `null`. */
+download_url: string | null;
+/** When `download_url` stops working, otherwise `null`. */
+expires_at: string | null;
+/** Failure details when `status` is `failed`, otherwise `null`. */
+error: ExportJobError | null;
+/** When the export was requested. */
+created_at: string;
 };
 /** Validator of {@link ExportJob}. */
-export const ExportJobSchema: z.ZodType<ExportJob> = $schema($object({ id: $c3, resource: $c43, format: $c44, status: $c45, progress: $c46, download_url: $c10, expires_at: $c47, error: $c48, created_at: $c13 }, ["id","resource","format","status","progress","download_url","expires_at","error","created_at"]));
+export const ExportJobSchema: z.ZodType<ExportJob> = $schema(ExportJobSchema$());
+function ExportJobSchema$(): $Z {
+  return $object({ id: $c3(), resource: $c43(), format: $c44(), status: $c45(), progress: $c46(), download_url: $c10(), expires_at: $c47(), error: $c48(), created_at: $c13() }, ["id","resource","format","status","progress","download_url","expires_at","error","created_at"]);
+}
 
-const $c49 = $enum(["export.completed"]);
+function $c49(): $Z {
+  return ($m[49] ??= $enum(["export.completed"]));
+}
 
 /** Event `export.completed`: an export finished (`completed` or `failed`); `data` is the job. */
 export type ExportCompletedEvent = {
-  /** Event type. */
-  type: "export.completed";
-  data: ExportJob;
-  [k: string]: unknown;
+/** Event type. */
+type: "export.completed";
+data: ExportJob;
 } & WebhookEventBase;
 /** Validator of {@link ExportCompletedEvent}. */
-export const ExportCompletedEventSchema: z.ZodType<ExportCompletedEvent> = $schema($and($object({ type: $c49, data: ExportJobSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const ExportCompletedEventSchema: z.ZodType<ExportCompletedEvent> = $schema(ExportCompletedEventSchema$());
+function ExportCompletedEventSchema$(): $Z {
+  return $and($object({ type: $c49(), data: ExportJobSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
-const $c50 = $string({ maxLength: 200 });
+function $c50(): $Z {
+  return ($m[50] ??= $string({ maxLength: 200 }));
+}
 
 /** What to export. */
 export type ExportCreate = {
-  /** Resource collection to export. */
-  resource: "users" | "orders" | "products";
-  /** File format of the export. */
-  format: "csv" | "json";
-  /**
-  * Filters with the same names and semantics as the query parameters of the
-  * corresponding list operation (for example `status` for orders), as strings.
-  */
-  filters?: { [k: string]: string; };
-  [k: string]: unknown;
+/** Resource collection to export. */
+resource: "users" | "orders" | "products";
+/** File format of the export. */
+format: "csv" | "json";
+/**
+ * Filters with the same names and semantics as the query parameters of the
+ * corresponding list operation (for example `status` for orders), as strings.
+ */
+filters?: { [k: string]: string; };
 };
 /** Validator of {@link ExportCreate}. */
-export const ExportCreateSchema: z.ZodType<ExportCreate> = $schema($object({ resource: $c43, format: $c44, filters: $obj({ known: [], additional: $c50, names: $c24, max: 10 }, $rec) }, ["resource","format"]));
+export const ExportCreateSchema: z.ZodType<ExportCreate> = $schema(ExportCreateSchema$());
+function ExportCreateSchema$(): $Z {
+  return $object({ resource: $c43(), format: $c44(), filters: $obj({ known: [], additional: $c50(), names: $c24(), max: 10 }, $rec) }, ["resource","format"]);
+}
 
 /** Envelope holding a single export job. */
-export type ExportJobResponse = { data: ExportJob; [k: string]: unknown; };
+export type ExportJobResponse = { data: ExportJob; };
 /** Validator of {@link ExportJobResponse}. */
-export const ExportJobResponseSchema: z.ZodType<ExportJobResponse> = $schema($object({ data: ExportJobSchema }, ["data"]));
+export const ExportJobResponseSchema: z.ZodType<ExportJobResponse> = $schema(ExportJobResponseSchema$());
+function ExportJobResponseSchema$(): $Z {
+  return $object({ data: ExportJobSchema }, ["data"]);
+}
 
-const $c51 = $string({ pattern: $re11 });
+function $c51(): $Z {
+  return ($m[51] ??= $string({ pattern: $re11 }));
+}
 
 /** Stock level of a product that fell to or below its reorder threshold. */
 export type InventoryLevel = {
-  /** Product identifier. */
-  product_id: string;
-  /** Product SKU. */
-  sku: string;
-  /** Units left in stock. */
-  stock: number;
-  /** Configured reorder threshold. */
-  threshold: number;
-  [k: string]: unknown;
+/** Product identifier. */
+product_id: string;
+/** Product SKU. */
+sku: string;
+/** Units left in stock. */
+stock: number;
+/** Configured reorder threshold. */
+threshold: number;
 };
 /** Validator of {@link InventoryLevel}. */
-export const InventoryLevelSchema: z.ZodType<InventoryLevel> = $schema($object({ product_id: $c3, sku: $c51, stock: $c9, threshold: $c9 }, ["product_id","sku","stock","threshold"]));
+export const InventoryLevelSchema: z.ZodType<InventoryLevel> = $schema(InventoryLevelSchema$());
+function InventoryLevelSchema$(): $Z {
+  return $object({ product_id: $c3(), sku: $c51(), stock: $c9(), threshold: $c9() }, ["product_id","sku","stock","threshold"]);
+}
 
 /** Event `inventory.low`: the stock of a product fell to or below its threshold. */
 export type InventoryLowEvent = {
-  /** Event type. */
-  type: "inventory.low";
-  data: InventoryLevel;
-  [k: string]: unknown;
+/** Event type. */
+type: "inventory.low";
+data: InventoryLevel;
 } & WebhookEventBase;
 /** Validator of {@link InventoryLowEvent}. */
-export const InventoryLowEventSchema: z.ZodType<InventoryLowEvent> = $schema($and($object({ type: $enum(["inventory.low"]), data: InventoryLevelSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const InventoryLowEventSchema: z.ZodType<InventoryLowEvent> = $schema(InventoryLowEventSchema$());
+function InventoryLowEventSchema$(): $Z {
+  return $and($object({ type: $enum(["inventory.low"]), data: InventoryLevelSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /** Email and password credentials. */
 export type LoginRequest = {
-  /** Login email address. */
-  email: string;
-  /** The user's password. */
-  password: string;
-  [k: string]: unknown;
+/** Login email address. */
+email: string;
+/** The user's password. */
+password: string;
 };
 /** Validator of {@link LoginRequest}. */
-export const LoginRequestSchema: z.ZodType<LoginRequest> = $schema($object({ email: $c25, password: $c18 }, ["email","password"]));
+export const LoginRequestSchema: z.ZodType<LoginRequest> = $schema(LoginRequestSchema$());
+function LoginRequestSchema$(): $Z {
+  return $object({ email: $c25(), password: $c18() }, ["email","password"]);
+}
 
-const $c52 = $string({ minLength: 1 });
-const $c53 = $enum(["Bearer"]);
+function $c52(): $Z {
+  return ($m[52] ??= $string({ minLength: 1 }));
+}
+function $c53(): $Z {
+  return ($m[53] ??= $enum(["Bearer"]));
+}
 
 /**
  * OAuth 2.0 access token response (RFC 6749, section 5.1). Returned without the `data`
  * envelope so that standard OAuth client libraries can consume it.
  */
 export type OAuthToken = {
-  /** JWT access token. */
-  access_token: string;
-  /** Always `Bearer`. */
-  token_type: "Bearer";
-  /** Lifetime of the access token in seconds. */
-  expires_in: number;
-  /** Refresh token; issued for the authorization code and refresh token grants only. */
-  refresh_token?: string;
-  /** Space-delimited scopes granted to the token. */
-  scope: string;
-  [k: string]: unknown;
+/** JWT access token. */
+access_token: string;
+/** Always `Bearer`. */
+token_type: "Bearer";
+/** Lifetime of the access token in seconds. */
+expires_in: number;
+/** Refresh token; issued for the authorization code and refresh token grants only. */
+refresh_token?: string;
+/** Space-delimited scopes granted to the token. */
+scope: string;
 };
 /** Validator of {@link OAuthToken}. */
-export const OAuthTokenSchema: z.ZodType<OAuthToken> = $schema($object({ access_token: $c52, token_type: $c53, expires_in: $c14, refresh_token: $c52, scope: $str }, ["access_token","token_type","expires_in","scope"]));
+export const OAuthTokenSchema: z.ZodType<OAuthToken> = $schema(OAuthTokenSchema$());
+function OAuthTokenSchema$(): $Z {
+  return $object({ access_token: $c52(), token_type: $c53(), expires_in: $c14(), refresh_token: $c52(), scope: $str }, ["access_token","token_type","expires_in","scope"]);
+}
 
-const $c54 = $enum(["refresh_token"]);
-const $c55 = $string({ minLength: 1, maxLength: 2048 });
+function $c54(): $Z {
+  return ($m[54] ??= $enum(["refresh_token"]));
+}
+function $c55(): $Z {
+  return ($m[55] ??= $string({ minLength: 1, maxLength: 2048 }));
+}
 
 /** Exchange an OAuth refresh token for a new access token. */
 export type RefreshTokenGrant = {
-  /** Grant type. */
-  grant_type: "refresh_token";
-  /** Refresh token from a previous token response. */
-  refresh_token: string;
-  /** OAuth client identifier. */
-  client_id: string;
-  /** Client secret (confidential clients only). */
-  client_secret?: string;
-  /** Optionally narrow the scopes of the new access token. */
-  scope?: string;
-  [k: string]: unknown;
+/** Grant type. */
+grant_type: "refresh_token";
+/** Refresh token from a previous token response. */
+refresh_token: string;
+/** OAuth client identifier. */
+client_id: string;
+/** Client secret (confidential clients only). */
+client_secret?: string;
+/** Optionally narrow the scopes of the new access token. */
+scope?: string;
 };
 /** Validator of {@link RefreshTokenGrant}. */
-export const RefreshTokenGrantSchema: z.ZodType<RefreshTokenGrant> = $schema($object({ grant_type: $c54, refresh_token: $c55, client_id: $c18, client_secret: $c19, scope: $c35 }, ["grant_type","refresh_token","client_id"]));
+export const RefreshTokenGrantSchema: z.ZodType<RefreshTokenGrant> = $schema(RefreshTokenGrantSchema$());
+function RefreshTokenGrantSchema$(): $Z {
+  return $object({ grant_type: $c54(), refresh_token: $c55(), client_id: $c18(), client_secret: $c19(), scope: $c35() }, ["grant_type","refresh_token","client_id"]);
+}
 
 /** Form parameters of the OAuth 2.0 token endpoint, selected by `grant_type`. */
 export type OAuthTokenRequest = AuthorizationCodeGrant | ClientCredentialsGrant | RefreshTokenGrant;
 /** Validator of {@link OAuthTokenRequest}. */
-export const OAuthTokenRequestSchema: z.ZodType<OAuthTokenRequest> = $schema($disc("grant_type", true, [["authorization_code"], AuthorizationCodeGrantSchema], [["client_credentials"], ClientCredentialsGrantSchema], [["refresh_token"], RefreshTokenGrantSchema]));
+export const OAuthTokenRequestSchema: z.ZodType<OAuthTokenRequest> = $schema(OAuthTokenRequestSchema$());
+function OAuthTokenRequestSchema$(): $Z {
+  return $disc("grant_type", true, [["authorization_code"], AuthorizationCodeGrantSchema], [["client_credentials"], ClientCredentialsGrantSchema], [["refresh_token"], RefreshTokenGrantSchema]);
+}
 
 /**
  * Lifecycle state of an order: `pending` -> `paid` -> `fulfilled`; `pending` or `paid`
@@ -1108,535 +1334,688 @@ export const OAuthTokenRequestSchema: z.ZodType<OAuthTokenRequest> = $schema($di
  */
 export type OrderStatus = "pending" | "paid" | "fulfilled" | "cancelled" | "refunded";
 /** Validator of {@link OrderStatus}. */
-export const OrderStatusSchema: z.ZodType<OrderStatus> = $schema($enum(["pending", "paid", "fulfilled", "cancelled", "refunded"]));
+export const OrderStatusSchema: z.ZodType<OrderStatus> = $schema(OrderStatusSchema$());
+function OrderStatusSchema$(): $Z {
+  return $enum(["pending", "paid", "fulfilled", "cancelled", "refunded"]);
+}
 
-const $c56 = $number({ integer: true, minimum: 1, maximum: 1000 });
+function $c56(): $Z {
+  return ($m[56] ??= $number({ integer: true, minimum: 1, maximum: 1000 }));
+}
 
 /** A line of an order. */
 export type OrderItem = {
-  /** Ordered product. */
-  product_id: string;
-  /** Number of units. */
-  quantity: number;
-  unit_price: Money;
-  [k: string]: unknown;
+/** Ordered product. */
+product_id: string;
+/** Number of units. */
+quantity: number;
+unit_price: Money;
 };
 /** Validator of {@link OrderItem}. */
-export const OrderItemSchema: z.ZodType<OrderItem> = $schema($object({ product_id: $c3, quantity: $c56, unit_price: MoneySchema }, ["product_id","quantity","unit_price"]));
+export const OrderItemSchema: z.ZodType<OrderItem> = $schema(OrderItemSchema$());
+function OrderItemSchema$(): $Z {
+  return $object({ product_id: $c3(), quantity: $c56(), unit_price: MoneySchema }, ["product_id","quantity","unit_price"]);
+}
 
 /** A postal address plus the recipient to deliver to. */
 export type ShippingAddress = {
-  /** Name of the person receiving the parcel. */
-  recipient: string;
-  /** Recipient phone number in E.164 format, for the carrier. */
-  phone?: string | null;
-  [k: string]: unknown;
+/** Name of the person receiving the parcel. */
+recipient: string;
+/** Recipient phone number in E.164 format, for the carrier. */
+phone?: string | null;
 } & Address;
 /** Validator of {@link ShippingAddress}. */
-export const ShippingAddressSchema: z.ZodType<ShippingAddress> = $schema($and($object({ recipient: $c2, phone: $nullable($string({ pattern: $re12 })) }, ["recipient"]), AddressSchema));
+export const ShippingAddressSchema: z.ZodType<ShippingAddress> = $schema(ShippingAddressSchema$());
+function ShippingAddressSchema$(): $Z {
+  return $and($object({ recipient: $c2(), phone: $nullable($string({ pattern: $re12 })) }, ["recipient"]), AddressSchema);
+}
 
-const $c57 = $nullable($string({ maxLength: 500 }));
+function $c57(): $Z {
+  return ($m[57] ??= $nullable($string({ maxLength: 500 })));
+}
 
 /** Details of an order cancellation. */
 export type OrderCancellation = {
-  reason: CancellationReason;
-  /** Free-text explanation. */
-  comment?: string | null;
-  /** When the order was cancelled. */
-  cancelled_at: string;
-  [k: string]: unknown;
+reason: CancellationReason;
+/** Free-text explanation. */
+comment?: string | null;
+/** When the order was cancelled. */
+cancelled_at: string;
 };
 /** Validator of {@link OrderCancellation}. */
-export const OrderCancellationSchema: z.ZodType<OrderCancellation> = $schema($object({ reason: CancellationReasonSchema, comment: $c57, cancelled_at: $c13 }, ["reason","cancelled_at"]));
+export const OrderCancellationSchema: z.ZodType<OrderCancellation> = $schema(OrderCancellationSchema$());
+function OrderCancellationSchema$(): $Z {
+  return $object({ reason: CancellationReasonSchema, comment: $c57(), cancelled_at: $c13() }, ["reason","cancelled_at"]);
+}
 
-const $c58 = $array(OrderItemSchema, { minItems: 1, maxItems: 100 });
-const $c59 = $union(OrderCancellationSchema, $null);
+function $c58(): $Z {
+  return ($m[58] ??= $array(OrderItemSchema, { minItems: 1, maxItems: 100 }));
+}
+function $c59(): $Z {
+  return ($m[59] ??= $union(OrderCancellationSchema, $null));
+}
 
 /** A customer order. */
 export type Order = {
-  /** Order identifier. */
-  id: string;
-  status: OrderStatus;
-  /** Ordered lines. */
-  items: OrderItem[];
-  total: Money;
-  /** User who placed the order. */
-  customer_id: string;
-  shipping_address: ShippingAddress;
-  /** Delivery notes from the customer, or `null`. */
-  notes: string | null;
-  /** Cancellation details when `status` is `cancelled`, otherwise `null`. */
-  cancellation: OrderCancellation | null;
-  /** When the order was placed. */
-  created_at: string;
-  /** Last status change. */
-  updated_at: string;
-  [k: string]: unknown;
+/** Order identifier. */
+id: string;
+status: OrderStatus;
+/** Ordered lines. */
+items: OrderItem[];
+total: Money;
+/** User who placed the order. */
+customer_id: string;
+shipping_address: ShippingAddress;
+/** Delivery notes from the customer, or `null`. */
+notes: string | null;
+/** Cancellation details when `status` is `cancelled`, otherwise `null`. */
+cancellation: OrderCancellation | null;
+/** When the order was placed. */
+created_at: string;
+/** Last status change. */
+updated_at: string;
 };
 /** Validator of {@link Order}. */
-export const OrderSchema: z.ZodType<Order> = $schema($object({ id: $c3, status: OrderStatusSchema, items: $c58, total: MoneySchema, customer_id: $c3, shipping_address: ShippingAddressSchema, notes: $c57, cancellation: $c59, created_at: $c13, updated_at: $c13 }, ["id","status","items","total","customer_id","shipping_address","notes","cancellation","created_at","updated_at"]));
+export const OrderSchema: z.ZodType<Order> = $schema(OrderSchema$());
+function OrderSchema$(): $Z {
+  return $object({ id: $c3(), status: OrderStatusSchema, items: $c58(), total: MoneySchema, customer_id: $c3(), shipping_address: ShippingAddressSchema, notes: $c57(), cancellation: $c59(), created_at: $c13(), updated_at: $c13() }, ["id","status","items","total","customer_id","shipping_address","notes","cancellation","created_at","updated_at"]);
+}
 
 /** Why the order is being cancelled. */
 export type OrderCancelRequest = {
-  reason: CancellationReason;
-  /** Free-text explanation. */
-  comment?: string;
-  [k: string]: unknown;
+reason: CancellationReason;
+/** Free-text explanation. */
+comment?: string;
 };
 /** Validator of {@link OrderCancelRequest}. */
-export const OrderCancelRequestSchema: z.ZodType<OrderCancelRequest> = $schema($object({ reason: CancellationReasonSchema, comment: $c23 }, ["reason"]));
+export const OrderCancelRequestSchema: z.ZodType<OrderCancelRequest> = $schema(OrderCancelRequestSchema$());
+function OrderCancelRequestSchema$(): $Z {
+  return $object({ reason: CancellationReasonSchema, comment: $c23() }, ["reason"]);
+}
 
-const $c60 = $enum(["order.completed"]);
+function $c60(): $Z {
+  return ($m[60] ??= $enum(["order.completed"]));
+}
 
 /** Event `order.completed`: an order was fulfilled; `data` is the order. */
 export type OrderCompletedEvent = {
-  /** Event type. */
-  type: "order.completed";
-  data: Order;
-  [k: string]: unknown;
+/** Event type. */
+type: "order.completed";
+data: Order;
 } & WebhookEventBase;
 /** Validator of {@link OrderCompletedEvent}. */
-export const OrderCompletedEventSchema: z.ZodType<OrderCompletedEvent> = $schema($and($object({ type: $c60, data: OrderSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const OrderCompletedEventSchema: z.ZodType<OrderCompletedEvent> = $schema(OrderCompletedEventSchema$());
+function OrderCompletedEventSchema$(): $Z {
+  return $and($object({ type: $c60(), data: OrderSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /** A line of a new order; the unit price is taken from the catalog. */
 export type OrderItemInput = {
-  /** Product to order. */
-  product_id: string;
-  /** Number of units. */
-  quantity: number;
-  [k: string]: unknown;
+/** Product to order. */
+product_id: string;
+/** Number of units. */
+quantity: number;
 };
 /** Validator of {@link OrderItemInput}. */
-export const OrderItemInputSchema: z.ZodType<OrderItemInput> = $schema($object({ product_id: $c3, quantity: $c56 }, ["product_id","quantity"]));
+export const OrderItemInputSchema: z.ZodType<OrderItemInput> = $schema(OrderItemInputSchema$());
+function OrderItemInputSchema$(): $Z {
+  return $object({ product_id: $c3(), quantity: $c56() }, ["product_id","quantity"]);
+}
 
 /** Input for placing an order. */
 export type OrderCreate = {
-  /** Lines to order; each product at most once. */
-  items: OrderItemInput[];
-  shipping_address: ShippingAddress;
-  /** Customer to order for; defaults to the current user. Requires the `admin` role when set to another user. */
-  customer_id?: string;
-  /** Delivery notes. */
-  notes?: string | null;
-  [k: string]: unknown;
+/** Lines to order; each product at most once. */
+items: OrderItemInput[];
+shipping_address: ShippingAddress;
+/** Customer to order for; defaults to the current user. Requires the `admin` role when set to another user. */
+customer_id?: string;
+/** Delivery notes. */
+notes?: string | null;
 };
 /** Validator of {@link OrderCreate}. */
-export const OrderCreateSchema: z.ZodType<OrderCreate> = $schema($object({ items: $array(OrderItemInputSchema, { minItems: 1, maxItems: 100 }), shipping_address: ShippingAddressSchema, customer_id: $c3, notes: $c57 }, ["items","shipping_address"]));
+export const OrderCreateSchema: z.ZodType<OrderCreate> = $schema(OrderCreateSchema$());
+function OrderCreateSchema$(): $Z {
+  return $object({ items: $array(OrderItemInputSchema, { minItems: 1, maxItems: 100 }), shipping_address: ShippingAddressSchema, customer_id: $c3(), notes: $c57() }, ["items","shipping_address"]);
+}
 
-const $c61 = $enum(["order.created"]);
+function $c61(): $Z {
+  return ($m[61] ??= $enum(["order.created"]));
+}
 
 /** Event `order.created`: an order was placed; `data` is the order. */
 export type OrderCreatedEvent = {
-  /** Event type. */
-  type: "order.created";
-  data: Order;
-  [k: string]: unknown;
+/** Event type. */
+type: "order.created";
+data: Order;
 } & WebhookEventBase;
 /** Validator of {@link OrderCreatedEvent}. */
-export const OrderCreatedEventSchema: z.ZodType<OrderCreatedEvent> = $schema($and($object({ type: $c61, data: OrderSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const OrderCreatedEventSchema: z.ZodType<OrderCreatedEvent> = $schema(OrderCreatedEventSchema$());
+function OrderCreatedEventSchema$(): $Z {
+  return $and($object({ type: $c61(), data: OrderSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /** A cursor-paginated page of orders. */
-export type OrderPage = { data: Order[]; meta: CursorMeta; [k: string]: unknown; };
+export type OrderPage = { data: Order[]; meta: CursorMeta; };
 /** Validator of {@link OrderPage}. */
-export const OrderPageSchema: z.ZodType<OrderPage> = $schema($object({ data: $array(OrderSchema), meta: CursorMetaSchema }, ["data","meta"]));
+export const OrderPageSchema: z.ZodType<OrderPage> = $schema(OrderPageSchema$());
+function OrderPageSchema$(): $Z {
+  return $object({ data: $array(OrderSchema), meta: CursorMetaSchema }, ["data","meta"]);
+}
 
 /** Envelope holding a single order. */
-export type OrderResponse = { data: Order; [k: string]: unknown; };
+export type OrderResponse = { data: Order; };
 /** Validator of {@link OrderResponse}. */
-export const OrderResponseSchema: z.ZodType<OrderResponse> = $schema($object({ data: OrderSchema }, ["data"]));
+export const OrderResponseSchema: z.ZodType<OrderResponse> = $schema(OrderResponseSchema$());
+function OrderResponseSchema$(): $Z {
+  return $object({ data: OrderSchema }, ["data"]);
+}
 
-const $c62 = $enum(["order.updated"]);
+function $c62(): $Z {
+  return ($m[62] ??= $enum(["order.updated"]));
+}
 
 /** Event `order.updated`: an order changed (status, address or notes); `data` is its new state. */
 export type OrderUpdatedEvent = {
-  /** Event type. */
-  type: "order.updated";
-  data: Order;
-  [k: string]: unknown;
+/** Event type. */
+type: "order.updated";
+data: Order;
 } & WebhookEventBase;
 /** Validator of {@link OrderUpdatedEvent}. */
-export const OrderUpdatedEventSchema: z.ZodType<OrderUpdatedEvent> = $schema($and($object({ type: $c62, data: OrderSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const OrderUpdatedEventSchema: z.ZodType<OrderUpdatedEvent> = $schema(OrderUpdatedEventSchema$());
+function OrderUpdatedEventSchema$(): $Z {
+  return $and($object({ type: $c62(), data: OrderSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /** Digital wallet payment. */
 export type WalletPaymentMethod = {
-  /** Payment method type. */
-  type: "wallet";
-  /** Wallet provider. */
-  provider: "apple_pay" | "google_pay" | "paypal";
-  [k: string]: unknown;
+/** Payment method type. */
+type: "wallet";
+/** Wallet provider. */
+provider: "apple_pay" | "google_pay" | "paypal";
 };
 /** Validator of {@link WalletPaymentMethod}. */
-export const WalletPaymentMethodSchema: z.ZodType<WalletPaymentMethod> = $schema($object({ type: $enum(["wallet"]), provider: $enum(["apple_pay", "google_pay", "paypal"]) }, ["type","provider"]));
+export const WalletPaymentMethodSchema: z.ZodType<WalletPaymentMethod> = $schema(WalletPaymentMethodSchema$());
+function WalletPaymentMethodSchema$(): $Z {
+  return $object({ type: $enum(["wallet"]), provider: $enum(["apple_pay", "google_pay", "paypal"]) }, ["type","provider"]);
+}
 
 /** How a payment is made, discriminated by `type`. */
 export type PaymentMethod = CardPaymentMethod | BankTransferPaymentMethod | WalletPaymentMethod;
 /** Validator of {@link PaymentMethod}. */
-export const PaymentMethodSchema: z.ZodType<PaymentMethod> = $schema($disc("type", true, [["card"], CardPaymentMethodSchema], [["bank_transfer"], BankTransferPaymentMethodSchema], [["wallet"], WalletPaymentMethodSchema]));
+export const PaymentMethodSchema: z.ZodType<PaymentMethod> = $schema(PaymentMethodSchema$());
+function PaymentMethodSchema$(): $Z {
+  return $disc("type", true, [["card"], CardPaymentMethodSchema], [["bank_transfer"], BankTransferPaymentMethodSchema], [["wallet"], WalletPaymentMethodSchema]);
+}
 
 /** State of a payment. */
 export type PaymentStatus = "pending" | "succeeded" | "failed" | "refunded";
 /** Validator of {@link PaymentStatus}. */
-export const PaymentStatusSchema: z.ZodType<PaymentStatus> = $schema($enum(["pending", "succeeded", "failed", "refunded"]));
+export const PaymentStatusSchema: z.ZodType<PaymentStatus> = $schema(PaymentStatusSchema$());
+function PaymentStatusSchema$(): $Z {
+  return $enum(["pending", "succeeded", "failed", "refunded"]);
+}
 
 /** A payment for an order. */
 export type Payment = {
-  /** Payment identifier. */
-  id: string;
-  /** Order being paid. */
-  order_id: string;
-  amount: Money;
-  refunded_amount: Money;
-  method: PaymentMethod;
-  status: PaymentStatus;
-  /** Why the payment failed (when `status` is `failed`), otherwise `null`. */
-  failure_reason: string | null;
-  /** When the payment was created. */
-  created_at: string;
-  /** Last status change. */
-  updated_at: string;
-  [k: string]: unknown;
+/** Payment identifier. */
+id: string;
+/** Order being paid. */
+order_id: string;
+amount: Money;
+refunded_amount: Money;
+method: PaymentMethod;
+status: PaymentStatus;
+/** Why the payment failed (when `status` is `failed`), otherwise `null`. */
+failure_reason: string | null;
+/** When the payment was created. */
+created_at: string;
+/** Last status change. */
+updated_at: string;
 };
 /** Validator of {@link Payment}. */
-export const PaymentSchema: z.ZodType<Payment> = $schema($object({ id: $c3, order_id: $c3, amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethodSchema, status: PaymentStatusSchema, failure_reason: $c41, created_at: $c13, updated_at: $c13 }, ["id","order_id","amount","refunded_amount","method","status","failure_reason","created_at","updated_at"]));
+export const PaymentSchema: z.ZodType<Payment> = $schema(PaymentSchema$());
+function PaymentSchema$(): $Z {
+  return $object({ id: $c3(), order_id: $c3(), amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethodSchema, status: PaymentStatusSchema, failure_reason: $c41(), created_at: $c13(), updated_at: $c13() }, ["id","order_id","amount","refunded_amount","method","status","failure_reason","created_at","updated_at"]);
+}
 
 /** Input for paying an order. */
 export type PaymentCreate = {
-  /** A `pending` order to pay. */
-  order_id: string;
-  amount: Money;
-  method: PaymentMethod;
-  [k: string]: unknown;
+/** A `pending` order to pay. */
+order_id: string;
+amount: Money;
+method: PaymentMethod;
 };
 /** Validator of {@link PaymentCreate}. */
-export const PaymentCreateSchema: z.ZodType<PaymentCreate> = $schema($object({ order_id: $c3, amount: MoneySchema, method: PaymentMethodSchema }, ["order_id","amount","method"]));
+export const PaymentCreateSchema: z.ZodType<PaymentCreate> = $schema(PaymentCreateSchema$());
+function PaymentCreateSchema$(): $Z {
+  return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethodSchema }, ["order_id","amount","method"]);
+}
 
-const $c63 = $enum(["payment.failed"]);
+function $c63(): $Z {
+  return ($m[63] ??= $enum(["payment.failed"]));
+}
 
 /** Event `payment.failed`: a payment failed; `data` is the payment with its `failure_reason`. */
 export type PaymentFailedEvent = {
-  /** Event type. */
-  type: "payment.failed";
-  data: Payment;
-  [k: string]: unknown;
+/** Event type. */
+type: "payment.failed";
+data: Payment;
 } & WebhookEventBase;
 /** Validator of {@link PaymentFailedEvent}. */
-export const PaymentFailedEventSchema: z.ZodType<PaymentFailedEvent> = $schema($and($object({ type: $c63, data: PaymentSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const PaymentFailedEventSchema: z.ZodType<PaymentFailedEvent> = $schema(PaymentFailedEventSchema$());
+function PaymentFailedEventSchema$(): $Z {
+  return $and($object({ type: $c63(), data: PaymentSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /** Envelope holding a single payment. */
-export type PaymentResponse = { data: Payment; [k: string]: unknown; };
+export type PaymentResponse = { data: Payment; };
 /** Validator of {@link PaymentResponse}. */
-export const PaymentResponseSchema: z.ZodType<PaymentResponse> = $schema($object({ data: PaymentSchema }, ["data"]));
+export const PaymentResponseSchema: z.ZodType<PaymentResponse> = $schema(PaymentResponseSchema$());
+function PaymentResponseSchema$(): $Z {
+  return $object({ data: PaymentSchema }, ["data"]);
+}
 
-const $c64 = $enum(["payment.succeeded"]);
+function $c64(): $Z {
+  return ($m[64] ??= $enum(["payment.succeeded"]));
+}
 
 /** Event `payment.succeeded`: a payment succeeded; `data` is the payment. */
 export type PaymentSucceededEvent = {
-  /** Event type. */
-  type: "payment.succeeded";
-  data: Payment;
-  [k: string]: unknown;
+/** Event type. */
+type: "payment.succeeded";
+data: Payment;
 } & WebhookEventBase;
 /** Validator of {@link PaymentSucceededEvent}. */
-export const PaymentSucceededEventSchema: z.ZodType<PaymentSucceededEvent> = $schema($and($object({ type: $c64, data: PaymentSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const PaymentSucceededEventSchema: z.ZodType<PaymentSucceededEvent> = $schema(PaymentSucceededEventSchema$());
+function PaymentSucceededEventSchema$(): $Z {
+  return $and($object({ type: $c64(), data: PaymentSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /** Distinct lower-case tags (at most 10). */
 export type ProductTags = string[];
 /** Validator of {@link ProductTags}. */
-export const ProductTagsSchema: z.ZodType<ProductTags> = $schema($array($string({ minLength: 1, maxLength: 32, pattern: $re13 }), { maxItems: 10, uniqueItems: true }));
+export const ProductTagsSchema: z.ZodType<ProductTags> = $schema(ProductTagsSchema$());
+function ProductTagsSchema$(): $Z {
+  return $array($string({ minLength: 1, maxLength: 32, pattern: $re13 }), { maxItems: 10, uniqueItems: true });
+}
 
 /** Free-form product attributes; values are strings, numbers or booleans. */
 export type ProductAttributes = { [k: string]: string | number | boolean; };
 /** Validator of {@link ProductAttributes}. */
-export const ProductAttributesSchema: z.ZodType<ProductAttributes> = $schema($obj({ known: [], additional: $union($c50, $num, $bool), names: $c24, max: 50 }, $rec));
+export const ProductAttributesSchema: z.ZodType<ProductAttributes> = $schema(ProductAttributesSchema$());
+function ProductAttributesSchema$(): $Z {
+  return $obj({ known: [], additional: $union($c50(), $num, $bool), names: $c24(), max: 50 }, $rec);
+}
 
-const $c65 = $number({ exclusiveMinimum: 0, maximum: 1000, multipleOf: 0.001 });
+function $c65(): $Z {
+  return ($m[65] ??= $number({ exclusiveMinimum: 0, maximum: 1000, multipleOf: 0.001 }));
+}
 
 /** A product of the catalog. */
 export type Product = {
-  /** Product identifier. */
-  id: string;
-  /** Stock keeping unit; unique across the catalog. */
-  sku: string;
-  /** Product name. */
-  name: string;
-  /** Long description (Markdown), or `null`. */
-  description: string | null;
-  price: Money;
-  /** Units in stock. */
-  stock: number;
-  tags: ProductTags;
-  category: Category;
-  attributes: ProductAttributes;
-  /** Shipping weight in kilograms (gram precision). */
-  weight_kg: number;
-  /** Creation timestamp. */
-  created_at: string;
-  /** Last modification timestamp. */
-  updated_at: string;
-  [k: string]: unknown;
+/** Product identifier. */
+id: string;
+/** Stock keeping unit; unique across the catalog. */
+sku: string;
+/** Product name. */
+name: string;
+/** Long description (Markdown), or `null`. */
+description: string | null;
+price: Money;
+/** Units in stock. */
+stock: number;
+tags: ProductTags;
+category: Category;
+attributes: ProductAttributes;
+/** Shipping weight in kilograms (gram precision). */
+weight_kg: number;
+/** Creation timestamp. */
+created_at: string;
+/** Last modification timestamp. */
+updated_at: string;
 };
 /** Validator of {@link Product}. */
-export const ProductSchema: z.ZodType<Product> = $schema($object({ id: $c3, sku: $c51, name: $c0, description: $c39, price: MoneySchema, stock: $c9, tags: ProductTagsSchema, category: CategorySchema, attributes: ProductAttributesSchema, weight_kg: $c65, created_at: $c13, updated_at: $c13 }, ["id","sku","name","description","price","stock","tags","category","attributes","weight_kg","created_at","updated_at"]));
+export const ProductSchema: z.ZodType<Product> = $schema(ProductSchema$());
+function ProductSchema$(): $Z {
+  return $object({ id: $c3(), sku: $c51(), name: $c0(), description: $c39(), price: MoneySchema, stock: $c9(), tags: ProductTagsSchema, category: CategorySchema, attributes: ProductAttributesSchema, weight_kg: $c65(), created_at: $c13(), updated_at: $c13() }, ["id","sku","name","description","price","stock","tags","category","attributes","weight_kg","created_at","updated_at"]);
+}
 
-const $c66 = $enum(["created"]);
+function $c66(): $Z {
+  return ($m[66] ??= $enum(["created"]));
+}
 
 /** A product was created. */
 export type ProductCreated = {
-  /** Kind of change. */
-  change_type: "created";
-  product: Product;
-  [k: string]: unknown;
+/** Kind of change. */
+change_type: "created";
+product: Product;
 };
 /** Validator of {@link ProductCreated}. */
-export const ProductCreatedSchema: z.ZodType<ProductCreated> = $schema($object({ change_type: $c66, product: ProductSchema }, ["change_type","product"]));
+export const ProductCreatedSchema: z.ZodType<ProductCreated> = $schema(ProductCreatedSchema$());
+function ProductCreatedSchema$(): $Z {
+  return $object({ change_type: $c66(), product: ProductSchema }, ["change_type","product"]);
+}
 
 /** Name of a writable product field. */
 export type ProductField = "sku" | "name" | "description" | "price" | "stock" | "tags" | "category" | "attributes" | "weight_kg";
 /** Validator of {@link ProductField}. */
-export const ProductFieldSchema: z.ZodType<ProductField> = $schema($enum(["sku", "name", "description", "price", "stock", "tags", "category", "attributes", "weight_kg"]));
+export const ProductFieldSchema: z.ZodType<ProductField> = $schema(ProductFieldSchema$());
+function ProductFieldSchema$(): $Z {
+  return $enum(["sku", "name", "description", "price", "stock", "tags", "category", "attributes", "weight_kg"]);
+}
 
-const $c67 = $enum(["updated"]);
-const $c68 = $array(ProductFieldSchema, { minItems: 1, uniqueItems: true });
+function $c67(): $Z {
+  return ($m[67] ??= $enum(["updated"]));
+}
+function $c68(): $Z {
+  return ($m[68] ??= $array(ProductFieldSchema, { minItems: 1, uniqueItems: true }));
+}
 
 /** A product was updated; `product` is its new state. */
 export type ProductUpdated = {
-  /** Kind of change. */
-  change_type: "updated";
-  product: Product;
-  /** Fields whose value changed. */
-  changed_fields: ProductField[];
-  [k: string]: unknown;
+/** Kind of change. */
+change_type: "updated";
+product: Product;
+/** Fields whose value changed. */
+changed_fields: ProductField[];
 };
 /** Validator of {@link ProductUpdated}. */
-export const ProductUpdatedSchema: z.ZodType<ProductUpdated> = $schema($object({ change_type: $c67, product: ProductSchema, changed_fields: $c68 }, ["change_type","product","changed_fields"]));
+export const ProductUpdatedSchema: z.ZodType<ProductUpdated> = $schema(ProductUpdatedSchema$());
+function ProductUpdatedSchema$(): $Z {
+  return $object({ change_type: $c67(), product: ProductSchema, changed_fields: $c68() }, ["change_type","product","changed_fields"]);
+}
 
 /** A product was deleted. */
 export type ProductDeleted = {
-  /** Kind of change. */
-  change_type: "deleted";
-  /** Identifier of the deleted product. */
-  product_id: string;
-  /** When the product was deleted. */
-  deleted_at: string;
-  [k: string]: unknown;
+/** Kind of change. */
+change_type: "deleted";
+/** Identifier of the deleted product. */
+product_id: string;
+/** When the product was deleted. */
+deleted_at: string;
 };
 /** Validator of {@link ProductDeleted}. */
-export const ProductDeletedSchema: z.ZodType<ProductDeleted> = $schema($object({ change_type: $enum(["deleted"]), product_id: $c3, deleted_at: $c13 }, ["change_type","product_id","deleted_at"]));
+export const ProductDeletedSchema: z.ZodType<ProductDeleted> = $schema(ProductDeletedSchema$());
+function ProductDeletedSchema$(): $Z {
+  return $object({ change_type: $enum(["deleted"]), product_id: $c3(), deleted_at: $c13() }, ["change_type","product_id","deleted_at"]);
+}
 
 /** One entry of the product change feed, discriminated by `change_type`. */
 export type ProductChange = ProductCreated | ProductUpdated | ProductDeleted;
 /** Validator of {@link ProductChange}. */
-export const ProductChangeSchema: z.ZodType<ProductChange> = $schema($disc("change_type", true, [["created"], ProductCreatedSchema], [["updated"], ProductUpdatedSchema], [["deleted"], ProductDeletedSchema]));
+export const ProductChangeSchema: z.ZodType<ProductChange> = $schema(ProductChangeSchema$());
+function ProductChangeSchema$(): $Z {
+  return $disc("change_type", true, [["created"], ProductCreatedSchema], [["updated"], ProductUpdatedSchema], [["deleted"], ProductDeletedSchema]);
+}
 
-const $c69 = $object({ next_since: $c13, has_more: $bool }, ["next_since","has_more"]);
+function $c69(): $Z {
+  return ($m[69] ??= $object({ next_since: $c13(), has_more: $bool }, ["next_since","has_more"]));
+}
+type $T1 = {
+/** Pass this as `since` to fetch the changes after this batch. */
+next_since: string;
+/** Whether more changes are immediately available after `next_since`. */
+has_more: boolean;
+};
 
 /** A batch of product changes in chronological order. */
 export type ProductChangeFeed = {
-  data: ProductChange[];
-  /** Position in the change feed. */
-  meta: {
-    /** Pass this as `since` to fetch the changes after this batch. */
-    next_since: string;
-    /** Whether more changes are immediately available after `next_since`. */
-    has_more: boolean;
-    [k: string]: unknown;
-  };
-  [k: string]: unknown;
+data: ProductChange[];
+/** Position in the change feed. */
+meta: $T1;
 };
 /** Validator of {@link ProductChangeFeed}. */
-export const ProductChangeFeedSchema: z.ZodType<ProductChangeFeed> = $schema($object({ data: $array(ProductChangeSchema), meta: $c69 }, ["data","meta"]));
+export const ProductChangeFeedSchema: z.ZodType<ProductChangeFeed> = $schema(ProductChangeFeedSchema$());
+function ProductChangeFeedSchema$(): $Z {
+  return $object({ data: $array(ProductChangeSchema), meta: $c69() }, ["data","meta"]);
+}
 
 /** Input for creating a product. */
 export type ProductCreate = {
-  /** Stock keeping unit; must be unique. */
-  sku: string;
-  /** Product name. */
-  name: string;
-  /** Long description (Markdown). */
-  description?: string | null;
-  price: Money;
-  /** Initial units in stock. */
-  stock?: number;
-  tags?: ProductTags;
-  /** Slug of the (existing) category. */
-  category_id: string;
-  attributes?: ProductAttributes;
-  /** Shipping weight in kilograms (gram precision). */
-  weight_kg: number;
-  [k: string]: unknown;
+/** Stock keeping unit; must be unique. */
+sku: string;
+/** Product name. */
+name: string;
+/** Long description (Markdown). */
+description?: string | null;
+price: Money;
+/** Initial units in stock. */
+stock?: number;
+tags?: ProductTags;
+/** Slug of the (existing) category. */
+category_id: string;
+attributes?: ProductAttributes;
+/** Shipping weight in kilograms (gram precision). */
+weight_kg: number;
 };
 /** Validator of {@link ProductCreate}. */
-export const ProductCreateSchema: z.ZodType<ProductCreate> = $schema($object({ sku: $c51, name: $c0, description: $c39, price: MoneySchema, stock: $c9, tags: ProductTagsSchema, category_id: $c33, attributes: ProductAttributesSchema, weight_kg: $c65 }, ["sku","name","price","category_id","weight_kg"]));
+export const ProductCreateSchema: z.ZodType<ProductCreate> = $schema(ProductCreateSchema$());
+function ProductCreateSchema$(): $Z {
+  return $object({ sku: $c51(), name: $c0(), description: $c39(), price: MoneySchema, stock: $c9(), tags: ProductTagsSchema, category_id: $c33(), attributes: ProductAttributesSchema, weight_kg: $c65() }, ["sku","name","price","category_id","weight_kg"]);
+}
 
 /** A page of products. */
-export type ProductPage = { data: Product[]; meta: PageMeta; [k: string]: unknown; };
+export type ProductPage = { data: Product[]; meta: PageMeta; };
 /** Validator of {@link ProductPage}. */
-export const ProductPageSchema: z.ZodType<ProductPage> = $schema($object({ data: $array(ProductSchema), meta: PageMetaSchema }, ["data","meta"]));
+export const ProductPageSchema: z.ZodType<ProductPage> = $schema(ProductPageSchema$());
+function ProductPageSchema$(): $Z {
+  return $object({ data: $array(ProductSchema), meta: PageMetaSchema }, ["data","meta"]);
+}
 
 /** Envelope holding a single product. */
-export type ProductResponse = { data: Product; [k: string]: unknown; };
+export type ProductResponse = { data: Product; };
 /** Validator of {@link ProductResponse}. */
-export const ProductResponseSchema: z.ZodType<ProductResponse> = $schema($object({ data: ProductSchema }, ["data"]));
+export const ProductResponseSchema: z.ZodType<ProductResponse> = $schema(ProductResponseSchema$());
+function ProductResponseSchema$(): $Z {
+  return $object({ data: ProductSchema }, ["data"]);
+}
 
 /** Partial update of a product; only the fields present change. At least one field is required. */
 export type ProductUpdate = {
-  /** New SKU; must be unique. */
-  sku?: string;
-  /** New name. */
-  name?: string;
-  /** New description, or `null` to remove it. */
-  description?: string | null;
-  price?: Money;
-  /** New stock level. */
-  stock?: number;
-  tags?: ProductTags;
-  /** Slug of the new category. */
-  category_id?: string;
-  attributes?: ProductAttributes;
-  /** New shipping weight in kilograms. */
-  weight_kg?: number;
-  [k: string]: unknown;
+/** New SKU; must be unique. */
+sku?: string;
+/** New name. */
+name?: string;
+/** New description, or `null` to remove it. */
+description?: string | null;
+price?: Money;
+/** New stock level. */
+stock?: number;
+tags?: ProductTags;
+/** Slug of the new category. */
+category_id?: string;
+attributes?: ProductAttributes;
+/** New shipping weight in kilograms. */
+weight_kg?: number;
 };
 /** Validator of {@link ProductUpdate}. */
-export const ProductUpdateSchema: z.ZodType<ProductUpdate> = $schema($obj({ min: 1 }, $object({ sku: $c51, name: $c0, description: $c39, price: MoneySchema, stock: $c9, tags: ProductTagsSchema, category_id: $c33, attributes: ProductAttributesSchema, weight_kg: $c65 }, [])));
+export const ProductUpdateSchema: z.ZodType<ProductUpdate> = $schema(ProductUpdateSchema$());
+function ProductUpdateSchema$(): $Z {
+  return $obj({ min: 1 }, $object({ sku: $c51(), name: $c0(), description: $c39(), price: MoneySchema, stock: $c9(), tags: ProductTagsSchema, category_id: $c33(), attributes: ProductAttributesSchema, weight_kg: $c65() }, []));
+}
 
-const $c70 = $enum(["product.updated"]);
+function $c70(): $Z {
+  return ($m[70] ??= $enum(["product.updated"]));
+}
 
 /** Event `product.updated`: a product changed; `data` is its new state. */
 export type ProductUpdatedEvent = {
-  /** Event type. */
-  type: "product.updated";
-  data: Product;
-  [k: string]: unknown;
+/** Event type. */
+type: "product.updated";
+data: Product;
 } & WebhookEventBase;
 /** Validator of {@link ProductUpdatedEvent}. */
-export const ProductUpdatedEventSchema: z.ZodType<ProductUpdatedEvent> = $schema($and($object({ type: $c70, data: ProductSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const ProductUpdatedEventSchema: z.ZodType<ProductUpdatedEvent> = $schema(ProductUpdatedEventSchema$());
+function ProductUpdatedEventSchema$(): $Z {
+  return $and($object({ type: $c70(), data: ProductSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /** A page of profiles. */
-export type ProfilePage = { data: Profile[]; meta: PageMeta; [k: string]: unknown; };
+export type ProfilePage = { data: Profile[]; meta: PageMeta; };
 /** Validator of {@link ProfilePage}. */
-export const ProfilePageSchema: z.ZodType<ProfilePage> = $schema($object({ data: $array(ProfileSchema), meta: PageMetaSchema }, ["data","meta"]));
+export const ProfilePageSchema: z.ZodType<ProfilePage> = $schema(ProfilePageSchema$());
+function ProfilePageSchema$(): $Z {
+  return $object({ data: $array(ProfileSchema), meta: PageMetaSchema }, ["data","meta"]);
+}
 
 /** Envelope holding a single profile. */
-export type ProfileResponse = { data: Profile; [k: string]: unknown; };
+export type ProfileResponse = { data: Profile; };
 /** Validator of {@link ProfileResponse}. */
-export const ProfileResponseSchema: z.ZodType<ProfileResponse> = $schema($object({ data: ProfileSchema }, ["data"]));
+export const ProfileResponseSchema: z.ZodType<ProfileResponse> = $schema(ProfileResponseSchema$());
+function ProfileResponseSchema$(): $Z {
+  return $object({ data: ProfileSchema }, ["data"]);
+}
 
 /** A refresh token to exchange for a new token pair. Refresh tokens are single-use (rotated). */
 export type RefreshTokenRequest = {
-  /** Refresh token from a previous `TokenPair`. */
-  refresh_token: string;
-  [k: string]: unknown;
+/** Refresh token from a previous `TokenPair`. */
+refresh_token: string;
 };
 /** Validator of {@link RefreshTokenRequest}. */
-export const RefreshTokenRequestSchema: z.ZodType<RefreshTokenRequest> = $schema($object({ refresh_token: $c55 }, ["refresh_token"]));
+export const RefreshTokenRequestSchema: z.ZodType<RefreshTokenRequest> = $schema(RefreshTokenRequestSchema$());
+function RefreshTokenRequestSchema$(): $Z {
+  return $object({ refresh_token: $c55() }, ["refresh_token"]);
+}
 
 /** Refund all or part of a succeeded payment. */
 export type RefundRequest = {
-  amount?: Money;
-  /** Reason shown on the customer's statement where supported. */
-  reason?: string;
-  [k: string]: unknown;
+amount?: Money;
+/** Reason shown on the customer's statement where supported. */
+reason?: string;
 };
 /** Validator of {@link RefundRequest}. */
-export const RefundRequestSchema: z.ZodType<RefundRequest> = $schema($object({ amount: MoneySchema, reason: $c23 }, []));
+export const RefundRequestSchema: z.ZodType<RefundRequest> = $schema(RefundRequestSchema$());
+function RefundRequestSchema$(): $Z {
+  return $object({ amount: MoneySchema, reason: $c23() }, []);
+}
 
 /** An access token and the refresh token used to renew it. */
 export type TokenPair = {
-  /** JWT access token; send it as `Authorization: Bearer <access_token>`. */
-  access_token: string;
-  /** Opaque, single-use refresh token for `POST /auth/refresh`. */
-  refresh_token: string;
-  /** Always `Bearer`. */
-  token_type: "Bearer";
-  /** Lifetime of the access token in seconds. */
-  expires_in: number;
-  [k: string]: unknown;
+/** JWT access token; send it as `Authorization: Bearer <access_token>`. */
+access_token: string;
+/** Opaque, single-use refresh token for `POST /auth/refresh`. */
+refresh_token: string;
+/** Always `Bearer`. */
+token_type: "Bearer";
+/** Lifetime of the access token in seconds. */
+expires_in: number;
 };
 /** Validator of {@link TokenPair}. */
-export const TokenPairSchema: z.ZodType<TokenPair> = $schema($object({ access_token: $c52, refresh_token: $c52, token_type: $c53, expires_in: $c14 }, ["access_token","refresh_token","token_type","expires_in"]));
+export const TokenPairSchema: z.ZodType<TokenPair> = $schema(TokenPairSchema$());
+function TokenPairSchema$(): $Z {
+  return $object({ access_token: $c52(), refresh_token: $c52(), token_type: $c53(), expires_in: $c14() }, ["access_token","refresh_token","token_type","expires_in"]);
+}
 
 /** Envelope holding a token pair. */
-export type TokenPairResponse = { data: TokenPair; [k: string]: unknown; };
+export type TokenPairResponse = { data: TokenPair; };
 /** Validator of {@link TokenPairResponse}. */
-export const TokenPairResponseSchema: z.ZodType<TokenPairResponse> = $schema($object({ data: TokenPairSchema }, ["data"]));
+export const TokenPairResponseSchema: z.ZodType<TokenPairResponse> = $schema(TokenPairResponseSchema$());
+function TokenPairResponseSchema$(): $Z {
+  return $object({ data: TokenPairSchema }, ["data"]);
+}
 
-const $c71 = $enum(["24h", "7d", "30d"]);
-const $c72 = $object({ window: $c71, generated_at: $c13 }, ["window","generated_at"]);
+function $c71(): $Z {
+  return ($m[71] ??= $enum(["24h", "7d", "30d"]));
+}
+function $c72(): $Z {
+  return ($m[72] ??= $object({ window: $c71(), generated_at: $c13() }, ["window","generated_at"]));
+}
+type $T2 = {
+/** Time window the ranking is based on. */
+window: "24h" | "7d" | "30d";
+/** When the ranking was computed (rankings are refreshed hourly). */
+generated_at: string;
+};
 
 /** The currently trending apps, most trending first (not paginated). */
 export type TrendingAppList = {
-  data: App[];
-  /** How the ranking was computed. */
-  meta: {
-    /** Time window the ranking is based on. */
-    window: "24h" | "7d" | "30d";
-    /** When the ranking was computed (rankings are refreshed hourly). */
-    generated_at: string;
-    [k: string]: unknown;
-  };
-  [k: string]: unknown;
+data: App[];
+/** How the ranking was computed. */
+meta: $T2;
 };
 /** Validator of {@link TrendingAppList}. */
-export const TrendingAppListSchema: z.ZodType<TrendingAppList> = $schema($object({ data: $array(AppSchema, { maxItems: 100 }), meta: $c72 }, ["data","meta"]));
+export const TrendingAppListSchema: z.ZodType<TrendingAppList> = $schema(TrendingAppListSchema$());
+function TrendingAppListSchema$(): $Z {
+  return $object({ data: $array(AppSchema, { maxItems: 100 }), meta: $c72() }, ["data","meta"]);
+}
 
-const $c73 = $string({ minLength: 1, maxLength: 255 });
-const $c74 = $number({ integer: true, minimum: 0, maximum: 26214400 });
-const $c75 = $string({ pattern: $re14 });
+function $c73(): $Z {
+  return ($m[73] ??= $string({ minLength: 1, maxLength: 255 }));
+}
+function $c74(): $Z {
+  return ($m[74] ??= $number({ integer: true, minimum: 0, maximum: 26214400 }));
+}
+function $c75(): $Z {
+  return ($m[75] ??= $string({ pattern: $re14 }));
+}
 
 /** A stored file. */
 export type Upload = {
-  /** Upload identifier. */
-  id: string;
-  /** Original file name. */
-  filename: string;
-  /** Size in bytes. */
-  size: number;
-  /** Media type detected from the content. */
-  content_type: string;
-  /** Description given at upload time, or `null`. */
-  description: string | null;
-  /** Pre-signed download URL, valid for 1 hour. */
-  download_url: string;
-  /** Upload timestamp. */
-  created_at: string;
-  [k: string]: unknown;
+/** Upload identifier. */
+id: string;
+/** Original file name. */
+filename: string;
+/** Size in bytes. */
+size: number;
+/** Media type detected from the content. */
+content_type: string;
+/** Description given at upload time, or `null`. */
+description: string | null;
+/** Pre-signed download URL, valid for 1 hour. */
+download_url: string;
+/** Upload timestamp. */
+created_at: string;
 };
 /** Validator of {@link Upload}. */
-export const UploadSchema: z.ZodType<Upload> = $schema($object({ id: $c3, filename: $c73, size: $c74, content_type: $c75, description: $c57, download_url: $c7, created_at: $c13 }, ["id","filename","size","content_type","description","download_url","created_at"]));
+export const UploadSchema: z.ZodType<Upload> = $schema(UploadSchema$());
+function UploadSchema$(): $Z {
+  return $object({ id: $c3(), filename: $c73(), size: $c74(), content_type: $c75(), description: $c57(), download_url: $c7(), created_at: $c13() }, ["id","filename","size","content_type","description","download_url","created_at"]);
+}
 
 /** Multipart form of a file upload. */
 export type UploadForm = {
-  /** The file content (at most 25 MiB). Its part's `filename` becomes the upload's `filename`. */
-  file: string;
-  /** Optional human-readable description. */
-  description?: string;
-  [k: string]: unknown;
+/** The file content (at most 25 MiB). Its part's `filename` becomes the upload's `filename`. */
+file: string;
+/** Optional human-readable description. */
+description?: string;
 };
 /** Validator of {@link UploadForm}. */
-export const UploadFormSchema: z.ZodType<UploadForm> = $schema($object({ file: $str, description: $c23 }, ["file"]));
+export const UploadFormSchema: z.ZodType<UploadForm> = $schema(UploadFormSchema$());
+function UploadFormSchema$(): $Z {
+  return $object({ file: $str, description: $c23() }, ["file"]);
+}
 
 /** Envelope holding a single upload. */
-export type UploadResponse = { data: Upload; [k: string]: unknown; };
+export type UploadResponse = { data: Upload; };
 /** Validator of {@link UploadResponse}. */
-export const UploadResponseSchema: z.ZodType<UploadResponse> = $schema($object({ data: UploadSchema }, ["data"]));
+export const UploadResponseSchema: z.ZodType<UploadResponse> = $schema(UploadResponseSchema$());
+function UploadResponseSchema$(): $Z {
+  return $object({ data: UploadSchema }, ["data"]);
+}
 
-const $c76 = $enum(["user.created"]);
+function $c76(): $Z {
+  return ($m[76] ??= $enum(["user.created"]));
+}
 
 /** Event `user.created`: a user was created; `data` is the user. */
 export type UserCreatedEvent = {
-  /** Event type. */
-  type: "user.created";
-  data: User;
-  [k: string]: unknown;
+/** Event type. */
+type: "user.created";
+data: User;
 } & WebhookEventBase;
 /** Validator of {@link UserCreatedEvent}. */
-export const UserCreatedEventSchema: z.ZodType<UserCreatedEvent> = $schema($and($object({ type: $c76, data: UserSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const UserCreatedEventSchema: z.ZodType<UserCreatedEvent> = $schema(UserCreatedEventSchema$());
+function UserCreatedEventSchema$(): $Z {
+  return $and($object({ type: $c76(), data: UserSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /** A page of users. */
-export type UserPage = { data: User[]; meta: PageMeta; [k: string]: unknown; };
+export type UserPage = { data: User[]; meta: PageMeta; };
 /** Validator of {@link UserPage}. */
-export const UserPageSchema: z.ZodType<UserPage> = $schema($object({ data: $array(UserSchema), meta: PageMetaSchema }, ["data","meta"]));
+export const UserPageSchema: z.ZodType<UserPage> = $schema(UserPageSchema$());
+function UserPageSchema$(): $Z {
+  return $object({ data: $array(UserSchema), meta: PageMetaSchema }, ["data","meta"]);
+}
 
 /**
  * Full replacement of a user's writable fields (`PUT`). Omitted optional fields are reset
@@ -1644,45 +2023,52 @@ export const UserPageSchema: z.ZodType<UserPage> = $schema($object({ data: $arra
  * changed here.
  */
 export type UserReplace = {
-  /** Login email address; must not be used by another user. */
-  email: string;
-  /** Full display name. */
-  name: string;
-  role: UserRole;
-  /** Inactive users cannot log in. */
-  active: boolean;
-  /** URL of the avatar image, or `null` to remove it. */
-  avatar_url?: string | null;
-  metadata?: Metadata;
-  [k: string]: unknown;
+/** Login email address; must not be used by another user. */
+email: string;
+/** Full display name. */
+name: string;
+role: UserRole;
+/** Inactive users cannot log in. */
+active: boolean;
+/** URL of the avatar image, or `null` to remove it. */
+avatar_url?: string | null;
+metadata?: Metadata;
 };
 /** Validator of {@link UserReplace}. */
-export const UserReplaceSchema: z.ZodType<UserReplace> = $schema($object({ email: $c25, name: $c2, role: UserRoleSchema, active: $bool, avatar_url: $c10, metadata: MetadataSchema }, ["email","name","role","active"]));
+export const UserReplaceSchema: z.ZodType<UserReplace> = $schema(UserReplaceSchema$());
+function UserReplaceSchema$(): $Z {
+  return $object({ email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), metadata: MetadataSchema }, ["email","name","role","active"]);
+}
 
 /** Envelope holding a single user. */
-export type UserResponse = { data: User; [k: string]: unknown; };
+export type UserResponse = { data: User; };
 /** Validator of {@link UserResponse}. */
-export const UserResponseSchema: z.ZodType<UserResponse> = $schema($object({ data: UserSchema }, ["data"]));
+export const UserResponseSchema: z.ZodType<UserResponse> = $schema(UserResponseSchema$());
+function UserResponseSchema$(): $Z {
+  return $object({ data: UserSchema }, ["data"]);
+}
 
 /**
  * Partial update of a user (`PATCH`). Only the fields present are changed; send `null`
  * for `avatar_url` to remove the avatar. At least one field is required.
  */
 export type UserUpdate = {
-  /** New login email address. */
-  email?: string;
-  /** New display name. */
-  name?: string;
-  role?: UserRole;
-  /** Activate or deactivate the user. */
-  active?: boolean;
-  /** New avatar URL, or `null` to remove it. */
-  avatar_url?: string | null;
-  metadata?: Metadata;
-  [k: string]: unknown;
+/** New login email address. */
+email?: string;
+/** New display name. */
+name?: string;
+role?: UserRole;
+/** Activate or deactivate the user. */
+active?: boolean;
+/** New avatar URL, or `null` to remove it. */
+avatar_url?: string | null;
+metadata?: Metadata;
 };
 /** Validator of {@link UserUpdate}. */
-export const UserUpdateSchema: z.ZodType<UserUpdate> = $schema($obj({ min: 1 }, $object({ email: $c25, name: $c2, role: UserRoleSchema, active: $bool, avatar_url: $c10, metadata: MetadataSchema }, [])));
+export const UserUpdateSchema: z.ZodType<UserUpdate> = $schema(UserUpdateSchema$());
+function UserUpdateSchema$(): $Z {
+  return $obj({ min: 1 }, $object({ email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), metadata: MetadataSchema }, []));
+}
 
 /**
  * Any webhook event, discriminated by `type`. Useful for receivers that handle all
@@ -1690,57 +2076,74 @@ export const UserUpdateSchema: z.ZodType<UserUpdate> = $schema($obj({ min: 1 }, 
  */
 export type WebhookEvent = OrderCreatedEvent | OrderUpdatedEvent | OrderCompletedEvent | PaymentSucceededEvent | PaymentFailedEvent | ProductUpdatedEvent | InventoryLowEvent | UserCreatedEvent | ExportCompletedEvent;
 /** Validator of {@link WebhookEvent}. */
-export const WebhookEventSchema: z.ZodType<WebhookEvent> = $schema($disc("type", true, [["order.created"], OrderCreatedEventSchema], [["order.updated"], OrderUpdatedEventSchema], [["order.completed"], OrderCompletedEventSchema], [["payment.succeeded"], PaymentSucceededEventSchema], [["payment.failed"], PaymentFailedEventSchema], [["product.updated"], ProductUpdatedEventSchema], [["inventory.low"], InventoryLowEventSchema], [["user.created"], UserCreatedEventSchema], [["export.completed"], ExportCompletedEventSchema]));
+export const WebhookEventSchema: z.ZodType<WebhookEvent> = $schema(WebhookEventSchema$());
+function WebhookEventSchema$(): $Z {
+  return $disc("type", true, [["order.created"], OrderCreatedEventSchema], [["order.updated"], OrderUpdatedEventSchema], [["order.completed"], OrderCompletedEventSchema], [["payment.succeeded"], PaymentSucceededEventSchema], [["payment.failed"], PaymentFailedEventSchema], [["product.updated"], ProductUpdatedEventSchema], [["inventory.low"], InventoryLowEventSchema], [["user.created"], UserCreatedEventSchema], [["export.completed"], ExportCompletedEventSchema]);
+}
 
-const $c77 = $string({ maxLength: 2048, pattern: $re15, format: [$f_uri, "uri"] });
-const $c78 = $array(WebhookEventTypeSchema, { minItems: 1, uniqueItems: true });
+function $c77(): $Z {
+  return ($m[77] ??= $string({ maxLength: 2048, pattern: $re15, format: [$f_uri, "uri"] }));
+}
+function $c78(): $Z {
+  return ($m[78] ??= $array(WebhookEventTypeSchema, { minItems: 1, uniqueItems: true }));
+}
 
 /** A webhook subscription: events of the listed types are POSTed to `url`. */
 export type WebhookSubscription = {
-  /** Subscription identifier. */
-  id: string;
-  /** HTTPS endpoint receiving the deliveries. */
-  url: string;
-  /** Event types delivered to `url`. */
-  events: WebhookEventType[];
-  /** Free-text label. */
-  description: string | null;
-  /** False when deliveries were disabled after repeated failures. */
-  active: boolean;
-  /** Creation timestamp. */
-  created_at: string;
-  [k: string]: unknown;
+/** Subscription identifier. */
+id: string;
+/** HTTPS endpoint receiving the deliveries. */
+url: string;
+/** Event types delivered to `url`. */
+events: WebhookEventType[];
+/** Free-text label. */
+description: string | null;
+/** False when deliveries were disabled after repeated failures. */
+active: boolean;
+/** Creation timestamp. */
+created_at: string;
 };
 /** Validator of {@link WebhookSubscription}. */
-export const WebhookSubscriptionSchema: z.ZodType<WebhookSubscription> = $schema($object({ id: $c3, url: $c77, events: $c78, description: $c1, active: $bool, created_at: $c13 }, ["id","url","events","description","active","created_at"]));
+export const WebhookSubscriptionSchema: z.ZodType<WebhookSubscription> = $schema(WebhookSubscriptionSchema$());
+function WebhookSubscriptionSchema$(): $Z {
+  return $object({ id: $c3(), url: $c77(), events: $c78(), description: $c1(), active: $bool, created_at: $c13() }, ["id","url","events","description","active","created_at"]);
+}
 
 /** Input for creating a webhook subscription. */
 export type WebhookSubscriptionCreate = {
-  /** HTTPS endpoint receiving the deliveries. */
-  url: string;
-  /** Event types to deliver. */
-  events: WebhookEventType[];
-  /**
-  * Shared secret used to sign deliveries (`X-Webhook-Signature` and
-  * `webhook-signature`). Never returned; store it on your side.
-  */
-  secret: string;
-  /** Free-text label. */
-  description?: string | null;
-  [k: string]: unknown;
+/** HTTPS endpoint receiving the deliveries. */
+url: string;
+/** Event types to deliver. */
+events: WebhookEventType[];
+/**
+ * Shared secret used to sign deliveries (`X-Webhook-Signature` and
+ * `webhook-signature`). Never returned; store it on your side.
+ */
+secret: string;
+/** Free-text label. */
+description?: string | null;
 };
 /** Validator of {@link WebhookSubscriptionCreate}. */
-export const WebhookSubscriptionCreateSchema: z.ZodType<WebhookSubscriptionCreate> = $schema($object({ url: $c77, events: $c78, secret: $string({ minLength: 32, maxLength: 128 }), description: $c1 }, ["url","events","secret"]));
+export const WebhookSubscriptionCreateSchema: z.ZodType<WebhookSubscriptionCreate> = $schema(WebhookSubscriptionCreateSchema$());
+function WebhookSubscriptionCreateSchema$(): $Z {
+  return $object({ url: $c77(), events: $c78(), secret: $string({ minLength: 32, maxLength: 128 }), description: $c1() }, ["url","events","secret"]);
+}
 
 /** A cursor-paginated page of webhook subscriptions. */
-export type WebhookSubscriptionPage = { data: WebhookSubscription[]; meta: CursorMeta; [k: string]: unknown; };
+export type WebhookSubscriptionPage = { data: WebhookSubscription[]; meta: CursorMeta; };
 /** Validator of {@link WebhookSubscriptionPage}. */
-export const WebhookSubscriptionPageSchema: z.ZodType<WebhookSubscriptionPage> = $schema($object({ data: $array(WebhookSubscriptionSchema), meta: CursorMetaSchema }, ["data","meta"]));
+export const WebhookSubscriptionPageSchema: z.ZodType<WebhookSubscriptionPage> = $schema(WebhookSubscriptionPageSchema$());
+function WebhookSubscriptionPageSchema$(): $Z {
+  return $object({ data: $array(WebhookSubscriptionSchema), meta: CursorMetaSchema }, ["data","meta"]);
+}
 
 /** Envelope holding a single webhook subscription. */
-export type WebhookSubscriptionResponse = { data: WebhookSubscription; [k: string]: unknown; };
+export type WebhookSubscriptionResponse = { data: WebhookSubscription; };
 /** Validator of {@link WebhookSubscriptionResponse}. */
-export const WebhookSubscriptionResponseSchema: z.ZodType<WebhookSubscriptionResponse> = $schema($object({ data: WebhookSubscriptionSchema }, ["data"]));
+export const WebhookSubscriptionResponseSchema: z.ZodType<WebhookSubscriptionResponse> = $schema(WebhookSubscriptionResponseSchema$());
+function WebhookSubscriptionResponseSchema$(): $Z {
+  return $object({ data: WebhookSubscriptionSchema }, ["data"]);
+}
 
 /**
  * Fields shared by every representation of a marketplace app.
@@ -1748,23 +2151,25 @@ export const WebhookSubscriptionResponseSchema: z.ZodType<WebhookSubscriptionRes
  * Request form of `AppSummary`: readOnly properties left out.
  */
 export type AppSummary_Request = {
-  /** URL-friendly unique name. */
-  slug: string;
-  /** Display name. */
-  name: string;
-  /** One-line pitch. */
-  tagline: string;
-  category: AppCategory;
-  /** Square icon (PNG, 256x256). */
-  icon_url: string;
-  /** Average user rating from 0 to 5, or `null` when not rated yet. */
-  rating: number | null;
-  /** Number of organizations that installed the app. */
-  install_count: number;
-  [k: string]: unknown;
+/** URL-friendly unique name. */
+slug: string;
+/** Display name. */
+name: string;
+/** One-line pitch. */
+tagline: string;
+category: AppCategory;
+/** Square icon (PNG, 256x256). */
+icon_url: string;
+/** Average user rating from 0 to 5, or `null` when not rated yet. */
+rating: number | null;
+/** Number of organizations that installed the app. */
+install_count: number;
 };
 /** Validator of {@link AppSummary_Request}. */
-export const AppSummary_RequestSchema: z.ZodType<AppSummary_Request> = $schema($object({ slug: $c4, name: $c5, tagline: $c6, category: AppCategorySchema, icon_url: $c7, rating: $c8, install_count: $c9 }, ["slug","name","tagline","category","icon_url","rating","install_count"]));
+export const AppSummary_RequestSchema: z.ZodType<AppSummary_Request> = $schema(AppSummary_RequestSchema$());
+function AppSummary_RequestSchema$(): $Z {
+  return $object({ slug: $c4(), name: $c5(), tagline: $c6(), category: AppCategorySchema, icon_url: $c7(), rating: $c8(), install_count: $c9() }, ["slug","name","tagline","category","icon_url","rating","install_count"]);
+}
 
 /**
  * A marketplace app (the summary fields plus details).
@@ -1772,25 +2177,30 @@ export const AppSummary_RequestSchema: z.ZodType<AppSummary_Request> = $schema($
  * Request form of `App`: readOnly properties left out.
  */
 export type App_Request = {
-  /** Long description (Markdown). */
-  description: string;
-  publisher: AppPublisher;
-  pricing: AppPricing;
-  /** OAuth scopes the app requests when installed. */
-  scopes: string[];
-  [k: string]: unknown;
+/** Long description (Markdown). */
+description: string;
+publisher: AppPublisher;
+pricing: AppPricing;
+/** OAuth scopes the app requests when installed. */
+scopes: string[];
 } & AppSummary_Request;
 /** Validator of {@link App_Request}. */
-export const App_RequestSchema: z.ZodType<App_Request> = $schema($and($object({ description: $c11, publisher: AppPublisherSchema, pricing: AppPricingSchema, scopes: $c12 }, ["description","publisher","pricing","scopes"]), AppSummary_RequestSchema));
+export const App_RequestSchema: z.ZodType<App_Request> = $schema(App_RequestSchema$());
+function App_RequestSchema$(): $Z {
+  return $and($object({ description: $c11(), publisher: AppPublisherSchema, pricing: AppPricingSchema, scopes: $c12() }, ["description","publisher","pricing","scopes"]), AppSummary_RequestSchema);
+}
 
 /**
  * A page of marketplace apps.
  *
  * Request form of `AppPage`: readOnly properties left out.
  */
-export type AppPage_Request = { data: App_Request[]; meta: PageMeta; [k: string]: unknown; };
+export type AppPage_Request = { data: App_Request[]; meta: PageMeta; };
 /** Validator of {@link AppPage_Request}. */
-export const AppPage_RequestSchema: z.ZodType<AppPage_Request> = $schema($object({ data: $array(App_RequestSchema), meta: PageMetaSchema }, ["data","meta"]));
+export const AppPage_RequestSchema: z.ZodType<AppPage_Request> = $schema(AppPage_RequestSchema$());
+function AppPage_RequestSchema$(): $Z {
+  return $object({ data: $array(App_RequestSchema), meta: PageMetaSchema }, ["data","meta"]);
+}
 
 /**
  * A profile is a workspace identity of a user (a personal profile or a membership in an
@@ -1799,16 +2209,18 @@ export const AppPage_RequestSchema: z.ZodType<AppPage_Request> = $schema($object
  * Request form of `Profile`: readOnly properties left out.
  */
 export type Profile_Request = {
-  /** Display name of the profile. */
-  name: string;
-  /** Whether the profile is personal or belongs to an organization. */
-  kind: "personal" | "organization";
-  /** Organization the profile belongs to; `null` for personal profiles. */
-  organization_id?: string | null;
-  [k: string]: unknown;
+/** Display name of the profile. */
+name: string;
+/** Whether the profile is personal or belongs to an organization. */
+kind: "personal" | "organization";
+/** Organization the profile belongs to; `null` for personal profiles. */
+organization_id?: string | null;
 };
 /** Validator of {@link Profile_Request}. */
-export const Profile_RequestSchema: z.ZodType<Profile_Request> = $schema($object({ name: $c2, kind: $c21, organization_id: $c22 }, ["name","kind"]));
+export const Profile_RequestSchema: z.ZodType<Profile_Request> = $schema(Profile_RequestSchema$());
+function Profile_RequestSchema$(): $Z {
+  return $object({ name: $c2(), kind: $c21(), organization_id: $c22() }, ["name","kind"]);
+}
 
 /**
  * A user account.
@@ -1816,22 +2228,24 @@ export const Profile_RequestSchema: z.ZodType<Profile_Request> = $schema($object
  * Request form of `User`: readOnly properties left out.
  */
 export type User_Request = {
-  /** Login email address; unique across the platform. */
-  email: string;
-  /** Full display name. */
-  name: string;
-  role: UserRole;
-  /** Inactive users cannot log in. */
-  active: boolean;
-  /** URL of the avatar image, or `null` when the user has none. */
-  avatar_url: string | null;
-  /** The currently active profile, or `null` when none is active. */
-  profile: Profile_Request | null;
-  metadata: Metadata;
-  [k: string]: unknown;
+/** Login email address; unique across the platform. */
+email: string;
+/** Full display name. */
+name: string;
+role: UserRole;
+/** Inactive users cannot log in. */
+active: boolean;
+/** URL of the avatar image, or `null` when the user has none. */
+avatar_url: string | null;
+/** The currently active profile, or `null` when none is active. */
+profile: Profile_Request | null;
+metadata: Metadata;
 };
 /** Validator of {@link User_Request}. */
-export const User_RequestSchema: z.ZodType<User_Request> = $schema($object({ email: $c25, name: $c2, role: UserRoleSchema, active: $bool, avatar_url: $c10, profile: $union(Profile_RequestSchema, $null), metadata: MetadataSchema }, ["email","name","role","active","avatar_url","profile","metadata"]));
+export const User_RequestSchema: z.ZodType<User_Request> = $schema(User_RequestSchema$());
+function User_RequestSchema$(): $Z {
+  return $object({ email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), profile: $union(Profile_RequestSchema, $null), metadata: MetadataSchema }, ["email","name","role","active","avatar_url","profile","metadata"]);
+}
 
 /**
  * Outcome of one item of a bulk request; `index` is the item's position in the request.
@@ -1839,23 +2253,19 @@ export const User_RequestSchema: z.ZodType<User_Request> = $schema($object({ ema
  * Request form of `BulkCreateUserResult`: readOnly properties left out.
  */
 export type BulkCreateUserResult_Request = {
-  /** Zero-based position of the item in the request `items` array. */
-  index: number;
-  /** Whether the item was created. */
-  status: "created" | "failed";
-  user?: User_Request;
-  /** Why the item failed (present when `status` is `failed`). */
-  error?: {
-    code: ErrorCode;
-    /** Human-readable reason. */
-    message: string;
-    details?: ErrorDetail[];
-    [k: string]: unknown;
-  };
-  [k: string]: unknown;
+/** Zero-based position of the item in the request `items` array. */
+index: number;
+/** Whether the item was created. */
+status: "created" | "failed";
+user?: User_Request;
+/** Why the item failed (present when `status` is `failed`). */
+error?: $T0;
 };
 /** Validator of {@link BulkCreateUserResult_Request}. */
-export const BulkCreateUserResult_RequestSchema: z.ZodType<BulkCreateUserResult_Request> = $schema($object({ index: $c26, status: $c27, user: User_RequestSchema, error: $c28 }, ["index","status"]));
+export const BulkCreateUserResult_RequestSchema: z.ZodType<BulkCreateUserResult_Request> = $schema(BulkCreateUserResult_RequestSchema$());
+function BulkCreateUserResult_RequestSchema$(): $Z {
+  return $object({ index: $c26(), status: $c27(), user: User_RequestSchema, error: $c28() }, ["index","status"]);
+}
 
 /**
  * Per-item results of a bulk creation. The request as a whole succeeds (`200`) even when
@@ -1863,19 +2273,18 @@ export const BulkCreateUserResult_RequestSchema: z.ZodType<BulkCreateUserResult_
  *
  * Request form of `BulkCreateUsersResponse`: readOnly properties left out.
  */
-export type BulkCreateUsersResponse_Request = {
-  data: {
-    results: BulkCreateUserResult_Request[];
-    /** Number of items created. */
-    succeeded: number;
-    /** Number of items that failed. */
-    failed: number;
-    [k: string]: unknown;
-  };
-  [k: string]: unknown;
-};
+export type BulkCreateUsersResponse_Request = { data: {
+results: BulkCreateUserResult_Request[];
+/** Number of items created. */
+succeeded: number;
+/** Number of items that failed. */
+failed: number;
+}; };
 /** Validator of {@link BulkCreateUsersResponse_Request}. */
-export const BulkCreateUsersResponse_RequestSchema: z.ZodType<BulkCreateUsersResponse_Request> = $schema($object({ data: $object({ results: $array(BulkCreateUserResult_RequestSchema), succeeded: $c9, failed: $c9 }, ["results","succeeded","failed"]) }, ["data"]));
+export const BulkCreateUsersResponse_RequestSchema: z.ZodType<BulkCreateUsersResponse_Request> = $schema(BulkCreateUsersResponse_RequestSchema$());
+function BulkCreateUsersResponse_RequestSchema$(): $Z {
+  return $object({ data: $object({ results: $array(BulkCreateUserResult_RequestSchema), succeeded: $c9(), failed: $c9() }, ["results","succeeded","failed"]) }, ["data"]);
+}
 
 /**
  * Payment card. Requests MUST send the single-use `token` from the client-side card
@@ -1888,14 +2297,16 @@ export const BulkCreateUsersResponse_RequestSchema: z.ZodType<BulkCreateUsersRes
  * Request form of `CardPaymentMethod`: readOnly properties left out.
  */
 export type CardPaymentMethod_Request = {
-  /** Payment method type. */
-  type: "card";
-  /** Single-use card token (request only; required in requests). */
-  token?: string;
-  [k: string]: unknown;
+/** Payment method type. */
+type: "card";
+/** Single-use card token (request only; required in requests). */
+token?: string;
 };
 /** Validator of {@link CardPaymentMethod_Request}. */
-export const CardPaymentMethod_RequestSchema: z.ZodType<CardPaymentMethod_Request> = $schema($object({ type: $c29, token: $c30 }, ["type"]));
+export const CardPaymentMethod_RequestSchema: z.ZodType<CardPaymentMethod_Request> = $schema(CardPaymentMethod_RequestSchema$());
+function CardPaymentMethod_RequestSchema$(): $Z {
+  return $object({ type: $c29(), token: $c30() }, ["type"]);
+}
 
 /**
  * A one-to-one coaching session between a coach and a coachee.
@@ -1903,43 +2314,51 @@ export const CardPaymentMethod_RequestSchema: z.ZodType<CardPaymentMethod_Reques
  * Request form of `CoachingSession`: readOnly properties left out.
  */
 export type CoachingSession_Request = {
-  /** User acting as coach. */
-  coach_id: string;
-  /** User being coached. */
-  coachee_id: string;
-  /** Topic of the session. */
-  topic: string;
-  status: CoachingSessionStatus;
-  /** Planned start. */
-  scheduled_at: string;
-  /** Planned duration in minutes (15-minute steps). */
-  duration_minutes: number;
-  /** Private preparation notes, or `null`. */
-  notes: string | null;
-  /** Outcome once `status` is `concluded`, otherwise `null`. */
-  conclusion: CoachingConclusion | null;
-  [k: string]: unknown;
+/** User acting as coach. */
+coach_id: string;
+/** User being coached. */
+coachee_id: string;
+/** Topic of the session. */
+topic: string;
+status: CoachingSessionStatus;
+/** Planned start. */
+scheduled_at: string;
+/** Planned duration in minutes (15-minute steps). */
+duration_minutes: number;
+/** Private preparation notes, or `null`. */
+notes: string | null;
+/** Outcome once `status` is `concluded`, otherwise `null`. */
+conclusion: CoachingConclusion | null;
 };
 /** Validator of {@link CoachingSession_Request}. */
-export const CoachingSession_RequestSchema: z.ZodType<CoachingSession_Request> = $schema($object({ coach_id: $c3, coachee_id: $c3, topic: $c0, status: CoachingSessionStatusSchema, scheduled_at: $c13, duration_minutes: $c38, notes: $c39, conclusion: $c40 }, ["coach_id","coachee_id","topic","status","scheduled_at","duration_minutes","notes","conclusion"]));
+export const CoachingSession_RequestSchema: z.ZodType<CoachingSession_Request> = $schema(CoachingSession_RequestSchema$());
+function CoachingSession_RequestSchema$(): $Z {
+  return $object({ coach_id: $c3(), coachee_id: $c3(), topic: $c0(), status: CoachingSessionStatusSchema, scheduled_at: $c13(), duration_minutes: $c38(), notes: $c39(), conclusion: $c40() }, ["coach_id","coachee_id","topic","status","scheduled_at","duration_minutes","notes","conclusion"]);
+}
 
 /**
  * A page of coaching sessions.
  *
  * Request form of `CoachingSessionPage`: readOnly properties left out.
  */
-export type CoachingSessionPage_Request = { data: CoachingSession_Request[]; meta: PageMeta; [k: string]: unknown; };
+export type CoachingSessionPage_Request = { data: CoachingSession_Request[]; meta: PageMeta; };
 /** Validator of {@link CoachingSessionPage_Request}. */
-export const CoachingSessionPage_RequestSchema: z.ZodType<CoachingSessionPage_Request> = $schema($object({ data: $array(CoachingSession_RequestSchema), meta: PageMetaSchema }, ["data","meta"]));
+export const CoachingSessionPage_RequestSchema: z.ZodType<CoachingSessionPage_Request> = $schema(CoachingSessionPage_RequestSchema$());
+function CoachingSessionPage_RequestSchema$(): $Z {
+  return $object({ data: $array(CoachingSession_RequestSchema), meta: PageMetaSchema }, ["data","meta"]);
+}
 
 /**
  * Envelope holding a single coaching session.
  *
  * Request form of `CoachingSessionResponse`: readOnly properties left out.
  */
-export type CoachingSessionResponse_Request = { data: CoachingSession_Request; [k: string]: unknown; };
+export type CoachingSessionResponse_Request = { data: CoachingSession_Request; };
 /** Validator of {@link CoachingSessionResponse_Request}. */
-export const CoachingSessionResponse_RequestSchema: z.ZodType<CoachingSessionResponse_Request> = $schema($object({ data: CoachingSession_RequestSchema }, ["data"]));
+export const CoachingSessionResponse_RequestSchema: z.ZodType<CoachingSessionResponse_Request> = $schema(CoachingSessionResponse_RequestSchema$());
+function CoachingSessionResponse_RequestSchema$(): $Z {
+  return $object({ data: CoachingSession_RequestSchema }, ["data"]);
+}
 
 /**
  * An asynchronous export. Poll `GET /exports/{id}` (or subscribe to `export.completed`)
@@ -1949,24 +2368,26 @@ export const CoachingSessionResponse_RequestSchema: z.ZodType<CoachingSessionRes
  * Request form of `ExportJob`: readOnly properties left out.
  */
 export type ExportJob_Request = {
-  /** Exported resource collection. */
-  resource: "users" | "orders" | "products";
-  /** File format. */
-  format: "csv" | "json";
-  /** Job state. */
-  status: "preparing" | "completed" | "failed";
-  /** Completion percentage. */
-  progress: number;
-  /** Pre-signed URL of the file once `completed`, otherwise `null`. */
-  download_url: string | null;
-  /** When `download_url` stops working, otherwise `null`. */
-  expires_at: string | null;
-  /** Failure details when `status` is `failed`, otherwise `null`. */
-  error: ExportJobError | null;
-  [k: string]: unknown;
+/** Exported resource collection. */
+resource: "users" | "orders" | "products";
+/** File format. */
+format: "csv" | "json";
+/** Job state. */
+status: "preparing" | "completed" | "failed";
+/** Completion percentage. */
+progress: number;
+/** Pre-signed URL of the file once `completed`, otherwise `null`. */
+download_url: string | null;
+/** When `download_url` stops working, otherwise `null`. */
+expires_at: string | null;
+/** Failure details when `status` is `failed`, otherwise `null`. */
+error: ExportJobError | null;
 };
 /** Validator of {@link ExportJob_Request}. */
-export const ExportJob_RequestSchema: z.ZodType<ExportJob_Request> = $schema($object({ resource: $c43, format: $c44, status: $c45, progress: $c46, download_url: $c10, expires_at: $c47, error: $c48 }, ["resource","format","status","progress","download_url","expires_at","error"]));
+export const ExportJob_RequestSchema: z.ZodType<ExportJob_Request> = $schema(ExportJob_RequestSchema$());
+function ExportJob_RequestSchema$(): $Z {
+  return $object({ resource: $c43(), format: $c44(), status: $c45(), progress: $c46(), download_url: $c10(), expires_at: $c47(), error: $c48() }, ["resource","format","status","progress","download_url","expires_at","error"]);
+}
 
 /**
  * Event `export.completed`: an export finished (`completed` or `failed`); `data` is the job.
@@ -1974,22 +2395,27 @@ export const ExportJob_RequestSchema: z.ZodType<ExportJob_Request> = $schema($ob
  * Request form of `ExportCompletedEvent`: readOnly properties left out.
  */
 export type ExportCompletedEvent_Request = {
-  /** Event type. */
-  type: "export.completed";
-  data: ExportJob_Request;
-  [k: string]: unknown;
+/** Event type. */
+type: "export.completed";
+data: ExportJob_Request;
 } & WebhookEventBase;
 /** Validator of {@link ExportCompletedEvent_Request}. */
-export const ExportCompletedEvent_RequestSchema: z.ZodType<ExportCompletedEvent_Request> = $schema($and($object({ type: $c49, data: ExportJob_RequestSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const ExportCompletedEvent_RequestSchema: z.ZodType<ExportCompletedEvent_Request> = $schema(ExportCompletedEvent_RequestSchema$());
+function ExportCompletedEvent_RequestSchema$(): $Z {
+  return $and($object({ type: $c49(), data: ExportJob_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /**
  * Envelope holding a single export job.
  *
  * Request form of `ExportJobResponse`: readOnly properties left out.
  */
-export type ExportJobResponse_Request = { data: ExportJob_Request; [k: string]: unknown; };
+export type ExportJobResponse_Request = { data: ExportJob_Request; };
 /** Validator of {@link ExportJobResponse_Request}. */
-export const ExportJobResponse_RequestSchema: z.ZodType<ExportJobResponse_Request> = $schema($object({ data: ExportJob_RequestSchema }, ["data"]));
+export const ExportJobResponse_RequestSchema: z.ZodType<ExportJobResponse_Request> = $schema(ExportJobResponse_RequestSchema$());
+function ExportJobResponse_RequestSchema$(): $Z {
+  return $object({ data: ExportJob_RequestSchema }, ["data"]);
+}
 
 /**
  * A customer order.
@@ -1997,21 +2423,23 @@ export const ExportJobResponse_RequestSchema: z.ZodType<ExportJobResponse_Reques
  * Request form of `Order`: readOnly properties left out.
  */
 export type Order_Request = {
-  status: OrderStatus;
-  /** Ordered lines. */
-  items: OrderItem[];
-  total: Money;
-  /** User who placed the order. */
-  customer_id: string;
-  shipping_address: ShippingAddress;
-  /** Delivery notes from the customer, or `null`. */
-  notes: string | null;
-  /** Cancellation details when `status` is `cancelled`, otherwise `null`. */
-  cancellation: OrderCancellation | null;
-  [k: string]: unknown;
+status: OrderStatus;
+/** Ordered lines. */
+items: OrderItem[];
+total: Money;
+/** User who placed the order. */
+customer_id: string;
+shipping_address: ShippingAddress;
+/** Delivery notes from the customer, or `null`. */
+notes: string | null;
+/** Cancellation details when `status` is `cancelled`, otherwise `null`. */
+cancellation: OrderCancellation | null;
 };
 /** Validator of {@link Order_Request}. */
-export const Order_RequestSchema: z.ZodType<Order_Request> = $schema($object({ status: OrderStatusSchema, items: $c58, total: MoneySchema, customer_id: $c3, shipping_address: ShippingAddressSchema, notes: $c57, cancellation: $c59 }, ["status","items","total","customer_id","shipping_address","notes","cancellation"]));
+export const Order_RequestSchema: z.ZodType<Order_Request> = $schema(Order_RequestSchema$());
+function Order_RequestSchema$(): $Z {
+  return $object({ status: OrderStatusSchema, items: $c58(), total: MoneySchema, customer_id: $c3(), shipping_address: ShippingAddressSchema, notes: $c57(), cancellation: $c59() }, ["status","items","total","customer_id","shipping_address","notes","cancellation"]);
+}
 
 /**
  * Event `order.completed`: an order was fulfilled; `data` is the order.
@@ -2019,13 +2447,15 @@ export const Order_RequestSchema: z.ZodType<Order_Request> = $schema($object({ s
  * Request form of `OrderCompletedEvent`: readOnly properties left out.
  */
 export type OrderCompletedEvent_Request = {
-  /** Event type. */
-  type: "order.completed";
-  data: Order_Request;
-  [k: string]: unknown;
+/** Event type. */
+type: "order.completed";
+data: Order_Request;
 } & WebhookEventBase;
 /** Validator of {@link OrderCompletedEvent_Request}. */
-export const OrderCompletedEvent_RequestSchema: z.ZodType<OrderCompletedEvent_Request> = $schema($and($object({ type: $c60, data: Order_RequestSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const OrderCompletedEvent_RequestSchema: z.ZodType<OrderCompletedEvent_Request> = $schema(OrderCompletedEvent_RequestSchema$());
+function OrderCompletedEvent_RequestSchema$(): $Z {
+  return $and($object({ type: $c60(), data: Order_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /**
  * Event `order.created`: an order was placed; `data` is the order.
@@ -2033,31 +2463,39 @@ export const OrderCompletedEvent_RequestSchema: z.ZodType<OrderCompletedEvent_Re
  * Request form of `OrderCreatedEvent`: readOnly properties left out.
  */
 export type OrderCreatedEvent_Request = {
-  /** Event type. */
-  type: "order.created";
-  data: Order_Request;
-  [k: string]: unknown;
+/** Event type. */
+type: "order.created";
+data: Order_Request;
 } & WebhookEventBase;
 /** Validator of {@link OrderCreatedEvent_Request}. */
-export const OrderCreatedEvent_RequestSchema: z.ZodType<OrderCreatedEvent_Request> = $schema($and($object({ type: $c61, data: Order_RequestSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const OrderCreatedEvent_RequestSchema: z.ZodType<OrderCreatedEvent_Request> = $schema(OrderCreatedEvent_RequestSchema$());
+function OrderCreatedEvent_RequestSchema$(): $Z {
+  return $and($object({ type: $c61(), data: Order_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /**
  * A cursor-paginated page of orders.
  *
  * Request form of `OrderPage`: readOnly properties left out.
  */
-export type OrderPage_Request = { data: Order_Request[]; meta: CursorMeta; [k: string]: unknown; };
+export type OrderPage_Request = { data: Order_Request[]; meta: CursorMeta; };
 /** Validator of {@link OrderPage_Request}. */
-export const OrderPage_RequestSchema: z.ZodType<OrderPage_Request> = $schema($object({ data: $array(Order_RequestSchema), meta: CursorMetaSchema }, ["data","meta"]));
+export const OrderPage_RequestSchema: z.ZodType<OrderPage_Request> = $schema(OrderPage_RequestSchema$());
+function OrderPage_RequestSchema$(): $Z {
+  return $object({ data: $array(Order_RequestSchema), meta: CursorMetaSchema }, ["data","meta"]);
+}
 
 /**
  * Envelope holding a single order.
  *
  * Request form of `OrderResponse`: readOnly properties left out.
  */
-export type OrderResponse_Request = { data: Order_Request; [k: string]: unknown; };
+export type OrderResponse_Request = { data: Order_Request; };
 /** Validator of {@link OrderResponse_Request}. */
-export const OrderResponse_RequestSchema: z.ZodType<OrderResponse_Request> = $schema($object({ data: Order_RequestSchema }, ["data"]));
+export const OrderResponse_RequestSchema: z.ZodType<OrderResponse_Request> = $schema(OrderResponse_RequestSchema$());
+function OrderResponse_RequestSchema$(): $Z {
+  return $object({ data: Order_RequestSchema }, ["data"]);
+}
 
 /**
  * Event `order.updated`: an order changed (status, address or notes); `data` is its new state.
@@ -2065,13 +2503,15 @@ export const OrderResponse_RequestSchema: z.ZodType<OrderResponse_Request> = $sc
  * Request form of `OrderUpdatedEvent`: readOnly properties left out.
  */
 export type OrderUpdatedEvent_Request = {
-  /** Event type. */
-  type: "order.updated";
-  data: Order_Request;
-  [k: string]: unknown;
+/** Event type. */
+type: "order.updated";
+data: Order_Request;
 } & WebhookEventBase;
 /** Validator of {@link OrderUpdatedEvent_Request}. */
-export const OrderUpdatedEvent_RequestSchema: z.ZodType<OrderUpdatedEvent_Request> = $schema($and($object({ type: $c62, data: Order_RequestSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const OrderUpdatedEvent_RequestSchema: z.ZodType<OrderUpdatedEvent_Request> = $schema(OrderUpdatedEvent_RequestSchema$());
+function OrderUpdatedEvent_RequestSchema$(): $Z {
+  return $and($object({ type: $c62(), data: Order_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /**
  * How a payment is made, discriminated by `type`.
@@ -2080,7 +2520,10 @@ export const OrderUpdatedEvent_RequestSchema: z.ZodType<OrderUpdatedEvent_Reques
  */
 export type PaymentMethod_Request = CardPaymentMethod_Request | BankTransferPaymentMethod | WalletPaymentMethod;
 /** Validator of {@link PaymentMethod_Request}. */
-export const PaymentMethod_RequestSchema: z.ZodType<PaymentMethod_Request> = $schema($disc("type", true, [["card"], CardPaymentMethod_RequestSchema], [["bank_transfer"], BankTransferPaymentMethodSchema], [["wallet"], WalletPaymentMethodSchema]));
+export const PaymentMethod_RequestSchema: z.ZodType<PaymentMethod_Request> = $schema(PaymentMethod_RequestSchema$());
+function PaymentMethod_RequestSchema$(): $Z {
+  return $disc("type", true, [["card"], CardPaymentMethod_RequestSchema], [["bank_transfer"], BankTransferPaymentMethodSchema], [["wallet"], WalletPaymentMethodSchema]);
+}
 
 /**
  * A payment for an order.
@@ -2088,18 +2531,20 @@ export const PaymentMethod_RequestSchema: z.ZodType<PaymentMethod_Request> = $sc
  * Request form of `Payment`: readOnly properties left out.
  */
 export type Payment_Request = {
-  /** Order being paid. */
-  order_id: string;
-  amount: Money;
-  refunded_amount: Money;
-  method: PaymentMethod_Request;
-  status: PaymentStatus;
-  /** Why the payment failed (when `status` is `failed`), otherwise `null`. */
-  failure_reason: string | null;
-  [k: string]: unknown;
+/** Order being paid. */
+order_id: string;
+amount: Money;
+refunded_amount: Money;
+method: PaymentMethod_Request;
+status: PaymentStatus;
+/** Why the payment failed (when `status` is `failed`), otherwise `null`. */
+failure_reason: string | null;
 };
 /** Validator of {@link Payment_Request}. */
-export const Payment_RequestSchema: z.ZodType<Payment_Request> = $schema($object({ order_id: $c3, amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethod_RequestSchema, status: PaymentStatusSchema, failure_reason: $c41 }, ["order_id","amount","refunded_amount","method","status","failure_reason"]));
+export const Payment_RequestSchema: z.ZodType<Payment_Request> = $schema(Payment_RequestSchema$());
+function Payment_RequestSchema$(): $Z {
+  return $object({ order_id: $c3(), amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethod_RequestSchema, status: PaymentStatusSchema, failure_reason: $c41() }, ["order_id","amount","refunded_amount","method","status","failure_reason"]);
+}
 
 /**
  * Input for paying an order.
@@ -2107,14 +2552,16 @@ export const Payment_RequestSchema: z.ZodType<Payment_Request> = $schema($object
  * Request form of `PaymentCreate`: readOnly properties left out.
  */
 export type PaymentCreate_Request = {
-  /** A `pending` order to pay. */
-  order_id: string;
-  amount: Money;
-  method: PaymentMethod_Request;
-  [k: string]: unknown;
+/** A `pending` order to pay. */
+order_id: string;
+amount: Money;
+method: PaymentMethod_Request;
 };
 /** Validator of {@link PaymentCreate_Request}. */
-export const PaymentCreate_RequestSchema: z.ZodType<PaymentCreate_Request> = $schema($object({ order_id: $c3, amount: MoneySchema, method: PaymentMethod_RequestSchema }, ["order_id","amount","method"]));
+export const PaymentCreate_RequestSchema: z.ZodType<PaymentCreate_Request> = $schema(PaymentCreate_RequestSchema$());
+function PaymentCreate_RequestSchema$(): $Z {
+  return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethod_RequestSchema }, ["order_id","amount","method"]);
+}
 
 /**
  * Event `payment.failed`: a payment failed; `data` is the payment with its `failure_reason`.
@@ -2122,22 +2569,27 @@ export const PaymentCreate_RequestSchema: z.ZodType<PaymentCreate_Request> = $sc
  * Request form of `PaymentFailedEvent`: readOnly properties left out.
  */
 export type PaymentFailedEvent_Request = {
-  /** Event type. */
-  type: "payment.failed";
-  data: Payment_Request;
-  [k: string]: unknown;
+/** Event type. */
+type: "payment.failed";
+data: Payment_Request;
 } & WebhookEventBase;
 /** Validator of {@link PaymentFailedEvent_Request}. */
-export const PaymentFailedEvent_RequestSchema: z.ZodType<PaymentFailedEvent_Request> = $schema($and($object({ type: $c63, data: Payment_RequestSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const PaymentFailedEvent_RequestSchema: z.ZodType<PaymentFailedEvent_Request> = $schema(PaymentFailedEvent_RequestSchema$());
+function PaymentFailedEvent_RequestSchema$(): $Z {
+  return $and($object({ type: $c63(), data: Payment_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /**
  * Envelope holding a single payment.
  *
  * Request form of `PaymentResponse`: readOnly properties left out.
  */
-export type PaymentResponse_Request = { data: Payment_Request; [k: string]: unknown; };
+export type PaymentResponse_Request = { data: Payment_Request; };
 /** Validator of {@link PaymentResponse_Request}. */
-export const PaymentResponse_RequestSchema: z.ZodType<PaymentResponse_Request> = $schema($object({ data: Payment_RequestSchema }, ["data"]));
+export const PaymentResponse_RequestSchema: z.ZodType<PaymentResponse_Request> = $schema(PaymentResponse_RequestSchema$());
+function PaymentResponse_RequestSchema$(): $Z {
+  return $object({ data: Payment_RequestSchema }, ["data"]);
+}
 
 /**
  * Event `payment.succeeded`: a payment succeeded; `data` is the payment.
@@ -2145,13 +2597,15 @@ export const PaymentResponse_RequestSchema: z.ZodType<PaymentResponse_Request> =
  * Request form of `PaymentSucceededEvent`: readOnly properties left out.
  */
 export type PaymentSucceededEvent_Request = {
-  /** Event type. */
-  type: "payment.succeeded";
-  data: Payment_Request;
-  [k: string]: unknown;
+/** Event type. */
+type: "payment.succeeded";
+data: Payment_Request;
 } & WebhookEventBase;
 /** Validator of {@link PaymentSucceededEvent_Request}. */
-export const PaymentSucceededEvent_RequestSchema: z.ZodType<PaymentSucceededEvent_Request> = $schema($and($object({ type: $c64, data: Payment_RequestSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const PaymentSucceededEvent_RequestSchema: z.ZodType<PaymentSucceededEvent_Request> = $schema(PaymentSucceededEvent_RequestSchema$());
+function PaymentSucceededEvent_RequestSchema$(): $Z {
+  return $and($object({ type: $c64(), data: Payment_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /**
  * A product of the catalog.
@@ -2159,24 +2613,26 @@ export const PaymentSucceededEvent_RequestSchema: z.ZodType<PaymentSucceededEven
  * Request form of `Product`: readOnly properties left out.
  */
 export type Product_Request = {
-  /** Stock keeping unit; unique across the catalog. */
-  sku: string;
-  /** Product name. */
-  name: string;
-  /** Long description (Markdown), or `null`. */
-  description: string | null;
-  price: Money;
-  /** Units in stock. */
-  stock: number;
-  tags: ProductTags;
-  category: Category;
-  attributes: ProductAttributes;
-  /** Shipping weight in kilograms (gram precision). */
-  weight_kg: number;
-  [k: string]: unknown;
+/** Stock keeping unit; unique across the catalog. */
+sku: string;
+/** Product name. */
+name: string;
+/** Long description (Markdown), or `null`. */
+description: string | null;
+price: Money;
+/** Units in stock. */
+stock: number;
+tags: ProductTags;
+category: Category;
+attributes: ProductAttributes;
+/** Shipping weight in kilograms (gram precision). */
+weight_kg: number;
 };
 /** Validator of {@link Product_Request}. */
-export const Product_RequestSchema: z.ZodType<Product_Request> = $schema($object({ sku: $c51, name: $c0, description: $c39, price: MoneySchema, stock: $c9, tags: ProductTagsSchema, category: CategorySchema, attributes: ProductAttributesSchema, weight_kg: $c65 }, ["sku","name","description","price","stock","tags","category","attributes","weight_kg"]));
+export const Product_RequestSchema: z.ZodType<Product_Request> = $schema(Product_RequestSchema$());
+function Product_RequestSchema$(): $Z {
+  return $object({ sku: $c51(), name: $c0(), description: $c39(), price: MoneySchema, stock: $c9(), tags: ProductTagsSchema, category: CategorySchema, attributes: ProductAttributesSchema, weight_kg: $c65() }, ["sku","name","description","price","stock","tags","category","attributes","weight_kg"]);
+}
 
 /**
  * A product was created.
@@ -2184,13 +2640,15 @@ export const Product_RequestSchema: z.ZodType<Product_Request> = $schema($object
  * Request form of `ProductCreated`: readOnly properties left out.
  */
 export type ProductCreated_Request = {
-  /** Kind of change. */
-  change_type: "created";
-  product: Product_Request;
-  [k: string]: unknown;
+/** Kind of change. */
+change_type: "created";
+product: Product_Request;
 };
 /** Validator of {@link ProductCreated_Request}. */
-export const ProductCreated_RequestSchema: z.ZodType<ProductCreated_Request> = $schema($object({ change_type: $c66, product: Product_RequestSchema }, ["change_type","product"]));
+export const ProductCreated_RequestSchema: z.ZodType<ProductCreated_Request> = $schema(ProductCreated_RequestSchema$());
+function ProductCreated_RequestSchema$(): $Z {
+  return $object({ change_type: $c66(), product: Product_RequestSchema }, ["change_type","product"]);
+}
 
 /**
  * A product was updated; `product` is its new state.
@@ -2198,15 +2656,17 @@ export const ProductCreated_RequestSchema: z.ZodType<ProductCreated_Request> = $
  * Request form of `ProductUpdated`: readOnly properties left out.
  */
 export type ProductUpdated_Request = {
-  /** Kind of change. */
-  change_type: "updated";
-  product: Product_Request;
-  /** Fields whose value changed. */
-  changed_fields: ProductField[];
-  [k: string]: unknown;
+/** Kind of change. */
+change_type: "updated";
+product: Product_Request;
+/** Fields whose value changed. */
+changed_fields: ProductField[];
 };
 /** Validator of {@link ProductUpdated_Request}. */
-export const ProductUpdated_RequestSchema: z.ZodType<ProductUpdated_Request> = $schema($object({ change_type: $c67, product: Product_RequestSchema, changed_fields: $c68 }, ["change_type","product","changed_fields"]));
+export const ProductUpdated_RequestSchema: z.ZodType<ProductUpdated_Request> = $schema(ProductUpdated_RequestSchema$());
+function ProductUpdated_RequestSchema$(): $Z {
+  return $object({ change_type: $c67(), product: Product_RequestSchema, changed_fields: $c68() }, ["change_type","product","changed_fields"]);
+}
 
 /**
  * One entry of the product change feed, discriminated by `change_type`.
@@ -2215,7 +2675,10 @@ export const ProductUpdated_RequestSchema: z.ZodType<ProductUpdated_Request> = $
  */
 export type ProductChange_Request = ProductCreated_Request | ProductUpdated_Request | ProductDeleted;
 /** Validator of {@link ProductChange_Request}. */
-export const ProductChange_RequestSchema: z.ZodType<ProductChange_Request> = $schema($disc("change_type", true, [["created"], ProductCreated_RequestSchema], [["updated"], ProductUpdated_RequestSchema], [["deleted"], ProductDeletedSchema]));
+export const ProductChange_RequestSchema: z.ZodType<ProductChange_Request> = $schema(ProductChange_RequestSchema$());
+function ProductChange_RequestSchema$(): $Z {
+  return $disc("change_type", true, [["created"], ProductCreated_RequestSchema], [["updated"], ProductUpdated_RequestSchema], [["deleted"], ProductDeletedSchema]);
+}
 
 /**
  * A batch of product changes in chronological order.
@@ -2223,37 +2686,39 @@ export const ProductChange_RequestSchema: z.ZodType<ProductChange_Request> = $sc
  * Request form of `ProductChangeFeed`: readOnly properties left out.
  */
 export type ProductChangeFeed_Request = {
-  data: ProductChange_Request[];
-  /** Position in the change feed. */
-  meta: {
-    /** Pass this as `since` to fetch the changes after this batch. */
-    next_since: string;
-    /** Whether more changes are immediately available after `next_since`. */
-    has_more: boolean;
-    [k: string]: unknown;
-  };
-  [k: string]: unknown;
+data: ProductChange_Request[];
+/** Position in the change feed. */
+meta: $T1;
 };
 /** Validator of {@link ProductChangeFeed_Request}. */
-export const ProductChangeFeed_RequestSchema: z.ZodType<ProductChangeFeed_Request> = $schema($object({ data: $array(ProductChange_RequestSchema), meta: $c69 }, ["data","meta"]));
+export const ProductChangeFeed_RequestSchema: z.ZodType<ProductChangeFeed_Request> = $schema(ProductChangeFeed_RequestSchema$());
+function ProductChangeFeed_RequestSchema$(): $Z {
+  return $object({ data: $array(ProductChange_RequestSchema), meta: $c69() }, ["data","meta"]);
+}
 
 /**
  * A page of products.
  *
  * Request form of `ProductPage`: readOnly properties left out.
  */
-export type ProductPage_Request = { data: Product_Request[]; meta: PageMeta; [k: string]: unknown; };
+export type ProductPage_Request = { data: Product_Request[]; meta: PageMeta; };
 /** Validator of {@link ProductPage_Request}. */
-export const ProductPage_RequestSchema: z.ZodType<ProductPage_Request> = $schema($object({ data: $array(Product_RequestSchema), meta: PageMetaSchema }, ["data","meta"]));
+export const ProductPage_RequestSchema: z.ZodType<ProductPage_Request> = $schema(ProductPage_RequestSchema$());
+function ProductPage_RequestSchema$(): $Z {
+  return $object({ data: $array(Product_RequestSchema), meta: PageMetaSchema }, ["data","meta"]);
+}
 
 /**
  * Envelope holding a single product.
  *
  * Request form of `ProductResponse`: readOnly properties left out.
  */
-export type ProductResponse_Request = { data: Product_Request; [k: string]: unknown; };
+export type ProductResponse_Request = { data: Product_Request; };
 /** Validator of {@link ProductResponse_Request}. */
-export const ProductResponse_RequestSchema: z.ZodType<ProductResponse_Request> = $schema($object({ data: Product_RequestSchema }, ["data"]));
+export const ProductResponse_RequestSchema: z.ZodType<ProductResponse_Request> = $schema(ProductResponse_RequestSchema$());
+function ProductResponse_RequestSchema$(): $Z {
+  return $object({ data: Product_RequestSchema }, ["data"]);
+}
 
 /**
  * Event `product.updated`: a product changed; `data` is its new state.
@@ -2261,31 +2726,39 @@ export const ProductResponse_RequestSchema: z.ZodType<ProductResponse_Request> =
  * Request form of `ProductUpdatedEvent`: readOnly properties left out.
  */
 export type ProductUpdatedEvent_Request = {
-  /** Event type. */
-  type: "product.updated";
-  data: Product_Request;
-  [k: string]: unknown;
+/** Event type. */
+type: "product.updated";
+data: Product_Request;
 } & WebhookEventBase;
 /** Validator of {@link ProductUpdatedEvent_Request}. */
-export const ProductUpdatedEvent_RequestSchema: z.ZodType<ProductUpdatedEvent_Request> = $schema($and($object({ type: $c70, data: Product_RequestSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const ProductUpdatedEvent_RequestSchema: z.ZodType<ProductUpdatedEvent_Request> = $schema(ProductUpdatedEvent_RequestSchema$());
+function ProductUpdatedEvent_RequestSchema$(): $Z {
+  return $and($object({ type: $c70(), data: Product_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /**
  * A page of profiles.
  *
  * Request form of `ProfilePage`: readOnly properties left out.
  */
-export type ProfilePage_Request = { data: Profile_Request[]; meta: PageMeta; [k: string]: unknown; };
+export type ProfilePage_Request = { data: Profile_Request[]; meta: PageMeta; };
 /** Validator of {@link ProfilePage_Request}. */
-export const ProfilePage_RequestSchema: z.ZodType<ProfilePage_Request> = $schema($object({ data: $array(Profile_RequestSchema), meta: PageMetaSchema }, ["data","meta"]));
+export const ProfilePage_RequestSchema: z.ZodType<ProfilePage_Request> = $schema(ProfilePage_RequestSchema$());
+function ProfilePage_RequestSchema$(): $Z {
+  return $object({ data: $array(Profile_RequestSchema), meta: PageMetaSchema }, ["data","meta"]);
+}
 
 /**
  * Envelope holding a single profile.
  *
  * Request form of `ProfileResponse`: readOnly properties left out.
  */
-export type ProfileResponse_Request = { data: Profile_Request; [k: string]: unknown; };
+export type ProfileResponse_Request = { data: Profile_Request; };
 /** Validator of {@link ProfileResponse_Request}. */
-export const ProfileResponse_RequestSchema: z.ZodType<ProfileResponse_Request> = $schema($object({ data: Profile_RequestSchema }, ["data"]));
+export const ProfileResponse_RequestSchema: z.ZodType<ProfileResponse_Request> = $schema(ProfileResponse_RequestSchema$());
+function ProfileResponse_RequestSchema$(): $Z {
+  return $object({ data: Profile_RequestSchema }, ["data"]);
+}
 
 /**
  * The currently trending apps, most trending first (not paginated).
@@ -2293,19 +2766,15 @@ export const ProfileResponse_RequestSchema: z.ZodType<ProfileResponse_Request> =
  * Request form of `TrendingAppList`: readOnly properties left out.
  */
 export type TrendingAppList_Request = {
-  data: App_Request[];
-  /** How the ranking was computed. */
-  meta: {
-    /** Time window the ranking is based on. */
-    window: "24h" | "7d" | "30d";
-    /** When the ranking was computed (rankings are refreshed hourly). */
-    generated_at: string;
-    [k: string]: unknown;
-  };
-  [k: string]: unknown;
+data: App_Request[];
+/** How the ranking was computed. */
+meta: $T2;
 };
 /** Validator of {@link TrendingAppList_Request}. */
-export const TrendingAppList_RequestSchema: z.ZodType<TrendingAppList_Request> = $schema($object({ data: $array(App_RequestSchema, { maxItems: 100 }), meta: $c72 }, ["data","meta"]));
+export const TrendingAppList_RequestSchema: z.ZodType<TrendingAppList_Request> = $schema(TrendingAppList_RequestSchema$());
+function TrendingAppList_RequestSchema$(): $Z {
+  return $object({ data: $array(App_RequestSchema, { maxItems: 100 }), meta: $c72() }, ["data","meta"]);
+}
 
 /**
  * A stored file.
@@ -2313,29 +2782,34 @@ export const TrendingAppList_RequestSchema: z.ZodType<TrendingAppList_Request> =
  * Request form of `Upload`: readOnly properties left out.
  */
 export type Upload_Request = {
-  /** Original file name. */
-  filename: string;
-  /** Size in bytes. */
-  size: number;
-  /** Media type detected from the content. */
-  content_type: string;
-  /** Description given at upload time, or `null`. */
-  description: string | null;
-  /** Pre-signed download URL, valid for 1 hour. */
-  download_url: string;
-  [k: string]: unknown;
+/** Original file name. */
+filename: string;
+/** Size in bytes. */
+size: number;
+/** Media type detected from the content. */
+content_type: string;
+/** Description given at upload time, or `null`. */
+description: string | null;
+/** Pre-signed download URL, valid for 1 hour. */
+download_url: string;
 };
 /** Validator of {@link Upload_Request}. */
-export const Upload_RequestSchema: z.ZodType<Upload_Request> = $schema($object({ filename: $c73, size: $c74, content_type: $c75, description: $c57, download_url: $c7 }, ["filename","size","content_type","description","download_url"]));
+export const Upload_RequestSchema: z.ZodType<Upload_Request> = $schema(Upload_RequestSchema$());
+function Upload_RequestSchema$(): $Z {
+  return $object({ filename: $c73(), size: $c74(), content_type: $c75(), description: $c57(), download_url: $c7() }, ["filename","size","content_type","description","download_url"]);
+}
 
 /**
  * Envelope holding a single upload.
  *
  * Request form of `UploadResponse`: readOnly properties left out.
  */
-export type UploadResponse_Request = { data: Upload_Request; [k: string]: unknown; };
+export type UploadResponse_Request = { data: Upload_Request; };
 /** Validator of {@link UploadResponse_Request}. */
-export const UploadResponse_RequestSchema: z.ZodType<UploadResponse_Request> = $schema($object({ data: Upload_RequestSchema }, ["data"]));
+export const UploadResponse_RequestSchema: z.ZodType<UploadResponse_Request> = $schema(UploadResponse_RequestSchema$());
+function UploadResponse_RequestSchema$(): $Z {
+  return $object({ data: Upload_RequestSchema }, ["data"]);
+}
 
 /**
  * Event `user.created`: a user was created; `data` is the user.
@@ -2343,31 +2817,39 @@ export const UploadResponse_RequestSchema: z.ZodType<UploadResponse_Request> = $
  * Request form of `UserCreatedEvent`: readOnly properties left out.
  */
 export type UserCreatedEvent_Request = {
-  /** Event type. */
-  type: "user.created";
-  data: User_Request;
-  [k: string]: unknown;
+/** Event type. */
+type: "user.created";
+data: User_Request;
 } & WebhookEventBase;
 /** Validator of {@link UserCreatedEvent_Request}. */
-export const UserCreatedEvent_RequestSchema: z.ZodType<UserCreatedEvent_Request> = $schema($and($object({ type: $c76, data: User_RequestSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const UserCreatedEvent_RequestSchema: z.ZodType<UserCreatedEvent_Request> = $schema(UserCreatedEvent_RequestSchema$());
+function UserCreatedEvent_RequestSchema$(): $Z {
+  return $and($object({ type: $c76(), data: User_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /**
  * A page of users.
  *
  * Request form of `UserPage`: readOnly properties left out.
  */
-export type UserPage_Request = { data: User_Request[]; meta: PageMeta; [k: string]: unknown; };
+export type UserPage_Request = { data: User_Request[]; meta: PageMeta; };
 /** Validator of {@link UserPage_Request}. */
-export const UserPage_RequestSchema: z.ZodType<UserPage_Request> = $schema($object({ data: $array(User_RequestSchema), meta: PageMetaSchema }, ["data","meta"]));
+export const UserPage_RequestSchema: z.ZodType<UserPage_Request> = $schema(UserPage_RequestSchema$());
+function UserPage_RequestSchema$(): $Z {
+  return $object({ data: $array(User_RequestSchema), meta: PageMetaSchema }, ["data","meta"]);
+}
 
 /**
  * Envelope holding a single user.
  *
  * Request form of `UserResponse`: readOnly properties left out.
  */
-export type UserResponse_Request = { data: User_Request; [k: string]: unknown; };
+export type UserResponse_Request = { data: User_Request; };
 /** Validator of {@link UserResponse_Request}. */
-export const UserResponse_RequestSchema: z.ZodType<UserResponse_Request> = $schema($object({ data: User_RequestSchema }, ["data"]));
+export const UserResponse_RequestSchema: z.ZodType<UserResponse_Request> = $schema(UserResponse_RequestSchema$());
+function UserResponse_RequestSchema$(): $Z {
+  return $object({ data: User_RequestSchema }, ["data"]);
+}
 
 /**
  * Any webhook event, discriminated by `type`. Useful for receivers that handle all
@@ -2377,7 +2859,10 @@ export const UserResponse_RequestSchema: z.ZodType<UserResponse_Request> = $sche
  */
 export type WebhookEvent_Request = OrderCreatedEvent_Request | OrderUpdatedEvent_Request | OrderCompletedEvent_Request | PaymentSucceededEvent_Request | PaymentFailedEvent_Request | ProductUpdatedEvent_Request | InventoryLowEvent | UserCreatedEvent_Request | ExportCompletedEvent_Request;
 /** Validator of {@link WebhookEvent_Request}. */
-export const WebhookEvent_RequestSchema: z.ZodType<WebhookEvent_Request> = $schema($disc("type", true, [["order.created"], OrderCreatedEvent_RequestSchema], [["order.updated"], OrderUpdatedEvent_RequestSchema], [["order.completed"], OrderCompletedEvent_RequestSchema], [["payment.succeeded"], PaymentSucceededEvent_RequestSchema], [["payment.failed"], PaymentFailedEvent_RequestSchema], [["product.updated"], ProductUpdatedEvent_RequestSchema], [["inventory.low"], InventoryLowEventSchema], [["user.created"], UserCreatedEvent_RequestSchema], [["export.completed"], ExportCompletedEvent_RequestSchema]));
+export const WebhookEvent_RequestSchema: z.ZodType<WebhookEvent_Request> = $schema(WebhookEvent_RequestSchema$());
+function WebhookEvent_RequestSchema$(): $Z {
+  return $disc("type", true, [["order.created"], OrderCreatedEvent_RequestSchema], [["order.updated"], OrderUpdatedEvent_RequestSchema], [["order.completed"], OrderCompletedEvent_RequestSchema], [["payment.succeeded"], PaymentSucceededEvent_RequestSchema], [["payment.failed"], PaymentFailedEvent_RequestSchema], [["product.updated"], ProductUpdatedEvent_RequestSchema], [["inventory.low"], InventoryLowEventSchema], [["user.created"], UserCreatedEvent_RequestSchema], [["export.completed"], ExportCompletedEvent_RequestSchema]);
+}
 
 /**
  * A webhook subscription: events of the listed types are POSTed to `url`.
@@ -2385,34 +2870,42 @@ export const WebhookEvent_RequestSchema: z.ZodType<WebhookEvent_Request> = $sche
  * Request form of `WebhookSubscription`: readOnly properties left out.
  */
 export type WebhookSubscription_Request = {
-  /** HTTPS endpoint receiving the deliveries. */
-  url: string;
-  /** Event types delivered to `url`. */
-  events: WebhookEventType[];
-  /** Free-text label. */
-  description: string | null;
-  [k: string]: unknown;
+/** HTTPS endpoint receiving the deliveries. */
+url: string;
+/** Event types delivered to `url`. */
+events: WebhookEventType[];
+/** Free-text label. */
+description: string | null;
 };
 /** Validator of {@link WebhookSubscription_Request}. */
-export const WebhookSubscription_RequestSchema: z.ZodType<WebhookSubscription_Request> = $schema($object({ url: $c77, events: $c78, description: $c1 }, ["url","events","description"]));
+export const WebhookSubscription_RequestSchema: z.ZodType<WebhookSubscription_Request> = $schema(WebhookSubscription_RequestSchema$());
+function WebhookSubscription_RequestSchema$(): $Z {
+  return $object({ url: $c77(), events: $c78(), description: $c1() }, ["url","events","description"]);
+}
 
 /**
  * A cursor-paginated page of webhook subscriptions.
  *
  * Request form of `WebhookSubscriptionPage`: readOnly properties left out.
  */
-export type WebhookSubscriptionPage_Request = { data: WebhookSubscription_Request[]; meta: CursorMeta; [k: string]: unknown; };
+export type WebhookSubscriptionPage_Request = { data: WebhookSubscription_Request[]; meta: CursorMeta; };
 /** Validator of {@link WebhookSubscriptionPage_Request}. */
-export const WebhookSubscriptionPage_RequestSchema: z.ZodType<WebhookSubscriptionPage_Request> = $schema($object({ data: $array(WebhookSubscription_RequestSchema), meta: CursorMetaSchema }, ["data","meta"]));
+export const WebhookSubscriptionPage_RequestSchema: z.ZodType<WebhookSubscriptionPage_Request> = $schema(WebhookSubscriptionPage_RequestSchema$());
+function WebhookSubscriptionPage_RequestSchema$(): $Z {
+  return $object({ data: $array(WebhookSubscription_RequestSchema), meta: CursorMetaSchema }, ["data","meta"]);
+}
 
 /**
  * Envelope holding a single webhook subscription.
  *
  * Request form of `WebhookSubscriptionResponse`: readOnly properties left out.
  */
-export type WebhookSubscriptionResponse_Request = { data: WebhookSubscription_Request; [k: string]: unknown; };
+export type WebhookSubscriptionResponse_Request = { data: WebhookSubscription_Request; };
 /** Validator of {@link WebhookSubscriptionResponse_Request}. */
-export const WebhookSubscriptionResponse_RequestSchema: z.ZodType<WebhookSubscriptionResponse_Request> = $schema($object({ data: WebhookSubscription_RequestSchema }, ["data"]));
+export const WebhookSubscriptionResponse_RequestSchema: z.ZodType<WebhookSubscriptionResponse_Request> = $schema(WebhookSubscriptionResponse_RequestSchema$());
+function WebhookSubscriptionResponse_RequestSchema$(): $Z {
+  return $object({ data: WebhookSubscription_RequestSchema }, ["data"]);
+}
 
 /**
  * Exchange an authorization code for tokens (authorization code flow). Public clients
@@ -2421,20 +2914,22 @@ export const WebhookSubscriptionResponse_RequestSchema: z.ZodType<WebhookSubscri
  * Response form of `AuthorizationCodeGrant`: writeOnly properties left out.
  */
 export type AuthorizationCodeGrant_Response = {
-  /** Grant type. */
-  grant_type: "authorization_code";
-  /** Authorization code received on the redirect URI. */
-  code: string;
-  /** Must equal the `redirect_uri` of the authorization request. */
-  redirect_uri: string;
-  /** OAuth client identifier. */
-  client_id: string;
-  /** PKCE code verifier (RFC 7636) matching the `code_challenge` of the authorization request. */
-  code_verifier: string;
-  [k: string]: unknown;
+/** Grant type. */
+grant_type: "authorization_code";
+/** Authorization code received on the redirect URI. */
+code: string;
+/** Must equal the `redirect_uri` of the authorization request. */
+redirect_uri: string;
+/** OAuth client identifier. */
+client_id: string;
+/** PKCE code verifier (RFC 7636) matching the `code_challenge` of the authorization request. */
+code_verifier: string;
 };
 /** Validator of {@link AuthorizationCodeGrant_Response}. */
-export const AuthorizationCodeGrant_ResponseSchema: z.ZodType<AuthorizationCodeGrant_Response> = $schema($object({ grant_type: $c16, code: $c17, redirect_uri: $c7, client_id: $c18, code_verifier: $c20 }, ["grant_type","code","redirect_uri","client_id","code_verifier"]));
+export const AuthorizationCodeGrant_ResponseSchema: z.ZodType<AuthorizationCodeGrant_Response> = $schema(AuthorizationCodeGrant_ResponseSchema$());
+function AuthorizationCodeGrant_ResponseSchema$(): $Z {
+  return $object({ grant_type: $c16(), code: $c17(), redirect_uri: $c7(), client_id: $c18(), code_verifier: $c20() }, ["grant_type","code","redirect_uri","client_id","code_verifier"]);
+}
 
 /**
  * Input for creating a user.
@@ -2442,29 +2937,34 @@ export const AuthorizationCodeGrant_ResponseSchema: z.ZodType<AuthorizationCodeG
  * Response form of `UserCreate`: writeOnly properties left out.
  */
 export type UserCreate_Response = {
-  /** Login email address; must not be in use. */
-  email: string;
-  /** Full display name. */
-  name: string;
-  role?: UserRole;
-  /** Whether the user can log in right away. */
-  active?: boolean;
-  /** URL of the avatar image. */
-  avatar_url?: string | null;
-  metadata?: Metadata;
-  [k: string]: unknown;
+/** Login email address; must not be in use. */
+email: string;
+/** Full display name. */
+name: string;
+role?: UserRole;
+/** Whether the user can log in right away. */
+active?: boolean;
+/** URL of the avatar image. */
+avatar_url?: string | null;
+metadata?: Metadata;
 };
 /** Validator of {@link UserCreate_Response}. */
-export const UserCreate_ResponseSchema: z.ZodType<UserCreate_Response> = $schema($object({ email: $c25, name: $c2, role: UserRoleSchema, active: $bool, avatar_url: $c10, metadata: MetadataSchema }, ["email","name"]));
+export const UserCreate_ResponseSchema: z.ZodType<UserCreate_Response> = $schema(UserCreate_ResponseSchema$());
+function UserCreate_ResponseSchema$(): $Z {
+  return $object({ email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), metadata: MetadataSchema }, ["email","name"]);
+}
 
 /**
  * Up to 100 users to create in one request. Items are processed independently.
  *
  * Response form of `BulkCreateUsersRequest`: writeOnly properties left out.
  */
-export type BulkCreateUsersRequest_Response = { items: UserCreate_Response[]; [k: string]: unknown; };
+export type BulkCreateUsersRequest_Response = { items: UserCreate_Response[]; };
 /** Validator of {@link BulkCreateUsersRequest_Response}. */
-export const BulkCreateUsersRequest_ResponseSchema: z.ZodType<BulkCreateUsersRequest_Response> = $schema($object({ items: $array(UserCreate_ResponseSchema, { minItems: 1, maxItems: 100 }) }, ["items"]));
+export const BulkCreateUsersRequest_ResponseSchema: z.ZodType<BulkCreateUsersRequest_Response> = $schema(BulkCreateUsersRequest_ResponseSchema$());
+function BulkCreateUsersRequest_ResponseSchema$(): $Z {
+  return $object({ items: $array(UserCreate_ResponseSchema, { minItems: 1, maxItems: 100 }) }, ["items"]);
+}
 
 /**
  * Payment card. Requests MUST send the single-use `token` from the client-side card
@@ -2477,16 +2977,18 @@ export const BulkCreateUsersRequest_ResponseSchema: z.ZodType<BulkCreateUsersReq
  * Response form of `CardPaymentMethod`: writeOnly properties left out.
  */
 export type CardPaymentMethod_Response = {
-  /** Payment method type. */
-  type: "card";
-  /** Card network (response only; always present in responses). */
-  brand?: "visa" | "mastercard" | "amex" | "other";
-  /** Last four digits of the card number (response only; always present in responses). */
-  last4?: string;
-  [k: string]: unknown;
+/** Payment method type. */
+type: "card";
+/** Card network (response only; always present in responses). */
+brand?: "visa" | "mastercard" | "amex" | "other";
+/** Last four digits of the card number (response only; always present in responses). */
+last4?: string;
 };
 /** Validator of {@link CardPaymentMethod_Response}. */
-export const CardPaymentMethod_ResponseSchema: z.ZodType<CardPaymentMethod_Response> = $schema($object({ type: $c29, brand: $c31, last4: $c32 }, ["type"]));
+export const CardPaymentMethod_ResponseSchema: z.ZodType<CardPaymentMethod_Response> = $schema(CardPaymentMethod_ResponseSchema$());
+function CardPaymentMethod_ResponseSchema$(): $Z {
+  return $object({ type: $c29(), brand: $c31(), last4: $c32() }, ["type"]);
+}
 
 /**
  * Obtain an access token for the client itself (client credentials flow).
@@ -2494,16 +2996,18 @@ export const CardPaymentMethod_ResponseSchema: z.ZodType<CardPaymentMethod_Respo
  * Response form of `ClientCredentialsGrant`: writeOnly properties left out.
  */
 export type ClientCredentialsGrant_Response = {
-  /** Grant type. */
-  grant_type: "client_credentials";
-  /** OAuth client identifier. */
-  client_id: string;
-  /** Space-delimited list of requested scopes; defaults to all scopes granted to the client. */
-  scope?: string;
-  [k: string]: unknown;
+/** Grant type. */
+grant_type: "client_credentials";
+/** OAuth client identifier. */
+client_id: string;
+/** Space-delimited list of requested scopes; defaults to all scopes granted to the client. */
+scope?: string;
 };
 /** Validator of {@link ClientCredentialsGrant_Response}. */
-export const ClientCredentialsGrant_ResponseSchema: z.ZodType<ClientCredentialsGrant_Response> = $schema($object({ grant_type: $c34, client_id: $c18, scope: $c35 }, ["grant_type","client_id"]));
+export const ClientCredentialsGrant_ResponseSchema: z.ZodType<ClientCredentialsGrant_Response> = $schema(ClientCredentialsGrant_ResponseSchema$());
+function ClientCredentialsGrant_ResponseSchema$(): $Z {
+  return $object({ grant_type: $c34(), client_id: $c18(), scope: $c35() }, ["grant_type","client_id"]);
+}
 
 /**
  * Email and password credentials.
@@ -2511,12 +3015,14 @@ export const ClientCredentialsGrant_ResponseSchema: z.ZodType<ClientCredentialsG
  * Response form of `LoginRequest`: writeOnly properties left out.
  */
 export type LoginRequest_Response = {
-  /** Login email address. */
-  email: string;
-  [k: string]: unknown;
+/** Login email address. */
+email: string;
 };
 /** Validator of {@link LoginRequest_Response}. */
-export const LoginRequest_ResponseSchema: z.ZodType<LoginRequest_Response> = $schema($object({ email: $c25 }, ["email"]));
+export const LoginRequest_ResponseSchema: z.ZodType<LoginRequest_Response> = $schema(LoginRequest_ResponseSchema$());
+function LoginRequest_ResponseSchema$(): $Z {
+  return $object({ email: $c25() }, ["email"]);
+}
 
 /**
  * Exchange an OAuth refresh token for a new access token.
@@ -2524,18 +3030,20 @@ export const LoginRequest_ResponseSchema: z.ZodType<LoginRequest_Response> = $sc
  * Response form of `RefreshTokenGrant`: writeOnly properties left out.
  */
 export type RefreshTokenGrant_Response = {
-  /** Grant type. */
-  grant_type: "refresh_token";
-  /** Refresh token from a previous token response. */
-  refresh_token: string;
-  /** OAuth client identifier. */
-  client_id: string;
-  /** Optionally narrow the scopes of the new access token. */
-  scope?: string;
-  [k: string]: unknown;
+/** Grant type. */
+grant_type: "refresh_token";
+/** Refresh token from a previous token response. */
+refresh_token: string;
+/** OAuth client identifier. */
+client_id: string;
+/** Optionally narrow the scopes of the new access token. */
+scope?: string;
 };
 /** Validator of {@link RefreshTokenGrant_Response}. */
-export const RefreshTokenGrant_ResponseSchema: z.ZodType<RefreshTokenGrant_Response> = $schema($object({ grant_type: $c54, refresh_token: $c55, client_id: $c18, scope: $c35 }, ["grant_type","refresh_token","client_id"]));
+export const RefreshTokenGrant_ResponseSchema: z.ZodType<RefreshTokenGrant_Response> = $schema(RefreshTokenGrant_ResponseSchema$());
+function RefreshTokenGrant_ResponseSchema$(): $Z {
+  return $object({ grant_type: $c54(), refresh_token: $c55(), client_id: $c18(), scope: $c35() }, ["grant_type","refresh_token","client_id"]);
+}
 
 /**
  * Form parameters of the OAuth 2.0 token endpoint, selected by `grant_type`.
@@ -2544,7 +3052,10 @@ export const RefreshTokenGrant_ResponseSchema: z.ZodType<RefreshTokenGrant_Respo
  */
 export type OAuthTokenRequest_Response = AuthorizationCodeGrant_Response | ClientCredentialsGrant_Response | RefreshTokenGrant_Response;
 /** Validator of {@link OAuthTokenRequest_Response}. */
-export const OAuthTokenRequest_ResponseSchema: z.ZodType<OAuthTokenRequest_Response> = $schema($disc("grant_type", true, [["authorization_code"], AuthorizationCodeGrant_ResponseSchema], [["client_credentials"], ClientCredentialsGrant_ResponseSchema], [["refresh_token"], RefreshTokenGrant_ResponseSchema]));
+export const OAuthTokenRequest_ResponseSchema: z.ZodType<OAuthTokenRequest_Response> = $schema(OAuthTokenRequest_ResponseSchema$());
+function OAuthTokenRequest_ResponseSchema$(): $Z {
+  return $disc("grant_type", true, [["authorization_code"], AuthorizationCodeGrant_ResponseSchema], [["client_credentials"], ClientCredentialsGrant_ResponseSchema], [["refresh_token"], RefreshTokenGrant_ResponseSchema]);
+}
 
 /**
  * How a payment is made, discriminated by `type`.
@@ -2553,7 +3064,10 @@ export const OAuthTokenRequest_ResponseSchema: z.ZodType<OAuthTokenRequest_Respo
  */
 export type PaymentMethod_Response = CardPaymentMethod_Response | BankTransferPaymentMethod | WalletPaymentMethod;
 /** Validator of {@link PaymentMethod_Response}. */
-export const PaymentMethod_ResponseSchema: z.ZodType<PaymentMethod_Response> = $schema($disc("type", true, [["card"], CardPaymentMethod_ResponseSchema], [["bank_transfer"], BankTransferPaymentMethodSchema], [["wallet"], WalletPaymentMethodSchema]));
+export const PaymentMethod_ResponseSchema: z.ZodType<PaymentMethod_Response> = $schema(PaymentMethod_ResponseSchema$());
+function PaymentMethod_ResponseSchema$(): $Z {
+  return $disc("type", true, [["card"], CardPaymentMethod_ResponseSchema], [["bank_transfer"], BankTransferPaymentMethodSchema], [["wallet"], WalletPaymentMethodSchema]);
+}
 
 /**
  * A payment for an order.
@@ -2561,24 +3075,26 @@ export const PaymentMethod_ResponseSchema: z.ZodType<PaymentMethod_Response> = $
  * Response form of `Payment`: writeOnly properties left out.
  */
 export type Payment_Response = {
-  /** Payment identifier. */
-  id: string;
-  /** Order being paid. */
-  order_id: string;
-  amount: Money;
-  refunded_amount: Money;
-  method: PaymentMethod_Response;
-  status: PaymentStatus;
-  /** Why the payment failed (when `status` is `failed`), otherwise `null`. */
-  failure_reason: string | null;
-  /** When the payment was created. */
-  created_at: string;
-  /** Last status change. */
-  updated_at: string;
-  [k: string]: unknown;
+/** Payment identifier. */
+id: string;
+/** Order being paid. */
+order_id: string;
+amount: Money;
+refunded_amount: Money;
+method: PaymentMethod_Response;
+status: PaymentStatus;
+/** Why the payment failed (when `status` is `failed`), otherwise `null`. */
+failure_reason: string | null;
+/** When the payment was created. */
+created_at: string;
+/** Last status change. */
+updated_at: string;
 };
 /** Validator of {@link Payment_Response}. */
-export const Payment_ResponseSchema: z.ZodType<Payment_Response> = $schema($object({ id: $c3, order_id: $c3, amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethod_ResponseSchema, status: PaymentStatusSchema, failure_reason: $c41, created_at: $c13, updated_at: $c13 }, ["id","order_id","amount","refunded_amount","method","status","failure_reason","created_at","updated_at"]));
+export const Payment_ResponseSchema: z.ZodType<Payment_Response> = $schema(Payment_ResponseSchema$());
+function Payment_ResponseSchema$(): $Z {
+  return $object({ id: $c3(), order_id: $c3(), amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethod_ResponseSchema, status: PaymentStatusSchema, failure_reason: $c41(), created_at: $c13(), updated_at: $c13() }, ["id","order_id","amount","refunded_amount","method","status","failure_reason","created_at","updated_at"]);
+}
 
 /**
  * Input for paying an order.
@@ -2586,14 +3102,16 @@ export const Payment_ResponseSchema: z.ZodType<Payment_Response> = $schema($obje
  * Response form of `PaymentCreate`: writeOnly properties left out.
  */
 export type PaymentCreate_Response = {
-  /** A `pending` order to pay. */
-  order_id: string;
-  amount: Money;
-  method: PaymentMethod_Response;
-  [k: string]: unknown;
+/** A `pending` order to pay. */
+order_id: string;
+amount: Money;
+method: PaymentMethod_Response;
 };
 /** Validator of {@link PaymentCreate_Response}. */
-export const PaymentCreate_ResponseSchema: z.ZodType<PaymentCreate_Response> = $schema($object({ order_id: $c3, amount: MoneySchema, method: PaymentMethod_ResponseSchema }, ["order_id","amount","method"]));
+export const PaymentCreate_ResponseSchema: z.ZodType<PaymentCreate_Response> = $schema(PaymentCreate_ResponseSchema$());
+function PaymentCreate_ResponseSchema$(): $Z {
+  return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethod_ResponseSchema }, ["order_id","amount","method"]);
+}
 
 /**
  * Event `payment.failed`: a payment failed; `data` is the payment with its `failure_reason`.
@@ -2601,22 +3119,27 @@ export const PaymentCreate_ResponseSchema: z.ZodType<PaymentCreate_Response> = $
  * Response form of `PaymentFailedEvent`: writeOnly properties left out.
  */
 export type PaymentFailedEvent_Response = {
-  /** Event type. */
-  type: "payment.failed";
-  data: Payment_Response;
-  [k: string]: unknown;
+/** Event type. */
+type: "payment.failed";
+data: Payment_Response;
 } & WebhookEventBase;
 /** Validator of {@link PaymentFailedEvent_Response}. */
-export const PaymentFailedEvent_ResponseSchema: z.ZodType<PaymentFailedEvent_Response> = $schema($and($object({ type: $c63, data: Payment_ResponseSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const PaymentFailedEvent_ResponseSchema: z.ZodType<PaymentFailedEvent_Response> = $schema(PaymentFailedEvent_ResponseSchema$());
+function PaymentFailedEvent_ResponseSchema$(): $Z {
+  return $and($object({ type: $c63(), data: Payment_ResponseSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /**
  * Envelope holding a single payment.
  *
  * Response form of `PaymentResponse`: writeOnly properties left out.
  */
-export type PaymentResponse_Response = { data: Payment_Response; [k: string]: unknown; };
+export type PaymentResponse_Response = { data: Payment_Response; };
 /** Validator of {@link PaymentResponse_Response}. */
-export const PaymentResponse_ResponseSchema: z.ZodType<PaymentResponse_Response> = $schema($object({ data: Payment_ResponseSchema }, ["data"]));
+export const PaymentResponse_ResponseSchema: z.ZodType<PaymentResponse_Response> = $schema(PaymentResponse_ResponseSchema$());
+function PaymentResponse_ResponseSchema$(): $Z {
+  return $object({ data: Payment_ResponseSchema }, ["data"]);
+}
 
 /**
  * Event `payment.succeeded`: a payment succeeded; `data` is the payment.
@@ -2624,13 +3147,15 @@ export const PaymentResponse_ResponseSchema: z.ZodType<PaymentResponse_Response>
  * Response form of `PaymentSucceededEvent`: writeOnly properties left out.
  */
 export type PaymentSucceededEvent_Response = {
-  /** Event type. */
-  type: "payment.succeeded";
-  data: Payment_Response;
-  [k: string]: unknown;
+/** Event type. */
+type: "payment.succeeded";
+data: Payment_Response;
 } & WebhookEventBase;
 /** Validator of {@link PaymentSucceededEvent_Response}. */
-export const PaymentSucceededEvent_ResponseSchema: z.ZodType<PaymentSucceededEvent_Response> = $schema($and($object({ type: $c64, data: Payment_ResponseSchema }, ["type","data"]), WebhookEventBaseSchema));
+export const PaymentSucceededEvent_ResponseSchema: z.ZodType<PaymentSucceededEvent_Response> = $schema(PaymentSucceededEvent_ResponseSchema$());
+function PaymentSucceededEvent_ResponseSchema$(): $Z {
+  return $and($object({ type: $c64(), data: Payment_ResponseSchema }, ["type","data"]), WebhookEventBaseSchema);
+}
 
 /**
  * Any webhook event, discriminated by `type`. Useful for receivers that handle all
@@ -2640,7 +3165,10 @@ export const PaymentSucceededEvent_ResponseSchema: z.ZodType<PaymentSucceededEve
  */
 export type WebhookEvent_Response = OrderCreatedEvent | OrderUpdatedEvent | OrderCompletedEvent | PaymentSucceededEvent_Response | PaymentFailedEvent_Response | ProductUpdatedEvent | InventoryLowEvent | UserCreatedEvent | ExportCompletedEvent;
 /** Validator of {@link WebhookEvent_Response}. */
-export const WebhookEvent_ResponseSchema: z.ZodType<WebhookEvent_Response> = $schema($disc("type", true, [["order.created"], OrderCreatedEventSchema], [["order.updated"], OrderUpdatedEventSchema], [["order.completed"], OrderCompletedEventSchema], [["payment.succeeded"], PaymentSucceededEvent_ResponseSchema], [["payment.failed"], PaymentFailedEvent_ResponseSchema], [["product.updated"], ProductUpdatedEventSchema], [["inventory.low"], InventoryLowEventSchema], [["user.created"], UserCreatedEventSchema], [["export.completed"], ExportCompletedEventSchema]));
+export const WebhookEvent_ResponseSchema: z.ZodType<WebhookEvent_Response> = $schema(WebhookEvent_ResponseSchema$());
+function WebhookEvent_ResponseSchema$(): $Z {
+  return $disc("type", true, [["order.created"], OrderCreatedEventSchema], [["order.updated"], OrderUpdatedEventSchema], [["order.completed"], OrderCompletedEventSchema], [["payment.succeeded"], PaymentSucceededEvent_ResponseSchema], [["payment.failed"], PaymentFailedEvent_ResponseSchema], [["product.updated"], ProductUpdatedEventSchema], [["inventory.low"], InventoryLowEventSchema], [["user.created"], UserCreatedEventSchema], [["export.completed"], ExportCompletedEventSchema]);
+}
 
 /**
  * Input for creating a webhook subscription.
@@ -2648,508 +3176,352 @@ export const WebhookEvent_ResponseSchema: z.ZodType<WebhookEvent_Response> = $sc
  * Response form of `WebhookSubscriptionCreate`: writeOnly properties left out.
  */
 export type WebhookSubscriptionCreate_Response = {
-  /** HTTPS endpoint receiving the deliveries. */
-  url: string;
-  /** Event types to deliver. */
-  events: WebhookEventType[];
-  /** Free-text label. */
-  description?: string | null;
-  [k: string]: unknown;
+/** HTTPS endpoint receiving the deliveries. */
+url: string;
+/** Event types to deliver. */
+events: WebhookEventType[];
+/** Free-text label. */
+description?: string | null;
 };
 /** Validator of {@link WebhookSubscriptionCreate_Response}. */
-export const WebhookSubscriptionCreate_ResponseSchema: z.ZodType<WebhookSubscriptionCreate_Response> = $schema($object({ url: $c77, events: $c78, description: $c1 }, ["url","events"]));
+export const WebhookSubscriptionCreate_ResponseSchema: z.ZodType<WebhookSubscriptionCreate_Response> = $schema(WebhookSubscriptionCreate_ResponseSchema$());
+function WebhookSubscriptionCreate_ResponseSchema$(): $Z {
+  return $object({ url: $c77(), events: $c78(), description: $c1() }, ["url","events"]);
+}
 
 /** The schema of every named schema, by its original name in the spec. */
-export const components = {
-  ActionItem: ActionItemSchema,
-  Address: AddressSchema,
-  App: AppSchema,
-  AppCategory: AppCategorySchema,
-  AppPage: AppPageSchema,
-  AppPricing: AppPricingSchema,
-  AppPublisher: AppPublisherSchema,
-  AppSummary: AppSummarySchema,
-  AuthorizationCodeGrant: AuthorizationCodeGrantSchema,
-  BankTransferPaymentMethod: BankTransferPaymentMethodSchema,
-  BulkCreateUserResult: BulkCreateUserResultSchema,
-  BulkCreateUsersRequest: BulkCreateUsersRequestSchema,
-  BulkCreateUsersResponse: BulkCreateUsersResponseSchema,
-  CancellationReason: CancellationReasonSchema,
-  CardPaymentMethod: CardPaymentMethodSchema,
-  Category: CategorySchema,
-  ChatDelta: ChatDeltaSchema,
-  ChatDone: ChatDoneSchema,
-  ChatStreamEvent: ChatStreamEventSchema,
-  ClientCredentialsGrant: ClientCredentialsGrantSchema,
-  CoachingConclusion: CoachingConclusionSchema,
-  CoachingSession: CoachingSessionSchema,
-  CoachingSessionCreate: CoachingSessionCreateSchema,
-  CoachingSessionPage: CoachingSessionPageSchema,
-  CoachingSessionResponse: CoachingSessionResponseSchema,
-  CoachingSessionStatus: CoachingSessionStatusSchema,
-  CoachingSessionUpdate: CoachingSessionUpdateSchema,
-  ConcludeCoachingSessionRequest: ConcludeCoachingSessionRequestSchema,
-  CursorMeta: CursorMetaSchema,
-  Error: ErrorSchema,
-  ErrorCode: ErrorCodeSchema,
-  ErrorDetail: ErrorDetailSchema,
-  ExportCompletedEvent: ExportCompletedEventSchema,
-  ExportCreate: ExportCreateSchema,
-  ExportJob: ExportJobSchema,
-  ExportJobError: ExportJobErrorSchema,
-  ExportJobResponse: ExportJobResponseSchema,
-  InventoryLevel: InventoryLevelSchema,
-  InventoryLowEvent: InventoryLowEventSchema,
-  LoginRequest: LoginRequestSchema,
-  Metadata: MetadataSchema,
-  Money: MoneySchema,
-  OAuthToken: OAuthTokenSchema,
-  OAuthTokenRequest: OAuthTokenRequestSchema,
-  Order: OrderSchema,
-  OrderCancelRequest: OrderCancelRequestSchema,
-  OrderCancellation: OrderCancellationSchema,
-  OrderCompletedEvent: OrderCompletedEventSchema,
-  OrderCreate: OrderCreateSchema,
-  OrderCreatedEvent: OrderCreatedEventSchema,
-  OrderItem: OrderItemSchema,
-  OrderItemInput: OrderItemInputSchema,
-  OrderPage: OrderPageSchema,
-  OrderResponse: OrderResponseSchema,
-  OrderStatus: OrderStatusSchema,
-  OrderUpdatedEvent: OrderUpdatedEventSchema,
-  PageMeta: PageMetaSchema,
-  Payment: PaymentSchema,
-  PaymentCreate: PaymentCreateSchema,
-  PaymentFailedEvent: PaymentFailedEventSchema,
-  PaymentMethod: PaymentMethodSchema,
-  PaymentResponse: PaymentResponseSchema,
-  PaymentStatus: PaymentStatusSchema,
-  PaymentSucceededEvent: PaymentSucceededEventSchema,
-  Product: ProductSchema,
-  ProductAttributes: ProductAttributesSchema,
-  ProductChange: ProductChangeSchema,
-  ProductChangeFeed: ProductChangeFeedSchema,
-  ProductCreate: ProductCreateSchema,
-  ProductCreated: ProductCreatedSchema,
-  ProductDeleted: ProductDeletedSchema,
-  ProductField: ProductFieldSchema,
-  ProductPage: ProductPageSchema,
-  ProductResponse: ProductResponseSchema,
-  ProductTags: ProductTagsSchema,
-  ProductUpdate: ProductUpdateSchema,
-  ProductUpdated: ProductUpdatedSchema,
-  ProductUpdatedEvent: ProductUpdatedEventSchema,
-  Profile: ProfileSchema,
-  ProfilePage: ProfilePageSchema,
-  ProfileResponse: ProfileResponseSchema,
-  RefreshTokenGrant: RefreshTokenGrantSchema,
-  RefreshTokenRequest: RefreshTokenRequestSchema,
-  RefundRequest: RefundRequestSchema,
-  ShippingAddress: ShippingAddressSchema,
-  TokenPair: TokenPairSchema,
-  TokenPairResponse: TokenPairResponseSchema,
-  TrendingAppList: TrendingAppListSchema,
-  Upload: UploadSchema,
-  UploadForm: UploadFormSchema,
-  UploadResponse: UploadResponseSchema,
-  User: UserSchema,
-  UserCreate: UserCreateSchema,
-  UserCreatedEvent: UserCreatedEventSchema,
-  UserPage: UserPageSchema,
-  UserReplace: UserReplaceSchema,
-  UserResponse: UserResponseSchema,
-  UserRole: UserRoleSchema,
-  UserUpdate: UserUpdateSchema,
-  WalletPaymentMethod: WalletPaymentMethodSchema,
-  WebhookEvent: WebhookEventSchema,
-  WebhookEventBase: WebhookEventBaseSchema,
-  WebhookEventType: WebhookEventTypeSchema,
-  WebhookSubscription: WebhookSubscriptionSchema,
-  WebhookSubscriptionCreate: WebhookSubscriptionCreateSchema,
-  WebhookSubscriptionPage: WebhookSubscriptionPageSchema,
-  WebhookSubscriptionResponse: WebhookSubscriptionResponseSchema,
-};
+export const components = components$();
+function components$() {
+  return {
+    ActionItem: ActionItemSchema,
+    Address: AddressSchema,
+    App: AppSchema,
+    AppCategory: AppCategorySchema,
+    AppPage: AppPageSchema,
+    AppPricing: AppPricingSchema,
+    AppPublisher: AppPublisherSchema,
+    AppSummary: AppSummarySchema,
+    AuthorizationCodeGrant: AuthorizationCodeGrantSchema,
+    BankTransferPaymentMethod: BankTransferPaymentMethodSchema,
+    BulkCreateUserResult: BulkCreateUserResultSchema,
+    BulkCreateUsersRequest: BulkCreateUsersRequestSchema,
+    BulkCreateUsersResponse: BulkCreateUsersResponseSchema,
+    CancellationReason: CancellationReasonSchema,
+    CardPaymentMethod: CardPaymentMethodSchema,
+    Category: CategorySchema,
+    ChatDelta: ChatDeltaSchema,
+    ChatDone: ChatDoneSchema,
+    ChatStreamEvent: ChatStreamEventSchema,
+    ClientCredentialsGrant: ClientCredentialsGrantSchema,
+    CoachingConclusion: CoachingConclusionSchema,
+    CoachingSession: CoachingSessionSchema,
+    CoachingSessionCreate: CoachingSessionCreateSchema,
+    CoachingSessionPage: CoachingSessionPageSchema,
+    CoachingSessionResponse: CoachingSessionResponseSchema,
+    CoachingSessionStatus: CoachingSessionStatusSchema,
+    CoachingSessionUpdate: CoachingSessionUpdateSchema,
+    ConcludeCoachingSessionRequest: ConcludeCoachingSessionRequestSchema,
+    CursorMeta: CursorMetaSchema,
+    Error: ErrorSchema,
+    ErrorCode: ErrorCodeSchema,
+    ErrorDetail: ErrorDetailSchema,
+    ExportCompletedEvent: ExportCompletedEventSchema,
+    ExportCreate: ExportCreateSchema,
+    ExportJob: ExportJobSchema,
+    ExportJobError: ExportJobErrorSchema,
+    ExportJobResponse: ExportJobResponseSchema,
+    InventoryLevel: InventoryLevelSchema,
+    InventoryLowEvent: InventoryLowEventSchema,
+    LoginRequest: LoginRequestSchema,
+    Metadata: MetadataSchema,
+    Money: MoneySchema,
+    OAuthToken: OAuthTokenSchema,
+    OAuthTokenRequest: OAuthTokenRequestSchema,
+    Order: OrderSchema,
+    OrderCancelRequest: OrderCancelRequestSchema,
+    OrderCancellation: OrderCancellationSchema,
+    OrderCompletedEvent: OrderCompletedEventSchema,
+    OrderCreate: OrderCreateSchema,
+    OrderCreatedEvent: OrderCreatedEventSchema,
+    OrderItem: OrderItemSchema,
+    OrderItemInput: OrderItemInputSchema,
+    OrderPage: OrderPageSchema,
+    OrderResponse: OrderResponseSchema,
+    OrderStatus: OrderStatusSchema,
+    OrderUpdatedEvent: OrderUpdatedEventSchema,
+    PageMeta: PageMetaSchema,
+    Payment: PaymentSchema,
+    PaymentCreate: PaymentCreateSchema,
+    PaymentFailedEvent: PaymentFailedEventSchema,
+    PaymentMethod: PaymentMethodSchema,
+    PaymentResponse: PaymentResponseSchema,
+    PaymentStatus: PaymentStatusSchema,
+    PaymentSucceededEvent: PaymentSucceededEventSchema,
+    Product: ProductSchema,
+    ProductAttributes: ProductAttributesSchema,
+    ProductChange: ProductChangeSchema,
+    ProductChangeFeed: ProductChangeFeedSchema,
+    ProductCreate: ProductCreateSchema,
+    ProductCreated: ProductCreatedSchema,
+    ProductDeleted: ProductDeletedSchema,
+    ProductField: ProductFieldSchema,
+    ProductPage: ProductPageSchema,
+    ProductResponse: ProductResponseSchema,
+    ProductTags: ProductTagsSchema,
+    ProductUpdate: ProductUpdateSchema,
+    ProductUpdated: ProductUpdatedSchema,
+    ProductUpdatedEvent: ProductUpdatedEventSchema,
+    Profile: ProfileSchema,
+    ProfilePage: ProfilePageSchema,
+    ProfileResponse: ProfileResponseSchema,
+    RefreshTokenGrant: RefreshTokenGrantSchema,
+    RefreshTokenRequest: RefreshTokenRequestSchema,
+    RefundRequest: RefundRequestSchema,
+    ShippingAddress: ShippingAddressSchema,
+    TokenPair: TokenPairSchema,
+    TokenPairResponse: TokenPairResponseSchema,
+    TrendingAppList: TrendingAppListSchema,
+    Upload: UploadSchema,
+    UploadForm: UploadFormSchema,
+    UploadResponse: UploadResponseSchema,
+    User: UserSchema,
+    UserCreate: UserCreateSchema,
+    UserCreatedEvent: UserCreatedEventSchema,
+    UserPage: UserPageSchema,
+    UserReplace: UserReplaceSchema,
+    UserResponse: UserResponseSchema,
+    UserRole: UserRoleSchema,
+    UserUpdate: UserUpdateSchema,
+    WalletPaymentMethod: WalletPaymentMethodSchema,
+    WebhookEvent: WebhookEventSchema,
+    WebhookEventBase: WebhookEventBaseSchema,
+    WebhookEventType: WebhookEventTypeSchema,
+    WebhookSubscription: WebhookSubscriptionSchema,
+    WebhookSubscriptionCreate: WebhookSubscriptionCreateSchema,
+    WebhookSubscriptionPage: WebhookSubscriptionPageSchema,
+    WebhookSubscriptionResponse: WebhookSubscriptionResponseSchema,
+  };
+}
 
-const $c79 = $string({ minLength: 1, maxLength: 64, pattern: $re16 });
-const $c80 = $object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"]);
-const $c81 = $object({ "x-request-id": $c79 }, ["x-request-id"]);
-const $c82 = $object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, "retry-after": $c9 }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"]);
-const $c83 = $object({ "x-request-id": $c79, "retry-after": $c9 }, ["x-request-id","retry-after"]);
-const $c84 = $object({ id: $c3 }, ["id"]);
-const $c85 = $object({ "idempotency-key": $c73 }, []);
+function $c79(): $Z {
+  return ($m[79] ??= $string({ minLength: 1, maxLength: 64, pattern: $re16 }));
+}
+function $c80(): $Z {
+  return ($m[80] ??= $object({ "x-request-id": $c79(), "x-ratelimit-limit": $c14(), "x-ratelimit-remaining": $c9(), "x-ratelimit-reset": $c9() }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"]));
+}
+function $c81(): $Z {
+  return ($m[81] ??= $object({ "x-request-id": $c79() }, ["x-request-id"]));
+}
+function $c82(): $Z {
+  return ($m[82] ??= $object({ "x-request-id": $c79(), "x-ratelimit-limit": $c14(), "x-ratelimit-remaining": $c9(), "x-ratelimit-reset": $c9(), "retry-after": $c9() }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"]));
+}
+function $c83(): $Z {
+  return ($m[83] ??= $object({ "x-request-id": $c79(), "retry-after": $c9() }, ["x-request-id","retry-after"]));
+}
+function $c84(): $Z {
+  return ($m[84] ??= $object({ id: $c3() }, ["id"]));
+}
+function $c85(): $Z {
+  return ($m[85] ??= $object({ "idempotency-key": $c73() }, []));
+}
+type $T3 = {
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
+"x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
+"x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
+"x-ratelimit-reset": number;
+};
+type $T4 = {
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+};
+type $T5 = {
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Maximum number of requests the caller may make in the current rate-limit window. */
+"x-ratelimit-limit": number;
+/** Number of requests left in the current rate-limit window. */
+"x-ratelimit-remaining": number;
+/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
+"x-ratelimit-reset": number;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+};
+type $T6 = {
+/**
+ * Unique identifier of this request, generated by the API gateway. Present on every
+ * response, including errors. Quote it when contacting support.
+ */
+"x-request-id": string;
+/** Number of seconds the client should wait before retrying the request. */
+"retry-after": number;
+};
+type $T7 = {
+/** Identifier (UUID) of the resource. */
+id: string;
+};
+type $T8 = {
+/**
+ * Client-generated key (for example a UUID v4) that makes the request safe to retry.
+ * A retry with the same key and the same body returns the original response; reusing
+ * the key with a different body fails with `409` and error code `IDEMPOTENCY_CONFLICT`.
+ * Keys are kept for 24 hours.
+ */
+"idempotency-key"?: string;
+};
 
 /**
  * Log in with email and password
  * `POST /auth/login` (login)
  */
-export const loginOperation = {
-  method: "post",
-  path: "/auth/login",
-  request: {
-    body: { "application/json": LoginRequestSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": { "application/json": TokenPairResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const loginOperation = loginOperation$();
+function loginOperation$() {
+  return {
+    method: "post",
+    path: "/auth/login",
+    request: {
+      body: { "application/json": LoginRequestSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": { "application/json": TokenPairResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Refresh the access token
  * `POST /auth/refresh` (refreshToken)
  */
-export const refreshTokenOperation = {
-  method: "post",
-  path: "/auth/refresh",
-  request: {
-    body: { "application/json": RefreshTokenRequestSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": { "application/json": TokenPairResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const refreshTokenOperation = refreshTokenOperation$();
+function refreshTokenOperation$() {
+  return {
+    method: "post",
+    path: "/auth/refresh",
+    request: {
+      body: { "application/json": RefreshTokenRequestSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": { "application/json": TokenPairResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Log out
  * `POST /auth/logout` (logout)
  */
-export const logoutOperation = {
-  method: "post",
-  path: "/auth/logout",
-  request: {},
-  responses: {
-    "204": {},
-    "401": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "204": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const logoutOperation = logoutOperation$();
+function logoutOperation$() {
+  return {
+    method: "post",
+    path: "/auth/logout",
+    request: {},
+    responses: {
+      "204": {},
+      "401": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "204": $schema<$T3>($c80()),
+      "401": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Issue an OAuth 2.0 token
  * `POST /oauth/token` (issueOAuthToken)
  */
-export const issueOAuthTokenOperation = {
-  method: "post",
-  path: "/oauth/token",
-  request: {
-    body: { "application/x-www-form-urlencoded": OAuthTokenRequestSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": { "application/json": OAuthTokenSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const issueOAuthTokenOperation = issueOAuthTokenOperation$();
+function issueOAuthTokenOperation$() {
+  return {
+    method: "post",
+    path: "/oauth/token",
+    request: {
+      body: { "application/x-www-form-urlencoded": OAuthTokenRequestSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": { "application/json": OAuthTokenSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * List users
  * `GET /users` (listUsers)
  */
-export const listUsersOperation = {
-  method: "get",
-  path: "/users",
-  request: {
-    query: $schema<{
+export const listUsersOperation = listUsersOperation$();
+function listUsersOperation$() {
+  return {
+    method: "get",
+    path: "/users",
+    request: {
+      query: $schema<{
 /** 1-based page number (page-style pagination). */
 page?: number;
 /** Maximum number of items to return (1-100). */
@@ -3160,979 +3532,333 @@ q?: string;
 active?: boolean;
 /** Only return users with this role. */
 role?: UserRole;
-[k: string]: unknown;
-}>($object({ page: $c14, limit: $c15, q: $c2, active: $bool, role: UserRoleSchema }, [])),
-  },
-  responses: {
-    "200": { "application/json": UserPageSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+}>($object({ page: $c14(), limit: $c15(), q: $c2(), active: $bool, role: UserRoleSchema }, [])),
+    },
+    responses: {
+      "200": { "application/json": UserPageSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Create a user
  * `POST /users` (createUser)
  */
-export const createUserOperation = {
-  method: "post",
-  path: "/users",
-  request: {
-    body: { "application/json": UserCreateSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "201": { "application/json": UserResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "201": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const createUserOperation = createUserOperation$();
+function createUserOperation$() {
+  return {
+    method: "post",
+    path: "/users",
+    request: {
+      body: { "application/json": UserCreateSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "201": { "application/json": UserResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "201": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Get the current user
  * `GET /users/me` (getCurrentUser)
  */
-export const getCurrentUserOperation = {
-  method: "get",
-  path: "/users/me",
-  request: {},
-  responses: {
-    "200": { "application/json": UserResponseSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const getCurrentUserOperation = getCurrentUserOperation$();
+function getCurrentUserOperation$() {
+  return {
+    method: "get",
+    path: "/users/me",
+    request: {},
+    responses: {
+      "200": { "application/json": UserResponseSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Create users in bulk
  * `POST /users/bulk` (bulkCreateUsers)
  */
-export const bulkCreateUsersOperation = {
-  method: "post",
-  path: "/users/bulk",
-  request: {
-    body: { "application/json": BulkCreateUsersRequestSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": { "application/json": BulkCreateUsersResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const bulkCreateUsersOperation = bulkCreateUsersOperation$();
+function bulkCreateUsersOperation$() {
+  return {
+    method: "post",
+    path: "/users/bulk",
+    request: {
+      body: { "application/json": BulkCreateUsersRequestSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": { "application/json": BulkCreateUsersResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Get a user
  * `GET /users/{id}` (getUser)
  */
-export const getUserOperation = {
-  method: "get",
-  path: "/users/{id}",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-  },
-  responses: {
-    "200": { "application/json": UserResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const getUserOperation = getUserOperation$();
+function getUserOperation$() {
+  return {
+    method: "get",
+    path: "/users/{id}",
+    request: {
+      path: $schema<$T7>($c84()),
+    },
+    responses: {
+      "200": { "application/json": UserResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Replace a user
  * `PUT /users/{id}` (replaceUser)
  */
-export const replaceUserOperation = {
-  method: "put",
-  path: "/users/{id}",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-    body: { "application/json": UserReplaceSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": { "application/json": UserResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const replaceUserOperation = replaceUserOperation$();
+function replaceUserOperation$() {
+  return {
+    method: "put",
+    path: "/users/{id}",
+    request: {
+      path: $schema<$T7>($c84()),
+      body: { "application/json": UserReplaceSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": { "application/json": UserResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Update a user
  * `PATCH /users/{id}` (updateUser)
  */
-export const updateUserOperation = {
-  method: "patch",
-  path: "/users/{id}",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-    body: { "application/json": UserUpdateSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": { "application/json": UserResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const updateUserOperation = updateUserOperation$();
+function updateUserOperation$() {
+  return {
+    method: "patch",
+    path: "/users/{id}",
+    request: {
+      path: $schema<$T7>($c84()),
+      body: { "application/json": UserUpdateSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": { "application/json": UserResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * List my profiles
  * `GET /profiles` (listProfiles)
  */
-export const listProfilesOperation = {
-  method: "get",
-  path: "/profiles",
-  request: {
-    query: $schema<{
+export const listProfilesOperation = listProfilesOperation$();
+function listProfilesOperation$() {
+  return {
+    method: "get",
+    path: "/profiles",
+    request: {
+      query: $schema<{
 /** 1-based page number (page-style pagination). */
 page?: number;
 /** Maximum number of items to return (1-100). */
 limit?: number;
-[k: string]: unknown;
-}>($object({ page: $c14, limit: $c15 }, [])),
-  },
-  responses: {
-    "200": { "application/json": ProfilePageSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+}>($object({ page: $c14(), limit: $c15() }, [])),
+    },
+    responses: {
+      "200": { "application/json": ProfilePageSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Activate a profile
  * `POST /profiles/{id}/activate` (activateProfile)
  */
-export const activateProfileOperation = {
-  method: "post",
-  path: "/profiles/{id}/activate",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-  },
-  responses: {
-    "200": { "application/json": ProfileResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const activateProfileOperation = activateProfileOperation$();
+function activateProfileOperation$() {
+  return {
+    method: "post",
+    path: "/profiles/{id}/activate",
+    request: {
+      path: $schema<$T7>($c84()),
+    },
+    responses: {
+      "200": { "application/json": ProfileResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * List products
  * `GET /products` (listProducts)
  */
-export const listProductsOperation = {
-  method: "get",
-  path: "/products",
-  request: {
-    query: $schema<{
+export const listProductsOperation = listProductsOperation$();
+function listProductsOperation$() {
+  return {
+    method: "get",
+    path: "/products",
+    request: {
+      query: $schema<{
 /** 1-based page number (page-style pagination). */
 page?: number;
 /** Maximum number of items to return (1-100). */
@@ -4143,671 +3869,229 @@ category?: string;
 min_price?: number;
 /** Maximum price (inclusive) in minor units; must be >= `min_price`. */
 max_price?: number;
-[k: string]: unknown;
-}>($object({ page: $c14, limit: $c15, category: $c33, min_price: $c9, max_price: $c9 }, [])),
-  },
-  responses: {
-    "200": { "application/json": ProductPageSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+}>($object({ page: $c14(), limit: $c15(), category: $c33(), min_price: $c9(), max_price: $c9() }, [])),
+    },
+    responses: {
+      "200": { "application/json": ProductPageSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Create a product
  * `POST /products` (createProduct)
  */
-export const createProductOperation = {
-  method: "post",
-  path: "/products",
-  request: {
-    body: { "application/json": ProductCreateSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "201": { "application/json": ProductResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "201": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const createProductOperation = createProductOperation$();
+function createProductOperation$() {
+  return {
+    method: "post",
+    path: "/products",
+    request: {
+      body: { "application/json": ProductCreateSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "201": { "application/json": ProductResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "201": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * List product changes
  * `GET /products/changes` (listProductChanges)
  */
-export const listProductChangesOperation = {
-  method: "get",
-  path: "/products/changes",
-  request: {
-    query: $schema<{
+export const listProductChangesOperation = listProductChangesOperation$();
+function listProductChangesOperation$() {
+  return {
+    method: "get",
+    path: "/products/changes",
+    request: {
+      query: $schema<{
 /** Return changes strictly after this instant (RFC 3339). */
 since: string;
 /** Maximum number of items to return (1-100). */
 limit?: number;
-[k: string]: unknown;
-}>($object({ since: $c13, limit: $c15 }, ["since"])),
-  },
-  responses: {
-    "200": { "application/json": ProductChangeFeedSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+}>($object({ since: $c13(), limit: $c15() }, ["since"])),
+    },
+    responses: {
+      "200": { "application/json": ProductChangeFeedSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Get a product
  * `GET /products/{id}` (getProduct)
  */
-export const getProductOperation = {
-  method: "get",
-  path: "/products/{id}",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-  },
-  responses: {
-    "200": { "application/json": ProductResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const getProductOperation = getProductOperation$();
+function getProductOperation$() {
+  return {
+    method: "get",
+    path: "/products/{id}",
+    request: {
+      path: $schema<$T7>($c84()),
+    },
+    responses: {
+      "200": { "application/json": ProductResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Update a product
  * `PATCH /products/{id}` (updateProduct)
  */
-export const updateProductOperation = {
-  method: "patch",
-  path: "/products/{id}",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-    body: { "application/json": ProductUpdateSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": { "application/json": ProductResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const updateProductOperation = updateProductOperation$();
+function updateProductOperation$() {
+  return {
+    method: "patch",
+    path: "/products/{id}",
+    request: {
+      path: $schema<$T7>($c84()),
+      body: { "application/json": ProductUpdateSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": { "application/json": ProductResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Delete a product
  * `DELETE /products/{id}` (deleteProduct)
  */
-export const deleteProductOperation = {
-  method: "delete",
-  path: "/products/{id}",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-  },
-  responses: {
-    "204": {},
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "204": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const deleteProductOperation = deleteProductOperation$();
+function deleteProductOperation$() {
+  return {
+    method: "delete",
+    path: "/products/{id}",
+    request: {
+      path: $schema<$T7>($c84()),
+    },
+    responses: {
+      "204": {},
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "204": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * List orders
  * `GET /orders` (listOrders)
  */
-export const listOrdersOperation = {
-  method: "get",
-  path: "/orders",
-  request: {
-    query: $schema<{
+export const listOrdersOperation = listOrdersOperation$();
+function listOrdersOperation$() {
+  return {
+    method: "get",
+    path: "/orders",
+    request: {
+      query: $schema<{
 /**
  * Opaque cursor returned as `meta.next_cursor` by the previous page (cursor-style pagination).
  * Omit it to start from the first page.
@@ -4819,952 +4103,321 @@ limit?: number;
 status?: OrderStatus;
 /** Only return orders of this customer. */
 customer_id?: string;
-[k: string]: unknown;
-}>($object({ cursor: $c17, limit: $c15, status: OrderStatusSchema, customer_id: $c3 }, [])),
-  },
-  responses: {
-    "200": { "application/json": OrderPageSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+}>($object({ cursor: $c17(), limit: $c15(), status: OrderStatusSchema, customer_id: $c3() }, [])),
+    },
+    responses: {
+      "200": { "application/json": OrderPageSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Place an order
  * `POST /orders` (createOrder)
  */
-export const createOrderOperation = {
-  method: "post",
-  path: "/orders",
-  request: {
-    header: $schema<{
-/**
- * Client-generated key (for example a UUID v4) that makes the request safe to retry.
- * A retry with the same key and the same body returns the original response; reusing
- * the key with a different body fails with `409` and error code `IDEMPOTENCY_CONFLICT`.
- * Keys are kept for 24 hours.
- */
-"idempotency-key"?: string;
-[k: string]: unknown;
-}>($c85),
-    body: { "application/json": OrderCreateSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "201": { "application/json": OrderResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "201": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const createOrderOperation = createOrderOperation$();
+function createOrderOperation$() {
+  return {
+    method: "post",
+    path: "/orders",
+    request: {
+      header: $schema<$T8>($c85()),
+      body: { "application/json": OrderCreateSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "201": { "application/json": OrderResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "201": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Get an order
  * `GET /orders/{id}` (getOrder)
  */
-export const getOrderOperation = {
-  method: "get",
-  path: "/orders/{id}",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-  },
-  responses: {
-    "200": { "application/json": OrderResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const getOrderOperation = getOrderOperation$();
+function getOrderOperation$() {
+  return {
+    method: "get",
+    path: "/orders/{id}",
+    request: {
+      path: $schema<$T7>($c84()),
+    },
+    responses: {
+      "200": { "application/json": OrderResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Cancel an order
  * `POST /orders/{id}/cancel` (cancelOrder)
  */
-export const cancelOrderOperation = {
-  method: "post",
-  path: "/orders/{id}/cancel",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-    body: { "application/json": OrderCancelRequestSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": { "application/json": OrderResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const cancelOrderOperation = cancelOrderOperation$();
+function cancelOrderOperation$() {
+  return {
+    method: "post",
+    path: "/orders/{id}/cancel",
+    request: {
+      path: $schema<$T7>($c84()),
+      body: { "application/json": OrderCancelRequestSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": { "application/json": OrderResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Pay an order
  * `POST /payments` (processPayment)
  */
-export const processPaymentOperation = {
-  method: "post",
-  path: "/payments",
-  request: {
-    header: $schema<{
-/**
- * Client-generated key (for example a UUID v4) that makes the request safe to retry.
- * A retry with the same key and the same body returns the original response; reusing
- * the key with a different body fails with `409` and error code `IDEMPOTENCY_CONFLICT`.
- * Keys are kept for 24 hours.
- */
-"idempotency-key"?: string;
-[k: string]: unknown;
-}>($c85),
-    body: { "application/json": PaymentCreate_RequestSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "201": { "application/json": PaymentResponse_ResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "201": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const processPaymentOperation = processPaymentOperation$();
+function processPaymentOperation$() {
+  return {
+    method: "post",
+    path: "/payments",
+    request: {
+      header: $schema<$T8>($c85()),
+      body: { "application/json": PaymentCreate_RequestSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "201": { "application/json": PaymentResponse_ResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "201": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Get a payment
  * `GET /payments/{id}` (getPayment)
  */
-export const getPaymentOperation = {
-  method: "get",
-  path: "/payments/{id}",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-  },
-  responses: {
-    "200": { "application/json": PaymentResponse_ResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const getPaymentOperation = getPaymentOperation$();
+function getPaymentOperation$() {
+  return {
+    method: "get",
+    path: "/payments/{id}",
+    request: {
+      path: $schema<$T7>($c84()),
+    },
+    responses: {
+      "200": { "application/json": PaymentResponse_ResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Refund a payment
  * `POST /payments/{id}/refund` (refundPayment)
  */
-export const refundPaymentOperation = {
-  method: "post",
-  path: "/payments/{id}/refund",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-    header: $schema<{
-/**
- * Client-generated key (for example a UUID v4) that makes the request safe to retry.
- * A retry with the same key and the same body returns the original response; reusing
- * the key with a different body fails with `409` and error code `IDEMPOTENCY_CONFLICT`.
- * Keys are kept for 24 hours.
- */
-"idempotency-key"?: string;
-[k: string]: unknown;
-}>($c85),
-    body: { "application/json": RefundRequestSchema },
-    bodyRequired: false,
-  },
-  responses: {
-    "200": { "application/json": PaymentResponse_ResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const refundPaymentOperation = refundPaymentOperation$();
+function refundPaymentOperation$() {
+  return {
+    method: "post",
+    path: "/payments/{id}/refund",
+    request: {
+      path: $schema<$T7>($c84()),
+      header: $schema<$T8>($c85()),
+      body: { "application/json": RefundRequestSchema },
+      bodyRequired: false,
+    },
+    responses: {
+      "200": { "application/json": PaymentResponse_ResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Upload a file
  * `POST /uploads` (createUpload)
  */
-export const createUploadOperation = {
-  method: "post",
-  path: "/uploads",
-  request: {
-    body: { "multipart/form-data": UploadFormSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "201": { "application/json": UploadResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "201": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const createUploadOperation = createUploadOperation$();
+function createUploadOperation$() {
+  return {
+    method: "post",
+    path: "/uploads",
+    request: {
+      body: { "multipart/form-data": UploadFormSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "201": { "application/json": UploadResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "201": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Start an export
  * `POST /exports` (createExport)
  */
-export const createExportOperation = {
-  method: "post",
-  path: "/exports",
-  request: {
-    body: { "application/json": ExportCreateSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "202": { "application/json": ExportJobResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "202": $schema<{
+export const createExportOperation = createExportOperation$();
+function createExportOperation$() {
+  return {
+    method: "post",
+    path: "/exports",
+    request: {
+      body: { "application/json": ExportCreateSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "202": { "application/json": ExportJobResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "202": $schema<{
 /**
  * Unique identifier of this request, generated by the API gateway. Present on every
  * response, including errors. Quote it when contacting support.
@@ -5778,1217 +4431,421 @@ export const createExportOperation = {
 "x-ratelimit-reset": number;
 /** URL of the created resource (or of the status resource of an asynchronous job). */
 location: string;
-[k: string]: unknown;
-}>($object({ "x-request-id": $c79, "x-ratelimit-limit": $c14, "x-ratelimit-remaining": $c9, "x-ratelimit-reset": $c9, location: $string({ format: [$f_uriReference, "uri-reference"] }) }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","location"])),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+}>($object({ "x-request-id": $c79(), "x-ratelimit-limit": $c14(), "x-ratelimit-remaining": $c9(), "x-ratelimit-reset": $c9(), location: $string({ format: [$f_uriReference, "uri-reference"] }) }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","location"])),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Get an export job
  * `GET /exports/{id}` (getExport)
  */
-export const getExportOperation = {
-  method: "get",
-  path: "/exports/{id}",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-  },
-  responses: {
-    "200": { "application/json": ExportJobResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const getExportOperation = getExportOperation$();
+function getExportOperation$() {
+  return {
+    method: "get",
+    path: "/exports/{id}",
+    request: {
+      path: $schema<$T7>($c84()),
+    },
+    responses: {
+      "200": { "application/json": ExportJobResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * List coaching sessions
  * `GET /coaching/sessions` (listCoachingSessions)
  */
-export const listCoachingSessionsOperation = {
-  method: "get",
-  path: "/coaching/sessions",
-  request: {
-    query: $schema<{
+export const listCoachingSessionsOperation = listCoachingSessionsOperation$();
+function listCoachingSessionsOperation$() {
+  return {
+    method: "get",
+    path: "/coaching/sessions",
+    request: {
+      query: $schema<{
 /** 1-based page number (page-style pagination). */
 page?: number;
 /** Maximum number of items to return (1-100). */
 limit?: number;
 /** Only return sessions in this state. */
 status?: CoachingSessionStatus;
-[k: string]: unknown;
-}>($object({ page: $c14, limit: $c15, status: CoachingSessionStatusSchema }, [])),
-  },
-  responses: {
-    "200": { "application/json": CoachingSessionPageSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+}>($object({ page: $c14(), limit: $c15(), status: CoachingSessionStatusSchema }, [])),
+    },
+    responses: {
+      "200": { "application/json": CoachingSessionPageSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Schedule a coaching session
  * `POST /coaching/sessions` (createCoachingSession)
  */
-export const createCoachingSessionOperation = {
-  method: "post",
-  path: "/coaching/sessions",
-  request: {
-    body: { "application/json": CoachingSessionCreateSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "201": { "application/json": CoachingSessionResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "201": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const createCoachingSessionOperation = createCoachingSessionOperation$();
+function createCoachingSessionOperation$() {
+  return {
+    method: "post",
+    path: "/coaching/sessions",
+    request: {
+      body: { "application/json": CoachingSessionCreateSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "201": { "application/json": CoachingSessionResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "201": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Get a coaching session
  * `GET /coaching/sessions/{id}` (getCoachingSession)
  */
-export const getCoachingSessionOperation = {
-  method: "get",
-  path: "/coaching/sessions/{id}",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-  },
-  responses: {
-    "200": { "application/json": CoachingSessionResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const getCoachingSessionOperation = getCoachingSessionOperation$();
+function getCoachingSessionOperation$() {
+  return {
+    method: "get",
+    path: "/coaching/sessions/{id}",
+    request: {
+      path: $schema<$T7>($c84()),
+    },
+    responses: {
+      "200": { "application/json": CoachingSessionResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Update a coaching session
  * `PATCH /coaching/sessions/{id}` (updateCoachingSession)
  */
-export const updateCoachingSessionOperation = {
-  method: "patch",
-  path: "/coaching/sessions/{id}",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-    body: { "application/json": CoachingSessionUpdateSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": { "application/json": CoachingSessionResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const updateCoachingSessionOperation = updateCoachingSessionOperation$();
+function updateCoachingSessionOperation$() {
+  return {
+    method: "patch",
+    path: "/coaching/sessions/{id}",
+    request: {
+      path: $schema<$T7>($c84()),
+      body: { "application/json": CoachingSessionUpdateSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": { "application/json": CoachingSessionResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Delete a coaching session
  * `DELETE /coaching/sessions/{id}` (deleteCoachingSession)
  */
-export const deleteCoachingSessionOperation = {
-  method: "delete",
-  path: "/coaching/sessions/{id}",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-  },
-  responses: {
-    "204": {},
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "204": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const deleteCoachingSessionOperation = deleteCoachingSessionOperation$();
+function deleteCoachingSessionOperation$() {
+  return {
+    method: "delete",
+    path: "/coaching/sessions/{id}",
+    request: {
+      path: $schema<$T7>($c84()),
+    },
+    responses: {
+      "204": {},
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "204": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Conclude a coaching session
  * `POST /coaching/sessions/{id}/conclude` (concludeCoachingSession)
  */
-export const concludeCoachingSessionOperation = {
-  method: "post",
-  path: "/coaching/sessions/{id}/conclude",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-    body: { "application/json": ConcludeCoachingSessionRequestSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": { "application/json": CoachingSessionResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const concludeCoachingSessionOperation = concludeCoachingSessionOperation$();
+function concludeCoachingSessionOperation$() {
+  return {
+    method: "post",
+    path: "/coaching/sessions/{id}/conclude",
+    request: {
+      path: $schema<$T7>($c84()),
+      body: { "application/json": ConcludeCoachingSessionRequestSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": { "application/json": CoachingSessionResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Stream the coaching chat
  * `GET /coaching/sessions/{id}/chat/stream` (streamCoachingChat)
  */
-export const streamCoachingChatOperation = {
-  method: "get",
-  path: "/coaching/sessions/{id}/chat/stream",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-    header: $schema<{
+export const streamCoachingChatOperation = streamCoachingChatOperation$();
+function streamCoachingChatOperation$() {
+  return {
+    method: "get",
+    path: "/coaching/sessions/{id}/chat/stream",
+    request: {
+      path: $schema<$T7>($c84()),
+      header: $schema<{
 /**
  * Id of the last server-sent event received (SSE `id:` line). When reconnecting, the
  * stream resumes after this event instead of starting over. Browsers' `EventSource`
  * sends it automatically.
  */
 "last-event-id"?: string;
-[k: string]: unknown;
 }>($object({ "last-event-id": $string({ maxLength: 64 }) }, [])),
-  },
-  responses: {
-    "200": { "text/event-stream": $schema<string>($str) },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-  /** Schema of each server-sent event (`x-sse-event-schema`), by status and media type. */
-  events: {
-    "200": { "text/event-stream": ChatStreamEventSchema },
-  },
-};
+    },
+    responses: {
+      "200": { "text/event-stream": $schema<string>($str) },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+    /** Schema of each server-sent event (`x-sse-event-schema`), by status and media type. */
+    events: {
+      "200": { "text/event-stream": ChatStreamEventSchema },
+    },
+  };
+}
 
 /**
  * List marketplace apps
  * `GET /marketplace/apps` (listApps)
  */
-export const listAppsOperation = {
-  method: "get",
-  path: "/marketplace/apps",
-  request: {
-    query: $schema<{
+export const listAppsOperation = listAppsOperation$();
+function listAppsOperation$() {
+  return {
+    method: "get",
+    path: "/marketplace/apps",
+    request: {
+      query: $schema<{
 /** 1-based page number (page-style pagination). */
 page?: number;
 /** Maximum number of items to return (1-100). */
 limit?: number;
 /** Only return apps of this category. */
 category?: AppCategory;
-[k: string]: unknown;
-}>($object({ page: $c14, limit: $c15, category: AppCategorySchema }, [])),
-  },
-  responses: {
-    "200": { "application/json": AppPageSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+}>($object({ page: $c14(), limit: $c15(), category: AppCategorySchema }, [])),
+    },
+    responses: {
+      "200": { "application/json": AppPageSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * List trending apps
  * `GET /marketplace/apps/trending` (listTrendingApps)
  */
-export const listTrendingAppsOperation = {
-  method: "get",
-  path: "/marketplace/apps/trending",
-  request: {
-    query: $schema<{
+export const listTrendingAppsOperation = listTrendingAppsOperation$();
+function listTrendingAppsOperation$() {
+  return {
+    method: "get",
+    path: "/marketplace/apps/trending",
+    request: {
+      query: $schema<{
 /** Number of apps to return (1-50). */
 limit?: number;
 /** Time window of the ranking. */
 window?: "24h" | "7d" | "30d";
-[k: string]: unknown;
-}>($object({ limit: $number({ integer: true, minimum: 1, maximum: 50 }), window: $c71 }, [])),
-  },
-  responses: {
-    "200": { "application/json": TrendingAppListSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+}>($object({ limit: $number({ integer: true, minimum: 1, maximum: 50 }), window: $c71() }, [])),
+    },
+    responses: {
+      "200": { "application/json": TrendingAppListSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * List webhook subscriptions
  * `GET /webhooks/subscriptions` (listWebhookSubscriptions)
  */
-export const listWebhookSubscriptionsOperation = {
-  method: "get",
-  path: "/webhooks/subscriptions",
-  request: {
-    query: $schema<{
+export const listWebhookSubscriptionsOperation = listWebhookSubscriptionsOperation$();
+function listWebhookSubscriptionsOperation$() {
+  return {
+    method: "get",
+    path: "/webhooks/subscriptions",
+    request: {
+      query: $schema<{
 /**
  * Opaque cursor returned as `meta.next_cursor` by the previous page (cursor-style pagination).
  * Omit it to start from the first page.
@@ -6996,315 +4853,101 @@ export const listWebhookSubscriptionsOperation = {
 cursor?: string;
 /** Maximum number of items to return (1-100). */
 limit?: number;
-[k: string]: unknown;
-}>($object({ cursor: $c17, limit: $c15 }, [])),
-  },
-  responses: {
-    "200": { "application/json": WebhookSubscriptionPageSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "200": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+}>($object({ cursor: $c17(), limit: $c15() }, [])),
+    },
+    responses: {
+      "200": { "application/json": WebhookSubscriptionPageSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "200": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Subscribe to webhook events
  * `POST /webhooks/subscriptions` (createWebhookSubscription)
  */
-export const createWebhookSubscriptionOperation = {
-  method: "post",
-  path: "/webhooks/subscriptions",
-  request: {
-    body: { "application/json": WebhookSubscriptionCreateSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "201": { "application/json": WebhookSubscriptionResponseSchema },
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "409": { "application/json": ErrorSchema },
-    "422": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "201": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "409": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "422": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const createWebhookSubscriptionOperation = createWebhookSubscriptionOperation$();
+function createWebhookSubscriptionOperation$() {
+  return {
+    method: "post",
+    path: "/webhooks/subscriptions",
+    request: {
+      body: { "application/json": WebhookSubscriptionCreateSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "201": { "application/json": WebhookSubscriptionResponseSchema },
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "409": { "application/json": ErrorSchema },
+      "422": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "201": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "409": $schema<$T4>($c81()),
+      "422": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Delete a webhook subscription
  * `DELETE /webhooks/subscriptions/{id}` (deleteWebhookSubscription)
  */
-export const deleteWebhookSubscriptionOperation = {
-  method: "delete",
-  path: "/webhooks/subscriptions/{id}",
-  request: {
-    path: $schema<{
-/** Identifier (UUID) of the resource. */
-id: string;
-[k: string]: unknown;
-}>($c84),
-  },
-  responses: {
-    "204": {},
-    "400": { "application/json": ErrorSchema },
-    "401": { "application/json": ErrorSchema },
-    "403": { "application/json": ErrorSchema },
-    "404": { "application/json": ErrorSchema },
-    "429": { "application/json": ErrorSchema },
-    "500": { "application/json": ErrorSchema },
-    "503": { "application/json": ErrorSchema },
-  },
-  responseHeaders: {
-    "204": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-[k: string]: unknown;
-}>($c80),
-    "400": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "401": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "403": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "404": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "429": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Maximum number of requests the caller may make in the current rate-limit window. */
-"x-ratelimit-limit": number;
-/** Number of requests left in the current rate-limit window. */
-"x-ratelimit-remaining": number;
-/** Time at which the current rate-limit window resets, as a Unix timestamp in seconds (UTC). */
-"x-ratelimit-reset": number;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c82),
-    "500": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-[k: string]: unknown;
-}>($c81),
-    "503": $schema<{
-/**
- * Unique identifier of this request, generated by the API gateway. Present on every
- * response, including errors. Quote it when contacting support.
- */
-"x-request-id": string;
-/** Number of seconds the client should wait before retrying the request. */
-"retry-after": number;
-[k: string]: unknown;
-}>($c83),
-  },
-};
+export const deleteWebhookSubscriptionOperation = deleteWebhookSubscriptionOperation$();
+function deleteWebhookSubscriptionOperation$() {
+  return {
+    method: "delete",
+    path: "/webhooks/subscriptions/{id}",
+    request: {
+      path: $schema<$T7>($c84()),
+    },
+    responses: {
+      "204": {},
+      "400": { "application/json": ErrorSchema },
+      "401": { "application/json": ErrorSchema },
+      "403": { "application/json": ErrorSchema },
+      "404": { "application/json": ErrorSchema },
+      "429": { "application/json": ErrorSchema },
+      "500": { "application/json": ErrorSchema },
+      "503": { "application/json": ErrorSchema },
+    },
+    responseHeaders: {
+      "204": $schema<$T3>($c80()),
+      "400": $schema<$T4>($c81()),
+      "401": $schema<$T4>($c81()),
+      "403": $schema<$T4>($c81()),
+      "404": $schema<$T4>($c81()),
+      "429": $schema<$T5>($c82()),
+      "500": $schema<$T4>($c81()),
+      "503": $schema<$T6>($c83()),
+    },
+  };
+}
 
 /**
  * Request and response schemas of every operation, keyed by operationId (or `METHOD /path` when it has none):
@@ -7312,453 +4955,299 @@ id: string;
  * `request.body[mediaType]`, `responses[status][mediaType]`, `responseHeaders[status]`, `events[status][mediaType]`.
  * readOnly properties are left out of request schemas and writeOnly ones out of response schemas.
  */
-export const operations = {
-  login: loginOperation,
-  refreshToken: refreshTokenOperation,
-  logout: logoutOperation,
-  issueOAuthToken: issueOAuthTokenOperation,
-  listUsers: listUsersOperation,
-  createUser: createUserOperation,
-  getCurrentUser: getCurrentUserOperation,
-  bulkCreateUsers: bulkCreateUsersOperation,
-  getUser: getUserOperation,
-  replaceUser: replaceUserOperation,
-  updateUser: updateUserOperation,
-  listProfiles: listProfilesOperation,
-  activateProfile: activateProfileOperation,
-  listProducts: listProductsOperation,
-  createProduct: createProductOperation,
-  listProductChanges: listProductChangesOperation,
-  getProduct: getProductOperation,
-  updateProduct: updateProductOperation,
-  deleteProduct: deleteProductOperation,
-  listOrders: listOrdersOperation,
-  createOrder: createOrderOperation,
-  getOrder: getOrderOperation,
-  cancelOrder: cancelOrderOperation,
-  processPayment: processPaymentOperation,
-  getPayment: getPaymentOperation,
-  refundPayment: refundPaymentOperation,
-  createUpload: createUploadOperation,
-  createExport: createExportOperation,
-  getExport: getExportOperation,
-  listCoachingSessions: listCoachingSessionsOperation,
-  createCoachingSession: createCoachingSessionOperation,
-  getCoachingSession: getCoachingSessionOperation,
-  updateCoachingSession: updateCoachingSessionOperation,
-  deleteCoachingSession: deleteCoachingSessionOperation,
-  concludeCoachingSession: concludeCoachingSessionOperation,
-  streamCoachingChat: streamCoachingChatOperation,
-  listApps: listAppsOperation,
-  listTrendingApps: listTrendingAppsOperation,
-  listWebhookSubscriptions: listWebhookSubscriptionsOperation,
-  createWebhookSubscription: createWebhookSubscriptionOperation,
-  deleteWebhookSubscription: deleteWebhookSubscriptionOperation,
+export const operations = operations$();
+function operations$() {
+  return {
+    login: loginOperation,
+    refreshToken: refreshTokenOperation,
+    logout: logoutOperation,
+    issueOAuthToken: issueOAuthTokenOperation,
+    listUsers: listUsersOperation,
+    createUser: createUserOperation,
+    getCurrentUser: getCurrentUserOperation,
+    bulkCreateUsers: bulkCreateUsersOperation,
+    getUser: getUserOperation,
+    replaceUser: replaceUserOperation,
+    updateUser: updateUserOperation,
+    listProfiles: listProfilesOperation,
+    activateProfile: activateProfileOperation,
+    listProducts: listProductsOperation,
+    createProduct: createProductOperation,
+    listProductChanges: listProductChangesOperation,
+    getProduct: getProductOperation,
+    updateProduct: updateProductOperation,
+    deleteProduct: deleteProductOperation,
+    listOrders: listOrdersOperation,
+    createOrder: createOrderOperation,
+    getOrder: getOrderOperation,
+    cancelOrder: cancelOrderOperation,
+    processPayment: processPaymentOperation,
+    getPayment: getPaymentOperation,
+    refundPayment: refundPaymentOperation,
+    createUpload: createUploadOperation,
+    createExport: createExportOperation,
+    getExport: getExportOperation,
+    listCoachingSessions: listCoachingSessionsOperation,
+    createCoachingSession: createCoachingSessionOperation,
+    getCoachingSession: getCoachingSessionOperation,
+    updateCoachingSession: updateCoachingSessionOperation,
+    deleteCoachingSession: deleteCoachingSessionOperation,
+    concludeCoachingSession: concludeCoachingSessionOperation,
+    streamCoachingChat: streamCoachingChatOperation,
+    listApps: listAppsOperation,
+    listTrendingApps: listTrendingAppsOperation,
+    listWebhookSubscriptions: listWebhookSubscriptionsOperation,
+    createWebhookSubscription: createWebhookSubscriptionOperation,
+    deleteWebhookSubscription: deleteWebhookSubscriptionOperation,
+  };
+}
+
+function $c86(): $Z {
+  return ($m[86] ??= $object({ "x-webhook-signature": $string({ pattern: $re17 }), "webhook-id": $c42(), "webhook-timestamp": $c9(), "webhook-signature": $string({ pattern: $re18 }) }, ["x-webhook-signature","webhook-id","webhook-timestamp","webhook-signature"]));
+}
+type $T9 = {
+/**
+ * Legacy signature: lower-case hex HMAC-SHA256 of the raw request body, keyed with the
+ * subscription `secret`. Compare it in constant time before parsing the body.
+ */
+"x-webhook-signature": string;
+/**
+ * Standard Webhooks message id; equals the event `id`. Identical across retries of the
+ * same event, so use it for deduplication.
+ */
+"webhook-id": string;
+/**
+ * Standard Webhooks send time as a Unix timestamp in seconds. Reject deliveries older
+ * than 5 minutes to prevent replay attacks.
+ */
+"webhook-timestamp": number;
+/**
+ * Standard Webhooks signature: space-delimited list of `v1,<base64>` entries, each the
+ * base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{raw body}` keyed with the
+ * subscription secret. Several entries are sent during secret rotation; accept the
+ * delivery when any of them matches.
+ */
+"webhook-signature": string;
 };
 
-const $c86 = $object({ "x-webhook-signature": $string({ pattern: $re17 }), "webhook-id": $c42, "webhook-timestamp": $c9, "webhook-signature": $string({ pattern: $re18 }) }, ["x-webhook-signature","webhook-id","webhook-timestamp","webhook-signature"]);
-
-const $webhook0 = {
-  method: "post",
-  path: "order.created",
-  request: {
-    header: $schema<{
-/**
- * Legacy signature: lower-case hex HMAC-SHA256 of the raw request body, keyed with the
- * subscription `secret`. Compare it in constant time before parsing the body.
- */
-"x-webhook-signature": string;
-/**
- * Standard Webhooks message id; equals the event `id`. Identical across retries of the
- * same event, so use it for deduplication.
- */
-"webhook-id": string;
-/**
- * Standard Webhooks send time as a Unix timestamp in seconds. Reject deliveries older
- * than 5 minutes to prevent replay attacks.
- */
-"webhook-timestamp": number;
-/**
- * Standard Webhooks signature: space-delimited list of `v1,<base64>` entries, each the
- * base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{raw body}` keyed with the
- * subscription secret. Several entries are sent during secret rotation; accept the
- * delivery when any of them matches.
- */
-"webhook-signature": string;
-[k: string]: unknown;
-}>($c86),
-    body: { "application/json": OrderCreatedEventSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": {},
-    "204": {},
-    "400": {},
-  },
-};
-const $webhook1 = {
-  method: "post",
-  path: "order.updated",
-  request: {
-    header: $schema<{
-/**
- * Legacy signature: lower-case hex HMAC-SHA256 of the raw request body, keyed with the
- * subscription `secret`. Compare it in constant time before parsing the body.
- */
-"x-webhook-signature": string;
-/**
- * Standard Webhooks message id; equals the event `id`. Identical across retries of the
- * same event, so use it for deduplication.
- */
-"webhook-id": string;
-/**
- * Standard Webhooks send time as a Unix timestamp in seconds. Reject deliveries older
- * than 5 minutes to prevent replay attacks.
- */
-"webhook-timestamp": number;
-/**
- * Standard Webhooks signature: space-delimited list of `v1,<base64>` entries, each the
- * base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{raw body}` keyed with the
- * subscription secret. Several entries are sent during secret rotation; accept the
- * delivery when any of them matches.
- */
-"webhook-signature": string;
-[k: string]: unknown;
-}>($c86),
-    body: { "application/json": OrderUpdatedEventSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": {},
-    "204": {},
-    "400": {},
-  },
-};
-const $webhook2 = {
-  method: "post",
-  path: "order.completed",
-  request: {
-    header: $schema<{
-/**
- * Legacy signature: lower-case hex HMAC-SHA256 of the raw request body, keyed with the
- * subscription `secret`. Compare it in constant time before parsing the body.
- */
-"x-webhook-signature": string;
-/**
- * Standard Webhooks message id; equals the event `id`. Identical across retries of the
- * same event, so use it for deduplication.
- */
-"webhook-id": string;
-/**
- * Standard Webhooks send time as a Unix timestamp in seconds. Reject deliveries older
- * than 5 minutes to prevent replay attacks.
- */
-"webhook-timestamp": number;
-/**
- * Standard Webhooks signature: space-delimited list of `v1,<base64>` entries, each the
- * base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{raw body}` keyed with the
- * subscription secret. Several entries are sent during secret rotation; accept the
- * delivery when any of them matches.
- */
-"webhook-signature": string;
-[k: string]: unknown;
-}>($c86),
-    body: { "application/json": OrderCompletedEventSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": {},
-    "204": {},
-    "400": {},
-  },
-};
-const $webhook3 = {
-  method: "post",
-  path: "payment.succeeded",
-  request: {
-    header: $schema<{
-/**
- * Legacy signature: lower-case hex HMAC-SHA256 of the raw request body, keyed with the
- * subscription `secret`. Compare it in constant time before parsing the body.
- */
-"x-webhook-signature": string;
-/**
- * Standard Webhooks message id; equals the event `id`. Identical across retries of the
- * same event, so use it for deduplication.
- */
-"webhook-id": string;
-/**
- * Standard Webhooks send time as a Unix timestamp in seconds. Reject deliveries older
- * than 5 minutes to prevent replay attacks.
- */
-"webhook-timestamp": number;
-/**
- * Standard Webhooks signature: space-delimited list of `v1,<base64>` entries, each the
- * base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{raw body}` keyed with the
- * subscription secret. Several entries are sent during secret rotation; accept the
- * delivery when any of them matches.
- */
-"webhook-signature": string;
-[k: string]: unknown;
-}>($c86),
-    body: { "application/json": PaymentSucceededEvent_ResponseSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": {},
-    "204": {},
-    "400": {},
-  },
-};
-const $webhook4 = {
-  method: "post",
-  path: "payment.failed",
-  request: {
-    header: $schema<{
-/**
- * Legacy signature: lower-case hex HMAC-SHA256 of the raw request body, keyed with the
- * subscription `secret`. Compare it in constant time before parsing the body.
- */
-"x-webhook-signature": string;
-/**
- * Standard Webhooks message id; equals the event `id`. Identical across retries of the
- * same event, so use it for deduplication.
- */
-"webhook-id": string;
-/**
- * Standard Webhooks send time as a Unix timestamp in seconds. Reject deliveries older
- * than 5 minutes to prevent replay attacks.
- */
-"webhook-timestamp": number;
-/**
- * Standard Webhooks signature: space-delimited list of `v1,<base64>` entries, each the
- * base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{raw body}` keyed with the
- * subscription secret. Several entries are sent during secret rotation; accept the
- * delivery when any of them matches.
- */
-"webhook-signature": string;
-[k: string]: unknown;
-}>($c86),
-    body: { "application/json": PaymentFailedEvent_ResponseSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": {},
-    "204": {},
-    "400": {},
-  },
-};
-const $webhook5 = {
-  method: "post",
-  path: "product.updated",
-  request: {
-    header: $schema<{
-/**
- * Legacy signature: lower-case hex HMAC-SHA256 of the raw request body, keyed with the
- * subscription `secret`. Compare it in constant time before parsing the body.
- */
-"x-webhook-signature": string;
-/**
- * Standard Webhooks message id; equals the event `id`. Identical across retries of the
- * same event, so use it for deduplication.
- */
-"webhook-id": string;
-/**
- * Standard Webhooks send time as a Unix timestamp in seconds. Reject deliveries older
- * than 5 minutes to prevent replay attacks.
- */
-"webhook-timestamp": number;
-/**
- * Standard Webhooks signature: space-delimited list of `v1,<base64>` entries, each the
- * base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{raw body}` keyed with the
- * subscription secret. Several entries are sent during secret rotation; accept the
- * delivery when any of them matches.
- */
-"webhook-signature": string;
-[k: string]: unknown;
-}>($c86),
-    body: { "application/json": ProductUpdatedEventSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": {},
-    "204": {},
-    "400": {},
-  },
-};
-const $webhook6 = {
-  method: "post",
-  path: "inventory.low",
-  request: {
-    header: $schema<{
-/**
- * Legacy signature: lower-case hex HMAC-SHA256 of the raw request body, keyed with the
- * subscription `secret`. Compare it in constant time before parsing the body.
- */
-"x-webhook-signature": string;
-/**
- * Standard Webhooks message id; equals the event `id`. Identical across retries of the
- * same event, so use it for deduplication.
- */
-"webhook-id": string;
-/**
- * Standard Webhooks send time as a Unix timestamp in seconds. Reject deliveries older
- * than 5 minutes to prevent replay attacks.
- */
-"webhook-timestamp": number;
-/**
- * Standard Webhooks signature: space-delimited list of `v1,<base64>` entries, each the
- * base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{raw body}` keyed with the
- * subscription secret. Several entries are sent during secret rotation; accept the
- * delivery when any of them matches.
- */
-"webhook-signature": string;
-[k: string]: unknown;
-}>($c86),
-    body: { "application/json": InventoryLowEventSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": {},
-    "204": {},
-    "400": {},
-  },
-};
-const $webhook7 = {
-  method: "post",
-  path: "user.created",
-  request: {
-    header: $schema<{
-/**
- * Legacy signature: lower-case hex HMAC-SHA256 of the raw request body, keyed with the
- * subscription `secret`. Compare it in constant time before parsing the body.
- */
-"x-webhook-signature": string;
-/**
- * Standard Webhooks message id; equals the event `id`. Identical across retries of the
- * same event, so use it for deduplication.
- */
-"webhook-id": string;
-/**
- * Standard Webhooks send time as a Unix timestamp in seconds. Reject deliveries older
- * than 5 minutes to prevent replay attacks.
- */
-"webhook-timestamp": number;
-/**
- * Standard Webhooks signature: space-delimited list of `v1,<base64>` entries, each the
- * base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{raw body}` keyed with the
- * subscription secret. Several entries are sent during secret rotation; accept the
- * delivery when any of them matches.
- */
-"webhook-signature": string;
-[k: string]: unknown;
-}>($c86),
-    body: { "application/json": UserCreatedEventSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": {},
-    "204": {},
-    "400": {},
-  },
-};
-const $webhook8 = {
-  method: "post",
-  path: "export.completed",
-  request: {
-    header: $schema<{
-/**
- * Legacy signature: lower-case hex HMAC-SHA256 of the raw request body, keyed with the
- * subscription `secret`. Compare it in constant time before parsing the body.
- */
-"x-webhook-signature": string;
-/**
- * Standard Webhooks message id; equals the event `id`. Identical across retries of the
- * same event, so use it for deduplication.
- */
-"webhook-id": string;
-/**
- * Standard Webhooks send time as a Unix timestamp in seconds. Reject deliveries older
- * than 5 minutes to prevent replay attacks.
- */
-"webhook-timestamp": number;
-/**
- * Standard Webhooks signature: space-delimited list of `v1,<base64>` entries, each the
- * base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{raw body}` keyed with the
- * subscription secret. Several entries are sent during secret rotation; accept the
- * delivery when any of them matches.
- */
-"webhook-signature": string;
-[k: string]: unknown;
-}>($c86),
-    body: { "application/json": ExportCompletedEventSchema },
-    bodyRequired: true,
-  },
-  responses: {
-    "200": {},
-    "204": {},
-    "400": {},
-  },
-};
+const $webhook0 = $webhook0$();
+function $webhook0$() {
+  return {
+    method: "post",
+    path: "order.created",
+    request: {
+      header: $schema<$T9>($c86()),
+      body: { "application/json": OrderCreatedEventSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": {},
+      "204": {},
+      "400": {},
+    },
+  };
+}
+const $webhook1 = $webhook1$();
+function $webhook1$() {
+  return {
+    method: "post",
+    path: "order.updated",
+    request: {
+      header: $schema<$T9>($c86()),
+      body: { "application/json": OrderUpdatedEventSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": {},
+      "204": {},
+      "400": {},
+    },
+  };
+}
+const $webhook2 = $webhook2$();
+function $webhook2$() {
+  return {
+    method: "post",
+    path: "order.completed",
+    request: {
+      header: $schema<$T9>($c86()),
+      body: { "application/json": OrderCompletedEventSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": {},
+      "204": {},
+      "400": {},
+    },
+  };
+}
+const $webhook3 = $webhook3$();
+function $webhook3$() {
+  return {
+    method: "post",
+    path: "payment.succeeded",
+    request: {
+      header: $schema<$T9>($c86()),
+      body: { "application/json": PaymentSucceededEvent_ResponseSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": {},
+      "204": {},
+      "400": {},
+    },
+  };
+}
+const $webhook4 = $webhook4$();
+function $webhook4$() {
+  return {
+    method: "post",
+    path: "payment.failed",
+    request: {
+      header: $schema<$T9>($c86()),
+      body: { "application/json": PaymentFailedEvent_ResponseSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": {},
+      "204": {},
+      "400": {},
+    },
+  };
+}
+const $webhook5 = $webhook5$();
+function $webhook5$() {
+  return {
+    method: "post",
+    path: "product.updated",
+    request: {
+      header: $schema<$T9>($c86()),
+      body: { "application/json": ProductUpdatedEventSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": {},
+      "204": {},
+      "400": {},
+    },
+  };
+}
+const $webhook6 = $webhook6$();
+function $webhook6$() {
+  return {
+    method: "post",
+    path: "inventory.low",
+    request: {
+      header: $schema<$T9>($c86()),
+      body: { "application/json": InventoryLowEventSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": {},
+      "204": {},
+      "400": {},
+    },
+  };
+}
+const $webhook7 = $webhook7$();
+function $webhook7$() {
+  return {
+    method: "post",
+    path: "user.created",
+    request: {
+      header: $schema<$T9>($c86()),
+      body: { "application/json": UserCreatedEventSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": {},
+      "204": {},
+      "400": {},
+    },
+  };
+}
+const $webhook8 = $webhook8$();
+function $webhook8$() {
+  return {
+    method: "post",
+    path: "export.completed",
+    request: {
+      header: $schema<$T9>($c86()),
+      body: { "application/json": ExportCompletedEventSchema },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": {},
+      "204": {},
+      "400": {},
+    },
+  };
+}
 
 /** Payload schema of each webhook event, by the name under `webhooks:` in the spec. */
-export const webhooks = {
-  /**
-   * Order created
-   * Payload (application/json) of the `order.created` webhook.
-   */
-  "order.created": OrderCreatedEventSchema,
-  /**
-   * Order updated
-   * Payload (application/json) of the `order.updated` webhook.
-   */
-  "order.updated": OrderUpdatedEventSchema,
-  /**
-   * Order completed
-   * Payload (application/json) of the `order.completed` webhook.
-   */
-  "order.completed": OrderCompletedEventSchema,
-  /**
-   * Payment succeeded
-   * Payload (application/json) of the `payment.succeeded` webhook.
-   */
-  "payment.succeeded": PaymentSucceededEvent_ResponseSchema,
-  /**
-   * Payment failed
-   * Payload (application/json) of the `payment.failed` webhook.
-   */
-  "payment.failed": PaymentFailedEvent_ResponseSchema,
-  /**
-   * Product updated
-   * Payload (application/json) of the `product.updated` webhook.
-   */
-  "product.updated": ProductUpdatedEventSchema,
-  /**
-   * Inventory low
-   * Payload (application/json) of the `inventory.low` webhook.
-   */
-  "inventory.low": InventoryLowEventSchema,
-  /**
-   * User created
-   * Payload (application/json) of the `user.created` webhook.
-   */
-  "user.created": UserCreatedEventSchema,
-  /**
-   * Export completed
-   * Payload (application/json) of the `export.completed` webhook.
-   */
-  "export.completed": ExportCompletedEventSchema,
-};
+export const webhooks = webhooks$();
+function webhooks$() {
+  return {
+    /**
+     * Order created
+     * Payload (application/json) of the `order.created` webhook.
+     */
+    "order.created": OrderCreatedEventSchema,
+    /**
+     * Order updated
+     * Payload (application/json) of the `order.updated` webhook.
+     */
+    "order.updated": OrderUpdatedEventSchema,
+    /**
+     * Order completed
+     * Payload (application/json) of the `order.completed` webhook.
+     */
+    "order.completed": OrderCompletedEventSchema,
+    /**
+     * Payment succeeded
+     * Payload (application/json) of the `payment.succeeded` webhook.
+     */
+    "payment.succeeded": PaymentSucceededEvent_ResponseSchema,
+    /**
+     * Payment failed
+     * Payload (application/json) of the `payment.failed` webhook.
+     */
+    "payment.failed": PaymentFailedEvent_ResponseSchema,
+    /**
+     * Product updated
+     * Payload (application/json) of the `product.updated` webhook.
+     */
+    "product.updated": ProductUpdatedEventSchema,
+    /**
+     * Inventory low
+     * Payload (application/json) of the `inventory.low` webhook.
+     */
+    "inventory.low": InventoryLowEventSchema,
+    /**
+     * User created
+     * Payload (application/json) of the `user.created` webhook.
+     */
+    "user.created": UserCreatedEventSchema,
+    /**
+     * Export completed
+     * Payload (application/json) of the `export.completed` webhook.
+     */
+    "export.completed": ExportCompletedEventSchema,
+  };
+}
 
 /** Request and response schemas of each webhook (same shape as `operations`). */
-export const webhookOperations = {
-  "order.created": $webhook0,
-  "order.updated": $webhook1,
-  "order.completed": $webhook2,
-  "payment.succeeded": $webhook3,
-  "payment.failed": $webhook4,
-  "product.updated": $webhook5,
-  "inventory.low": $webhook6,
-  "user.created": $webhook7,
-  "export.completed": $webhook8,
-};
+export const webhookOperations = webhookOperations$();
+function webhookOperations$() {
+  return {
+    "order.created": $webhook0,
+    "order.updated": $webhook1,
+    "order.completed": $webhook2,
+    "payment.succeeded": $webhook3,
+    "payment.failed": $webhook4,
+    "product.updated": $webhook5,
+    "inventory.low": $webhook6,
+    "user.created": $webhook7,
+    "export.completed": $webhook8,
+  };
+}
