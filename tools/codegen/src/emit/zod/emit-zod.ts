@@ -30,8 +30,7 @@ export const emitZod: Emitter = (ctx) => {
     entities.push(e);
   };
   for (const named of model.schemas) add(named, "neutral", "");
-  const request = variantsOf(model, "request");
-  const response = variantsOf(model, "response");
+  const { request, response } = variantsOf(model);
   for (const named of model.schemas) if (request.has(named.name)) add(named, "request", "_Request");
   for (const named of model.schemas) if (response.has(named.name)) add(named, "response", "_Response");
 
