@@ -26,7 +26,7 @@ export const emitZod: Emitter = (ctx) => {
   const entities: Entity[] = [];
   const add = (named: IRNamedSchema, mode: Mode, suffix: string) => {
     const e: Entity = { named, mode, typeName: named.ident + suffix, constName: `${named.ident}${suffix}Schema` };
-    st.entities.set(`${mode}:${named.name}`, e);
+    st.addEntity(e);
     entities.push(e);
   };
   for (const named of model.schemas) add(named, "neutral", "");

@@ -20,7 +20,9 @@ export function standalone(st: ZodState, s: IRSchema, mode: Mode): string {
 }
 
 export function wrap(st: ZodState, r: Rendered): string {
-  return /^[\p{L}\p{N}_]+$/u.test(r.z) ? r.z : `$schema<${r.ts}>(${r.z})`;
+  // A component constant (typed already) is used as is; helpers and expressions are `$`-named or composite.
+  const isConst = !r.z.includes("$") && !r.z.includes("(") && !r.z.includes("\u0001");
+  return isConst ? r.z : `$schema<${r.ts}>(${r.z})`;
 }
 
 /** `{ "application/json": Schema, … }` of a request or response content map. */

@@ -49,23 +49,28 @@ function childOf(st: ZodState, narrow: number, mode: Mode): (s: IRSchema) => Ren
 
 type Block = "string" | "number" | "array" | "object";
 
-/** The schema's own type and per-type keywords (plus enum/const); undefined when it asserts nothing. */
-function renderOwn(st: ZodState, s: IRSchema, kinds: number, mode: Mode): Rendered | undefined {
+function blocksOf(s: IRSchema): Set<Block> {
   const blocks = new Set<Block>();
   if (hasStringConstraints(s)) blocks.add("string");
   if (hasNumberConstraints(s)) blocks.add("number");
   if (s.array) blocks.add("array");
   if (s.object) blocks.add("object");
+  return blocks;
+}
+
+/** The schema's own type and per-type keywords (plus enum/const); undefined when it asserts nothing. */
+function renderOwn(st: ZodState, s: IRSchema, kinds: number, mode: Mode): Rendered | undefined {
   const literal = s.enum ?? (s.const ? [s.const.value] : undefined);
-  if (!s.types && !literal && blocks.size === 0) return undefined;
+  const anyBlock = s.object !== undefined || s.array !== undefined || hasStringConstraints(s) || hasNumberConstraints(s);
+  if (!s.types && !literal && !anyBlock) return undefined;
 
   let typed: Rendered | undefined;
   if (s.types) typed = renderTypes(st, s, declaredTypes(s.types, kinds), mode);
-  else if (blocks.size > 0) typed = renderUntyped(st, s, kinds, blocks, mode);
+  else if (anyBlock) typed = renderUntyped(st, s, kinds, blocksOf(s), mode);
   if (!literal) return typed;
   const values = literal.filter((v) => valueHasType(v, s.types) && (maskOfValue(v) & kinds) !== 0);
   const lit = renderLiteral(values);
-  return blocks.size === 0 ? lit : conj([lit, typed!]);
+  return anyBlock ? conj([lit, typed!]) : lit;
 }
 
 function declaredTypes(types: JsonType[], kinds: number): JsonType[] {

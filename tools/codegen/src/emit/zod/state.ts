@@ -106,7 +106,18 @@ export class ZodState {
     return this.use(def.helper);
   }
 
+  private readonly byName = new Map<string, Partial<Record<Mode, Entity>>>();
+
+  addEntity(e: Entity): void {
+    this.entities.set(`${e.mode}:${e.named.name}`, e);
+    const forms = this.byName.get(e.named.name) ?? {};
+    forms[e.mode] = e;
+    this.byName.set(e.named.name, forms);
+  }
+
+  /** The entity of a named schema in `mode` (its variant when it has one, else the neutral form). */
   entity(name: string, mode: Mode): Entity | undefined {
-    return this.entities.get(`${mode}:${name}`) ?? this.entities.get(`neutral:${name}`);
+    const forms = this.byName.get(name);
+    return forms ? (forms[mode] ?? forms.neutral) : undefined;
   }
 }

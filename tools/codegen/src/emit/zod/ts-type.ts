@@ -44,9 +44,17 @@ export function tsArray(item: string): string {
   return topLevelOperator(item) ? `(${item})[]` : `${item}[]`;
 }
 
+const KEYS = new Map<string, string>();
+
 /** Key of a type member or object literal: bare when a valid identifier, else quoted. */
 export function memberKey(name: string): string {
-  return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name) ? name : JSON.stringify(name);
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    key = /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name) ? name : JSON.stringify(name);
+    if (KEYS.size > 100_000) KEYS.clear();
+    KEYS.set(name, key);
+  }
+  return key;
 }
 
 export interface TsMember {
@@ -70,16 +78,17 @@ export function tsObject(members: TsMember[], index: string | undefined): string
   return `{\n${lines.join("\n")}\n}`;
 }
 
-const DOCS = new Map<string, string>();
+const DOCS = [new Map<string, string>(), new Map<string, string>()];
 
 function memberDoc(meta: IRMeta | undefined): string {
   if (!meta || (!meta.description && !meta.deprecated)) return "";
-  const key = `${meta.deprecated ? 1 : 0}${meta.description ?? ""}`;
-  let doc = DOCS.get(key);
+  const cache = DOCS[meta.deprecated ? 1 : 0]!;
+  const key = meta.description ?? "";
+  let doc = cache.get(key);
   if (doc === undefined) {
     doc = buildDoc(meta);
-    if (DOCS.size > 50_000) DOCS.clear();
-    DOCS.set(key, doc);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, doc);
   }
   return doc;
 }

@@ -61,6 +61,8 @@ export class TypeOracle {
   }
 
   of(s: IRSchema): number {
+    // Leaves are cheap to compute; only composite schemas are memoised.
+    if (s.ref === undefined && !s.allOf && !s.anyOf && !s.oneOf) return this.compute(s);
     let m = this.memo.get(s);
     if (m === undefined) {
       m = this.compute(s);
