@@ -30,6 +30,7 @@ export class Interner {
 
 const EXPR_TOKEN = /\u0001(\d+)\u0002/g;
 const TYPE_TOKEN = /\u0003(\d+)\u0004/g;
+const ANY_TOKEN = /([\u0001\u0003])(\d+)[\u0002\u0004]/g;
 
 class Table {
   readonly count: number[];
@@ -63,9 +64,9 @@ export class Shared {
 
   /** Expands the tokens of one declaration; declarations it needs first are appended to `out`. */
   expand(text: string, out: string[]): string {
-    return text
-      .replace(EXPR_TOKEN, (_, id: string) => this.ref(this.exprs, Number(id), out, "const", "$c"))
-      .replace(TYPE_TOKEN, (_, id: string) => this.ref(this.types, Number(id), out, "type", "$T"));
+    return text.replace(ANY_TOKEN, (_, kind: string, id: string) =>
+      kind === "\u0001" ? this.ref(this.exprs, Number(id), out, "const", "$c") : this.ref(this.types, Number(id), out, "type", "$T"),
+    );
   }
 
   private ref(t: Table, id: number, out: string[], keyword: string, prefix: string): string {
