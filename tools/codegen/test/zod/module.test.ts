@@ -24,6 +24,9 @@ const DOC = docWith(
     Team: { type: "object", properties: { members: { type: "array", items: ref("User") } } },
     Event: { type: "object", required: ["kind"], properties: { kind: { const: "delta" }, text: { type: "string" } } },
     "200": { type: "integer" },
+    Shape: { oneOf: [ref("Circle"), ref("Square")], discriminator: { propertyName: "kind" } },
+    Circle: { type: "object", required: ["kind", "r"], properties: { kind: { const: "circle", readOnly: true }, r: { type: "number" } } },
+    Square: { type: "object", required: ["kind", "side"], properties: { kind: { const: "square", readOnly: true }, side: { type: "number" } } },
   },
   "3.1.0",
   {
@@ -41,6 +44,13 @@ const DOC = docWith(
         put: {
           requestBody: { required: true, content: { "application/json": { schema: ref("User") } } },
           responses: { "204": { description: "done", headers: { "X-Rate-Limit": { required: true, schema: { type: "integer" } } } } },
+        },
+      },
+      "/shapes": {
+        post: {
+          operationId: "createShape",
+          requestBody: { content: { "application/json": { schema: ref("Shape") } } },
+          responses: { "201": { description: "created", content: { "application/json": { schema: ref("Shape") } } } },
         },
       },
       "/events": {
@@ -64,7 +74,7 @@ describe("zod.gen.ts module", () => {
 
   it("exports a schema per component under `${ident}Schema` and by original name in `components`", () => {
     // (a JS object lists integer-like keys first)
-    expect(Object.keys(c.mod.components).sort()).toEqual(["200", "Event", "Pet-Status", "Team", "User"]);
+    expect(Object.keys(c.mod.components).sort()).toEqual(["200", "Circle", "Event", "Pet-Status", "Shape", "Square", "Team", "User"]);
     expect(c.mod.components["Pet-Status"]).toBe(c.mod.PetStatusSchema);
     expect(c.mod.components["200"]).toBe(c.mod._200Schema);
     expect(c.code).toMatch(/export type PetStatus = "available" \| "sold";/);
@@ -112,6 +122,15 @@ describe("zod.gen.ts module", () => {
     // Team references User: it has variants too; the neutral form is JSON Schema's
     expect(c.mod.Team_RequestSchema.safeParse({ members: [{ name: "n", password: "12345678" }] }).success).toBe(true);
     expect(c.mod.TeamSchema.safeParse({ members: [{ name: "n", password: "12345678" }] }).success).toBe(false);
+  });
+
+  it("dispatches on a discriminator only where the variant declares it", () => {
+    const op = c.mod.operations.createShape;
+    expect(op.request.body["application/json"].safeParse({ r: 1 }).success).toBe(true); // kind is readOnly: not sent
+    expect(op.request.body["application/json"].safeParse({ r: 1, side: 2 }).success).toBe(false); // both branches match
+    expect(op.responses["201"]["application/json"].safeParse({ r: 1 }).success).toBe(false); // responses carry kind
+    expect(op.responses["201"]["application/json"].safeParse({ kind: "circle", r: 1 }).success).toBe(true);
+    expect(op.responses["201"]["application/json"].safeParse({ kind: "square", r: 1 }).success).toBe(false);
   });
 
   it("exports webhook payloads and server-sent event schemas", () => {

@@ -1,5 +1,5 @@
 import type { IRMeta, IRObjectConstraints, IRProperty, IRSchema } from "../../ir/types.js";
-import type { Rendered, ZodState } from "./state.js";
+import type { Mode, Rendered, ZodState } from "./state.js";
 import { tsIntersection, tsUnion } from "./ts-type.js";
 import { isPlainShape } from "./object.js";
 import { findDispatch } from "./discriminator.js";
@@ -78,20 +78,20 @@ export function splitAllOf(s: IRSchema): { own: IRSchema; rest: IRSchema[] } {
 }
 
 /** anyOf: at least one branch (zod union), or dispatch on a property that tells the branches apart. */
-export function renderAnyOf(st: ZodState, branches: IRSchema[], narrow: number, child: (s: IRSchema) => Rendered, prop?: string): Rendered {
-  return alternatives(st, branches, narrow, child, prop, "$union");
+export function renderAnyOf(st: ZodState, branches: IRSchema[], narrow: number, mode: Mode, child: (s: IRSchema) => Rendered, prop?: string): Rendered {
+  return alternatives(st, branches, narrow, mode, child, prop, "$union");
 }
 
 /** oneOf: exactly one branch (zod xor counts the matches), or the same dispatch when it applies. */
-export function renderOneOf(st: ZodState, branches: IRSchema[], narrow: number, child: (s: IRSchema) => Rendered, prop?: string): Rendered {
-  return alternatives(st, branches, narrow, child, prop, "$xor");
+export function renderOneOf(st: ZodState, branches: IRSchema[], narrow: number, mode: Mode, child: (s: IRSchema) => Rendered, prop?: string): Rendered {
+  return alternatives(st, branches, narrow, mode, child, prop, "$xor");
 }
 
-function alternatives(st: ZodState, branches: IRSchema[], narrow: number, child: (s: IRSchema) => Rendered, prop: string | undefined, fn: string): Rendered {
+function alternatives(st: ZodState, branches: IRSchema[], narrow: number, mode: Mode, child: (s: IRSchema) => Rendered, prop: string | undefined, fn: string): Rendered {
   const rendered = branches.map(child);
   if (rendered.length === 1) return rendered[0]!;
   const ts = tsUnion(rendered.map((r) => r.ts));
-  const d = findDispatch(st, branches, narrow, prop);
+  const d = findDispatch(st, branches, narrow, mode, prop);
   if (d) {
     const cases = d.cases.map((c, i) => {
       const values = c.values ? jsValue(c.values) : "null";

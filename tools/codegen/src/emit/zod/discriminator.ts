@@ -1,5 +1,6 @@
 import type { IRSchema } from "../../ir/types.js";
-import type { ZodState } from "./state.js";
+import type { Mode, ZodState } from "./state.js";
+import { omitted } from "./variants.js";
 import { K } from "./type-set.js";
 
 type Primitive = string | number | boolean | null;
@@ -38,7 +39,7 @@ function valuesOf(st: ZodState, s: IRSchema, depth: number): Set<Primitive> | un
   return out;
 }
 
-function litOf(st: ZodState, s: IRSchema, prop: string, depth: number): Lit {
+function litOf(st: ZodState, s: IRSchema, prop: string, depth: number, mode: Mode): Lit {
   const res: Lit = { required: false };
   if (depth > MAX_DEPTH) return res;
   const add = (l: Lit) => {
@@ -47,15 +48,16 @@ function litOf(st: ZodState, s: IRSchema, prop: string, depth: number): Lit {
   };
   if (s.ref) {
     const target = st.model.schemaByName.get(s.ref);
-    if (target) add(litOf(st, target.schema, prop, depth + 1));
+    if (target) add(litOf(st, target.schema, prop, depth + 1, mode));
   }
-  const p = s.object?.properties.find((x) => x.name === prop);
+  // A property the variant leaves out (readOnly in requests…) is not declared there at all.
+  const p = s.object?.properties.find((x) => x.name === prop && !omitted(st.model, x, mode));
   if (p) add({ values: valuesOf(st, p.schema, depth + 1), required: p.required });
   if (s.object?.requiredOnly.includes(prop)) add({ required: true });
-  for (const m of s.allOf ?? []) add(litOf(st, m, prop, depth + 1));
+  for (const m of s.allOf ?? []) add(litOf(st, m, prop, depth + 1, mode));
   for (const list of [s.anyOf, s.oneOf]) {
     if (!list) continue;
-    const lits = list.map((b) => litOf(st, b, prop, depth + 1));
+    const lits = list.map((b) => litOf(st, b, prop, depth + 1, mode));
     add({
       values: lits.every((l) => l.values) ? new Set(lits.flatMap((l) => [...l.values!])) : undefined,
       required: lits.every((l) => l.required),
@@ -88,7 +90,7 @@ export interface Dispatch {
  * (or its absence) can match, so only those are tried — the same result as trying all, faster
  * and with clearer errors. Used when it leaves at most half the branches for any value.
  */
-export function findDispatch(st: ZodState, branches: IRSchema[], narrow: number, preferred?: string): Dispatch | undefined {
+export function findDispatch(st: ZodState, branches: IRSchema[], narrow: number, mode: Mode, preferred?: string): Dispatch | undefined {
   if (branches.length < 2) return undefined;
   if (branches.some((b) => (st.types.of(b) & narrow & ~K.object) !== 0)) return undefined;
   const props = new Set<string>(preferred !== undefined ? [preferred] : []);
@@ -96,7 +98,7 @@ export function findDispatch(st: ZodState, branches: IRSchema[], narrow: number,
   let best: Dispatch | undefined;
   let bestWorst = Math.floor(branches.length / 2) + 1;
   for (const prop of props) {
-    const lits = branches.map((b) => litOf(st, b, prop, 0));
+    const lits = branches.map((b) => litOf(st, b, prop, 0, mode));
     const open = lits.filter((l) => !l.values).length;
     const byValue = new Map<Primitive, number>();
     for (const l of lits) for (const v of l.values ?? []) byValue.set(v, (byValue.get(v) ?? 0) + 1);
