@@ -1,13 +1,15 @@
 /**
- * How the bench runs OUR codegen:
- *  - "tsx": `tsx tools/codegen/src/cli.ts …`, exactly what `pnpm codegen` runs (tsx start-up and
+ * How the bench runs OUR codegen. At the start of a bench run tools/codegen/src is snapshotted into
+ * bench/.peers/ours-src/ (other people edit the codegen while a long bench runs: every number of
+ * one run must come from one version of it; the commit and dirty state are reported), then:
+ *  - "tsx": `tsx <snapshot>/src/cli.ts …`, exactly what `pnpm codegen` runs (tsx start-up and
  *    on-the-fly TypeScript transpilation included: that is the user's experience);
  *  - "js":  the same sources transpiled to plain JS (TypeScript `transpileModule`, no bundling) into
- *    bench/.peers/ours-js/ at the start of each bench run, run with plain `node` — what a published
- *    build would cost.
+ *    bench/.peers/ours-js/, run with plain `node` — what a published build would cost.
  * Plus a timed run of `generate()` (timed-generate.ts) for the per-phase `timings` object.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 
@@ -19,22 +21,65 @@ export const TSX = join(REPO, "node_modules", ".bin", "tsx");
 
 export type OursTargets = "types" | "zod" | "client" | "mocks" | "zod,client,mocks" | "types,zod,client,mocks";
 
-export function oursCommand(mode: "tsx" | "js", jsDir: string, spec: string, out: string, targets: OursTargets): { cmd: string; args: string[] } {
+export function oursCommand(mode: "tsx" | "js", dir: string, spec: string, out: string, targets: OursTargets): { cmd: string; args: string[] } {
   const args = ["--spec", spec, "--out", out, "--targets", targets, "--quiet"];
   return mode === "tsx"
-    ? { cmd: TSX, args: [join(CODEGEN, "src", "cli.ts"), ...args] }
-    : { cmd: process.execPath, args: [join(jsDir, "src", "cli.js"), ...args] };
+    ? { cmd: TSX, args: [join(dir, "src", "cli.ts"), ...args] }
+    : { cmd: process.execPath, args: [join(dir, "src", "cli.js"), ...args] };
 }
 
-export function timedCommand(spec: string, out: string, targets: OursTargets, jsonOut: string): { cmd: string; args: string[] } {
-  return { cmd: TSX, args: [join(import.meta.dirname, "timed-generate.ts"), spec, out, targets, jsonOut] };
+export function timedCommand(srcDir: string, spec: string, out: string, targets: OursTargets, jsonOut: string): { cmd: string; args: string[] } {
+  return { cmd: TSX, args: [join(import.meta.dirname, "timed-generate.ts"), spec, out, targets, jsonOut, join(srcDir, "src", "generate.ts")] };
 }
 
-/** Transpiles tools/codegen/src to JS in `jsDir` (engine .ts sources are also copied: the mocks emitter reads them). */
-export function buildOursJs(jsDir: string): { files: number; seconds: number } {
+export interface Snapshot {
+  commit: string;
+  /** Files of tools/codegen/src with uncommitted changes at snapshot time. */
+  dirty: string[];
+  files: number;
+}
+
+/** Copies tools/codegen/src into `dir` (with its node_modules linked) and records the commit. */
+export function snapshotOurs(dir: string): Snapshot {
+  rmSync(dir, { recursive: true, force: true });
+  let files = 0;
+  const walk = (from: string, to: string) => {
+    mkdirSync(to, { recursive: true });
+    for (const e of readdirSync(from, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(from, e.name), join(to, e.name));
+      else if (e.isFile()) {
+        copyFileSync(join(from, e.name), join(to, e.name));
+        files++;
+      }
+    }
+  };
+  walk(join(CODEGEN, "src"), join(dir, "src"));
+  linkModules(dir);
+  const git = (args: string[]) => {
+    try {
+      return execFileSync("git", args, { cwd: REPO, encoding: "utf8" }).trim();
+    } catch {
+      return "";
+    }
+  };
+  return {
+    commit: git(["rev-parse", "--short", "HEAD"]) || "?",
+    dirty: git(["status", "--porcelain", "--", "tools/codegen/src"]).split("\n").filter(Boolean).map((l) => l.slice(3)),
+    files,
+  };
+}
+
+function linkModules(dir: string): void {
+  // Resolve openapi-typescript, yaml, swagger2openapi … from the codegen package's own node_modules.
+  if (!existsSync(join(dir, "node_modules"))) symlinkSync(join(CODEGEN, "node_modules"), join(dir, "node_modules"), "dir");
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module", private: true }) + "\n");
+}
+
+/** Transpiles the snapshot to JS in `jsDir` (engine .ts sources are also copied: the mocks emitter reads them). */
+export function buildOursJs(snapshotDir: string, jsDir: string): { files: number; seconds: number } {
   const started = performance.now();
   const ts = require("typescript") as typeof import("typescript");
-  const src = join(CODEGEN, "src");
+  const src = join(snapshotDir, "src");
   rmSync(jsDir, { recursive: true, force: true });
   let files = 0;
   const walk = (dir: string) => {
@@ -58,9 +103,7 @@ export function buildOursJs(jsDir: string): { files: number; seconds: number } {
     }
   };
   walk(src);
-  // Resolve openapi-typescript, yaml, swagger2openapi … from the codegen package's own node_modules.
-  if (!existsSync(join(jsDir, "node_modules"))) symlinkSync(join(CODEGEN, "node_modules"), join(jsDir, "node_modules"), "dir");
-  writeFileSync(join(jsDir, "package.json"), JSON.stringify({ type: "module", private: true }) + "\n");
+  linkModules(jsDir);
   return { files, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -17,7 +17,7 @@ import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { hasGnuTime, measure, type Measurement } from "./measure.js";
 import { ensureGithubSpec, ensureGroup, installedVersion, PEER_JOBS, type Group, type InstallResult, type PeerJob } from "./peers.js";
-import { buildOursJs, CODEGEN, oursCommand, oursTscInclude, REPO, runtimePaths, timedCommand, type OursTargets } from "./ours.js";
+import { buildOursJs, CODEGEN, oursCommand, oursTscInclude, REPO, runtimePaths, snapshotOurs, timedCommand, type OursTargets, type Snapshot } from "./ours.js";
 import { TSC_VERSION, tscCheck, type TscResult } from "./tsc-check.js";
 import { fmtBytes, fmtMB, fmtS, fmtX, median, renderTable, tscResult, type Row, type TscSummary } from "./table.js";
 
@@ -67,10 +67,12 @@ const SPECS = (values.spec ?? "github,openai").split(",").map((s) => s.trim()).f
 const PEERS_DIR = join(REPO, "bench", ".peers");
 const REAL_DIR = join(REPO, "..", "shared", "specs", "real");
 const JS_DIR = join(PEERS_DIR, "ours-js");
+const SRC_DIR = join(PEERS_DIR, "ours-src");
 const OURS_ENV = { SPECFORGE_INVALID_EXAMPLES: "warn" };
 
 const log = (m: string) => process.stderr.write(`bench: ${m}\n`);
 let broken = false;
+let snapshot: Snapshot | undefined;
 
 // ---- load average, sampled through the whole bench -------------------------------------------
 const loadSamples: number[] = [];
@@ -137,7 +139,7 @@ function resolveSpec(name: string): { key: string; file: string } | { key: strin
 }
 
 function commandOf(job: Job, spec: string, out: string, prefix: string): { cmd: string; args: string[]; cwd: string; env?: Record<string, string> } {
-  if (job.ours) return { ...oursCommand(job.ours.mode, JS_DIR, spec, out, job.ours.targets), cwd: REPO, env: OURS_ENV };
+  if (job.ours) return { ...oursCommand(job.ours.mode, job.ours.mode === "tsx" ? SRC_DIR : JS_DIR, spec, out, job.ours.targets), cwd: REPO, env: OURS_ENV };
   const cfgDir = join(prefix, "cfg");
   mkdirSync(cfgDir, { recursive: true });
   return { ...job.peer!.command({ spec, out, prefix, cfgDir, name: `${job.id}-${basename(out)}` }), cwd: prefix };
@@ -183,8 +185,10 @@ async function main(): Promise<void> {
   }
   const prefixOf = (g: Group) => installs.get(g)!.prefix;
 
-  // Our codegen, transpiled to JS (cheap: ~1 s).
-  const built = buildOursJs(JS_DIR);
+  // Our codegen: one snapshot of the sources for the whole run, and its JS transpilation (~1 s).
+  snapshot = snapshotOurs(SRC_DIR);
+  log(`ours: snapshot of tools/codegen/src at ${snapshot.commit}${snapshot.dirty.length ? ` + ${snapshot.dirty.length} uncommitted file(s)` : ""} → ${SRC_DIR}`);
+  const built = buildOursJs(SRC_DIR, JS_DIR);
   log(`ours transpiled to JS: ${built.files} files in ${built.seconds.toFixed(1)} s → ${JS_DIR}`);
 
   // Specs.
@@ -338,7 +342,7 @@ async function main(): Promise<void> {
       const json = `${out}.json`;
       rmSync(out, { recursive: true, force: true });
       rmSync(json, { force: true });
-      const c = timedCommand(spec.file, out, targets, json);
+      const c = timedCommand(SRC_DIR, spec.file, out, targets, json);
       const m = await measure(c.cmd, c.args, { cwd: REPO, env: OURS_ENV, timeoutMs: TIMEOUT_MS, logFile: join(PEERS_DIR, "logs", spec.key, `ours-timed-${targets}.log`) });
       if (m.ok && existsSync(json)) {
         const t = JSON.parse(readFileSync(json, "utf8")) as { totalMs: number; timings: Record<string, number> };
@@ -373,6 +377,10 @@ async function main(): Promise<void> {
   md.push(
     `Versions: openapi-typescript ${pick("openapi-typescript")} (ours embeds ${oursTs}), @hey-api/openapi-ts ${pick("@hey-api/openapi-ts")}, orval ${pick("orval")}, ` +
       `Kubb ${pick("@kubb/core")}, openapi-zod-client ${pick("openapi-zod-client")}; outputs checked with zod ${pick("zod")}, msw ${pick("msw")}, @faker-js/faker ${pick("@faker-js/faker")}.`,
+  );
+  md.push(
+    `Ours: tools/codegen/src at commit ${snapshot?.commit ?? "?"}${snapshot?.dirty.length ? ` with uncommitted changes in ${snapshot.dirty.join(", ")}` : " (clean)"}, snapshotted for the whole run; ` +
+      `SPECFORGE_INVALID_EXAMPLES=warn.`,
   );
   for (const s of skipped) md.push(`\n> ${s}`);
   for (const [g, r] of installs) if (!r.ok) md.push(`\n> install of ${g} failed: ${r.reason}`);

@@ -3,9 +3,10 @@
  * a JSON file, so the lead can see which phase is slow. Not used for the headline numbers (those
  * time the real CLI).
  *
- *   tsx bench/codegen/timed-generate.ts <spec> <out> <targets> <json-out>
+ *   tsx bench/codegen/timed-generate.ts <spec> <out> <targets> <json-out> [generate.ts]
  */
 import { writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 
 // Imported by URL so that type-checking the bench does not type-check the codegen (own tsconfig).
 interface GenerateResult {
@@ -14,11 +15,11 @@ interface GenerateResult {
   files: unknown[];
   model: { schemas: unknown[]; operations: unknown[] };
 }
-const { generate } = (await import(new URL("../../tools/codegen/src/generate.ts", import.meta.url).href)) as {
+const [spec, out, targets, jsonOut, generateFile] = process.argv.slice(2);
+const generateUrl = generateFile ? pathToFileURL(generateFile).href : new URL("../../tools/codegen/src/generate.ts", import.meta.url).href;
+const { generate } = (await import(generateUrl)) as {
   generate: (o: { spec: string; out: string; targets: string[] }) => Promise<GenerateResult>;
 };
-
-const [spec, out, targets, jsonOut] = process.argv.slice(2);
 if (!spec || !out || !targets || !jsonOut) {
   process.stderr.write("usage: timed-generate.ts <spec> <out> <targets> <json-out>\n");
   process.exit(2);
