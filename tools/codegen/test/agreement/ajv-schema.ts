@@ -34,6 +34,13 @@ const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
 const DROP = new Set(["nullable", "x-nullable", "discriminator", "example", "xml", "externalDocs", "$recursiveAnchor", "$recursiveRef"]);
 
 export type Dialect = "3.0" | "3.1";
+/**
+ * `request`/`response`: the variants the zod module exports (`X_RequestSchema`…), i.e. the schema
+ * with every readOnly (request) / writeOnly (response) property left out — not declared, not
+ * required. A property is flagged by its own keyword, its `$ref` target's or an allOf member's.
+ * `not` subschemas keep the neutral form (as the emitter does).
+ */
+export type Mode = "neutral" | "request" | "response";
 
 export class AjvSpec {
   private readonly ajv: InstanceType<typeof Ajv>;
@@ -45,6 +52,7 @@ export class AjvSpec {
   constructor(
     private readonly doc: Obj,
     private readonly dialect: Dialect,
+    private readonly mode: Mode = "neutral",
   ) {
     // validateSchema: false — real specs carry harmless meta-schema violations (duplicate
     // `required` entries); one would make Ajv refuse the whole document.
@@ -52,7 +60,12 @@ export class AjvSpec {
     this.ajv = dialect === "3.1" ? new Ajv2020(opts) : new Ajv(opts);
     addFormats(this.ajv, { mode: "full" });
     const comps = isObj(doc.components) && isObj(doc.components.schemas) ? doc.components.schemas : {};
-    for (const [name, raw] of Object.entries(comps)) this.defs[name] = this.tr(raw);
+    const neutral: Obj = {};
+    for (const [name, raw] of Object.entries(comps)) {
+      this.defs[name] = this.tr(raw, mode);
+      if (mode !== "neutral") neutral[name] = this.tr(raw, "neutral");
+    }
+    if (mode !== "neutral") this.defs.__neutral = neutral;
   }
 
   private addError?: Error;
@@ -74,20 +87,20 @@ export class AjvSpec {
   }
 
   /** JSON Schema for Ajv of one raw (OpenAPI) schema. */
-  tr(s: unknown): unknown {
+  tr(s: unknown, mode: Mode = this.mode): unknown {
     if (typeof s === "boolean") return s;
     if (!isObj(s)) return {};
     const nullable = s.nullable === true || s["x-nullable"] === true;
     if (typeof s.$ref === "string") {
-      const ref = this.ref(s.$ref);
+      const ref = this.ref(s.$ref, mode);
       let out: Obj = { $ref: ref };
       if (this.dialect === "3.1") {
         const { $ref: _, ...rest } = s;
-        out = { ...(this.body(rest) as Obj), $ref: ref };
+        out = { ...(this.body(rest, mode) as Obj), $ref: ref };
       }
       return nullable ? { anyOf: [{ type: "null" }, out] } : out;
     }
-    const out = this.body(s) as Obj;
+    const out = this.body(s, mode) as Obj;
     if (!nullable) return out;
     if (out.type !== undefined) {
       const types = Array.isArray(out.type) ? out.type : [out.type];
@@ -100,16 +113,23 @@ export class AjvSpec {
     return { anyOf: [{ type: "null" }, out] };
   }
 
-  private body(s: Obj): Obj {
+  private body(s: Obj, mode: Mode): Obj {
     const out: Obj = {};
+    const flag = mode === "request" ? "readOnly" : mode === "response" ? "writeOnly" : undefined;
+    const left = new Set<string>();
     for (const [k, v] of Object.entries(s)) {
       if (DROP.has(k) || k.startsWith("x-")) continue;
-      if (SCHEMA_MAPS.includes(k) && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [n, this.tr(x)]));
-      else if (SCHEMA_ONE.includes(k)) out[k] = this.tr(v);
-      else if (SCHEMA_LISTS.includes(k) && Array.isArray(v)) out[k] = v.map((x) => this.tr(x));
-      else if (k === "items") out[k] = Array.isArray(v) ? v.map((x) => this.tr(x)) : this.tr(v);
+      if (k === "properties" && isObj(v) && flag) {
+        const kept = Object.entries(v).filter(([n, x]) => !(this.flagged(x, flag) && left.add(n)));
+        out[k] = Object.fromEntries(kept.map(([n, x]) => [n, this.tr(x, mode)]));
+      } else if (SCHEMA_MAPS.includes(k) && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [n, this.tr(x, mode)]));
+      else if (k === "not") out[k] = this.tr(v, "neutral");
+      else if (SCHEMA_ONE.includes(k)) out[k] = this.tr(v, mode);
+      else if (SCHEMA_LISTS.includes(k) && Array.isArray(v)) out[k] = v.map((x) => this.tr(x, mode));
+      else if (k === "items") out[k] = Array.isArray(v) ? v.map((x) => this.tr(x, mode)) : this.tr(v, mode);
       else out[k] = v;
     }
+    if (left.size && Array.isArray(out.required)) out.required = out.required.filter((r) => !left.has(r as string));
     for (const [b, n] of [
       ["exclusiveMinimum", "minimum"],
       ["exclusiveMaximum", "maximum"],
@@ -123,18 +143,32 @@ export class AjvSpec {
     return out;
   }
 
-  private ref(ref: string): string {
+  private ref(ref: string, mode: Mode): string {
+    const base = mode !== this.mode ? "#/$defs/__neutral/" : "#/$defs/";
     const prefix = "#/components/schemas/";
-    if (ref.startsWith(prefix)) return `#/$defs/${ref.slice(prefix.length)}`;
-    let name = this.extraRefs.get(ref);
+    if (ref.startsWith(prefix)) return `${base}${ref.slice(prefix.length)}`;
+    const key = `${mode}|${ref}`;
+    let name = this.extraRefs.get(key);
     if (!name) {
       name = `__ref${this.extraRefs.size}`;
-      this.extraRefs.set(ref, name);
-      const tokens = ref.replace(/^#\/?/, "").split("/").map((t) => decodeURIComponent(t).replace(/~1/g, "/").replace(/~0/g, "~"));
-      let cur: unknown = this.doc;
-      for (const t of tokens) cur = isObj(cur) || Array.isArray(cur) ? (cur as Obj)[t] : undefined;
-      this.defs[name] = this.tr(cur);
+      this.extraRefs.set(key, name);
+      const target = this.resolve(ref);
+      if (mode === this.mode) this.defs[name] = this.tr(target, mode);
+      else ((this.defs.__neutral ??= {}) as Obj)[name] = this.tr(target, mode);
     }
-    return `#/$defs/${name}`;
+    return `${base}${name}`;
+  }
+
+  private resolve(ref: string): unknown {
+    const tokens = ref.replace(/^#\/?/, "").split("/").map((t) => decodeURIComponent(t).replace(/~1/g, "/").replace(/~0/g, "~"));
+    let cur: unknown = this.doc;
+    for (const t of tokens) cur = isObj(cur) || Array.isArray(cur) ? (cur as Obj)[t] : undefined;
+    return cur;
+  }
+
+  /** Whether a raw property schema carries the flag: its own, its $ref target's or an allOf member's. */
+  private flagged(x: unknown, flag: "readOnly" | "writeOnly"): boolean {
+    const own = (y: unknown) => isObj(y) && (y[flag] === true || (typeof y.$ref === "string" && isObj(this.resolve(y.$ref)) && (this.resolve(y.$ref) as Obj)[flag] === true));
+    return own(x) || (isObj(x) && Array.isArray(x.allOf) && x.allOf.some(own));
   }
 }

@@ -48,7 +48,12 @@ function randomSchemas(seed: number, count: number, dialect: "3.0" | "3.1"): Rec
       case 0:
       case 1: {
         const props: Record<string, unknown> = {};
-        for (let i = 0, n = int(1, 4); i < n; i++) props[pick(["a", "b", "c", "kind", "constructor", "x-y"])] = child();
+        for (let i = 0, n = int(1, 4); i < n; i++) {
+          const p = child() as Record<string, unknown>;
+          // read/writeOnly (also next to $ref, and via allOf) exercise the request/response variants
+          const flag = r() < 0.2 ? pick(["readOnly", "writeOnly"]) : undefined;
+          props[pick(["a", "b", "c", "kind", "constructor", "x-y"])] = flag ? (r() < 0.3 ? { allOf: [p], [flag]: true } : { ...p, [flag]: true }) : p;
+        }
         s = { ...(r() < 0.8 ? { type: "object" } : {}), properties: props };
         if (r() < 0.6) s.required = Object.keys(props).filter(() => r() < 0.6).concat(r() < 0.2 ? ["extra"] : []);
         if (r() < 0.3) s.additionalProperties = r() < 0.5 ? false : child();

@@ -16,6 +16,8 @@ export interface SpecResult {
   components: number;
   /** Components checked (Ajv compiled them). */
   checked: number;
+  /** Request/response variants checked the same way (against Ajv on the schema without the flagged properties). */
+  variants: number;
   /** Components Ajv refuses to compile (e.g. a pattern invalid with the u flag), by reason. */
   ajvUncompilable: { component: string; reason: string }[];
   /** Components for which the generator could not build a valid-looking instance (still probed). */
@@ -53,13 +55,16 @@ export async function runAgreement(specPath: string, name: string, opts: { sampl
   const t0 = performance.now();
   const compiled = await compileZod(specPath, `agreement-${name}`);
   const doc = compiled.spec.document;
-  const ajv = new AjvSpec(doc, compiled.spec.sourceVersion === "3.1" ? "3.1" : "3.0");
+  const dialect = compiled.spec.sourceVersion === "3.1" ? "3.1" : "3.0";
+  const ajv = new AjvSpec(doc, dialect);
+  const ajvVariants = { request: new AjvSpec(doc, dialect, "request"), response: new AjvSpec(doc, dialect, "response") };
   const comps = (doc.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {};
   const names = Object.keys(comps);
   const res: SpecResult = {
     spec: name,
     components: names.length,
     checked: 0,
+    variants: 0,
     ajvUncompilable: [],
     generatorSkipped: 0,
     instances: 0,
@@ -86,7 +91,18 @@ export async function runAgreement(specPath: string, name: string, opts: { sampl
       continue;
     }
     res.checked++;
-    const schema = zodComponents[component]!;
+    const ident = compiled.model.schemaByName.get(component)!.ident;
+    const targets: { label: string; schema: (typeof zodComponents)[string]; validate: typeof validate }[] = [{ label: component, schema: zodComponents[component]!, validate }];
+    for (const mode of ["request", "response"] as const) {
+      const variant = compiled.mod[`${ident}_${mode === "request" ? "Request" : "Response"}Schema`];
+      if (!variant) continue;
+      try {
+        targets.push({ label: `${component} (${mode})`, schema: variant, validate: ajvVariants[mode].validator(component) });
+        res.variants++;
+      } catch (err) {
+        res.ajvUncompilable.push({ component: `${component} (${mode})`, reason: (err as Error).message.split("\n")[0]!.slice(0, 160) });
+      }
+    }
     const ir = compiled.model.schemaByName.get(component)!.schema;
     const instances: unknown[] = [...PROBES];
     const intended = new Set<string>();
@@ -106,16 +122,23 @@ export async function runAgreement(specPath: string, name: string, opts: { sampl
       if (seen.has(key)) continue;
       seen.add(key);
       const value = JSON.parse(key) as unknown; // exactly what JSON can carry
+      for (const t of targets) check(t.label, t.schema, t.validate, value, t === targets[0] && intended.has(key));
+    }
+  }
+  res.ms = performance.now() - t0;
+  return res;
+
+  function check(component: string, schema: (typeof zodComponents)[string], validate: ReturnType<AjvSpec["validator"]>, value: unknown, generatedValid: boolean): void {
       let ajvOk: boolean;
       try {
         ajvOk = validate(value) === true;
       } catch {
         res.ajvThrew++;
-        continue;
+        return;
       }
       res.instances++;
       if (ajvOk) res.ajvValid++;
-      if (intended.has(key)) {
+      if (generatedValid) {
         res.generatedValid++;
         if (ajvOk) res.generatedValidAccepted++;
       }
@@ -131,29 +154,26 @@ export async function runAgreement(specPath: string, name: string, opts: { sampl
       }
       if (zodOk === ajvOk) {
         res.agree++;
-        continue;
+        return;
       }
       if (zodOk !== "threw" && isDeliberate(name, component, value, zodOk, ajvOk)) {
         res.deliberate++;
-        continue;
+        return;
       }
       if (!ajvOk) detail = JSON.stringify(validate.errors?.slice(0, 3));
       res.disagreements.push({ component, instance: value, zod: zodOk, ajv: ajvOk, detail: detail.slice(0, 600) });
-    }
   }
-  res.ms = performance.now() - t0;
-  return res;
 }
 
 export function reportTable(results: SpecResult[]): string {
   const rows = [
-    "| spec | components | checked | Ajv cannot compile | generator skips | instances | Ajv-valid | generated valid (Ajv agrees) | agree | deliberate | disagree | agreement |",
+    "| spec | components | checked (+ variants) | Ajv cannot compile | generator skips | instances | Ajv-valid | generated valid (Ajv agrees) | agree | deliberate | disagree | agreement |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const r of results) {
     const rate = r.instances ? (((r.agree + r.deliberate) / r.instances) * 100).toFixed(2) : "—";
     rows.push(
-      `| ${r.spec}${r.sampled ? " (sampled)" : ""} | ${r.components} | ${r.checked} | ${r.ajvUncompilable.length} | ${r.generatorSkipped} | ${r.instances} | ${r.ajvValid} | ${r.generatedValid} (${r.generatedValidAccepted}) | ${r.agree} | ${r.deliberate} | ${r.disagreements.length} | ${rate}% |`,
+      `| ${r.spec}${r.sampled ? " (sampled)" : ""} | ${r.components} | ${r.checked}${r.variants ? ` (+${r.variants})` : ""} | ${r.ajvUncompilable.length} | ${r.generatorSkipped} | ${r.instances} | ${r.ajvValid} | ${r.generatedValid} (${r.generatedValidAccepted}) | ${r.agree} | ${r.deliberate} | ${r.disagreements.length} | ${rate}% |`,
     );
   }
   return rows.join("\n");
