@@ -35,6 +35,7 @@ export function renderNumber(st: ZodState, s: IRSchema, integer: boolean): Rende
   }
   const fmt = numericFormat(s);
   const f = integer && fmt === "int64" ? undefined : st.format(fmt, "number");
+  if (s.number?.format !== undefined && !formatDef(s.number.format)) st.format(s.number.format, "number"); // counts it as unknown
   if (f) opts.push(`format: [${f}, ${JSON.stringify(fmt)}]`);
   return { z: opts.length ? `$number({ ${opts.join(", ")} })` : "$num", ts: "number" };
 }
