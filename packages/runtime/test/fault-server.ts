@@ -104,7 +104,7 @@ export class FaultServer {
     return this;
   }
 
-  /** Requests served so far for a pathname. */
+  /** Requests served so far for a pathname, or for a pathname + query when one is given. */
   count(path: string): number {
     return this.state.counts.get(path) ?? 0;
   }
@@ -143,6 +143,9 @@ export class FaultServer {
     const url = new URL(req.url ?? "/", "http://x");
     const path = url.pathname;
     this.state.counts.set(path, (this.state.counts.get(path) ?? 0) + 1);
+    // Also by path + query, so a test can count only its own requests: a slow request that an
+    // earlier test abandoned may still arrive after the reset between tests.
+    if (url.search) this.state.counts.set(path + url.search, (this.state.counts.get(path + url.search) ?? 0) + 1);
     if (this.requests.length > 500) this.requests.splice(0, 250);
     this.requests.push({ method: req.method ?? "GET", path, headers: { ...req.headers } });
     const chunks: Buffer[] = [];

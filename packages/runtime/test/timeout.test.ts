@@ -17,18 +17,18 @@ describe("timeouts and aborts", () => {
 
   it("throws TimeoutError(kind attempt) when every attempt is too slow", async () => {
     const rt = createRuntime({ baseUrl: ctx.url, clock: testClock(), timeoutMs: 30, retry: { maxRetries: 1 } });
-    const err = await rt.fetch("/echo?delay=300").catch((e: unknown) => e);
+    const err = await rt.fetch("/echo?delay=300&case=2").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
     expect(err).toBeInstanceOf(ConnectionError);
     expect((err as TimeoutError).kind).toBe("attempt");
     expect((err as TimeoutError).requestId).toBeDefined();
-    expect(ctx.server.count("/echo")).toBe(2);
+    expect(ctx.server.count("/echo?delay=300&case=2")).toBe(2);
   });
 
   it("does not retry timeouts when told not to", async () => {
     const rt = createRuntime({ baseUrl: ctx.url, clock: testClock(), timeoutMs: 30, retry: { retryOnTimeout: false } });
-    await expect(rt.fetch("/echo?delay=300")).rejects.toBeInstanceOf(TimeoutError);
-    expect(ctx.server.count("/echo")).toBe(1);
+    await expect(rt.fetch("/echo?delay=300&case=3")).rejects.toBeInstanceOf(TimeoutError);
+    expect(ctx.server.count("/echo?delay=300&case=3")).toBe(1);
   });
 
   it("enforces an overall budget across retries and backoff", async () => {
@@ -49,29 +49,29 @@ describe("timeouts and aborts", () => {
 
   it("per-call timeoutMs overrides the client's", async () => {
     const rt = createRuntime({ baseUrl: ctx.url, timeoutMs: 5_000, retry: false });
-    const err = await rt.withCall({ timeoutMs: 20 })("/echo?delay=300").catch((e: unknown) => e);
+    const err = await rt.withCall({ timeoutMs: 20 })("/echo?delay=300&case=5").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
   });
 
   it("total timeout while waiting for the response is a TimeoutError(kind total), not retried", async () => {
     const rt = createRuntime({ baseUrl: ctx.url, clock: testClock(), timeoutMs: 5000, totalTimeoutMs: 40 });
-    const err = await rt.fetch("/echo?delay=300").catch((e: unknown) => e);
+    const err = await rt.fetch("/echo?delay=300&case=6").catch((e: unknown) => e);
     expect(err).toMatchObject({ name: "TimeoutError", kind: "total" });
     // On a loaded machine the single attempt may time out before the server sees it: at most one.
-    expect(ctx.server.count("/echo")).toBeLessThanOrEqual(1);
+    expect(ctx.server.count("/echo?delay=300&case=6")).toBeLessThanOrEqual(1);
   });
 
   it("a caller abort rejects with AbortError and is never retried", async () => {
     const rt = createRuntime({ baseUrl: ctx.url, clock: testClock() });
     const ac = new AbortController();
-    const pending = rt.fetch("/echo?delay=300", { signal: ac.signal }).catch((e: unknown) => e);
+    const pending = rt.fetch("/echo?delay=300&case=7", { signal: ac.signal }).catch((e: unknown) => e);
     // Abort once the server has the request (a fixed delay races a loaded machine).
-    await vi.waitFor(() => expect(ctx.server.count("/echo")).toBe(1), { timeout: 5_000, interval: 5 });
+    await vi.waitFor(() => expect(ctx.server.count("/echo?delay=300&case=7")).toBe(1), { timeout: 5_000, interval: 5 });
     ac.abort();
     const err = await pending;
     expect(err).toBeInstanceOf(AbortError);
     expect(err).not.toBeInstanceOf(TimeoutError);
-    expect(ctx.server.count("/echo")).toBe(1);
+    expect(ctx.server.count("/echo?delay=300&case=7")).toBe(1);
   });
 
   it("an abort via call options or during backoff also surfaces as AbortError", async () => {
