@@ -1,0 +1,87 @@
+/** Emitted helpers: the schema type, the never-throwing wrapper, constants and compositions (see runtime.ts). */
+import type { Helper } from "./runtime.js";
+
+export const CORE: Record<string, Helper> = {
+  $Z: {
+    code: `/**
+ * A zod schema inside this module. Typed \`unknown\` on purpose: tsc then never instantiates zod's
+ * types per schema (the exported constants carry the real \`z.ZodType<T>\` types).
+ */
+type $Z = unknown;
+type $Re = { test(s: string): boolean; source: string; lastIndex: number };
+type $Key = string | number | symbol;
+const $z = (s: unknown): $Z => s as $Z;
+/** Shared subschemas (\`$cN()\`), built on first use. */
+const $m: $Z[] = [];
+/** Inside the helpers zod's API is used untyped (\`any\`): its generic types cost tsc seconds. */
+const $t = (s: $Z): any => s;`,
+  },
+  $schema: {
+    deps: ["$Z"],
+    code: `/**
+ * Wraps every exported schema: a validator never throws, whatever the input (a stack overflow on
+ * absurdly deep input becomes an issue). Its static type is the generated TypeScript type.
+ */
+function $schema<T>(schema: $Z): z.ZodType<T> {
+  const inner = $t(schema);
+  const outer = z.lazy(() => inner);
+  const run: z.ZodType["_zod"]["run"] = (payload, ctx) => {
+    try {
+      return inner._zod.run(payload, ctx);
+    } catch {
+      payload.issues.push({ code: "custom", message: "Input too deeply nested or not validatable", input: payload.value, path: [] });
+      return payload;
+    }
+  };
+  outer._zod.parse = run;
+  outer._zod.run = run;
+  return outer as unknown as z.ZodType<T>;
+}`,
+  },
+  $any: { deps: ["$Z"], code: `const $any = $z(z.unknown());` },
+  $never: { deps: ["$Z"], code: `const $never = $z(z.never());` },
+  $bool: { deps: ["$Z"], code: `const $bool = $z(z.boolean());` },
+  $null: { deps: ["$Z"], code: `const $null = $z(z.null());` },
+  $str: { deps: ["$Z"], code: `const $str = $z(z.string());` },
+  $num: { deps: ["$Z"], code: `const $num = $z(z.number());` },
+  $arr: { deps: ["$Z"], code: `const $arr = $z(z.array(z.unknown()));` },
+  $rec: { deps: ["$Z"], code: `const $rec = $z(z.looseObject({}));` },
+  $undefined: { deps: ["$Z"], code: `const $undefined = $z(z.undefined());` },
+  $opt: { deps: ["$Z"], code: `const $opt = (s: $Z): $Z => $t(s).optional();` },
+  $nullable: { deps: ["$Z"], code: `const $nullable = (s: $Z): $Z => $z($t(s).nullable());` },
+  $lazy: { deps: ["$Z"], code: `const $lazy = (get: () => $Z): $Z => $z(z.lazy(() => $t(get())));` },
+  $union: { deps: ["$Z"], code: `/** anyOf: at least one branch. */\nconst $union = (...options: $Z[]): $Z => $z(z.union(options.map($t)));` },
+  $xor: { deps: ["$Z"], code: `/** oneOf: exactly one branch (zod counts the matches). */\nconst $xor = (...options: $Z[]): $Z => $z(z.xor(options.map($t)));` },
+  $custom: {
+    deps: ["$Z"],
+    code: `type $Issue = { path?: $Key[] };
+/**
+ * A zod schema whose parse is \`check\`: it returns the issues of the raw input (which passes
+ * through unchanged). Sub-schemas run with the same parse context (\`$run\`).
+ */
+const $custom = (check: (value: unknown, ctx: unknown) => $Issue[]): $Z => {
+  const s = $t(z.lazy(() => z.never()));
+  const run = (payload: { value: unknown; issues: unknown[] }, ctx: unknown) => {
+    for (const issue of check(payload.value, ctx)) payload.issues.push(issue);
+    return payload;
+  };
+  s._zod.parse = run;
+  s._zod.run = run;
+  return s;
+};
+/** The issues of \`s\` on \`value\`, with \`prefix\` prepended to their paths. */
+const $run = (s: $Z, value: unknown, ctx: unknown, prefix: $Key[] = []): $Issue[] => {
+  const issues: $Issue[] = $t(s)._zod.run({ value, issues: [] }, ctx).issues;
+  return prefix.length ? issues.map((i) => ({ ...i, path: [...prefix, ...(i.path ?? [])] })) : issues;
+};`,
+  },
+  $and: {
+    deps: ["$custom"],
+    code: `/**
+ * allOf: every part must accept the input (JSON Schema conjunction). Not z.intersection: that
+ * lets one side's known keys excuse the other's additionalProperties: false, and throws when
+ * the two outputs cannot be merged.
+ */
+const $and = (...parts: $Z[]): $Z => $custom((v, ctx) => parts.flatMap((p) => $run(p, v, ctx)));`,
+  },
+};
