@@ -2,7 +2,7 @@ import type { IRMediaContent, IROperation, IRProperty, IRSchema } from "../../ir
 import type { Mode, Rendered, ZodState } from "./state.js";
 import { render } from "./schema-expr.js";
 import { ALL } from "./type-set.js";
-import { memberKey } from "./ts-type.js";
+import { indentType, memberKey } from "./ts-type.js";
 import { jsDoc } from "../js-doc.js";
 import { UniqueKeys } from "./unique-keys.js";
 import { declareVia } from "./declare.js";
@@ -22,7 +22,7 @@ export function standalone(st: ZodState, s: IRSchema, mode: Mode): string {
 export function wrap(st: ZodState, r: Rendered): string {
   // A component constant (typed already) is used as is; helpers and expressions are `$`-named or composite.
   const isConst = !r.z.includes("$") && !r.z.includes("(") && !r.z.includes("\u0001");
-  return isConst ? r.z : `$schema<${r.ts}>(${r.z})`;
+  return isConst ? r.z : `$schema<${indentType(r.ts, "      ")}>(${r.z})`;
 }
 
 /** `{ "application/json": Schema, … }` of a request or response content map. */

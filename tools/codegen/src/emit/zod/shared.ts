@@ -7,6 +7,8 @@
  * keeps the module small, fast to type-check and light at runtime. Declarations are expanded in
  * output order, so a constant always follows the components its (non-lazy) references point at.
  */
+import { indentType } from "./ts-type.js";
+
 export class Interner {
   readonly texts: string[] = [];
   private readonly ids = new Map<string, number>();
@@ -77,7 +79,7 @@ export class Shared {
     const index = t.next++;
     if (keyword === "type") {
       const name = `${prefix}${index}`;
-      out.push(`type ${name} = ${body};`);
+      out.push(`type ${name} = ${indentType(body, "")};`);
       t.names.set(id, name);
       return name;
     }
