@@ -1,21 +1,19 @@
-import { Worker } from "node:worker_threads";
-import { generatedHeader, type EmitContext, type EmittedFile } from "../emitter.js";
+import { runJob, type Job } from "../../workers/run-job.js";
 import { SpecError } from "../../load/spec-error.js";
+import { generatedHeader, type EmitContext, type EmittedFile } from "../emitter.js";
 
 /**
  * Starts openapi-typescript — the reference typing of OpenAPI for openapi-fetch — in a worker
- * thread on the bundled document, as soon as the document is loaded.
+ * thread that loads the spec itself, so it runs beside everything else from the first moment.
  */
-export function startTypes(document: Record<string, unknown>, file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./ots-worker.mjs", import.meta.url), { workerData: { document } });
-    worker.once("message", (msg: { ok: boolean; text?: string; message?: string }) => {
-      void worker.terminate();
-      if (msg.ok) resolve(msg.text!);
-      else reject(new SpecError(file, "", `openapi-typescript failed: ${msg.message}`));
-    });
-    worker.once("error", reject);
-  });
+export function startTypes(spec: string): Job<string> {
+  const job = runJob<string>("emit/types/ots-job", { spec });
+  return {
+    result: job.result.catch((err: unknown) => {
+      throw err instanceof SpecError ? err : new SpecError(spec, "", `openapi-typescript failed: ${(err as Error).message}`);
+    }),
+    cancel: job.cancel,
+  };
 }
 
 export async function emitTypes(ctx: EmitContext, pending: Promise<string>): Promise<EmittedFile[]> {
