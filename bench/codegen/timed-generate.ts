@@ -13,7 +13,7 @@ interface GenerateResult {
   timings: Record<string, number>;
   warnings: unknown[];
   files: unknown[];
-  model: { schemas: unknown[]; operations: unknown[] };
+  summary: { schemas: number; operations: number };
 }
 const [spec, out, targets, jsonOut, generateFile] = process.argv.slice(2);
 const generateUrl = generateFile ? pathToFileURL(generateFile).href : new URL("../../tools/codegen/src/generate.ts", import.meta.url).href;
@@ -35,8 +35,8 @@ writeFileSync(
     timings: result.timings,
     warnings: result.warnings.length,
     files: result.files.length,
-    schemas: result.model.schemas.length,
-    operations: result.model.operations.length,
+    schemas: result.summary.schemas,
+    operations: result.summary.operations,
     rssMB: process.memoryUsage().rss / 2 ** 20,
   }),
 );

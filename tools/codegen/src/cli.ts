@@ -82,10 +82,10 @@ async function main(argv: string[]): Promise<number> {
     });
     for (const w of result.warnings) process.stderr.write(`codegen: warning: ${w.pointer}: ${w.message}\n`);
     if (!quiet) {
-      const m = result.model;
+      const m = result.summary;
       const ms = Math.round(performance.now() - started);
       process.stderr.write(
-        `codegen: done — ${m.schemas.length} schemas, ${m.operations.length} operations, ${m.webhooks.length} webhooks → ` +
+        `codegen: done — ${m.schemas} schemas, ${m.operations} operations, ${m.webhooks} webhooks → ` +
           `${result.files.length} files in ${values.out} (${ms} ms; ${result.warnings.length} warnings)\n`,
       );
     }

@@ -2,11 +2,12 @@ import { relative } from "node:path";
 import { statSync } from "node:fs";
 import { loadSpec } from "./load/load-spec.js";
 import { buildModel } from "./ir/build-model.js";
-import type { IRDocument, IRWarning } from "./ir/types.js";
-import { ALL_TARGETS, type EmitContext, type EmitOptions, type EmittedFile, type Target } from "./emit/emitter.js";
+import type { IRWarning } from "./ir/types.js";
+import { ALL_TARGETS, type EmitContext, type EmitOptions, type Target } from "./emit/emitter.js";
 import { EMITTERS } from "./emit/emitters.js";
 import { emitIndex } from "./emit/emit-index.js";
-import { writeAtomically } from "./write/atomic-write.js";
+import { summarize, type ModelSummary } from "./emit/summary.js";
+import { createStaging, discardStaging, swapIn, writeFiles, type WrittenFile } from "./write/atomic-write.js";
 import { runJob, type Job } from "./workers/run-job.js";
 import type { EmitJobInput, EmitJobOutput } from "./emit/emit-job.js";
 
@@ -21,21 +22,30 @@ export interface GenerateOptions {
   invalidExamples?: "error" | "warn";
   /** Called at each phase with a short message (the CLI prints them on stderr). */
   onProgress?: (message: string) => void;
-  /** Run independent phases in worker threads: "auto" (default: for specs of 1 MB and more), or always/never. */
+  /** Run our emitters in worker threads: "auto" (default: for specs of 1 MB and more), or always/never. */
   workers?: "auto" | boolean;
 }
 
 export interface GenerateResult {
-  model: IRDocument;
-  files: EmittedFile[];
+  summary: ModelSummary;
+  /** Every file written, in target order, then index.ts. */
+  files: WrittenFile[];
   warnings: IRWarning[];
+  /** Milliseconds per phase; phases in workers overlap the others. */
   timings: Record<string, number>;
 }
+
+type OwnTarget = Exclude<Target, "types">;
 
 // Below this the cost of starting a worker (~0.1 s) outweighs what it saves.
 const WORKER_MIN_SPEC_BYTES = 1 << 20;
 
-/** Loads a spec, builds the model, runs the emitters and swaps the output folder in whole. */
+/**
+ * Loads a spec, builds the model, runs the emitters and swaps the output folder in whole.
+ * Big specs use the second core: openapi-typescript runs in one worker; our emitters run beside it
+ * in another (which frees its memory before openapi-typescript peaks) or, without types, zod and
+ * client run in a worker while this thread emits the mocks.
+ */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const progress = options.onProgress ?? (() => {});
   const timings: Record<string, number> = {};
@@ -46,6 +56,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return out;
   };
   const targets = ALL_TARGETS.filter((t) => (options.targets ?? ALL_TARGETS).includes(t));
+  const own = targets.filter((t): t is OwnTarget => t !== "types");
   const emitOptions: Omit<EmitOptions, "warn"> = {
     typesImport: options.typesImport ?? "./types.gen.js",
     zodImport: options.zodImport ?? "./zod.gen.js",
@@ -53,51 +64,63 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     seed: options.seed ?? 1,
     ...(options.invalidExamples ? { invalidExamples: options.invalidExamples } : {}),
   };
+  const workers = useWorkers(options);
+  // With types, openapi-typescript has one core and our emitters the other; without, the mocks
+  // (the slowest of ours) stay here and zod + client go to the second core.
+  const offloaded: OwnTarget[] = !workers ? [] : targets.includes("types") ? own : own.includes("mocks") ? own.filter((t) => t !== "mocks") : [];
+  const local = own.filter((t) => !offloaded.includes(t));
+
+  const staging = createStaging(options.out);
   const jobs: Job<unknown>[] = [];
-  // openapi-typescript (the slowest part) starts first, in a worker, and overlaps everything else.
-  const types = targets.includes("types") ? (await import("./emit/types/emit-types.js")).startTypes(options.spec) : undefined;
-  if (types) jobs.push(types);
-  // Without it the second core is free: the zod module is built there while this thread does the mocks.
-  const offloaded = !types && targets.includes("zod") && targets.includes("mocks") && useWorkers(options) ? (["zod"] as const) : [];
-  const emitJob = offloaded.length
-    ? runJob<EmitJobOutput>("emit/emit-job", { spec: options.spec, targets: [...offloaded], options: emitOptions } satisfies EmitJobInput)
-    : undefined;
-  if (emitJob) jobs.push(emitJob);
   try {
-    progress(`loading ${options.spec}`);
-    const spec = await time("load", () => loadSpec(options.spec));
-    const model = await time("model", () => buildModel(spec));
-    progress(`model: ${model.schemas.length} schemas, ${model.operations.length} operations, ${model.webhooks.length} webhooks`);
-    const perTarget: Partial<Record<Target, { files: EmittedFile[]; warnings: IRWarning[] }>> = {};
-    for (const t of targets) {
-      if (t === "types" || (offloaded as readonly Target[]).includes(t)) continue;
-      const warnings: IRWarning[] = [];
-      const ctx: EmitContext = { model, document: spec.document, options: { ...emitOptions, warn: (pointer, message) => warnings.push({ pointer, message }) } };
-      const files = await time(t, async () => (await EMITTERS[t]())(ctx));
-      perTarget[t] = { files, warnings };
-      progress(`emitted ${t}: ${files.length} file(s)`);
-    }
-    if (emitJob) {
-      const out = await time("worker", () => emitJob.result);
-      for (const t of offloaded) {
-        perTarget[t] = { files: out.files[t] ?? [], warnings: out.warnings[t] ?? [] };
-        progress(`emitted ${t}: ${perTarget[t].files.length} file(s) (worker)`);
+    // openapi-typescript (the slowest part) starts first and overlaps everything else.
+    const types = targets.includes("types") ? (await import("./emit/types/emit-types.js")).startTypes(options.spec) : undefined;
+    if (types) jobs.push(types);
+    const emitJob = offloaded.length
+      ? runJob<EmitJobOutput>("emit/emit-job", { spec: options.spec, staging, targets: offloaded, options: emitOptions } satisfies EmitJobInput)
+      : undefined;
+    if (emitJob) jobs.push(emitJob);
+
+    const files: Partial<Record<Target, WrittenFile[]>> = {};
+    const warnings: Partial<Record<Target, IRWarning[]>> = {};
+    let summary: ModelSummary | undefined;
+    let modelWarnings: IRWarning[] = [];
+    if (local.length || !emitJob) {
+      progress(`loading ${options.spec}`);
+      const spec = await time("load", () => loadSpec(options.spec));
+      const model = await time("model", () => buildModel(spec));
+      progress(`model: ${model.schemas.length} schemas, ${model.operations.length} operations, ${model.webhooks.length} webhooks`);
+      summary = summarize(model);
+      modelWarnings = model.warnings;
+      for (const t of local) {
+        const list: IRWarning[] = (warnings[t] = []);
+        const ctx: EmitContext = { model, document: spec.document, options: { ...emitOptions, warn: (pointer, message) => list.push({ pointer, message }) } };
+        files[t] = await time(t, async () => writeFiles(staging, await (await EMITTERS[t]())(ctx)));
+        progress(`emitted ${t}: ${files[t].length} file(s)`);
       }
     }
-    if (types) {
-      const ctx: EmitContext = { model, document: spec.document, options: { ...emitOptions, warn: () => {} } };
-      const files = await time("types", async () => (await import("./emit/types/emit-types.js")).emitTypes(ctx, types.result));
-      perTarget.types = { files, warnings: [] };
-      progress(`emitted types: ${files.length} file(s)`);
+    if (emitJob) {
+      progress(`${local.length ? "" : `loading ${options.spec}; `}emitting ${offloaded.join(", ")} in a worker`);
+      const out = await time("worker", () => emitJob.result);
+      for (const [phase, ms] of Object.entries(out.timings)) timings[`worker:${phase}`] = ms;
+      summary ??= out.summary;
+      if (!local.length) modelWarnings = out.modelWarnings;
+      Object.assign(files, out.files);
+      Object.assign(warnings, out.warnings);
+      progress(`emitted ${offloaded.map((t) => `${t}: ${out.files[t]?.length ?? 0} file(s)`).join(", ")}`);
     }
-    // Target order, whichever thread finished first: output and warnings stay deterministic.
-    const ctx: EmitContext = { model, document: spec.document, options: { ...emitOptions, warn: () => {} } };
-    const files = [...targets.flatMap((t) => perTarget[t]?.files ?? []), ...emitIndex(ctx, targets)];
-    const warnings = [...model.warnings, ...targets.flatMap((t) => perTarget[t]?.warnings ?? [])];
-    await time("write", () => writeAtomically(options.out, files));
-    return { model, files, warnings, timings };
+    if (types) {
+      const body = await time("types", () => types.result);
+      files.types = writeFiles(staging, (await import("./emit/types/emit-types.js")).typesFiles({ options: emitOptions }, body));
+      progress(`emitted types: ${files.types.length} file(s)`);
+    }
+    // Target order, whichever thread finished first: the result stays deterministic.
+    const written = [...targets.flatMap((t) => files[t] ?? []), ...writeFiles(staging, emitIndex({ options: emitOptions }, targets))];
+    await time("write", () => swapIn(staging, options.out));
+    return { summary: summary!, files: written, warnings: [...modelWarnings, ...targets.flatMap((t) => warnings[t] ?? [])], timings };
   } catch (err) {
     for (const j of jobs) j.cancel();
+    discardStaging(staging);
     throw err;
   }
 }

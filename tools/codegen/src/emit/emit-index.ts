@@ -1,4 +1,4 @@
-import { generatedHeader, type EmitContext, type EmittedFile, type Target } from "./emitter.js";
+import { generatedHeader, type EmitOptions, type EmittedFile, type Target } from "./emitter.js";
 
 const MODULES: Record<Target, string> = { types: "types.gen.js", zod: "zod.gen.js", client: "client.gen.js", mocks: "mocks.gen.js" };
 
@@ -7,7 +7,7 @@ const MODULES: Record<Target, string> = { types: "types.gen.js", zod: "zod.gen.j
  * `paths`, `components`, `operations`); zod and mocks are namespaced because each module
  * exports per-component names that would collide when flattened.
  */
-export function emitIndex(ctx: EmitContext, targets: Target[]): EmittedFile[] {
+export function emitIndex(ctx: { options: Pick<EmitOptions, "specLabel"> }, targets: Target[]): EmittedFile[] {
   const lines = [generatedHeader(ctx, "Entry point of the generated modules.")];
   if (targets.includes("types")) lines.push(`export type * from "./${MODULES.types}";`);
   if (targets.includes("client")) lines.push(`export * from "./${MODULES.client}";`);

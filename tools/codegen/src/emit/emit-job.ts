@@ -1,32 +1,43 @@
-// Our emitters, run in a worker thread on a model the worker builds itself (see generate.ts): on
-// a big spec, rebuilding the model (~0.5 s on GitHub's) beside the main thread is cheaper than
-// emitting one after the other on one core.
+// Our emitters, run in a worker thread on a model the worker builds itself (see generate.ts). Files
+// go straight into the staging folder, so no output text crosses threads, and the worker's whole
+// heap is returned to the system when it ends, before openapi-typescript's peak in its own worker.
 import { loadSpec } from "../load/load-spec.js";
 import { buildModel } from "../ir/build-model.js";
 import type { IRWarning } from "../ir/types.js";
+import { writeFiles, type WrittenFile } from "../write/atomic-write.js";
 import { EMITTERS } from "./emitters.js";
-import type { EmitContext, EmitOptions, EmittedFile, Target } from "./emitter.js";
+import { summarize, type ModelSummary } from "./summary.js";
+import type { EmitContext, EmitOptions, Target } from "./emitter.js";
 
 export interface EmitJobInput {
   spec: string;
+  staging: string;
   targets: Exclude<Target, "types">[];
   options: Omit<EmitOptions, "warn">;
 }
 
 export interface EmitJobOutput {
-  files: Partial<Record<Target, EmittedFile[]>>;
-  /** Emitter warnings per target; the model's own are the main thread's to report. */
+  summary: ModelSummary;
+  /** The model's warnings (the main thread reports them only when it did not build a model itself). */
+  modelWarnings: IRWarning[];
+  files: Partial<Record<Target, WrittenFile[]>>;
   warnings: Partial<Record<Target, IRWarning[]>>;
+  timings: Record<string, number>;
 }
 
 export async function run(input: EmitJobInput): Promise<EmitJobOutput> {
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
   const spec = await loadSpec(input.spec);
   const model = buildModel(spec);
-  const out: EmitJobOutput = { files: {}, warnings: {} };
+  timings.model = performance.now() - t0;
+  const out: EmitJobOutput = { summary: summarize(model), modelWarnings: model.warnings, files: {}, warnings: {}, timings };
   for (const t of input.targets) {
+    t0 = performance.now();
     const warnings: IRWarning[] = (out.warnings[t] = []);
     const ctx: EmitContext = { model, document: spec.document, options: { ...input.options, warn: (pointer, message) => warnings.push({ pointer, message }) } };
-    out.files[t] = await (await EMITTERS[t]())(ctx);
+    out.files[t] = writeFiles(input.staging, await (await EMITTERS[t]())(ctx));
+    timings[t] = performance.now() - t0;
   }
   return out;
 }

@@ -2,36 +2,46 @@ import { mkdirSync, rmSync, renameSync, writeFileSync, existsSync, mkdtempSync }
 import { dirname, join, resolve, basename } from "node:path";
 import type { EmittedFile } from "../emit/emitter.js";
 
+/** What was written: the path relative to the output folder and its size. */
+export interface WrittenFile {
+  path: string;
+  bytes: number;
+}
+
 /**
- * Writes all files into a temporary sibling folder, then swaps it in place of `outDir`, so a
+ * A temporary sibling of `outDir` that files are written into (by any thread, as soon as they are
+ * emitted, so their text can be let go), then swapped in place of `outDir` in one rename: a
  * failure at any point leaves the previous output untouched and readers never see half of it.
  */
-export function writeAtomically(outDir: string, files: EmittedFile[]): void {
+export function createStaging(outDir: string): string {
   const target = resolve(outDir);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(join(parent, `.${basename(target)}.tmp-`));
+  mkdirSync(dirname(target), { recursive: true });
+  return mkdtempSync(join(dirname(target), `.${basename(target)}.tmp-`));
+}
+
+export function writeFiles(staging: string, files: EmittedFile[]): WrittenFile[] {
+  return files.map((f) => {
+    const p = join(staging, f.path);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.content);
+    return { path: f.path, bytes: Buffer.byteLength(f.content) };
+  });
+}
+
+export function swapIn(staging: string, outDir: string): void {
+  const target = resolve(outDir);
+  if (!existsSync(target)) return renameSync(staging, target);
+  const old = `${staging}.old`;
+  renameSync(target, old);
   try {
-    for (const f of files) {
-      const p = join(staging, f.path);
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, f.content);
-    }
-    if (existsSync(target)) {
-      const old = `${staging}.old`;
-      renameSync(target, old);
-      try {
-        renameSync(staging, target);
-      } catch (err) {
-        renameSync(old, target);
-        throw err;
-      }
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(staging, target);
-    }
+    renameSync(staging, target);
   } catch (err) {
-    rmSync(staging, { recursive: true, force: true });
+    renameSync(old, target);
     throw err;
   }
+  rmSync(old, { recursive: true, force: true });
+}
+
+export function discardStaging(staging: string): void {
+  rmSync(staging, { recursive: true, force: true });
 }

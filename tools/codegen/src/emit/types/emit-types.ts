@@ -1,6 +1,6 @@
 import { runJob, type Job } from "../../workers/run-job.js";
 import { SpecError } from "../../load/spec-error.js";
-import { generatedHeader, type EmitContext, type EmittedFile } from "../emitter.js";
+import { generatedHeader, type EmitOptions, type EmittedFile } from "../emitter.js";
 
 /**
  * Starts openapi-typescript — the reference typing of OpenAPI for openapi-fetch — in a worker
@@ -8,15 +8,13 @@ import { generatedHeader, type EmitContext, type EmittedFile } from "../emitter.
  */
 export function startTypes(spec: string): Job<string> {
   const job = runJob<string>("emit/types/ots-job", { spec });
-  return {
-    result: job.result.catch((err: unknown) => {
-      throw err instanceof SpecError ? err : new SpecError(spec, "", `openapi-typescript failed: ${(err as Error).message}`);
-    }),
-    cancel: job.cancel,
-  };
+  const result = job.result.catch((err: unknown) => {
+    throw err instanceof SpecError ? err : new SpecError(spec, "", `openapi-typescript failed: ${(err as Error).message}`);
+  });
+  result.catch(() => {}); // not awaited when another phase failed first
+  return { result, cancel: job.cancel };
 }
 
-export async function emitTypes(ctx: EmitContext, pending: Promise<string>): Promise<EmittedFile[]> {
-  const body = await pending;
+export function typesFiles(ctx: { options: Pick<EmitOptions, "specLabel"> }, body: string): EmittedFile[] {
   return [{ path: "types.gen.ts", content: generatedHeader(ctx, "TypeScript types of the API (openapi-typescript).") + "\n" + body }];
 }
