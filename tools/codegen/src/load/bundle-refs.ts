@@ -153,7 +153,10 @@ function hasExternalRefs(node: unknown): boolean {
       for (const v of cur) stack.push(v);
       continue;
     }
-    for (const [k, v] of Object.entries(cur as Record<string, unknown>)) {
+    // for…in, not Object.entries: this walks every node of multi-megabyte specs.
+    const obj = cur as Record<string, unknown>;
+    for (const k in obj) {
+      const v = obj[k];
       if (k === "$ref" && typeof v === "string" && !v.startsWith("#")) return true;
       if (typeof v === "object") stack.push(v);
     }
