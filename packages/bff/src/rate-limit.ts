@@ -40,9 +40,9 @@ export class SlidingWindowStore implements RateLimitStore {
   hit(key: string, now: number, limit: number, windowMs: number): RateLimitResult {
     let log = this.logs.get(key);
     if (!log || log.times.length !== limit) {
+      if (!log && this.logs.size >= this.maxClients) this.sweep(now, windowMs);
       log = { times: new Float64Array(limit), head: 0, count: 0 };
       this.logs.set(key, log);
-      if (this.logs.size > this.maxClients) this.sweep(now, windowMs);
     }
     const cutoff = now - windowMs;
     while (log.count > 0 && log.times[log.head]! <= cutoff) {
@@ -62,7 +62,7 @@ export class SlidingWindowStore implements RateLimitStore {
     }
     // Still full of active clients: drop the earliest inserted rather than grow without bound.
     for (const key of this.logs.keys()) {
-      if (this.logs.size <= this.maxClients) break;
+      if (this.logs.size < this.maxClients) break;
       this.logs.delete(key);
     }
   }

@@ -90,7 +90,7 @@ export async function normalizeError(upstream: Response, ctx: RespondContext, lo
   log(err);
   const parsed = ErrorSchema.safeParse(body);
   const envelope: ErrorEnvelope | undefined = parsed.success ? (parsed.data as ErrorEnvelope) : undefined;
-  const requestId = upstream.headers.get("x-request-id") ?? envelope?.request_id ?? ctx.requestId;
+  const requestId = ctx.secrets.redact(upstream.headers.get("x-request-id") ?? envelope?.request_id ?? ctx.requestId);
   const headers: Record<string, string> = {};
   const retryAfter = upstream.headers.get("retry-after");
   if (retryAfter) headers["retry-after"] = retryAfter;

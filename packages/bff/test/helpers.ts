@@ -1,5 +1,11 @@
 import { afterAll } from "vitest";
-import { createBff, serveNode, type Bff, type BffConfig, type Logger } from "../src/index.js";
+import { createBff, serveNode, type Bff, type BffConfig, type Logger, type RunningServer } from "../src/index.js";
+
+// Servers started by a test file (at collection or inside tests) are closed when the file ends.
+const servers: Array<Promise<RunningServer>> = [];
+afterAll(async () => {
+  await Promise.all(servers.map(async (s) => (await s).close()));
+});
 
 /** The server-side secret of the tests: it must reach the API and nothing else. */
 export const API_KEY = "sk_live_bff_test_9f8e7d6c5b4a";
@@ -38,8 +44,9 @@ export interface RunningBff {
 export async function startBff(config: Omit<BffConfig, "logger">): Promise<RunningBff> {
   const logger = captureLogger();
   const bff = createBff({ ...config, logger });
-  const server = await serveNode(bff, { port: 0 });
-  afterAll(() => server.close());
+  const started = serveNode(bff, { port: 0 });
+  servers.push(started);
+  const server = await started;
   const transcript: string[] = [];
   return {
     bff,
