@@ -34,6 +34,7 @@ export const ENV_VARS: Record<string, string> = {
   BFF_WEBHOOK_PATH: "webhook receiver path (default /webhooks)",
   BFF_WEBHOOK_SCHEME: "standard or hmac-hex (default standard)",
   BFF_WEBHOOK_TOLERANCE_SEC: "accepted webhook-timestamp skew (default 300)",
+  BFF_LOG_LEVEL: "debug to also log every upstream attempt (pnpm bff only; default info)",
 };
 
 const ENV_NAMES: SettingNames = {
