@@ -16,16 +16,19 @@ export interface RateLimitStore {
 }
 
 interface Log {
-  /** Timestamps of accepted hits, a ring of `limit` slots. */
+  /** Timestamps of accepted hits, oldest at `head`; a ring that grows up to `limit` slots. */
   times: Float64Array;
   head: number;
   count: number;
+  limit: number;
 }
 
 /**
  * Exact sliding-window log: a client gets at most `limit` accepted requests in any `windowMs`.
- * A ring of the last `limit` accepted timestamps per client (rejected hits are not counted, so a
- * client that keeps knocking is not locked out longer). Idle clients are swept once the map is big.
+ * Per client, a ring of the accepted timestamps still in the window (rejected hits are not
+ * counted, so a client that keeps knocking is not locked out longer); it starts small and doubles
+ * as needed, so memory follows actual use (8 bytes per hit in the window), not the limit.
+ * Idle clients are swept once the map is full.
  */
 export class SlidingWindowStore implements RateLimitStore {
   private readonly logs = new Map<string, Log>();
@@ -39,18 +42,19 @@ export class SlidingWindowStore implements RateLimitStore {
 
   hit(key: string, now: number, limit: number, windowMs: number): RateLimitResult {
     let log = this.logs.get(key);
-    if (!log || log.times.length !== limit) {
+    if (!log || log.limit !== limit) {
       if (!log && this.logs.size >= this.maxClients) this.sweep(now, windowMs);
-      log = { times: new Float64Array(limit), head: 0, count: 0 };
+      log = { times: new Float64Array(Math.min(limit, 16)), head: 0, count: 0, limit };
       this.logs.set(key, log);
     }
     const cutoff = now - windowMs;
     while (log.count > 0 && log.times[log.head]! <= cutoff) {
-      log.head = (log.head + 1) % limit;
+      log.head = (log.head + 1) % log.times.length;
       log.count--;
     }
     if (log.count >= limit) return { allowed: false, limit, remaining: 0, resetAt: log.times[log.head]! + windowMs };
-    log.times[(log.head + log.count) % limit] = now;
+    if (log.count === log.times.length) grow(log);
+    log.times[(log.head + log.count) % log.times.length] = now;
     log.count++;
     return { allowed: true, limit, remaining: limit - log.count, resetAt: log.times[log.head]! + windowMs };
   }
@@ -66,6 +70,15 @@ export class SlidingWindowStore implements RateLimitStore {
       this.logs.delete(key);
     }
   }
+}
+
+/** Doubles the ring (capped at the limit), unrolling it so the oldest hit is at 0. */
+function grow(log: Log): void {
+  const old = log.times;
+  const next = new Float64Array(Math.min(log.limit, old.length * 2));
+  for (let i = 0; i < log.count; i++) next[i] = old[(log.head + i) % old.length]!;
+  log.times = next;
+  log.head = 0;
 }
 
 /** `X-RateLimit-*` (and `Retry-After` when refused) for a result, as the spec's headers define them. */

@@ -19,6 +19,18 @@ describe("SlidingWindowStore: exact sliding window", () => {
     for (const [t, allowed, remaining, resetAt] of table) expect(hit(t), `t=${t}`).toEqual({ allowed, limit: 3, remaining, resetAt });
   });
 
+  it("large limits cost memory per hit, not per allowed hit: the ring grows and stays exact", () => {
+    const store = new SlidingWindowStore();
+    const limit = 1_000_000_000;
+    for (let t = 0; t < 100; t++) expect(store.hit("big", t, limit, 1000).remaining).toBe(limit - t - 1);
+    // The hits up to t=50 left the window; the order survived every growth of the ring.
+    expect(store.hit("big", 1050, limit, 1000)).toEqual({ allowed: true, limit, remaining: limit - 50, resetAt: 1051 });
+    const small = new SlidingWindowStore();
+    const hits = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17].map((t) => small.hit("c", t, 17, 100).allowed);
+    expect(hits.filter(Boolean)).toHaveLength(17);
+    expect(small.hit("c", 100, 17, 100)).toEqual({ allowed: true, limit: 17, remaining: 0, resetAt: 101 });
+  });
+
   it("keeps clients apart and forgets idle ones once full", () => {
     const store = new SlidingWindowStore(2);
     expect(store.hit("a", 0, 1, 1000).allowed).toBe(true);
