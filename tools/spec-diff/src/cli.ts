@@ -76,4 +76,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+// exitCode rather than exit(): a long report written to a pipe is flushed before the process ends.
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
