@@ -1,8 +1,40 @@
-// The main job after `turbo run build` (lint → bundle → generate → build): serve the mock API.
+// The main job after `turbo run build docs` (lint → bundle → generate → build, and the HTML API
+// reference): serve the mock API and, beside it, the API reference.
+//
+//   node tools/scripts/start.mjs [mock options]     (DOCS_PORT=4011 moves the reference)
 import { spawn } from "node:child_process";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startDocsServer } from "./docs-server.mjs";
 
+const root = fileURLToPath(new URL("../../", import.meta.url));
 const mock = fileURLToPath(new URL("./mock.mjs", import.meta.url));
-const child = spawn(process.execPath, [mock, ...process.argv.slice(2)], { stdio: "inherit" });
+const file = `${root}spec/dist/docs/index.html`;
+const host = process.env.HOST ?? "127.0.0.1";
+const port = Number(process.env.DOCS_PORT ?? 4011);
+
+let docs;
+try {
+  docs = await startDocsServer({ host, port, file });
+} catch (err) {
+  console.error(`start: cannot serve the API reference on ${host}:${port}: ${err.message} (DOCS_PORT picks another port)`);
+  process.exit(1);
+}
+const shown = relative(process.cwd(), file) || file;
+
+// The reference is announced right after the mock's own "ready" line, so both URLs end up
+// together below Prism's route listing.
+const child = spawn(process.execPath, [mock, ...process.argv.slice(2)], { stdio: ["inherit", "pipe", "inherit"] });
+let announced = false;
+child.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  if (!announced && /Mock Platform API ready/.test(String(chunk))) {
+    announced = true;
+    console.log(`API reference ready at ${docs.url} — ${shown}, re-read on every request.\n`);
+  }
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-child.on("exit", (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
+child.on("exit", async (code, signal) => {
+  await docs.close();
+  process.exit(signal ? 0 : (code ?? 0));
+});

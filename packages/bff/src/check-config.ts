@@ -1,0 +1,90 @@
+import { operationMeta } from "@specforge/client";
+import type { BffConfig } from "./config.js";
+import { normalizeOrigin } from "./cors.js";
+import { accepts, credentialKinds } from "./upstream.js";
+
+/** A configuration the proxy refuses to start with; `problems` lists each, naming the setting. */
+export class BffConfigError extends Error {
+  override name = "BffConfigError";
+  constructor(readonly problems: string[]) {
+    super(`Invalid BFF configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Secrets shorter than this are refused: scrubbing them from bodies would mangle ordinary text. */
+export const MIN_SECRET_LENGTH = 8;
+
+/** The names a setting has in the typed config; configFromEnv passes the env variable names instead. */
+export type SettingNames = Record<
+  "upstreamUrl" | "operations" | "auth" | "apiKey" | "bearer" | "oauthClientId" | "oauthClientSecret" | "origins" | "basePath" | "rateLimit" | "webhookSecret" | "webhookPath" | "port",
+  string
+>;
+
+export const CONFIG_NAMES: SettingNames = {
+  upstreamUrl: "upstream.url",
+  operations: "operations",
+  auth: "upstream.auth",
+  apiKey: "upstream.auth.apiKey",
+  bearer: "upstream.auth.bearer",
+  oauthClientId: "upstream.auth.oauth.clientId",
+  oauthClientSecret: "upstream.auth.oauth.clientSecret",
+  origins: "cors.origins",
+  basePath: "basePath",
+  rateLimit: "rateLimit",
+  webhookSecret: "webhook.secret",
+  webhookPath: "webhook.path",
+  port: "server.port",
+};
+
+const isPath = (p: string): boolean => /^\/[A-Za-z0-9._~\-/]*[^/]$/.test(p) || p === "/";
+
+/** Every problem of a typed config at once (never a secret's value), or none. */
+export function configProblems(config: BffConfig, names: SettingNames = CONFIG_NAMES): string[] {
+  const problems: string[] = [];
+  const url = config.upstream?.url;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== "http:" && u.protocol !== "https:") problems.push(`${names.upstreamUrl}: must be an http(s) URL, got "${url}"`);
+    if (u.search || u.hash || u.username || u.password) problems.push(`${names.upstreamUrl}: must not carry a query, fragment or credentials`);
+  } catch {
+    problems.push(`${names.upstreamUrl}: required, an absolute http(s) URL such as https://api.example.com/v1${url ? ` (got "${url}")` : ""}`);
+  }
+  const auth = config.upstream?.auth ?? {};
+  const kinds = [auth.apiKey !== undefined, auth.bearer !== undefined, auth.oauth !== undefined].filter(Boolean).length;
+  if (kinds !== 1) problems.push(`${names.auth}: set exactly one of an API key, a bearer token or OAuth client credentials (found ${kinds})`);
+  const short = (v: string | undefined) => v !== undefined && v.length < MIN_SECRET_LENGTH;
+  if (short(auth.apiKey)) problems.push(`${names.apiKey}: at least ${MIN_SECRET_LENGTH} characters`);
+  if (short(auth.bearer)) problems.push(`${names.bearer}: at least ${MIN_SECRET_LENGTH} characters`);
+  if (auth.oauth && !auth.oauth.clientId) problems.push(`${names.oauthClientId}: required with OAuth client credentials`);
+  if (auth.oauth && (auth.oauth.clientSecret ?? "").length < MIN_SECRET_LENGTH) problems.push(`${names.oauthClientSecret}: at least ${MIN_SECRET_LENGTH} characters`);
+
+  const ops = config.operations ?? [];
+  const unknown = ops.filter((id) => !Object.hasOwn(operationMeta, id));
+  if (unknown.length) problems.push(`${names.operations}: unknown operationId ${unknown.map((u) => `"${u}"`).join(", ")} (known: ${Object.keys(operationMeta).join(", ")})`);
+  if (kinds === 1) {
+    const have = credentialKinds(config.upstream);
+    const refused = ops.filter((id) => Object.hasOwn(operationMeta, id) && !accepts(operationMeta[id], have));
+    if (refused.length) problems.push(`${names.operations}: ${refused.join(", ")} accept(s) none of the configured credentials (${have.apiKey ? "API key" : "bearer token"})`);
+  }
+  for (const o of config.cors?.origins ?? []) {
+    if (!normalizeOrigin(o)) problems.push(`${names.origins}: "${o}" is not an origin (scheme://host[:port], no path)`);
+  }
+  const basePath = config.basePath ?? "/api";
+  if (!isPath(basePath) || basePath === "/") problems.push(`${names.basePath}: a path such as /api (leading slash, no trailing slash), got "${basePath}"`);
+  const rl = config.rateLimit;
+  if (rl && ((rl.limit !== undefined && !(Number.isInteger(rl.limit) && rl.limit > 0)) || (rl.windowMs !== undefined && !(rl.windowMs > 0)))) {
+    problems.push(`${names.rateLimit}: limit must be a positive integer and the window a positive number of ms`);
+  }
+  const wh = config.webhook;
+  if (wh) {
+    if ((wh.scheme ?? "standard") === "standard" && !/^(whsec_)?[A-Za-z0-9+/_-]{16,}={0,2}$/.test(wh.secret ?? "")) {
+      problems.push(`${names.webhookSecret}: a Standard Webhooks secret (whsec_ followed by base64, at least 16 characters)`);
+    } else if ((wh.secret ?? "").length < MIN_SECRET_LENGTH) problems.push(`${names.webhookSecret}: at least ${MIN_SECRET_LENGTH} characters`);
+    const p = wh.path ?? "/webhooks";
+    if (!isPath(p) || p === "/") problems.push(`${names.webhookPath}: a path such as /webhooks, got "${p}"`);
+    else if (p === basePath || p.startsWith(`${basePath}/`)) problems.push(`${names.webhookPath}: must lie outside ${names.basePath} (${basePath})`);
+  }
+  const port = config.server?.port;
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) problems.push(`${names.port}: an integer 0-65535, got ${port}`);
+  return problems;
+}

@@ -1,0 +1,171 @@
+import { BffConfigError, configProblems, type SettingNames } from "./check-config.js";
+import type { BffConfig, OperationId, UpstreamAuth, WebhookConfig } from "./config.js";
+
+type Env = Record<string, string | undefined>;
+
+/** Every variable configFromEnv reads, with what it means; `pnpm bff --help` prints this. */
+export const ENV_VARS: Record<string, string> = {
+  BFF_UPSTREAM_URL: "API base URL, e.g. https://api.example.com/v1 (required)",
+  BFF_OPERATIONS: "comma-separated operationIds to expose, e.g. listUsers,getUser (required)",
+  BFF_API_KEY: "API key for the upstream (one of API key / bearer / OAuth is required)",
+  BFF_API_KEY_HEADER: "header of the API key (default X-API-Key)",
+  BFF_BEARER_TOKEN: "static bearer token for the upstream",
+  BFF_OAUTH_CLIENT_ID: "OAuth client-credentials client id",
+  BFF_OAUTH_CLIENT_SECRET: "OAuth client-credentials secret",
+  BFF_OAUTH_TOKEN_URL: "token endpoint (default <upstream>/oauth/token)",
+  BFF_OAUTH_SCOPE: "requested scopes, space-separated",
+  BFF_ALLOWED_ORIGINS: "comma-separated browser origins, e.g. https://app.example.com,http://localhost:3000",
+  BFF_CORS_CREDENTIALS: "true to allow cookies cross-origin (default false)",
+  BFF_BASE_PATH: "mount path of the API mirror (default /api)",
+  BFF_HOST: "interface to listen on (default 127.0.0.1)",
+  BFF_PORT: "port to listen on (default 8787; --port wins)",
+  BFF_CLIENT_HEADER: "client identification header (default X-Client-ID)",
+  BFF_SESSION_COOKIE: "session cookie used as identity when the header is absent",
+  BFF_REQUIRE_CLIENT_ID: "false to let anonymous callers in, limited per address (default true)",
+  BFF_ALLOWED_CLIENTS: "comma-separated client ids allowed (default any)",
+  BFF_RATE_LIMIT: "per-client limit as <count>/<window>, e.g. 60/60s, 1000/1h, or off (default 60/60s)",
+  BFF_VALIDATE: "false to skip request validation (default true)",
+  BFF_MAX_BODY_BYTES: "largest request body (default 1048576)",
+  BFF_RETRIES: "retries per upstream request (default 2)",
+  BFF_TIMEOUT_MS: "per-attempt upstream timeout (default 10000)",
+  BFF_CIRCUIT_BREAKER: "false to disable the circuit breaker (default true)",
+  BFF_CACHE_TTL_MS: "cache GET responses this long, 0 = off (default 0)",
+  BFF_WEBHOOK_SECRET: "webhook signing secret; enables the receiver",
+  BFF_WEBHOOK_PATH: "webhook receiver path (default /webhooks)",
+  BFF_WEBHOOK_SCHEME: "standard or hmac-hex (default standard)",
+  BFF_WEBHOOK_TOLERANCE_SEC: "accepted webhook-timestamp skew (default 300)",
+  BFF_LOG_LEVEL: "debug to also log every upstream attempt (pnpm bff only; default info)",
+};
+
+const ENV_NAMES: SettingNames = {
+  upstreamUrl: "BFF_UPSTREAM_URL",
+  operations: "BFF_OPERATIONS",
+  auth: "BFF_API_KEY / BFF_BEARER_TOKEN / BFF_OAUTH_CLIENT_ID+BFF_OAUTH_CLIENT_SECRET",
+  apiKey: "BFF_API_KEY",
+  bearer: "BFF_BEARER_TOKEN",
+  oauthClientId: "BFF_OAUTH_CLIENT_ID",
+  oauthClientSecret: "BFF_OAUTH_CLIENT_SECRET",
+  origins: "BFF_ALLOWED_ORIGINS",
+  basePath: "BFF_BASE_PATH",
+  rateLimit: "BFF_RATE_LIMIT",
+  webhookSecret: "BFF_WEBHOOK_SECRET",
+  webhookPath: "BFF_WEBHOOK_PATH",
+  port: "BFF_PORT",
+};
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+export interface EnvOptions {
+  /** Handler of verified webhook events; required when BFF_WEBHOOK_SECRET is set. */
+  onWebhookEvent?: WebhookConfig["onEvent"];
+  /** Passed through to the config. */
+  logger?: BffConfig["logger"];
+}
+
+/**
+ * Builds the typed config from environment variables (see ENV_VARS). Throws BffConfigError listing
+ * every bad or missing variable by name — never echoing a secret's value.
+ */
+export function configFromEnv(env: Env = process.env, options: EnvOptions = {}): BffConfig {
+  const problems: string[] = [];
+  const get = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+  const list = (name: string): string[] | undefined => get(name)?.split(",").map((s) => s.trim()).filter(Boolean);
+  const bool = (name: string): boolean | undefined => {
+    const v = get(name)?.toLowerCase();
+    if (v === undefined) return undefined;
+    if (["true", "1", "yes", "on"].includes(v)) return true;
+    if (["false", "0", "no", "off"].includes(v)) return false;
+    problems.push(`${name}: expected true or false, got "${get(name)}"`);
+    return undefined;
+  };
+  const int = (name: string, min = 0): number | undefined => {
+    const v = get(name);
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v) || Number(v) < min) {
+      problems.push(`${name}: expected an integer ≥ ${min}, got "${v}"`);
+      return undefined;
+    }
+    return Number(v);
+  };
+
+  const operations = list("BFF_OPERATIONS");
+  if (!operations) problems.push(`BFF_OPERATIONS: required, ${ENV_VARS.BFF_OPERATIONS!.split(" (")[0]}`);
+
+  const auth: UpstreamAuth = {};
+  const apiKey = get("BFF_API_KEY");
+  const bearer = get("BFF_BEARER_TOKEN");
+  const clientId = get("BFF_OAUTH_CLIENT_ID");
+  const clientSecret = get("BFF_OAUTH_CLIENT_SECRET");
+  if (apiKey !== undefined) auth.apiKey = apiKey;
+  if (get("BFF_API_KEY_HEADER")) auth.apiKeyHeader = get("BFF_API_KEY_HEADER")!;
+  if (bearer !== undefined) auth.bearer = bearer;
+  if (clientId !== undefined || clientSecret !== undefined) {
+    auth.oauth = { clientId: clientId ?? "", clientSecret: clientSecret ?? "" };
+    if (get("BFF_OAUTH_TOKEN_URL")) auth.oauth.tokenUrl = get("BFF_OAUTH_TOKEN_URL")!;
+    if (get("BFF_OAUTH_SCOPE")) auth.oauth.scope = get("BFF_OAUTH_SCOPE")!;
+  }
+
+  let rateLimit: BffConfig["rateLimit"];
+  const rl = get("BFF_RATE_LIMIT");
+  if (rl !== undefined) {
+    const m = /^(\d+)\s*\/\s*(\d+)?\s*(ms|s|m|h)$/.exec(rl);
+    if (rl.toLowerCase() === "off") rateLimit = false;
+    else if (m && Number(m[1]) > 0) rateLimit = { limit: Number(m[1]), windowMs: Number(m[2] ?? 1) * UNITS[m[3]!]! };
+    else problems.push(`BFF_RATE_LIMIT: expected <count>/<window> such as 60/60s or 1000/1h, or "off"; got "${rl}"`);
+  }
+
+  const scheme = get("BFF_WEBHOOK_SCHEME");
+  if (scheme !== undefined && scheme !== "standard" && scheme !== "hmac-hex") problems.push(`BFF_WEBHOOK_SCHEME: "standard" or "hmac-hex", got "${scheme}"`);
+  let webhook: WebhookConfig | undefined;
+  const whSecret = get("BFF_WEBHOOK_SECRET");
+  if (whSecret !== undefined) {
+    if (!options.onWebhookEvent) problems.push("BFF_WEBHOOK_SECRET: set, but no webhook handler was given (configFromEnv(env, { onWebhookEvent }))");
+    webhook = { secret: whSecret, onEvent: options.onWebhookEvent ?? (() => undefined) };
+    if (get("BFF_WEBHOOK_PATH")) webhook.path = get("BFF_WEBHOOK_PATH")!;
+    if (scheme === "standard" || scheme === "hmac-hex") webhook.scheme = scheme;
+    const tol = int("BFF_WEBHOOK_TOLERANCE_SEC", 1);
+    if (tol !== undefined) webhook.toleranceSec = tol;
+  }
+
+  const retries = int("BFF_RETRIES");
+  const timeoutMs = int("BFF_TIMEOUT_MS", 1);
+  const breaker = bool("BFF_CIRCUIT_BREAKER");
+  const cacheTtl = int("BFF_CACHE_TTL_MS");
+  const port = int("BFF_PORT");
+  const required = bool("BFF_REQUIRE_CLIENT_ID");
+  const credentials = bool("BFF_CORS_CREDENTIALS");
+  const validate = bool("BFF_VALIDATE");
+  const maxBody = int("BFF_MAX_BODY_BYTES", 1);
+
+  const config: BffConfig = {
+    upstream: {
+      url: get("BFF_UPSTREAM_URL") ?? "",
+      auth,
+      ...(retries !== undefined ? { retry: { maxRetries: retries, initialDelayMs: 200, maxDelayMs: 2_000, maxRetryAfterMs: 5_000 } } : {}),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(breaker !== undefined ? { circuitBreaker: breaker } : {}),
+      ...(cacheTtl ? { cache: { ttlMs: cacheTtl } } : {}),
+    },
+    operations: (operations ?? []) as OperationId[],
+    cors: { origins: list("BFF_ALLOWED_ORIGINS") ?? [], ...(credentials !== undefined ? { credentials } : {}) },
+    clients: {
+      ...(get("BFF_CLIENT_HEADER") ? { header: get("BFF_CLIENT_HEADER")! } : {}),
+      ...(get("BFF_SESSION_COOKIE") ? { sessionCookie: get("BFF_SESSION_COOKIE")! } : {}),
+      ...(required !== undefined ? { required } : {}),
+      ...(list("BFF_ALLOWED_CLIENTS") ? { allowed: list("BFF_ALLOWED_CLIENTS")! } : {}),
+    },
+    server: { host: get("BFF_HOST") ?? "127.0.0.1", ...(port !== undefined ? { port } : {}) },
+    ...(get("BFF_BASE_PATH") ? { basePath: get("BFF_BASE_PATH")! } : {}),
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
+    ...(validate !== undefined ? { validate } : {}),
+    ...(maxBody !== undefined ? { maxBodyBytes: maxBody } : {}),
+    ...(webhook ? { webhook } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  };
+  problems.push(...configProblems(config, ENV_NAMES));
+  if (problems.length) throw new BffConfigError(problems);
+  return config;
+}

@@ -1,0 +1,28 @@
+/**
+ * Backend-for-frontend of the Platform API: browser apps call the proxy, the proxy calls the API
+ * with the server-side credentials, after CORS, client identification, rate limiting and
+ * validation against the generated schemas; plus a signed webhook receiver.
+ */
+export { createBff, type Bff, type ClientInfo } from "./bff.js";
+export { toNodeListener, serveNode, toRequest, writeResponse, type RunningServer } from "./node.js";
+export { configFromEnv, ENV_VARS, type EnvOptions } from "./env.js";
+export { BffConfigError, configProblems } from "./check-config.js";
+export {
+  DEFAULT_FORWARD_HEADERS,
+  type BffConfig,
+  type ClientIdentityConfig,
+  type CorsConfig,
+  type OperationId,
+  type RateLimitConfig,
+  type ServerConfig,
+  type UpstreamAuth,
+  type UpstreamConfig,
+  type WebhookConfig,
+  type WebhookDelivery,
+  type WebhookEvent,
+} from "./config.js";
+export { SlidingWindowStore, rateLimitHeaders, type RateLimitResult, type RateLimitStore } from "./rate-limit.js";
+export { errorResponse, codeForStatus, type ErrorEnvelope } from "./envelope.js";
+export { jsonLogger, redactingLogger, type Logger } from "./logger.js";
+export { SecretSet, REDACTED } from "./secrets.js";
+export { createRouter, type RouteMatch } from "./router.js";

@@ -1,0 +1,119 @@
+import {
+  AbortError,
+  AuthenticationError,
+  CircuitOpenError,
+  ConnectionError,
+  errorFromResponse,
+  OAuthError,
+  RateLimitError,
+  SessionExpiredError,
+  TimeoutError,
+  type ApiError,
+} from "@specforge/runtime";
+import { ErrorSchema } from "@specforge/zod";
+import { errorResponse, type ErrorEnvelope } from "./envelope.js";
+import type { SecretSet } from "./secrets.js";
+
+/** Response headers of the API the browser may see; everything else (cookies, auth challenges, server internals) stays. */
+const PASS_HEADERS = [
+  "content-type",
+  "content-language",
+  "content-disposition",
+  "cache-control",
+  "etag",
+  "last-modified",
+  "expires",
+  "location",
+  "link",
+  "retry-after",
+  "idempotent-replayed",
+  "x-cache",
+  "x-request-id",
+];
+
+export interface RespondContext {
+  requestId: string;
+  secrets: SecretSet;
+  /** Upstream base URL and the proxy's mount path, to point Location/Link at the proxy. */
+  upstreamBase: string;
+  basePath: string;
+}
+
+/** Rewrites an absolute or root-relative URL into the API to the same resource under the proxy. */
+function rewriteUrl(value: string, ctx: RespondContext): string {
+  const base = ctx.upstreamBase.replace(/\/+$/, "");
+  const basePathname = new URL(base).pathname.replace(/\/+$/, "");
+  if (value.startsWith(`${base}/`) || value === base) return ctx.basePath + value.slice(base.length);
+  if (basePathname && value.startsWith(`${basePathname}/`)) return ctx.basePath + value.slice(basePathname.length);
+  return value;
+}
+
+function copyHeaders(from: Headers, ctx: RespondContext): Headers {
+  const out = new Headers();
+  for (const name of PASS_HEADERS) {
+    const v = from.get(name);
+    if (v === null) continue;
+    let value = v;
+    if (name === "location") value = rewriteUrl(v, ctx);
+    else if (name === "link") value = v.replace(/<([^>]*)>/g, (_, url: string) => `<${rewriteUrl(url, ctx)}>`);
+    out.set(name, ctx.secrets.redact(value));
+  }
+  if (!out.has("x-request-id")) out.set("x-request-id", ctx.requestId);
+  return out;
+}
+
+/** A 2xx/3xx answer of the API, streamed to the browser with filtered headers and scrubbed body. */
+export function passThrough(upstream: Response, ctx: RespondContext): Response {
+  const headers = copyHeaders(upstream.headers, ctx);
+  const nullBody = upstream.status === 204 || upstream.status === 205 || upstream.status === 304 || !upstream.body;
+  return new Response(nullBody ? null : ctx.secrets.stream(upstream.body!), { status: upstream.status, statusText: upstream.statusText, headers });
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => "");
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * An error answer of the API (after the runtime's retries), in the spec's envelope. A body that is
+ * already the envelope keeps its code, message and details; anything else (a proxy's HTML page, an
+ * empty 502) gets the status's code and a generic message, never the raw body. A 401 means the
+ * proxy's own credentials were refused: the browser cannot fix that, so it is a 502.
+ */
+export async function normalizeError(upstream: Response, ctx: RespondContext, log: (err: ApiError) => void): Promise<Response> {
+  const body = await readJson(upstream);
+  const err = errorFromResponse(upstream, body);
+  log(err);
+  const parsed = ErrorSchema.safeParse(body);
+  const envelope: ErrorEnvelope | undefined = parsed.success ? (parsed.data as ErrorEnvelope) : undefined;
+  const requestId = ctx.secrets.redact(upstream.headers.get("x-request-id") ?? envelope?.request_id ?? ctx.requestId);
+  const headers: Record<string, string> = {};
+  const retryAfter = upstream.headers.get("retry-after");
+  if (retryAfter) headers["retry-after"] = retryAfter;
+  else if (err instanceof RateLimitError && err.retryAfterMs !== undefined) headers["retry-after"] = String(Math.ceil(err.retryAfterMs / 1000));
+  if (err instanceof AuthenticationError) {
+    return errorResponse(502, "The API refused the proxy's credentials", requestId, { code: "INTERNAL_ERROR" });
+  }
+  const status = upstream.status;
+  const message = envelope ? ctx.secrets.redact(envelope.error.message) : status >= 500 ? "The API failed to answer" : `The API answered ${status}`;
+  const details = envelope?.error.details?.map((d) => ({ field: ctx.secrets.redact(d.field), message: ctx.secrets.redact(d.message) }));
+  return errorResponse(status, message, requestId, { headers, ...(envelope ? { code: envelope.error.code } : {}), ...(details ? { details } : {}) });
+}
+
+/** What the runtime threw (no response from the API at all), as an envelope response. */
+export function thrownError(err: unknown, requestId: string, now: number): Response {
+  if (err instanceof CircuitOpenError) {
+    const wait = Math.max(1, Math.ceil((err.retryAt - now) / 1000));
+    return errorResponse(503, "The API is unavailable; requests are paused", requestId, { headers: { "retry-after": String(wait) } });
+  }
+  if (err instanceof TimeoutError) return errorResponse(504, "The API did not answer in time", requestId);
+  if (err instanceof ConnectionError) return errorResponse(502, "The API could not be reached", requestId, { code: "SERVICE_UNAVAILABLE" });
+  if (err instanceof SessionExpiredError || err instanceof OAuthError) return errorResponse(502, "The proxy could not authenticate to the API", requestId, { code: "INTERNAL_ERROR" });
+  // The browser went away; nobody reads this answer, but the log line records it.
+  if (err instanceof AbortError) return errorResponse(499, "Request aborted by the client", requestId, { code: "BAD_REQUEST" });
+  return errorResponse(500, "Internal error", requestId);
+}

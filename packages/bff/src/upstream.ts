@@ -1,0 +1,88 @@
+import { createApi, securitySchemes, type OperationMeta } from "@specforge/client";
+import { clientCredentials, type AuthOptions, type BearerProvider, type CallOptions, type Logger, type Runtime } from "@specforge/runtime";
+import { DEFAULTS, type UpstreamConfig } from "./config.js";
+import type { SecretSet } from "./secrets.js";
+
+/**
+ * The runtime that talks to the API: the generated client's `createApi` builds it from the
+ * upstream options (retries, timeouts, breaker, cache), with the server-side credentials. OAuth
+ * access tokens are registered as secrets the moment they are obtained, so they are scrubbed too.
+ */
+export function createUpstream(config: UpstreamConfig, secrets: SecretSet, logger: Logger | undefined): Runtime {
+  const api = createApi({
+    baseUrl: config.url,
+    auth: authOptions(config, secrets),
+    retry: config.retry === undefined ? { ...DEFAULTS.retry } : config.retry,
+    timeoutMs: config.timeoutMs ?? DEFAULTS.timeoutMs,
+    totalTimeoutMs: config.totalTimeoutMs ?? DEFAULTS.totalTimeoutMs,
+    circuitBreaker: config.circuitBreaker ?? true,
+    cache: config.cache ?? false,
+    ...(config.limiter ? { rateLimit: config.limiter } : {}),
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+    ...(logger ? { logger } : {}),
+    requestIdHeader: "X-Request-Id",
+  });
+  return api.runtime;
+}
+
+function authOptions(config: UpstreamConfig, secrets: SecretSet): AuthOptions {
+  const { apiKey, bearer, oauth } = config.auth;
+  if (apiKey !== undefined) return { apiKey, apiKeyHeader: config.auth.apiKeyHeader ?? securitySchemes.apiKeyAuth.name };
+  if (bearer !== undefined) return { bearer };
+  if (!oauth) return {};
+  const provider = clientCredentials({
+    tokenUrl: oauth.tokenUrl ?? `${config.url.replace(/\/+$/, "")}/oauth/token`,
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    authMethod: oauth.authMethod ?? "body",
+    ...(oauth.scope ? { scope: oauth.scope } : {}),
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+  });
+  const tracked: BearerProvider = {
+    async getAccessToken() {
+      const token = await provider.getAccessToken();
+      secrets.add(token);
+      return token;
+    },
+    handleUnauthorized: (rejected) => provider.handleUnauthorized!(rejected),
+  };
+  return { bearer: tracked };
+}
+
+/** Which credential kinds the configured auth provides. */
+export function credentialKinds(config: UpstreamConfig): { bearer: boolean; apiKey: boolean } {
+  return { bearer: config.auth.bearer !== undefined || config.auth.oauth !== undefined, apiKey: config.auth.apiKey !== undefined };
+}
+
+/**
+ * Per-call runtime options from what the spec says about the operation — as the generated client
+ * folds them in: only the credential kinds its security accepts (none for public ones), cache tags
+ * for reads and invalidation for writes, the idempotency header (so POSTs with a key are retried).
+ */
+export function callOptions(meta: OperationMeta, kinds: { bearer: boolean; apiKey: boolean }): CallOptions {
+  const read = meta.method === "get" || meta.method === "head";
+  let auth: CallOptions["auth"] = true;
+  if (meta.security && meta.security.length === 0) auth = false;
+  else if (meta.credentials) {
+    const bearer = meta.credentials.includes("bearer");
+    auth = { bearer, apiKey: meta.credentials.includes("apiKey") && !(bearer && kinds.bearer) };
+  }
+  return {
+    operationId: meta.id,
+    auth,
+    ...(meta.tags?.length ? (read ? { tags: [...meta.tags] } : { invalidates: [...meta.tags] }) : {}),
+    ...(meta.idempotencyHeader ? { idempotencyHeader: meta.idempotencyHeader } : {}),
+  };
+}
+
+/** Whether the configured credentials satisfy an operation's security (a public one always does). */
+export function accepts(meta: OperationMeta, kinds: { bearer: boolean; apiKey: boolean }): boolean {
+  if (!meta.credentials || (meta.security && meta.security.length === 0)) return true;
+  return (meta.credentials.includes("bearer") && kinds.bearer) || (meta.credentials.includes("apiKey") && kinds.apiKey);
+}
+
+/** The API URL of an operation: the template filled with the (re-encoded) path parameters, plus the raw query. */
+export function upstreamUrl(base: string, meta: OperationMeta, params: Record<string, string>, search: string): string {
+  const path = meta.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
+  return `${base.replace(/\/+$/, "")}${path}${search}`;
+}

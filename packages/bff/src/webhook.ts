@@ -1,0 +1,92 @@
+import { constructEvent, MemoryIdempotencyStore, ValidationError, WebhookVerificationError, type Logger } from "@specforge/runtime";
+import { WebhookEvent_ResponseSchema } from "@specforge/zod";
+import { BodyError, readBody } from "./body.js";
+import { DEFAULTS, type WebhookConfig, type WebhookEvent } from "./config.js";
+import { errorResponse } from "./envelope.js";
+
+export interface WebhookReceiver {
+  readonly path: string;
+  handle(request: Request, requestId: string): Promise<Response>;
+  /** Resolves once every handler started so far has settled (tests, graceful shutdown). */
+  idle(): Promise<void>;
+}
+
+const ack = (duplicate: boolean, requestId: string): Response =>
+  new Response(JSON.stringify({ received: true, duplicate }), { status: 200, headers: { "content-type": "application/json", "x-request-id": requestId } });
+
+/**
+ * The signed webhook endpoint. Verify before parse (over the raw bytes, with the runtime's
+ * Standard Webhooks / hex-HMAC verification and its timestamp tolerance), then claim the delivery
+ * id: a replay or a sender retry of a delivered event is acknowledged but never handled twice.
+ * The 2xx goes out before the handler runs, as the sender expects an answer within seconds;
+ * a failing handler is logged and its claim released so a redelivery can be processed.
+ */
+export function createWebhookReceiver(config: WebhookConfig, log: Logger | undefined, now: () => number): WebhookReceiver {
+  const store = config.store ?? new MemoryIdempotencyStore(now);
+  const ttl = config.dedupeTtlMs ?? DEFAULTS.webhookDedupeTtlMs;
+  const max = config.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
+  const pending = new Set<Promise<void>>();
+
+  const run = (event: WebhookEvent, id: string, requestId: string): void => {
+    const task = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => config.onEvent(event, { id, requestId }))
+      .then(
+        () => log?.info?.("webhook.handled", { requestId, webhookId: id, type: event.type }),
+        async (error: unknown) => {
+          log?.error?.("webhook.handler_failed", { requestId, webhookId: id, type: event.type, error });
+          await Promise.resolve(store.release(id)).catch(() => undefined);
+        },
+      )
+      .finally(() => pending.delete(task));
+    pending.add(task);
+  };
+
+  return {
+    path: config.path ?? DEFAULTS.webhookPath,
+    async idle() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+    async handle(request, requestId) {
+      if (request.method !== "POST") return errorResponse(405, "Webhooks are delivered with POST", requestId, { headers: { allow: "POST" } });
+      let payload: Uint8Array<ArrayBuffer> | undefined;
+      try {
+        payload = await readBody(request, max);
+      } catch (e) {
+        if (e instanceof BodyError) return errorResponse(e.status, e.message, requestId);
+        throw e;
+      }
+      let verified: { event: WebhookEvent; webhookId: string | undefined };
+      try {
+        verified = await constructEvent<WebhookEvent>({
+          payload: payload ?? new Uint8Array(0),
+          headers: request.headers,
+          secret: config.secret,
+          scheme: config.scheme ?? "standard",
+          toleranceSec: config.toleranceSec ?? DEFAULTS.webhookToleranceSec,
+          now: now(),
+          ...(config.validate === false ? {} : { schema: WebhookEvent_ResponseSchema }),
+        });
+      } catch (e) {
+        if (e instanceof ValidationError) {
+          log?.warn?.("webhook.invalid", { requestId, details: e.details });
+          const details = (e.details ?? []).map((d) => ({ field: d.field || "body", message: d.message }));
+          return errorResponse(400, "Webhook payload does not match the spec", requestId, { code: "VALIDATION_ERROR", details });
+        }
+        if (e instanceof WebhookVerificationError) {
+          log?.warn?.("webhook.rejected", { requestId, reason: e.message });
+          return errorResponse(400, e.message, requestId);
+        }
+        throw e;
+      }
+      const { event } = verified;
+      const id = verified.webhookId ?? (event as { id?: string }).id;
+      if (!id) return errorResponse(400, "Webhook delivery has no id", requestId);
+      if (!(await store.claim(id, ttl))) {
+        log?.info?.("webhook.duplicate", { requestId, webhookId: id, type: event.type });
+        return ack(true, requestId);
+      }
+      run(event, id, requestId);
+      return ack(false, requestId);
+    },
+  };
+}

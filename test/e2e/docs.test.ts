@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { repoRoot } from "../support/exec.js";
+import { turbo } from "../support/turbo.js";
+import { collectErrors, findChromium, launchChromium, loopbackOnly, NO_CHROMIUM } from "../support/chromium.js";
+import { startDocsServer, type DocsServer } from "../../tools/scripts/docs-server.mjs";
+
+interface Entry {
+  kind: "operation" | "webhook";
+  operationId: string;
+  summary: string;
+  tag: string;
+}
+
+const docsFile = join(repoRoot, "spec/dist/docs/index.html");
+const artifacts = join(repoRoot, "test/artifacts");
+const chromiumPath = findChromium();
+if (!chromiumPath) console.warn(`docs.test: skipped — ${NO_CHROMIUM}`);
+
+/** Every operation and webhook of the bundled spec: what the reference must list. */
+function specEntries(): Entry[] {
+  const spec = JSON.parse(readFileSync(join(repoRoot, "spec/dist/openapi.json"), "utf8"));
+  const from = (kind: Entry["kind"], items: Record<string, Record<string, { operationId?: string; summary?: string; tags?: string[] }>>) =>
+    Object.values(items ?? {}).flatMap((item) =>
+      Object.values(item)
+        .filter((op) => typeof op === "object" && op !== null && "responses" in op)
+        .map((op) => ({ kind, operationId: op.operationId!, summary: op.summary!, tag: op.tags![0]! })),
+    );
+  return [...from("operation", spec.paths), ...from("webhook", spec.webhooks)];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Opens every tag group of Redoc's sidebar (one is open at a time) and follows each of its
+ * entries, checking that the operation's section scrolls into view; returns the entries listed.
+ */
+async function walkSidebar(page: Page, entries: Entry[]) {
+  const menu = page.locator('[data-component-name="Menu/Menu"]').first();
+  const groups = await menu.locator("a").evaluateAll((as) => as.map((a) => [a.getAttribute("href")!, a.textContent!.trim()] as const));
+  const listed: { group: string; id: string; summary: string }[] = [];
+  for (const [groupHref, group] of groups.filter(([h]) => h !== "/" && !h.startsWith("/section/"))) {
+    await menu.locator(`a[href="${groupHref}"]`).click();
+    const items = menu.locator(`a[href^="#${groupHref}/"]`);
+    await items.first().waitFor();
+    for (const [href, label] of await items.evaluateAll((as) => as.map((a) => [a.getAttribute("href")!, a.textContent!] as const))) {
+      listed.push({ group, id: href.split("/").pop()!, summary: label });
+      const entry = entries.find((e) => e.operationId.toLowerCase() === href.split("/").pop());
+      if (!entry) continue;
+      await menu.locator(`a[href="${href}"]`).click();
+      const heading = page.locator("#api-content h2", { hasText: new RegExp(`^${escape(entry.summary)}`) });
+      await heading.waitFor({ state: "visible", timeout: 10_000 });
+      const bottom = page.viewportSize()!.height;
+      await expect.poll(() => heading.evaluate((h) => h.getBoundingClientRect().top), { message: `${entry.operationId} scrolled into view` }).toBeLessThan(bottom);
+    }
+  }
+  return listed;
+}
+
+describe("HTML API reference (pnpm run docs) in headless Chromium", () => {
+  let browser: Browser | undefined;
+  let server: DocsServer | undefined;
+  let entries: Entry[] = [];
+
+  beforeAll(async () => {
+    const built = await turbo(["run", "docs", "--filter=@specforge/spec", "--output-logs=errors-only"]);
+    expect(built.code, built.stdout + built.stderr).toBe(0);
+    entries = specEntries();
+    if (!chromiumPath) return;
+    browser = await launchChromium(chromiumPath);
+    server = await startDocsServer({ port: 0, file: docsFile });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("lists and renders every operation and webhook of the spec, offline, without console errors", async (ctx) => {
+    if (!browser || !server) return ctx.skip(NO_CHROMIUM);
+    expect(entries.filter((e) => e.kind === "operation").length).toBeGreaterThan(0);
+    expect(entries.filter((e) => e.kind === "webhook").length).toBeGreaterThan(0);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const { offsite } = await loopbackOnly(context);
+    const errors = collectErrors(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`, { waitUntil: "load" });
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, "docs.png") });
+
+    // Listed: one sidebar entry per operation and webhook, under its tag, linked by its operationId;
+    // and following it shows its section.
+    const listed = await walkSidebar(page, entries);
+    const want = entries.map((e) => ({ group: e.tag, id: e.operationId.toLowerCase(), summary: expect.stringMatching(new RegExp(`^${escape(e.summary)}`)) }));
+    for (const w of want) expect(listed, `${w.id} in the sidebar`).toContainEqual(w);
+    expect(listed).toHaveLength(want.length);
+    await page.screenshot({ path: join(artifacts, "docs-last-entry.png") });
+
+    expect(offsite, "requests off loopback").toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("serves a rebuilt page without a restart and, with reload on, reloads the open page", async (ctx) => {
+    if (!browser) return ctx.skip(NO_CHROMIUM);
+    const dir = mkdtempSync(join(tmpdir(), "specforge-docs-"));
+    const file = join(dir, "index.html");
+    copyFileSync(docsFile, file);
+    const live: DocsServer = await startDocsServer({ port: 0, file, reload: true });
+    const context = await browser.newContext();
+    try {
+      const errors = collectErrors(context);
+      const page = await context.newPage();
+      await page.goto(`${live.url}/`, { waitUntil: "load" });
+      const title = await page.title();
+      expect(title).not.toBe("");
+      const reloaded = page.waitForEvent("load");
+      writeFileSync(file, readFileSync(docsFile, "utf8").replace(`<title>${title}</title>`, `<title>${title} (rebuilt)</title>`));
+      await reloaded;
+      expect(await page.title()).toBe(`${title} (rebuilt)`);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await live.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import type { IRDocument } from "@specforge/codegen/src/ir/types.js";
+import type { Change, Sink } from "./types.js";
+import { diffOperations, diffWebhooks } from "./rules/operations.js";
+import { diffSecuritySchemes } from "./rules/security.js";
+import { unchangedSchemas } from "./schema/unchanged.js";
+import { classifyRawDifferences, rawDifferences } from "./rules/documentation.js";
+
+export interface SpecVersion {
+  model: IRDocument;
+  /** The bundled document the model was built from (every `$ref` local). */
+  document: Record<string, unknown>;
+}
+
+export const DOCUMENT = "(document)";
+
+/** `#/components/schemas/User/…` → `#/components/schemas/User`; `#/paths/~1a/get/…` → `#/paths/~1a`. */
+function ownerOf(pointer: string): string {
+  const t = pointer.split("/");
+  const depth = t[1] === "components" ? 4 : t[1] === "paths" || t[1] === "webhooks" ? 3 : 2;
+  return t.slice(0, depth).join("/");
+}
+
+/**
+ * Every change between two versions of a spec, classified. Operations and webhooks are compared
+ * rule by rule; what no rule explains (documentation, examples, anything else) is listed from a
+ * plain comparison of the bundled documents as a patch-level change.
+ */
+export function diffSpecs(base: SpecVersion, head: SpecVersion): Change[] {
+  const changes: Change[] = [];
+  const keys = new Set<string>();
+  const unchanged = unchangedSchemas(base.model, head.model);
+  const sinkFor = (operation: string): Sink => ({
+    base: base.model,
+    head: head.model,
+    unchanged,
+    emit: (c) => {
+      // A shared schema reached twice within one operation reports its change once.
+      const key = `${operation}\0${c.rule}\0${c.pointer}`;
+      if (keys.has(key)) return;
+      keys.add(key);
+      changes.push({ ...c, operation, bump: c.breaking ? "major" : (c.bump ?? "minor") });
+    },
+  });
+  diffOperations(base.model, head.model, sinkFor);
+  diffWebhooks(base.model, head.model, sinkFor);
+  diffSecuritySchemes(base.model, head.model, sinkFor(DOCUMENT));
+
+  // Raw differences are listed per owner (a component, an operation, a top-level field); an
+  // owner with a classified change has its other raw differences explained by it.
+  const owners = new Set(changes.map((c) => ownerOf(c.pointer)));
+  const { docs, other } = classifyRawDifferences(rawDifferences(base.document, head.document));
+  const doc = sinkFor(DOCUMENT);
+  const list = (pointers: string[], rule: string, reason: string) => {
+    const byOwner = new Map<string, number>();
+    for (const p of pointers) byOwner.set(ownerOf(p), (byOwner.get(ownerOf(p)) ?? 0) + 1);
+    for (const [owner, n] of byOwner) doc.emit({ rule, breaking: false, bump: "patch", pointer: owner, reason: `${reason}${n > 1 ? ` (${n} places)` : ""}` });
+  };
+  list(docs, "documentation-changed", "documentation or examples changed");
+  list(other.filter((p) => !owners.has(ownerOf(p))), "other-change", "changed; no compatibility rule applies, review it");
+  return changes;
+}

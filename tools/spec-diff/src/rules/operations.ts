@@ -1,0 +1,82 @@
+import type { IRDocument, IROperation } from "@specforge/codegen/src/ir/types.js";
+import { surfaceGroups } from "@specforge/codegen/src/emit/client/surface-names.js";
+import type { Sink } from "../types.js";
+import { compareOperation, operationLabel } from "./operation.js";
+
+// Path templates match whatever their parameters are called: /users/{id} is /users/{userId}.
+const template = (path: string) => path.replace(/\{[^}]*\}/g, "{}");
+const key = (op: IROperation) => `${op.method} ${template(op.path)}`;
+
+// The generated client reserves these names on the api object (tools/codegen emit-client.ts).
+const CLIENT_ROOT_MEMBERS = ["raw", "runtime", "options"];
+
+/** `api.users.get` of each operation, as the generated client names it. */
+function clientNames(ops: IROperation[]): Map<IROperation, string> {
+  const out = new Map<IROperation, string>();
+  for (const g of surfaceGroups(ops, CLIENT_ROOT_MEMBERS)) {
+    for (const m of g.members) out.set(m.op, ["api", g.name, m.name].filter(Boolean).join("."));
+  }
+  return out;
+}
+
+/**
+ * Operations of `paths`: removed paths and methods break callers, new ones are additions; each
+ * operation in both versions is compared in full.
+ */
+export function diffOperations(base: IRDocument, head: IRDocument, sinkFor: (operation: string) => Sink): void {
+  const hm = new Map(head.operations.map((op) => [key(op), op]));
+  const bm = new Map(base.operations.map((op) => [key(op), op]));
+  const basePaths = new Set(base.operations.map((op) => template(op.path)));
+  const headPaths = new Set(head.operations.map((op) => template(op.path)));
+  for (const op of base.operations) {
+    if (hm.has(key(op))) continue;
+    const pathGone = !headPaths.has(template(op.path));
+    sinkFor(operationLabel(op)).emit({
+      rule: pathGone ? "path-removed" : "operation-removed",
+      breaking: true,
+      pointer: op.pointer,
+      reason: pathGone ? `path ${op.path} removed` : `method ${op.method.toUpperCase()} removed from ${op.path}`,
+    });
+  }
+  for (const op of head.operations) {
+    if (bm.has(key(op))) continue;
+    const newPath = !basePaths.has(template(op.path));
+    sinkFor(operationLabel(op)).emit({ rule: newPath ? "path-added" : "operation-added", breaking: false, pointer: op.pointer, reason: newPath ? `path ${op.path} added` : `method ${op.method.toUpperCase()} added to ${op.path}` });
+  }
+  const baseNames = clientNames(base.operations);
+  const headNames = clientNames(head.operations);
+  for (const b of base.operations) {
+    const h = hm.get(key(b));
+    if (!h) continue;
+    const sink = sinkFor(operationLabel(h));
+    const [was, now] = [baseNames.get(b), headNames.get(h)];
+    if (was !== now && b.operationId === h.operationId) {
+      sink.emit({ rule: "client-method-renamed", breaking: true, pointer: `${h.pointer}/tags`, reason: `generated client method ${was} is now ${now}` });
+    }
+    compareOperation(b, h, sink, "request", "response");
+  }
+}
+
+/**
+ * Webhooks, by name and method. The API sends the payload and the subscriber answers: payloads
+ * compare like responses, the subscriber's answers like requests.
+ */
+export function diffWebhooks(base: IRDocument, head: IRDocument, sinkFor: (operation: string) => Sink): void {
+  const wkey = (name: string, op: IROperation) => `${name} ${op.method}`;
+  const hm = new Map(head.webhooks.map((w) => [wkey(w.name, w.operation), w]));
+  const bm = new Map(base.webhooks.map((w) => [wkey(w.name, w.operation), w]));
+  for (const w of base.webhooks) {
+    if (!hm.has(wkey(w.name, w.operation))) {
+      sinkFor(operationLabel(w.operation, w.name)).emit({ rule: "webhook-removed", breaking: true, pointer: w.operation.pointer, reason: `webhook ${w.name} removed` });
+    }
+  }
+  for (const w of head.webhooks) {
+    if (!bm.has(wkey(w.name, w.operation))) {
+      sinkFor(operationLabel(w.operation, w.name)).emit({ rule: "webhook-added", breaking: false, pointer: w.operation.pointer, reason: `webhook ${w.name} added` });
+    }
+  }
+  for (const w of base.webhooks) {
+    const n = hm.get(wkey(w.name, w.operation));
+    if (n) compareOperation(w.operation, n.operation, sinkFor(operationLabel(n.operation, n.name)), "response", "request");
+  }
+}

@@ -1,0 +1,48 @@
+import type { IROperation, IRHeader, IRResponse } from "@specforge/codegen/src/ir/types.js";
+import { joinPointer } from "@specforge/codegen/src/load/spec-error.js";
+import { presenceBreaks, type Presence } from "../types.js";
+import { compareSchemas } from "../schema/schema-compat.js";
+import type { CompareContext } from "../schema/context.js";
+import { diffContent } from "./content.js";
+
+/**
+ * Responses by status code (as written: `200`, `4XX`, `default`): a removed status breaks
+ * clients that handle it; each kept one compares headers and content.
+ */
+export function diffResponses(b: IROperation, h: IROperation, cx: CompareContext): void {
+  const { dir, sink } = cx;
+  const hr = new Map(h.responses.map((r) => [r.status.toUpperCase(), r]));
+  const br = new Map(b.responses.map((r) => [r.status.toUpperCase(), r]));
+  const at = (op: IROperation, r: IRResponse) => joinPointer(`${op.pointer}/responses`, r.status);
+  for (const r of b.responses) {
+    if (!hr.has(r.status.toUpperCase())) sink.emit({ rule: `${dir}-status-removed`, breaking: true, pointer: at(b, r), reason: `response ${r.status} removed` });
+  }
+  for (const r of h.responses) {
+    if (!br.has(r.status.toUpperCase())) sink.emit({ rule: `${dir}-status-added`, breaking: false, pointer: at(h, r), reason: `response ${r.status} added` });
+  }
+  for (const o of b.responses) {
+    const n = hr.get(o.status.toUpperCase());
+    if (!n) continue;
+    const where = `response ${n.status}`;
+    diffHeaders(o.headers, n.headers, where, at(h, n), cx);
+    diffContent(o.content, n.content, where, at(h, n), cx);
+  }
+}
+
+function diffHeaders(bh: IRHeader[], hh: IRHeader[], where: string, pointer: string, cx: CompareContext): void {
+  const { dir, sink } = cx;
+  const key = (x: IRHeader) => x.name.toLowerCase();
+  const bm = new Map(bh.map((x) => [key(x), x]));
+  const hm = new Map(hh.map((x) => [key(x), x]));
+  const at = (x: IRHeader) => joinPointer(pointer, "headers", x.name);
+  const presence = (p: Presence, x: IRHeader, what: string) =>
+    sink.emit({ rule: `${dir}-header-${p}`, breaking: presenceBreaks(dir, p), pointer: at(x), reason: `${where} header ${x.name}: ${what}` });
+  for (const [k, x] of bm) if (!hm.has(k)) presence("removed", x, "removed");
+  for (const [k, x] of hm) if (!bm.has(k)) presence(x.required ? "added-required" : "added-optional", x, `${x.required ? "required" : "optional"} header added`);
+  for (const [k, o] of bm) {
+    const n = hm.get(k);
+    if (!n) continue;
+    if (o.required !== n.required) presence(n.required ? "became-required" : "became-optional", n, `now ${n.required ? "required" : "optional"}`);
+    compareSchemas(o.schema, n.schema, `${where} header ${n.name}`, cx);
+  }
+}

@@ -1,0 +1,72 @@
+import type { SchemaView } from "./view.js";
+import { type CompareContext, report, fmt } from "./context.js";
+
+type Family = "string" | "number" | "array" | "object";
+
+/** Numeric bounds: a lower bound that rises, or an upper bound that falls, narrows. */
+const BOUNDS: { family: Family; key: string; kind: "min" | "max"; thing: string }[] = [
+  { family: "string", key: "minLength", kind: "min", thing: "min-length" },
+  { family: "string", key: "maxLength", kind: "max", thing: "max-length" },
+  { family: "number", key: "minimum", kind: "min", thing: "minimum" },
+  { family: "number", key: "maximum", kind: "max", thing: "maximum" },
+  { family: "number", key: "exclusiveMinimum", kind: "min", thing: "exclusive-minimum" },
+  { family: "number", key: "exclusiveMaximum", kind: "max", thing: "exclusive-maximum" },
+  { family: "array", key: "minItems", kind: "min", thing: "min-items" },
+  { family: "array", key: "maxItems", kind: "max", thing: "max-items" },
+  { family: "object", key: "minProperties", kind: "min", thing: "min-properties" },
+  { family: "object", key: "maxProperties", kind: "max", thing: "max-properties" },
+];
+
+/** Assertions that either hold or not: adding one narrows, removing one widens, changing it is both. */
+const FLAGS: { family: Family; key: string; thing: string }[] = [
+  { family: "string", key: "pattern", thing: "pattern" },
+  { family: "string", key: "format", thing: "format" },
+  { family: "string", key: "contentMediaType", thing: "content-media-type" },
+  { family: "string", key: "contentEncoding", thing: "content-encoding" },
+  { family: "number", key: "format", thing: "format" },
+  { family: "array", key: "uniqueItems", thing: "unique-items" },
+];
+
+function family(v: SchemaView, f: Family): Record<string, unknown> {
+  return (f === "object" ? (v.object ?? {}) : v[f]) as Record<string, unknown>;
+}
+
+const at = (bv: SchemaView, hv: SchemaView, f: Family, key: string) => `${hv.at[f] ?? bv.at[f] ?? hv.pointer}/${key}`;
+
+export function compareBounds(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+  for (const { family: f, key, kind, thing } of BOUNDS) {
+    const b = family(bv, f)[key] as number | undefined;
+    const h = family(hv, f)[key] as number | undefined;
+    if (b === h) continue;
+    const pointer = at(bv, hv, f, key);
+    if (b === undefined) report(cx, "narrow", thing, pointer, where, `${key} ${h} added`);
+    else if (h === undefined) report(cx, "widen", thing, pointer, where, `${key} ${b} removed`);
+    else {
+      const narrower = kind === "min" ? h > b : h < b;
+      report(cx, narrower ? "narrow" : "widen", thing, pointer, where, `${key} ${narrower ? "tightened" : "relaxed"} from ${b} to ${h}`);
+    }
+  }
+  for (const { family: f, key, thing } of FLAGS) {
+    const b = family(bv, f)[key];
+    const h = family(hv, f)[key];
+    if (b === h || (b === false && h === undefined) || (b === undefined && h === false)) continue;
+    const pointer = at(bv, hv, f, key);
+    if (b === undefined || b === false) report(cx, "narrow", thing, pointer, where, `${key} ${fmt(h)} added`);
+    else if (h === undefined || h === false) report(cx, "widen", thing, pointer, where, `${key} ${fmt(b)} removed`);
+    else report(cx, "change", thing, pointer, where, `${key} changed from ${fmt(b)} to ${fmt(h)}`);
+  }
+  compareMultipleOf(bv, hv, where, cx);
+}
+
+function compareMultipleOf(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+  const b = bv.number.multipleOf;
+  const h = hv.number.multipleOf;
+  if (b === h) return;
+  const pointer = at(bv, hv, "number", "multipleOf");
+  const divides = (x: number, y: number) => Number.isInteger(y / x);
+  if (b === undefined) report(cx, "narrow", "multiple-of", pointer, where, `multipleOf ${h} added`);
+  else if (h === undefined) report(cx, "widen", "multiple-of", pointer, where, `multipleOf ${b} removed`);
+  else if (divides(b, h)) report(cx, "narrow", "multiple-of", pointer, where, `multipleOf tightened from ${b} to ${h}`);
+  else if (divides(h, b)) report(cx, "widen", "multiple-of", pointer, where, `multipleOf relaxed from ${b} to ${h}`);
+  else report(cx, "change", "multiple-of", pointer, where, `multipleOf changed from ${b} to ${h}`);
+}

@@ -1,0 +1,72 @@
+import type { SchemaView, PropertyView } from "./view.js";
+import { visibleIn } from "./view.js";
+import { type CompareContext, report, child, fmt } from "./context.js";
+import { compareSchemas, equivalent } from "./schema-compat.js";
+import { presenceBreaks, type Presence } from "../types.js";
+
+/**
+ * Properties of an object, as they flow in the context's direction: readOnly properties are not
+ * part of requests and writeOnly ones not part of responses, so a property turning readOnly
+ * disappears from requests.
+ */
+export function compareObjects(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+  if (!bv.object && !hv.object) return;
+  const { dir, sink } = cx;
+  const visible = (v: SchemaView, doc: typeof sink.base) =>
+    new Map([...(v.object?.properties ?? new Map<string, PropertyView>())].filter(([, p]) => visibleIn(dir, p, doc)));
+  const bp = visible(bv, sink.base);
+  const hp = visible(hv, sink.head);
+  const objAt = (v: SchemaView) => v.at.object ?? v.pointer;
+  const propAt = (v: SchemaView, name: string, p?: PropertyView) => p?.schema?.pointer || `${objAt(v)}/properties/${name}`;
+  const presence = (p: Presence, pointer: string, name: string, what: string) =>
+    sink.emit({ rule: `${dir}-property-${p}`, breaking: presenceBreaks(dir, p), pointer, reason: `${child(where, name)}: ${what}` });
+
+  const removed = [...bp.keys()].filter((n) => !hp.has(n));
+  const added = [...hp.keys()].filter((n) => !bp.has(n));
+  for (const name of removed) {
+    const hidden = hv.object?.properties.get(name);
+    if (hidden) {
+      const flag = dir === "request" ? "readOnly" : "writeOnly";
+      presence("removed", propAt(hv, name, hidden), name, `property ${fmt(name)} is now ${flag}, so no longer part of the ${dir}`);
+      continue;
+    }
+    const b = bp.get(name)!;
+    const renamed = added.find((a) => hp.get(a)!.required === b.required && equivalent(b.schema, hp.get(a)!.schema, cx));
+    if (renamed) {
+      sink.emit({
+        rule: `${dir}-property-renamed`,
+        breaking: true,
+        pointer: propAt(hv, renamed, hp.get(renamed)),
+        reason: `${child(where, name)}: property ${fmt(name)} renamed to ${fmt(renamed)} (same schema)`,
+      });
+    } else presence("removed", propAt(bv, name, b), name, `property ${fmt(name)} removed`);
+  }
+  for (const name of added) {
+    const h = hp.get(name)!;
+    const pointer = propAt(hv, name, h);
+    const strict = dir === "response" && bv.object?.additional === false;
+    const what = `${h.required ? "required" : "optional"} property ${fmt(name)} added`;
+    if (strict) {
+      sink.emit({ rule: "response-property-added-to-closed-object", breaking: true, pointer, reason: `${child(where, name)}: ${what} to an object with additionalProperties: false` });
+    } else presence(h.required ? "added-required" : "added-optional", pointer, name, what);
+  }
+  for (const [name, b] of bp) {
+    const h = hp.get(name);
+    if (!h) continue;
+    if (b.required !== h.required) {
+      presence(h.required ? "became-required" : "became-optional", `${objAt(hv)}/required`, name, `property ${fmt(name)} is now ${h.required ? "required" : "optional"}`);
+    }
+    if (b.schema || h.schema) compareSchemas(b.schema, h.schema, child(where, name), cx);
+  }
+  compareAdditional(bv, hv, where, cx);
+}
+
+function compareAdditional(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+  const b = bv.object?.additional;
+  const h = hv.object?.additional;
+  const pointer = `${hv.at.object ?? bv.at.object ?? hv.pointer}/additionalProperties`;
+  if (b === false && h !== false) report(cx, "widen", "additional-properties", pointer, where, "additional properties now allowed");
+  else if (h === false && b !== false) report(cx, "narrow", "additional-properties", pointer, where, "additional properties no longer allowed");
+  else if (b && h) compareSchemas(b, h, `${where}[*]`, cx);
+  else if (b || h) compareSchemas(b || undefined, h || undefined, `${where}[*]`, cx);
+}

@@ -1,0 +1,105 @@
+import type { IRSchema, JsonType } from "@specforge/codegen/src/ir/types.js";
+import { viewOf, same, type SchemaView } from "./view.js";
+import { type CompareContext, countingContext, firstVisit, report, fmtList } from "./context.js";
+import { compareBounds } from "./bounds.js";
+import { compareObjects } from "./objects.js";
+import { compareUnionBranches, compareUnionShape, compareUnionConstraint, compareDiscriminators } from "./unions.js";
+
+const ANY: IRSchema = { pointer: "", meta: {} };
+
+/**
+ * Compares two versions of a schema in the direction of `cx` and reports every difference that
+ * changes which values are valid. `where` says where the schema sits, for humans
+ * (`response 200 application/json: body.data`).
+ */
+export function compareSchemas(b: IRSchema | undefined, h: IRSchema | undefined, where: string, cx: CompareContext): void {
+  const bs = b ?? ANY;
+  const hs = h ?? ANY;
+  if (bs.ref && bs.ref === hs.ref && cx.sink.unchanged.has(bs.ref) && onlyRef(bs) && onlyRef(hs)) return;
+  if (!firstVisit(cx, bs, hs)) return;
+  const bv = viewOf(bs, cx.sink.base);
+  const hv = viewOf(hs, cx.sink.head);
+  if (!bv.pointer) bv.pointer = hv.pointer;
+  if (!hv.pointer) hv.pointer = bv.pointer;
+  // A schema that is only a union next to one that is not: `X` became `oneOf: [X, Y]` (or back).
+  if (!!bv.union !== !!hv.union && isBareUnion(bv.union ? bv : hv)) {
+    compareNullable(bv, hv, where, cx);
+    return compareUnionShape(bs, hs, bv, hv, where, cx);
+  }
+  compareTypes(bv, hv, where, cx);
+  compareNullable(bv, hv, where, cx);
+  compareEnums(bv, hv, where, cx);
+  compareBounds(bv, hv, where, cx);
+  compareObjects(bv, hv, where, cx);
+  compareArrays(bv, hv, where, cx);
+  if (bv.union && hv.union) compareUnionBranches(bv, hv, where, cx);
+  else if (bv.union || hv.union) compareUnionConstraint(bv, hv, where, cx);
+  else compareDiscriminators(bv, hv, where, cx);
+}
+
+/** Nothing but the union (and nullability): its branches say everything. */
+function isBareUnion(v: SchemaView): boolean {
+  const empty = (o: object) => Object.values(o).every((x) => x === undefined);
+  return !v.types && !v.enum && !v.object && empty(v.string) && empty(v.number) && empty(v.array);
+}
+
+
+/** True when the two schemas accept the same values in this direction. */
+export function equivalent(b: IRSchema | undefined, h: IRSchema | undefined, cx: CompareContext): boolean {
+  return differences(b, h, cx) === 0;
+}
+
+export function differences(b: IRSchema | undefined, h: IRSchema | undefined, cx: CompareContext): number {
+  const counting = countingContext(cx);
+  compareSchemas(b, h, "", counting.cx);
+  return counting.count();
+}
+
+const onlyRef = (s: IRSchema) => Object.keys(s).every((k) => k === "pointer" || k === "ref" || k === "meta");
+
+const covers = (set: Set<JsonType>, t: JsonType) => set.has(t) || (t === "integer" && set.has("number"));
+const typeList = (set: Set<JsonType>) => (set.size ? [...set].join(" | ") : "nothing");
+
+function compareTypes(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+  const bt = bv.types;
+  const ht = hv.types;
+  const at = `${hv.at.types ?? bv.at.types ?? hv.pointer}/type`;
+  if (bt && ht) {
+    const lost = [...bt].filter((t) => !covers(ht, t));
+    const gained = [...ht].filter((t) => !covers(bt, t));
+    if (lost.length && gained.length) report(cx, "change", "type", at, where, `type changed from ${typeList(bt)} to ${typeList(ht)}`);
+    else if (lost.length) report(cx, "narrow", "type", at, where, `type narrowed from ${typeList(bt)} to ${typeList(ht)}`);
+    else if (gained.length) report(cx, "widen", "type", at, where, `type widened from ${typeList(bt)} to ${typeList(ht)}`);
+  } else if (bt && !hv.union) report(cx, "widen", "type", at, where, `type constraint ${typeList(bt)} removed`);
+  else if (ht && !bv.union) report(cx, "narrow", "type", at, where, `type restricted to ${typeList(ht)}`);
+}
+
+function compareNullable(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+  // Nullability only means something next to a type, enum or union ({} allows null anyway).
+  const typed = (v: SchemaView) => !!(v.types || v.union || v.enum);
+  if (!typed(bv) || !typed(hv) || bv.nullable === hv.nullable) return;
+  const at = (hv.nullable ? hv.at.nullable : bv.at.nullable) ?? hv.pointer;
+  if (bv.nullable) report(cx, "narrow", "nullable", at, where, "null no longer allowed");
+  else report(cx, "widen", "nullable", at, where, "null now allowed");
+}
+
+function compareEnums(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+  const be = bv.enum;
+  const he = hv.enum;
+  const at = `${hv.at.enum ?? bv.at.enum ?? hv.pointer}/enum`;
+  if (be && he) {
+    const removed = be.filter((x) => !he.some((y) => same(x, y)));
+    const added = he.filter((x) => !be.some((y) => same(x, y)));
+    if (removed.length) report(cx, "narrow", "enum", at, where, `enum value${removed.length > 1 ? "s" : ""} ${fmtList(removed)} removed`);
+    if (added.length) report(cx, "widen", "enum", at, where, `enum value${added.length > 1 ? "s" : ""} ${fmtList(added)} added`);
+  } else if (he) report(cx, "narrow", "enum", at, where, `restricted to the values ${fmtList(he)}`);
+  else if (be) report(cx, "widen", "enum", at, where, `enum constraint ${fmtList(be)} removed`);
+}
+
+function compareArrays(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+  const ba = bv.array;
+  const ha = hv.array;
+  if (ba.items || ha.items) compareSchemas(ba.items, ha.items, `${where}[]`, cx);
+  const n = Math.max(ba.prefixItems?.length ?? 0, ha.prefixItems?.length ?? 0);
+  for (let i = 0; i < n; i++) compareSchemas(ba.prefixItems?.[i] ?? ba.items, ha.prefixItems?.[i] ?? ha.items, `${where}[${i}]`, cx);
+}

@@ -1,0 +1,22 @@
+import type { IRDocument } from "@specforge/codegen/src/ir/types.js";
+
+/**
+ * Names of the schemas that are the same in both versions, and so is every schema they reference:
+ * comparing them can only find nothing, so it is skipped (large specs share big schemas widely).
+ */
+export function unchangedSchemas(base: IRDocument, head: IRDocument): Set<string> {
+  const same = new Set<string>();
+  for (const b of base.schemas) {
+    const h = head.schemaByName.get(b.name);
+    if (h && JSON.stringify(b.schema) === JSON.stringify(h.schema)) same.add(b.name);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const name of same) {
+      if (head.schemaByName.get(name)!.refs.every((r) => same.has(r))) continue;
+      same.delete(name);
+      changed = true;
+    }
+  }
+  return same;
+}

@@ -1,0 +1,101 @@
+import type { IRSchema } from "@specforge/codegen/src/ir/types.js";
+import type { SchemaView } from "./view.js";
+import { type CompareContext, report, fmtList } from "./context.js";
+import { compareSchemas, differences } from "./schema-compat.js";
+
+const label = (s: IRSchema, i: number) => s.ref ?? `#${i + 1}`;
+const article = (kind: string) => (kind === "anyOf" ? `an ${kind}` : `a ${kind}`);
+
+/**
+ * A plain schema that became a union (or the reverse): the closest branch is compared with the
+ * old schema, every other branch is new (widening) or gone (narrowing).
+ */
+export function compareUnionShape(b: IRSchema, h: IRSchema, bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+  const toUnion = !!hv.union;
+  const single = toUnion ? b : h;
+  const branches = (toUnion ? hv.union : bv.union)!.branches;
+  const score = (br: IRSchema) => (toUnion ? differences(single, br, cx) : differences(br, single, cx));
+  let best = 0;
+  let bestScore = Infinity;
+  branches.forEach((br, i) => {
+    const s = score(br);
+    if (s < bestScore) [best, bestScore] = [i, s];
+  });
+  const kind = (toUnion ? hv.union : bv.union)!.kind;
+  const at = `${(toUnion ? hv : bv).at.union}/${kind}`;
+  const others = branches.filter((_, i) => i !== best).map((br) => label(br, branches.indexOf(br)));
+  if (toUnion) {
+    compareSchemas(b, branches[best], `${where}<${label(branches[best]!, best)}>`, cx);
+    report(cx, "widen", "union-branch", at, where, `became ${article(kind)}; new branch${others.length > 1 ? "es" : ""} ${others.join(", ")}`);
+  } else {
+    compareSchemas(branches[best], h, where, cx);
+    report(cx, "narrow", "union-branch", at, where, `is no longer ${article(kind)}; branch${others.length > 1 ? "es" : ""} ${others.join(", ")} removed`);
+  }
+}
+
+/**
+ * A union next to other assertions (`type: object` + `anyOf` of required sets) is one more
+ * condition on the value: adding it narrows, dropping it widens.
+ */
+export function compareUnionConstraint(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+  const u = (bv.union ?? hv.union)!;
+  const at = `${(bv.union ? bv : hv).at.union}/${u.kind}`;
+  if (bv.union) report(cx, "widen", "union-constraint", at, where, `${u.kind} constraint (${u.branches.length} branches) removed`);
+  else report(cx, "narrow", "union-constraint", at, where, `${u.kind} constraint (${u.branches.length} branches) added`);
+}
+
+/** Two unions: branches are paired by schema name, then by identical content, then by position. */
+export function compareUnionBranches(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+  const bu = bv.union!;
+  const hu = hv.union!;
+  const at = `${hv.at.union ?? hv.pointer}/${hu.kind}`;
+  if (bu.kind !== hu.kind) {
+    // oneOf rejects values matching several branches; anyOf accepts them.
+    report(cx, bu.kind === "oneOf" ? "widen" : "narrow", "union-kind", at, where, `${bu.kind} changed to ${hu.kind}`);
+  }
+  const pairs: [number, number][] = [];
+  const freeB = new Set(bu.branches.keys());
+  const freeH = new Set(hu.branches.keys());
+  const pair = (i: number, j: number) => {
+    pairs.push([i, j]);
+    freeB.delete(i);
+    freeH.delete(j);
+  };
+  for (const i of [...freeB]) {
+    const j = [...freeH].find((j) => bu.branches[i]!.ref && bu.branches[i]!.ref === hu.branches[j]!.ref);
+    if (j !== undefined) pair(i, j);
+  }
+  for (const i of [...freeB]) {
+    const j = [...freeH].find((j) => differences(bu.branches[i], hu.branches[j], cx) === 0);
+    if (j !== undefined) pair(i, j);
+  }
+  if (freeB.size === freeH.size) [...freeB].forEach((i, k) => pair(i, [...freeH][k]!));
+  for (const [i, j] of pairs) compareSchemas(bu.branches[i], hu.branches[j], `${where}<${label(hu.branches[j]!, j)}>`, cx);
+  const removed = [...freeB].map((i) => label(bu.branches[i]!, i));
+  const added = [...freeH].map((j) => label(hu.branches[j]!, j));
+  if (removed.length) report(cx, "narrow", "union-branch", at, where, `${bu.kind} branch${removed.length > 1 ? "es" : ""} ${removed.join(", ")} removed`);
+  if (added.length) report(cx, "widen", "union-branch", at, where, `new ${hu.kind} branch${added.length > 1 ? "es" : ""} ${added.join(", ")}`);
+  compareDiscriminators(bv, hv, where, cx, removed.length + added.length === 0);
+}
+
+/**
+ * Discriminator values select a branch: a new value is a new kind of object (widening), a
+ * missing one narrows. Skipped when branches changed: that was reported already.
+ */
+export function compareDiscriminators(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext, values = true): void {
+  const bd = bv.union?.discriminator ?? bv.discriminator;
+  const hd = hv.union?.discriminator ?? hv.discriminator;
+  if (!bd || !hd) return;
+  const at = `${hv.at.union ?? hv.pointer}/discriminator`;
+  if (bd.propertyName !== hd.propertyName) {
+    report(cx, "change", "discriminator", at, where, `discriminator property changed from ${bd.propertyName} to ${hd.propertyName}`);
+    return;
+  }
+  if (!values) return;
+  const bvals = bd.mapping.map((m) => m.value);
+  const hvals = hd.mapping.map((m) => m.value);
+  const removed = bvals.filter((v) => !hvals.includes(v));
+  const added = hvals.filter((v) => !bvals.includes(v));
+  if (removed.length) report(cx, "narrow", "discriminator-value", `${at}/mapping`, where, `${bd.propertyName} value${removed.length > 1 ? "s" : ""} ${fmtList(removed)} removed`);
+  if (added.length) report(cx, "widen", "discriminator-value", `${at}/mapping`, where, `${bd.propertyName} value${added.length > 1 ? "s" : ""} ${fmtList(added)} added`);
+}

@@ -1,0 +1,193 @@
+import type { IRDocument, IRSchema, JsonType, IRStringConstraints, IRNumberConstraints, IRDiscriminator } from "@specforge/codegen/src/ir/types.js";
+
+export interface PropertyView {
+  schema?: IRSchema;
+  required: boolean;
+}
+
+/**
+ * One level of a schema as a consumer sees it: `$ref`s followed, `allOf` merged, and a `null`
+ * branch of `anyOf`/`oneOf` (how `nullable` is normalised) folded into `nullable`. Subschemas stay
+ * IR schemas, so comparing them is lazy and recursive schemas terminate.
+ */
+export interface SchemaView {
+  pointer: string;
+  /** Innermost named schema this level comes from, for reasons. */
+  name?: string;
+  /** Allowed types without "null"; undefined = unconstrained. */
+  types?: Set<JsonType>;
+  nullable: boolean;
+  /** Allowed values without null (`const` is a one-value enum). */
+  enum?: unknown[];
+  string: IRStringConstraints;
+  number: IRNumberConstraints;
+  array: { items?: IRSchema; prefixItems?: IRSchema[]; minItems?: number; maxItems?: number; uniqueItems?: boolean };
+  object?: { properties: Map<string, PropertyView>; additional?: IRSchema | false; minProperties?: number; maxProperties?: number };
+  union?: { kind: "oneOf" | "anyOf"; branches: IRSchema[]; discriminator?: IRDiscriminator };
+  discriminator?: IRDiscriminator;
+  readOnly: boolean;
+  writeOnly: boolean;
+  /** Pointer where each family of assertions was written, for reports. */
+  at: Partial<Record<"types" | "nullable" | "enum" | "string" | "number" | "array" | "object" | "union", string>>;
+}
+
+const isNullBranch = (s: IRSchema) => s.types?.length === 1 && s.types[0] === "null" && !s.ref && !s.anyOf && !s.oneOf && !s.allOf;
+
+function empty(pointer: string): SchemaView {
+  return { pointer, nullable: false, string: {}, number: {}, array: {}, readOnly: false, writeOnly: false, at: {} };
+}
+
+const cache = new WeakMap<IRDocument, WeakMap<IRSchema, SchemaView>>();
+
+/** Flattens `s` (in `doc`) into a view. Views are cached per schema: treat them as read-only. */
+export function viewOf(s: IRSchema, doc: IRDocument, depth = 0): SchemaView {
+  let views = cache.get(doc);
+  if (!views) cache.set(doc, (views = new WeakMap()));
+  let v = views.get(s);
+  if (!v) views.set(s, (v = build(s, doc, depth)));
+  return v;
+}
+
+function build(s: IRSchema, doc: IRDocument, depth: number): SchemaView {
+  const v = empty(s.pointer);
+  if (depth > 32) return v;
+  if (s.boolean === false) {
+    v.types = new Set();
+    v.at.types = s.pointer;
+    return v;
+  }
+  if (s.ref) {
+    const target = doc.schemaByName.get(s.ref);
+    if (target) merge(v, viewOf(target.schema, doc, depth + 1));
+    v.name = s.ref;
+  }
+  merge(v, own(s));
+  for (const m of s.allOf ?? []) merge(v, viewOf(m, doc, depth + 1));
+  for (const kind of ["oneOf", "anyOf"] as const) {
+    const list = s[kind];
+    if (!list) continue;
+    const branches = list.filter((b) => !isNullBranch(b));
+    if (branches.length < list.length) [v.nullable, v.at.nullable] = [true, s.pointer];
+    if (branches.length === 1 && !s.discriminator) {
+      const inner = viewOf(branches[0]!, doc, depth + 1);
+      merge(v, inner.types && v.nullable ? { ...inner, nullable: true } : inner);
+      if (!v.name && inner.name) v.name = inner.name;
+    } else if (branches.length > 0 && !v.union) {
+      v.union = { kind, branches, ...(s.discriminator ? { discriminator: s.discriminator } : {}) };
+      v.at.union = s.pointer;
+    }
+  }
+  return v;
+}
+
+/** The assertions written on `s` itself (not behind its ref or composition). */
+function own(s: IRSchema): SchemaView {
+  const v = empty(s.pointer);
+  const at = s.pointer;
+  if (s.types) {
+    v.types = new Set(s.types.filter((t) => t !== "null"));
+    v.nullable = s.types.includes("null");
+    v.at.types = at;
+    if (v.nullable) v.at.nullable = at;
+  }
+  const values = s.const ? [s.const.value] : s.enum;
+  if (values) {
+    if (values.includes(null)) [v.nullable, v.at.nullable] = [true, at];
+    v.enum = values.filter((x) => x !== null);
+    v.at.enum = at;
+  }
+  if (s.string) [v.string, v.at.string] = [{ ...s.string }, at];
+  if (s.number) [v.number, v.at.number] = [{ ...s.number }, at];
+  if (s.array) {
+    const { items, prefixItems, minItems, maxItems, uniqueItems } = s.array;
+    v.array = { items, prefixItems, minItems, maxItems, uniqueItems };
+    v.at.array = at;
+  }
+  if (s.object) {
+    const properties = new Map<string, PropertyView>();
+    for (const p of s.object.properties) properties.set(p.name, { schema: p.schema, required: p.required });
+    for (const r of s.object.requiredOnly) properties.set(r, { required: true });
+    v.object = { properties, additional: s.object.additionalProperties, minProperties: s.object.minProperties, maxProperties: s.object.maxProperties };
+    v.at.object = at;
+  }
+  if (s.discriminator) v.discriminator = s.discriminator;
+  v.readOnly = s.meta.readOnly === true;
+  v.writeOnly = s.meta.writeOnly === true;
+  return v;
+}
+
+const tighter = (a: number | undefined, b: number | undefined, pick: (x: number, y: number) => number) =>
+  a === undefined ? b : b === undefined ? a : pick(a, b);
+
+/** Conjunction of two views (`allOf`, `$ref` + siblings): intersect types, union properties. */
+function merge(into: SchemaView, from: SchemaView): void {
+  if (from.types) {
+    const nullable = from.nullable && (into.types ? into.nullable : true);
+    if (!into.types) into.types = new Set(from.types);
+    else {
+      const both = new Set<JsonType>();
+      for (const t of into.types) if (from.types.has(t) || (t === "integer" && from.types.has("number"))) both.add(t);
+      for (const t of from.types) if (t === "integer" && into.types.has("number")) both.add(t);
+      into.types = both;
+    }
+    into.nullable = nullable;
+    into.at.types ??= from.at.types;
+  } else if (from.nullable) into.nullable = into.types ? into.nullable : true;
+  if (from.enum) {
+    into.enum = into.enum ? into.enum.filter((x) => from.enum!.some((y) => same(x, y))) : from.enum;
+    into.at.enum ??= from.at.enum;
+  }
+  const s = from.string;
+  into.string = {
+    ...into.string,
+    ...s,
+    minLength: tighter(into.string.minLength, s.minLength, Math.max),
+    maxLength: tighter(into.string.maxLength, s.maxLength, Math.min),
+  };
+  const n = from.number;
+  into.number = {
+    ...into.number,
+    ...n,
+    minimum: tighter(into.number.minimum, n.minimum, Math.max),
+    maximum: tighter(into.number.maximum, n.maximum, Math.min),
+    exclusiveMinimum: tighter(into.number.exclusiveMinimum, n.exclusiveMinimum, Math.max),
+    exclusiveMaximum: tighter(into.number.exclusiveMaximum, n.exclusiveMaximum, Math.min),
+  };
+  const a = from.array;
+  into.array = {
+    items: a.items ?? into.array.items,
+    prefixItems: a.prefixItems ?? into.array.prefixItems,
+    minItems: tighter(into.array.minItems, a.minItems, Math.max),
+    maxItems: tighter(into.array.maxItems, a.maxItems, Math.min),
+    uniqueItems: a.uniqueItems || into.array.uniqueItems,
+  };
+  for (const k of ["string", "number", "array", "nullable"] as const) into.at[k] ??= from.at[k];
+  if (from.object) {
+    const o: NonNullable<SchemaView["object"]> = (into.object ??= { properties: new Map() });
+    for (const [name, p] of from.object.properties) {
+      const prev = o.properties.get(name);
+      o.properties.set(name, { schema: p.schema ?? prev?.schema, required: p.required || (prev?.required ?? false) });
+    }
+    if (from.object.additional === false || o.additional === undefined) o.additional = from.object.additional ?? o.additional;
+    o.minProperties = tighter(o.minProperties, from.object.minProperties, Math.max);
+    o.maxProperties = tighter(o.maxProperties, from.object.maxProperties, Math.min);
+    into.at.object ??= from.at.object;
+  }
+  if (from.union && !into.union) [into.union, into.at.union] = [from.union, from.at.union];
+  into.discriminator ??= from.discriminator;
+  into.readOnly ||= from.readOnly;
+  into.writeOnly ||= from.writeOnly;
+  if (!into.name && from.name) into.name = from.name;
+}
+
+/** Structural equality of JSON values (enum members). */
+export function same(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Whether a property is part of what flows in `dir` (readOnly is never sent, writeOnly never returned). */
+export function visibleIn(dir: "request" | "response", p: PropertyView, doc: IRDocument): boolean {
+  if (!p.schema) return true;
+  const v = viewOf(p.schema, doc);
+  return dir === "request" ? !v.readOnly : !v.writeOnly;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { diffDocs, doc, json, verdicts, type Row } from "./support/spec-pair.js";
+
+const ok = { "200": { description: "ok", content: json({ type: "object" }) } };
+const op = (operationId: string, extra: Record<string, unknown> = {}) => ({ operationId, tags: ["Users"], responses: ok, ...extra });
+const users = { "/users": { get: op("listUsers"), post: op("createUser") }, "/users/{id}": { parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], get: op("getUser") } };
+
+const rows: Row[] = [
+  { name: "method removed", before: doc(users), after: doc({ ...users, "/users": { get: op("listUsers") } }), want: ["breaking: operation-removed"] },
+  { name: "path removed", before: doc(users), after: doc({ "/users": users["/users"] }), want: ["breaking: path-removed"] },
+  { name: "path added", before: doc({ "/users": users["/users"] }), after: doc(users), want: ["minor: path-added"] },
+  { name: "method added", before: doc({ "/users": { get: op("listUsers") } }), after: doc({ "/users": users["/users"] }), want: ["minor: operation-added"] },
+  { name: "operationId changed", before: doc(users), after: doc({ ...users, "/users": { get: op("listUsers"), post: op("addUser") } }), want: ["breaking: operation-id-changed"] },
+  { name: "tag changed: the client method moves", before: doc(users), after: doc({ ...users, "/users": { get: op("listUsers"), post: op("createUser", { tags: ["Accounts"] }) } }), want: ["breaking: client-method-renamed"] },
+  { name: "operation deprecated", before: doc(users), after: doc({ ...users, "/users": { get: op("listUsers", { deprecated: true }), post: op("createUser") } }), want: ["minor: operation-deprecated"] },
+  {
+    name: "path parameter renamed: same path template, new parameter name",
+    before: doc(users),
+    after: doc({ ...users, "/users/{id}": undefined, "/users/{userId}": { parameters: [{ name: "userId", in: "path", required: true, schema: { type: "string" } }], get: op("getUser") } }),
+    want: ["breaking: request-parameter-added-required", "breaking: request-parameter-removed"],
+  },
+];
+
+describe("operations", () => {
+  it.each(rows)("$name", async ({ before, after, want }) => {
+    expect(verdicts(await diffDocs(before, after))).toEqual([...want].sort());
+  });
+
+  it("names the operation and points at it", async () => {
+    const [change] = await diffDocs(doc(users), doc({ "/users": users["/users"] }));
+    expect(change).toMatchObject({ operation: "GET /users/{id} (getUser)", pointer: "#/paths/~1users~1{id}/get", reason: "path /users/{id} removed" });
+  });
+});
+
+const payload = (values: string[]) => ({
+  operationId: "orderCreated",
+  requestBody: { required: true, content: json({ type: "object", properties: { status: { type: "string", enum: values } }, required: ["status"] }) },
+  responses: { "200": { description: "received" } },
+});
+const webhooks = (values: string[], extra: Record<string, unknown> = {}) => doc({}, { webhooks: { "order.created": { post: payload(values) }, ...extra } });
+
+describe("webhooks: the API sends the payload, so it compares like a response", () => {
+  it.each<Row>([
+    { name: "payload enum widened", before: webhooks(["a"]), after: webhooks(["a", "b"]), want: ["breaking: response-enum-widened"] },
+    { name: "payload enum narrowed", before: webhooks(["a", "b"]), after: webhooks(["a"]), want: ["minor: response-enum-narrowed"] },
+    { name: "webhook removed", before: webhooks(["a"], { "order.updated": { post: { ...payload(["a"]), operationId: "orderUpdated" } } }), after: webhooks(["a"]), want: ["breaking: webhook-removed"] },
+    { name: "webhook added", before: webhooks(["a"]), after: webhooks(["a"], { "order.updated": { post: { ...payload(["a"]), operationId: "orderUpdated" } } }), want: ["minor: webhook-added"] },
+  ])("$name", async ({ before, after, want }) => {
+    expect(verdicts(await diffDocs(before, after))).toEqual([...want].sort());
+  });
+});
