@@ -22,12 +22,11 @@ interface Reply {
  * Runs `run(input)` of the module `src/<job>` in a worker thread. On a 2-core machine this is how
  * codegen overlaps independent phases; a SpecError thrown in the worker comes back as one.
  */
-export function runJob<T>(job: string, input: unknown, resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number }): Job<T> {
+export function runJob<T>(job: string, input: unknown): Job<T> {
   let cancelled = false;
   // A smaller young generation than V8's default: two workers run at once, and the garbage each
   // keeps between scavenges adds to peak RSS (~30 MB less on GitHub's spec, same CPU time).
-  const limits = { maxYoungGenerationSizeMb: 24, ...resourceLimits };
-  const worker = new Worker(new URL("./bootstrap.mjs", import.meta.url), { workerData: { job, input }, resourceLimits: limits });
+  const worker = new Worker(new URL("./bootstrap.mjs", import.meta.url), { workerData: { job, input }, resourceLimits: { maxYoungGenerationSizeMb: 24 } });
   const result = new Promise<T>((resolve, reject) => {
     worker.once("message", (msg: Reply) => {
       void worker.terminate();
