@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { loadSpec } from "./load/load-spec.js";
+import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
 import { buildModel } from "./ir/build-model.js";
 import type { IRDocument, IRWarning } from "./ir/types.js";
 import { ALL_TARGETS, type EmitContext, type EmittedFile, type Target, type Emitter } from "./emit/emitter.js";
@@ -51,14 +51,42 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   typesText?.catch(() => {}); // awaited below; avoid an unhandled rejection while the model builds
   const model = await time("model", () => buildModel(spec));
   progress(`model: ${model.schemas.length} schemas, ${model.operations.length} operations, ${model.webhooks.length} webhooks`);
+  const { files, warnings } = await emitTargets({ ...options, spec, model, targets, typesText, specLabel: specLabel(spec.file), time });
+  await time("write", () => writeAtomically(options.out, files));
+  return { model, files, warnings, timings };
+}
+
+/** A spec path as the generated headers show it: relative to `cwd`, so output does not depend on where it runs. */
+export function specLabel(file: string, cwd = process.cwd()): string {
+  return relative(cwd, file).split("\\").join("/") || file;
+}
+
+export interface EmitTargetsOptions extends Omit<GenerateOptions, "spec" | "out" | "targets"> {
+  spec: LoadedSpec;
+  model: IRDocument;
+  targets: Target[];
+  /** openapi-typescript's output for the "types" target (see startTypes), started by the caller. */
+  typesText?: Promise<string>;
+  specLabel: string;
+  time?: <T>(phase: string, fn: () => T | Promise<T>) => Promise<T>;
+}
+
+/**
+ * Runs the emitters of `targets` on a loaded spec and its model: the files of one output folder,
+ * in memory. The model and document are only read, so one model can serve several folders.
+ */
+export async function emitTargets(options: EmitTargetsOptions): Promise<{ files: EmittedFile[]; warnings: IRWarning[] }> {
+  const { model, targets } = options;
+  const progress = options.onProgress ?? (() => {});
+  const time = options.time ?? (async <T>(_phase: string, fn: () => T | Promise<T>) => fn());
   const warnings = [...model.warnings];
   const ctx: EmitContext = {
     model,
-    document: spec.document,
+    document: options.spec.document,
     options: {
       typesImport: options.typesImport ?? "./types.gen.js",
       zodImport: options.zodImport ?? "./zod.gen.js",
-      specLabel: relative(process.cwd(), spec.file).split("\\").join("/") || spec.file,
+      specLabel: options.specLabel,
       seed: options.seed ?? 1,
       ...(options.invalidExamples ? { invalidExamples: options.invalidExamples } : {}),
       warn: (pointer, message) => warnings.push({ pointer, message }),
@@ -70,14 +98,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       time(t, async () => {
         const files =
           t === "types"
-            ? await (await import("./emit/types/emit-types.js")).emitTypes(ctx, typesText!)
+            ? await (await import("./emit/types/emit-types.js")).emitTypes(ctx, options.typesText!)
             : await (await EMITTERS[t]())(ctx);
         progress(`emitted ${t}: ${files.length} file(s)`);
         return files;
       }),
     ),
   );
-  const files = [...results.flat(), ...emitIndex(ctx, targets)];
-  await time("write", () => writeAtomically(options.out, files));
-  return { model, files, warnings, timings };
+  return { files: [...results.flat(), ...emitIndex(ctx, targets)], warnings };
 }
