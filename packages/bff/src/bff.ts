@@ -7,7 +7,8 @@ import { BffConfigError, configProblems } from "./check-config.js";
 import { createIdentifier } from "./client-id.js";
 import { DEFAULT_FORWARD_HEADERS, DEFAULTS, type BffConfig } from "./config.js";
 import { createCors, varyHeader } from "./cors.js";
-import { errorResponse } from "./envelope.js";
+import { errorReply } from "./envelope.js";
+import { fromRequest, toResponse, type Incoming, type Reply } from "./exchange.js";
 import { redactingLogger, type Logger } from "./logger.js";
 import { rateLimitHeaders, SlidingWindowStore } from "./rate-limit.js";
 import { normalizeError, passThrough, thrownError, type RespondContext } from "./respond.js";
@@ -26,6 +27,8 @@ export interface ClientInfo {
 export interface Bff {
   /** The standard fetch handler: `(Request) => Promise<Response>`. Never rejects. */
   fetch(request: Request, info?: ClientInfo): Promise<Response>;
+  /** The same without Request/Response objects; what the node entry calls. */
+  handle(incoming: Incoming): Promise<Reply>;
   /** Resolves once every webhook handler started so far has settled. */
   idle(): Promise<void>;
   /** The runtime talking to the API (circuit state, cache, rate-limit headers seen). */
@@ -63,21 +66,22 @@ export function createBff(config: BffConfig): Bff {
   const maxBody = config.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const schemas = operationSchemas as unknown as Record<string, { request: RequestSchemas; responses: Record<string, unknown> }>;
 
-  async function proxy(request: Request, url: URL, requestId: string, info: ClientInfo | undefined, extra: Record<string, string>, entry: Record<string, unknown>): Promise<Response> {
-    const who = await identifier.identify(request, info?.remoteAddress);
-    if (!who.ok) return errorResponse(who.status, who.message, requestId);
+  async function proxy(incoming: Incoming, requestId: string, extra: Record<string, string>, entry: Record<string, unknown>): Promise<Reply> {
+    const { method, url } = incoming;
+    const who = await identifier.identify(incoming);
+    if (!who.ok) return errorReply(who.status, who.message, requestId);
     if (who.clientId) entry.clientId = who.clientId;
     if (limit) {
       const t = now();
       const r = await limit.store.hit(who.key, t, limit.limit, limit.windowMs);
       Object.assign(extra, rateLimitHeaders(r, t));
-      if (!r.allowed) return errorResponse(429, `Rate limit of ${limit.limit} requests per ${limit.windowMs / 1000} s exceeded`, requestId);
+      if (!r.allowed) return errorReply(429, `Rate limit of ${limit.limit} requests per ${limit.windowMs / 1000} s exceeded`, requestId);
     }
-    const match = route(request.method, url.pathname.slice(basePath.length) || "/");
-    if (match.kind === "none" || (match.kind === "operation" && !exposed.has(match.meta.id))) return errorResponse(404, "No such operation", requestId);
+    const match = route(method, url.pathname.slice(basePath.length) || "/");
+    if (match.kind === "none" || (match.kind === "operation" && !exposed.has(match.meta.id))) return errorReply(404, "No such operation", requestId);
     if (match.kind === "method") {
       const allow = match.allow.join(", ");
-      return errorResponse(405, `Method ${request.method} not allowed here`, requestId, { headers: { allow } });
+      return errorReply(405, `Method ${method} not allowed here`, requestId, { headers: { allow } });
     }
     const { meta } = match;
     entry.operationId = meta.id;
@@ -85,14 +89,14 @@ export function createBff(config: BffConfig): Bff {
     try {
       for (const [k, v] of Object.entries(match.params)) params[k] = decodeURIComponent(v);
     } catch {
-      return errorResponse(400, "Malformed percent-encoding in the path", requestId);
+      return errorReply(400, "Malformed percent-encoding in the path", requestId);
     }
 
     const op = schemas[meta.id]!;
     const declared = Object.keys(op.request.body ?? {});
     const headers = new Headers();
     for (const name of forward) {
-      const v = request.headers.get(name);
+      const v = incoming.headers.get(name);
       if (v !== null) headers.set(name, v);
     }
     headers.set("x-request-id", requestId);
@@ -103,21 +107,21 @@ export function createBff(config: BffConfig): Bff {
     let parsed: unknown;
     let mediaType: string | undefined;
     try {
-      body = declared.length > 0 ? await readBody(request, maxBody) : undefined;
+      body = declared.length > 0 ? await readBody(incoming.body, incoming.headers, maxBody) : undefined;
       if (body) {
-        const contentType = request.headers.get("content-type");
+        const contentType = incoming.headers.get("content-type");
         mediaType = selectMediaType(mediaTypeOf(contentType), declared);
-        if (!mediaType) return errorResponse(415, `Content-Type must be one of: ${declared.join(", ")}`, requestId);
+        if (!mediaType) return errorReply(415, `Content-Type must be one of: ${declared.join(", ")}`, requestId);
         if (validate) parsed = await parseBody(body, mediaType, contentType ?? "");
       }
     } catch (e) {
-      if (e instanceof BodyError) return errorResponse(e.status, e.message, requestId);
+      if (e instanceof BodyError) return errorReply(e.status, e.message, requestId);
       throw e;
     }
     if (validate) {
       const failure = validateRequest(op.request, { params, query: url.searchParams, headers, body: parsed, ...(mediaType ? { mediaType } : {}) }, "422" in op.responses ? 422 : 400);
       if (failure) {
-        return errorResponse(failure.status, failure.status === 422 ? "The request body is invalid" : "The request parameters are invalid", requestId, {
+        return errorReply(failure.status, failure.status === 422 ? "The request body is invalid" : "The request parameters are invalid", requestId, {
           code: failure.status === 422 ? "VALIDATION_ERROR" : "BAD_REQUEST",
           details: failure.details,
         });
@@ -125,13 +129,13 @@ export function createBff(config: BffConfig): Bff {
     }
 
     const call = callOptions(meta, kinds);
-    call.signal = request.signal;
-    if (/no-cache|no-store/i.test(request.headers.get("cache-control") ?? "")) call.cache = false;
+    if (incoming.signal) call.signal = incoming.signal;
+    if (/no-cache|no-store/i.test(incoming.headers.get("cache-control") ?? "")) call.cache = false;
     const target = upstreamUrl(config.upstream.url, meta, params, url.search);
     const ctx: RespondContext = { requestId, secrets, upstreamBase: config.upstream.url, basePath };
     let upstream: Response;
     try {
-      upstream = await runtime.withCall(call)(target, { method: request.method, headers, ...(body ? { body } : {}) });
+      upstream = await runtime.withCall(call)(target, { method, headers, ...(body ? { body } : {}) });
     } catch (e) {
       entry.error = e;
       return thrownError(e, requestId, now());
@@ -141,55 +145,50 @@ export function createBff(config: BffConfig): Bff {
     return normalizeError(upstream, ctx, (err) => (entry.error = err));
   }
 
-  async function handle(request: Request, info?: ClientInfo): Promise<Response> {
+  async function handle(incoming: Incoming): Promise<Reply> {
     const started = performance.now();
-    const incoming = request.headers.get("x-request-id");
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    const url = new URL(request.url);
-    const entry: Record<string, unknown> = { requestId, method: request.method, path: url.pathname };
-    let response: Response;
+    const sent = incoming.headers.get("x-request-id");
+    const requestId = sent && REQUEST_ID.test(sent) ? sent : randomUUID();
+    const entry: Record<string, unknown> = { requestId, method: incoming.method, path: incoming.url.pathname };
+    let reply: Reply;
     try {
-      if (webhook && url.pathname === webhook.path) response = await webhook.handle(request, requestId);
-      else response = await api(request, url, requestId, info, entry);
+      if (webhook && incoming.url.pathname === webhook.path) reply = await webhook.handle(incoming, requestId);
+      else reply = await api(incoming, requestId, entry);
     } catch (e) {
       entry.error = e;
-      response = errorResponse(500, "Internal error", requestId);
+      reply = errorReply(500, "Internal error", requestId);
     }
-    entry.status = response.status;
+    entry.status = reply.status;
     entry.durationMs = Math.round((performance.now() - started) * 10) / 10;
-    const level = response.status >= 500 ? "error" : "info";
-    log?.[level]?.("bff.request", entry);
-    return response;
+    log?.[reply.status >= 500 ? "error" : "info"]?.("bff.request", entry);
+    return reply;
   }
 
   /** CORS around everything under the mount path, errors included, so browsers can read them. */
-  async function api(request: Request, url: URL, requestId: string, info: ClientInfo | undefined, entry: Record<string, unknown>): Promise<Response> {
-    const origin = request.headers.get("origin");
+  async function api(incoming: Incoming, requestId: string, entry: Record<string, unknown>): Promise<Reply> {
+    const origin = incoming.headers.get("origin");
     const allowed = cors.allowed(origin);
-    const preflight = request.method === "OPTIONS" && request.headers.has("access-control-request-method");
+    const preflight = incoming.method === "OPTIONS" && incoming.headers.has("access-control-request-method");
     const extra: Record<string, string> = { vary: varyHeader(preflight), "x-content-type-options": "nosniff" };
-    let response: Response;
+    const path = incoming.url.pathname;
+    const inMount = path === basePath || path.startsWith(`${basePath}/`);
+    let reply: Reply;
     if (origin !== null && !allowed) {
       entry.origin = origin;
-      response = cors.rejectOthers || preflight ? errorResponse(403, "Origin not allowed", requestId) : await inMount();
+      reply = cors.rejectOthers || preflight ? errorReply(403, "Origin not allowed", requestId) : inMount ? await proxy(incoming, requestId, extra, entry) : errorReply(404, "Not found", requestId);
     } else if (preflight && allowed) {
-      response = new Response(null, { status: 204, headers: { ...cors.preflight(allowed), "x-request-id": requestId } });
+      reply = { status: 204, headers: new Headers({ ...cors.preflight(allowed), "x-request-id": requestId }), body: null };
     } else {
-      response = await inMount();
+      reply = inMount ? await proxy(incoming, requestId, extra, entry) : errorReply(404, "Not found", requestId);
       if (allowed) Object.assign(extra, cors.headers(allowed));
     }
-    // Every response here was built by the proxy (never fetch's own), so its headers are mutable.
-    for (const [k, v] of Object.entries(extra)) response.headers.set(k, v);
-    return response;
-
-    function inMount(): Promise<Response> {
-      if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return Promise.resolve(errorResponse(404, "Not found", requestId));
-      return proxy(request, url, requestId, info, extra, entry);
-    }
+    for (const [k, v] of Object.entries(extra)) reply.headers.set(k, v);
+    return reply;
   }
 
   return {
-    fetch: handle,
+    fetch: async (request, info) => toResponse(await handle(fromRequest(request, info?.remoteAddress))),
+    handle,
     idle: () => webhook?.idle() ?? Promise.resolve(),
     runtime,
     config,

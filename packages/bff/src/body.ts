@@ -14,22 +14,17 @@ export class BodyError extends Error {
  * Reads a request body into memory, stopping as soon as it exceeds `max` bytes so an oversized
  * upload is refused without being buffered. The bytes are forwarded as received (never re-serialised).
  */
-export async function readBody(request: Request, max: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (!request.body) return undefined;
-  const declared = Number(request.headers.get("content-length") ?? NaN);
+export async function readBody(body: AsyncIterable<Uint8Array> | null, headers: Headers, max: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (!body) return undefined;
+  const declared = Number(headers.get("content-length") ?? NaN);
   if (declared > max) throw new BodyError(413, `Request body exceeds ${max} bytes`);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyError(413, `Request body exceeds ${max} bytes`);
-    }
-    chunks.push(value);
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    // Leaving the loop early cancels the stream: the rest is never read into memory.
+    if (size > max) throw new BodyError(413, `Request body exceeds ${max} bytes`);
+    chunks.push(chunk);
   }
   if (size === 0) return undefined;
   const out = new Uint8Array(size);

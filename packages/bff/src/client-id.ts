@@ -1,4 +1,5 @@
 import type { ClientIdentityConfig } from "./config.js";
+import type { Incoming } from "./exchange.js";
 
 /** Printable, header-safe ids: they end up in logs and rate-limit keys. */
 const CLIENT_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
@@ -8,7 +9,7 @@ export type Identity =
   | { ok: false; status: 400 | 401 | 403; message: string };
 
 export interface ClientIdentifier {
-  identify(request: Request, remoteAddress: string | undefined): Promise<Identity>;
+  identify(incoming: Incoming): Promise<Identity>;
   /** The request header carrying the id, for the CORS allow list. */
   readonly header: string;
 }
@@ -42,20 +43,20 @@ export function createIdentifier(config: ClientIdentityConfig | undefined): Clie
   const custom = config?.identify;
   return {
     header,
-    async identify(request, remoteAddress) {
+    async identify(incoming) {
       let id: string | undefined;
       let kind = "client";
-      if (custom) id = await custom(request);
+      if (custom) id = await custom(incoming.request());
       else {
-        id = request.headers.get(header) ?? undefined;
+        id = incoming.headers.get(header) ?? undefined;
         if (id === undefined && session) {
-          id = cookie(request.headers.get("cookie"), session);
+          id = cookie(incoming.headers.get("cookie"), session);
           kind = "session";
         }
       }
       if (id === undefined || id === "") {
         if (required) return { ok: false, status: 401, message: `Missing client identification (${header} header${session ? ` or ${session} cookie` : ""})` };
-        return { ok: true, key: `ip:${remoteAddress ?? "unknown"}`, clientId: undefined };
+        return { ok: true, key: `ip:${incoming.remoteAddress ?? "unknown"}`, clientId: undefined };
       }
       if (!CLIENT_ID.test(id)) return { ok: false, status: 400, message: `Invalid ${kind === "session" ? "session" : header}: 1-128 characters of A-Z a-z 0-9 . _ : @ -` };
       if (allowed && !allowed.has(id)) return { ok: false, status: 403, message: "Client is not allowed" };

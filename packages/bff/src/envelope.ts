@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorDetail } from "@specforge/zod";
+import { replyJson, toResponse, type Reply } from "./exchange.js";
 
 /** The spec's error envelope (`components/schemas/Error`). */
 export interface ErrorEnvelope {
@@ -34,20 +35,17 @@ export interface ErrorResponseInit {
   code?: ErrorCode;
 }
 
-/** A JSON error response in the spec's envelope, carrying the request id in body and header. */
-export function errorResponse(status: number, message: string, requestId: string, init: ErrorResponseInit = {}): Response {
+/** A JSON error reply in the spec's envelope, carrying the request id in body and header. */
+export function errorReply(status: number, message: string, requestId: string, init: ErrorResponseInit = {}): Reply {
   const body: ErrorEnvelope = {
     error: { code: init.code ?? codeForStatus(status), message, ...(init.details?.length ? { details: init.details } : {}) },
     request_id: requestId,
   };
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      "content-type": "application/json",
-      // An error is about this request only; never let a shared cache replay it.
-      "cache-control": "no-store",
-      "x-request-id": requestId,
-      ...init.headers,
-    },
-  });
+  // An error is about this request only; never let a shared cache replay it.
+  return replyJson(status, body, { "cache-control": "no-store", "x-request-id": requestId, ...init.headers });
+}
+
+/** The same as a fetch Response, for routes of your own next to the proxy. */
+export function errorResponse(status: number, message: string, requestId: string, init: ErrorResponseInit = {}): Response {
+  return toResponse(errorReply(status, message, requestId, init));
 }

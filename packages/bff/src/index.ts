@@ -4,7 +4,8 @@
  * validation against the generated schemas; plus a signed webhook receiver.
  */
 export { createBff, type Bff, type ClientInfo } from "./bff.js";
-export { toNodeListener, serveNode, toRequest, writeResponse, type RunningServer } from "./node.js";
+export { toNodeListener, serveNode, fromNode, writeReply, type RunningServer } from "./node.js";
+export { fromRequest, toResponse, type Incoming, type Reply } from "./exchange.js";
 export { configFromEnv, ENV_VARS, type EnvOptions } from "./env.js";
 export { BffConfigError, configProblems } from "./check-config.js";
 export {
@@ -22,7 +23,7 @@ export {
   type WebhookEvent,
 } from "./config.js";
 export { SlidingWindowStore, rateLimitHeaders, type RateLimitResult, type RateLimitStore } from "./rate-limit.js";
-export { errorResponse, codeForStatus, type ErrorEnvelope } from "./envelope.js";
+export { errorReply, errorResponse, codeForStatus, type ErrorEnvelope } from "./envelope.js";
 export { jsonLogger, redactingLogger, type Logger } from "./logger.js";
 export { SecretSet, REDACTED } from "./secrets.js";
 export { createRouter, type RouteMatch } from "./router.js";

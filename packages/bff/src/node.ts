@@ -1,74 +1,72 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { Readable } from "node:stream";
 import type { Bff } from "./bff.js";
 import { DEFAULTS, type ServerConfig } from "./config.js";
-import { errorResponse } from "./envelope.js";
+import type { Incoming, Reply } from "./exchange.js";
 
-/** Node request → fetch Request; aborting `signal` (the client went away) cancels the upstream call. */
-export function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+/** A node request as the proxy's Incoming: no fetch Request is built unless a user hook asks for one. */
+export function fromNode(req: IncomingMessage, signal: AbortSignal): Incoming {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else headers.set(name, value);
   }
-  // The Host header is the client's claim; only the path and query of the URL are used.
-  const url = `http://localhost${req.url?.startsWith("/") ? req.url : "/"}`;
   const method = req.method ?? "GET";
+  // The Host header is the client's claim; only the path and query of the URL are used.
+  const url = new URL(`http://localhost${req.url?.startsWith("/") ? req.url : "/"}`);
   const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(url, {
+  if (!hasBody) req.resume();
+  let request: Request | undefined;
+  return {
     method,
+    url,
     headers,
+    body: hasBody ? req : null,
     signal,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}),
-  } as RequestInit);
+    remoteAddress: req.socket.remoteAddress,
+    request: () => (request ??= new Request(url, { method, headers, signal })),
+  };
 }
 
-/** Writes a fetch Response to a node response, streaming the body with backpressure. */
-export async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+/** Writes a reply to a node response: known bytes in one write, streams chunk by chunk with backpressure. */
+export async function writeReply(reply: Reply, res: ServerResponse): Promise<void> {
   const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((v, k) => (headers[k] = v));
-  const cookies = response.headers.getSetCookie();
+  reply.headers.forEach((v, k) => (headers[k] = v));
+  const cookies = reply.headers.getSetCookie();
   if (cookies.length) headers["set-cookie"] = cookies;
-  res.writeHead(response.status, response.statusText || undefined, headers);
-  if (!response.body) {
-    res.end();
+  const body = reply.body;
+  if (body instanceof Uint8Array) headers["content-length"] = String(body.byteLength);
+  res.writeHead(reply.status, headers);
+  if (body === null || body instanceof Uint8Array) {
+    res.end(body ?? undefined);
     return;
   }
-  const reader = response.body.getReader();
+  const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
-      if (res.destroyed) break;
+      if (done || res.destroyed) break;
       if (!res.write(value)) await Promise.race([once(res, "drain"), once(res, "close")]);
     }
   } finally {
+    // The browser went away mid-stream: cancelling the reader cancels the upstream body too.
     if (res.destroyed) await reader.cancel().catch(() => undefined);
     else res.end();
   }
 }
 
 /** A node:http request listener serving the BFF (usable with express, fastify's raw server, etc.). */
-export function toNodeListener(bff: Pick<Bff, "fetch">): (req: IncomingMessage, res: ServerResponse) => void {
+export function toNodeListener(bff: Pick<Bff, "handle">): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const controller = new AbortController();
     res.on("close", () => {
       if (!res.writableFinished) controller.abort();
     });
-    let request: Request;
-    try {
-      request = toRequest(req, controller.signal);
-    } catch {
-      // e.g. a method fetch refuses (CONNECT, TRACE): answer without involving the handler.
-      void writeResponse(errorResponse(405, "Method not allowed", "-"), res);
-      return;
-    }
     bff
-      .fetch(request, { ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}) })
-      .then((response) => writeResponse(response, res))
+      .handle(fromNode(req, controller.signal))
+      .then((reply) => writeReply(reply, res))
       .catch(() => res.destroy());
   };
 }

@@ -11,7 +11,8 @@ import {
   type ApiError,
 } from "@specforge/runtime";
 import { ErrorSchema } from "@specforge/zod";
-import { errorResponse, type ErrorEnvelope } from "./envelope.js";
+import { errorReply, type ErrorEnvelope } from "./envelope.js";
+import type { Reply } from "./exchange.js";
 import type { SecretSet } from "./secrets.js";
 
 /** Response headers of the API the browser may see; everything else (cookies, auth challenges, server internals) stays. */
@@ -62,11 +63,26 @@ function copyHeaders(from: Headers, ctx: RespondContext): Headers {
   return out;
 }
 
-/** A 2xx/3xx answer of the API, streamed to the browser with filtered headers and scrubbed body. */
-export function passThrough(upstream: Response, ctx: RespondContext): Response {
+/** Bodies up to this size with a declared length are read whole and scrubbed in one pass. */
+const BUFFER_LIMIT = 1024 * 1024;
+
+/**
+ * A 2xx/3xx answer of the API for the browser: filtered headers, scrubbed body. A JSON answer of
+ * known, modest size is read whole (one pass, no stream plumbing per request); an event stream or
+ * a large or open-ended body is streamed through, chunk by chunk.
+ */
+export async function passThrough(upstream: Response, ctx: RespondContext): Promise<Reply> {
   const headers = copyHeaders(upstream.headers, ctx);
-  const nullBody = upstream.status === 204 || upstream.status === 205 || upstream.status === 304 || !upstream.body;
-  return new Response(nullBody ? null : ctx.secrets.stream(upstream.body!), { status: upstream.status, statusText: upstream.statusText, headers });
+  if (upstream.status === 204 || upstream.status === 205 || upstream.status === 304 || !upstream.body) {
+    await upstream.body?.cancel().catch(() => undefined);
+    return { status: upstream.status, headers, body: null };
+  }
+  const length = upstream.headers.get("content-length");
+  const stream = /^text\/event-stream/i.test(upstream.headers.get("content-type") ?? "");
+  if (!stream && length !== null && Number(length) <= BUFFER_LIMIT) {
+    return { status: upstream.status, headers, body: ctx.secrets.bytes(new Uint8Array(await upstream.arrayBuffer())) };
+  }
+  return { status: upstream.status, headers, body: ctx.secrets.stream(upstream.body) };
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -84,7 +100,7 @@ async function readJson(response: Response): Promise<unknown> {
  * empty 502) gets the status's code and a generic message, never the raw body. A 401 means the
  * proxy's own credentials were refused: the browser cannot fix that, so it is a 502.
  */
-export async function normalizeError(upstream: Response, ctx: RespondContext, log: (err: ApiError) => void): Promise<Response> {
+export async function normalizeError(upstream: Response, ctx: RespondContext, log: (err: ApiError) => void): Promise<Reply> {
   const body = await readJson(upstream);
   const err = errorFromResponse(upstream, body);
   log(err);
@@ -96,24 +112,24 @@ export async function normalizeError(upstream: Response, ctx: RespondContext, lo
   if (retryAfter) headers["retry-after"] = retryAfter;
   else if (err instanceof RateLimitError && err.retryAfterMs !== undefined) headers["retry-after"] = String(Math.ceil(err.retryAfterMs / 1000));
   if (err instanceof AuthenticationError) {
-    return errorResponse(502, "The API refused the proxy's credentials", requestId, { code: "INTERNAL_ERROR" });
+    return errorReply(502, "The API refused the proxy's credentials", requestId, { code: "INTERNAL_ERROR" });
   }
   const status = upstream.status;
   const message = envelope ? ctx.secrets.redact(envelope.error.message) : status >= 500 ? "The API failed to answer" : `The API answered ${status}`;
   const details = envelope?.error.details?.map((d) => ({ field: ctx.secrets.redact(d.field), message: ctx.secrets.redact(d.message) }));
-  return errorResponse(status, message, requestId, { headers, ...(envelope ? { code: envelope.error.code } : {}), ...(details ? { details } : {}) });
+  return errorReply(status, message, requestId, { headers, ...(envelope ? { code: envelope.error.code } : {}), ...(details ? { details } : {}) });
 }
 
 /** What the runtime threw (no response from the API at all), as an envelope response. */
-export function thrownError(err: unknown, requestId: string, now: number): Response {
+export function thrownError(err: unknown, requestId: string, now: number): Reply {
   if (err instanceof CircuitOpenError) {
     const wait = Math.max(1, Math.ceil((err.retryAt - now) / 1000));
-    return errorResponse(503, "The API is unavailable; requests are paused", requestId, { headers: { "retry-after": String(wait) } });
+    return errorReply(503, "The API is unavailable; requests are paused", requestId, { headers: { "retry-after": String(wait) } });
   }
-  if (err instanceof TimeoutError) return errorResponse(504, "The API did not answer in time", requestId);
-  if (err instanceof ConnectionError) return errorResponse(502, "The API could not be reached", requestId, { code: "SERVICE_UNAVAILABLE" });
-  if (err instanceof SessionExpiredError || err instanceof OAuthError) return errorResponse(502, "The proxy could not authenticate to the API", requestId, { code: "INTERNAL_ERROR" });
+  if (err instanceof TimeoutError) return errorReply(504, "The API did not answer in time", requestId);
+  if (err instanceof ConnectionError) return errorReply(502, "The API could not be reached", requestId, { code: "SERVICE_UNAVAILABLE" });
+  if (err instanceof SessionExpiredError || err instanceof OAuthError) return errorReply(502, "The proxy could not authenticate to the API", requestId, { code: "INTERNAL_ERROR" });
   // The browser went away; nobody reads this answer, but the log line records it.
-  if (err instanceof AbortError) return errorResponse(499, "Request aborted by the client", requestId, { code: "BAD_REQUEST" });
-  return errorResponse(500, "Internal error", requestId);
+  if (err instanceof AbortError) return errorReply(499, "Request aborted by the client", requestId, { code: "BAD_REQUEST" });
+  return errorReply(500, "Internal error", requestId);
 }

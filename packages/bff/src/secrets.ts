@@ -42,6 +42,13 @@ export class SecretSet {
     return out;
   }
 
+  /** Scrubs a whole body; returns the same bytes when there is nothing to hide (the usual case). */
+  bytes(body: Uint8Array): Uint8Array {
+    let buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    for (const n of this.needles) if (buf.indexOf(n) >= 0) buf = replaceAll(buf, n);
+    return buf;
+  }
+
   /**
    * Scrubs a response body on the fly. A chunk is passed on untouched unless it holds a secret;
    * only a tail that could be the start of a secret split across chunks is held back, so an event

@@ -2,17 +2,17 @@ import { constructEvent, MemoryIdempotencyStore, ValidationError, WebhookVerific
 import { WebhookEvent_ResponseSchema } from "@specforge/zod";
 import { BodyError, readBody } from "./body.js";
 import { DEFAULTS, type WebhookConfig, type WebhookEvent } from "./config.js";
-import { errorResponse } from "./envelope.js";
+import { errorReply } from "./envelope.js";
+import { replyJson, type Incoming, type Reply } from "./exchange.js";
 
 export interface WebhookReceiver {
   readonly path: string;
-  handle(request: Request, requestId: string): Promise<Response>;
+  handle(incoming: Incoming, requestId: string): Promise<Reply>;
   /** Resolves once every handler started so far has settled (tests, graceful shutdown). */
   idle(): Promise<void>;
 }
 
-const ack = (duplicate: boolean, requestId: string): Response =>
-  new Response(JSON.stringify({ received: true, duplicate }), { status: 200, headers: { "content-type": "application/json", "x-request-id": requestId } });
+const ack = (duplicate: boolean, requestId: string): Reply => replyJson(200, { received: true, duplicate }, { "x-request-id": requestId });
 
 /**
  * The signed webhook endpoint. Verify before parse (over the raw bytes, with the runtime's
@@ -46,20 +46,20 @@ export function createWebhookReceiver(config: WebhookConfig, log: Logger | undef
     async idle() {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
-    async handle(request, requestId) {
-      if (request.method !== "POST") return errorResponse(405, "Webhooks are delivered with POST", requestId, { headers: { allow: "POST" } });
+    async handle(incoming, requestId) {
+      if (incoming.method !== "POST") return errorReply(405, "Webhooks are delivered with POST", requestId, { headers: { allow: "POST" } });
       let payload: Uint8Array<ArrayBuffer> | undefined;
       try {
-        payload = await readBody(request, max);
+        payload = await readBody(incoming.body, incoming.headers, max);
       } catch (e) {
-        if (e instanceof BodyError) return errorResponse(e.status, e.message, requestId);
+        if (e instanceof BodyError) return errorReply(e.status, e.message, requestId);
         throw e;
       }
       let verified: { event: WebhookEvent; webhookId: string | undefined };
       try {
         verified = await constructEvent<WebhookEvent>({
           payload: payload ?? new Uint8Array(0),
-          headers: request.headers,
+          headers: incoming.headers,
           secret: config.secret,
           scheme: config.scheme ?? "standard",
           toleranceSec: config.toleranceSec ?? DEFAULTS.webhookToleranceSec,
@@ -70,17 +70,17 @@ export function createWebhookReceiver(config: WebhookConfig, log: Logger | undef
         if (e instanceof ValidationError) {
           log?.warn?.("webhook.invalid", { requestId, details: e.details });
           const details = (e.details ?? []).map((d) => ({ field: d.field || "body", message: d.message }));
-          return errorResponse(400, "Webhook payload does not match the spec", requestId, { code: "VALIDATION_ERROR", details });
+          return errorReply(400, "Webhook payload does not match the spec", requestId, { code: "VALIDATION_ERROR", details });
         }
         if (e instanceof WebhookVerificationError) {
           log?.warn?.("webhook.rejected", { requestId, reason: e.message });
-          return errorResponse(400, e.message, requestId);
+          return errorReply(400, e.message, requestId);
         }
         throw e;
       }
       const { event } = verified;
       const id = verified.webhookId ?? (event as { id?: string }).id;
-      if (!id) return errorResponse(400, "Webhook delivery has no id", requestId);
+      if (!id) return errorReply(400, "Webhook delivery has no id", requestId);
       if (!(await store.claim(id, ttl))) {
         log?.info?.("webhook.duplicate", { requestId, webhookId: id, type: event.type });
         return ack(true, requestId);

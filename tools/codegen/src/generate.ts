@@ -1,10 +1,10 @@
 import { relative } from "node:path";
 import { statSync } from "node:fs";
-import { loadSpec } from "./load/load-spec.js";
+import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
 import { buildModel } from "./ir/build-model.js";
-import type { IRWarning } from "./ir/types.js";
-import { ALL_TARGETS, type EmitContext, type EmitOptions, type Target } from "./emit/emitter.js";
-import { EMITTERS } from "./emit/emitters.js";
+import type { IRDocument, IRWarning } from "./ir/types.js";
+import { ALL_TARGETS, type EmitOptions, type EmittedFile, type Target } from "./emit/emitter.js";
+import { emitTarget, type OwnTarget } from "./emit/emit-target.js";
 import { emitIndex } from "./emit/emit-index.js";
 import { summarize, type ModelSummary } from "./emit/summary.js";
 import { createStaging, discardStaging, swapIn, writeFiles, type WrittenFile } from "./write/atomic-write.js";
@@ -35,8 +35,6 @@ export interface GenerateResult {
   timings: Record<string, number>;
 }
 
-type OwnTarget = Exclude<Target, "types">;
-
 // Below this the cost of starting a worker (~0.1 s) outweighs what it saves.
 const WORKER_MIN_SPEC_BYTES = 1 << 20;
 
@@ -57,13 +55,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
   const targets = ALL_TARGETS.filter((t) => (options.targets ?? ALL_TARGETS).includes(t));
   const own = targets.filter((t): t is OwnTarget => t !== "types");
-  const emitOptions: Omit<EmitOptions, "warn"> = {
-    typesImport: options.typesImport ?? "./types.gen.js",
-    zodImport: options.zodImport ?? "./zod.gen.js",
-    specLabel: relative(process.cwd(), options.spec).split("\\").join("/") || options.spec,
-    seed: options.seed ?? 1,
-    ...(options.invalidExamples ? { invalidExamples: options.invalidExamples } : {}),
-  };
+  const emitOptions = emitOptionsOf(options, specLabel(options.spec));
   const workers = useWorkers(options);
   // With types, openapi-typescript has one core and our emitters the other; without, the mocks
   // (the slowest of ours) stay here and zod + client go to the second core.
@@ -93,9 +85,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       summary = summarize(model);
       modelWarnings = model.warnings;
       for (const t of local) {
-        const list: IRWarning[] = (warnings[t] = []);
-        const ctx: EmitContext = { model, document: spec.document, options: { ...emitOptions, warn: (pointer, message) => list.push({ pointer, message }) } };
-        files[t] = await time(t, async () => writeFiles(staging, await (await EMITTERS[t]())(ctx)));
+        const out = await time(t, () => emitTarget(t, model, spec.document, emitOptions));
+        files[t] = writeFiles(staging, out.files);
+        warnings[t] = out.warnings;
         progress(`emitted ${t}: ${files[t].length} file(s)`);
       }
     }
@@ -133,4 +125,53 @@ function useWorkers(options: GenerateOptions): boolean {
   } catch {
     return false; // loadSpec reports the unreadable file
   }
+}
+
+/** A spec path as the generated headers show it: relative to `cwd`, so output does not depend on where it runs. */
+export function specLabel(file: string, cwd = process.cwd()): string {
+  return relative(cwd, file).split("\\").join("/") || file;
+}
+
+export interface EmitTargetsOptions extends Omit<GenerateOptions, "spec" | "out" | "targets" | "workers"> {
+  spec: LoadedSpec;
+  model: IRDocument;
+  targets: Target[];
+  /** openapi-typescript's output for the "types" target, produced by the caller. */
+  typesText?: Promise<string>;
+  specLabel: string;
+  /** Wraps each target's emitting (the dev loop times phases with it). */
+  time?: <T>(phase: string, fn: () => T | Promise<T>) => Promise<T>;
+}
+
+/**
+ * Runs the emitters of `targets` on a loaded spec and its model, in this thread: the files of one
+ * output folder, in memory (the dev loop's path: one model serves several folders).
+ */
+export async function emitTargets(options: EmitTargetsOptions): Promise<{ files: EmittedFile[]; warnings: IRWarning[] }> {
+  const progress = options.onProgress ?? (() => {});
+  const time = options.time ?? (async <T>(_phase: string, fn: () => T | Promise<T>) => fn());
+  const emitOptions = emitOptionsOf(options, options.specLabel);
+  const files: EmittedFile[] = [];
+  const warnings = [...options.model.warnings];
+  for (const t of ALL_TARGETS.filter((x) => options.targets.includes(x))) {
+    const out = await time(t, async () =>
+      t === "types"
+        ? { files: (await import("./emit/types/emit-types.js")).typesFiles({ options: emitOptions }, await options.typesText!), warnings: [] }
+        : emitTarget(t, options.model, options.spec.document, emitOptions),
+    );
+    files.push(...out.files);
+    warnings.push(...out.warnings);
+    progress(`emitted ${t}: ${out.files.length} file(s)`);
+  }
+  return { files: [...files, ...emitIndex({ options: emitOptions }, options.targets)], warnings };
+}
+
+function emitOptionsOf(options: Omit<GenerateOptions, "spec" | "out">, label: string): Omit<EmitOptions, "warn"> {
+  return {
+    typesImport: options.typesImport ?? "./types.gen.js",
+    zodImport: options.zodImport ?? "./zod.gen.js",
+    specLabel: label,
+    seed: options.seed ?? 1,
+    ...(options.invalidExamples ? { invalidExamples: options.invalidExamples } : {}),
+  };
 }

@@ -5,14 +5,14 @@ import { loadSpec } from "../load/load-spec.js";
 import { buildModel } from "../ir/build-model.js";
 import type { IRWarning } from "../ir/types.js";
 import { writeFiles, type WrittenFile } from "../write/atomic-write.js";
-import { EMITTERS } from "./emitters.js";
+import { emitTarget, type OwnTarget } from "./emit-target.js";
 import { summarize, type ModelSummary } from "./summary.js";
-import type { EmitContext, EmitOptions, Target } from "./emitter.js";
+import type { EmitOptions, Target } from "./emitter.js";
 
 export interface EmitJobInput {
   spec: string;
   staging: string;
-  targets: Exclude<Target, "types">[];
+  targets: OwnTarget[];
   options: Omit<EmitOptions, "warn">;
 }
 
@@ -34,9 +34,9 @@ export async function run(input: EmitJobInput): Promise<EmitJobOutput> {
   const out: EmitJobOutput = { summary: summarize(model), modelWarnings: model.warnings, files: {}, warnings: {}, timings };
   for (const t of input.targets) {
     t0 = performance.now();
-    const warnings: IRWarning[] = (out.warnings[t] = []);
-    const ctx: EmitContext = { model, document: spec.document, options: { ...input.options, warn: (pointer, message) => warnings.push({ pointer, message }) } };
-    out.files[t] = writeFiles(input.staging, await (await EMITTERS[t]())(ctx));
+    const { files, warnings } = await emitTarget(t, model, spec.document, input.options);
+    out.files[t] = writeFiles(input.staging, files);
+    out.warnings[t] = warnings;
     timings[t] = performance.now() - t0;
   }
   return out;

@@ -11,10 +11,13 @@ export interface LoadedSpec {
   document: Record<string, unknown>;
 }
 
-/** Reads a spec (2.0, 3.0 or 3.1; JSON or YAML; one file or many) into one 3.x document. */
-export async function loadSpec(path: string): Promise<LoadedSpec> {
+/**
+ * Reads a spec (2.0, 3.0 or 3.1; JSON or YAML; one file or many) into one 3.x document.
+ * `parsed` is the root file's content when the caller has it already (the dev loop's bundle).
+ */
+export async function loadSpec(path: string, parsed?: Record<string, unknown>): Promise<LoadedSpec> {
   const file = resolve(path);
-  let doc = readDocument(file) as Record<string, unknown>;
+  let doc = parsed ?? (readDocument(file) as Record<string, unknown>);
   let sourceVersion: LoadedSpec["sourceVersion"];
   if (typeof doc.swagger === "string" && doc.swagger.startsWith("2.")) {
     sourceVersion = "2.0";

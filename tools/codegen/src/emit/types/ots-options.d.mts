@@ -1,0 +1,1 @@
+export declare const OTS_OPTIONS: { silent: boolean; alphabetize: boolean; defaultNonNullable: boolean };
