@@ -1,5 +1,5 @@
 import { operationMeta } from "@specforge/client";
-import type { BffConfig } from "./config.js";
+import { DEFAULTS, type BffConfig } from "./config.js";
 import { normalizeOrigin } from "./cors.js";
 import { accepts, credentialKinds } from "./upstream.js";
 
@@ -69,7 +69,7 @@ export function configProblems(config: BffConfig, names: SettingNames = CONFIG_N
   for (const o of config.cors?.origins ?? []) {
     if (!normalizeOrigin(o)) problems.push(`${names.origins}: "${o}" is not an origin (scheme://host[:port], no path)`);
   }
-  const basePath = config.basePath ?? "/api";
+  const basePath = config.basePath ?? DEFAULTS.basePath;
   if (!isPath(basePath) || basePath === "/") problems.push(`${names.basePath}: a path such as /api (leading slash, no trailing slash), got "${basePath}"`);
   const rl = config.rateLimit;
   if (rl && ((rl.limit !== undefined && !(Number.isInteger(rl.limit) && rl.limit > 0)) || (rl.windowMs !== undefined && !(rl.windowMs > 0)))) {
@@ -80,7 +80,7 @@ export function configProblems(config: BffConfig, names: SettingNames = CONFIG_N
     if ((wh.scheme ?? "standard") === "standard" && !/^(whsec_)?[A-Za-z0-9+/_-]{16,}={0,2}$/.test(wh.secret ?? "")) {
       problems.push(`${names.webhookSecret}: a Standard Webhooks secret (whsec_ followed by base64, at least 16 characters)`);
     } else if ((wh.secret ?? "").length < MIN_SECRET_LENGTH) problems.push(`${names.webhookSecret}: at least ${MIN_SECRET_LENGTH} characters`);
-    const p = wh.path ?? "/webhooks";
+    const p = wh.path ?? DEFAULTS.webhookPath;
     if (!isPath(p) || p === "/") problems.push(`${names.webhookPath}: a path such as /webhooks, got "${p}"`);
     else if (p === basePath || p.startsWith(`${basePath}/`)) problems.push(`${names.webhookPath}: must lie outside ${names.basePath} (${basePath})`);
   }

@@ -5,6 +5,7 @@
  */
 import { createBff } from "./bff.js";
 import { BffConfigError } from "./check-config.js";
+import { DEFAULTS } from "./config.js";
 import { configFromEnv, ENV_VARS } from "./env.js";
 import { jsonLogger } from "./logger.js";
 import { serveNode } from "./node.js";
@@ -60,10 +61,10 @@ async function main(): Promise<number> {
     throw e;
   }
   const running = await serveNode(bff, { ...(args.port !== undefined ? { port: args.port } : {}), ...(args.host ? { host: args.host } : {}) });
-  const basePath = bff.config.basePath ?? "/api";
+  const basePath = bff.config.basePath ?? DEFAULTS.basePath;
   process.stdout.write(
     `BFF listening on ${running.url}${basePath} → ${bff.config.upstream.url} (${bff.config.operations.length} operations` +
-      `${bff.config.webhook ? `; webhooks on ${running.url}${bff.config.webhook.path ?? "/webhooks"}` : ""})\n`,
+      `${bff.config.webhook ? `; webhooks on ${running.url}${bff.config.webhook.path ?? DEFAULTS.webhookPath}` : ""})\n`,
   );
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

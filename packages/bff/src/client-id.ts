@@ -1,4 +1,4 @@
-import type { ClientIdentityConfig } from "./config.js";
+import { DEFAULTS, type ClientIdentityConfig } from "./config.js";
 import type { Incoming } from "./exchange.js";
 
 /** Printable, header-safe ids: they end up in logs and rate-limit keys. */
@@ -36,7 +36,7 @@ function cookie(header: string | null, name: string): string | undefined {
  * `allowed` or a verified session when callers could rotate ids to dodge the limit.
  */
 export function createIdentifier(config: ClientIdentityConfig | undefined): ClientIdentifier {
-  const header = config?.header ?? "X-Client-ID";
+  const header = config?.header ?? DEFAULTS.clientHeader;
   const required = config?.required ?? true;
   const allowed = config?.allowed ? new Set(config.allowed) : undefined;
   const session = config?.sessionCookie;

@@ -1,4 +1,4 @@
-import type { CorsConfig } from "./config.js";
+import { DEFAULTS, type CorsConfig } from "./config.js";
 
 /** Response headers scripts may read: the request id, the rate limit, caching and paging. */
 const EXPOSED = ["X-Request-Id", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After", "ETag", "Location", "Link", "Idempotent-Replayed", "X-Cache"];
@@ -36,7 +36,7 @@ export function createCors(config: CorsConfig | undefined, methods: readonly str
   const expose = [...EXPOSED, ...(config?.exposeHeaders ?? [])].join(", ");
   const allowHeaders = [...new Set([...requestHeaders, ...(config?.allowHeaders ?? [])].map((h) => h.toLowerCase()))].join(", ");
   const allowMethods = [...new Set([...methods, "OPTIONS"])].join(", ");
-  const maxAge = String(config?.maxAgeSec ?? 600);
+  const maxAge = String(config?.maxAgeSec ?? DEFAULTS.corsMaxAgeSec);
   return {
     rejectOthers: config?.rejectOtherOrigins ?? true,
     allowed: (origin) => (origin !== null && origins.has(origin) ? origin : undefined),
