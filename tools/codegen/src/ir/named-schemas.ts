@@ -4,6 +4,7 @@ import { SpecError, getAtPointer, parsePointer } from "../load/spec-error.js";
 import { IdentifierPool, pascalCase } from "./naming.js";
 import { collectRefs } from "./walk.js";
 import { isObj } from "./normalize-meta.js";
+import { cyclic } from "./scc.js";
 
 /**
  * Registry of named schemas: every `components.schemas` entry, plus any other place a `$ref`
@@ -71,37 +72,9 @@ export class NamedSchemas {
   }
 }
 
-/** Tarjan's strongly connected components: members of a cycle (or self-loop) are recursive. */
+/** Members of a reference cycle (or self-loop) are recursive. */
 function markRecursive(list: IRNamedSchema[], byName: Map<string, IRNamedSchema>): void {
-  let index = 0;
-  const idx = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const on = new Set<string>();
-  const visit = (v: string) => {
-    idx.set(v, index);
-    low.set(v, index++);
-    stack.push(v);
-    on.add(v);
-    for (const w of byName.get(v)?.refs ?? []) {
-      if (!idx.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
-    }
-    if (low.get(v) === idx.get(v)) {
-      const scc: string[] = [];
-      let w: string;
-      do {
-        w = stack.pop()!;
-        on.delete(w);
-        scc.push(w);
-      } while (w !== v);
-      const self = byName.get(v)!.refs.includes(v);
-      if (scc.length > 1 || self) for (const n of scc) byName.get(n)!.recursive = true;
-    }
-  };
-  for (const e of list) if (!idx.has(e.name)) visit(e.name);
+  for (const name of cyclic(list.map((e) => e.name), (n) => byName.get(n)?.refs ?? [])) byName.get(name)!.recursive = true;
 }
 
 /** A discriminator on a base schema without oneOf/anyOf maps every schema that `allOf`s the base. */
