@@ -14,7 +14,8 @@ import { rateLimitHeaders, SlidingWindowStore } from "./rate-limit.js";
 import { normalizeError, passThrough, thrownError, type RespondContext } from "./respond.js";
 import { createRouter } from "./router.js";
 import { SecretSet } from "./secrets.js";
-import { callOptions, createUpstream, credentialKinds, upstreamUrl } from "./upstream.js";
+import { operationCallOptions } from "@specforge/runtime/client";
+import { createUpstream, upstreamUrl } from "./upstream.js";
 import { validateRequest, type RequestSchemas } from "./validate.js";
 import { createWebhookReceiver } from "./webhook.js";
 
@@ -51,8 +52,7 @@ export function createBff(config: BffConfig): Bff {
   const now = config.now ?? Date.now;
   const secrets = new SecretSet([config.upstream.auth.apiKey, config.upstream.auth.bearer, config.upstream.auth.oauth?.clientSecret, config.webhook?.secret]);
   const log: Logger | undefined = redactingLogger(config.logger, secrets);
-  const runtime = createUpstream(config.upstream, secrets, log);
-  const kinds = credentialKinds(config.upstream);
+  const { runtime, options: apiOptions } = createUpstream(config.upstream, secrets, log);
   const exposed = new Set<string>(config.operations);
   const route = createRouter(Object.values(operationMeta) as OperationMeta[]);
   const basePath = config.basePath ?? DEFAULTS.basePath;
@@ -128,7 +128,7 @@ export function createBff(config: BffConfig): Bff {
       }
     }
 
-    const call = callOptions(meta, kinds);
+    const call = operationCallOptions(meta, apiOptions);
     if (incoming.signal) call.signal = incoming.signal;
     if (/no-cache|no-store/i.test(incoming.headers.get("cache-control") ?? "")) call.cache = false;
     const target = upstreamUrl(config.upstream.url, meta, params, url.search);

@@ -1,5 +1,6 @@
 import { createApi, securitySchemes, type OperationMeta } from "@specforge/client";
-import { clientCredentials, type AuthOptions, type BearerProvider, type CallOptions, type Logger, type Runtime } from "@specforge/runtime";
+import { clientCredentials, type AuthOptions, type BearerProvider, type Logger, type Runtime } from "@specforge/runtime";
+import type { ApiOptions } from "@specforge/runtime/client";
 import { DEFAULTS, type UpstreamConfig } from "./config.js";
 import type { SecretSet } from "./secrets.js";
 
@@ -8,8 +9,8 @@ import type { SecretSet } from "./secrets.js";
  * upstream options (retries, timeouts, breaker, cache), with the server-side credentials. OAuth
  * access tokens are registered as secrets the moment they are obtained, so they are scrubbed too.
  */
-export function createUpstream(config: UpstreamConfig, secrets: SecretSet, logger: Logger | undefined): Runtime {
-  const api = createApi({
+export function createUpstream(config: UpstreamConfig, secrets: SecretSet, logger: Logger | undefined): { runtime: Runtime; options: ApiOptions } {
+  const options: ApiOptions = {
     baseUrl: config.url,
     auth: authOptions(config, secrets),
     retry: config.retry === undefined ? { ...DEFAULTS.retry } : config.retry,
@@ -21,8 +22,8 @@ export function createUpstream(config: UpstreamConfig, secrets: SecretSet, logge
     ...(config.fetch ? { fetch: config.fetch } : {}),
     ...(logger ? { logger } : {}),
     requestIdHeader: "X-Request-Id",
-  });
-  return api.runtime;
+  };
+  return { runtime: createApi(options).runtime, options };
 }
 
 function authOptions(config: UpstreamConfig, secrets: SecretSet): AuthOptions {
@@ -52,27 +53,6 @@ function authOptions(config: UpstreamConfig, secrets: SecretSet): AuthOptions {
 /** Which credential kinds the configured auth provides. */
 export function credentialKinds(config: UpstreamConfig): { bearer: boolean; apiKey: boolean } {
   return { bearer: config.auth.bearer !== undefined || config.auth.oauth !== undefined, apiKey: config.auth.apiKey !== undefined };
-}
-
-/**
- * Per-call runtime options from what the spec says about the operation — as the generated client
- * folds them in: only the credential kinds its security accepts (none for public ones), cache tags
- * for reads and invalidation for writes, the idempotency header (so POSTs with a key are retried).
- */
-export function callOptions(meta: OperationMeta, kinds: { bearer: boolean; apiKey: boolean }): CallOptions {
-  const read = meta.method === "get" || meta.method === "head";
-  let auth: CallOptions["auth"] = true;
-  if (meta.security && meta.security.length === 0) auth = false;
-  else if (meta.credentials) {
-    const bearer = meta.credentials.includes("bearer");
-    auth = { bearer, apiKey: meta.credentials.includes("apiKey") && !(bearer && kinds.bearer) };
-  }
-  return {
-    operationId: meta.id,
-    auth,
-    ...(meta.tags?.length ? (read ? { tags: [...meta.tags] } : { invalidates: [...meta.tags] }) : {}),
-    ...(meta.idempotencyHeader ? { idempotencyHeader: meta.idempotencyHeader } : {}),
-  };
 }
 
 /** Whether the configured credentials satisfy an operation's security (a public one always does). */

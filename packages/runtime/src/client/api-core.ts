@@ -5,6 +5,7 @@ import type { ApiError } from "../errors/index.js";
 import { bindCallFetch, buildRuntime, paginator, type ApiOptions, type CallOptions, type PageOptions, type Runtime } from "./core-runtime.js";
 
 export type { ApiOptions, CallOptions, PageOptions } from "./core-runtime.js";
+export { operationCallOptions } from "./core-runtime.js";
 export type { SSEEvent } from "../sse-client.js";
 
 /** What the generated client knows of an operation from the spec. */

@@ -19,17 +19,26 @@ export interface PageOptions {
 
 export type { Runtime };
 
-/** The runtime with what the spec says about the operation folded into each call. */
-export function bindCallFetch(runtime: Runtime, meta: OperationMeta, call: CallOptions = {}, options: ApiOptions = {}): FetchFn {
+/**
+ * What the spec says about an operation, as runtime call options: which configured credentials it
+ * gets, cache tags (reads) or invalidation (writes), its idempotency header; `call` overrides.
+ * The generated client applies it to every call; a proxy forwarding raw requests can too.
+ */
+export function operationCallOptions(meta: OperationMeta, options: ApiOptions = {}, call: CallOptions = {}): RuntimeCallOptions {
   const read = meta.method === "get" || meta.method === "head";
-  return runtime.withCall({
+  return {
     // Reads are cached under their tags; a mutation drops the cached reads of its tags.
     ...(meta.tags?.length ? (read ? { tags: [...meta.tags] } : { invalidates: [...meta.tags] }) : {}),
     ...(call.auth === undefined ? { auth: credentialsFor(meta, options) } : {}),
     ...call,
     operationId: meta.id,
     ...(meta.idempotencyHeader ? { idempotencyHeader: meta.idempotencyHeader } : {}),
-  });
+  };
+}
+
+/** The runtime with what the spec says about the operation folded into each call. */
+export function bindCallFetch(runtime: Runtime, meta: OperationMeta, call: CallOptions = {}, options: ApiOptions = {}): FetchFn {
+  return runtime.withCall(operationCallOptions(meta, options, call));
 }
 
 /**
