@@ -17,7 +17,8 @@ export interface PackageTarget {
   invalidExamples?: "error" | "warn";
 }
 
-const CLI = /(^|\/)tools\/codegen\/src\/cli\.ts$/;
+// The codegen CLI, however a script calls it: the launcher, the compiled CLI or its source.
+const CLI = /(^|\/)tools\/codegen\/(bin\/codegen\.mjs|dist\/cli\.js|src\/cli\.ts)$/;
 
 /**
  * The packages under `packagesDir` whose `generate` script runs the codegen CLI, with the CLI's
