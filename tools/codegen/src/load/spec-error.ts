@@ -14,12 +14,14 @@ export class SpecError extends Error {
 
 /** RFC 6901 encoding of one reference token. */
 export function escapePointerToken(token: string): string {
+  // Most tokens need no escaping; this runs for every node of the model.
+  if (!token.includes("~") && !token.includes("/")) return token;
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 export function joinPointer(base: string, ...tokens: (string | number)[]): string {
   let out = base;
-  for (const t of tokens) out += "/" + escapePointerToken(String(t));
+  for (const t of tokens) out += "/" + (typeof t === "number" ? String(t) : escapePointerToken(t));
   return out;
 }
 
