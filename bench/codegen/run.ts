@@ -94,7 +94,7 @@ interface Job {
 
 const oursJob = (mode: "tsx" | "js", targets: OursTargets, task: string, compare: string): Job => ({
   id: `ours-${mode}-${task.replace(/\W+/g, "-")}`,
-  tool: mode === "tsx" ? "ours (tsx, sources)" : "**ours**",
+  tool: mode === "tsx" ? "ours (tsx, sources)" : "ours",
   task,
   compare,
   group: "main",
