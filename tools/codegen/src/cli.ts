@@ -80,7 +80,8 @@ async function main(argv: string[]): Promise<number> {
       ...(invalidExamples ? { invalidExamples } : {}),
       onProgress: quiet ? undefined : (m) => process.stderr.write(`codegen: ${m}\n`),
     });
-    for (const w of result.warnings) process.stderr.write(`codegen: warning: ${w.pointer}: ${w.message}\n`);
+    // One write: real specs produce hundreds of warnings, and each write to a pipe is a syscall.
+    if (result.warnings.length) process.stderr.write(result.warnings.map((w) => `codegen: warning: ${w.pointer}: ${w.message}\n`).join(""));
     if (!quiet) {
       const m = result.summary;
       const ms = Math.round(performance.now() - started);
