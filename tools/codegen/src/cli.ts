@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { generate } from "./generate.js";
+import { CODEGEN_OPTIONS } from "./cli-options.js";
 import { ALL_TARGETS, type Target } from "./emit/emitter.js";
 import { SpecError } from "./load/spec-error.js";
 
@@ -26,17 +27,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: {
-        spec: { type: "string" },
-        out: { type: "string" },
-        targets: { type: "string" },
-        "types-import": { type: "string" },
-        "zod-import": { type: "string" },
-        seed: { type: "string" },
-        "invalid-examples": { type: "string" },
-        quiet: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
+      options: { ...CODEGEN_OPTIONS, help: { type: "boolean", short: "h" } },
       strict: true,
     }));
   } catch (err) {

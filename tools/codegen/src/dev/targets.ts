@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ALL_TARGETS, type Target } from "../emit/emitter.js";
+import { CODEGEN_OPTIONS } from "../cli-options.js";
 
 /** One package's `generate` script, read back: what the codegen CLI would do in that folder. */
 export interface PackageTarget {
@@ -42,16 +43,7 @@ export function findPackageTargets(packagesDir: string): { packages: PackageTarg
     }
     const { values } = parseArgs({
       args: words.slice(at + 1),
-      options: {
-        spec: { type: "string" },
-        out: { type: "string" },
-        targets: { type: "string" },
-        "types-import": { type: "string" },
-        "zod-import": { type: "string" },
-        seed: { type: "string" },
-        "invalid-examples": { type: "string" },
-        quiet: { type: "boolean" },
-      },
+      options: CODEGEN_OPTIONS,
       strict: false,
     });
     const str = (v: unknown) => (typeof v === "string" ? v : undefined);

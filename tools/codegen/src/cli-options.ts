@@ -1,0 +1,14 @@
+/**
+ * The codegen CLI's flags, for parseArgs: the CLI parses its argv with them, and the dev loop
+ * parses each package's `generate` script with them, so both always read the same flags.
+ */
+export const CODEGEN_OPTIONS = {
+  spec: { type: "string" },
+  out: { type: "string" },
+  targets: { type: "string" },
+  "types-import": { type: "string" },
+  "zod-import": { type: "string" },
+  seed: { type: "string" },
+  "invalid-examples": { type: "string" },
+  quiet: { type: "boolean" },
+} as const;
