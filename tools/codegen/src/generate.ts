@@ -55,12 +55,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const targets = ALL_TARGETS.filter((t) => (options.targets ?? ALL_TARGETS).includes(t));
   const own = targets.filter((t): t is OwnTarget => t !== "types");
   const emitOptions = emitOptionsOf(options, specLabel(options.spec));
-  const workers = useWorkers(options);
   // With types, openapi-typescript has one core and our emitters the other. Without, everything
   // stays on this thread: splitting our emitters over two threads measured slower (each rebuilds
   // the model, and V8's concurrent GC already keeps the second core busy).
-  const offloaded: OwnTarget[] = workers && targets.includes("types") ? own : [];
-  const local = own.filter((t) => !offloaded.includes(t));
+  const inWorker = own.length > 0 && targets.includes("types") && useWorkers(options);
 
   const staging = createStaging(options.out);
   const jobs: Job<unknown>[] = [];
@@ -68,38 +66,34 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // openapi-typescript (the slowest part) starts first and overlaps everything else.
     const types = targets.includes("types") ? (await import("./emit/types/emit-types.js")).startTypes(options.spec) : undefined;
     if (types) jobs.push(types);
-    const emitJob = offloaded.length
-      ? runJob<EmitJobOutput>("emit/emit-job", { spec: options.spec, staging, targets: offloaded, options: emitOptions } satisfies EmitJobInput)
+    const emitJob = inWorker
+      ? runJob<EmitJobOutput>("emit/emit-job", { spec: options.spec, staging, targets: own, options: emitOptions } satisfies EmitJobInput)
       : undefined;
     if (emitJob) jobs.push(emitJob);
 
-    const files: Partial<Record<Target, WrittenFile[]>> = {};
-    const warnings: Partial<Record<Target, IRWarning[]>> = {};
-    let summary: ModelSummary | undefined;
-    let modelWarnings: IRWarning[] = [];
-    if (local.length || !emitJob) {
+    let files: Partial<Record<Target, WrittenFile[]>> = {};
+    let warnings: Partial<Record<Target, IRWarning[]>> = {};
+    let summary: ModelSummary;
+    let modelWarnings: IRWarning[];
+    if (emitJob) {
+      progress(`loading ${options.spec}; emitting ${own.join(", ")} in a worker`);
+      const out = await time("worker", () => emitJob.result);
+      for (const [phase, ms] of Object.entries(out.timings)) timings[`worker:${phase}`] = ms;
+      ({ summary, modelWarnings, files, warnings } = out);
+      progress(`emitted ${own.map((t) => `${t}: ${files[t]?.length ?? 0} file(s)`).join(", ")}`);
+    } else {
       progress(`loading ${options.spec}`);
       const spec = await time("load", () => loadSpec(options.spec));
       const model = await time("model", () => buildModel(spec));
       progress(`model: ${model.schemas.length} schemas, ${model.operations.length} operations, ${model.webhooks.length} webhooks`);
       summary = summarize(model);
       modelWarnings = model.warnings;
-      for (const t of local) {
+      for (const t of own) {
         const out = await time(t, () => emitTarget(t, model, spec.document, emitOptions));
         files[t] = writeFiles(staging, out.files);
         warnings[t] = out.warnings;
         progress(`emitted ${t}: ${files[t].length} file(s)`);
       }
-    }
-    if (emitJob) {
-      progress(`${local.length ? "" : `loading ${options.spec}; `}emitting ${offloaded.join(", ")} in a worker`);
-      const out = await time("worker", () => emitJob.result);
-      for (const [phase, ms] of Object.entries(out.timings)) timings[`worker:${phase}`] = ms;
-      summary ??= out.summary;
-      if (!local.length) modelWarnings = out.modelWarnings;
-      Object.assign(files, out.files);
-      Object.assign(warnings, out.warnings);
-      progress(`emitted ${offloaded.map((t) => `${t}: ${out.files[t]?.length ?? 0} file(s)`).join(", ")}`);
     }
     if (types) {
       const body = await time("types", () => types.result);
@@ -109,7 +103,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // Target order, whichever thread finished first: the result stays deterministic.
     const written = [...targets.flatMap((t) => files[t] ?? []), ...writeFiles(staging, emitIndex({ options: emitOptions }, targets))];
     await time("write", () => swapIn(staging, options.out));
-    return { summary: summary!, files: written, warnings: [...modelWarnings, ...targets.flatMap((t) => warnings[t] ?? [])], timings };
+    return { summary, files: written, warnings: [...modelWarnings, ...targets.flatMap((t) => warnings[t] ?? [])], timings };
   } catch (err) {
     for (const j of jobs) j.cancel();
     discardStaging(staging);

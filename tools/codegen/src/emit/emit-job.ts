@@ -18,7 +18,6 @@ export interface EmitJobInput {
 
 export interface EmitJobOutput {
   summary: ModelSummary;
-  /** The model's warnings (the main thread reports them only when it did not build a model itself). */
   modelWarnings: IRWarning[];
   files: Partial<Record<Target, WrittenFile[]>>;
   warnings: Partial<Record<Target, IRWarning[]>>;
