@@ -65,4 +65,20 @@ describe("loadSpec", () => {
     const spec = await loadSpec(join(dir, "d.yaml"));
     expect(() => buildModel(spec)).toThrowError(/d\.yaml at #\/components\/schemas\/A\/properties\/b: \$ref target not found: #\/components\/schemas\/Missing/);
   });
+
+  const structural: [string, string, RegExp][] = [
+    [
+      "a duplicate operationId names both operations",
+      "  /a:\n    get: {operationId: same, responses: {'200': {description: ok}}}\n  /b:\n    post: {operationId: same, responses: {'200': {description: ok}}}\n",
+      /s\.yaml at #\/paths\/~1b\/post\/operationId: operationId "same" is already used by GET \/a \(#\/paths\/~1a\/get\)/,
+    ],
+    ["responses that are not an object", "  /a:\n    get: {operationId: a, responses: oops}\n", /s\.yaml at #\/paths\/~1a\/get\/responses: responses must be an object/],
+    ["parameters that are not an array", "  /a:\n    get: {operationId: a, parameters: {id: 1}, responses: {}}\n", /s\.yaml at #\/paths\/~1a\/get\/parameters: parameters must be an array/],
+  ];
+  it.each(structural)("rejects %s with file and pointer", async (_n, paths, want) => {
+    const dir = tmp();
+    writeFileSync(join(dir, "s.yaml"), `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n${paths}`);
+    const spec = await loadSpec(join(dir, "s.yaml"));
+    expect(() => buildModel(spec)).toThrowError(want);
+  });
 });

@@ -83,7 +83,16 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
         })
       : [];
 
+  // OpenAPI requires operationIds to be unique across the document: clients, mocks and docs key on them.
+  const operationIds = new Map<string, string>();
   const operation = (path: string, method: HttpMethod, rawOp: Obj, pathParams: unknown[], at: string, basePath: string): IROperation => {
+    if (typeof rawOp.operationId === "string") {
+      const first = operationIds.get(rawOp.operationId);
+      if (first) throw new SpecError(file, joinPointer(at, "operationId"), `operationId ${JSON.stringify(rawOp.operationId)} is already used by ${first}`);
+      operationIds.set(rawOp.operationId, `${method.toUpperCase()} ${path} (${at})`);
+    }
+    if (rawOp.parameters !== undefined && !Array.isArray(rawOp.parameters)) throw new SpecError(file, joinPointer(at, "parameters"), "parameters must be an array");
+    if (rawOp.responses !== undefined && !isObj(rawOp.responses)) throw new SpecError(file, joinPointer(at, "responses"), "responses must be an object keyed by status code");
     const params = new Map<string, IRParameter>();
     pathParams.forEach((p, i) => {
       const ir = parameter(p, joinPointer(basePath, "parameters", i));

@@ -1,1 +1,0 @@
-export declare const OTS_OPTIONS: { silent: boolean; alphabetize: boolean; defaultNonNullable: boolean };
