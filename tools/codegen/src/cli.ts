@@ -4,6 +4,7 @@ import { generate } from "./generate.js";
 import { CODEGEN_OPTIONS } from "./cli-options.js";
 import { ALL_TARGETS, type Target } from "./emit/emitter.js";
 import { SpecError } from "./load/spec-error.js";
+import { tuneJitForBatch } from "./jit-flags.js";
 
 const USAGE = `Usage: codegen --spec <file> --out <dir> [--targets types,zod,client,mocks] [options]
 
@@ -61,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const quiet = values.quiet === true;
   const started = performance.now();
   try {
+    tuneJitForBatch();
     const result = await generate({
       spec: values.spec,
       out: values.out,
