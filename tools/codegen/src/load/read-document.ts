@@ -22,17 +22,39 @@ export function readDocument(file: string): unknown {
       // Not strict JSON (comments, trailing commas…): YAML 1.2 is a superset, let it try.
     }
   }
-  // Loaded only for YAML: it is a third of the CLI's module loading, and big specs are mostly JSON.
-  const { parseDocument } = createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  const value = parseYaml(file, text);
+  if (value === null || typeof value !== "object") {
+    throw new SpecError(file, "", "the document is not an object");
+  }
+  return value;
+}
+
+const require = createRequire(import.meta.url);
+
+interface JsYaml {
+  load(text: string, options: { schema: unknown; json: boolean }): unknown;
+  CORE_SCHEMA: unknown;
+}
+
+/**
+ * YAML 1.2 (core schema: `2024-10-01` stays a string; a repeated key keeps its last value). js-yaml
+ * parses it 5× faster than `yaml` (openai's 3 MB spec: 0.12 s against 0.65 s), so it goes first;
+ * whatever it rejects goes to `yaml`, which accepts a little more and words errors with a line.
+ * Both load lazily: they are most of the CLI's module loading, and big specs are mostly JSON.
+ */
+function parseYaml(file: string, text: string): unknown {
+  const jsYaml = require("js-yaml") as JsYaml;
+  try {
+    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
+  } catch {
+    // Fall through: `yaml` either reads it or says where it is broken.
+  }
+  const { parseDocument } = require("yaml") as typeof import("yaml");
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line;
     throw new SpecError(file, "", `invalid YAML: ${e.message.split("\n")[0]}`, line);
   }
-  const value = doc.toJS({ maxAliasCount: -1 });
-  if (value === null || typeof value !== "object") {
-    throw new SpecError(file, "", "the document is not an object");
-  }
-  return value;
+  return doc.toJS({ maxAliasCount: -1 });
 }
