@@ -2,6 +2,7 @@ import type { IROperation, IRParameter } from "@specforge/codegen/src/ir/types.j
 import { presenceBreaks, type Presence } from "../types.js";
 import { compareSchemas } from "../schema/schema-compat.js";
 import type { CompareContext } from "../schema/context.js";
+import { presenceChanges } from "./presence.js";
 
 const key = (p: IRParameter) => `${p.in}:${p.in === "header" ? p.name.toLowerCase() : p.name}`;
 
@@ -18,22 +19,18 @@ const explode = (p: IRParameter) => p.explode ?? style(p) === "form";
  */
 export function diffParameters(b: IROperation, h: IROperation, cx: CompareContext): void {
   const { dir, sink } = cx;
-  const bp = new Map(b.parameters.map((p) => [key(p), p]));
-  const hp = new Map(h.parameters.map((p) => [key(p), p]));
   const label = (p: IRParameter) => `${p.in} parameter ${p.name}`;
-  const presence = (p: Presence, param: IRParameter, what: string) =>
-    sink.emit({ rule: `${dir}-parameter-${p}`, breaking: presenceBreaks(dir, p), pointer: parameterPointer(param), reason: `${label(param)}: ${what}` });
-  for (const [k, p] of bp) if (!hp.has(k)) presence("removed", p, "removed");
-  for (const [k, p] of hp) if (!bp.has(k)) presence(p.required ? "added-required" : "added-optional", p, `${p.required ? "required" : "optional"} parameter added`);
-  for (const [k, o] of bp) {
-    const n = hp.get(k);
-    if (!n) continue;
-    if (o.required !== n.required) presence(n.required ? "became-required" : "became-optional", n, `now ${n.required ? "required" : "optional"}`);
-    if (style(o) !== style(n) || explode(o) !== explode(n) || (o.mediaType ?? "") !== (n.mediaType ?? "")) {
-      const was = o.mediaType ?? `style ${style(o)}, explode ${explode(o)}`;
-      const now = n.mediaType ?? `style ${style(n)}, explode ${explode(n)}`;
-      sink.emit({ rule: `${dir}-parameter-serialization-changed`, breaking: true, pointer: parameterPointer(n), reason: `${label(n)}: serialization changed from ${was} to ${now}` });
-    }
-    compareSchemas(o.schema, n.schema, label(n), cx);
-  }
+  presenceChanges(b.parameters, h.parameters, key, {
+    noun: "parameter",
+    presence: (p: Presence, param, what) =>
+      sink.emit({ rule: `${dir}-parameter-${p}`, breaking: presenceBreaks(dir, p), pointer: parameterPointer(param), reason: `${label(param)}: ${what}` }),
+    kept: (o, n) => {
+      if (style(o) !== style(n) || explode(o) !== explode(n) || (o.mediaType ?? "") !== (n.mediaType ?? "")) {
+        const was = o.mediaType ?? `style ${style(o)}, explode ${explode(o)}`;
+        const now = n.mediaType ?? `style ${style(n)}, explode ${explode(n)}`;
+        sink.emit({ rule: `${dir}-parameter-serialization-changed`, breaking: true, pointer: parameterPointer(n), reason: `${label(n)}: serialization changed from ${was} to ${now}` });
+      }
+      compareSchemas(o.schema, n.schema, label(n), cx);
+    },
+  });
 }

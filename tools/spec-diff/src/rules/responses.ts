@@ -4,6 +4,7 @@ import { presenceBreaks, type Presence } from "../types.js";
 import { compareSchemas } from "../schema/schema-compat.js";
 import type { CompareContext } from "../schema/context.js";
 import { diffContent } from "./content.js";
+import { presenceChanges } from "./presence.js";
 
 /**
  * Responses by status code (as written: `200`, `4XX`, `default`): a removed status breaks
@@ -31,18 +32,11 @@ export function diffResponses(b: IROperation, h: IROperation, cx: CompareContext
 
 function diffHeaders(bh: IRHeader[], hh: IRHeader[], where: string, pointer: string, cx: CompareContext): void {
   const { dir, sink } = cx;
-  const key = (x: IRHeader) => x.name.toLowerCase();
-  const bm = new Map(bh.map((x) => [key(x), x]));
-  const hm = new Map(hh.map((x) => [key(x), x]));
   const at = (x: IRHeader) => joinPointer(pointer, "headers", x.name);
-  const presence = (p: Presence, x: IRHeader, what: string) =>
-    sink.emit({ rule: `${dir}-header-${p}`, breaking: presenceBreaks(dir, p), pointer: at(x), reason: `${where} header ${x.name}: ${what}` });
-  for (const [k, x] of bm) if (!hm.has(k)) presence("removed", x, "removed");
-  for (const [k, x] of hm) if (!bm.has(k)) presence(x.required ? "added-required" : "added-optional", x, `${x.required ? "required" : "optional"} header added`);
-  for (const [k, o] of bm) {
-    const n = hm.get(k);
-    if (!n) continue;
-    if (o.required !== n.required) presence(n.required ? "became-required" : "became-optional", n, `now ${n.required ? "required" : "optional"}`);
-    compareSchemas(o.schema, n.schema, `${where} header ${n.name}`, cx);
-  }
+  presenceChanges(bh, hh, (x) => x.name.toLowerCase(), {
+    noun: "header",
+    presence: (p: Presence, x, what) =>
+      sink.emit({ rule: `${dir}-header-${p}`, breaking: presenceBreaks(dir, p), pointer: at(x), reason: `${where} header ${x.name}: ${what}` }),
+    kept: (o, n) => compareSchemas(o.schema, n.schema, `${where} header ${n.name}`, cx),
+  });
 }
