@@ -7,6 +7,8 @@ export interface CompareContext {
   sink: Sink;
   /** Pairs already compared: stops recursive schemas and repeats of a shared schema. */
   seen: Map<IRSchema, Set<IRSchema>>;
+  /** Inside a `not`: its changes count for the values the outer schema rejects (see negation.ts). */
+  negated?: boolean;
 }
 
 export function compareContext(sink: Sink, dir: Direction): CompareContext {
@@ -17,7 +19,7 @@ export function compareContext(sink: Sink, dir: Direction): CompareContext {
 export function countingContext(cx: CompareContext): { cx: CompareContext; count: () => number } {
   let n = 0;
   const sink: Sink = { ...cx.sink, emit: () => void n++ };
-  return { cx: { dir: cx.dir, sink, seen: new Map() }, count: () => n };
+  return { cx: { dir: cx.dir, sink, seen: new Map(), ...(cx.negated ? { negated: true } : {}) }, count: () => n };
 }
 
 /** First visit of the pair (b, h)? Marks it visited. */

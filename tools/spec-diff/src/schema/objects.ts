@@ -3,6 +3,7 @@ import { visibleIn } from "./view.js";
 import { type CompareContext, report, child, fmt } from "./context.js";
 import { compareSchemas, equivalent } from "./schema-compat.js";
 import { presenceBreaks, type Presence } from "../types.js";
+import { compareDependentRequired, comparePatternProperties } from "./object-keywords.js";
 
 /**
  * Properties of an object, as they flow in the context's direction: readOnly properties are not
@@ -59,6 +60,8 @@ export function compareObjects(bv: SchemaView, hv: SchemaView, where: string, cx
     if (b.schema || h.schema) compareSchemas(b.schema, h.schema, child(where, name), cx);
   }
   compareAdditional(bv, hv, where, cx);
+  comparePatternProperties(bv, hv, where, cx);
+  compareDependentRequired(bv, hv, where, cx);
 }
 
 function compareAdditional(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {

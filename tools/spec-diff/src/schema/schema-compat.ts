@@ -4,6 +4,8 @@ import { type CompareContext, countingContext, firstVisit, report, fmtList } fro
 import { compareBounds } from "./bounds.js";
 import { compareObjects } from "./objects.js";
 import { compareUnionBranches, compareUnionShape, compareUnionConstraint, compareDiscriminators } from "./unions.js";
+import { compareNot } from "./negation.js";
+import { compareArrays } from "./arrays.js";
 
 const ANY: IRSchema = { pointer: "", meta: {} };
 
@@ -35,6 +37,7 @@ export function compareSchemas(b: IRSchema | undefined, h: IRSchema | undefined,
   if (bv.union && hv.union) compareUnionBranches(bv, hv, where, cx);
   else if (bv.union || hv.union) compareUnionConstraint(bv, hv, where, cx);
   else compareDiscriminators(bv, hv, where, cx);
+  compareNot(bv, hv, where, cx);
 }
 
 /** Nothing but the union (and nullability): its branches say everything. */
@@ -94,12 +97,4 @@ function compareEnums(bv: SchemaView, hv: SchemaView, where: string, cx: Compare
     if (added.length) report(cx, "widen", "enum", at, where, `enum value${added.length > 1 ? "s" : ""} ${fmtList(added)} added`);
   } else if (he) report(cx, "narrow", "enum", at, where, `restricted to the values ${fmtList(he)}`);
   else if (be) report(cx, "widen", "enum", at, where, `enum constraint ${fmtList(be)} removed`);
-}
-
-function compareArrays(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
-  const ba = bv.array;
-  const ha = hv.array;
-  if (ba.items || ha.items) compareSchemas(ba.items, ha.items, `${where}[]`, cx);
-  const n = Math.max(ba.prefixItems?.length ?? 0, ha.prefixItems?.length ?? 0);
-  for (let i = 0; i < n; i++) compareSchemas(ba.prefixItems?.[i] ?? ba.items, ha.prefixItems?.[i] ?? ha.items, `${where}[${i}]`, cx);
 }

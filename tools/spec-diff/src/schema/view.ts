@@ -21,20 +21,42 @@ export interface SchemaView {
   enum?: unknown[];
   string: IRStringConstraints;
   number: IRNumberConstraints;
-  array: { items?: IRSchema; prefixItems?: IRSchema[]; minItems?: number; maxItems?: number; uniqueItems?: boolean };
-  object?: { properties: Map<string, PropertyView>; additional?: IRSchema | false; minProperties?: number; maxProperties?: number };
+  array: {
+    items?: IRSchema;
+    prefixItems?: IRSchema[];
+    minItems?: number;
+    maxItems?: number;
+    uniqueItems?: boolean;
+    contains?: IRSchema;
+    minContains?: number;
+    maxContains?: number;
+  };
+  object?: {
+    properties: Map<string, PropertyView>;
+    additional?: IRSchema | false;
+    minProperties?: number;
+    maxProperties?: number;
+    /** Pattern (as written) → schema of the values of matching keys. */
+    patterns: Map<string, IRSchema>;
+    /** Property → properties required when it is present. */
+    dependentRequired: Map<string, string[]>;
+  };
+  /** `not` schemas in force (several when `allOf` members each have one): values matching any are rejected. */
+  not: IRSchema[];
+  /** `default`, wrapped so that `default: null` is representable; the one written closest wins. */
+  default?: { value: unknown };
   union?: { kind: "oneOf" | "anyOf"; branches: IRSchema[]; discriminator?: IRDiscriminator };
   discriminator?: IRDiscriminator;
   readOnly: boolean;
   writeOnly: boolean;
   /** Pointer where each family of assertions was written, for reports. */
-  at: Partial<Record<"types" | "nullable" | "enum" | "string" | "number" | "array" | "object" | "union", string>>;
+  at: Partial<Record<"types" | "nullable" | "enum" | "string" | "number" | "array" | "object" | "union" | "default", string>>;
 }
 
 const isNullBranch = (s: IRSchema) => s.types?.length === 1 && s.types[0] === "null" && !s.ref && !s.anyOf && !s.oneOf && !s.allOf;
 
 function empty(pointer: string): SchemaView {
-  return { pointer, nullable: false, string: {}, number: {}, array: {}, readOnly: false, writeOnly: false, at: {} };
+  return { pointer, nullable: false, string: {}, number: {}, array: {}, not: [], readOnly: false, writeOnly: false, at: {} };
 }
 
 const cache = new WeakMap<IRDocument, WeakMap<IRSchema, SchemaView>>();
@@ -77,6 +99,8 @@ function build(s: IRSchema, doc: IRDocument, depth: number): SchemaView {
       v.at.union = s.pointer;
     }
   }
+  // A default written next to a `$ref` or `allOf` overrides the ones behind them.
+  if (s.meta.hasDefault) [v.default, v.at.default] = [{ value: s.meta.default }, s.pointer];
   return v;
 }
 
@@ -99,18 +123,27 @@ function own(s: IRSchema): SchemaView {
   if (s.string) [v.string, v.at.string] = [{ ...s.string }, at];
   if (s.number) [v.number, v.at.number] = [{ ...s.number }, at];
   if (s.array) {
-    const { items, prefixItems, minItems, maxItems, uniqueItems } = s.array;
-    v.array = { items, prefixItems, minItems, maxItems, uniqueItems };
+    const { items, prefixItems, minItems, maxItems, uniqueItems, contains, minContains, maxContains } = s.array;
+    v.array = { items, prefixItems, minItems, maxItems, uniqueItems, contains, minContains, maxContains };
     v.at.array = at;
   }
   if (s.object) {
     const properties = new Map<string, PropertyView>();
     for (const p of s.object.properties) properties.set(p.name, { schema: p.schema, required: p.required });
     for (const r of s.object.requiredOnly) properties.set(r, { required: true });
-    v.object = { properties, additional: s.object.additionalProperties, minProperties: s.object.minProperties, maxProperties: s.object.maxProperties };
+    v.object = {
+      properties,
+      additional: s.object.additionalProperties,
+      minProperties: s.object.minProperties,
+      maxProperties: s.object.maxProperties,
+      patterns: new Map((s.object.patternProperties ?? []).map((p) => [p.pattern, p.schema])),
+      dependentRequired: new Map(Object.entries(s.object.dependentRequired ?? {}).filter(([, deps]) => Array.isArray(deps))),
+    };
     v.at.object = at;
   }
   if (s.discriminator) v.discriminator = s.discriminator;
+  if (s.not) v.not = [s.not];
+  if (s.meta.hasDefault) [v.default, v.at.default] = [{ value: s.meta.default }, at];
   v.readOnly = s.meta.readOnly === true;
   v.writeOnly = s.meta.writeOnly === true;
   return v;
@@ -160,10 +193,13 @@ function merge(into: SchemaView, from: SchemaView): void {
     minItems: tighter(into.array.minItems, a.minItems, Math.max),
     maxItems: tighter(into.array.maxItems, a.maxItems, Math.min),
     uniqueItems: a.uniqueItems || into.array.uniqueItems,
+    contains: a.contains ?? into.array.contains,
+    minContains: tighter(into.array.minContains, a.minContains, Math.max),
+    maxContains: tighter(into.array.maxContains, a.maxContains, Math.min),
   };
   for (const k of ["string", "number", "array", "nullable"] as const) into.at[k] ??= from.at[k];
   if (from.object) {
-    const o: NonNullable<SchemaView["object"]> = (into.object ??= { properties: new Map() });
+    const o: NonNullable<SchemaView["object"]> = (into.object ??= { properties: new Map(), patterns: new Map(), dependentRequired: new Map() });
     for (const [name, p] of from.object.properties) {
       const prev = o.properties.get(name);
       o.properties.set(name, { schema: p.schema ?? prev?.schema, required: p.required || (prev?.required ?? false) });
@@ -171,10 +207,14 @@ function merge(into: SchemaView, from: SchemaView): void {
     if (from.object.additional === false || o.additional === undefined) o.additional = from.object.additional ?? o.additional;
     o.minProperties = tighter(o.minProperties, from.object.minProperties, Math.max);
     o.maxProperties = tighter(o.maxProperties, from.object.maxProperties, Math.min);
+    for (const [pattern, schema] of from.object.patterns) if (!o.patterns.has(pattern)) o.patterns.set(pattern, schema);
+    for (const [name, deps] of from.object.dependentRequired) o.dependentRequired.set(name, [...new Set([...(o.dependentRequired.get(name) ?? []), ...deps])]);
     into.at.object ??= from.at.object;
   }
   if (from.union && !into.union) [into.union, into.at.union] = [from.union, from.at.union];
   into.discriminator ??= from.discriminator;
+  into.not = [...into.not, ...from.not];
+  if (!into.default && from.default) [into.default, into.at.default] = [from.default, from.at.default];
   into.readOnly ||= from.readOnly;
   into.writeOnly ||= from.writeOnly;
   if (!into.name && from.name) into.name = from.name;
