@@ -4,6 +4,7 @@ import { diffOperations, diffWebhooks } from "./rules/operations.js";
 import { diffSecuritySchemes } from "./rules/security.js";
 import { unchangedSchemas } from "./schema/unchanged.js";
 import { classifyRawDifferences, rawDifferences } from "./rules/documentation.js";
+import { diffDocumentServers, diffOperationServers } from "./rules/servers.js";
 
 export interface SpecVersion {
   model: IRDocument;
@@ -44,6 +45,8 @@ export function diffSpecs(base: SpecVersion, head: SpecVersion): Change[] {
   diffOperations(base.model, head.model, sinkFor);
   diffWebhooks(base.model, head.model, sinkFor);
   diffSecuritySchemes(base.model, head.model, sinkFor(DOCUMENT));
+  diffDocumentServers(base, head, sinkFor(DOCUMENT));
+  diffOperationServers(base, head, sinkFor);
 
   // Raw differences are listed per owner (a component, an operation, a top-level field); an
   // owner with a classified change has its other raw differences explained by it.

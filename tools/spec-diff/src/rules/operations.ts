@@ -5,7 +5,9 @@ import { compareOperation, operationLabel } from "./operation.js";
 
 // Path templates match whatever their parameters are called: /users/{id} is /users/{userId}.
 const template = (path: string) => path.replace(/\{[^}]*\}/g, "{}");
-const key = (op: IROperation) => `${op.method} ${template(op.path)}`;
+/** Operations are the same across versions when method and path template match. */
+export const operationKey = (op: IROperation) => `${op.method} ${template(op.path)}`;
+const key = operationKey;
 
 // The generated client reserves these names on the api object (tools/codegen emit-client.ts).
 const CLIENT_ROOT_MEMBERS = ["raw", "runtime", "options"];

@@ -6,6 +6,7 @@ import { compareObjects } from "./objects.js";
 import { compareUnionBranches, compareUnionShape, compareUnionConstraint, compareDiscriminators } from "./unions.js";
 import { compareNot } from "./negation.js";
 import { compareArrays } from "./arrays.js";
+import { compareDefaults } from "./defaults.js";
 
 const ANY: IRSchema = { pointer: "", meta: {} };
 
@@ -31,6 +32,7 @@ export function compareSchemas(b: IRSchema | undefined, h: IRSchema | undefined,
   compareTypes(bv, hv, where, cx);
   compareNullable(bv, hv, where, cx);
   compareEnums(bv, hv, where, cx);
+  compareDefaults(bv, hv, where, cx);
   compareBounds(bv, hv, where, cx);
   compareObjects(bv, hv, where, cx);
   compareArrays(bv, hv, where, cx);

@@ -1,0 +1,84 @@
+import type { IRDocument, IROperation } from "@specforge/codegen/src/ir/types.js";
+import { joinPointer, parsePointer } from "@specforge/codegen/src/load/spec-error.js";
+import type { Sink } from "../types.js";
+import { operationKey } from "./operations.js";
+import { operationLabel } from "./operation.js";
+
+/** What the servers rules read of a version: the model and the bundled document it came from. */
+interface Version {
+  model: IRDocument;
+  document: Record<string, unknown>;
+}
+
+interface Servers {
+  urls: string[];
+  /** Where the list is written (`#/servers`, `#/paths/~1a/servers`, `#/paths/~1a/get/servers`). */
+  pointer: string;
+}
+
+// `https://api.example.com/` and `https://api.example.com` are the same server.
+const norm = (url: string) => (url.length > 1 ? url.replace(/\/+$/, "") : url);
+
+function at(doc: unknown, pointer: string): unknown {
+  let cur = doc;
+  for (const t of parsePointer(pointer)) cur = cur !== null && typeof cur === "object" ? (cur as Record<string, unknown>)[t] : undefined;
+  return cur;
+}
+
+function serversAt(doc: unknown, pointer: string): Servers | undefined {
+  const raw = at(doc, pointer);
+  if (!Array.isArray(raw) || raw.length === 0) return undefined;
+  const urls = raw.filter((s): s is { url: unknown } => s !== null && typeof s === "object").map((s) => String(s.url ?? "/"));
+  return { urls, pointer };
+}
+
+/** The servers an operation declares itself (its own, else its path item's), if any. */
+function ownServers(v: Version, op: IROperation): Servers | undefined {
+  return serversAt(v.document, joinPointer(op.pointer, "servers")) ?? serversAt(v.document, joinPointer(op.pointer.replace(/\/[^/]*$/, ""), "servers"));
+}
+
+const topLevel = (v: Version): Servers => ({ urls: v.model.servers.map((s) => s.url), pointer: "#/servers" });
+
+/**
+ * One list of servers against the next, by URL. A removed URL breaks clients configured with it
+ * (one removed and one added is a changed URL); a new one is an addition. At the top level the
+ * first server is the generated client's default `baseUrl`, so moving another one first breaks
+ * clients relying on the default.
+ */
+function compareServers(b: Servers, h: Servers, sink: Sink, prefix: string, first: boolean): void {
+  const bu = b.urls.map(norm);
+  const hu = h.urls.map(norm);
+  const removed = b.urls.filter((_, i) => !hu.includes(bu[i]!));
+  const added = h.urls.filter((_, i) => !bu.includes(hu[i]!));
+  const ptr = (s: Servers, url: string) => joinPointer(s.pointer, s.urls.indexOf(url));
+  if (removed.length === 1 && added.length === 1) {
+    sink.emit({ rule: "server-url-changed", breaking: true, pointer: ptr(h, added[0]!), reason: `${prefix}server URL changed from ${removed[0]} to ${added[0]}` });
+  } else {
+    for (const url of removed) sink.emit({ rule: "server-removed", breaking: true, pointer: ptr(b, url), reason: `${prefix}server ${url} removed: clients configured with it can no longer reach the API` });
+    for (const url of added) sink.emit({ rule: "server-added", breaking: false, pointer: ptr(h, url), reason: `${prefix}server ${url} added` });
+  }
+  if (first && bu.length && hu.length && bu[0] !== hu[0] && hu.includes(bu[0]!)) {
+    sink.emit({ rule: "server-default-changed", breaking: true, pointer: joinPointer(h.pointer, 0), reason: `${prefix}first server (the generated client's default baseUrl) changed from ${b.urls[0]} to ${h.urls[0]}` });
+  }
+}
+
+/** Top-level `servers`. Absent and `[]` both mean none declared. */
+export function diffDocumentServers(base: Version, head: Version, sink: Sink): void {
+  compareServers(topLevel(base), topLevel(head), sink, "", true);
+}
+
+/**
+ * `servers` of a path item or an operation, for each operation in both versions that declares its
+ * own in either: the effective lists are compared (its own, else the top-level ones, whose
+ * changes are reported once, for the document).
+ */
+export function diffOperationServers(base: Version, head: Version, sinkFor: (operation: string) => Sink): void {
+  const bm = new Map(base.model.operations.map((op) => [operationKey(op), op]));
+  for (const h of head.model.operations) {
+    const b = bm.get(operationKey(h));
+    if (!b) continue;
+    const [bs, hs] = [ownServers(base, b), ownServers(head, h)];
+    if (!bs && !hs) continue;
+    compareServers(bs ?? topLevel(base), hs ?? topLevel(head), sinkFor(operationLabel(h)), "operation servers: ", false);
+  }
+}
