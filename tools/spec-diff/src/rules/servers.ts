@@ -14,6 +14,8 @@ interface Servers {
   urls: string[];
   /** Where the list is written (`#/servers`, `#/paths/~1a/servers`, `#/paths/~1a/get/servers`). */
   pointer: string;
+  /** The top-level list, standing in for an operation that declares none. */
+  inherited?: boolean;
 }
 
 // `https://api.example.com/` and `https://api.example.com` are the same server.
@@ -50,7 +52,8 @@ function compareServers(b: Servers, h: Servers, sink: Sink, prefix: string, firs
   const hu = h.urls.map(norm);
   const removed = b.urls.filter((_, i) => !hu.includes(bu[i]!));
   const added = h.urls.filter((_, i) => !bu.includes(hu[i]!));
-  const ptr = (s: Servers, url: string) => joinPointer(s.pointer, s.urls.indexOf(url));
+  // A change of an operation that declares servers in one version only is written in that version's list.
+  const ptr = (s: Servers, url: string) => (s.inherited ? (s === b ? h : b).pointer : joinPointer(s.pointer, s.urls.indexOf(url)));
   if (removed.length === 1 && added.length === 1) {
     sink.emit({ rule: "server-url-changed", breaking: true, pointer: ptr(h, added[0]!), reason: `${prefix}server URL changed from ${removed[0]} to ${added[0]}` });
   } else {
@@ -79,6 +82,7 @@ export function diffOperationServers(base: Version, head: Version, sinkFor: (ope
     if (!b) continue;
     const [bs, hs] = [ownServers(base, b), ownServers(head, h)];
     if (!bs && !hs) continue;
-    compareServers(bs ?? topLevel(base), hs ?? topLevel(head), sinkFor(operationLabel(h)), "operation servers: ", false);
+    const inherited = (v: Version): Servers => ({ ...topLevel(v), inherited: true });
+    compareServers(bs ?? inherited(base), hs ?? inherited(head), sinkFor(operationLabel(h)), "operation servers: ", false);
   }
 }

@@ -60,7 +60,8 @@ export function differences(b: IRSchema | undefined, h: IRSchema | undefined, cx
   return counting.count();
 }
 
-const onlyRef = (s: IRSchema) => Object.keys(s).every((k) => k === "pointer" || k === "ref" || k === "meta");
+// A `default` next to the `$ref` (3.1) is compared too: it overrides the target's.
+const onlyRef = (s: IRSchema) => !s.meta.hasDefault && Object.keys(s).every((k) => k === "pointer" || k === "ref" || k === "meta");
 
 const covers = (set: Set<JsonType>, t: JsonType) => set.has(t) || (t === "integer" && set.has("number"));
 const typeList = (set: Set<JsonType>) => (set.size ? [...set].join(" | ") : "nothing");
