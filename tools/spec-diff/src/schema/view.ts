@@ -1,4 +1,4 @@
-import type { IRDocument, IRSchema, JsonType, IRStringConstraints, IRNumberConstraints, IRDiscriminator } from "@specforge/codegen/src/ir/types.js";
+import type { IRDocument, IRSchema, JsonType, IRStringConstraints, IRNumberConstraints, IRArrayConstraints, IRDiscriminator } from "@specforge/codegen/src/ir/types.js";
 
 export interface PropertyView {
   schema?: IRSchema;
@@ -21,16 +21,7 @@ export interface SchemaView {
   enum?: unknown[];
   string: IRStringConstraints;
   number: IRNumberConstraints;
-  array: {
-    items?: IRSchema;
-    prefixItems?: IRSchema[];
-    minItems?: number;
-    maxItems?: number;
-    uniqueItems?: boolean;
-    contains?: IRSchema;
-    minContains?: number;
-    maxContains?: number;
-  };
+  array: IRArrayConstraints;
   object?: {
     properties: Map<string, PropertyView>;
     additional?: IRSchema | false;
