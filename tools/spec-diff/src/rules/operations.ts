@@ -7,7 +7,6 @@ import { compareOperation, operationLabel } from "./operation.js";
 const template = (path: string) => path.replace(/\{[^}]*\}/g, "{}");
 /** Operations are the same across versions when method and path template match. */
 export const operationKey = (op: IROperation) => `${op.method} ${template(op.path)}`;
-const key = operationKey;
 
 // The generated client reserves these names on the api object (tools/codegen emit-client.ts).
 const CLIENT_ROOT_MEMBERS = ["raw", "runtime", "options"];
@@ -26,12 +25,12 @@ function clientNames(ops: IROperation[]): Map<IROperation, string> {
  * operation in both versions is compared in full.
  */
 export function diffOperations(base: IRDocument, head: IRDocument, sinkFor: (operation: string) => Sink): void {
-  const hm = new Map(head.operations.map((op) => [key(op), op]));
-  const bm = new Map(base.operations.map((op) => [key(op), op]));
+  const hm = new Map(head.operations.map((op) => [operationKey(op), op]));
+  const bm = new Map(base.operations.map((op) => [operationKey(op), op]));
   const basePaths = new Set(base.operations.map((op) => template(op.path)));
   const headPaths = new Set(head.operations.map((op) => template(op.path)));
   for (const op of base.operations) {
-    if (hm.has(key(op))) continue;
+    if (hm.has(operationKey(op))) continue;
     const pathGone = !headPaths.has(template(op.path));
     sinkFor(operationLabel(op)).emit({
       rule: pathGone ? "path-removed" : "operation-removed",
@@ -41,14 +40,14 @@ export function diffOperations(base: IRDocument, head: IRDocument, sinkFor: (ope
     });
   }
   for (const op of head.operations) {
-    if (bm.has(key(op))) continue;
+    if (bm.has(operationKey(op))) continue;
     const newPath = !basePaths.has(template(op.path));
     sinkFor(operationLabel(op)).emit({ rule: newPath ? "path-added" : "operation-added", breaking: false, pointer: op.pointer, reason: newPath ? `path ${op.path} added` : `method ${op.method.toUpperCase()} added to ${op.path}` });
   }
   const baseNames = clientNames(base.operations);
   const headNames = clientNames(head.operations);
   for (const b of base.operations) {
-    const h = hm.get(key(b));
+    const h = hm.get(operationKey(b));
     if (!h) continue;
     const sink = sinkFor(operationLabel(h));
     const [was, now] = [baseNames.get(b), headNames.get(h)];

@@ -1,14 +1,9 @@
-import type { IRDocument, IROperation } from "@specforge/codegen/src/ir/types.js";
-import { joinPointer, parsePointer } from "@specforge/codegen/src/load/spec-error.js";
+import type { IROperation } from "@specforge/codegen/src/ir/types.js";
+import { getAtPointer, joinPointer, parsePointer } from "@specforge/codegen/src/load/spec-error.js";
+import type { SpecVersion as Version } from "../diff.js";
 import type { Sink } from "../types.js";
 import { operationKey } from "./operations.js";
 import { operationLabel } from "./operation.js";
-
-/** What the servers rules read of a version: the model and the bundled document it came from. */
-interface Version {
-  model: IRDocument;
-  document: Record<string, unknown>;
-}
 
 interface Servers {
   urls: string[];
@@ -21,14 +16,8 @@ interface Servers {
 // `https://api.example.com/` and `https://api.example.com` are the same server.
 const norm = (url: string) => (url.length > 1 ? url.replace(/\/+$/, "") : url);
 
-function at(doc: unknown, pointer: string): unknown {
-  let cur = doc;
-  for (const t of parsePointer(pointer)) cur = cur !== null && typeof cur === "object" ? (cur as Record<string, unknown>)[t] : undefined;
-  return cur;
-}
-
 function serversAt(doc: unknown, pointer: string): Servers | undefined {
-  const raw = at(doc, pointer);
+  const raw = getAtPointer(doc, parsePointer(pointer));
   if (!Array.isArray(raw) || raw.length === 0) return undefined;
   const urls = raw.filter((s): s is { url: unknown } => s !== null && typeof s === "object").map((s) => String(s.url ?? "/"));
   return { urls, pointer };

@@ -113,11 +113,7 @@ function own(s: IRSchema): SchemaView {
   }
   if (s.string) [v.string, v.at.string] = [{ ...s.string }, at];
   if (s.number) [v.number, v.at.number] = [{ ...s.number }, at];
-  if (s.array) {
-    const { items, prefixItems, minItems, maxItems, uniqueItems, contains, minContains, maxContains } = s.array;
-    v.array = { items, prefixItems, minItems, maxItems, uniqueItems, contains, minContains, maxContains };
-    v.at.array = at;
-  }
+  if (s.array) [v.array, v.at.array] = [{ ...s.array }, at];
   if (s.object) {
     const properties = new Map<string, PropertyView>();
     for (const p of s.object.properties) properties.set(p.name, { schema: p.schema, required: p.required });
