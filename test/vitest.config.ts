@@ -1,34 +1,30 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, mergeConfig } from "vitest/config";
+import { workspaceSource } from "../vitest.shared.js";
 
-export default defineConfig({
-  test: {
-    exclude: ["node_modules/**", "artifacts/**"],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-    // Contract and e2e suites start processes and touch the repo: one file at a time.
-    fileParallelism: false,
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: "e2e",
-          include: ["**/*.test.ts"],
-          exclude: ["node_modules/**", "artifacts/**", "contract/**"],
-          sequence: { groupOrder: 0 },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "contract",
-          include: ["contract/**/*.test.ts"],
-          // One Prism for every contract file; only started when a contract file is selected.
-          globalSetup: ["contract/global-setup.ts"],
-          testTimeout: 15_000,
-          // After e2e: the projects would otherwise run side by side.
-          sequence: { groupOrder: 1 },
-        },
-      },
-    ],
-  },
-});
+// One vitest project per turbo task (see turbo.json beside this file), so each suite runs and is
+// cached on its own inputs: `test` (e2e checks of the spec and the README), `test:contract`,
+// `test:dev` (pnpm dev), `test:browser` (headless Chromium), `test:release` (packed packages in a
+// consumer), `test:cache` (turbo's local and remote cache). `vitest run` runs them all.
+const suites: Record<string, { include: string[]; globalSetup?: string[]; testTimeout?: number }> = {
+  e2e: { include: ["e2e/broken-spec.test.ts", "e2e/readme-example.test.ts"] },
+  // One Prism for every contract file, started only when a contract file is selected.
+  contract: { include: ["contract/**/*.test.ts"], globalSetup: ["contract/global-setup.ts"], testTimeout: 15_000 },
+  conformance: { include: ["conformance/**/*.test.ts"] },
+  dev: { include: ["e2e/dev.test.ts"] },
+  browser: { include: ["e2e/docs.test.ts"] },
+  release: { include: ["e2e/pack-consumer.test.ts"] },
+  cache: { include: ["e2e/turbo-cache.test.ts", "e2e/remote-cache.test.ts"] },
+};
+
+export default defineConfig(
+  mergeConfig(workspaceSource, {
+    test: {
+      exclude: ["node_modules/**", "artifacts/**"],
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+      // These suites start processes and touch the repo: one file at a time within a suite.
+      fileParallelism: false,
+      projects: Object.entries(suites).map(([name, suite]) => ({ extends: true, test: { name, ...suite } })),
+    },
+  }),
+);

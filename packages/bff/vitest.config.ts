@@ -1,14 +1,23 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, mergeConfig } from "vitest/config";
+import { workspaceSource } from "../../vitest.shared.js";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    environment: "node",
-    // One Prism for the whole run (it takes seconds to start; the calls take milliseconds).
-    globalSetup: ["test/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 90_000,
-    // Each file starts its own BFF (and fault server) on ephemeral ports, so files run in parallel.
-    pool: "threads",
-  },
-});
+// Two suites, two turbo tasks: `test` and `test:browser` (headless Chromium, cached on its own).
+const BROWSER = ["test/browser.test.ts"];
+
+export default defineConfig(
+  mergeConfig(workspaceSource, {
+    test: {
+      environment: "node",
+      // One Prism for the whole run (it takes seconds to start; the calls take milliseconds).
+      globalSetup: ["test/global-setup.ts"],
+      testTimeout: 30_000,
+      hookTimeout: 90_000,
+      // Each file starts its own BFF (and fault server) on an ephemeral port, so files run in parallel.
+      pool: "threads",
+      projects: [
+        { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: BROWSER } },
+        { extends: true, test: { name: "browser", include: BROWSER } },
+      ],
+    },
+  }),
+);

@@ -1,3 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, mergeConfig } from "vitest/config";
+import { workspaceSource } from "../../vitest.shared.js";
 
-export default defineConfig({ test: { include: ["test/**/*.test.ts"] } });
+export default defineConfig(mergeConfig(workspaceSource, { test: { include: ["test/**/*.test.ts"] } }));

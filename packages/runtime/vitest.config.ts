@@ -1,11 +1,14 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, mergeConfig } from "vitest/config";
+import { workspaceSource } from "../../vitest.shared.js";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    environment: "node",
-    testTimeout: 10_000,
-    // Each file starts its own fault server on an ephemeral port, so files can run in parallel.
-    pool: "threads",
-  },
-});
+export default defineConfig(
+  mergeConfig(workspaceSource, {
+    test: {
+      include: ["test/**/*.test.ts"],
+      environment: "node",
+      testTimeout: 10_000,
+      // Each file starts its own fault server on an ephemeral port, so files can run in parallel.
+      pool: "threads",
+    },
+  }),
+);

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exec } from "../support/exec.js";
 import { BROKEN, implemented, startReferenceServer } from "./reference-server.js";
 
+// The contract script imports the suite's TypeScript, which imports the workspace packages from source.
+const SOURCE = ["--conditions=@specforge/source"];
+
 interface Report {
   operations: { operation: string; status: number | null; violations: number }[];
   violations: { operation: string; status: number | null; in: string; pointer: string; severity: string; code: unknown; message: string }[];
@@ -15,7 +18,7 @@ describe("pnpm contract --target: conformance of a real server through prism pro
   afterAll(() => server?.close());
 
   it("reports exactly the deliberate violation, and nothing for the correct operations", async () => {
-    const run = await exec(process.execPath, ["tools/scripts/contract.mjs", "--target", server.url, "--only", implemented.join(","), "--json"], { timeoutMs: 90_000 });
+    const run = await exec(process.execPath, [...SOURCE, "tools/scripts/contract.mjs", "--target", server.url, "--only", implemented.join(","), "--json"], { timeoutMs: 90_000 });
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as Report;
 
@@ -41,13 +44,13 @@ describe("pnpm contract --target: conformance of a real server through prism pro
 
   it("exits 0 with a clean text report when every called operation conforms", async () => {
     const correct = implemented.filter((id) => id !== BROKEN.operation);
-    const run = await exec(process.execPath, ["tools/scripts/contract.mjs", "--target", server.url, "--only", correct.join(",")], { timeoutMs: 90_000 });
+    const run = await exec(process.execPath, [...SOURCE, "tools/scripts/contract.mjs", "--target", server.url, "--only", correct.join(",")], { timeoutMs: 90_000 });
     expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stdout).toContain(`No violations in ${correct.length} operation(s).`);
   });
 
   it("fails with usage (exit 2) without --target", async () => {
-    const run = await exec(process.execPath, ["tools/scripts/contract.mjs"]);
+    const run = await exec(process.execPath, [...SOURCE, "tools/scripts/contract.mjs"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--target is required");
   });

@@ -18,6 +18,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { startDocsServer } from "./docs-server.mjs";
+import { onInterrupt } from "./interrupt.mjs";
 import { watchTree } from "../codegen/src/dev/watch-tree.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
@@ -204,7 +205,6 @@ async function stop() {
   await Promise.all([...exits, docs?.close()]);
   process.exit(0);
 }
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
+onInterrupt(stop);
 
 startLoop();

@@ -10,9 +10,11 @@
 // making that deterministic. Also started by `pnpm start` (tools/scripts/start.mjs) after the build.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { onInterrupt } from "./interrupt.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const USAGE = `Usage: node tools/scripts/mock.mjs [options]
@@ -62,6 +64,18 @@ if (!existsSync(spec)) {
   process.exit(1);
 }
 
+// Prism answers a busy port with its whole usage text; one line that names the fix is better.
+const busy = await new Promise((resolve) => {
+  const probe = createServer();
+  probe.once("error", (err) => resolve(err.code === "EADDRINUSE" || err.code === "EACCES" ? err.code : undefined));
+  probe.listen(Number(port), host, () => probe.close(() => resolve(undefined)));
+});
+if (busy) {
+  const why = busy === "EADDRINUSE" ? "is already in use" : "is not allowed for this user";
+  console.error(`mock: port ${port} on ${host} ${why}; pick another with --port <n> (or PORT=<n>)${process.env.npm_lifecycle_event === "start" ? "; the API reference moves with DOCS_PORT=<n>" : ""}`);
+  process.exit(1);
+}
+
 const prismBin = `${root}node_modules/.bin/prism`;
 const args = ["mock", spec, "-h", host, "-p", port, "--cors"];
 if (values.dynamic) {
@@ -84,5 +98,9 @@ prism.on("error", (err) => {
   console.error(`mock: cannot start Prism (${prismBin}): ${err.message}`);
   process.exit(1);
 });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => prism.kill(sig));
-prism.on("exit", (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
+let stopping = false;
+onInterrupt(() => {
+  stopping = true;
+  prism.kill("SIGTERM");
+});
+prism.on("exit", (code, signal) => process.exit(stopping || signal ? 0 : (code ?? 0)));

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startDocsServer } from "./docs-server.mjs";
+import { onInterrupt } from "./interrupt.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const mock = fileURLToPath(new URL("./mock.mjs", import.meta.url));
@@ -24,17 +25,23 @@ const shown = relative(process.cwd(), file) || file;
 
 // The reference is announced right after the mock's own "ready" line, so both URLs end up
 // together below Prism's route listing.
-const child = spawn(process.execPath, [mock, ...process.argv.slice(2)], { stdio: ["inherit", "pipe", "inherit"] });
+// stdin stays here: this process reads Ctrl+C from the terminal (see interrupt.mjs).
+const child = spawn(process.execPath, [mock, ...process.argv.slice(2)], { stdio: ["ignore", "pipe", "inherit"] });
 let announced = false;
 child.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
   if (!announced && /Mock Platform API ready/.test(String(chunk))) {
     announced = true;
-    console.log(`API reference ready at ${docs.url} — ${shown}, re-read on every request.\n`);
+    console.log(`API reference ready at ${docs.url} — ${shown}, re-read on every request.\n\nCtrl+C or q stops both.\n`);
   }
 });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+let stopping = false;
+onInterrupt(() => {
+  stopping = true;
+  child.kill("SIGTERM");
+});
 child.on("exit", async (code, signal) => {
   await docs.close();
-  process.exit(signal ? 0 : (code ?? 0));
+  // Stopped on purpose (Ctrl+C, q, a signal): a clean exit. The mock failing on its own: its code.
+  process.exit(stopping || signal ? 0 : (code ?? 0));
 });

@@ -22,7 +22,10 @@ export interface GenerateOptions {
   invalidExamples?: "error" | "warn";
   /** Called at each phase with a short message (the CLI prints them on stderr). */
   onProgress?: (message: string) => void;
-  /** Run our emitters in worker threads: "auto" (default: for specs of 1 MB and more), or always/never. */
+  /**
+   * Worker threads: "auto" (default) runs openapi-typescript in one and, for specs of 1 MB and
+   * more, our emitters in another; true always uses both; false runs everything in this thread.
+   */
   workers?: "auto" | boolean;
 }
 
@@ -64,7 +67,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const jobs: Job<unknown>[] = [];
   try {
     // openapi-typescript (the slowest part) starts first and overlaps everything else.
-    const types = targets.includes("types") ? (await import("./emit/types/emit-types.js")).startTypes(options.spec) : undefined;
+    const types = targets.includes("types") ? (await import("./emit/types/emit-types.js")).startTypes(options.spec, options.workers === false) : undefined;
     if (types) jobs.push(types);
     const emitJob = inWorker
       ? runJob<EmitJobOutput>("emit/emit-job", { spec: options.spec, staging, targets: own, options: emitOptions } satisfies EmitJobInput)

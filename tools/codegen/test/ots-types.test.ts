@@ -3,16 +3,16 @@
 // our spec, the multi-file fixture, a Swagger 2.0 document and every real spec beside the repo, the
 // output is byte-identical to openapiTS() run on the same loaded document.
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { loadSpec } from "../src/load/load-spec.js";
 import { OTS_OPTIONS, typesSource } from "../src/emit/types/ots-source.mjs";
+import { realSpecs } from "./support/real-specs.js";
 
 const here = (p: string) => new URL(p, import.meta.url).pathname;
-const realDir = here("../../../../shared/specs/real/");
-const real = existsSync(realDir) ? readdirSync(realDir).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => realDir + f) : [];
+const real = realSpecs("ots-types.test");
 const swagger2 = join(mkdtempSync(join(tmpdir(), "ots-types-")), "swagger2.yaml");
 writeFileSync(swagger2, [
   "swagger: '2.0'",

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { generate } from "../src/generate.js";
 import { SpecError } from "../src/load/spec-error.js";
+import { realSpec } from "./support/real-specs.js";
 
 const run = promisify(execFile);
 const fixture = new URL("./fixtures/multi-file/openapi.yaml", import.meta.url).pathname;
@@ -13,7 +14,7 @@ const bin = new URL("../bin/codegen.mjs", import.meta.url).pathname;
 const cliTs = new URL("../src/cli.ts", import.meta.url).pathname;
 const tsx = new URL("../node_modules/.bin/tsx", import.meta.url).pathname;
 // A mid-size real spec beside the repo, when it is there (examples, warnings, many schemas).
-const realSpec = new URL("../../../../shared/specs/real/ory-kratos.json", import.meta.url).pathname;
+const kratos = realSpec("workers.test", "ory-kratos.json");
 
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -29,7 +30,7 @@ function tree(dir: string): Record<string, string> {
 }
 
 describe("worker threads", () => {
-  const specs = [fixture, ...(existsSync(realSpec) ? [realSpec] : [])];
+  const specs = [fixture, ...(kratos ? [kratos] : [])];
   for (const spec of specs) {
     for (const targets of [["types", "zod", "client", "mocks"], ["types", "mocks"]] as const) {
       it(`give the same files, warnings and summary as one thread: ${spec.split("/").pop()} (${targets.join(",")})`, async () => {

@@ -11,13 +11,10 @@ import { z } from "zod";
  * types per schema (the exported constants carry the real `z.ZodType<T>` types).
  */
 type $Z = unknown;
-type $Re = { test(s: string): boolean; source: string; lastIndex: number };
-type $Key = string | number | symbol;
 const $z = (s: unknown): $Z => s as $Z;
-/** Shared subschemas (`$cN()`), built on first use. */
-const $m: $Z[] = [];
 /** Inside the helpers zod's API is used untyped (`any`): its generic types cost tsc seconds. */
 const $t = (s: $Z): any => s;
+type $Key = string | number | symbol;
 type $Issue = { path?: $Key[] };
 /**
  * A zod schema whose parse is `check`: it returns the issues of the raw input (which passes
@@ -164,6 +161,8 @@ const $kinds = (kinds: string[]): $Z => $z(z.unknown().refine((v) => {
   return kinds.includes(t);
 }, `Expected one of: ${kinds.join(", ")}`));
 const $lazy = (get: () => $Z): $Z => $z(z.lazy(() => $t(get())));
+/** Shared subschemas (`$cN()`), built on first use. */
+const $m: $Z[] = [];
 const $null = $z(z.null());
 const $nullable = (s: $Z): $Z => $z($t(s).nullable());
 const $num = $z(z.number());
@@ -186,6 +185,7 @@ const $number = (o: { integer?: true; minimum?: number; exclusiveMinimum?: numbe
   if (o.format) s = s.refine(o.format[0], `Invalid ${o.format[1]}`);
   return s;
 };
+type $Re = { test(s: string): boolean; source: string; lastIndex: number };
 interface $ObjSpec {
   /** Names declared in `properties` (not additional). */
   known?: string[];

@@ -1,5 +1,5 @@
 import { describe, it, expect, afterAll } from "vitest";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CODEGEN_ROOT } from "../zod/compile.js";
 import { runAgreement, reportTable, type SpecResult } from "./run-agreement.js";
@@ -7,6 +7,7 @@ import { DELIBERATE } from "./deliberate.js";
 import { docWith, TMP } from "../zod/compile.js";
 import { CASES_30, CASES_31, type Case } from "../zod/cases.js";
 import { mkdirSync } from "node:fs";
+import { realSpecs } from "../support/real-specs.js";
 
 /**
  * zod module vs Ajv on every component schema of the workspace spec and of the real specs:
@@ -16,14 +17,12 @@ import { mkdirSync } from "node:fs";
  * Every component of every spec is checked (openai.yaml too: no sampling needed, ~20 s).
  */
 const REPO = resolve(CODEGEN_ROOT, "../..");
-const REAL = resolve(REPO, "../shared/specs/real");
-const WORKSPACE = resolve(REPO, "spec/dist/openapi.json");
+// Our contract from its multi-file source: no bundle needed.
+const WORKSPACE = resolve(REPO, "spec/openapi.yaml");
 
 const specs: { name: string; path: string }[] = [];
-if (existsSync(WORKSPACE)) specs.push({ name: "workspace (spec/dist/openapi.json)", path: WORKSPACE });
-if (existsSync(REAL)) {
-  for (const f of readdirSync(REAL).sort()) if (/\.(ya?ml|json)$/.test(f)) specs.push({ name: f, path: join(REAL, f) });
-}
+specs.push({ name: "workspace (spec/openapi.yaml)", path: WORKSPACE });
+for (const path of realSpecs("agreement.test")) specs.push({ name: path.split("/").pop()!, path });
 
 /** The construct table (test/zod/cases.ts) as two specs: constructs the real specs lack get generated instances too. */
 function constructsSpec(version: "3.0.3" | "3.1.0", cases: Case[]): string {

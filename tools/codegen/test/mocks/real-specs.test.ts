@@ -4,17 +4,16 @@
  * schema it was generated for. Counts per spec are printed. Skips when the corpus is absent.
  */
 import { describe, expect, it } from "vitest";
-import { existsSync, readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { loadSpec } from "../../src/load/load-spec.js";
 import { buildModel } from "../../src/ir/build-model.js";
 import { collectFixtures } from "../../src/emit/mocks/collect.js";
 import { schemaTable } from "../../src/emit/mocks/schema-table.js";
 import { MockGenerator } from "../../src/emit/mocks/engine/index.js";
 import { DocumentValidator } from "./ajv-support.js";
+import { REAL_SPECS_DIR, realSpecs } from "../support/real-specs.js";
 
-const dir = fileURLToPath(new URL("../../../../../shared/specs/real/", import.meta.url));
-const specs = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort() : [];
+const dir = REAL_SPECS_DIR;
+const specs = realSpecs("mocks/real-specs.test").map((p) => p.slice(dir.length));
 
 describe.skipIf(specs.length === 0)("mock fixtures of real specs are valid (Ajv)", () => {
   it.each(specs)("%s", async (file) => {

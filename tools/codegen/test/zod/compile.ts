@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadSpec, type LoadedSpec } from "../../src/load/load-spec.js";
@@ -44,7 +44,13 @@ export async function compileZod(spec: string | object, name: string): Promise<C
   const code = files[0]!.content;
   const file = join(dir, `zod-${Date.now()}-${Math.random().toString(36).slice(2)}.gen.ts`);
   writeFileSync(file, code);
-  const mod = (await import(pathToFileURL(file).href)) as Record<string, any>;
+  // A unique name per import (the module cache is keyed by URL); gone once loaded, so scratch does not pile up.
+  let mod: Record<string, any>;
+  try {
+    mod = (await import(pathToFileURL(file).href)) as Record<string, any>;
+  } finally {
+    rmSync(file, { force: true });
+  }
   return { spec: loaded, model, code, warnings, file, mod, emitMs };
 }
 

@@ -17,7 +17,9 @@ export const emitClient: Emitter = (ctx) => {
   const out: string[] = [generatedHeader(ctx, `Typed client of ${model.title} ${model.version}.`)];
   const needsComponents = model.operations.some((o) => streamEventType(o)?.startsWith("components"));
   out.push(`import type { ${needsComponents ? "components, " : ""}paths } from ${JSON.stringify(options.typesImport)};`);
-  out.push(`import { createApiCore, type ApiCore, type ApiOptions, type OperationFn, type OperationMeta, type PaginatedFn, type StreamFn } from "@specforge/runtime/client";`);
+  // Only the surface types in use: consumers compiling with noUnusedLocals must not trip on ours.
+  const used = new Set(["ApiCore", "ApiOptions", "OperationMeta", ...model.operations.map((o) => surfaceCall(o).type.split("<")[0]!)]);
+  out.push(`import { createApiCore, ${[...used].sort().map((t) => `type ${t}`).join(", ")} } from "@specforge/runtime/client";`);
   out.push("");
   out.push(`/** What the spec says about each operation; the runtime reads it (idempotency, pagination, auth). */`);
   out.push(`export const operationMeta = {`);

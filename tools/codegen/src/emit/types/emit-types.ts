@@ -5,9 +5,11 @@ import { generatedHeader, type EmitOptions, type EmittedFile } from "../emitter.
 /**
  * Starts openapi-typescript — the reference typing of OpenAPI for openapi-fetch — in a worker
  * thread that loads the spec itself, so it runs beside everything else from the first moment.
+ * `inThread` runs it here instead: for many small specs in one process (tests, scripts), where
+ * loading TypeScript anew in every worker costs more than the overlap saves.
  */
-export function startTypes(spec: string): Job<string> {
-  const job = runJob<string>("emit/types/ots-job", { spec });
+export function startTypes(spec: string, inThread = false): Job<string> {
+  const job: Job<string> = inThread ? { result: import("./ots-job.js").then((m) => m.run({ spec })), cancel() {} } : runJob<string>("emit/types/ots-job", { spec });
   const result = job.result.catch((err: unknown) => {
     throw err instanceof SpecError ? err : new SpecError(spec, "", `openapi-typescript failed: ${(err as Error).message}`);
   });

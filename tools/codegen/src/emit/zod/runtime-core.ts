@@ -8,14 +8,14 @@ export const CORE: Record<string, Helper> = {
  * types per schema (the exported constants carry the real \`z.ZodType<T>\` types).
  */
 type $Z = unknown;
-type $Re = { test(s: string): boolean; source: string; lastIndex: number };
-type $Key = string | number | symbol;
 const $z = (s: unknown): $Z => s as $Z;
-/** Shared subschemas (\`$cN()\`), built on first use. */
-const $m: $Z[] = [];
 /** Inside the helpers zod's API is used untyped (\`any\`): its generic types cost tsc seconds. */
 const $t = (s: $Z): any => s;`,
   },
+  // Each declared only where used: a consumer compiling with noUnusedLocals must not trip on them.
+  $Re: { code: `type $Re = { test(s: string): boolean; source: string; lastIndex: number };` },
+  $Key: { code: `type $Key = string | number | symbol;` },
+  $m: { deps: ["$Z"], code: `/** Shared subschemas (\`$cN()\`), built on first use. */\nconst $m: $Z[] = [];` },
   $schema: {
     deps: ["$Z"],
     code: `/**

@@ -34,6 +34,9 @@ export function helperSource(used: Iterable<string>): string {
     const def = H[name] ?? FORMAT_SUPPORT[name] ?? findFormat(name);
     if (!def) throw new Error(`zod emitter: unknown helper ${name}`);
     for (const d of def.deps ?? []) visit(d);
+    // Helpers a helper mentions (types such as $Re) come with it, without listing them by hand.
+    const code = def.code === undefined ? "" : Array.isArray(def.code) ? def.code.join("\n") : def.code;
+    for (const d of helpersIn(code)) if (d !== name && H[d]) visit(d);
     order.push(...(def.code === undefined ? [] : Array.isArray(def.code) ? def.code : [def.code]));
   };
   visit("$Z");
