@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IdentifierPool, camelCase, pascalCase, propertyKey, words } from "../src/ir/naming.js";
+import { IdentifierPool, camelCase, pascalCase, words } from "../src/ir/naming.js";
 
 describe("naming", () => {
   it.each([
@@ -30,11 +30,5 @@ describe("naming", () => {
   it("gives deterministic unique identifiers, avoiding reserved words", () => {
     const pool = new IdentifierPool();
     expect(["Foo", "Foo", "foo", "delete", "delete"].map((n) => pool.claim(n))).toEqual(["Foo", "Foo2", "foo", "delete_", "delete_2"]);
-  });
-
-  it("quotes property keys that are not identifiers", () => {
-    expect(propertyKey("name")).toBe("name");
-    expect(propertyKey("foo-bar")).toBe('"foo-bar"');
-    expect(propertyKey("200")).toBe('"200"');
   });
 });

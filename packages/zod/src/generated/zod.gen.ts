@@ -295,25 +295,25 @@ const $string = (o: { minLength?: number; maxLength?: number; pattern?: $Re; for
 };
 /** anyOf: at least one branch. */
 const $union = (...options: $Z[]): $Z => $z(z.union(options.map($t)));
-const $re0 = /^[A-Z]{2}$/u;
-const $re1 = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
-const $re2 = /^[A-Z]{3}$/u;
-const $re3 = /^[a-z]+:[a-z]+$/u;
-const $re4 = /^[A-Za-z0-9._~-]{43,128}$/u;
-const $re5 = /^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/u;
-const $re6 = /^[a-z][a-z0-9_]{0,39}$/u;
-const $re7 = /^tok_[A-Za-z0-9]{8,64}$/u;
-const $re8 = /^[0-9]{4}$/u;
-const $re9 = /^[a-z0-9-]{1,64}$/u;
-const $re10 = /^evt_[A-Za-z0-9]+$/u;
-const $re11 = /^[A-Z0-9-]{4,32}$/u;
-const $re12 = /^\+[1-9][0-9]{6,14}$/u;
-const $re13 = /^[a-z0-9-]+$/u;
-const $re14 = /^[a-z]+\/[a-zA-Z0-9.+-]+$/u;
-const $re15 = /^https:\/\//u;
-const $re16 = /^req_[A-Za-z0-9]+$/u;
-const $re17 = /^[a-f0-9]{64}$/u;
-const $re18 = /^v1,[A-Za-z0-9+/]+={0,2}( v1,[A-Za-z0-9+/]+={0,2})*$/u;
+const $re0 = new RegExp("^[A-Z]{2}$", "u");
+const $re1 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
+const $re2 = new RegExp("^[A-Z]{3}$", "u");
+const $re3 = new RegExp("^[a-z]+:[a-z]+$", "u");
+const $re4 = new RegExp("^[A-Za-z0-9._~-]{43,128}$", "u");
+const $re5 = new RegExp("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", "u");
+const $re6 = new RegExp("^[a-z][a-z0-9_]{0,39}$", "u");
+const $re7 = new RegExp("^tok_[A-Za-z0-9]{8,64}$", "u");
+const $re8 = new RegExp("^[0-9]{4}$", "u");
+const $re9 = new RegExp("^[a-z0-9-]{1,64}$", "u");
+const $re10 = new RegExp("^evt_[A-Za-z0-9]+$", "u");
+const $re11 = new RegExp("^[A-Z0-9-]{4,32}$", "u");
+const $re12 = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
+const $re13 = new RegExp("^[a-z0-9-]+$", "u");
+const $re14 = new RegExp("^[a-z]+/[a-zA-Z0-9.+-]+$", "u");
+const $re15 = new RegExp("^https://", "u");
+const $re16 = new RegExp("^req_[A-Za-z0-9]+$", "u");
+const $re17 = new RegExp("^[a-f0-9]{64}$", "u");
+const $re18 = new RegExp("^v1,[A-Za-z0-9+/]+={0,2}( v1,[A-Za-z0-9+/]+={0,2})*$", "u");
 
 function $c0(): $Z {
   return ($m[0] ??= $string({ minLength: 1, maxLength: 200 }));
@@ -331,7 +331,7 @@ done: boolean;
 /** Validator of {@link ActionItem}. */
 export const ActionItemSchema: z.ZodType<ActionItem> = $schema(ActionItemSchema$());
 function ActionItemSchema$(): $Z {
-  return $object({ title: $c0(), due_date: $nullable($string({ format: [$f_date, "date"] })), done: $bool }, ["title","done"]);
+  return $object({ title: $c0(), due_date: $nullable($string({ format: [$f_date, "date"] })), done: $bool }, ["title", "done"]);
 }
 
 function $c1(): $Z {
@@ -359,7 +359,7 @@ country: string;
 /** Validator of {@link Address}. */
 export const AddressSchema: z.ZodType<Address> = $schema(AddressSchema$());
 function AddressSchema$(): $Z {
-  return $object({ line1: $c0(), line2: $c1(), city: $c2(), region: $nullable($string({ maxLength: 100 })), postal_code: $string({ minLength: 1, maxLength: 20 }), country: $string({ pattern: $re0 }) }, ["line1","city","postal_code","country"]);
+  return $object({ line1: $c0(), line2: $c1(), city: $c2(), region: $nullable($string({ maxLength: 100 })), postal_code: $string({ minLength: 1, maxLength: 20 }), country: $string({ pattern: $re0 }) }, ["line1", "city", "postal_code", "country"]);
 }
 
 /** Marketplace category of an app. */
@@ -413,7 +413,7 @@ install_count: number;
 /** Validator of {@link AppSummary}. */
 export const AppSummarySchema: z.ZodType<AppSummary> = $schema(AppSummarySchema$());
 function AppSummarySchema$(): $Z {
-  return $object({ id: $c3(), slug: $c4(), name: $c5(), tagline: $c6(), category: AppCategorySchema, icon_url: $c7(), rating: $c8(), install_count: $c9() }, ["id","slug","name","tagline","category","icon_url","rating","install_count"]);
+  return $object({ id: $c3(), slug: $c4(), name: $c5(), tagline: $c6(), category: AppCategorySchema, icon_url: $c7(), rating: $c8(), install_count: $c9() }, ["id", "slug", "name", "tagline", "category", "icon_url", "rating", "install_count"]);
 }
 
 function $c10(): $Z {
@@ -434,7 +434,7 @@ verified: boolean;
 /** Validator of {@link AppPublisher}. */
 export const AppPublisherSchema: z.ZodType<AppPublisher> = $schema(AppPublisherSchema$());
 function AppPublisherSchema$(): $Z {
-  return $object({ id: $c3(), name: $c2(), website: $c10(), verified: $bool }, ["id","name","verified"]);
+  return $object({ id: $c3(), name: $c2(), website: $c10(), verified: $bool }, ["id", "name", "verified"]);
 }
 
 /** An amount of money in minor units (for example cents) of an ISO 4217 currency. */
@@ -447,7 +447,7 @@ currency: string;
 /** Validator of {@link Money}. */
 export const MoneySchema: z.ZodType<Money> = $schema(MoneySchema$());
 function MoneySchema$(): $Z {
-  return $object({ amount: $c9(), currency: $string({ pattern: $re2 }) }, ["amount","currency"]);
+  return $object({ amount: $c9(), currency: $string({ pattern: $re2 }) }, ["amount", "currency"]);
 }
 
 /** Pricing of an app. */
@@ -462,7 +462,7 @@ billing_period: "monthly" | "yearly" | null;
 /** Validator of {@link AppPricing}. */
 export const AppPricingSchema: z.ZodType<AppPricing> = $schema(AppPricingSchema$());
 function AppPricingSchema$(): $Z {
-  return $object({ model: $enum(["free", "freemium", "paid"]), price: $union(MoneySchema, $null), billing_period: $enum(["monthly", "yearly", null]) }, ["model","price","billing_period"]);
+  return $object({ model: $enum(["free", "freemium", "paid"]), price: $union(MoneySchema, $null), billing_period: $enum(["monthly", "yearly", null]) }, ["model", "price", "billing_period"]);
 }
 
 function $c11(): $Z {
@@ -491,7 +491,7 @@ updated_at: string;
 /** Validator of {@link App}. */
 export const AppSchema: z.ZodType<App> = $schema(AppSchema$());
 function AppSchema$(): $Z {
-  return $and($object({ description: $c11(), publisher: AppPublisherSchema, pricing: AppPricingSchema, scopes: $c12(), created_at: $c13(), updated_at: $c13() }, ["description","publisher","pricing","scopes","created_at","updated_at"]), AppSummarySchema);
+  return $and($object({ description: $c11(), publisher: AppPublisherSchema, pricing: AppPricingSchema, scopes: $c12(), created_at: $c13(), updated_at: $c13() }, ["description", "publisher", "pricing", "scopes", "created_at", "updated_at"]), AppSummarySchema);
 }
 
 function $c14(): $Z {
@@ -517,7 +517,7 @@ has_next: boolean;
 /** Validator of {@link PageMeta}. */
 export const PageMetaSchema: z.ZodType<PageMeta> = $schema(PageMetaSchema$());
 function PageMetaSchema$(): $Z {
-  return $object({ page: $c14(), limit: $c15(), total: $c9(), pages: $c9(), has_next: $bool }, ["page","limit","total","pages","has_next"]);
+  return $object({ page: $c14(), limit: $c15(), total: $c9(), pages: $c9(), has_next: $bool }, ["page", "limit", "total", "pages", "has_next"]);
 }
 
 /** A page of marketplace apps. */
@@ -525,7 +525,7 @@ export type AppPage = { data: App[]; meta: PageMeta; };
 /** Validator of {@link AppPage}. */
 export const AppPageSchema: z.ZodType<AppPage> = $schema(AppPageSchema$());
 function AppPageSchema$(): $Z {
-  return $object({ data: $array(AppSchema), meta: PageMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(AppSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
 
 function $c16(): $Z {
@@ -565,7 +565,7 @@ code_verifier: string;
 /** Validator of {@link AuthorizationCodeGrant}. */
 export const AuthorizationCodeGrantSchema: z.ZodType<AuthorizationCodeGrant> = $schema(AuthorizationCodeGrantSchema$());
 function AuthorizationCodeGrantSchema$(): $Z {
-  return $object({ grant_type: $c16(), code: $c17(), redirect_uri: $c7(), client_id: $c18(), client_secret: $c19(), code_verifier: $c20() }, ["grant_type","code","redirect_uri","client_id","code_verifier"]);
+  return $object({ grant_type: $c16(), code: $c17(), redirect_uri: $c7(), client_id: $c18(), client_secret: $c19(), code_verifier: $c20() }, ["grant_type", "code", "redirect_uri", "client_id", "code_verifier"]);
 }
 
 /** SEPA bank transfer from the given account. */
@@ -580,7 +580,7 @@ account_holder?: string;
 /** Validator of {@link BankTransferPaymentMethod}. */
 export const BankTransferPaymentMethodSchema: z.ZodType<BankTransferPaymentMethod> = $schema(BankTransferPaymentMethodSchema$());
 function BankTransferPaymentMethodSchema$(): $Z {
-  return $object({ type: $enum(["bank_transfer"]), iban: $string({ pattern: $re5 }), account_holder: $c2() }, ["type","iban"]);
+  return $object({ type: $enum(["bank_transfer"]), iban: $string({ pattern: $re5 }), account_holder: $c2() }, ["type", "iban"]);
 }
 
 /**
@@ -622,14 +622,14 @@ active: boolean;
 /** Validator of {@link Profile}. */
 export const ProfileSchema: z.ZodType<Profile> = $schema(ProfileSchema$());
 function ProfileSchema$(): $Z {
-  return $object({ id: $c3(), name: $c2(), kind: $c21(), organization_id: $c22(), active: $bool }, ["id","name","kind","active"]);
+  return $object({ id: $c3(), name: $c2(), kind: $c21(), organization_id: $c22(), active: $bool }, ["id", "name", "kind", "active"]);
 }
 
 function $c23(): $Z {
   return ($m[23] ??= $string({ maxLength: 500 }));
 }
 function $c24(): $Z {
-  return ($m[24] ??= $union($string({ pattern: $re6 }), $kinds(["number","boolean","null","array","object"])));
+  return ($m[24] ??= $union($string({ pattern: $re6 }), $kinds(["number", "boolean", "null", "array", "object"])));
 }
 
 /** Free-form string key/value pairs (at most 20 keys, values up to 500 characters). */
@@ -668,7 +668,7 @@ updated_at: string;
 /** Validator of {@link User}. */
 export const UserSchema: z.ZodType<User> = $schema(UserSchema$());
 function UserSchema$(): $Z {
-  return $object({ id: $c3(), email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), profile: $union(ProfileSchema, $null), metadata: MetadataSchema, created_at: $c13(), updated_at: $c13() }, ["id","email","name","role","active","avatar_url","profile","metadata","created_at","updated_at"]);
+  return $object({ id: $c3(), email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), profile: $union(ProfileSchema, $null), metadata: MetadataSchema, created_at: $c13(), updated_at: $c13() }, ["id", "email", "name", "role", "active", "avatar_url", "profile", "metadata", "created_at", "updated_at"]);
 }
 
 /** Machine-readable error code. */
@@ -689,7 +689,7 @@ message: string;
 /** Validator of {@link ErrorDetail}. */
 export const ErrorDetailSchema: z.ZodType<ErrorDetail> = $schema(ErrorDetailSchema$());
 function ErrorDetailSchema$(): $Z {
-  return $object({ field: $str, message: $str }, ["field","message"]);
+  return $object({ field: $str, message: $str }, ["field", "message"]);
 }
 
 type $T0 = {
@@ -705,7 +705,7 @@ function $c27(): $Z {
   return ($m[27] ??= $enum(["created", "failed"]));
 }
 function $c28(): $Z {
-  return ($m[28] ??= $object({ code: ErrorCodeSchema, message: $str, details: $array(ErrorDetailSchema) }, ["code","message"]));
+  return ($m[28] ??= $object({ code: ErrorCodeSchema, message: $str, details: $array(ErrorDetailSchema) }, ["code", "message"]));
 }
 
 /** Outcome of one item of a bulk request; `index` is the item's position in the request. */
@@ -721,7 +721,7 @@ error?: $T0;
 /** Validator of {@link BulkCreateUserResult}. */
 export const BulkCreateUserResultSchema: z.ZodType<BulkCreateUserResult> = $schema(BulkCreateUserResultSchema$());
 function BulkCreateUserResultSchema$(): $Z {
-  return $object({ index: $c26(), status: $c27(), user: UserSchema, error: $c28() }, ["index","status"]);
+  return $object({ index: $c26(), status: $c27(), user: UserSchema, error: $c28() }, ["index", "status"]);
 }
 
 /** Input for creating a user. */
@@ -742,7 +742,7 @@ metadata?: Metadata;
 /** Validator of {@link UserCreate}. */
 export const UserCreateSchema: z.ZodType<UserCreate> = $schema(UserCreateSchema$());
 function UserCreateSchema$(): $Z {
-  return $object({ email: $c25(), name: $c2(), password: $string({ minLength: 12, maxLength: 128 }), role: UserRoleSchema, active: $bool, avatar_url: $c10(), metadata: MetadataSchema }, ["email","name","password"]);
+  return $object({ email: $c25(), name: $c2(), password: $string({ minLength: 12, maxLength: 128 }), role: UserRoleSchema, active: $bool, avatar_url: $c10(), metadata: MetadataSchema }, ["email", "name", "password"]);
 }
 
 /** Up to 100 users to create in one request. Items are processed independently. */
@@ -767,7 +767,7 @@ failed: number;
 /** Validator of {@link BulkCreateUsersResponse}. */
 export const BulkCreateUsersResponseSchema: z.ZodType<BulkCreateUsersResponse> = $schema(BulkCreateUsersResponseSchema$());
 function BulkCreateUsersResponseSchema$(): $Z {
-  return $object({ data: $object({ results: $array(BulkCreateUserResultSchema), succeeded: $c9(), failed: $c9() }, ["results","succeeded","failed"]) }, ["data"]);
+  return $object({ data: $object({ results: $array(BulkCreateUserResultSchema), succeeded: $c9(), failed: $c9() }, ["results", "succeeded", "failed"]) }, ["data"]);
 }
 
 /** Why an order was cancelled. */
@@ -831,7 +831,7 @@ children: Category[];
 /** Validator of {@link Category}. */
 export const CategorySchema: z.ZodType<Category> = $schema(CategorySchema$());
 function CategorySchema$(): $Z {
-  return $object({ id: $c33(), name: $c2(), children: $array($lazy(() => CategorySchema)) }, ["id","name","children"]);
+  return $object({ id: $c33(), name: $c2(), children: $array($lazy(() => CategorySchema)) }, ["id", "name", "children"]);
 }
 
 /** SSE event `delta`: the next chunk of the coach assistant's reply. */
@@ -849,7 +849,7 @@ delta: string;
 /** Validator of {@link ChatDelta}. */
 export const ChatDeltaSchema: z.ZodType<ChatDelta> = $schema(ChatDeltaSchema$());
 function ChatDeltaSchema$(): $Z {
-  return $object({ event: $enum(["delta"]), id: $str, data: $object({ delta: $str }, ["delta"]) }, ["event","data"]);
+  return $object({ event: $enum(["delta"]), id: $str, data: $object({ delta: $str }, ["delta"]) }, ["event", "data"]);
 }
 
 /** SSE event `done`: the reply is complete; the stream ends after this event. */
@@ -867,7 +867,7 @@ message_id: string;
 /** Validator of {@link ChatDone}. */
 export const ChatDoneSchema: z.ZodType<ChatDone> = $schema(ChatDoneSchema$());
 function ChatDoneSchema$(): $Z {
-  return $object({ event: $enum(["done"]), id: $str, data: $object({ message_id: $c3() }, ["message_id"]) }, ["event","data"]);
+  return $object({ event: $enum(["done"]), id: $str, data: $object({ message_id: $c3() }, ["message_id"]) }, ["event", "data"]);
 }
 
 /**
@@ -902,7 +902,7 @@ scope?: string;
 /** Validator of {@link ClientCredentialsGrant}. */
 export const ClientCredentialsGrantSchema: z.ZodType<ClientCredentialsGrant> = $schema(ClientCredentialsGrantSchema$());
 function ClientCredentialsGrantSchema$(): $Z {
-  return $object({ grant_type: $c34(), client_id: $c18(), client_secret: $c19(), scope: $c35() }, ["grant_type","client_id","client_secret"]);
+  return $object({ grant_type: $c34(), client_id: $c18(), client_secret: $c19(), scope: $c35() }, ["grant_type", "client_id", "client_secret"]);
 }
 
 function $c36(): $Z {
@@ -924,7 +924,7 @@ concluded_at: string;
 /** Validator of {@link CoachingConclusion}. */
 export const CoachingConclusionSchema: z.ZodType<CoachingConclusion> = $schema(CoachingConclusionSchema$());
 function CoachingConclusionSchema$(): $Z {
-  return $object({ summary: $c36(), action_items: $c37(), concluded_at: $c13() }, ["summary","action_items","concluded_at"]);
+  return $object({ summary: $c36(), action_items: $c37(), concluded_at: $c13() }, ["summary", "action_items", "concluded_at"]);
 }
 
 /** State of a coaching session. */
@@ -972,7 +972,7 @@ updated_at: string;
 /** Validator of {@link CoachingSession}. */
 export const CoachingSessionSchema: z.ZodType<CoachingSession> = $schema(CoachingSessionSchema$());
 function CoachingSessionSchema$(): $Z {
-  return $object({ id: $c3(), coach_id: $c3(), coachee_id: $c3(), topic: $c0(), status: CoachingSessionStatusSchema, scheduled_at: $c13(), duration_minutes: $c38(), notes: $c39(), conclusion: $c40(), created_at: $c13(), updated_at: $c13() }, ["id","coach_id","coachee_id","topic","status","scheduled_at","duration_minutes","notes","conclusion","created_at","updated_at"]);
+  return $object({ id: $c3(), coach_id: $c3(), coachee_id: $c3(), topic: $c0(), status: CoachingSessionStatusSchema, scheduled_at: $c13(), duration_minutes: $c38(), notes: $c39(), conclusion: $c40(), created_at: $c13(), updated_at: $c13() }, ["id", "coach_id", "coachee_id", "topic", "status", "scheduled_at", "duration_minutes", "notes", "conclusion", "created_at", "updated_at"]);
 }
 
 /** Input for scheduling a coaching session. */
@@ -993,7 +993,7 @@ notes?: string | null;
 /** Validator of {@link CoachingSessionCreate}. */
 export const CoachingSessionCreateSchema: z.ZodType<CoachingSessionCreate> = $schema(CoachingSessionCreateSchema$());
 function CoachingSessionCreateSchema$(): $Z {
-  return $object({ coach_id: $c3(), coachee_id: $c3(), topic: $c0(), scheduled_at: $c13(), duration_minutes: $c38(), notes: $c39() }, ["coach_id","coachee_id","topic","scheduled_at"]);
+  return $object({ coach_id: $c3(), coachee_id: $c3(), topic: $c0(), scheduled_at: $c13(), duration_minutes: $c38(), notes: $c39() }, ["coach_id", "coachee_id", "topic", "scheduled_at"]);
 }
 
 /** A page of coaching sessions. */
@@ -1001,7 +1001,7 @@ export type CoachingSessionPage = { data: CoachingSession[]; meta: PageMeta; };
 /** Validator of {@link CoachingSessionPage}. */
 export const CoachingSessionPageSchema: z.ZodType<CoachingSessionPage> = $schema(CoachingSessionPageSchema$());
 function CoachingSessionPageSchema$(): $Z {
-  return $object({ data: $array(CoachingSessionSchema), meta: PageMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(CoachingSessionSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
 
 /** Envelope holding a single coaching session. */
@@ -1062,7 +1062,7 @@ has_more: boolean;
 /** Validator of {@link CursorMeta}. */
 export const CursorMetaSchema: z.ZodType<CursorMeta> = $schema(CursorMetaSchema$());
 function CursorMetaSchema$(): $Z {
-  return $object({ next_cursor: $c41(), has_more: $bool }, ["next_cursor","has_more"]);
+  return $object({ next_cursor: $c41(), has_more: $bool }, ["next_cursor", "has_more"]);
 }
 
 /** Error envelope returned by every non-2xx response. */
@@ -1080,7 +1080,7 @@ request_id: string;
 /** Validator of {@link Error}. */
 export const ErrorSchema: z.ZodType<Error> = $schema(ErrorSchema$());
 function ErrorSchema$(): $Z {
-  return $object({ error: $c28(), request_id: $str }, ["error","request_id"]);
+  return $object({ error: $c28(), request_id: $str }, ["error", "request_id"]);
 }
 
 /** Type of a webhook event. */
@@ -1108,7 +1108,7 @@ data: unknown;
 /** Validator of {@link WebhookEventBase}. */
 export const WebhookEventBaseSchema: z.ZodType<WebhookEventBase> = $schema(WebhookEventBaseSchema$());
 function WebhookEventBaseSchema$(): $Z {
-  return $object({ id: $c42(), type: WebhookEventTypeSchema, created: $c9(), data: $any }, ["id","type","created","data"]);
+  return $object({ id: $c42(), type: WebhookEventTypeSchema, created: $c9(), data: $any }, ["id", "type", "created", "data"]);
 }
 
 /** Why an export failed. */
@@ -1120,7 +1120,7 @@ message: string;
 /** Validator of {@link ExportJobError}. */
 export const ExportJobErrorSchema: z.ZodType<ExportJobError> = $schema(ExportJobErrorSchema$());
 function ExportJobErrorSchema$(): $Z {
-  return $object({ code: ErrorCodeSchema, message: $str }, ["code","message"]);
+  return $object({ code: ErrorCodeSchema, message: $str }, ["code", "message"]);
 }
 
 function $c43(): $Z {
@@ -1170,7 +1170,7 @@ created_at: string;
 /** Validator of {@link ExportJob}. */
 export const ExportJobSchema: z.ZodType<ExportJob> = $schema(ExportJobSchema$());
 function ExportJobSchema$(): $Z {
-  return $object({ id: $c3(), resource: $c43(), format: $c44(), status: $c45(), progress: $c46(), download_url: $c10(), expires_at: $c47(), error: $c48(), created_at: $c13() }, ["id","resource","format","status","progress","download_url","expires_at","error","created_at"]);
+  return $object({ id: $c3(), resource: $c43(), format: $c44(), status: $c45(), progress: $c46(), download_url: $c10(), expires_at: $c47(), error: $c48(), created_at: $c13() }, ["id", "resource", "format", "status", "progress", "download_url", "expires_at", "error", "created_at"]);
 }
 
 function $c49(): $Z {
@@ -1186,7 +1186,7 @@ data: ExportJob;
 /** Validator of {@link ExportCompletedEvent}. */
 export const ExportCompletedEventSchema: z.ZodType<ExportCompletedEvent> = $schema(ExportCompletedEventSchema$());
 function ExportCompletedEventSchema$(): $Z {
-  return $and($object({ type: $c49(), data: ExportJobSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c49(), data: ExportJobSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 function $c50(): $Z {
@@ -1208,7 +1208,7 @@ filters?: { [k: string]: string; };
 /** Validator of {@link ExportCreate}. */
 export const ExportCreateSchema: z.ZodType<ExportCreate> = $schema(ExportCreateSchema$());
 function ExportCreateSchema$(): $Z {
-  return $object({ resource: $c43(), format: $c44(), filters: $obj({ known: [], additional: $c50(), names: $c24(), max: 10 }, $rec) }, ["resource","format"]);
+  return $object({ resource: $c43(), format: $c44(), filters: $obj({ known: [], additional: $c50(), names: $c24(), max: 10 }, $rec) }, ["resource", "format"]);
 }
 
 /** Envelope holding a single export job. */
@@ -1237,7 +1237,7 @@ threshold: number;
 /** Validator of {@link InventoryLevel}. */
 export const InventoryLevelSchema: z.ZodType<InventoryLevel> = $schema(InventoryLevelSchema$());
 function InventoryLevelSchema$(): $Z {
-  return $object({ product_id: $c3(), sku: $c51(), stock: $c9(), threshold: $c9() }, ["product_id","sku","stock","threshold"]);
+  return $object({ product_id: $c3(), sku: $c51(), stock: $c9(), threshold: $c9() }, ["product_id", "sku", "stock", "threshold"]);
 }
 
 /** Event `inventory.low`: the stock of a product fell to or below its threshold. */
@@ -1249,7 +1249,7 @@ data: InventoryLevel;
 /** Validator of {@link InventoryLowEvent}. */
 export const InventoryLowEventSchema: z.ZodType<InventoryLowEvent> = $schema(InventoryLowEventSchema$());
 function InventoryLowEventSchema$(): $Z {
-  return $and($object({ type: $enum(["inventory.low"]), data: InventoryLevelSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $enum(["inventory.low"]), data: InventoryLevelSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /** Email and password credentials. */
@@ -1262,7 +1262,7 @@ password: string;
 /** Validator of {@link LoginRequest}. */
 export const LoginRequestSchema: z.ZodType<LoginRequest> = $schema(LoginRequestSchema$());
 function LoginRequestSchema$(): $Z {
-  return $object({ email: $c25(), password: $c18() }, ["email","password"]);
+  return $object({ email: $c25(), password: $c18() }, ["email", "password"]);
 }
 
 function $c52(): $Z {
@@ -1291,7 +1291,7 @@ scope: string;
 /** Validator of {@link OAuthToken}. */
 export const OAuthTokenSchema: z.ZodType<OAuthToken> = $schema(OAuthTokenSchema$());
 function OAuthTokenSchema$(): $Z {
-  return $object({ access_token: $c52(), token_type: $c53(), expires_in: $c14(), refresh_token: $c52(), scope: $str }, ["access_token","token_type","expires_in","scope"]);
+  return $object({ access_token: $c52(), token_type: $c53(), expires_in: $c14(), refresh_token: $c52(), scope: $str }, ["access_token", "token_type", "expires_in", "scope"]);
 }
 
 function $c54(): $Z {
@@ -1317,7 +1317,7 @@ scope?: string;
 /** Validator of {@link RefreshTokenGrant}. */
 export const RefreshTokenGrantSchema: z.ZodType<RefreshTokenGrant> = $schema(RefreshTokenGrantSchema$());
 function RefreshTokenGrantSchema$(): $Z {
-  return $object({ grant_type: $c54(), refresh_token: $c55(), client_id: $c18(), client_secret: $c19(), scope: $c35() }, ["grant_type","refresh_token","client_id"]);
+  return $object({ grant_type: $c54(), refresh_token: $c55(), client_id: $c18(), client_secret: $c19(), scope: $c35() }, ["grant_type", "refresh_token", "client_id"]);
 }
 
 /** Form parameters of the OAuth 2.0 token endpoint, selected by `grant_type`. */
@@ -1354,7 +1354,7 @@ unit_price: Money;
 /** Validator of {@link OrderItem}. */
 export const OrderItemSchema: z.ZodType<OrderItem> = $schema(OrderItemSchema$());
 function OrderItemSchema$(): $Z {
-  return $object({ product_id: $c3(), quantity: $c56(), unit_price: MoneySchema }, ["product_id","quantity","unit_price"]);
+  return $object({ product_id: $c3(), quantity: $c56(), unit_price: MoneySchema }, ["product_id", "quantity", "unit_price"]);
 }
 
 /** A postal address plus the recipient to deliver to. */
@@ -1385,7 +1385,7 @@ cancelled_at: string;
 /** Validator of {@link OrderCancellation}. */
 export const OrderCancellationSchema: z.ZodType<OrderCancellation> = $schema(OrderCancellationSchema$());
 function OrderCancellationSchema$(): $Z {
-  return $object({ reason: CancellationReasonSchema, comment: $c57(), cancelled_at: $c13() }, ["reason","cancelled_at"]);
+  return $object({ reason: CancellationReasonSchema, comment: $c57(), cancelled_at: $c13() }, ["reason", "cancelled_at"]);
 }
 
 function $c58(): $Z {
@@ -1418,7 +1418,7 @@ updated_at: string;
 /** Validator of {@link Order}. */
 export const OrderSchema: z.ZodType<Order> = $schema(OrderSchema$());
 function OrderSchema$(): $Z {
-  return $object({ id: $c3(), status: OrderStatusSchema, items: $c58(), total: MoneySchema, customer_id: $c3(), shipping_address: ShippingAddressSchema, notes: $c57(), cancellation: $c59(), created_at: $c13(), updated_at: $c13() }, ["id","status","items","total","customer_id","shipping_address","notes","cancellation","created_at","updated_at"]);
+  return $object({ id: $c3(), status: OrderStatusSchema, items: $c58(), total: MoneySchema, customer_id: $c3(), shipping_address: ShippingAddressSchema, notes: $c57(), cancellation: $c59(), created_at: $c13(), updated_at: $c13() }, ["id", "status", "items", "total", "customer_id", "shipping_address", "notes", "cancellation", "created_at", "updated_at"]);
 }
 
 /** Why the order is being cancelled. */
@@ -1446,7 +1446,7 @@ data: Order;
 /** Validator of {@link OrderCompletedEvent}. */
 export const OrderCompletedEventSchema: z.ZodType<OrderCompletedEvent> = $schema(OrderCompletedEventSchema$());
 function OrderCompletedEventSchema$(): $Z {
-  return $and($object({ type: $c60(), data: OrderSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c60(), data: OrderSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /** A line of a new order; the unit price is taken from the catalog. */
@@ -1459,7 +1459,7 @@ quantity: number;
 /** Validator of {@link OrderItemInput}. */
 export const OrderItemInputSchema: z.ZodType<OrderItemInput> = $schema(OrderItemInputSchema$());
 function OrderItemInputSchema$(): $Z {
-  return $object({ product_id: $c3(), quantity: $c56() }, ["product_id","quantity"]);
+  return $object({ product_id: $c3(), quantity: $c56() }, ["product_id", "quantity"]);
 }
 
 /** Input for placing an order. */
@@ -1475,7 +1475,7 @@ notes?: string | null;
 /** Validator of {@link OrderCreate}. */
 export const OrderCreateSchema: z.ZodType<OrderCreate> = $schema(OrderCreateSchema$());
 function OrderCreateSchema$(): $Z {
-  return $object({ items: $array(OrderItemInputSchema, { minItems: 1, maxItems: 100 }), shipping_address: ShippingAddressSchema, customer_id: $c3(), notes: $c57() }, ["items","shipping_address"]);
+  return $object({ items: $array(OrderItemInputSchema, { minItems: 1, maxItems: 100 }), shipping_address: ShippingAddressSchema, customer_id: $c3(), notes: $c57() }, ["items", "shipping_address"]);
 }
 
 function $c61(): $Z {
@@ -1491,7 +1491,7 @@ data: Order;
 /** Validator of {@link OrderCreatedEvent}. */
 export const OrderCreatedEventSchema: z.ZodType<OrderCreatedEvent> = $schema(OrderCreatedEventSchema$());
 function OrderCreatedEventSchema$(): $Z {
-  return $and($object({ type: $c61(), data: OrderSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c61(), data: OrderSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /** A cursor-paginated page of orders. */
@@ -1499,7 +1499,7 @@ export type OrderPage = { data: Order[]; meta: CursorMeta; };
 /** Validator of {@link OrderPage}. */
 export const OrderPageSchema: z.ZodType<OrderPage> = $schema(OrderPageSchema$());
 function OrderPageSchema$(): $Z {
-  return $object({ data: $array(OrderSchema), meta: CursorMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(OrderSchema), meta: CursorMetaSchema }, ["data", "meta"]);
 }
 
 /** Envelope holding a single order. */
@@ -1523,7 +1523,7 @@ data: Order;
 /** Validator of {@link OrderUpdatedEvent}. */
 export const OrderUpdatedEventSchema: z.ZodType<OrderUpdatedEvent> = $schema(OrderUpdatedEventSchema$());
 function OrderUpdatedEventSchema$(): $Z {
-  return $and($object({ type: $c62(), data: OrderSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c62(), data: OrderSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /** Digital wallet payment. */
@@ -1536,7 +1536,7 @@ provider: "apple_pay" | "google_pay" | "paypal";
 /** Validator of {@link WalletPaymentMethod}. */
 export const WalletPaymentMethodSchema: z.ZodType<WalletPaymentMethod> = $schema(WalletPaymentMethodSchema$());
 function WalletPaymentMethodSchema$(): $Z {
-  return $object({ type: $enum(["wallet"]), provider: $enum(["apple_pay", "google_pay", "paypal"]) }, ["type","provider"]);
+  return $object({ type: $enum(["wallet"]), provider: $enum(["apple_pay", "google_pay", "paypal"]) }, ["type", "provider"]);
 }
 
 /** How a payment is made, discriminated by `type`. */
@@ -1575,7 +1575,7 @@ updated_at: string;
 /** Validator of {@link Payment}. */
 export const PaymentSchema: z.ZodType<Payment> = $schema(PaymentSchema$());
 function PaymentSchema$(): $Z {
-  return $object({ id: $c3(), order_id: $c3(), amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethodSchema, status: PaymentStatusSchema, failure_reason: $c41(), created_at: $c13(), updated_at: $c13() }, ["id","order_id","amount","refunded_amount","method","status","failure_reason","created_at","updated_at"]);
+  return $object({ id: $c3(), order_id: $c3(), amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethodSchema, status: PaymentStatusSchema, failure_reason: $c41(), created_at: $c13(), updated_at: $c13() }, ["id", "order_id", "amount", "refunded_amount", "method", "status", "failure_reason", "created_at", "updated_at"]);
 }
 
 /** Input for paying an order. */
@@ -1588,7 +1588,7 @@ method: PaymentMethod;
 /** Validator of {@link PaymentCreate}. */
 export const PaymentCreateSchema: z.ZodType<PaymentCreate> = $schema(PaymentCreateSchema$());
 function PaymentCreateSchema$(): $Z {
-  return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethodSchema }, ["order_id","amount","method"]);
+  return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethodSchema }, ["order_id", "amount", "method"]);
 }
 
 function $c63(): $Z {
@@ -1604,7 +1604,7 @@ data: Payment;
 /** Validator of {@link PaymentFailedEvent}. */
 export const PaymentFailedEventSchema: z.ZodType<PaymentFailedEvent> = $schema(PaymentFailedEventSchema$());
 function PaymentFailedEventSchema$(): $Z {
-  return $and($object({ type: $c63(), data: PaymentSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c63(), data: PaymentSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /** Envelope holding a single payment. */
@@ -1628,7 +1628,7 @@ data: Payment;
 /** Validator of {@link PaymentSucceededEvent}. */
 export const PaymentSucceededEventSchema: z.ZodType<PaymentSucceededEvent> = $schema(PaymentSucceededEventSchema$());
 function PaymentSucceededEventSchema$(): $Z {
-  return $and($object({ type: $c64(), data: PaymentSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c64(), data: PaymentSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /** Distinct lower-case tags (at most 10). */
@@ -1677,7 +1677,7 @@ updated_at: string;
 /** Validator of {@link Product}. */
 export const ProductSchema: z.ZodType<Product> = $schema(ProductSchema$());
 function ProductSchema$(): $Z {
-  return $object({ id: $c3(), sku: $c51(), name: $c0(), description: $c39(), price: MoneySchema, stock: $c9(), tags: ProductTagsSchema, category: CategorySchema, attributes: ProductAttributesSchema, weight_kg: $c65(), created_at: $c13(), updated_at: $c13() }, ["id","sku","name","description","price","stock","tags","category","attributes","weight_kg","created_at","updated_at"]);
+  return $object({ id: $c3(), sku: $c51(), name: $c0(), description: $c39(), price: MoneySchema, stock: $c9(), tags: ProductTagsSchema, category: CategorySchema, attributes: ProductAttributesSchema, weight_kg: $c65(), created_at: $c13(), updated_at: $c13() }, ["id", "sku", "name", "description", "price", "stock", "tags", "category", "attributes", "weight_kg", "created_at", "updated_at"]);
 }
 
 function $c66(): $Z {
@@ -1693,7 +1693,7 @@ product: Product;
 /** Validator of {@link ProductCreated}. */
 export const ProductCreatedSchema: z.ZodType<ProductCreated> = $schema(ProductCreatedSchema$());
 function ProductCreatedSchema$(): $Z {
-  return $object({ change_type: $c66(), product: ProductSchema }, ["change_type","product"]);
+  return $object({ change_type: $c66(), product: ProductSchema }, ["change_type", "product"]);
 }
 
 /** Name of a writable product field. */
@@ -1722,7 +1722,7 @@ changed_fields: ProductField[];
 /** Validator of {@link ProductUpdated}. */
 export const ProductUpdatedSchema: z.ZodType<ProductUpdated> = $schema(ProductUpdatedSchema$());
 function ProductUpdatedSchema$(): $Z {
-  return $object({ change_type: $c67(), product: ProductSchema, changed_fields: $c68() }, ["change_type","product","changed_fields"]);
+  return $object({ change_type: $c67(), product: ProductSchema, changed_fields: $c68() }, ["change_type", "product", "changed_fields"]);
 }
 
 /** A product was deleted. */
@@ -1737,7 +1737,7 @@ deleted_at: string;
 /** Validator of {@link ProductDeleted}. */
 export const ProductDeletedSchema: z.ZodType<ProductDeleted> = $schema(ProductDeletedSchema$());
 function ProductDeletedSchema$(): $Z {
-  return $object({ change_type: $enum(["deleted"]), product_id: $c3(), deleted_at: $c13() }, ["change_type","product_id","deleted_at"]);
+  return $object({ change_type: $enum(["deleted"]), product_id: $c3(), deleted_at: $c13() }, ["change_type", "product_id", "deleted_at"]);
 }
 
 /** One entry of the product change feed, discriminated by `change_type`. */
@@ -1755,7 +1755,7 @@ type $T1 = {
   has_more: boolean;
 };
 function $c69(): $Z {
-  return ($m[69] ??= $object({ next_since: $c13(), has_more: $bool }, ["next_since","has_more"]));
+  return ($m[69] ??= $object({ next_since: $c13(), has_more: $bool }, ["next_since", "has_more"]));
 }
 
 /** A batch of product changes in chronological order. */
@@ -1767,7 +1767,7 @@ meta: $T1;
 /** Validator of {@link ProductChangeFeed}. */
 export const ProductChangeFeedSchema: z.ZodType<ProductChangeFeed> = $schema(ProductChangeFeedSchema$());
 function ProductChangeFeedSchema$(): $Z {
-  return $object({ data: $array(ProductChangeSchema), meta: $c69() }, ["data","meta"]);
+  return $object({ data: $array(ProductChangeSchema), meta: $c69() }, ["data", "meta"]);
 }
 
 /** Input for creating a product. */
@@ -1791,7 +1791,7 @@ weight_kg: number;
 /** Validator of {@link ProductCreate}. */
 export const ProductCreateSchema: z.ZodType<ProductCreate> = $schema(ProductCreateSchema$());
 function ProductCreateSchema$(): $Z {
-  return $object({ sku: $c51(), name: $c0(), description: $c39(), price: MoneySchema, stock: $c9(), tags: ProductTagsSchema, category_id: $c33(), attributes: ProductAttributesSchema, weight_kg: $c65() }, ["sku","name","price","category_id","weight_kg"]);
+  return $object({ sku: $c51(), name: $c0(), description: $c39(), price: MoneySchema, stock: $c9(), tags: ProductTagsSchema, category_id: $c33(), attributes: ProductAttributesSchema, weight_kg: $c65() }, ["sku", "name", "price", "category_id", "weight_kg"]);
 }
 
 /** A page of products. */
@@ -1799,7 +1799,7 @@ export type ProductPage = { data: Product[]; meta: PageMeta; };
 /** Validator of {@link ProductPage}. */
 export const ProductPageSchema: z.ZodType<ProductPage> = $schema(ProductPageSchema$());
 function ProductPageSchema$(): $Z {
-  return $object({ data: $array(ProductSchema), meta: PageMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(ProductSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
 
 /** Envelope holding a single product. */
@@ -1847,7 +1847,7 @@ data: Product;
 /** Validator of {@link ProductUpdatedEvent}. */
 export const ProductUpdatedEventSchema: z.ZodType<ProductUpdatedEvent> = $schema(ProductUpdatedEventSchema$());
 function ProductUpdatedEventSchema$(): $Z {
-  return $and($object({ type: $c70(), data: ProductSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c70(), data: ProductSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /** A page of profiles. */
@@ -1855,7 +1855,7 @@ export type ProfilePage = { data: Profile[]; meta: PageMeta; };
 /** Validator of {@link ProfilePage}. */
 export const ProfilePageSchema: z.ZodType<ProfilePage> = $schema(ProfilePageSchema$());
 function ProfilePageSchema$(): $Z {
-  return $object({ data: $array(ProfileSchema), meta: PageMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(ProfileSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
 
 /** Envelope holding a single profile. */
@@ -1903,7 +1903,7 @@ expires_in: number;
 /** Validator of {@link TokenPair}. */
 export const TokenPairSchema: z.ZodType<TokenPair> = $schema(TokenPairSchema$());
 function TokenPairSchema$(): $Z {
-  return $object({ access_token: $c52(), refresh_token: $c52(), token_type: $c53(), expires_in: $c14() }, ["access_token","refresh_token","token_type","expires_in"]);
+  return $object({ access_token: $c52(), refresh_token: $c52(), token_type: $c53(), expires_in: $c14() }, ["access_token", "refresh_token", "token_type", "expires_in"]);
 }
 
 /** Envelope holding a token pair. */
@@ -1924,7 +1924,7 @@ function $c71(): $Z {
   return ($m[71] ??= $enum(["24h", "7d", "30d"]));
 }
 function $c72(): $Z {
-  return ($m[72] ??= $object({ window: $c71(), generated_at: $c13() }, ["window","generated_at"]));
+  return ($m[72] ??= $object({ window: $c71(), generated_at: $c13() }, ["window", "generated_at"]));
 }
 
 /** The currently trending apps, most trending first (not paginated). */
@@ -1936,7 +1936,7 @@ meta: $T2;
 /** Validator of {@link TrendingAppList}. */
 export const TrendingAppListSchema: z.ZodType<TrendingAppList> = $schema(TrendingAppListSchema$());
 function TrendingAppListSchema$(): $Z {
-  return $object({ data: $array(AppSchema, { maxItems: 100 }), meta: $c72() }, ["data","meta"]);
+  return $object({ data: $array(AppSchema, { maxItems: 100 }), meta: $c72() }, ["data", "meta"]);
 }
 
 function $c73(): $Z {
@@ -1969,7 +1969,7 @@ created_at: string;
 /** Validator of {@link Upload}. */
 export const UploadSchema: z.ZodType<Upload> = $schema(UploadSchema$());
 function UploadSchema$(): $Z {
-  return $object({ id: $c3(), filename: $c73(), size: $c74(), content_type: $c75(), description: $c57(), download_url: $c7(), created_at: $c13() }, ["id","filename","size","content_type","description","download_url","created_at"]);
+  return $object({ id: $c3(), filename: $c73(), size: $c74(), content_type: $c75(), description: $c57(), download_url: $c7(), created_at: $c13() }, ["id", "filename", "size", "content_type", "description", "download_url", "created_at"]);
 }
 
 /** Multipart form of a file upload. */
@@ -2006,7 +2006,7 @@ data: User;
 /** Validator of {@link UserCreatedEvent}. */
 export const UserCreatedEventSchema: z.ZodType<UserCreatedEvent> = $schema(UserCreatedEventSchema$());
 function UserCreatedEventSchema$(): $Z {
-  return $and($object({ type: $c76(), data: UserSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c76(), data: UserSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /** A page of users. */
@@ -2014,7 +2014,7 @@ export type UserPage = { data: User[]; meta: PageMeta; };
 /** Validator of {@link UserPage}. */
 export const UserPageSchema: z.ZodType<UserPage> = $schema(UserPageSchema$());
 function UserPageSchema$(): $Z {
-  return $object({ data: $array(UserSchema), meta: PageMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(UserSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
 
 /**
@@ -2037,7 +2037,7 @@ metadata?: Metadata;
 /** Validator of {@link UserReplace}. */
 export const UserReplaceSchema: z.ZodType<UserReplace> = $schema(UserReplaceSchema$());
 function UserReplaceSchema$(): $Z {
-  return $object({ email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), metadata: MetadataSchema }, ["email","name","role","active"]);
+  return $object({ email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), metadata: MetadataSchema }, ["email", "name", "role", "active"]);
 }
 
 /** Envelope holding a single user. */
@@ -2106,7 +2106,7 @@ created_at: string;
 /** Validator of {@link WebhookSubscription}. */
 export const WebhookSubscriptionSchema: z.ZodType<WebhookSubscription> = $schema(WebhookSubscriptionSchema$());
 function WebhookSubscriptionSchema$(): $Z {
-  return $object({ id: $c3(), url: $c77(), events: $c78(), description: $c1(), active: $bool, created_at: $c13() }, ["id","url","events","description","active","created_at"]);
+  return $object({ id: $c3(), url: $c77(), events: $c78(), description: $c1(), active: $bool, created_at: $c13() }, ["id", "url", "events", "description", "active", "created_at"]);
 }
 
 /** Input for creating a webhook subscription. */
@@ -2126,7 +2126,7 @@ description?: string | null;
 /** Validator of {@link WebhookSubscriptionCreate}. */
 export const WebhookSubscriptionCreateSchema: z.ZodType<WebhookSubscriptionCreate> = $schema(WebhookSubscriptionCreateSchema$());
 function WebhookSubscriptionCreateSchema$(): $Z {
-  return $object({ url: $c77(), events: $c78(), secret: $string({ minLength: 32, maxLength: 128 }), description: $c1() }, ["url","events","secret"]);
+  return $object({ url: $c77(), events: $c78(), secret: $string({ minLength: 32, maxLength: 128 }), description: $c1() }, ["url", "events", "secret"]);
 }
 
 /** A cursor-paginated page of webhook subscriptions. */
@@ -2134,7 +2134,7 @@ export type WebhookSubscriptionPage = { data: WebhookSubscription[]; meta: Curso
 /** Validator of {@link WebhookSubscriptionPage}. */
 export const WebhookSubscriptionPageSchema: z.ZodType<WebhookSubscriptionPage> = $schema(WebhookSubscriptionPageSchema$());
 function WebhookSubscriptionPageSchema$(): $Z {
-  return $object({ data: $array(WebhookSubscriptionSchema), meta: CursorMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(WebhookSubscriptionSchema), meta: CursorMetaSchema }, ["data", "meta"]);
 }
 
 /** Envelope holding a single webhook subscription. */
@@ -2168,7 +2168,7 @@ install_count: number;
 /** Validator of {@link AppSummary_Request}. */
 export const AppSummary_RequestSchema: z.ZodType<AppSummary_Request> = $schema(AppSummary_RequestSchema$());
 function AppSummary_RequestSchema$(): $Z {
-  return $object({ slug: $c4(), name: $c5(), tagline: $c6(), category: AppCategorySchema, icon_url: $c7(), rating: $c8(), install_count: $c9() }, ["slug","name","tagline","category","icon_url","rating","install_count"]);
+  return $object({ slug: $c4(), name: $c5(), tagline: $c6(), category: AppCategorySchema, icon_url: $c7(), rating: $c8(), install_count: $c9() }, ["slug", "name", "tagline", "category", "icon_url", "rating", "install_count"]);
 }
 
 /**
@@ -2187,7 +2187,7 @@ scopes: string[];
 /** Validator of {@link App_Request}. */
 export const App_RequestSchema: z.ZodType<App_Request> = $schema(App_RequestSchema$());
 function App_RequestSchema$(): $Z {
-  return $and($object({ description: $c11(), publisher: AppPublisherSchema, pricing: AppPricingSchema, scopes: $c12() }, ["description","publisher","pricing","scopes"]), AppSummary_RequestSchema);
+  return $and($object({ description: $c11(), publisher: AppPublisherSchema, pricing: AppPricingSchema, scopes: $c12() }, ["description", "publisher", "pricing", "scopes"]), AppSummary_RequestSchema);
 }
 
 /**
@@ -2199,7 +2199,7 @@ export type AppPage_Request = { data: App_Request[]; meta: PageMeta; };
 /** Validator of {@link AppPage_Request}. */
 export const AppPage_RequestSchema: z.ZodType<AppPage_Request> = $schema(AppPage_RequestSchema$());
 function AppPage_RequestSchema$(): $Z {
-  return $object({ data: $array(App_RequestSchema), meta: PageMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(App_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
 
 /**
@@ -2219,7 +2219,7 @@ organization_id?: string | null;
 /** Validator of {@link Profile_Request}. */
 export const Profile_RequestSchema: z.ZodType<Profile_Request> = $schema(Profile_RequestSchema$());
 function Profile_RequestSchema$(): $Z {
-  return $object({ name: $c2(), kind: $c21(), organization_id: $c22() }, ["name","kind"]);
+  return $object({ name: $c2(), kind: $c21(), organization_id: $c22() }, ["name", "kind"]);
 }
 
 /**
@@ -2244,7 +2244,7 @@ metadata: Metadata;
 /** Validator of {@link User_Request}. */
 export const User_RequestSchema: z.ZodType<User_Request> = $schema(User_RequestSchema$());
 function User_RequestSchema$(): $Z {
-  return $object({ email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), profile: $union(Profile_RequestSchema, $null), metadata: MetadataSchema }, ["email","name","role","active","avatar_url","profile","metadata"]);
+  return $object({ email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), profile: $union(Profile_RequestSchema, $null), metadata: MetadataSchema }, ["email", "name", "role", "active", "avatar_url", "profile", "metadata"]);
 }
 
 /**
@@ -2264,7 +2264,7 @@ error?: $T0;
 /** Validator of {@link BulkCreateUserResult_Request}. */
 export const BulkCreateUserResult_RequestSchema: z.ZodType<BulkCreateUserResult_Request> = $schema(BulkCreateUserResult_RequestSchema$());
 function BulkCreateUserResult_RequestSchema$(): $Z {
-  return $object({ index: $c26(), status: $c27(), user: User_RequestSchema, error: $c28() }, ["index","status"]);
+  return $object({ index: $c26(), status: $c27(), user: User_RequestSchema, error: $c28() }, ["index", "status"]);
 }
 
 /**
@@ -2283,7 +2283,7 @@ failed: number;
 /** Validator of {@link BulkCreateUsersResponse_Request}. */
 export const BulkCreateUsersResponse_RequestSchema: z.ZodType<BulkCreateUsersResponse_Request> = $schema(BulkCreateUsersResponse_RequestSchema$());
 function BulkCreateUsersResponse_RequestSchema$(): $Z {
-  return $object({ data: $object({ results: $array(BulkCreateUserResult_RequestSchema), succeeded: $c9(), failed: $c9() }, ["results","succeeded","failed"]) }, ["data"]);
+  return $object({ data: $object({ results: $array(BulkCreateUserResult_RequestSchema), succeeded: $c9(), failed: $c9() }, ["results", "succeeded", "failed"]) }, ["data"]);
 }
 
 /**
@@ -2333,7 +2333,7 @@ conclusion: CoachingConclusion | null;
 /** Validator of {@link CoachingSession_Request}. */
 export const CoachingSession_RequestSchema: z.ZodType<CoachingSession_Request> = $schema(CoachingSession_RequestSchema$());
 function CoachingSession_RequestSchema$(): $Z {
-  return $object({ coach_id: $c3(), coachee_id: $c3(), topic: $c0(), status: CoachingSessionStatusSchema, scheduled_at: $c13(), duration_minutes: $c38(), notes: $c39(), conclusion: $c40() }, ["coach_id","coachee_id","topic","status","scheduled_at","duration_minutes","notes","conclusion"]);
+  return $object({ coach_id: $c3(), coachee_id: $c3(), topic: $c0(), status: CoachingSessionStatusSchema, scheduled_at: $c13(), duration_minutes: $c38(), notes: $c39(), conclusion: $c40() }, ["coach_id", "coachee_id", "topic", "status", "scheduled_at", "duration_minutes", "notes", "conclusion"]);
 }
 
 /**
@@ -2345,7 +2345,7 @@ export type CoachingSessionPage_Request = { data: CoachingSession_Request[]; met
 /** Validator of {@link CoachingSessionPage_Request}. */
 export const CoachingSessionPage_RequestSchema: z.ZodType<CoachingSessionPage_Request> = $schema(CoachingSessionPage_RequestSchema$());
 function CoachingSessionPage_RequestSchema$(): $Z {
-  return $object({ data: $array(CoachingSession_RequestSchema), meta: PageMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(CoachingSession_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
 
 /**
@@ -2386,7 +2386,7 @@ error: ExportJobError | null;
 /** Validator of {@link ExportJob_Request}. */
 export const ExportJob_RequestSchema: z.ZodType<ExportJob_Request> = $schema(ExportJob_RequestSchema$());
 function ExportJob_RequestSchema$(): $Z {
-  return $object({ resource: $c43(), format: $c44(), status: $c45(), progress: $c46(), download_url: $c10(), expires_at: $c47(), error: $c48() }, ["resource","format","status","progress","download_url","expires_at","error"]);
+  return $object({ resource: $c43(), format: $c44(), status: $c45(), progress: $c46(), download_url: $c10(), expires_at: $c47(), error: $c48() }, ["resource", "format", "status", "progress", "download_url", "expires_at", "error"]);
 }
 
 /**
@@ -2402,7 +2402,7 @@ data: ExportJob_Request;
 /** Validator of {@link ExportCompletedEvent_Request}. */
 export const ExportCompletedEvent_RequestSchema: z.ZodType<ExportCompletedEvent_Request> = $schema(ExportCompletedEvent_RequestSchema$());
 function ExportCompletedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c49(), data: ExportJob_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c49(), data: ExportJob_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /**
@@ -2438,7 +2438,7 @@ cancellation: OrderCancellation | null;
 /** Validator of {@link Order_Request}. */
 export const Order_RequestSchema: z.ZodType<Order_Request> = $schema(Order_RequestSchema$());
 function Order_RequestSchema$(): $Z {
-  return $object({ status: OrderStatusSchema, items: $c58(), total: MoneySchema, customer_id: $c3(), shipping_address: ShippingAddressSchema, notes: $c57(), cancellation: $c59() }, ["status","items","total","customer_id","shipping_address","notes","cancellation"]);
+  return $object({ status: OrderStatusSchema, items: $c58(), total: MoneySchema, customer_id: $c3(), shipping_address: ShippingAddressSchema, notes: $c57(), cancellation: $c59() }, ["status", "items", "total", "customer_id", "shipping_address", "notes", "cancellation"]);
 }
 
 /**
@@ -2454,7 +2454,7 @@ data: Order_Request;
 /** Validator of {@link OrderCompletedEvent_Request}. */
 export const OrderCompletedEvent_RequestSchema: z.ZodType<OrderCompletedEvent_Request> = $schema(OrderCompletedEvent_RequestSchema$());
 function OrderCompletedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c60(), data: Order_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c60(), data: Order_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /**
@@ -2470,7 +2470,7 @@ data: Order_Request;
 /** Validator of {@link OrderCreatedEvent_Request}. */
 export const OrderCreatedEvent_RequestSchema: z.ZodType<OrderCreatedEvent_Request> = $schema(OrderCreatedEvent_RequestSchema$());
 function OrderCreatedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c61(), data: Order_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c61(), data: Order_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /**
@@ -2482,7 +2482,7 @@ export type OrderPage_Request = { data: Order_Request[]; meta: CursorMeta; };
 /** Validator of {@link OrderPage_Request}. */
 export const OrderPage_RequestSchema: z.ZodType<OrderPage_Request> = $schema(OrderPage_RequestSchema$());
 function OrderPage_RequestSchema$(): $Z {
-  return $object({ data: $array(Order_RequestSchema), meta: CursorMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(Order_RequestSchema), meta: CursorMetaSchema }, ["data", "meta"]);
 }
 
 /**
@@ -2510,7 +2510,7 @@ data: Order_Request;
 /** Validator of {@link OrderUpdatedEvent_Request}. */
 export const OrderUpdatedEvent_RequestSchema: z.ZodType<OrderUpdatedEvent_Request> = $schema(OrderUpdatedEvent_RequestSchema$());
 function OrderUpdatedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c62(), data: Order_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c62(), data: Order_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /**
@@ -2543,7 +2543,7 @@ failure_reason: string | null;
 /** Validator of {@link Payment_Request}. */
 export const Payment_RequestSchema: z.ZodType<Payment_Request> = $schema(Payment_RequestSchema$());
 function Payment_RequestSchema$(): $Z {
-  return $object({ order_id: $c3(), amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethod_RequestSchema, status: PaymentStatusSchema, failure_reason: $c41() }, ["order_id","amount","refunded_amount","method","status","failure_reason"]);
+  return $object({ order_id: $c3(), amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethod_RequestSchema, status: PaymentStatusSchema, failure_reason: $c41() }, ["order_id", "amount", "refunded_amount", "method", "status", "failure_reason"]);
 }
 
 /**
@@ -2560,7 +2560,7 @@ method: PaymentMethod_Request;
 /** Validator of {@link PaymentCreate_Request}. */
 export const PaymentCreate_RequestSchema: z.ZodType<PaymentCreate_Request> = $schema(PaymentCreate_RequestSchema$());
 function PaymentCreate_RequestSchema$(): $Z {
-  return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethod_RequestSchema }, ["order_id","amount","method"]);
+  return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethod_RequestSchema }, ["order_id", "amount", "method"]);
 }
 
 /**
@@ -2576,7 +2576,7 @@ data: Payment_Request;
 /** Validator of {@link PaymentFailedEvent_Request}. */
 export const PaymentFailedEvent_RequestSchema: z.ZodType<PaymentFailedEvent_Request> = $schema(PaymentFailedEvent_RequestSchema$());
 function PaymentFailedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c63(), data: Payment_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c63(), data: Payment_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /**
@@ -2604,7 +2604,7 @@ data: Payment_Request;
 /** Validator of {@link PaymentSucceededEvent_Request}. */
 export const PaymentSucceededEvent_RequestSchema: z.ZodType<PaymentSucceededEvent_Request> = $schema(PaymentSucceededEvent_RequestSchema$());
 function PaymentSucceededEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c64(), data: Payment_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c64(), data: Payment_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /**
@@ -2631,7 +2631,7 @@ weight_kg: number;
 /** Validator of {@link Product_Request}. */
 export const Product_RequestSchema: z.ZodType<Product_Request> = $schema(Product_RequestSchema$());
 function Product_RequestSchema$(): $Z {
-  return $object({ sku: $c51(), name: $c0(), description: $c39(), price: MoneySchema, stock: $c9(), tags: ProductTagsSchema, category: CategorySchema, attributes: ProductAttributesSchema, weight_kg: $c65() }, ["sku","name","description","price","stock","tags","category","attributes","weight_kg"]);
+  return $object({ sku: $c51(), name: $c0(), description: $c39(), price: MoneySchema, stock: $c9(), tags: ProductTagsSchema, category: CategorySchema, attributes: ProductAttributesSchema, weight_kg: $c65() }, ["sku", "name", "description", "price", "stock", "tags", "category", "attributes", "weight_kg"]);
 }
 
 /**
@@ -2647,7 +2647,7 @@ product: Product_Request;
 /** Validator of {@link ProductCreated_Request}. */
 export const ProductCreated_RequestSchema: z.ZodType<ProductCreated_Request> = $schema(ProductCreated_RequestSchema$());
 function ProductCreated_RequestSchema$(): $Z {
-  return $object({ change_type: $c66(), product: Product_RequestSchema }, ["change_type","product"]);
+  return $object({ change_type: $c66(), product: Product_RequestSchema }, ["change_type", "product"]);
 }
 
 /**
@@ -2665,7 +2665,7 @@ changed_fields: ProductField[];
 /** Validator of {@link ProductUpdated_Request}. */
 export const ProductUpdated_RequestSchema: z.ZodType<ProductUpdated_Request> = $schema(ProductUpdated_RequestSchema$());
 function ProductUpdated_RequestSchema$(): $Z {
-  return $object({ change_type: $c67(), product: Product_RequestSchema, changed_fields: $c68() }, ["change_type","product","changed_fields"]);
+  return $object({ change_type: $c67(), product: Product_RequestSchema, changed_fields: $c68() }, ["change_type", "product", "changed_fields"]);
 }
 
 /**
@@ -2693,7 +2693,7 @@ meta: $T1;
 /** Validator of {@link ProductChangeFeed_Request}. */
 export const ProductChangeFeed_RequestSchema: z.ZodType<ProductChangeFeed_Request> = $schema(ProductChangeFeed_RequestSchema$());
 function ProductChangeFeed_RequestSchema$(): $Z {
-  return $object({ data: $array(ProductChange_RequestSchema), meta: $c69() }, ["data","meta"]);
+  return $object({ data: $array(ProductChange_RequestSchema), meta: $c69() }, ["data", "meta"]);
 }
 
 /**
@@ -2705,7 +2705,7 @@ export type ProductPage_Request = { data: Product_Request[]; meta: PageMeta; };
 /** Validator of {@link ProductPage_Request}. */
 export const ProductPage_RequestSchema: z.ZodType<ProductPage_Request> = $schema(ProductPage_RequestSchema$());
 function ProductPage_RequestSchema$(): $Z {
-  return $object({ data: $array(Product_RequestSchema), meta: PageMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(Product_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
 
 /**
@@ -2733,7 +2733,7 @@ data: Product_Request;
 /** Validator of {@link ProductUpdatedEvent_Request}. */
 export const ProductUpdatedEvent_RequestSchema: z.ZodType<ProductUpdatedEvent_Request> = $schema(ProductUpdatedEvent_RequestSchema$());
 function ProductUpdatedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c70(), data: Product_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c70(), data: Product_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /**
@@ -2745,7 +2745,7 @@ export type ProfilePage_Request = { data: Profile_Request[]; meta: PageMeta; };
 /** Validator of {@link ProfilePage_Request}. */
 export const ProfilePage_RequestSchema: z.ZodType<ProfilePage_Request> = $schema(ProfilePage_RequestSchema$());
 function ProfilePage_RequestSchema$(): $Z {
-  return $object({ data: $array(Profile_RequestSchema), meta: PageMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(Profile_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
 
 /**
@@ -2773,7 +2773,7 @@ meta: $T2;
 /** Validator of {@link TrendingAppList_Request}. */
 export const TrendingAppList_RequestSchema: z.ZodType<TrendingAppList_Request> = $schema(TrendingAppList_RequestSchema$());
 function TrendingAppList_RequestSchema$(): $Z {
-  return $object({ data: $array(App_RequestSchema, { maxItems: 100 }), meta: $c72() }, ["data","meta"]);
+  return $object({ data: $array(App_RequestSchema, { maxItems: 100 }), meta: $c72() }, ["data", "meta"]);
 }
 
 /**
@@ -2796,7 +2796,7 @@ download_url: string;
 /** Validator of {@link Upload_Request}. */
 export const Upload_RequestSchema: z.ZodType<Upload_Request> = $schema(Upload_RequestSchema$());
 function Upload_RequestSchema$(): $Z {
-  return $object({ filename: $c73(), size: $c74(), content_type: $c75(), description: $c57(), download_url: $c7() }, ["filename","size","content_type","description","download_url"]);
+  return $object({ filename: $c73(), size: $c74(), content_type: $c75(), description: $c57(), download_url: $c7() }, ["filename", "size", "content_type", "description", "download_url"]);
 }
 
 /**
@@ -2824,7 +2824,7 @@ data: User_Request;
 /** Validator of {@link UserCreatedEvent_Request}. */
 export const UserCreatedEvent_RequestSchema: z.ZodType<UserCreatedEvent_Request> = $schema(UserCreatedEvent_RequestSchema$());
 function UserCreatedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c76(), data: User_RequestSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c76(), data: User_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /**
@@ -2836,7 +2836,7 @@ export type UserPage_Request = { data: User_Request[]; meta: PageMeta; };
 /** Validator of {@link UserPage_Request}. */
 export const UserPage_RequestSchema: z.ZodType<UserPage_Request> = $schema(UserPage_RequestSchema$());
 function UserPage_RequestSchema$(): $Z {
-  return $object({ data: $array(User_RequestSchema), meta: PageMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(User_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
 
 /**
@@ -2880,7 +2880,7 @@ description: string | null;
 /** Validator of {@link WebhookSubscription_Request}. */
 export const WebhookSubscription_RequestSchema: z.ZodType<WebhookSubscription_Request> = $schema(WebhookSubscription_RequestSchema$());
 function WebhookSubscription_RequestSchema$(): $Z {
-  return $object({ url: $c77(), events: $c78(), description: $c1() }, ["url","events","description"]);
+  return $object({ url: $c77(), events: $c78(), description: $c1() }, ["url", "events", "description"]);
 }
 
 /**
@@ -2892,7 +2892,7 @@ export type WebhookSubscriptionPage_Request = { data: WebhookSubscription_Reques
 /** Validator of {@link WebhookSubscriptionPage_Request}. */
 export const WebhookSubscriptionPage_RequestSchema: z.ZodType<WebhookSubscriptionPage_Request> = $schema(WebhookSubscriptionPage_RequestSchema$());
 function WebhookSubscriptionPage_RequestSchema$(): $Z {
-  return $object({ data: $array(WebhookSubscription_RequestSchema), meta: CursorMetaSchema }, ["data","meta"]);
+  return $object({ data: $array(WebhookSubscription_RequestSchema), meta: CursorMetaSchema }, ["data", "meta"]);
 }
 
 /**
@@ -2928,7 +2928,7 @@ code_verifier: string;
 /** Validator of {@link AuthorizationCodeGrant_Response}. */
 export const AuthorizationCodeGrant_ResponseSchema: z.ZodType<AuthorizationCodeGrant_Response> = $schema(AuthorizationCodeGrant_ResponseSchema$());
 function AuthorizationCodeGrant_ResponseSchema$(): $Z {
-  return $object({ grant_type: $c16(), code: $c17(), redirect_uri: $c7(), client_id: $c18(), code_verifier: $c20() }, ["grant_type","code","redirect_uri","client_id","code_verifier"]);
+  return $object({ grant_type: $c16(), code: $c17(), redirect_uri: $c7(), client_id: $c18(), code_verifier: $c20() }, ["grant_type", "code", "redirect_uri", "client_id", "code_verifier"]);
 }
 
 /**
@@ -2951,7 +2951,7 @@ metadata?: Metadata;
 /** Validator of {@link UserCreate_Response}. */
 export const UserCreate_ResponseSchema: z.ZodType<UserCreate_Response> = $schema(UserCreate_ResponseSchema$());
 function UserCreate_ResponseSchema$(): $Z {
-  return $object({ email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), metadata: MetadataSchema }, ["email","name"]);
+  return $object({ email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), metadata: MetadataSchema }, ["email", "name"]);
 }
 
 /**
@@ -3006,7 +3006,7 @@ scope?: string;
 /** Validator of {@link ClientCredentialsGrant_Response}. */
 export const ClientCredentialsGrant_ResponseSchema: z.ZodType<ClientCredentialsGrant_Response> = $schema(ClientCredentialsGrant_ResponseSchema$());
 function ClientCredentialsGrant_ResponseSchema$(): $Z {
-  return $object({ grant_type: $c34(), client_id: $c18(), scope: $c35() }, ["grant_type","client_id"]);
+  return $object({ grant_type: $c34(), client_id: $c18(), scope: $c35() }, ["grant_type", "client_id"]);
 }
 
 /**
@@ -3042,7 +3042,7 @@ scope?: string;
 /** Validator of {@link RefreshTokenGrant_Response}. */
 export const RefreshTokenGrant_ResponseSchema: z.ZodType<RefreshTokenGrant_Response> = $schema(RefreshTokenGrant_ResponseSchema$());
 function RefreshTokenGrant_ResponseSchema$(): $Z {
-  return $object({ grant_type: $c54(), refresh_token: $c55(), client_id: $c18(), scope: $c35() }, ["grant_type","refresh_token","client_id"]);
+  return $object({ grant_type: $c54(), refresh_token: $c55(), client_id: $c18(), scope: $c35() }, ["grant_type", "refresh_token", "client_id"]);
 }
 
 /**
@@ -3093,7 +3093,7 @@ updated_at: string;
 /** Validator of {@link Payment_Response}. */
 export const Payment_ResponseSchema: z.ZodType<Payment_Response> = $schema(Payment_ResponseSchema$());
 function Payment_ResponseSchema$(): $Z {
-  return $object({ id: $c3(), order_id: $c3(), amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethod_ResponseSchema, status: PaymentStatusSchema, failure_reason: $c41(), created_at: $c13(), updated_at: $c13() }, ["id","order_id","amount","refunded_amount","method","status","failure_reason","created_at","updated_at"]);
+  return $object({ id: $c3(), order_id: $c3(), amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethod_ResponseSchema, status: PaymentStatusSchema, failure_reason: $c41(), created_at: $c13(), updated_at: $c13() }, ["id", "order_id", "amount", "refunded_amount", "method", "status", "failure_reason", "created_at", "updated_at"]);
 }
 
 /**
@@ -3110,7 +3110,7 @@ method: PaymentMethod_Response;
 /** Validator of {@link PaymentCreate_Response}. */
 export const PaymentCreate_ResponseSchema: z.ZodType<PaymentCreate_Response> = $schema(PaymentCreate_ResponseSchema$());
 function PaymentCreate_ResponseSchema$(): $Z {
-  return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethod_ResponseSchema }, ["order_id","amount","method"]);
+  return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethod_ResponseSchema }, ["order_id", "amount", "method"]);
 }
 
 /**
@@ -3126,7 +3126,7 @@ data: Payment_Response;
 /** Validator of {@link PaymentFailedEvent_Response}. */
 export const PaymentFailedEvent_ResponseSchema: z.ZodType<PaymentFailedEvent_Response> = $schema(PaymentFailedEvent_ResponseSchema$());
 function PaymentFailedEvent_ResponseSchema$(): $Z {
-  return $and($object({ type: $c63(), data: Payment_ResponseSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c63(), data: Payment_ResponseSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /**
@@ -3154,7 +3154,7 @@ data: Payment_Response;
 /** Validator of {@link PaymentSucceededEvent_Response}. */
 export const PaymentSucceededEvent_ResponseSchema: z.ZodType<PaymentSucceededEvent_Response> = $schema(PaymentSucceededEvent_ResponseSchema$());
 function PaymentSucceededEvent_ResponseSchema$(): $Z {
-  return $and($object({ type: $c64(), data: Payment_ResponseSchema }, ["type","data"]), WebhookEventBaseSchema);
+  return $and($object({ type: $c64(), data: Payment_ResponseSchema }, ["type", "data"]), WebhookEventBaseSchema);
 }
 
 /**
@@ -3186,7 +3186,7 @@ description?: string | null;
 /** Validator of {@link WebhookSubscriptionCreate_Response}. */
 export const WebhookSubscriptionCreate_ResponseSchema: z.ZodType<WebhookSubscriptionCreate_Response> = $schema(WebhookSubscriptionCreate_ResponseSchema$());
 function WebhookSubscriptionCreate_ResponseSchema$(): $Z {
-  return $object({ url: $c77(), events: $c78(), description: $c1() }, ["url","events"]);
+  return $object({ url: $c77(), events: $c78(), description: $c1() }, ["url", "events"]);
 }
 
 /** The schema of every named schema, by its original name in the spec. */
@@ -3320,7 +3320,7 @@ function $c79(): $Z {
   return ($m[79] ??= $string({ minLength: 1, maxLength: 64, pattern: $re16 }));
 }
 function $c80(): $Z {
-  return ($m[80] ??= $object({ "x-request-id": $c79(), "x-ratelimit-limit": $c14(), "x-ratelimit-remaining": $c9(), "x-ratelimit-reset": $c9() }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset"]));
+  return ($m[80] ??= $object({ "x-request-id": $c79(), "x-ratelimit-limit": $c14(), "x-ratelimit-remaining": $c9(), "x-ratelimit-reset": $c9() }, ["x-request-id", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"]));
 }
 type $T4 = {
   /**
@@ -3348,7 +3348,7 @@ type $T5 = {
   "retry-after": number;
 };
 function $c82(): $Z {
-  return ($m[82] ??= $object({ "x-request-id": $c79(), "x-ratelimit-limit": $c14(), "x-ratelimit-remaining": $c9(), "x-ratelimit-reset": $c9(), "retry-after": $c9() }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","retry-after"]));
+  return ($m[82] ??= $object({ "x-request-id": $c79(), "x-ratelimit-limit": $c14(), "x-ratelimit-remaining": $c9(), "x-ratelimit-reset": $c9(), "retry-after": $c9() }, ["x-request-id", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "retry-after"]));
 }
 type $T6 = {
   /**
@@ -3360,7 +3360,7 @@ type $T6 = {
   "retry-after": number;
 };
 function $c83(): $Z {
-  return ($m[83] ??= $object({ "x-request-id": $c79(), "retry-after": $c9() }, ["x-request-id","retry-after"]));
+  return ($m[83] ??= $object({ "x-request-id": $c79(), "retry-after": $c9() }, ["x-request-id", "retry-after"]));
 }
 type $T7 = {
   /** Identifier (UUID) of the resource. */
@@ -4431,7 +4431,7 @@ function createExportOperation$() {
 "x-ratelimit-reset": number;
 /** URL of the created resource (or of the status resource of an asynchronous job). */
 location: string;
-}>($object({ "x-request-id": $c79(), "x-ratelimit-limit": $c14(), "x-ratelimit-remaining": $c9(), "x-ratelimit-reset": $c9(), location: $string({ format: [$f_uriReference, "uri-reference"] }) }, ["x-request-id","x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-reset","location"])),
+}>($object({ "x-request-id": $c79(), "x-ratelimit-limit": $c14(), "x-ratelimit-remaining": $c9(), "x-ratelimit-reset": $c9(), location: $string({ format: [$f_uriReference, "uri-reference"] }) }, ["x-request-id", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "location"])),
       "400": $schema<$T4>($c81()),
       "401": $schema<$T4>($c81()),
       "403": $schema<$T4>($c81()),
@@ -5027,7 +5027,7 @@ type $T9 = {
   "webhook-signature": string;
 };
 function $c86(): $Z {
-  return ($m[86] ??= $object({ "x-webhook-signature": $string({ pattern: $re17 }), "webhook-id": $c42(), "webhook-timestamp": $c9(), "webhook-signature": $string({ pattern: $re18 }) }, ["x-webhook-signature","webhook-id","webhook-timestamp","webhook-signature"]));
+  return ($m[86] ??= $object({ "x-webhook-signature": $string({ pattern: $re17 }), "webhook-id": $c42(), "webhook-timestamp": $c9(), "webhook-signature": $string({ pattern: $re18 }) }, ["x-webhook-signature", "webhook-id", "webhook-timestamp", "webhook-signature"]));
 }
 
 const $webhook0 = $webhook0$();

@@ -1,3 +1,5 @@
+import { identifier, identifierCharsOf, isIdentifierName } from "../emit/inert.js";
+
 /**
  * Deterministic, valid TypeScript identifiers for any name a spec may use: `200`, `foo-bar`,
  * `Pet-Status`, `$ref`, `user.created`, unicode. Collisions are resolved by the order names are
@@ -37,12 +39,12 @@ export function words(name: string): string[] {
 const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 export function pascalCase(name: string): string {
-  const out = words(name).map(cap).join("");
+  const out = identifierCharsOf(words(name).map(cap).join(""));
   return fixStart(out || "Anonymous");
 }
 
 export function camelCase(name: string): string {
-  const ws = words(name);
+  const ws = words(name).map(identifierCharsOf).filter(Boolean);
   if (ws.length === 0) return "anonymous";
   const first = ws[0]!;
   // An all-caps first word (GET, HTTP) reads as one token: lower it whole.
@@ -51,8 +53,10 @@ export function camelCase(name: string): string {
   return fixStart(out);
 }
 
-function fixStart(ident: string): string {
-  return /^[\p{L}_$]/u.test(ident) ? ident : `_${ident}`;
+/** Only characters TypeScript accepts in identifiers (its Unicode tables, not the engine's), starting with one that may start it. */
+function fixStart(text: string): string {
+  const ident = identifierCharsOf(text);
+  return isIdentifierName(ident) ? ident : `_${ident}`;
 }
 
 /** Hands out unique identifiers; the first comer keeps the plain form. */
@@ -67,19 +71,10 @@ export class IdentifierPool {
     let candidate = ident;
     for (let i = 2; this.taken.has(candidate); i++) candidate = `${ident}${i}`;
     this.taken.add(candidate);
-    return candidate;
+    return identifier(candidate);
   }
 
   reserve(ident: string): void {
     this.taken.add(ident);
   }
-}
-
-/** Property key as written in generated code: bare when it is a valid identifier, else quoted. */
-export function propertyKey(name: string): string {
-  return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name) ? name : JSON.stringify(name);
-}
-
-export function isValidIdentifier(name: string): boolean {
-  return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name) && !RESERVED.has(name);
 }

@@ -1,9 +1,7 @@
 import type { IROperation, IRSecurityScheme } from "../../ir/types.js";
 import { generatedHeader, type Emitter } from "../emitter.js";
-import { propertyKey } from "../../ir/naming.js";
 import { surfaceGroups } from "./surface-names.js";
-import { jsDoc } from "../js-doc.js";
-import { tsLiteral } from "../ts-literal.js";
+import { jsDoc, propertyKey, stringLiteral, valueLiteral } from "../inert.js";
 
 const ROOT_MEMBERS = ["raw", "runtime", "options"];
 
@@ -16,7 +14,7 @@ export const emitClient: Emitter = (ctx) => {
   const { model, options } = ctx;
   const out: string[] = [generatedHeader(ctx, `Typed client of ${model.title} ${model.version}.`)];
   const needsComponents = model.operations.some((o) => streamEventType(o)?.startsWith("components"));
-  out.push(`import type { ${needsComponents ? "components, " : ""}paths } from ${JSON.stringify(options.typesImport)};`);
+  out.push(`import type { ${needsComponents ? "components, " : ""}paths } from ${stringLiteral(options.typesImport)};`);
   // Only the surface types in use: consumers compiling with noUnusedLocals must not trip on ours.
   const used = new Set(["ApiCore", "ApiOptions", "OperationMeta", ...model.operations.map((o) => surfaceCall(o).type.split("<")[0]!)]);
   out.push(`import { createApiCore, ${[...used].sort().map((t) => `type ${t}`).join(", ")} } from "@specforge/runtime/client";`);
@@ -28,16 +26,16 @@ export const emitClient: Emitter = (ctx) => {
   out.push(`} as const satisfies Record<string, OperationMeta>;`);
   out.push("");
   out.push(`/** Security schemes of the spec, by name. */`);
-  out.push(`export const securitySchemes = ${tsLiteral(Object.fromEntries(model.securitySchemes.map((s) => [s.name, { type: s.type, ...(s.scheme ? { scheme: s.scheme } : {}), ...(s.in ? { in: s.in, name: s.paramName } : {}) }])))} as const;`);
+  out.push(`export const securitySchemes = ${valueLiteral(Object.fromEntries(model.securitySchemes.map((s) => [s.name, { type: s.type, ...(s.scheme ? { scheme: s.scheme } : {}), ...(s.in ? { in: s.in, name: s.paramName } : {}) }])))} as const;`);
   out.push("");
   const servers = model.servers.map((s) => s.url);
   out.push(`/** Servers listed in the spec; the first is the default base URL. */`);
-  out.push(`export const servers = ${tsLiteral(servers)} as const;`);
+  out.push(`export const servers = ${valueLiteral(servers)} as const;`);
   out.push("");
   const groups = surfaceGroups(model.operations, ROOT_MEMBERS);
   // An explicit interface: cheap for the compiler (no inference through every operation) and
   // portable in declaration files.
-  out.push(`/** The client of ${model.title}: one method per operation, grouped by tag. */`);
+  out.push(jsDoc([`The client of ${model.title}: one method per operation, grouped by tag.`], ""));
   out.push(`export interface Api {`);
   out.push(`  /** The openapi-fetch client: \`{ data, error, response }\`, never throws on HTTP errors. */`);
   out.push(`  raw: ApiCore<paths>["client"];`);
@@ -47,7 +45,7 @@ export const emitClient: Emitter = (ctx) => {
   out.push(`  options: ApiOptions;`);
   for (const g of groups) {
     const indent = g.name ? "    " : "  ";
-    if (g.name) out.push(`  ${g.name}: {`);
+    if (g.name) out.push(`  ${propertyKey(g.name)}: {`);
     for (const m of g.members) {
       const doc = opDoc(m.op);
       if (doc.length) out.push(jsDoc(doc, indent));
@@ -57,7 +55,7 @@ export const emitClient: Emitter = (ctx) => {
   }
   out.push(`}`);
   out.push("");
-  out.push(jsDoc([`Creates a client of ${model.title}.`, "", "@example", `const api = createApi({ baseUrl: ${JSON.stringify(servers[0] ?? "https://api.example.com")} });`], ""));
+  out.push(jsDoc([`Creates a client of ${model.title}.`, "", "@example", `const api = createApi({ baseUrl: ${stringLiteral(servers[0] ?? "https://api.example.com")} });`], ""));
   out.push(`export function createApi(options: ApiOptions = {}): Api {`);
   out.push(servers.length ? `  const core = createApiCore<paths>({ baseUrl: servers[0], ...options });` : `  const core = createApiCore<paths>(options);`);
   out.push(`  return {`);
@@ -66,8 +64,8 @@ export const emitClient: Emitter = (ctx) => {
   out.push(`    options: core.options,`);
   for (const g of groups) {
     const indent = g.name ? "      " : "    ";
-    if (g.name) out.push(`    ${g.name}: {`);
-    for (const m of g.members) out.push(`${indent}${propertyKey(m.name)}: core.${surfaceCall(m.op).factory}(operationMeta[${JSON.stringify(m.op.id)}]),`);
+    if (g.name) out.push(`    ${propertyKey(g.name)}: {`);
+    for (const m of g.members) out.push(`${indent}${propertyKey(m.name)}: core.${surfaceCall(m.op).factory}(operationMeta[${stringLiteral(m.op.id)}]),`);
     if (g.name) out.push(`    },`);
   }
   out.push(`  };`);
@@ -78,7 +76,7 @@ export const emitClient: Emitter = (ctx) => {
 
 /** The surface type of an operation and the core factory that builds it. */
 function surfaceCall(op: IROperation): { type: string; factory: string } {
-  const opType = `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`;
+  const opType = `paths[${stringLiteral(op.path)}][${stringLiteral(op.method)}]`;
   const event = streamEventType(op);
   if (event !== undefined) return { type: `StreamFn<${opType}, ${event}>`, factory: `stream<${opType}, ${event}>` };
   if (op.pagination) return { type: `PaginatedFn<${opType}>`, factory: `paginated<${opType}>` };
@@ -90,7 +88,7 @@ function streamEventType(op: IROperation): string | undefined {
   const media = op.responses.flatMap((r) => (r.status.startsWith("2") ? r.content : [])).find((c) => c.mediaType === "text/event-stream");
   if (!media) return undefined;
   const ref = media.eventSchema?.ref;
-  return ref ? `components["schemas"][${JSON.stringify(ref)}]` : "unknown";
+  return ref ? `components["schemas"][${stringLiteral(ref)}]` : "unknown";
 }
 
 /** The runtime credential a security scheme is satisfied by. */
@@ -113,13 +111,13 @@ function metaLiteral(op: IROperation, kinds: Map<string, ReturnType<typeof crede
   if (op.tags.length) m.tags = op.tags;
   const stream = op.responses.some((r) => r.content.some((c) => c.mediaType === "text/event-stream"));
   if (stream) m.stream = true;
-  return tsLiteral(m);
+  return valueLiteral(m);
 }
 
 function opDoc(op: IROperation): string[] {
   const lines: string[] = [];
   if (op.summary) lines.push(op.summary);
-  if (op.description && op.description !== op.summary) lines.push(...(lines.length ? [""] : []), ...op.description.trim().split("\n"));
+  if (op.description && op.description !== op.summary) lines.push(...(lines.length ? [""] : []), op.description.trim());
   lines.push(...(lines.length ? [""] : []), `\`${op.method.toUpperCase()} ${op.path}\` (${op.operationId ?? "no operationId"})`);
   if (op.deprecated) lines.push("@deprecated");
   return lines;

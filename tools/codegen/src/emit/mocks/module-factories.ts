@@ -1,5 +1,5 @@
 /** The `make<Component>()` factories of mocks.gen.ts and their run-time helpers. */
-import { jsDoc } from "../js-doc.js";
+import { jsDoc, stringLiteral } from "../inert.js";
 import type { FixtureSet } from "./collect.js";
 import { componentType } from "./ts-types.js";
 
@@ -49,7 +49,7 @@ export function factoriesSection(set: FixtureSet): string {
   for (const c of set.components) {
     const t = componentType(c.name);
     out.push(jsDoc([`A fresh \`${c.name}\` fixture (\`components.schemas\`), with \`overrides\` applied; \`{ seed }\` builds another one.`], ""));
-    out.push(`export function make${c.ident}(overrides?: Overrides<${t}>, options?: FactoryOptions): ${t} {`, `  return make($${c.ident}, ${JSON.stringify(c.name)}, overrides, options);`, `}`, "");
+    out.push(`export function make${c.ident}(overrides?: Overrides<${t}>, options?: FactoryOptions): ${t} {`, `  return make($${c.ident}, ${stringLiteral(c.name)}, overrides, options);`, `}`, "");
   }
   return out.join("\n");
 }

@@ -6,8 +6,7 @@
  */
 import type { IROperation } from "../../ir/types.js";
 import { generatedHeader, type EmitContext } from "../emitter.js";
-import { propertyKey } from "../../ir/naming.js";
-import { jsDoc } from "../js-doc.js";
+import { indexLiteral, jsDoc, propertyKey, stringLiteral } from "../inert.js";
 import type { FixtureSet } from "./collect.js";
 import { LiteralPrinter } from "./print-value.js";
 import { dependencies, sharedConstants, type SharedConst } from "./shared-values.js";
@@ -22,7 +21,7 @@ export function mocksModule(ctx: EmitContext, set: FixtureSet): string {
   const printer = new LiteralPrinter(new Map([...shared].map(([v, c]) => [v, c.name])));
   const out: string[] = [generatedHeader(ctx, `Mock fixtures of ${model.title} ${model.version}: deterministic (seed ${options.seed}), valid against the spec.`)];
   const typeImports = [set.components.length && "components", set.operations.some((o) => o.responses.some((r) => r.media.length)) && "paths", typedWebhooks.some((w) => w.media.length) && "webhooks"].filter(Boolean);
-  if (typeImports.length) out.push(`import type { ${typeImports.join(", ")} } from ${JSON.stringify(options.typesImport)};`);
+  if (typeImports.length) out.push(`import type { ${typeImports.join(", ")} } from ${stringLiteral(options.typesImport)};`);
   if (set.components.length) out.push(`import { MockGenerator, type MockSchema } from "./mock-engine/index.js";`, `import { schemaTable } from "./mock-schemas.gen.js";`);
   out.push("", `/** The seed these fixtures were generated with (\`--seed\`). */`, `export const seed = ${options.seed};`, "");
 
@@ -83,8 +82,9 @@ export function mocksModule(ctx: EmitContext, set: FixtureSet): string {
     out.push(`  ${propertyKey(opKeys[i]!)}: {`);
     for (const r of o.responses) {
       const primary = primaryMedia(r.media);
-      const entries = r.media.map((m) => `${JSON.stringify(m.mediaType)}: ${m === primary ? `fixtures.${o.op.ident}[${statusKey(r.status)}]` : printer.print(m.value, "      ")}`);
-      out.push(entries.length ? `    ${JSON.stringify(r.status)}: {\n${entries.map((e) => `      ${e},`).join("\n")}\n    },` : `    ${JSON.stringify(r.status)}: {},`);
+      const entries = r.media.map((m) => `${propertyKey(m.mediaType, "quoted")}: ${m === primary ? `fixtures.${o.op.ident}[${indexLiteral(r.status)}]` : printer.print(m.value, "      ")}`);
+      const key = propertyKey(r.status, "quoted");
+      out.push(entries.length ? `    ${key}: {\n${entries.map((e) => `      ${e},`).join("\n")}\n    },` : `    ${key}: {},`);
     }
     out.push(`  },`);
   });
@@ -107,7 +107,7 @@ export function mocksModule(ctx: EmitContext, set: FixtureSet): string {
   out.push(`/** Every webhook payload as plain JSON: \`webhookFixtures[webhookName][mediaType]\` = payload. */`, `export const webhookFixtures = {`);
   set.webhooks.forEach((w, i) => {
     const primary = primaryMedia(w.media);
-    const entries = w.media.map((m) => `${JSON.stringify(m.mediaType)}: ${m === primary ? `webhookEvents[${JSON.stringify(hookKeys[i])}]` : printer.print(m.value, "    ")}`);
+    const entries = w.media.map((m) => `${propertyKey(m.mediaType, "quoted")}: ${m === primary ? `webhookEvents[${stringLiteral(hookKeys[i]!)}]` : printer.print(m.value, "    ")}`);
     out.push(`  ${propertyKey(hookKeys[i]!)}: {${entries.length ? `\n${entries.map((e) => `    ${e},`).join("\n")}\n  ` : ""}},`);
   });
   out.push(`};`, "");

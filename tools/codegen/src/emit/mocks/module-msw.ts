@@ -6,7 +6,7 @@
  */
 import type { IROperation } from "../../ir/types.js";
 import { generatedHeader, type EmitContext } from "../emitter.js";
-import { propertyKey } from "../../ir/naming.js";
+import { propertyKey, stringLiteral } from "../inert.js";
 import { specStatus, type FixtureSet } from "./collect.js";
 import { uniqueKeys } from "./module-mocks.js";
 
@@ -127,11 +127,11 @@ export function mswModule(ctx: EmitContext, set: FixtureSet): string {
   out.push(`/** Operations by operationId (as in \`responseFixtures\`): method, MSW path, default status. */`, `export const routes: { readonly [K in keyof typeof responseFixtures]: Route } = {`);
   ops.forEach((op, i) => {
     const status = defaultStatus(op);
-    out.push(`  ${propertyKey(keys[i]!)}: { method: ${JSON.stringify(op.method)}, path: ${JSON.stringify(mswPath(op.path))}, status: ${status === undefined ? "undefined" : JSON.stringify(status)} },`);
+    out.push(`  ${propertyKey(keys[i]!)}: { method: ${stringLiteral(op.method)}, path: ${stringLiteral(mswPath(op.path))}, status: ${status === undefined ? "undefined" : stringLiteral(status)} },`);
   });
   out.push(`};`, "");
   out.push(`export type OperationId = keyof typeof routes;`, "");
-  out.push(`/** Handler order: paths with fewer parameters first (\`/users/me\` before \`/users/:id\`). */`, `const order: OperationId[] = ${ops.length ? `[\n${order.map(({ k }) => `  ${JSON.stringify(k)},`).join("\n")}\n]` : "[]"};`, "");
+  out.push(`/** Handler order: paths with fewer parameters first (\`/users/me\` before \`/users/:id\`). */`, `const order: OperationId[] = ${ops.length ? `[\n${order.map(({ k }) => `  ${stringLiteral(k)},`).join("\n")}\n]` : "[]"};`, "");
   out.push(RUNTIME);
   return out.join("\n");
 }

@@ -4,7 +4,7 @@
  * (shared component fixtures are written once). `__proto__` keys are written as computed keys
  * so they stay own properties.
  */
-import { propertyKey } from "../../ir/naming.js";
+import { numberLiteral, propertyKey, stringLiteral } from "../inert.js";
 
 const WIDTH = 100;
 
@@ -20,7 +20,7 @@ export class LiteralPrinter {
     const isArray = Array.isArray(value);
     const parts = isArray
       ? (value as unknown[]).map((v) => this.print(v, inner))
-      : Object.entries(value as Record<string, unknown>).map(([k, v]) => `${key(k)}: ${this.print(v, inner)}`);
+      : Object.entries(value as Record<string, unknown>).map(([k, v]) => `${propertyKey(k)}: ${this.print(v, inner)}`);
     const [open, close] = isArray ? ["[", "]"] : ["{ ", " }"];
     if (parts.length === 0) return isArray ? "[]" : "{}";
     const length = parts.reduce((n, p) => n + p.length + 2, indent.length + 4);
@@ -29,12 +29,10 @@ export class LiteralPrinter {
   }
 }
 
+/** JSON scalars; what JSON cannot hold (undefined, non-finite numbers) is null, as JSON.stringify makes it. */
 function scalar(v: unknown): string {
-  if (typeof v === "number") return Number.isFinite(v) ? (Object.is(v, -0) ? "0" : JSON.stringify(v)) : "null";
-  if (v === undefined) return "null";
-  return JSON.stringify(v);
-}
-
-function key(k: string): string {
-  return k === "__proto__" ? `["__proto__"]` : propertyKey(k);
+  if (typeof v === "number") return Number.isFinite(v) ? numberLiteral(v) : "null";
+  if (typeof v === "string") return stringLiteral(v);
+  if (typeof v === "boolean") return String(v);
+  return "null";
 }

@@ -6,6 +6,7 @@
 import type { IRDocument, IRSchema } from "../../ir/types.js";
 import { generatedHeader, type EmitContext } from "../emitter.js";
 import type { MockSchema } from "./engine/schema.js";
+import { stringLiteral } from "../inert.js";
 
 export function compactSchema(s: IRSchema): MockSchema {
   const o: MockSchema = {};
@@ -65,6 +66,6 @@ export function schemaTableModule(ctx: EmitContext): string {
   return (
     generatedHeader(ctx, "Schemas read by the mock engine at run time (seeded factories).") +
     `\n/** JSON of { schemas, recursive } for mock-engine/ (parsed on the first seeded make*() call). */\n` +
-    `export const schemaTable = ${JSON.stringify(JSON.stringify(schemaTable(ctx.model)))};\n`
+    `export const schemaTable = ${stringLiteral(JSON.stringify(schemaTable(ctx.model)))};\n`
   );
 }

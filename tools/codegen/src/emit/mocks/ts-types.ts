@@ -1,11 +1,10 @@
 /** TypeScript type expressions into openapi-typescript's `paths`, `components`, `webhooks`. */
 import type { IROperation } from "../../ir/types.js";
+import { indexLiteral, propertyKey, stringLiteral as q } from "../inert.js";
 
-const q = (s: string) => JSON.stringify(s);
-
-/** `200` for numeric statuses (openapi-typescript's keys), `"4XX"`/`"default"` otherwise. */
+/** A status as a key: `200` for numeric statuses (openapi-typescript's keys), `"4XX"`/`"default"` otherwise. */
 export function statusKey(status: string): string {
-  return /^\d+$/.test(status) ? status : q(status);
+  return propertyKey(status, "numeric");
 }
 
 export function componentType(name: string): string {
@@ -13,7 +12,7 @@ export function componentType(name: string): string {
 }
 
 export function responseType(op: IROperation, status: string, mediaType: string): string {
-  return `paths[${q(op.path)}][${q(op.method)}]["responses"][${statusKey(status)}]["content"][${q(mediaType)}]`;
+  return `paths[${q(op.path)}][${q(op.method)}]["responses"][${indexLiteral(status)}]["content"][${q(mediaType)}]`;
 }
 
 export function webhookType(name: string, op: IROperation, mediaType: string): string {

@@ -1,6 +1,7 @@
 import { runJob, type Job } from "../../workers/run-job.js";
 import { SpecError } from "../../load/spec-error.js";
 import { generatedHeader, type EmitOptions, type EmittedFile } from "../emitter.js";
+import { escapeInvisible } from "../inert.js";
 
 /**
  * Starts openapi-typescript — the reference typing of OpenAPI for openapi-fetch — in a worker
@@ -17,6 +18,11 @@ export function startTypes(spec: string, inThread = false): Job<string> {
   return { result, cancel: job.cancel };
 }
 
+/**
+ * openapi-typescript quotes names and values with TypeScript's printer and escapes comment
+ * terminators in its JSDoc, so spec text cannot leave a literal or a comment; what it leaves raw
+ * (line separators, bidi controls, other controls inside comments and some literals) is escaped here.
+ */
 export function typesFiles(ctx: { options: Pick<EmitOptions, "specLabel"> }, body: string): EmittedFile[] {
-  return [{ path: "types.gen.ts", content: generatedHeader(ctx, "TypeScript types of the API (openapi-typescript).") + "\n" + body }];
+  return [{ path: "types.gen.ts", content: generatedHeader(ctx, "TypeScript types of the API (openapi-typescript).") + "\n" + escapeInvisible(body) }];
 }

@@ -3,7 +3,7 @@ import type { Mode, Rendered, ZodState } from "./state.js";
 import { tsIntersection, tsUnion } from "./ts-type.js";
 import { isPlainShape } from "./object.js";
 import { findDispatch } from "./discriminator.js";
-import { jsValue } from "./enum-const.js";
+import { stringLiteral, valueLiteral } from "../inert.js";
 
 export const ANY: Rendered = { z: "$any", ts: "unknown" };
 export const NEVER: Rendered = { z: "$never", ts: "never" };
@@ -94,10 +94,10 @@ function alternatives(st: ZodState, branches: IRSchema[], narrow: number, mode: 
   const d = findDispatch(st, branches, narrow, mode, prop);
   if (d) {
     const cases = d.cases.map((c, i) => {
-      const values = c.values ? jsValue(c.values) : "null";
+      const values = c.values ? valueLiteral(c.values) : "null";
       return `[${values}, ${rendered[i]!.z}${c.values && !c.required ? ", true" : ""}]`;
     });
-    return { z: `$disc(${JSON.stringify(d.prop)}, ${fn === "$xor"}, ${cases.join(", ")})`, ts };
+    return { z: `$disc(${stringLiteral(d.prop)}, ${fn === "$xor"}, ${cases.join(", ")})`, ts };
   }
   // Branches accepting disjoint instance kinds (string | object, …) cannot both match: oneOf is
   // then anyOf, and a union stops at the first match instead of trying every branch.

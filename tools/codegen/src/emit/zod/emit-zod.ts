@@ -1,12 +1,12 @@
 import type { IRNamedSchema } from "../../ir/types.js";
 import { generatedHeader, type Emitter } from "../emitter.js";
-import { jsDoc } from "../js-doc.js";
+import { jsDoc, propertyKey } from "../inert.js";
 import { ZodState, type Entity, type Mode, type Rendered } from "./state.js";
 import { render } from "./schema-expr.js";
 import { ALL } from "./type-set.js";
 import { variantsOf } from "./variants.js";
 import { circularAliases, dependencies, orderEntities } from "./recursion.js";
-import { objKey, renderOperations } from "./operations.js";
+import { renderOperations } from "./operations.js";
 import { Shared } from "./shared.js";
 import { declareVia } from "./declare.js";
 import { renderWebhooks } from "./webhooks.js";
@@ -63,7 +63,7 @@ export const emitZod: Emitter = (ctx) => {
   }
   const tail: string[] = [];
   tail.push("/** The schema of every named schema, by its original name in the spec. */");
-  const entries = model.schemas.map((named) => `    ${objKey(named.name)}: ${st.entity(named.name, "neutral")!.constName},`);
+  const entries = model.schemas.map((named) => `    ${propertyKey(named.name)}: ${st.entity(named.name, "neutral")!.constName},`);
   tail.push(declareVia({ name: "components", exported: true, body: entries.length ? `{\n${entries.join("\n")}\n  }` : "{}" }), "");
   roots.push(tail.join("\n"));
   roots.push(renderOperations(st, model.operations) + "\n");
@@ -97,7 +97,7 @@ function entityDoc(e: Entity): string {
   const m = e.named.schema.meta;
   const lines: string[] = [];
   if (m.title) lines.push(m.title);
-  if (m.description) lines.push(...(lines.length ? [""] : []), ...m.description.trim().split("\n"));
+  if (m.description) lines.push(...(lines.length ? [""] : []), m.description.trim());
   if (e.mode === "request") lines.push(...(lines.length ? [""] : []), `Request form of \`${e.named.name}\`: readOnly properties left out.`);
   if (e.mode === "response") lines.push(...(lines.length ? [""] : []), `Response form of \`${e.named.name}\`: writeOnly properties left out.`);
   if (m.deprecated) lines.push("@deprecated");

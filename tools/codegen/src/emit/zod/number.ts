@@ -1,6 +1,7 @@
 import type { IRSchema } from "../../ir/types.js";
 import type { Rendered, ZodState } from "./state.js";
 import { formatDef } from "./formats.js";
+import { numberLiteral, stringLiteral } from "../inert.js";
 
 /** The numeric format of a schema: from the number keywords, or an untyped schema's `format`. */
 function numericFormat(s: IRSchema): string | undefined {
@@ -31,11 +32,11 @@ export function renderNumber(st: ZodState, s: IRSchema, integer: boolean): Rende
   const opts: string[] = [];
   if (integer) opts.push("integer: true");
   for (const k of ["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf"] as const) {
-    if (c[k] !== undefined) opts.push(`${k}: ${String(c[k])}`);
+    if (c[k] !== undefined) opts.push(`${k}: ${numberLiteral(c[k])}`);
   }
   const fmt = numericFormat(s);
   const f = integer && fmt === "int64" ? undefined : st.format(fmt, "number");
   if (s.number?.format !== undefined && !formatDef(s.number.format)) st.format(s.number.format, "number"); // counts it as unknown
-  if (f) opts.push(`format: [${f}, ${JSON.stringify(fmt)}]`);
+  if (f) opts.push(`format: [${f}, ${stringLiteral(fmt!)}]`);
   return { z: opts.length ? `$number({ ${opts.join(", ")} })` : "$num", ts: "number" };
 }

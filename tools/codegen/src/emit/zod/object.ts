@@ -1,6 +1,7 @@
 import type { IRObjectConstraints, IRSchema } from "../../ir/types.js";
 import type { Mode, Rendered, ZodState } from "./state.js";
-import { memberKey, tsObject, type TsMember } from "./ts-type.js";
+import { tsObject, type TsMember } from "./ts-type.js";
+import { numberLiteral, propertyKey, valueLiteral } from "../inert.js";
 import { omitted } from "./variants.js";
 import type { Child } from "./array.js";
 
@@ -52,10 +53,10 @@ export function renderObject(st: ZodState, s: IRSchema, mode: Mode, child: Child
     const r = child(p.schema);
     members.push({ name: p.name, type: r.ts, optional: !p.required, meta: p.schema.meta });
     if (INHERITED.has(p.name)) {
-      own.push(`${p.name === "__proto__" ? `["__proto__"]` : memberKey(p.name)}: ${r.z}`);
+      own.push(`${propertyKey(p.name)}: ${r.z}`);
       if (p.required) required.push(p.name);
     } else {
-      shape.push(`${memberKey(p.name)}: ${r.z}`);
+      shape.push(`${propertyKey(p.name)}: ${r.z}`);
       if (p.required) shapeRequired.push(p.name);
     }
   }
@@ -63,7 +64,7 @@ export function renderObject(st: ZodState, s: IRSchema, mode: Mode, child: Child
     members.push({ name, type: "unknown", optional: false });
     if (INHERITED.has(name) || keysConstrained) required.push(name);
     else {
-      shape.push(`${memberKey(name)}: $any`);
+      shape.push(`${propertyKey(name)}: $any`);
       shapeRequired.push(name);
     }
   }
@@ -73,18 +74,18 @@ export function renderObject(st: ZodState, s: IRSchema, mode: Mode, child: Child
   st.deferred--;
 
   const spec: string[] = [];
-  if (additional !== undefined || patterns.length) spec.push(`known: ${JSON.stringify(props.map((p) => p.name))}`);
-  if (required.length) spec.push(`required: ${JSON.stringify(required)}`);
+  if (additional !== undefined || patterns.length) spec.push(`known: ${valueLiteral(props.map((p) => p.name))}`);
+  if (required.length) spec.push(`required: ${valueLiteral(required)}`);
   if (own.length) spec.push(`own: { ${own.join(", ")} }`);
   if (patternSchemas.length) spec.push(`patterns: [${patternSchemas.join(", ")}]`);
   if (additional === false) spec.push("additional: false");
   else if (extra) spec.push(`additional: ${extra.z}`);
   if (names) spec.push(`names: ${names.z}`);
-  if (o.minProperties !== undefined) spec.push(`min: ${o.minProperties}`);
-  if (o.maxProperties !== undefined) spec.push(`max: ${o.maxProperties}`);
-  if (o.dependentRequired) spec.push(`dependentRequired: ${JSON.stringify(Object.entries(o.dependentRequired))}`);
+  if (o.minProperties !== undefined) spec.push(`min: ${numberLiteral(o.minProperties)}`);
+  if (o.maxProperties !== undefined) spec.push(`max: ${numberLiteral(o.maxProperties)}`);
+  if (o.dependentRequired) spec.push(`dependentRequired: ${valueLiteral(Object.entries(o.dependentRequired))}`);
 
-  const body = shape.length ? `{ ${shape.join(", ")} }, ${JSON.stringify(shapeRequired)}` : "{}, []";
+  const body = shape.length ? `{ ${shape.join(", ")} }, ${valueLiteral(shapeRequired)}` : "{}, []";
   const simple = spec.length === 0 || (spec.length === 2 && additional === false && !patterns.length && !required.length && !own.length && !names);
   let z: string;
   if (simple) z = !shape.length && additional === undefined ? "$rec" : `$object(${body}${additional === false ? ", true" : ""})`;

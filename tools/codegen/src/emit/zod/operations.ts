@@ -2,17 +2,12 @@ import type { IRMediaContent, IROperation, IRProperty, IRSchema } from "../../ir
 import type { Mode, Rendered, ZodState } from "./state.js";
 import { render } from "./schema-expr.js";
 import { ALL } from "./type-set.js";
-import { indentType, memberKey } from "./ts-type.js";
-import { jsDoc } from "../js-doc.js";
+import { indentType } from "./ts-type.js";
+import { jsDoc, propertyKey, stringLiteral } from "../inert.js";
 import { UniqueKeys } from "./unique-keys.js";
 import { declareVia } from "./declare.js";
 
 const LOCATIONS = ["path", "query", "header", "cookie"] as const;
-
-/** Object literal key: bare when valid, quoted otherwise, computed for `__proto__`. */
-export function objKey(name: string): string {
-  return name === "__proto__" ? `["__proto__"]` : memberKey(name);
-}
 
 /** A schema for use outside the components: a component constant as is, anything else wrapped and typed. */
 export function standalone(st: ZodState, s: IRSchema, mode: Mode): string {
@@ -29,7 +24,7 @@ export function wrap(st: ZodState, r: Rendered): string {
 function contentMap(st: ZodState, content: IRMediaContent[], mode: Mode, pick: (c: IRMediaContent) => IRSchema | undefined): string {
   const entries = content.flatMap((c) => {
     const s = pick(c);
-    return s ? [`${objKey(c.mediaType)}: ${standalone(st, s, mode)}`] : [];
+    return s ? [`${propertyKey(c.mediaType)}: ${standalone(st, s, mode)}`] : [];
   });
   return entries.length ? `{ ${entries.join(", ")} }` : "{}";
 }
@@ -63,7 +58,7 @@ function objectOf(pointer: string, properties: IRProperty[]): IRSchema {
 export function operationEntry(st: ZodState, op: IROperation, indent: string, responseMode: Mode = "response", requestMode: Mode = "request"): string {
   const lines: string[] = [];
   const i2 = indent + "  ";
-  lines.push(`${i2}method: ${JSON.stringify(op.method)},`, `${i2}path: ${JSON.stringify(op.path)},`);
+  lines.push(`${i2}method: ${stringLiteral(op.method)},`, `${i2}path: ${stringLiteral(op.path)},`);
   const request: string[] = [];
   for (const loc of LOCATIONS) {
     const obj = paramObject(st, op, loc);
@@ -75,7 +70,7 @@ export function operationEntry(st: ZodState, op: IROperation, indent: string, re
   }
   lines.push(`${i2}request: {${request.length ? `\n${request.map((r) => `${i2}  ${r},`).join("\n")}\n${i2}` : ""}},`);
   const statuses = new UniqueKeys();
-  const responses = op.responses.map((r) => `${i2}  ${objKey(statuses.claim(statusKey(r.status), r.status))}: ${contentMap(st, r.content, responseMode, (c) => c.schema)},`);
+  const responses = op.responses.map((r) => `${i2}  ${propertyKey(statuses.claim(statusKey(r.status), r.status))}: ${contentMap(st, r.content, responseMode, (c) => c.schema)},`);
   lines.push(`${i2}responses: {${responses.length ? `\n${responses.join("\n")}\n${i2}` : ""}},`);
   const headers = op.responses.filter((r) => r.headers.length > 0);
   if (headers.length) {
@@ -89,7 +84,7 @@ export function operationEntry(st: ZodState, op: IROperation, indent: string, re
         seen.add(name);
         properties.push({ name, required: h.required, schema: h.description ? { ...h.schema, meta: { ...h.schema.meta, description: h.description } } : h.schema });
       }
-      lines.push(`${i2}  ${objKey(statusKey(r.status))}: ${standalone(st, objectOf(op.pointer, properties), responseMode)},`);
+      lines.push(`${i2}  ${propertyKey(statusKey(r.status))}: ${standalone(st, objectOf(op.pointer, properties), responseMode)},`);
     }
     lines.push(`${i2}},`);
   }
@@ -97,7 +92,7 @@ export function operationEntry(st: ZodState, op: IROperation, indent: string, re
   if (events.length) {
     lines.push(`${i2}/** Schema of each server-sent event (\`x-sse-event-schema\`), by status and media type. */`);
     lines.push(`${i2}events: {`);
-    for (const r of events) lines.push(`${i2}  ${objKey(statusKey(r.status))}: ${contentMap(st, r.content, responseMode, (c) => c.eventSchema)},`);
+    for (const r of events) lines.push(`${i2}  ${propertyKey(statusKey(r.status))}: ${contentMap(st, r.content, responseMode, (c) => c.eventSchema)},`);
     lines.push(`${i2}},`);
   }
   return `{\n${lines.join("\n")}\n${indent}}`;
@@ -122,7 +117,7 @@ export function renderOperations(st: ZodState, ops: IROperation[]): string {
     const doc = [op.summary ?? "", `\`${op.method.toUpperCase()} ${op.path}\` (${op.operationId ?? "no operationId"})`, ...(op.deprecated ? ["@deprecated"] : [])].filter(Boolean);
     out.push(jsDoc(doc, ""));
     out.push(declareVia({ name, exported: true, body: operationEntry(st, op, "  ") }), "");
-    entries.push(`  ${objKey(keys.claim(op.id, `${op.method.toUpperCase()} ${op.path}`))}: ${name},`);
+    entries.push(`  ${propertyKey(keys.claim(op.id, `${op.method.toUpperCase()} ${op.path}`))}: ${name},`);
   }
   out.push(
     jsDoc(

@@ -9,6 +9,7 @@ import { renderLiteral } from "./enum-const.js";
 import { ANY, NEVER, conj, renderAnyOf, renderNot, renderOneOf, splitAllOf } from "./composition.js";
 import { renderRef } from "./recursion.js";
 import { tsUnion } from "./ts-type.js";
+import { valueLiteral } from "../inert.js";
 
 /**
  * IR schema → zod expression + TypeScript type. A schema is a conjunction (JSON Schema): its
@@ -142,6 +143,6 @@ function renderUntyped(st: ZodState, s: IRSchema, kinds: number, blocks: Set<Blo
     else plain.push(name);
   }
   if (plain.length === 1) parts.push(PLAIN[plain[0]!]!);
-  else if (plain.length > 1) parts.push({ z: `$kinds(${JSON.stringify(plain)})`, ts: tsUnion(plain.map((p) => PLAIN[p]!.ts)) });
+  else if (plain.length > 1) parts.push({ z: `$kinds(${valueLiteral(plain)})`, ts: tsUnion(plain.map((p) => PLAIN[p]!.ts)) });
   return union(parts);
 }

@@ -3,6 +3,7 @@ import { TypeOracle } from "./type-set.js";
 import { formatDef } from "./formats.js";
 import { Interner } from "./shared.js";
 import { topLevelOperator } from "./ts-type.js";
+import { regexExpression } from "../inert.js";
 
 /**
  * Components are emitted once in neutral form; where read/writeOnly properties exist (directly
@@ -89,7 +90,7 @@ export class ZodState {
     if (!name) {
       name = `$re${this.regexes.size}`;
       this.regexes.set(key, name);
-      this.regexDecls.push(`const ${name} = ${String(new RegExp(source, flags))};`);
+      this.regexDecls.push(`const ${name} = ${regexExpression(source, flags)};`);
     }
     return name;
   }

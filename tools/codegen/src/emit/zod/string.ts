@@ -1,6 +1,7 @@
 import type { IRSchema } from "../../ir/types.js";
 import type { Rendered, ZodState } from "./state.js";
 import { formatDef } from "./formats.js";
+import { stringLiteral } from "../inert.js";
 
 /** Whether the string keywords of `s` assert anything (a known string format counts). */
 export function hasStringConstraints(s: IRSchema): boolean {
@@ -25,6 +26,6 @@ export function renderString(st: ZodState, s: IRSchema): Rendered {
     if (re) opts.push(`pattern: ${re}`);
   }
   const f = st.format(c.format, "string");
-  if (f) opts.push(`format: [${f}, ${JSON.stringify(c.format)}]`);
+  if (f) opts.push(`format: [${f}, ${stringLiteral(c.format!)}]`);
   return { z: opts.length ? `$string({ ${opts.join(", ")} })` : "$str", ts: "string" };
 }

@@ -1,4 +1,4 @@
-import { jsDoc } from "../js-doc.js";
+import { jsDoc, propertyKey } from "../inert.js";
 import type { IRMeta } from "../../ir/types.js";
 
 /**
@@ -44,19 +44,6 @@ export function tsArray(item: string): string {
   return topLevelOperator(item) ? `(${item})[]` : `${item}[]`;
 }
 
-const KEYS = new Map<string, string>();
-
-/** Key of a type member or object literal: bare when a valid identifier, else quoted. */
-export function memberKey(name: string): string {
-  let key = KEYS.get(name);
-  if (key === undefined) {
-    key = /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name) ? name : JSON.stringify(name);
-    if (KEYS.size > 100_000) KEYS.clear();
-    KEYS.set(name, key);
-  }
-  return key;
-}
-
 export interface TsMember {
   name: string;
   type: string;
@@ -71,7 +58,7 @@ export function tsObject(members: TsMember[], index: string | undefined): string
   for (const m of members) {
     const doc = memberDoc(m.meta);
     if (doc) lines.push(doc);
-    lines.push(`${memberKey(m.name)}${m.optional ? "?" : ""}: ${m.type};`);
+    lines.push(`${propertyKey(m.name)}${m.optional ? "?" : ""}: ${m.type};`);
   }
   if (index !== undefined) lines.push(`[k: string]: ${index};`);
   if (lines.every((l) => !l.startsWith("/*")) && lines.join(" ").length < 100) return `{ ${lines.join(" ")} }`;

@@ -1,7 +1,7 @@
 import type { IRWebhook } from "../../ir/types.js";
 import type { ZodState } from "./state.js";
-import { objKey, operationEntry, standalone } from "./operations.js";
-import { jsDoc } from "../js-doc.js";
+import { operationEntry, standalone } from "./operations.js";
+import { jsDoc, propertyKey } from "../inert.js";
 import { UniqueKeys } from "./unique-keys.js";
 import { declareVia } from "./declare.js";
 
@@ -20,7 +20,7 @@ export function renderWebhooks(st: ZodState, hooks: IRWebhook[]): string {
   const consts: string[] = [];
   const keys = new UniqueKeys();
   for (const h of hooks) {
-    const key = objKey(keys.claim(h.name, `${h.name} ${h.operation.method.toUpperCase()}`));
+    const key = propertyKey(keys.claim(h.name, `${h.name} ${h.operation.method.toUpperCase()}`));
     const content = h.operation.requestBody?.content ?? [];
     const body = content.find((c) => JSON_MEDIA.test(c.mediaType)) ?? content[0];
     const doc = [h.operation.summary ?? "", body ? `Payload (${body.mediaType}) of the \`${h.name}\` webhook.` : `The \`${h.name}\` webhook has no payload.`];
