@@ -5,6 +5,7 @@ import { CODEGEN_OPTIONS } from "./cli-options.js";
 import { ALL_TARGETS, type Target } from "./emit/emitter.js";
 import { SpecError } from "./load/spec-error.js";
 import { tuneJitForBatch } from "./jit-flags.js";
+import { terminalText } from "./terminal-text.js";
 
 const USAGE = `Usage: codegen --spec <file> --out <dir> [--targets types,zod,client,mocks] [options]
 
@@ -71,25 +72,26 @@ async function main(argv: string[]): Promise<number> {
       ...(values["zod-import"] ? { zodImport: values["zod-import"] } : {}),
       seed,
       ...(invalidExamples ? { invalidExamples } : {}),
-      onProgress: quiet ? undefined : (m) => process.stderr.write(`codegen: ${m}\n`),
+      onProgress: quiet ? undefined : (m) => process.stderr.write(`codegen: ${terminalText(m, true)}\n`),
     });
     // One write: real specs produce hundreds of warnings, and each write to a pipe is a syscall.
-    if (result.warnings.length) process.stderr.write(result.warnings.map((w) => `codegen: warning: ${w.pointer}: ${w.message}\n`).join(""));
+    // Warnings quote the spec: one line each, whatever it holds.
+    if (result.warnings.length) process.stderr.write(result.warnings.map((w) => `codegen: warning: ${terminalText(`${w.pointer}: ${w.message}`, true)}\n`).join(""));
     if (!quiet) {
       const m = result.summary;
       const ms = Math.round(performance.now() - started);
       process.stderr.write(
         `codegen: done — ${m.schemas} schemas, ${m.operations} operations, ${m.webhooks} webhooks → ` +
-          `${result.files.length} files in ${values.out} (${ms} ms; ${result.warnings.length} warnings)\n`,
+          `${result.files.length} files in ${terminalText(values.out, true)} (${ms} ms; ${result.warnings.length} warnings)\n`,
       );
     }
     return 0;
   } catch (err) {
     if (err instanceof SpecError) {
-      process.stderr.write(`codegen: error: ${err.message}\n`);
+      process.stderr.write(`codegen: error: ${terminalText(err.message)}\n`);
       return 1;
     }
-    process.stderr.write(`codegen: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    process.stderr.write(`codegen: internal error: ${terminalText((err as Error).stack ?? String(err))}\n`);
     return 1;
   }
 }

@@ -7,6 +7,7 @@ import { startTypesWorker, type TypesWorker } from "./types-worker.js";
 import { regenerate, type Regenerated } from "./regenerate.js";
 import { writeChanged, writeFileIfChanged } from "./write-changed.js";
 import { formatProblem, problemFromError, uniqueProblems } from "./problems.js";
+import { terminalText } from "../terminal-text.js";
 import { watchTree } from "./watch-tree.mjs";
 
 export interface DevLoopOptions {
@@ -137,7 +138,7 @@ export async function startDevLoop(options: DevLoopOptions): Promise<DevLoop> {
     const ms = performance.now() - t0;
     lastFailure = undefined;
     const warnings = [...lint, ...bundle.problems.filter((p) => p.severity === "warn")].map(formatProblem);
-    for (const w of generated?.warnings ?? []) warnings.push(`  codegen warning: ${w.pointer}: ${w.message}`);
+    for (const w of generated?.warnings ?? []) warnings.push(`  codegen warning: ${terminalText(`${w.pointer}: ${w.message}`, true)}`);
     const warningText = [...new Set(warnings)].join("\n");
     if (warningText && warningText !== lastWarnings) log(`dev: warnings:\n${warningText}`);
     lastWarnings = warningText;

@@ -1,11 +1,15 @@
 import { relative } from "node:path";
 import { SpecError } from "../load/spec-error.js";
 import type { LintProblem } from "./redocly-engine.mjs";
+import { terminalText } from "../terminal-text.js";
 
-/** `file:line:col  severity  rule  message`, one problem per line (continuation lines indented). */
+/**
+ * `file:line:col  severity  rule  message`, one problem per line (continuation lines indented);
+ * messages quote the spec, so control characters are shown as escapes.
+ */
 export function formatProblem(p: LintProblem): string {
-  const where = p.file ? `${p.file}:${p.line}:${p.col}` : "(spec)";
-  const message = p.message.replace(/\n/g, "\n      ");
+  const where = p.file ? terminalText(`${p.file}:${p.line}:${p.col}`, true) : "(spec)";
+  const message = terminalText(p.message).replace(/\n/g, "\n      ");
   return `  ${where}  ${p.severity}  ${p.ruleId}  ${message}`;
 }
 
