@@ -14,8 +14,9 @@ export default defineConfig(
       hookTimeout: 90_000,
       // Each file starts its own BFF (and fault server) on an ephemeral port, so files run in parallel.
       pool: "threads",
+      // `unit` files share a worker's module graph (the BFF, client and zod modules are imported once).
       projects: [
-        { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: BROWSER } },
+        { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: BROWSER, isolate: false } },
         { extends: true, test: { name: "browser", include: BROWSER } },
       ],
     },

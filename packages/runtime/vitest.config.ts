@@ -9,6 +9,8 @@ export default defineConfig(
       testTimeout: 10_000,
       // Each file starts its own fault server on an ephemeral port, so files can run in parallel.
       pool: "threads",
+      // Files share a worker's module graph instead of re-importing the runtime per file (half the CPU).
+      isolate: false,
     },
   }),
 );

@@ -19,7 +19,8 @@ export default defineConfig(
       testTimeout: 120_000,
       hookTimeout: 120_000,
       projects: [
-        { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...CORPUS, ...DEV] } },
+        // Unit files share a worker's module graph (the emitters are imported once, not per file).
+        { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...CORPUS, ...DEV], isolate: false } },
         { extends: true, test: { name: "corpus", include: CORPUS } },
         { extends: true, test: { name: "dev", include: DEV } },
       ],
