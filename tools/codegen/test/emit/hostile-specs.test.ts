@@ -1,0 +1,126 @@
+/**
+ * Generated code stays inert whatever the spec says. Seeded hostile specs (test/support/
+ * hostile-spec.ts: every text field that can reach output holds break-out attempts, line
+ * terminators, quotes, prototype names, controls, lone surrogates…) go through every target; then:
+ * - no generated source holds a raw control, line separator, bidi control or replaced surrogate;
+ * - all cases type-check in one `tsc --strict` program (with the strictest common flags);
+ * - a child process imports every compiled module, builds the client, runs every factory and
+ *   handler, and no global or built-in prototype changes; the zod schemas accept every fixture
+ *   and the instances they should, and reject the others.
+ * SPECFORGE_FUZZ_RUNS=<n> (default 12) and SPECFORGE_FUZZ_SEED=<first seed> (default 1) widen it,
+ * e.g. `SPECFORGE_FUZZ_RUNS=300 SPECFORGE_FUZZ_SEED=1000 npx vitest run test/emit/hostile-specs.test.ts`;
+ * SPECFORGE_FUZZ_KEEP=1 keeps the scratch folder (specs, output, compiled JS) and prints its path.
+ */
+import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { fileURLToPath } from "node:url";
+import { generate } from "../../src/generate.js";
+import { hostileSpec } from "../support/hostile-spec.js";
+
+const run = promisify(execFile);
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const tsc = here("../../node_modules/typescript/bin/tsc");
+const RUNS = Number(process.env.SPECFORGE_FUZZ_RUNS ?? 12);
+const FIRST_SEED = Number(process.env.SPECFORGE_FUZZ_SEED ?? 1);
+
+/** What generated modules import, linked from the packages that depend on them. */
+const MODULES: Record<string, string> = {
+  zod: here("../../node_modules/zod"),
+  "openapi-fetch": here("../../node_modules/openapi-fetch"),
+  msw: here("../../../../packages/mocks/node_modules/msw"),
+};
+const runtime = here("../../../../packages/runtime/");
+
+/** @specforge/runtime as a consumer installs it: package.json, and JS with declarations from its own build config. */
+async function installRuntime(modules: string): Promise<void> {
+  const dir = join(modules, "@specforge/runtime");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "package.json"), readFileSync(join(runtime, "package.json")));
+  await run(process.execPath, [tsc, "-p", join(runtime, "tsconfig.build.json"), "--outDir", join(dir, "dist"), "--declarationMap", "false", "--sourceMap", "false"], { encoding: "utf8" });
+}
+
+const STRICT = {
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noImplicitReturns: true,
+  noImplicitOverride: true,
+  noFallthroughCasesInSwitch: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  module: "NodeNext",
+  moduleResolution: "NodeNext",
+  target: "ES2022",
+  lib: ["ES2023", "DOM", "DOM.Iterable"],
+  types: [],
+  skipLibCheck: true,
+  rootDir: "out",
+  outDir: "js",
+};
+
+/** Raw characters no generated source may hold (they are written as escapes); U+FFFD is what a lone surrogate becomes in UTF-8. */
+const RAW = /[\0-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffd]/;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => join(dir, f));
+}
+
+describe(`hostile specs (${RUNS} seeded cases from seed ${FIRST_SEED})`, () => {
+  it("generate inert code: escaped text, strict types, imports without side effects, schemas that still validate", async () => {
+    const root = mkdtempSync(join(tmpdir(), "codegen-inert-"));
+    let runtimeBuilt: Promise<void> | undefined;
+    try {
+      writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module" }));
+      for (const [name, target] of Object.entries(MODULES)) {
+        mkdirSync(dirname(join(root, "node_modules", name)), { recursive: true });
+        symlinkSync(target, join(root, "node_modules", name), "dir");
+      }
+      runtimeBuilt = installRuntime(join(root, "node_modules"));
+      writeFileSync(join(root, "preload.mjs"), ["zod", "msw", "openapi-fetch", "@specforge/runtime", "@specforge/runtime/client"].map((m) => `import ${JSON.stringify(m)};`).join("\n") + "\n");
+
+      const cases: { dir: string; seed: number; expectations: unknown[] }[] = [];
+      const raw: string[] = [];
+      for (let seed = FIRST_SEED; seed < FIRST_SEED + RUNS; seed++) {
+        const c = hostileSpec(seed);
+        const dir = `case-${seed}`;
+        const spec = join(root, "specs", `${dir}.json`);
+        mkdirSync(dirname(spec), { recursive: true });
+        writeFileSync(spec, JSON.stringify(c.document));
+        const out = join(root, "out", dir);
+        // In this thread: openapi-typescript in a worker would load TypeScript anew for every case.
+        await generate({ spec, out, workers: false }).catch((err: Error) => {
+          throw new Error(`seed ${seed}: ${err.message}`);
+        });
+        for (const file of sources(out)) {
+          const at = RAW.exec(readFileSync(file, "utf8"));
+          if (at) raw.push(`seed ${seed}: ${file.slice(out.length + 1)} holds U+${at[0].charCodeAt(0).toString(16).padStart(4, "0")} raw`);
+        }
+        cases.push({ dir, seed, expectations: c.expectations });
+      }
+      writeFileSync(join(root, "cases.json"), JSON.stringify(cases));
+
+      await runtimeBuilt;
+      writeFileSync(join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: STRICT, include: ["out/**/*.ts"] }));
+      const errors = await run(process.execPath, [tsc, "-p", join(root, "tsconfig.json")], { encoding: "utf8", maxBuffer: 64 << 20 }).then(
+        () => "",
+        (e: { stdout: string }) => e.stdout,
+      );
+
+      // tsc emits the JavaScript even when it reports errors: the import check runs either way,
+      // so a regression shows everything it breaks at once.
+      const { stdout } = await run(process.execPath, [here("../support/import-check.mjs"), root], { encoding: "utf8", maxBuffer: 64 << 20 });
+      const problems = (JSON.parse(stdout) as { dir: string; problems: string[] }[]).flatMap((r) => r.problems.map((p) => `${r.dir}: ${p}`));
+      expect({ raw: raw.slice(0, 20), tsc: errors.split("\n").slice(0, 20).join("\n"), imports: problems.slice(0, 30) }).toEqual({ raw: [], tsc: "", imports: [] });
+    } finally {
+      await runtimeBuilt?.catch(() => {}); // still writing into the folder when a case failed early
+      if (process.env.SPECFORGE_FUZZ_KEEP) console.log(`hostile specs: kept ${root}`);
+      else rmSync(root, { recursive: true, force: true });
+    }
+  }, 600_000);
+});

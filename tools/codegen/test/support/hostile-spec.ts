@@ -1,0 +1,207 @@
+/**
+ * Seeded OpenAPI 3.1 documents whose every text field that can reach generated code holds hostile
+ * strings (see hostile-strings.ts): title, version, descriptions, summaries, schema, property,
+ * parameter and header names, operationIds, tags, enum values, patterns, defaults, examples,
+ * server URLs and variables, paths, media types, security scheme names and scopes, webhook names.
+ * Each comes with instances its zod schemas must accept and reject.
+ */
+import { hostileNames, hostileText, literalPattern, rng, type Rng } from "./hostile-strings.js";
+
+type Obj = Record<string, unknown>;
+
+/** Instances a component's zod schema must accept (`valid`) and reject (`invalid`). */
+export interface Expectation {
+  component: string;
+  valid: unknown[];
+  invalid: unknown[];
+}
+
+export interface HostileCase {
+  seed: number;
+  document: Obj;
+  expectations: Expectation[];
+}
+
+/**
+ * A `$ref` to a component by any name. `%` and `#` are percent-encoded besides RFC 6901's `~` and
+ * `/`: both our loader and openapi-typescript (Redocly's parseRef) decode percent-escapes, and
+ * Redocly splits a reference at its first `#/`.
+ */
+export function componentRef(name: string): Obj {
+  const token = name.replace(/~/g, "~0").replace(/\//g, "~1").replace(/%/g, "%25").replace(/#/g, "%23");
+  return { $ref: `#/components/schemas/${token}` };
+}
+
+const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+/**
+ * Names openapi-typescript turns into JSON pointers carry no `%`: it re-parses those pointers with
+ * Redocly's parseRef, which percent-decodes them, so `%zz` in a path, operationId, schema,
+ * property, parameter or header name makes it throw ("URI malformed") and `%41` mistypes. An
+ * upstream limit (generation fails, nothing is injected); values and descriptions keep their `%`.
+ */
+const pointerSafe = (s: string) => s.replace(/%/g, "");
+
+export function hostileSpec(seed: number): HostileCase {
+  const r = rng(seed);
+  const text = () => hostileText(r);
+  const names = (count: number, taken?: Set<string>) => hostileNames(r, count, taken, pointerSafe);
+  const expectations: Expectation[] = [];
+  // Redocly's parseRef also drops empty pointer segments, so a component named "" cannot be
+  // referenced by openapi-typescript's types: component names are non-empty.
+  const componentNames = names(4 + r.int(3), new Set([""]));
+  // Built as entries: an assignment to `schemas["__proto__"]` would set the prototype instead.
+  const schemas: Obj = Object.fromEntries(componentNames.map((name, i) => [name, componentSchema(r, name, componentNames.slice(0, i), expectations)]));
+  const [tagA, tagB] = hostileNames(r, 2);
+  const schemeNames = hostileNames(r, 3);
+  const scope = text();
+  const securitySchemes: Obj = {
+    [schemeNames[0]!]: { type: "http", scheme: "bearer", description: text() },
+    [schemeNames[1]!]: { type: "apiKey", in: "header", name: text(), description: text() },
+    [schemeNames[2]!]: { type: "oauth2", flows: { clientCredentials: { tokenUrl: text(), scopes: { [scope]: text() } } } },
+  };
+  const objects = componentNames.filter((n) => (schemas[n] as Obj).type === "object");
+  const body = () => componentRef(r.pick(objects.length ? objects : componentNames));
+
+  const paths: Obj = {};
+  const operationIds = new Set<string>();
+  for (const key of names(2 + r.int(2))) {
+    const [param] = names(1);
+    const path = `/${key}/{${param}}`;
+    const item: Obj = { summary: text(), description: text() };
+    for (const method of new Set([r.pick(METHODS), r.pick(METHODS)])) {
+      const op: Obj = {
+        summary: text(),
+        description: text(),
+        tags: r.chance(0.7) ? [r.pick([tagA!, tagB!])] : [],
+        parameters: [
+          { name: param, in: "path", required: true, description: text(), schema: { type: "string" } },
+          ...names(1 + r.int(2)).map((name) => parameter(r, name)),
+        ],
+        responses: {
+          "200": {
+            description: text(),
+            headers: Object.fromEntries(names(1).map((h) => [h, { description: text(), schema: { type: "string", description: text() } }])),
+            content: { "application/json": { schema: body() } },
+          },
+          "4XX": { description: text(), content: { "application/json": { schema: { type: "object", properties: Object.fromEntries(names(2).map((p) => [p, { type: "string", description: text() }])) } } } },
+          default: { description: text() },
+        },
+        ...(r.chance(0.6) ? { security: [{ [r.pick(schemeNames)]: r.chance(0.5) ? [scope] : [] }, {}] } : {}),
+      };
+      if (r.chance(0.8)) {
+        const [id] = names(1, operationIds);
+        op.operationId = id;
+      }
+      if (method !== "get" && method !== "delete") {
+        op.requestBody = { description: text(), required: r.chance(0.5), content: { "application/json": { schema: body() }, [`application/${pointerSafe(text())}+json`]: { schema: { type: "string" } } } };
+      }
+      if (r.chance(0.3)) op.deprecated = true;
+      item[method] = op;
+    }
+    paths[path] = item;
+  }
+
+  const webhooks = Object.fromEntries(
+    names(1 + r.int(2)).map((name) => [
+      name,
+      { post: { summary: text(), description: text(), requestBody: { content: { "application/json": { schema: body() } } }, responses: { "200": { description: text() } } } },
+    ]),
+  );
+
+  const [variable] = hostileNames(r, 1);
+  const document: Obj = {
+    openapi: "3.1.0",
+    info: { title: text(), version: text(), description: text(), summary: text() },
+    servers: [{ url: `${text()}{${variable}}`, description: text(), variables: { [variable!]: { default: text(), enum: [text()], description: text() } } }],
+    tags: [tagA, tagB].map((name) => ({ name, description: text() })),
+    security: [{ [schemeNames[0]!]: [] }],
+    paths,
+    webhooks,
+    components: { schemas, securitySchemes },
+  };
+  // The server variable's default must be one of its values.
+  const v = ((document.servers as Obj[])[0]!.variables as Obj)[variable!] as { default: string; enum: string[] };
+  v.enum.push(v.default);
+  return { seed, document, expectations };
+}
+
+/** A query, header or cookie parameter with a hostile name, description, default and example. */
+function parameter(r: Rng, name: string): Obj {
+  const value = hostileText(r);
+  const schema: Obj = r.chance(0.5)
+    ? { type: "string", enum: [value, hostileText(r)], default: value, description: hostileText(r) }
+    : { type: "string", pattern: literalPattern(value), default: value, description: hostileText(r) };
+  return { name, in: r.pick(["query", "header", "cookie"]), description: hostileText(r), schema, example: value, ...(r.chance(0.2) ? { deprecated: true } : {}) };
+}
+
+/** One component: an object, an enum, a literal pattern, a raw pattern, a const, a union, an array or a map. */
+function componentSchema(r: Rng, name: string, earlier: string[], out: Expectation[]): Obj {
+  const text = () => hostileText(r);
+  const names = (count: number, taken?: Set<string>) => hostileNames(r, count, taken, pointerSafe);
+  const meta = { title: text(), description: text(), ...(r.chance(0.2) ? { deprecated: true } : {}) };
+  const kind = r.pick(["object", "object", "enum", "pattern", "raw-pattern", "const", "union", "array", "map"] as const);
+  switch (kind) {
+    case "object": {
+      const keys = names(2 + r.int(3));
+      const required = keys.filter(() => r.chance(0.5));
+      const closed = r.chance(0.4);
+      const properties = Object.fromEntries(
+        keys.map((p) => {
+          const value = text();
+          const schema: Obj = { type: "string", description: text(), title: text(), default: value, examples: [value] };
+          // Optional only: a required writeOnly property of a closed object cannot be in any response.
+          if (!required.includes(p) && r.chance(0.2)) schema[r.pick(["readOnly", "writeOnly"])] = true;
+          return [p, schema];
+        }),
+      );
+      // An optional reference to an earlier component (left out of the instances below).
+      if (earlier.length && r.chance(0.5)) properties[`${pointerSafe(text())}#ref`] = componentRef(r.pick(earlier));
+      const filled: unknown = Object.fromEntries(required.map((p) => [p, "x"]));
+      out.push({ component: name, valid: [filled], invalid: required.length ? [{}] : closed ? [{ [`${keys.join("|")}#`]: 1 }] : [] });
+      return { type: "object", ...meta, properties, required, ...(closed ? { additionalProperties: false } : {}) };
+    }
+    case "enum": {
+      const values = hostileNames(r, 1 + r.int(4));
+      out.push({ component: name, valid: values, invalid: [values.join("|") + "#", 5] });
+      return { type: "string", ...meta, enum: values, default: values[0] };
+    }
+    case "pattern": {
+      const value = text();
+      out.push({ component: name, valid: [value], invalid: [value + "#", 1] });
+      return { type: "string", ...meta, pattern: literalPattern(value), example: value };
+    }
+    case "raw-pattern": {
+      // Often not a valid regex (ignored with a warning), or one no string matches: on an optional
+      // property, so the component keeps a fixture either way.
+      const [key] = names(1);
+      return { type: "object", ...meta, properties: { [key!]: { type: "string", pattern: text(), format: text(), description: text() } } };
+    }
+    case "const": {
+      const value = text();
+      out.push({ component: name, valid: [value], invalid: [value + "#"] });
+      return { ...meta, const: value };
+    }
+    case "union": {
+      if (!earlier.length) return { type: "string", ...meta };
+      const [prop] = names(1);
+      const targets = [...new Set([r.pick(earlier), r.pick(earlier)])];
+      const mapping = Object.fromEntries(hostileNames(r, targets.length).map((v, i) => [v, componentRef(targets[i]!).$ref]));
+      return { ...meta, anyOf: targets.map(componentRef), discriminator: { propertyName: prop, mapping } };
+    }
+    case "array":
+      return { type: "array", ...meta, items: earlier.length && r.chance(0.5) ? componentRef(r.pick(earlier)) : { type: "string", description: text() }, maxItems: 3, default: [] };
+    case "map": {
+      const key = pointerSafe(text());
+      const [dependent] = names(1, new Set([key]));
+      out.push({ component: name, valid: [{}, { [key]: "x" }], invalid: [{ [`${key}#`]: "x" }] });
+      return {
+        type: "object",
+        ...meta,
+        patternProperties: { [literalPattern(key)]: { type: "string", description: text() } },
+        additionalProperties: false,
+        dependentRequired: { [dependent!]: [key] },
+      };
+    }
+  }
+}
