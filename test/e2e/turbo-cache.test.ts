@@ -1,50 +1,98 @@
-import { describe, expect, it } from "vitest";
-import { readFileSync, writeFileSync, renameSync, rmSync, readdirSync, existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bin, exec, repoRoot } from "../support/exec.js";
+import { turbo } from "../support/turbo.js";
 
 interface DryTask {
   taskId: string;
+  hash: string;
   command: string;
   cache: { status: "HIT" | "MISS" };
 }
 
-async function dryRun(task: string): Promise<Map<string, DryTask>> {
-  const res = await exec(bin("turbo"), ["run", task, "--dry=json"]);
+/** Every task of the README test command, and the builds. */
+const ALL = ["build", "docs", "typecheck", "test", "test:corpus", "test:dev", "test:contract", "test:browser", "test:release", "test:cache"];
+
+async function dryRun(tasks: string[], cwd = repoRoot): Promise<Map<string, DryTask>> {
+  const res = await exec(bin("turbo"), ["run", ...tasks, "--dry=json"], { cwd });
   expect(res.code, res.stderr).toBe(0);
-  const tasks = (JSON.parse(res.stdout) as { tasks: DryTask[] }).tasks.filter((t) => t.command !== "<NONEXISTENT>");
-  return new Map(tasks.map((t) => [t.taskId, t]));
+  const all = (JSON.parse(res.stdout) as { tasks: DryTask[] }).tasks.filter((t) => t.command !== "<NONEXISTENT>");
+  return new Map(all.map((t) => [t.taskId, t]));
 }
+
+/** Task ids whose hash differs between two dry runs: what turbo would run again. */
+const rerun = (before: Map<string, DryTask>, after: Map<string, DryTask>) => [...after.values()].filter((t) => before.get(t.taskId)?.hash !== t.hash).map((t) => t.taskId).sort();
 
 const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
 
-// The pipeline is spec lint → bundle → generate → build; these checks use turbo's own cache
-// bookkeeping (--dry=json) after a real build, which the test task depends on.
 describe("turbo pipeline caching", () => {
-  it("a second run with no change is fully cached", async () => {
-    expect((await exec(bin("turbo"), ["run", "build", "--output-logs=errors-only"])).code).toBe(0);
-    const tasks = await dryRun("build");
+  // Edits happen in a copy of the repo's files (tracked and new, not ignored), never in the repo:
+  // the other suites of the same `pnpm test` run read the real files while this one runs.
+  let copy: string;
+  beforeAll(() => {
+    copy = mkdtempSync(join(tmpdir(), "specforge-turbo-cache-"));
+    const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot });
+    execFileSync("sh", ["-c", `xargs -0 tar -cf - --ignore-failed-read 2>/dev/null | tar -xf - -C "${copy}"`], { cwd: repoRoot, input: files });
+  });
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  it("a second run with no change is fully cached", { timeout: 600_000 }, async () => {
+    const build = await turbo(["run", "build", "--output-logs=errors-only"]);
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+    const tasks = await dryRun(["build"]);
     expect(tasks.size).toBeGreaterThan(5);
     const misses = [...tasks.values()].filter((t) => t.cache.status !== "HIT").map((t) => t.taskId);
     expect(misses).toEqual([]);
   });
 
   it("editing one spec file re-runs only what depends on the spec", async () => {
-    const file = join(repoRoot, "spec/openapi.yaml");
-    const original = readFileSync(file, "utf8");
-    try {
-      writeFileSync(file, original + "\n# touched by the turbo cache test\n");
-      const tasks = await dryRun("build");
-      const status = (id: string) => tasks.get(id)?.cache.status;
-      expect(status("@specforge/spec#lint")).toBe("MISS");
-      expect(status("@specforge/spec#bundle")).toBe("MISS");
-      expect(status("@specforge/types#generate")).toBe("MISS");
-      expect(status("@specforge/client#build")).toBe("MISS");
-      // Nothing in the runtime depends on the spec.
-      expect(status("@specforge/runtime#build")).toBe("HIT");
-    } finally {
-      writeFileSync(file, original);
+    const before = await dryRun(ALL, copy);
+    appendFileSync(join(copy, "spec/openapi.yaml"), "\n# touched by the turbo cache test\n");
+    const changed = rerun(before, await dryRun(ALL, copy));
+    for (const id of ["@specforge/spec#lint", "@specforge/spec#bundle", "@specforge/types#generate", "@specforge/client#build", "@specforge/test#test:contract", "@specforge/bff#test"]) {
+      expect(changed, id).toContain(id);
     }
+    // Nothing in the runtime or the generators depends on the spec.
+    for (const id of ["@specforge/runtime#build", "@specforge/runtime#test", "@specforge/runtime#typecheck", "@specforge/codegen#build", "@specforge/codegen#test"]) {
+      expect(changed, id).not.toContain(id);
+    }
+  });
+
+  it("editing one file of packages/runtime/src re-runs exactly the tasks that depend on the runtime", async () => {
+    const before = await dryRun(ALL, copy);
+    appendFileSync(join(copy, "packages/runtime/src/index.ts"), "\n// touched by the turbo cache test\n");
+    const changed = rerun(before, await dryRun(ALL, copy));
+    // The runtime itself, what imports it (client, bff, the codegen's tests of generated clients,
+    // the e2e and contract suites), and the builds downstream of it. Not the spec, the generators,
+    // the other generated packages or spec-diff.
+    expect(changed).toEqual(
+      [
+        "@specforge/runtime#build",
+        "@specforge/runtime#typecheck",
+        "@specforge/runtime#test",
+        "@specforge/client#build",
+        "@specforge/client#typecheck",
+        "@specforge/client#test",
+        "@specforge/bff#build",
+        "@specforge/bff#typecheck",
+        "@specforge/bff#test",
+        "@specforge/bff#test:browser",
+        "@specforge/codegen#typecheck",
+        "@specforge/codegen#test",
+        "@specforge/codegen#test:corpus",
+        "@specforge/codegen#test:dev",
+        "@specforge/test#typecheck",
+        "@specforge/test#test",
+        "@specforge/test#test:contract",
+        "@specforge/test#test:dev",
+        "@specforge/test#test:browser",
+        "@specforge/test#test:release",
+        "@specforge/test#test:cache",
+      ].sort(),
+    );
   });
 
   it("deleting generated outputs restores them, and the next run is cached again", async () => {
@@ -56,15 +104,14 @@ describe("turbo pipeline caching", () => {
     const aside = `${dir}.aside-${process.pid}`;
     renameSync(dir, aside);
     try {
-      const res = await exec(bin("turbo"), ["run", "generate", "--filter=@specforge/types"]);
+      const res = await turbo(["run", "generate", "--filter=@specforge/types"]);
       expect(res.code, res.stderr).toBe(0);
       expect(snapshot(dir)).toEqual(before);
-      const again = await exec(bin("turbo"), ["run", "generate", "--filter=@specforge/types"]);
+      const again = await turbo(["run", "generate", "--filter=@specforge/types"]);
       expect(again.stdout).toMatch(/@specforge\/types:generate: cache hit/);
     } finally {
       if (!existsSync(dir)) renameSync(aside, dir);
       else rmSync(aside, { recursive: true, force: true });
     }
   });
-
 });
