@@ -10,7 +10,7 @@
  * keeping it valid: drop an optional property the other branch requires, or else set a property
  * only the other branch declares to a value it rejects (null first: it reads as "absent").
  */
-import { isObject, type MockSchema, type Resolve } from "./schema.js";
+import { hasOwn, isObject, type MockSchema, type Resolve } from "./schema.js";
 import { emptyConjunction, flatten, mergeConstraints, type Conjunction } from "./merge.js";
 import type { Engine } from "./context.js";
 import { propertySchemas } from "./objects.js";
@@ -34,7 +34,7 @@ export function makeExclusive(value: unknown, ext: Conjunction, e: Engine, resol
 function breakMatch(v: Record<string, unknown>, other: MockSchema, mine: ReturnType<typeof mergeConstraints>, e: Engine, resolve: Resolve): Record<string, unknown> | undefined {
   const theirs = mergeConstraints(flatten(other, resolve, emptyConjunction()).parts);
   for (const name of theirs.required) {
-    if (!(name in v) || mine.required.has(name)) continue;
+    if (!hasOwn(v, name) || mine.required.has(name)) continue;
     const { [name]: _dropped, ...rest } = v;
     if (!e.validator.isValid(rest, other)) return rest;
   }

@@ -9,6 +9,8 @@
  * ajv-formats (MIT, © 2020 Evgeny Poberezkin). Unknown formats always pass, as in Ajv.
  */
 
+import { ownValue } from "./schema.js";
+
 type Check = RegExp | ((s: string) => boolean);
 
 const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
@@ -98,12 +100,12 @@ const NUMBER_FORMATS: Record<string, (n: number) => boolean> = {
 /** True when `value` satisfies `format` (formats only constrain values of their own type). */
 export function formatOk(format: string, value: unknown): boolean {
   if (typeof value === "string") {
-    const check = STRING_FORMATS[format];
+    const check = ownValue(STRING_FORMATS, format);
     if (!check) return true;
     return typeof check === "function" ? check(value) : check.test(value);
   }
   if (typeof value === "number") {
-    const check = NUMBER_FORMATS[format];
+    const check = ownValue(NUMBER_FORMATS, format);
     return check ? check(value) : true;
   }
   return true;

@@ -55,8 +55,8 @@ export function isComponent(pointer: string, name: string): boolean {
 
 export function collectFixtures(model: IRDocument, seed: number, warn: (pointer: string, message: string) => void): FixtureSet {
   const invalidExamples: InvalidExample[] = [];
-  const schemas: Record<string, MockSchema> = {};
-  for (const s of model.schemas) schemas[s.name] = s.schema;
+  // Entries, not assignments: a schema named `__proto__` must stay an own property.
+  const schemas: Record<string, MockSchema> = Object.fromEntries(model.schemas.map((s) => [s.name, s.schema]));
   const generator = new MockGenerator({
     seed,
     schemas,

@@ -57,8 +57,8 @@ export function compactSchema(s: IRSchema): MockSchema {
 }
 
 export function schemaTable(model: IRDocument): { schemas: Record<string, MockSchema>; recursive: string[] } {
-  const schemas: Record<string, MockSchema> = {};
-  for (const s of model.schemas) schemas[s.name] = compactSchema(s.schema);
+  // Entries, not assignments: a schema named `__proto__` must stay an own property (and in the JSON).
+  const schemas: Record<string, MockSchema> = Object.fromEntries(model.schemas.map((s) => [s.name, compactSchema(s.schema)]));
   return { schemas, recursive: model.schemas.filter((s) => s.recursive).map((s) => s.name) };
 }
 

@@ -1,6 +1,7 @@
 /** Realistic values for string formats (each valid for ajv-formats' check of the same name). */
 import type { Rng } from "./prng.js";
 import { FIRST_NAMES, LAST_NAMES } from "./words.js";
+import { ownValue } from "./schema.js";
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
@@ -83,5 +84,5 @@ const FORMATS: Record<string, (rng: Rng) => string> = {
 
 /** A value for a string `format`, or undefined for formats it does not know. */
 export function formatValue(format: string, rng: Rng): string | undefined {
-  return FORMATS[format]?.(rng);
+  return ownValue(FORMATS, format)?.(rng);
 }

@@ -4,7 +4,7 @@
  * false, patternProperties, propertyNames), extra keys up to minProperties — and one sample entry
  * in pure maps (`additionalProperties: {schema}`), which reads better than `{}`.
  */
-import { NONE, type MockSchema } from "./schema.js";
+import { NONE, hasOwn, ownValue, setOwn, type MockSchema } from "./schema.js";
 import type { Constraints } from "./merge.js";
 import { child, OPTIONAL_DEPTH, type Ctx, type Engine } from "./context.js";
 import { stringForPattern } from "./regex-gen.js";
@@ -45,10 +45,10 @@ export function genObject(k: Constraints, forced: ReadonlyMap<string, unknown>, 
   for (const n of k.names) if (k.required.has(n) || forced.has(n) || (optionalOk && !writeOnly(k, n) && !excluded.has(n))) wanted.push(n);
   // dependentRequired: a present key brings its dependents.
   for (let i = 0; i < wanted.length; i++) {
-    for (const b of k.blocks) for (const d of b.source.dependentRequired?.[wanted[i]!] ?? []) if (!wanted.includes(d)) wanted.push(d);
+    for (const b of k.blocks) for (const d of ownValue(b.source.dependentRequired, wanted[i]!) ?? []) if (!wanted.includes(d)) wanted.push(d);
   }
   const dependents = new Set<string>();
-  for (const b of k.blocks) if (b.source.dependentRequired) for (const w of wanted) for (const d of b.source.dependentRequired[w] ?? []) dependents.add(d);
+  for (const b of k.blocks) if (b.source.dependentRequired) for (const w of wanted) for (const d of ownValue(b.source.dependentRequired, w) ?? []) dependents.add(d);
   if (k.required.size > k.maxProps) return NONE;
   let optionalRoom = k.maxProps - k.required.size;
   for (const name of wanted) {
@@ -60,17 +60,17 @@ export function genObject(k: Constraints, forced: ReadonlyMap<string, unknown>, 
       if (must) return NONE;
       continue;
     }
-    out[name] = v;
+    setOwn(out, name, v);
     if (!k.required.has(name)) optionalRoom--;
   }
   const isMap = k.names.length === 0 && k.blocks.some((b) => b.source.additionalProperties || b.source.patternProperties?.length);
   const want = Math.min(k.maxProps, Math.max(k.minProps, isMap && optionalOk ? 1 : 0));
   for (let tries = 0; Object.keys(out).length < want && tries < want * 4 + 8; tries++) {
     const key = extraKey(k, e, c, tries);
-    if (key === undefined || key in out || !nameOk(k, key, e)) continue;
+    if (key === undefined || hasOwn(out, key) || !nameOk(k, key, e)) continue;
     const schemas = propertySchemas(k, key, e);
     const v = schemas === null ? NONE : e.valueOf(schemas, child(c, normalizeName(key)));
-    if (v !== NONE) out[key] = v;
+    if (v !== NONE) setOwn(out, key, v);
   }
   return Object.keys(out).length < k.minProps ? NONE : out;
 }

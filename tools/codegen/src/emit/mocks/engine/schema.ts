@@ -67,6 +67,24 @@ export type Resolve = (name: string) => MockSchema | undefined;
 export const NONE: unique symbol = Symbol("none");
 export type Gen = unknown | typeof NONE;
 
+/**
+ * Own properties only: names and formats come from the spec, and `constructor`, `toString` or
+ * `__proto__` must not find what every object inherits.
+ */
+export function ownValue<T>(o: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return o !== undefined && Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+}
+
+export function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+/** Sets an own property, also one named `__proto__` (an assignment would set the prototype instead). */
+export function setOwn(o: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
+}
+
 export function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
