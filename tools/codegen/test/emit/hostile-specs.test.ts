@@ -19,6 +19,9 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { generate } from "../../src/generate.js";
+import { loadSpec } from "../../src/load/load-spec.js";
+import { buildModel } from "../../src/ir/build-model.js";
+import { isComponent } from "../../src/emit/mocks/collect.js";
 import { hostileSpec } from "../support/hostile-spec.js";
 
 const run = promisify(execFile);
@@ -84,7 +87,7 @@ describe(`hostile specs (${RUNS} seeded cases from seed ${FIRST_SEED})`, () => {
       runtimeBuilt = installRuntime(join(root, "node_modules"));
       writeFileSync(join(root, "preload.mjs"), ["zod", "msw", "openapi-fetch", "@specforge/runtime", "@specforge/runtime/client"].map((m) => `import ${JSON.stringify(m)};`).join("\n") + "\n");
 
-      const cases: { dir: string; seed: number; expectations: unknown[] }[] = [];
+      const cases: { dir: string; seed: number; expectations: unknown[]; factories: { name: string; ident: string }[] }[] = [];
       const raw: string[] = [];
       for (let seed = FIRST_SEED; seed < FIRST_SEED + RUNS; seed++) {
         const c = hostileSpec(seed);
@@ -101,7 +104,10 @@ describe(`hostile specs (${RUNS} seeded cases from seed ${FIRST_SEED})`, () => {
           const at = RAW.exec(readFileSync(file, "utf8"));
           if (at) raw.push(`seed ${seed}: ${file.slice(out.length + 1)} holds U+${at[0].charCodeAt(0).toString(16).padStart(4, "0")} raw`);
         }
-        cases.push({ dir, seed, expectations: c.expectations });
+        // Which make<Ident>() builds which component: the child checks what seeded factories return.
+        const model = buildModel(await loadSpec(spec));
+        const factories = model.schemas.filter((s) => isComponent(s.schema.pointer, s.name)).map((s) => ({ name: s.name, ident: s.ident }));
+        cases.push({ dir, seed, expectations: c.expectations, factories });
       }
       writeFileSync(join(root, "cases.json"), JSON.stringify(cases));
 

@@ -218,5 +218,6 @@ describe("terminalText", () => {
     ["line feed kept in multi-line text", "a\nb", false, "a\nb"],
     ["line feed escaped in one-line text", "a\ncodegen: done", true, "a\\u000acodegen: done"],
     ["tab kept", "a\tb", true, "a\tb"],
+    ["line separator, bidi control, lone surrogate", "a\u2028b\u202e\ud800😀", false, "a\\u2028b\\u202e\\ud800😀"],
   ])("%s", (_, given, oneLine, want) => expect(terminalText(given, oneLine)).toBe(want));
 });

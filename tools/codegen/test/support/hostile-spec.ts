@@ -42,6 +42,9 @@ const METHODS = ["get", "post", "put", "patch", "delete"] as const;
  */
 const pointerSafe = (s: string) => s.replace(/%/g, "");
 
+/** Names every object inherits: each case has a component named after one of them, in turn. */
+const INHERITED = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"];
+
 export function hostileSpec(seed: number): HostileCase {
   const r = rng(seed);
   const text = () => hostileText(r);
@@ -50,8 +53,15 @@ export function hostileSpec(seed: number): HostileCase {
   // Redocly's parseRef also drops empty pointer segments, so a component named "" cannot be
   // referenced by openapi-typescript's types: component names are non-empty.
   const componentNames = names(4 + r.int(3), new Set([""]));
+  // One name every object inherits, in every case: lookups by name must find own properties only.
+  const inherited = INHERITED[seed % INHERITED.length]!;
+  if (!componentNames.includes(inherited)) componentNames[r.int(componentNames.length)] = inherited;
   // Built as entries: an assignment to `schemas["__proto__"]` would set the prototype instead.
-  const schemas: Obj = Object.fromEntries(componentNames.map((name, i) => [name, componentSchema(r, name, componentNames.slice(0, i), expectations)]));
+  // The inherited name gets a schema that only its own definition satisfies (a lookup that finds
+  // Object.prototype's member instead is then caught by the expectations).
+  const schemas: Obj = Object.fromEntries(
+    componentNames.map((name, i) => [name, componentSchema(r, name, componentNames.slice(0, i), expectations, name === inherited ? r.pick(["enum", "const", "pattern"] as const) : undefined)]),
+  );
   const [tagA, tagB] = hostileNames(r, 2);
   const schemeNames = hostileNames(r, 3);
   const scope = text();
@@ -136,11 +146,13 @@ function parameter(r: Rng, name: string): Obj {
 }
 
 /** One component: an object, an enum, a literal pattern, a raw pattern, a const, a union, an array or a map. */
-function componentSchema(r: Rng, name: string, earlier: string[], out: Expectation[]): Obj {
+type Kind = "object" | "enum" | "pattern" | "raw-pattern" | "const" | "union" | "array" | "map";
+
+function componentSchema(r: Rng, name: string, earlier: string[], out: Expectation[], forced?: Kind): Obj {
   const text = () => hostileText(r);
   const names = (count: number, taken?: Set<string>) => hostileNames(r, count, taken, pointerSafe);
   const meta = { title: text(), description: text(), ...(r.chance(0.2) ? { deprecated: true } : {}) };
-  const kind = r.pick(["object", "object", "enum", "pattern", "raw-pattern", "const", "union", "array", "map"] as const);
+  const kind = forced ?? r.pick<Kind>(["object", "object", "enum", "pattern", "raw-pattern", "const", "union", "array", "map"]);
   switch (kind) {
     case "object": {
       const keys = names(2 + r.int(3));

@@ -1,7 +1,7 @@
 // Run by test/emit/hostile-specs.test.ts in a child process, on the compiled output of the hostile
 // specs: imports every generated module, builds a client, runs every factory and reads every
 // handler, and reports any global or built-in prototype that changed; then checks the zod schemas
-// accept the fixtures and the expected instances and reject the others.
+// accept the fixtures, what seeded factories build and the expected instances, and reject the others.
 //
 //   node import-check.mjs <root>      (root: js/<case>/…, cases.json, preload.mjs)
 //
@@ -83,6 +83,7 @@ for (const c of cases) {
   const problems = [];
   const before = snapshot();
   const modules = {};
+  const seeded = new Map();
   for (const file of files(dir)) {
     try {
       modules[file.slice(dir.length + 1)] = await import(pathToFileURL(file).href);
@@ -94,7 +95,7 @@ for (const c of cases) {
   try {
     const api = client.createApi({ baseUrl: "http://127.0.0.1:9" });
     if (typeof api.raw.GET !== "function") problems.push("createApi(): no raw client");
-    for (const [name, make] of Object.entries(mocks)) if (name.startsWith("make") && typeof make === "function") make(undefined, { seed: 7 });
+    for (const [name, make] of Object.entries(mocks)) if (name.startsWith("make") && typeof make === "function") seeded.set(name, make(undefined, { seed: 7 }));
     if (msw.handlers.length !== Object.keys(msw.routes).length) problems.push("msw: not one handler per route");
   } catch (err) {
     problems.push(`using the modules: ${err?.stack ?? err}`);
@@ -121,6 +122,8 @@ for (const c of cases) {
       const body = media["application/json"];
       if (body !== undefined) check(`fixture of webhook ${show(name)}`, own(zod.webhooks, name) && zod.webhooks[name], body, true);
     }
+    // Seeded factories run the mock engine at run time, on mock-schemas.gen.ts's table.
+    for (const { name, ident } of c.factories) check(`make${ident}() of component ${show(name)}, seed 7`, own(zod.components, name) && zod.components[name], seeded.get(`make${ident}`), true);
     for (const e of c.expectations) {
       const schema = own(zod.components, e.component) && zod.components[e.component];
       for (const v of e.valid) check(`component ${show(e.component)}`, schema, v, true);
