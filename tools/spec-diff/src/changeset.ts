@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import type { Change } from "./types.js";
 import { SPEC_PACKAGES, type BumpOrNone } from "./bump.js";
+import { markdownCodeSpan, markdownText } from "./inert-text.js";
 
 export interface ChangesetInput {
   bump: Exclude<BumpOrNone, "none">;
@@ -12,7 +13,9 @@ export interface ChangesetInput {
   toVersion: string;
 }
 
-const line = (c: Change) => `- ${c.operation === "(document)" ? "" : `\`${c.operation}\`: `}${c.reason}`;
+// The summary becomes CHANGELOG.md and release notes: spec text in it is escaped markdown (the
+// operation a code span), so a spec cannot add HTML, links, headings or lines there.
+const line = (c: Change) => `- ${c.operation === "(document)" ? "" : `${markdownCodeSpan(c.operation)}: `}${markdownText(c.reason)}`;
 
 /**
  * A changeset bumping every package generated from the spec (types, client, zod, mocks) by the
@@ -28,7 +31,7 @@ export function renderChangeset(input: ChangesetInput): string {
     ...SPEC_PACKAGES.map((p) => `"${p}": ${input.bump}`),
     "---",
     "",
-    `API contract ${input.fromVersion} → ${input.toVersion} (compared with ${input.baseLabel}): ${breaking.length} breaking, ${other.length} non-breaking, ${docs.length} documentation changes.`,
+    `API contract ${markdownText(input.fromVersion)} → ${markdownText(input.toVersion)} (compared with ${markdownText(input.baseLabel)}): ${breaking.length} breaking, ${other.length} non-breaking, ${docs.length} documentation changes.`,
   ];
   if (breaking.length) parts.push("", "Breaking changes:", "", ...breaking.map(line));
   if (other.length) parts.push("", "Non-breaking changes:", "", ...other.map(line));

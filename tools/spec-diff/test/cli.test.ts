@@ -158,7 +158,8 @@ describe("pnpm spec:diff in a git repository", () => {
       expect(JSON.parse(readFileSync(join(dir, `packages/${p}/package.json`), "utf8")).version).toBe("1.0.0");
       const changelog = readFileSync(join(dir, `packages/${p}/CHANGELOG.md`), "utf8");
       expect(changelog).toContain("## 1.0.0\n\n### Major Changes");
-      expect(changelog).toContain('`GET /users (listUsers)`: response 200 application/json: body[].email: property "email" removed');
+      // Spec text in a changelog is escaped markdown: `\[` renders as `[` (and can open no link).
+      expect(changelog).toContain('`GET /users (listUsers)`: response 200 application/json: body\\[].email: property "email" removed');
     }
     expect(existsSync(join(dir, ".changeset", name!))).toBe(false);
   });
