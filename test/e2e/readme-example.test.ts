@@ -16,7 +16,8 @@ describe("README consumer example", () => {
 
   let prism: PrismProcess;
   beforeAll(async () => {
-    prism = await startPrism(join(repoRoot, "spec/dist/openapi.yaml"));
+    // The committed mock spec (the bundle with the generated fixtures): no build needed.
+    prism = await startPrism(join(repoRoot, "packages/mocks/src/generated/openapi.mock.json"));
   });
   afterAll(() => prism?.stop());
 
