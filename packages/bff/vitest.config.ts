@@ -8,16 +8,16 @@ export default defineConfig(
   mergeConfig(workspaceSource, {
     test: {
       environment: "node",
-      // One Prism for the whole run (it takes seconds to start; the calls take milliseconds).
-      globalSetup: ["test/global-setup.ts"],
       testTimeout: 30_000,
       hookTimeout: 90_000,
       // Each file starts its own BFF (and fault server) on an ephemeral port, so files run in parallel.
       pool: "threads",
       // `unit` files share a worker's module graph (the BFF, client and zod modules are imported once).
+      // One Prism per suite (it takes seconds to start; the calls take milliseconds). Set per project:
+      // at the root it would run once more for the root itself.
       projects: [
-        { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: BROWSER, isolate: false } },
-        { extends: true, test: { name: "browser", include: BROWSER } },
+        { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: BROWSER, isolate: false, globalSetup: ["test/global-setup.ts"] } },
+        { extends: true, test: { name: "browser", include: BROWSER, globalSetup: ["test/global-setup.ts"] } },
       ],
     },
   }),
