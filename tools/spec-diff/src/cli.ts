@@ -4,6 +4,7 @@ import { SpecError } from "@specforge/codegen/src/load/spec-error.js";
 import { runSpecDiff } from "./run.js";
 import { renderJson, renderText } from "./report.js";
 import { GitError } from "./git.js";
+import { terminalText } from "@specforge/codegen/src/terminal-text.js";
 
 const USAGE = `Usage: spec:diff [--base <git-ref> | --base-spec <file>] [--head <git-ref>] [options]
 
@@ -68,10 +69,11 @@ async function main(argv: string[]): Promise<number> {
     return result.ok ? 0 : 1;
   } catch (err) {
     if (err instanceof SpecError || err instanceof GitError) {
-      process.stderr.write(`spec:diff: error: ${err.message}\n`);
+      // Spec errors quote the spec (names, pointers): no control sequences reach the terminal.
+      process.stderr.write(`spec:diff: error: ${terminalText(err.message)}\n`);
       return 2;
     }
-    process.stderr.write(`spec:diff: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    process.stderr.write(`spec:diff: internal error: ${terminalText((err as Error).stack ?? String(err))}\n`);
     return 2;
   }
 }
