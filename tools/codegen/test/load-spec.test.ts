@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSpec } from "../src/load/load-spec.js";
@@ -93,5 +93,51 @@ describe("loadSpec", () => {
     writeFileSync(join(dir, "s.yaml"), `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n${paths}`);
     const spec = await loadSpec(join(dir, "s.yaml"));
     expect(() => buildModel(spec)).toThrowError(want);
+  });
+
+  describe("$refs read files in the spec's folder only", () => {
+    const schemaRef = (ref: string) => `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A:\n      properties:\n        b: { $ref: '${ref}' }\n`;
+    /** A root spec in <tmp>/spec/, a secret file beside that folder, a symlink to it inside. */
+    const layout = () => {
+      const dir = tmp();
+      mkdirSync(join(dir, "spec/schemas"), { recursive: true });
+      writeFileSync(join(dir, "secret.yaml"), "token: hunter2\n");
+      writeFileSync(join(dir, "spec/schemas/B.yaml"), "type: string\n");
+      symlinkSync(join(dir, "secret.yaml"), join(dir, "spec/schemas/link.yaml"));
+      return dir;
+    };
+    it.each([
+      ["a file in a subfolder", "./schemas/B.yaml", undefined],
+      ["a file beside the folder", "../secret.yaml", /\$ref reads ".*secret\.yaml", outside ".*spec" \(the spec's folder; SPECFORGE_REF_ROOT widens it\)/],
+      ["an absolute path", "/etc/hostname", /outside/],
+      ["a symlink leading out", "./schemas/link.yaml", /outside/],
+      ["a URL", "https://example.com/x.yaml#/X", /\$ref to a remote document is not followed: "https:\/\/example\.com\/x\.yaml"/],
+      ["a protocol-relative URL", "//example.com/x.yaml", /remote document/],
+    ])("%s", async (_n, ref, want) => {
+      const dir = layout();
+      writeFileSync(join(dir, "spec/openapi.yaml"), schemaRef(ref));
+      const loaded = loadSpec(join(dir, "spec/openapi.yaml"));
+      if (want) await expect(loaded).rejects.toThrowError(want);
+      else await expect(loaded).resolves.toBeDefined();
+    });
+
+    it("SPECFORGE_REF_ROOT widens the folder", async () => {
+      const dir = layout();
+      writeFileSync(join(dir, "spec/openapi.yaml"), schemaRef("../secret.yaml"));
+      process.env.SPECFORGE_REF_ROOT = dir;
+      try {
+        await expect(loadSpec(join(dir, "spec/openapi.yaml"))).resolves.toBeDefined();
+      } finally {
+        delete process.env.SPECFORGE_REF_ROOT;
+      }
+    });
+
+    it("holds for Swagger 2.0, whose converter follows references itself", async () => {
+      const dir = layout();
+      writeFileSync(join(dir, "spec/s.yaml"), "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  A:\n    properties:\n      b: { $ref: '../secret.yaml' }\n");
+      await expect(loadSpec(join(dir, "spec/s.yaml"))).rejects.toThrowError(/outside/);
+      writeFileSync(join(dir, "spec/u.yaml"), "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  A:\n    properties:\n      b: { $ref: 'http://127.0.0.1:9/x.yaml' }\n");
+      await expect(loadSpec(join(dir, "spec/u.yaml"))).rejects.toThrowError(/remote document/);
+    });
   });
 });

@@ -1,7 +1,8 @@
-import { dirname, resolve, basename, extname } from "node:path";
+import { basename, extname } from "node:path";
 import { readDocument } from "./read-document.js";
 import { SpecError, getAtPointer, joinPointer, parsePointer } from "./spec-error.js";
 import { childContext, type Ctx, COMPONENT_KINDS } from "./ref-contexts.js";
+import { refRootOf, refTarget } from "./ref-root.js";
 
 /**
  * Turns a spec split over many files into one document whose `$ref`s are all local.
@@ -15,6 +16,8 @@ export function bundleRefs(rootFile: string, root: Record<string, unknown>): Rec
   const files = new Map<string, unknown>([[rootFile, root]]);
   const hoisted = new Map<string, string>(); // "file#pointer" → local ref
   if (!hasExternalRefs(root)) return root;
+  // Files a reference may read: the spec's folder and below (see ref-root.ts).
+  const refRoot = refRootOf(rootFile);
   const components = (root.components ?? {}) as Record<string, Record<string, unknown>>;
   // Hoisted targets go here, merged into the output's components at the end.
   const extra: Record<string, Record<string, unknown>> = {};
@@ -73,7 +76,7 @@ export function bundleRefs(rootFile: string, root: Record<string, unknown>): Rec
     const hash = ref.indexOf("#");
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? "" : ref.slice(hash + 1);
-    const target = filePart === "" ? file : resolve(dirname(file), decodeURI(filePart));
+    const target = filePart === "" ? file : refTarget(refRoot, filePart, file, ptr);
     if (target === rootFile) return `#${pointer}`;
     const key = `${target}#${pointer}`;
     const known = hoisted.get(key);
@@ -101,9 +104,9 @@ export function bundleRefs(rootFile: string, root: Record<string, unknown>): Rec
       const ref = (value as { $ref?: unknown } | null)?.$ref;
       if (typeof ref !== "string" || ref.startsWith("#") || Object.keys(value as object).length !== 1) continue;
       const hash = ref.indexOf("#");
-      const target = resolve(dirname(rootFile), decodeURI(hash === -1 ? ref : ref.slice(0, hash)));
-      const pointer = hash === -1 ? "" : ref.slice(hash + 1);
       const at = joinPointer("#/components", kind, name);
+      const target = refTarget(refRoot, hash === -1 ? ref : ref.slice(0, hash), rootFile, at);
+      const pointer = hash === -1 ? "" : ref.slice(hash + 1);
       const content = getAtPointer(load(target, rootFile, at), parsePointer(pointer));
       if (content === undefined) throw new SpecError(rootFile, at, `$ref target not found: ${ref}`);
       hoisted.set(`${target}#${pointer}`, joinPointer("#/components", kind, name));

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { SpecError } from "./spec-error.js";
+import { checkFileRefs } from "./ref-root.js";
 
 const require = createRequire(import.meta.url);
 
@@ -8,6 +9,8 @@ export async function convertSwagger2(file: string, doc: Record<string, unknown>
   const s2o = require("swagger2openapi") as {
     convertObj(doc: unknown, options: Record<string, unknown>): Promise<{ openapi: Record<string, unknown> }>;
   };
+  // swagger2openapi follows external references itself (URLs included): they are checked first.
+  checkFileRefs(file, doc);
   try {
     // patch: fix small real-world mistakes instead of refusing; resolve: follow external refs.
     const out = await s2o.convertObj(structuredClone(doc), {
