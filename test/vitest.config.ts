@@ -5,10 +5,11 @@ import { workspaceSource } from "../vitest.shared.js";
 // cached on its own inputs: `test` (e2e checks of the spec and the README), `test:contract`,
 // `test:dev` (pnpm dev), `test:browser` (headless Chromium), `test:release` (packed packages in a
 // consumer), `test:cache` (turbo's local and remote cache). `vitest run` runs them all.
-const suites: Record<string, { include: string[]; globalSetup?: string[]; testTimeout?: number }> = {
+const suites: Record<string, { include: string[]; globalSetup?: string[]; testTimeout?: number; pool?: "threads"; isolate?: boolean }> = {
   e2e: { include: ["e2e/broken-spec.test.ts", "e2e/readme-example.test.ts", "e2e/root-scripts.test.ts"] },
   // One Prism for every contract file, started only when a contract file is selected.
-  contract: { include: ["contract/**/*.test.ts"], globalSetup: ["contract/global-setup.ts"], testTimeout: 15_000 },
+  // Files share one worker's module graph (the client and zod modules are imported once).
+  contract: { include: ["contract/**/*.test.ts"], globalSetup: ["contract/global-setup.ts"], testTimeout: 15_000, pool: "threads", isolate: false },
   conformance: { include: ["conformance/**/*.test.ts"] },
   dev: { include: ["e2e/dev.test.ts"] },
   browser: { include: ["e2e/docs.test.ts"] },
