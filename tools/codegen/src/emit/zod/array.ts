@@ -2,6 +2,7 @@ import type { IRSchema } from "../../ir/types.js";
 import type { Rendered, ZodState } from "./state.js";
 import { tsArray } from "./ts-type.js";
 import { asZ } from "./object.js";
+import { numberLiteral } from "../inert.js";
 
 export type Child = (s: IRSchema) => Rendered;
 
@@ -19,10 +20,10 @@ export function renderArray(st: ZodState, s: IRSchema, child: Child): Rendered {
   const contains = a.contains ? child(a.contains) : undefined;
   st.deferred--;
   const opts: string[] = [];
-  if (a.minItems !== undefined && a.minItems > 0) opts.push(`minItems: ${a.minItems}`);
-  if (a.maxItems !== undefined) opts.push(`maxItems: ${a.maxItems}`);
+  if (a.minItems !== undefined && a.minItems > 0) opts.push(`minItems: ${numberLiteral(a.minItems)}`);
+  if (a.maxItems !== undefined) opts.push(`maxItems: ${numberLiteral(a.maxItems)}`);
   if (a.uniqueItems) opts.push("uniqueItems: true");
-  if (contains) opts.push(`contains: [${contains.z}, ${a.minContains ?? 1}, ${a.maxContains ?? "Infinity"}]`);
+  if (contains) opts.push(`contains: [${contains.z}, ${numberLiteral(a.minContains ?? 1)}, ${numberLiteral(a.maxContains ?? Infinity)}]`);
   const o = opts.length ? `, { ${opts.join(", ")} }` : "";
 
   if (prefix && prefix.length > 0) {

@@ -1,7 +1,7 @@
 import type { IRSchema } from "../../ir/types.js";
 import type { Rendered, ZodState } from "./state.js";
 import { formatDef } from "./formats.js";
-import { stringLiteral } from "../inert.js";
+import { numberLiteral, stringLiteral } from "../inert.js";
 
 /** Whether the string keywords of `s` assert anything (a known string format counts). */
 export function hasStringConstraints(s: IRSchema): boolean {
@@ -19,8 +19,8 @@ export function hasStringConstraints(s: IRSchema): boolean {
 export function renderString(st: ZodState, s: IRSchema): Rendered {
   const c = s.string ?? {};
   const opts: string[] = [];
-  if (c.minLength !== undefined && c.minLength > 0) opts.push(`minLength: ${c.minLength}`);
-  if (c.maxLength !== undefined) opts.push(`maxLength: ${c.maxLength}`);
+  if (c.minLength !== undefined && c.minLength > 0) opts.push(`minLength: ${numberLiteral(c.minLength)}`);
+  if (c.maxLength !== undefined) opts.push(`maxLength: ${numberLiteral(c.maxLength)}`);
   if (c.pattern !== undefined) {
     const re = st.regex(c.pattern, s.pointer);
     if (re) opts.push(`pattern: ${re}`);
