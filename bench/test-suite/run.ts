@@ -8,12 +8,13 @@
 // command, timed as a whole process tree (wall and CPU from /usr/bin/time). With --rounds > 1 the
 // sides alternate (base, head, head, base, …) so load drifts hit both. The head side then runs the
 // test command again with no change (the cached re-run). Test counts come from vitest's summaries.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { loadavg, tmpdir, cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { sampleCpu } from "./cpu-by-process.js";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 // The last commit before the test suite was split into cached per-suite tasks (issue 12).
@@ -39,20 +40,27 @@ interface Timed {
   failed: number;
   fullTurbo: boolean;
   load: [number, number];
+  /** CPU seconds by kind of process (tsc, vitest, prism, …). */
+  byKind: Record<string, number>;
 }
 
 const time = existsSync("/usr/bin/time");
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-/** Runs a command to completion, timing the whole process tree. */
-function run(cmd: string, args: string[], cwd: string, logFile: string): Omit<Timed, "passed" | "skipped" | "failed" | "fullTurbo" | "load"> & { out: string } {
+/** Runs a command to completion, timing the whole process tree and sampling its CPU by kind. */
+async function run(cmd: string, args: string[], cwd: string, logFile: string): Promise<Pick<Timed, "wall" | "cpu" | "code" | "byKind"> & { out: string }> {
   const t0 = performance.now();
   const argv = time ? ["-f", "\n@@time %e %U %S", cmd, ...args] : args;
-  const r = spawnSync(time ? "/usr/bin/time" : cmd, argv, { cwd, encoding: "utf8", maxBuffer: 512 << 20, env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
-  const out = (r.stdout ?? "") + (r.stderr ?? "");
+  const child = spawn(time ? "/usr/bin/time" : cmd, argv, { cwd, env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
+  const sampler = sampleCpu(child.pid);
+  let out = "";
+  child.stdout.on("data", (c) => (out += String(c)));
+  child.stderr.on("data", (c) => (out += String(c)));
+  const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? 1)));
+  const byKind = sampler.stop();
   writeFileSync(logFile, out);
   const m = /@@time ([\d.]+) ([\d.]+) ([\d.]+)/.exec(out);
-  return { wall: m ? Number(m[1]) : (performance.now() - t0) / 1000, cpu: m ? Number(m[2]) + Number(m[3]) : NaN, code: r.status ?? 1, out };
+  return { wall: m ? Number(m[1]) : (performance.now() - t0) / 1000, cpu: m ? Number(m[2]) + Number(m[3]) : NaN, code, out, byKind };
 }
 
 /** Totals of vitest's "Tests  N passed | M skipped (T)" lines, one per task. */
@@ -65,24 +73,24 @@ function counts(out: string): { passed: number; skipped: number; failed: number 
   return c;
 }
 
-function side(ref: string, label: string, work: string, round: number): { fresh: Timed; rerun?: Timed } {
+async function side(ref: string, label: string, work: string, round: number): Promise<{ fresh: Timed; rerun?: Timed }> {
   const dir = join(work, `${label}-${round}`);
   const sha = spawnSync("git", ["rev-parse", ref], { cwd: repo, encoding: "utf8" }).stdout.trim();
   spawnSync("git", ["clone", "--quiet", "--no-checkout", repo, dir]);
   spawnSync("git", ["checkout", "--quiet", "--detach", sha], { cwd: dir });
   log(`${label} ${sha.slice(0, 9)} (round ${round}): install`);
-  const install = run("npx", [...PNPM, "install", "--frozen-lockfile"], dir, join(work, `${label}-${round}-install.log`));
+  const install = await run("npx", [...PNPM, "install", "--frozen-lockfile"], dir, join(work, `${label}-${round}-install.log`));
   if (install.code !== 0) throw new Error(`${label}: install failed, see ${work}`);
-  const once = (what: string): Timed => {
+  const once = async (what: string): Promise<Timed> => {
     const load = loadavg().slice(0, 1)[0]!;
     log(`${label}: ${what} (load ${load.toFixed(2)})`);
-    const r = run("npx", [...PNPM, "test"], dir, join(work, `${label}-${round}-${what}.log`));
+    const r = await run("npx", [...PNPM, "test"], dir, join(work, `${label}-${round}-${what}.log`));
     const t = { ...r, ...counts(r.out), fullTurbo: /FULL TURBO/.test(r.out), load: [load, loadavg()[0]!] as [number, number] };
     log(`${label}: ${what} ${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU, exit ${t.code}, ${t.passed} passed, ${t.skipped} skipped, ${t.failed} failed`);
     return t;
   };
-  const fresh = once("fresh");
-  const rerun = values["no-rerun"] || label === "base" ? undefined : once("rerun");
+  const fresh = await once("fresh");
+  const rerun = values["no-rerun"] || label === "base" ? undefined : await once("rerun");
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
   return { fresh, ...(rerun ? { rerun } : {}) };
 }
@@ -93,7 +101,7 @@ const results: { base: Timed[]; head: Timed[]; rerun: Timed[] } = { base: [], he
 for (let i = 0; i < rounds; i++) {
   const order = i % 2 === 0 ? (["base", "head"] as const) : (["head", "base"] as const);
   for (const label of order) {
-    const r = side(label === "base" ? values.base! : values.head!, label, work, i + 1);
+    const r = await side(label === "base" ? values.base! : values.head!, label, work, i + 1);
     results[label].push(r.fresh);
     if (r.rerun) results.rerun.push(r.rerun);
   }
@@ -115,6 +123,14 @@ const report = [
   row(`base ${values.base}`, results.base),
   row(`head ${values.head}`, results.head, baseWall),
   ...(results.rerun.length ? [row(`head again, no change${results.rerun.every((t) => t.fullTurbo) ? " (FULL TURBO)" : ""}`, results.rerun, baseWall)] : []),
+  "",
+  "CPU seconds by kind of process (sampled from /proc), medians:",
+  "",
+  `| kind | ${["base", "head"].join(" | ")} |`,
+  "|---|---|---|",
+  ...[...new Set([...results.base, ...results.head].flatMap((t) => Object.keys(t.byKind)))]
+    .sort()
+    .map((k) => `| ${k} | ${median(results.base.map((t) => t.byKind[k] ?? 0)).toFixed(1)} | ${median(results.head.map((t) => t.byKind[k] ?? 0)).toFixed(1)} |`),
 ].join("\n");
 console.log(report);
 mkdirSync(join(repo, "bench/.results"), { recursive: true });
