@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bin, exec, repoRoot } from "../support/exec.js";
@@ -28,16 +28,26 @@ const rerun = (before: Map<string, DryTask>, after: Map<string, DryTask>) => [..
 
 const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
 
+/**
+ * A copy of the repo's files (tracked and new, not ignored) in a temporary folder. Edits happen
+ * there, never in the repo: the other suites of the same `pnpm test` run read the real files
+ * while this one runs.
+ */
+function copyRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), "specforge-turbo-cache-"));
+  copies.push(dir);
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot });
+  execFileSync("sh", ["-c", `xargs -0 tar -cf - --ignore-failed-read 2>/dev/null | tar -xf - -C "${dir}"`], { cwd: repoRoot, input: files });
+  return dir;
+}
+const copies: string[] = [];
+
 describe("turbo pipeline caching", () => {
-  // Edits happen in a copy of the repo's files (tracked and new, not ignored), never in the repo:
-  // the other suites of the same `pnpm test` run read the real files while this one runs.
   let copy: string;
   beforeAll(() => {
-    copy = mkdtempSync(join(tmpdir(), "specforge-turbo-cache-"));
-    const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot });
-    execFileSync("sh", ["-c", `xargs -0 tar -cf - --ignore-failed-read 2>/dev/null | tar -xf - -C "${copy}"`], { cwd: repoRoot, input: files });
+    copy = copyRepo();
   });
-  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+  afterAll(() => copies.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
   it("a second run with no change is fully cached", { timeout: 600_000 }, async () => {
     const build = await turbo(["run", "build", "--output-logs=errors-only"]);
@@ -95,23 +105,27 @@ describe("turbo pipeline caching", () => {
     );
   });
 
-  it("deleting generated outputs restores them, and the next run is cached again", async () => {
+  it("deleting generated outputs restores them, and the next run is cached again", { timeout: 300_000 }, async () => {
     // turbo 2.11 hashes a task's committed outputs with its inputs, so with the generated files
     // gone `generate` runs again (deterministically, byte for byte) instead of replaying them;
-    // once they are back every task is a cache hit again.
-    const dir = join(repoRoot, "packages/types/src/generated");
-    const before = snapshot(dir);
-    const aside = `${dir}.aside-${process.pid}`;
-    renameSync(dir, aside);
-    try {
-      const res = await turbo(["run", "generate", "--filter=@specforge/types"]);
-      expect(res.code, res.stderr).toBe(0);
-      expect(snapshot(dir)).toEqual(before);
-      const again = await turbo(["run", "generate", "--filter=@specforge/types"]);
-      expect(again.stdout).toMatch(/@specforge\/types:generate: cache hit/);
-    } finally {
-      if (!existsSync(dir)) renameSync(aside, dir);
-      else rmSync(aside, { recursive: true, force: true });
-    }
+    // once they are back every task is a cache hit again. In a committed copy with its own
+    // install, so the repo's generated files never go missing under the suites running beside.
+    const dir = copyRepo();
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false", ...args], { cwd: dir });
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-qm", "copy");
+    const install = await exec("npx", ["-y", "pnpm@12.4.2", "install", "--frozen-lockfile", "--offline"], { cwd: dir });
+    expect(install.code, install.stdout + install.stderr).toBe(0);
+    // The repo's own cache serves the unchanged upstream tasks (lint, bundle, the codegen build).
+    const generate = () => turbo(["run", "generate", "--filter=@specforge/types", `--cache-dir=${join(repoRoot, ".turbo/cache")}`], { cwd: dir });
+    const generated = join(dir, "packages/types/src/generated");
+    const before = snapshot(generated);
+    rmSync(generated, { recursive: true });
+    const res = await generate();
+    expect(res.code, res.stdout + res.stderr).toBe(0);
+    expect(snapshot(generated)).toEqual(before);
+    const again = await generate();
+    expect(again.stdout).toMatch(/@specforge\/types:generate: cache hit/);
   });
 });
