@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { repoRoot } from "../support/exec.js";
+import { exec, repoRoot } from "../support/exec.js";
 import { turbo } from "../support/turbo.js";
 import { collectErrors, findChromium, launchChromium, loopbackOnly, NO_CHROMIUM } from "../support/chromium.js";
 import { startDocsServer, type DocsServer } from "../../tools/scripts/docs-server.mjs";
@@ -124,6 +124,46 @@ describe("HTML API reference (pnpm run docs) in headless Chromium", () => {
     } finally {
       await context.close();
       await live.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("renders a spec whose descriptions carry HTML and script without running any of it", async (ctx) => {
+    if (!browser) return ctx.skip(NO_CHROMIUM);
+    const dir = mkdtempSync(join(tmpdir(), "specforge-docs-hostile-"));
+    const attacks = [
+      `<img src="x" onerror="window.__pwned = 'img'">`,
+      `<iframe srcdoc="<script>parent.__pwned = 'iframe'</script>"></iframe>`,
+      `<script>window.__pwned = 'script'</script>`,
+      `[link](javascript:window.__pwned='link')`,
+      `<a href="javascript:window.__pwned='a'" id="evil">click</a>`,
+    ];
+    const spec = {
+      openapi: "3.1.0",
+      info: { title: "Hostile <script>window.__pwned='title'</script>", version: "1", description: attacks.join("\n\n") },
+      paths: { "/x": { get: { operationId: "getX", summary: "Get x", description: attacks.join("\n\n"), responses: { "200": { description: attacks[0] } } } } },
+    };
+    writeFileSync(join(dir, "openapi.json"), JSON.stringify(spec));
+    const redocly = join(repoRoot, "spec/node_modules/.bin/redocly");
+    const build = await exec(redocly, ["build-docs", join(dir, "openapi.json"), "--inlineBundle", "--output", join(dir, "build.html")], { cwd: dir });
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+    const offline = await exec(process.execPath, [join(repoRoot, "tools/scripts/docs-offline.mjs"), join(dir, "build.html"), join(dir, "index.html")]);
+    expect(offline.code, offline.stderr).toBe(0);
+    const hostile: DocsServer = await startDocsServer({ port: 0, file: join(dir, "index.html") });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${hostile.url}/`, { waitUntil: "load" });
+      await page.locator("#api-content h2", { hasText: "Get x" }).waitFor({ timeout: 15_000 });
+      const evil = page.locator("#evil");
+      if (await evil.count()) await evil.first().click({ timeout: 2_000 }).catch(() => undefined);
+      await page.waitForTimeout(500);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+      // Nothing active made it into the rendered page (the spec itself rides along as JSON data).
+      expect(await page.locator("#api-content iframe, #api-content script, #api-content [onerror], #api-content a[href^='javascript:']").count()).toBe(0);
+    } finally {
+      await context.close();
+      await hostile.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

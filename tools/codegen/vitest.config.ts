@@ -10,6 +10,7 @@ const CORPUS = [
   "test/workers.test.ts",
   "test/mocks/real-specs.test.ts",
   "test/agreement/*.test.ts",
+  "test/emit/hostile-specs.test.ts",
 ];
 const DEV = ["test/dev/dev-loop.test.ts", "test/dev/same-as-cli.test.ts"];
 

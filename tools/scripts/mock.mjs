@@ -15,6 +15,7 @@ import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { onInterrupt } from "./interrupt.mjs";
+import { terminalText } from "../codegen/src/terminal-text.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const USAGE = `Usage: node tools/scripts/mock.mjs [options]
@@ -82,12 +83,15 @@ if (values.dynamic) {
   args.push("--dynamic");
   if (values.seed !== undefined) args.push("--seed", values.seed);
 }
-const prism = spawn(prismBin, args, { stdio: ["ignore", "pipe", "inherit"] });
+// Prism echoes the spec (paths, messages): shown through the same escaping as the codegen CLI, so a
+// spec cannot drive the terminal.
+const prism = spawn(prismBin, args, { stdio: ["ignore", "pipe", "pipe"] });
+prism.stderr.on("data", (chunk) => process.stderr.write(terminalText(String(chunk))));
 
 const mode = values.dynamic ? `dynamic responses${values.seed !== undefined ? ` (seed ${values.seed})` : ""}` : "examples and generated fixtures";
 let announced = false;
 prism.stdout.on("data", (chunk) => {
-  process.stdout.write(chunk);
+  process.stdout.write(terminalText(String(chunk)));
   if (!announced && /Prism is listening/.test(String(chunk))) {
     announced = true;
     const shown = relative(process.cwd(), spec) || spec;

@@ -5,7 +5,7 @@ import { CODEGEN_OPTIONS } from "./cli-options.js";
 import { ALL_TARGETS, type Target } from "./emit/emitter.js";
 import { SpecError } from "./load/spec-error.js";
 import { tuneJitForBatch } from "./jit-flags.js";
-import { terminalText } from "./terminal-text.js";
+import { terminalText } from "./terminal-text.mjs";
 
 const USAGE = `Usage: codegen --spec <file> --out <dir> [--targets types,zod,client,mocks] [options]
 

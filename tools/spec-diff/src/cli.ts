@@ -4,7 +4,7 @@ import { SpecError } from "@specforge/codegen/src/load/spec-error.js";
 import { runSpecDiff } from "./run.js";
 import { renderJson, renderText } from "./report.js";
 import { GitError } from "./git.js";
-import { terminalText } from "@specforge/codegen/src/terminal-text.js";
+import { terminalText } from "@specforge/codegen/src/terminal-text.mjs";
 
 const USAGE = `Usage: spec:diff [--base <git-ref> | --base-spec <file>] [--head <git-ref>] [options]
 

@@ -7,7 +7,7 @@ import { startTypesWorker, type TypesWorker } from "./types-worker.js";
 import { regenerate, type Regenerated } from "./regenerate.js";
 import { writeChanged, writeFileIfChanged } from "./write-changed.js";
 import { formatProblem, problemFromError, uniqueProblems } from "./problems.js";
-import { terminalText } from "../terminal-text.js";
+import { terminalText } from "../terminal-text.mjs";
 import { watchTree } from "./watch-tree.mjs";
 
 export interface DevLoopOptions {

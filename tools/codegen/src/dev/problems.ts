@@ -1,7 +1,7 @@
 import { relative } from "node:path";
 import { SpecError } from "../load/spec-error.js";
 import type { LintProblem } from "./redocly-engine.mjs";
-import { terminalText } from "../terminal-text.js";
+import { terminalText } from "../terminal-text.mjs";
 
 /**
  * `file:line:col  severity  rule  message`, one problem per line (continuation lines indented);

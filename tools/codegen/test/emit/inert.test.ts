@@ -14,7 +14,7 @@ import {
   stringLiteral,
   valueLiteral,
 } from "../../src/emit/inert.js";
-import { terminalText } from "../../src/terminal-text.js";
+import { terminalText } from "../../src/terminal-text.mjs";
 import { IdentifierPool, camelCase, pascalCase } from "../../src/ir/naming.js";
 import { ALL_HOSTILE } from "../support/hostile-strings.js";
 

@@ -1,3 +1,4 @@
+// Plain JS (with terminal-text.d.mts) so the repo's .mjs scripts use the same rule as the TypeScript CLIs.
 /**
  * Text bound for a terminal. Progress, warnings and errors quote spec text (titles, names, JSON
  * pointers, values); a spec must not be able to recolour the output, move the cursor, set the
@@ -10,8 +11,9 @@
 const CONTROLS = /[\0-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const CONTROLS_AND_LF = /[\0-\x08\n-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-const escape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+const escape = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
-export function terminalText(text: string, oneLine = false): string {
+/** `text` with every control character shown as an escape; `oneLine` escapes line feeds too. */
+export function terminalText(text, oneLine = false) {
   return text.replace(oneLine ? CONTROLS_AND_LF : CONTROLS, escape);
 }
