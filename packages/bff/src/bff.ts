@@ -10,10 +10,13 @@ import { createCors, varyHeader } from "./cors.js";
 import { errorReply } from "./envelope.js";
 import { fromRequest, toResponse, type Incoming, type Reply } from "./exchange.js";
 import { redactingLogger, type Logger } from "./logger.js";
-import { rateLimitHeaders, SlidingWindowStore } from "./rate-limit.js";
+import { healthReply } from "./health.js";
+import { rateLimitHeaders } from "./rate-limit.js";
 import { normalizeError, passThrough, thrownError, type RespondContext } from "./respond.js";
 import { createRouter } from "./router.js";
 import { SecretSet } from "./secrets.js";
+import { createStores } from "./shared-stores.js";
+import { StoreUnavailableError } from "./store-unavailable.js";
 import { operationCallOptions } from "@specforge/runtime/client";
 import { createUpstream, upstreamUrl } from "./upstream.js";
 import { validateRequest, type RequestSchemas } from "./validate.js";
@@ -32,6 +35,10 @@ export interface Bff {
   handle(incoming: Incoming): Promise<Reply>;
   /** Resolves once every webhook handler started so far has settled. */
   idle(): Promise<void>;
+  /** Resolves once the shared stores are connected, or their connect timeout passed (then the failure policy applies). Never rejects. */
+  ready(): Promise<void>;
+  /** Waits for webhook handlers, then closes the Redis connection (serveNode's close calls it). */
+  close(): Promise<void>;
   /** The runtime talking to the API (circuit state, cache, rate-limit headers seen). */
   readonly runtime: Runtime;
   readonly config: Readonly<BffConfig>;
@@ -50,8 +57,9 @@ export function createBff(config: BffConfig): Bff {
   const problems = configProblems(config);
   if (problems.length) throw new BffConfigError(problems);
   const now = config.now ?? Date.now;
-  const secrets = new SecretSet([config.upstream.auth.apiKey, config.upstream.auth.bearer, config.upstream.auth.oauth?.clientSecret, config.webhook?.secret]);
+  const secrets = new SecretSet([config.upstream.auth.apiKey, config.upstream.auth.bearer, config.upstream.auth.oauth?.clientSecret, config.webhook?.secret, redisPassword(config.redis?.url)]);
   const log: Logger | undefined = redactingLogger(config.logger, secrets);
+  const stores = createStores(config, log);
   const { runtime, options: apiOptions } = createUpstream(config.upstream, secrets, log);
   const exposed = new Set<string>(config.operations);
   const route = createRouter(Object.values(operationMeta) as OperationMeta[]);
@@ -60,8 +68,9 @@ export function createBff(config: BffConfig): Bff {
   const identifier = createIdentifier(config.clients);
   const methods = [...new Set(config.operations.map((id) => operationMeta[id].method.toUpperCase()))];
   const cors = createCors(config.cors, methods, [...forward, identifier.header, "x-request-id", "cache-control"]);
-  const limit = config.rateLimit === false ? undefined : { limit: config.rateLimit?.limit ?? DEFAULTS.rateLimit.limit, windowMs: config.rateLimit?.windowMs ?? DEFAULTS.rateLimit.windowMs, store: config.rateLimit?.store ?? new SlidingWindowStore() };
-  const webhook = config.webhook ? createWebhookReceiver(config.webhook, log, now) : undefined;
+  const limit = stores.rateLimit && config.rateLimit !== false && { limit: config.rateLimit?.limit ?? DEFAULTS.rateLimit.limit, windowMs: config.rateLimit?.windowMs ?? DEFAULTS.rateLimit.windowMs, store: stores.rateLimit };
+  const webhook = config.webhook ? createWebhookReceiver(stores.webhook ? { ...config.webhook, store: stores.webhook } : config.webhook, log, now) : undefined;
+  const healthPath = config.health === false ? undefined : (config.health?.path ?? DEFAULTS.healthPath);
   const validate = config.validate ?? true;
   const maxBody = config.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const schemas = operationSchemas as unknown as Record<string, { request: RequestSchemas; responses: Record<string, unknown> }>;
@@ -73,7 +82,14 @@ export function createBff(config: BffConfig): Bff {
     if (who.clientId) entry.clientId = who.clientId;
     if (limit) {
       const t = now();
-      const r = await limit.store.hit(who.key, t, limit.limit, limit.windowMs);
+      let r;
+      try {
+        r = await limit.store.hit(who.key, t, limit.limit, limit.windowMs);
+      } catch (e) {
+        if (!(e instanceof StoreUnavailableError)) throw e;
+        entry.error = e;
+        return errorReply(503, "Rate limiting is unavailable; try again shortly", requestId, { headers: { "retry-after": String(DEFAULTS.storeRetryAfterSec) } });
+      }
       Object.assign(extra, rateLimitHeaders(r, t));
       if (!r.allowed) return errorReply(429, `Rate limit of ${limit.limit} requests per ${limit.windowMs / 1000} s exceeded`, requestId);
     }
@@ -153,6 +169,7 @@ export function createBff(config: BffConfig): Bff {
     let reply: Reply;
     try {
       if (webhook && incoming.url.pathname === webhook.path) reply = await webhook.handle(incoming, requestId);
+      else if (incoming.url.pathname === healthPath) reply = healthReply(incoming.method, stores, requestId);
       else reply = await api(incoming, requestId, entry);
     } catch (e) {
       entry.error = e;
@@ -190,7 +207,21 @@ export function createBff(config: BffConfig): Bff {
     fetch: async (request, info) => toResponse(await handle(fromRequest(request, info?.remoteAddress))),
     handle,
     idle: () => webhook?.idle() ?? Promise.resolve(),
+    ready: () => stores.ready(),
+    async close() {
+      await webhook?.idle();
+      await stores.close();
+    },
     runtime,
     config,
   };
+}
+
+/** The password of a Redis URL, scrubbed from every output like the other credentials. */
+function redisPassword(url: string | undefined): string | undefined {
+  try {
+    return url ? decodeURIComponent(new URL(url).password) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -16,7 +16,25 @@ export const MIN_SECRET_LENGTH = 8;
 
 /** The names a setting has in the typed config; configFromEnv passes the env variable names instead. */
 export type SettingNames = Record<
-  "upstreamUrl" | "operations" | "auth" | "apiKey" | "bearer" | "oauthClientId" | "oauthClientSecret" | "origins" | "basePath" | "rateLimit" | "webhookSecret" | "webhookPath" | "port",
+  | "upstreamUrl"
+  | "operations"
+  | "auth"
+  | "apiKey"
+  | "bearer"
+  | "oauthClientId"
+  | "oauthClientSecret"
+  | "origins"
+  | "basePath"
+  | "rateLimit"
+  | "webhookSecret"
+  | "webhookPath"
+  | "port"
+  | "redisUrl"
+  | "redisKeyPrefix"
+  | "redisCommandTimeout"
+  | "redisConnectTimeout"
+  | "redisRateLimitOnFailure"
+  | "healthPath",
   string
 >;
 
@@ -34,6 +52,12 @@ export const CONFIG_NAMES: SettingNames = {
   webhookSecret: "webhook.secret",
   webhookPath: "webhook.path",
   port: "server.port",
+  redisUrl: "redis.url",
+  redisKeyPrefix: "redis.keyPrefix",
+  redisCommandTimeout: "redis.commandTimeoutMs",
+  redisConnectTimeout: "redis.connectTimeoutMs",
+  redisRateLimitOnFailure: "redis.rateLimitOnFailure",
+  healthPath: "health.path",
 };
 
 const isPath = (p: string): boolean => /^\/[A-Za-z0-9._~\-/]*[^/]$/.test(p) || p === "/";
@@ -84,7 +108,35 @@ export function configProblems(config: BffConfig, names: SettingNames = CONFIG_N
     if (!isPath(p) || p === "/") problems.push(`${names.webhookPath}: a path such as /webhooks, got "${p}"`);
     else if (p === basePath || p.startsWith(`${basePath}/`)) problems.push(`${names.webhookPath}: must lie outside ${names.basePath} (${basePath})`);
   }
+  problems.push(...redisProblems(config, names));
+  if (config.health) {
+    const p = config.health.path ?? DEFAULTS.healthPath;
+    if (!isPath(p) || p === "/") problems.push(`${names.healthPath}: a path such as /healthz, got "${p}"`);
+    else if (p === basePath || p.startsWith(`${basePath}/`)) problems.push(`${names.healthPath}: must lie outside ${names.basePath} (${basePath})`);
+    else if (wh && p === (wh.path ?? DEFAULTS.webhookPath)) problems.push(`${names.healthPath}: must differ from ${names.webhookPath}`);
+  }
   const port = config.server?.port;
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) problems.push(`${names.port}: an integer 0-65535, got ${port}`);
+  return problems;
+}
+
+function redisProblems(config: BffConfig, names: SettingNames): string[] {
+  const redis = config.redis;
+  if (!redis) return [];
+  const problems: string[] = [];
+  try {
+    const u = new URL(redis.url);
+    if (u.protocol !== "redis:" && u.protocol !== "rediss:") problems.push(`${names.redisUrl}: must be a redis:// or rediss:// URL`);
+    else if (u.password && decodeURIComponent(u.password).length < MIN_SECRET_LENGTH) problems.push(`${names.redisUrl}: the password must be at least ${MIN_SECRET_LENGTH} characters`);
+  } catch {
+    // Never echoed: the URL may carry the password.
+    problems.push(`${names.redisUrl}: required, a URL such as redis://127.0.0.1:6379`);
+  }
+  if (redis.keyPrefix !== undefined && (typeof redis.keyPrefix !== "string" || redis.keyPrefix.length === 0)) problems.push(`${names.redisKeyPrefix}: a non-empty string`);
+  const positive = (v: number | undefined) => v === undefined || (Number.isFinite(v) && v > 0);
+  if (!positive(redis.commandTimeoutMs)) problems.push(`${names.redisCommandTimeout}: a positive number of ms`);
+  if (!positive(redis.connectTimeoutMs)) problems.push(`${names.redisConnectTimeout}: a positive number of ms`);
+  const policy = redis.rateLimitOnFailure;
+  if (policy !== undefined && policy !== "open" && policy !== "closed") problems.push(`${names.redisRateLimitOnFailure}: "open" or "closed", got "${String(policy)}"`);
   return problems;
 }

@@ -100,7 +100,7 @@ export interface RateLimitConfig {
   limit?: number;
   /** Window length in ms. Default: 60_000. */
   windowMs?: number;
-  /** Where hits are counted; swap in a shared store behind a load balancer. Default: in-memory sliding log. */
+  /** Where hits are counted; a shared store behind a load balancer. Default: Redis when `redis` is set, else an in-memory sliding log. */
   store?: RateLimitStore;
 }
 
@@ -122,7 +122,7 @@ export interface WebhookConfig {
   scheme?: "standard" | "hmac-hex";
   /** Accepted clock difference of `webhook-timestamp`, in seconds (standard scheme). Default: 300. */
   toleranceSec?: number;
-  /** Where delivered ids are remembered to drop replays and duplicates. Default: in-memory. */
+  /** Where delivered ids are remembered to drop replays and duplicates. Default: Redis when `redis` is set, else in memory. */
   store?: IdempotencyStore;
   /** How long delivered ids are remembered. Default: 72 h (the sender retries for up to 3 days). */
   dedupeTtlMs?: number;
@@ -132,6 +132,29 @@ export interface WebhookConfig {
   maxBodyBytes?: number;
   /** Runs after the 2xx was sent; its errors are logged, never returned to the sender. Required. */
   onEvent: (event: WebhookEvent, delivery: WebhookDelivery) => void | Promise<void>;
+}
+
+/**
+ * Redis for the state several BFF instances must share: rate-limit windows and webhook dedupe
+ * records. Without it both live in process memory (right for one instance).
+ */
+export interface RedisConfig {
+  /** `redis://[user:password@]host:port[/db]`, or `rediss://` for TLS; the password is scrubbed like any secret. Required. */
+  url: string;
+  /** Prefix of every key, so BFFs of different apps can share one Redis. Default: "specforge:bff:". */
+  keyPrefix?: string;
+  /** A command not answered within this counts as Redis down for that request (failure policy applies). Default: 250 ms. */
+  commandTimeoutMs?: number;
+  /** Longest wait for a connection, and for `bff.ready()` at startup. Default: 2_000 ms. */
+  connectTimeoutMs?: number;
+  /** Rate limiting while Redis is down or slow: "open" serves, each instance counting in memory; "closed" answers 503. Default: "open". */
+  rateLimitOnFailure?: "open" | "closed";
+}
+
+/** The health route: which stores are in use and whether Redis answers. */
+export interface HealthConfig {
+  /** Path of the route (outside `basePath`). Default: "/healthz". */
+  path?: string;
 }
 
 /** Where the node:http entry listens. */
@@ -163,6 +186,10 @@ export interface BffConfig {
   forwardHeaders?: readonly string[];
   /** Signed webhook receiver. Default: none. */
   webhook?: WebhookConfig;
+  /** Shared Redis stores for the rate limit and webhook dedupe (explicit `store`s win). Default: none (in memory). */
+  redis?: RedisConfig;
+  /** `GET <path>` reports the stores' state, or false. Default: { path: "/healthz" }. */
+  health?: HealthConfig | false;
   /** node:http entry options. Default: 127.0.0.1:8787. */
   server?: ServerConfig;
   /** Receives one line per request and every error, with secrets redacted. Default: none (silent). */
@@ -195,4 +222,11 @@ export const DEFAULTS = {
   webhookPath: "/webhooks",
   webhookToleranceSec: 300,
   webhookDedupeTtlMs: 72 * 60 * 60 * 1000,
+  healthPath: "/healthz",
+  redisKeyPrefix: "specforge:bff:",
+  redisCommandTimeoutMs: 250,
+  redisConnectTimeoutMs: 2_000,
+  rateLimitOnRedisFailure: "open",
+  /** Retry-After of the 503s a store outage causes (webhooks; rate limit when closed). */
+  storeRetryAfterSec: 2,
 } as const;

@@ -34,6 +34,12 @@ export const ENV_VARS: Record<string, string> = {
   BFF_WEBHOOK_PATH: "webhook receiver path (default /webhooks)",
   BFF_WEBHOOK_SCHEME: "standard or hmac-hex (default standard)",
   BFF_WEBHOOK_TOLERANCE_SEC: "accepted webhook-timestamp skew (default 300)",
+  BFF_REDIS_URL: "redis://[user:password@]host:port[/db]: share rate limits and webhook dedupe between instances (default: in memory)",
+  BFF_REDIS_KEY_PREFIX: "prefix of every Redis key (default specforge:bff:)",
+  BFF_REDIS_TIMEOUT_MS: "a Redis command slower than this counts as Redis down (default 250)",
+  BFF_REDIS_CONNECT_TIMEOUT_MS: "Redis connect timeout, also the startup wait (default 2000)",
+  BFF_REDIS_RATE_LIMIT_ON_FAILURE: "open (serve, limit per instance) or closed (503) while Redis is down (default open)",
+  BFF_HEALTH_PATH: "health route, or off (default /healthz)",
   BFF_LOG_LEVEL: "debug to also log every upstream attempt (pnpm bff only; default info)",
 };
 
@@ -51,6 +57,12 @@ const ENV_NAMES: SettingNames = {
   webhookSecret: "BFF_WEBHOOK_SECRET",
   webhookPath: "BFF_WEBHOOK_PATH",
   port: "BFF_PORT",
+  redisUrl: "BFF_REDIS_URL",
+  redisKeyPrefix: "BFF_REDIS_KEY_PREFIX",
+  redisCommandTimeout: "BFF_REDIS_TIMEOUT_MS",
+  redisConnectTimeout: "BFF_REDIS_CONNECT_TIMEOUT_MS",
+  redisRateLimitOnFailure: "BFF_REDIS_RATE_LIMIT_ON_FAILURE",
+  healthPath: "BFF_HEALTH_PATH",
 };
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -130,6 +142,27 @@ export function configFromEnv(env: Env = process.env, options: EnvOptions = {}):
     if (tol !== undefined) webhook.toleranceSec = tol;
   }
 
+  let redis: BffConfig["redis"];
+  const redisUrl = get("BFF_REDIS_URL");
+  const onFailure = get("BFF_REDIS_RATE_LIMIT_ON_FAILURE")?.toLowerCase();
+  if (onFailure !== undefined && onFailure !== "open" && onFailure !== "closed") problems.push(`BFF_REDIS_RATE_LIMIT_ON_FAILURE: "open" or "closed", got "${onFailure}"`);
+  const redisTimeout = int("BFF_REDIS_TIMEOUT_MS", 1);
+  const redisConnectTimeout = int("BFF_REDIS_CONNECT_TIMEOUT_MS", 1);
+  if (redisUrl !== undefined) {
+    redis = {
+      url: redisUrl,
+      ...(get("BFF_REDIS_KEY_PREFIX") ? { keyPrefix: get("BFF_REDIS_KEY_PREFIX")! } : {}),
+      ...(redisTimeout !== undefined ? { commandTimeoutMs: redisTimeout } : {}),
+      ...(redisConnectTimeout !== undefined ? { connectTimeoutMs: redisConnectTimeout } : {}),
+      ...(onFailure === "open" || onFailure === "closed" ? { rateLimitOnFailure: onFailure } : {}),
+    };
+  } else {
+    const orphans = ["BFF_REDIS_KEY_PREFIX", "BFF_REDIS_TIMEOUT_MS", "BFF_REDIS_CONNECT_TIMEOUT_MS", "BFF_REDIS_RATE_LIMIT_ON_FAILURE"].filter((n) => get(n) !== undefined);
+    if (orphans.length) problems.push(`${orphans.join(", ")}: set, but BFF_REDIS_URL is not (the stores are in memory)`);
+  }
+  const healthPath = get("BFF_HEALTH_PATH");
+  const health: BffConfig["health"] = healthPath === undefined ? undefined : healthPath.toLowerCase() === "off" ? false : { path: healthPath };
+
   const retries = int("BFF_RETRIES");
   const timeoutMs = int("BFF_TIMEOUT_MS", 1);
   const breaker = bool("BFF_CIRCUIT_BREAKER");
@@ -163,6 +196,8 @@ export function configFromEnv(env: Env = process.env, options: EnvOptions = {}):
     ...(validate !== undefined ? { validate } : {}),
     ...(maxBody !== undefined ? { maxBodyBytes: maxBody } : {}),
     ...(webhook ? { webhook } : {}),
+    ...(redis ? { redis } : {}),
+    ...(health !== undefined ? { health } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   };
   problems.push(...configProblems(config, ENV_NAMES));

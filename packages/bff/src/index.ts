@@ -13,8 +13,10 @@ export {
   type BffConfig,
   type ClientIdentityConfig,
   type CorsConfig,
+  type HealthConfig,
   type OperationId,
   type RateLimitConfig,
+  type RedisConfig,
   type ServerConfig,
   type UpstreamAuth,
   type UpstreamConfig,
@@ -23,6 +25,11 @@ export {
   type WebhookEvent,
 } from "./config.js";
 export { SlidingWindowStore, rateLimitHeaders, type RateLimitResult, type RateLimitStore } from "./rate-limit.js";
+export { FailoverRateLimitStore } from "./rate-limit-failover.js";
+export { RedisConnection, type RedisState } from "./redis-connection.js";
+export { RedisSlidingWindowStore } from "./redis-rate-limit.js";
+export { RedisIdempotencyStore } from "./redis-idempotency.js";
+export { StoreUnavailableError } from "./store-unavailable.js";
 export { errorReply, errorResponse, codeForStatus, type ErrorEnvelope } from "./envelope.js";
 export { jsonLogger, redactingLogger, type Logger } from "./logger.js";
 export { SecretSet, REDACTED } from "./secrets.js";

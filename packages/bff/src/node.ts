@@ -75,12 +75,17 @@ export interface RunningServer {
   /** `http://host:port`, the origin the BFF listens on. */
   url: string;
   server: Server;
-  /** Stops accepting, closes idle and open connections, and waits for webhook handlers. */
+  /** Stops accepting, closes idle and open connections, waits for webhook handlers, closes Redis. */
   close(): Promise<void>;
 }
 
-/** Serves the BFF on node:http; options override `config.server` (default 127.0.0.1:8787). */
+/**
+ * Serves the BFF on node:http; options override `config.server` (default 127.0.0.1:8787). Listens
+ * once Redis (if configured) is connected or its connect timeout passed, so the first requests
+ * do not meet the failure policy only because the connection was still being made.
+ */
 export async function serveNode(bff: Bff, options: ServerConfig = {}): Promise<RunningServer> {
+  await bff.ready();
   const port = options.port ?? bff.config.server?.port ?? DEFAULTS.port;
   const host = options.host ?? bff.config.server?.host ?? DEFAULTS.host;
   const server = createServer(toNodeListener(bff));
@@ -109,7 +114,7 @@ export async function serveNode(bff: Bff, options: ServerConfig = {}): Promise<R
       const timer = setTimeout(() => sockets.forEach((s) => s.destroy()), 2_000);
       await closed;
       clearTimeout(timer);
-      await bff.idle();
+      await bff.close();
     },
   };
 }

@@ -19,7 +19,8 @@ const ack = (duplicate: boolean, requestId: string): Reply => replyJson(200, { r
  * Standard Webhooks / hex-HMAC verification and its timestamp tolerance), then claim the delivery
  * id: a replay or a sender retry of a delivered event is acknowledged but never handled twice.
  * The 2xx goes out before the handler runs, as the sender expects an answer within seconds;
- * a failing handler is logged and its claim released so a redelivery can be processed.
+ * a failing handler is logged and its claim released so a redelivery can be processed. A store
+ * that cannot answer (Redis down) gets 503: the sender retries, nothing is processed twice.
  */
 export function createWebhookReceiver(config: WebhookConfig, log: Logger | undefined, now: () => number): WebhookReceiver {
   const store = config.store ?? new MemoryIdempotencyStore(now);
@@ -81,7 +82,16 @@ export function createWebhookReceiver(config: WebhookConfig, log: Logger | undef
       const { event } = verified;
       const id = verified.webhookId ?? (event as { id?: string }).id;
       if (!id) return errorReply(400, "Webhook delivery has no id", requestId);
-      if (!(await store.claim(id, ttl))) {
+      let claimed: boolean;
+      try {
+        claimed = await store.claim(id, ttl);
+      } catch (error) {
+        // Unknown whether it was delivered before: never guess (a guess either drops or doubles an
+        // event). The sender retries a 5xx, and the store is back by then or it answers 503 again.
+        log?.warn?.("webhook.deferred", { requestId, webhookId: id, type: event.type, error });
+        return errorReply(503, "Webhook store unavailable; retry later", requestId, { headers: { "retry-after": String(DEFAULTS.storeRetryAfterSec) } });
+      }
+      if (!claimed) {
         log?.info?.("webhook.duplicate", { requestId, webhookId: id, type: event.type });
         return ack(true, requestId);
       }
