@@ -21,6 +21,7 @@ export class RedisConnection {
   private current: RedisState = "connecting";
   private changedAt: number;
   private lastProbe = 0;
+  private probeTimer: NodeJS.Timeout | undefined;
   private readonly upHooks = new Set<() => void>();
   private closing = false;
   private readonly connected: Promise<void>;
@@ -105,11 +106,31 @@ export class RedisConnection {
     }
     this.changedAt = t;
     this.log?.error?.("bff.redis.down", { reason, rateLimit: this.policy.rateLimit, webhooks: this.policy.webhooks });
+    this.probe();
+  }
+
+  /**
+   * While down, PING in the background so recovery shows (health, log line) without waiting for
+   * traffic. A closed connection is ioredis's to reconnect ("ready" marks it up); a connected but
+   * slow one is only known to be back when it answers.
+   */
+  private probe(): void {
+    clearTimeout(this.probeTimer);
+    this.probeTimer = setTimeout(() => {
+      if (this.closing || this.current !== "down") return;
+      if (this.client.status !== "ready") return this.probe();
+      this.client.ping().then(
+        () => this.set("up"),
+        () => this.probe(),
+      );
+    }, PROBE_INTERVAL_MS);
+    this.probeTimer.unref();
   }
 
   /** Quits (or drops, if Redis does not answer) the connection; no state line after this. */
   async close(): Promise<void> {
     this.closing = true;
+    clearTimeout(this.probeTimer);
     if (this.client.status === "end") return;
     if (this.client.status !== "ready") {
       this.client.disconnect();
