@@ -105,6 +105,8 @@ export class RedisConnection {
       return;
     }
     this.changedAt = t;
+    // The failure that brought it down counts as the last probe.
+    this.lastProbe = t;
     this.log?.error?.("bff.redis.down", { reason, rateLimit: this.policy.rateLimit, webhooks: this.policy.webhooks });
     this.probe();
   }
@@ -119,6 +121,7 @@ export class RedisConnection {
     this.probeTimer = setTimeout(() => {
       if (this.closing || this.current !== "down") return;
       if (this.client.status !== "ready") return this.probe();
+      this.lastProbe = Date.now();
       this.client.ping().then(
         () => this.set("up"),
         () => this.probe(),
