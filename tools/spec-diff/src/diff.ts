@@ -3,6 +3,7 @@ import type { Change, Sink } from "./types.js";
 import { diffOperations, diffWebhooks } from "./rules/operations.js";
 import { diffSecuritySchemes } from "./rules/security.js";
 import { unchangedSchemas } from "./schema/unchanged.js";
+import { WalkGuard } from "./schema/walk-guard.js";
 import { classifyRawDifferences, rawDifferences } from "./rules/documentation.js";
 import { diffDocumentServers, diffOperationServers } from "./rules/servers.js";
 
@@ -30,10 +31,12 @@ export function diffSpecs(base: SpecVersion, head: SpecVersion): Change[] {
   const changes: Change[] = [];
   const keys = new Set<string>();
   const unchanged = unchangedSchemas(base.model, head.model);
+  const guard = new WalkGuard();
   const sinkFor = (operation: string): Sink => ({
     base: base.model,
     head: head.model,
     unchanged,
+    guard,
     emit: (c) => {
       // A shared schema reached twice within one operation reports its change once.
       const key = `${operation}\0${c.rule}\0${c.pointer}`;

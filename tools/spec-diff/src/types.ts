@@ -1,4 +1,5 @@
 import type { IRDocument } from "@specforge/codegen/src/ir/types.js";
+import type { WalkGuard } from "./schema/walk-guard.js";
 
 /**
  * Which way data flows, seen from an API consumer: a `request` is produced by the consumer and
@@ -29,6 +30,8 @@ export interface Sink {
   head: IRDocument;
   /** Named schemas equal in both versions, down to everything they reference. */
   unchanged: Set<string>;
+  /** The comparison's recursion guard, shared by every schema walk (see schema/walk-guard.ts). */
+  guard: WalkGuard;
   emit(change: Omit<Change, "operation" | "bump"> & { bump?: Bump }): void;
 }
 

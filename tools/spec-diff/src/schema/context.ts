@@ -1,34 +1,31 @@
 import type { IRSchema } from "@specforge/codegen/src/ir/types.js";
 import { type Direction, type Effect, type Sink, effectBreaks, effectWord } from "../types.js";
+import { PairSet, WalkGuard } from "./walk-guard.js";
 
-/** State of comparing the schemas of one operation in one direction. */
+/** State of one walk over the schemas of one operation in one direction. */
 export interface CompareContext {
   dir: Direction;
   sink: Sink;
-  /** Pairs already compared: stops recursive schemas and repeats of a shared schema. */
-  seen: Map<IRSchema, Set<IRSchema>>;
+  /** Pairs this walk has compared: a schema shared by several places reports its change once. */
+  done: PairSet;
+  /** Shared by every walk of the comparison: ends recursion through `$ref` cycles and unions. */
+  guard: WalkGuard;
   /** Inside a `not`: its changes count for the values the outer schema rejects (see negation.ts). */
   negated?: boolean;
 }
 
 export function compareContext(sink: Sink, dir: Direction): CompareContext {
-  return { dir, sink, seen: new Map() };
+  return { dir, sink, done: new PairSet(), guard: sink.guard };
 }
 
-/** A context that only counts differences: "are these two schemas the same?" */
+/** What a pair's place on the guard's stack and its count depend on besides the pair. */
+export const walkMode = (cx: CompareContext) => `${cx.dir}${cx.negated ? "!" : ""}`;
+
+/** A context that only counts differences ("are these two schemas the same?"), on the same guard. */
 export function countingContext(cx: CompareContext): { cx: CompareContext; count: () => number } {
   let n = 0;
   const sink: Sink = { ...cx.sink, emit: () => void n++ };
-  return { cx: { dir: cx.dir, sink, seen: new Map(), ...(cx.negated ? { negated: true } : {}) }, count: () => n };
-}
-
-/** First visit of the pair (b, h)? Marks it visited. */
-export function firstVisit(cx: CompareContext, b: IRSchema, h: IRSchema): boolean {
-  let set = cx.seen.get(b);
-  if (!set) cx.seen.set(b, (set = new Set()));
-  if (set.has(h)) return false;
-  set.add(h);
-  return true;
+  return { cx: { dir: cx.dir, sink, done: new PairSet(), guard: cx.guard, ...(cx.negated ? { negated: true } : {}) }, count: () => n };
 }
 
 /**

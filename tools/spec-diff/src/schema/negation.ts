@@ -3,6 +3,7 @@ import type { SchemaView } from "./view.js";
 import type { Direction, Effect, Sink } from "../types.js";
 import { effectWord } from "../types.js";
 import { type CompareContext, report, fmt, fmtList } from "./context.js";
+import { PairSet } from "./walk-guard.js";
 import { compareSchemas, equivalent } from "./schema-compat.js";
 
 const flip: Record<Direction, Direction> = { request: "response", response: "request" };
@@ -38,7 +39,7 @@ function reversed(cx: CompareContext): CompareContext {
       cx.sink.emit({ rule: `${outer}-not-${effectWord[e]}`, breaking: c.breaking, pointer: c.pointer, reason: `${c.reason} (inside not: accepted values ${effectWord[e]})` });
     },
   };
-  r = { dir: flip[outer], sink, seen: new Map(), negated: true };
+  r = { dir: flip[outer], sink, done: new PairSet(), guard: cx.guard, negated: true };
   reversedOf.set(cx, r);
   reversedOf.set(r, cx);
   return r;

@@ -1,6 +1,6 @@
 import type { IRSchema, JsonType } from "@specforge/codegen/src/ir/types.js";
 import { viewOf, same, type SchemaView } from "./view.js";
-import { type CompareContext, countingContext, firstVisit, report, fmtList } from "./context.js";
+import { type CompareContext, countingContext, report, fmtList, walkMode } from "./context.js";
 import { compareBounds } from "./bounds.js";
 import { compareObjects } from "./objects.js";
 import { compareUnionBranches, compareUnionShape, compareUnionConstraint, compareDiscriminators } from "./unions.js";
@@ -19,7 +19,17 @@ export function compareSchemas(b: IRSchema | undefined, h: IRSchema | undefined,
   const bs = b ?? ANY;
   const hs = h ?? ANY;
   if (bs.ref && bs.ref === hs.ref && cx.sink.unchanged.has(bs.ref) && onlyRef(bs) && onlyRef(hs)) return;
-  if (!firstVisit(cx, bs, hs)) return;
+  if (!cx.done.add(bs, hs)) return;
+  const mode = walkMode(cx);
+  if (!cx.guard.enter(mode, bs, hs)) return;
+  try {
+    comparePair(bs, hs, where, cx);
+  } finally {
+    cx.guard.leave(mode, bs, hs);
+  }
+}
+
+function comparePair(bs: IRSchema, hs: IRSchema, where: string, cx: CompareContext): void {
   const bv = viewOf(bs, cx.sink.base);
   const hv = viewOf(hs, cx.sink.head);
   if (!bv.pointer) bv.pointer = hv.pointer;
@@ -54,10 +64,19 @@ export function equivalent(b: IRSchema | undefined, h: IRSchema | undefined, cx:
   return differences(b, h, cx) === 0;
 }
 
+/**
+ * How many differences a walk of (b, h) reports, remembered per pair for the whole comparison (a
+ * union's branches are scored against each other at every place the union is used).
+ */
 export function differences(b: IRSchema | undefined, h: IRSchema | undefined, cx: CompareContext): number {
+  const [bs, hs, mode] = [b ?? ANY, h ?? ANY, walkMode(cx)];
+  const known = cx.guard.count(mode, bs, hs);
+  if (known !== undefined) return known;
   const counting = countingContext(cx);
-  compareSchemas(b, h, "", counting.cx);
-  return counting.count();
+  compareSchemas(bs, hs, "", counting.cx);
+  const n = counting.count();
+  cx.guard.remember(mode, bs, hs, n);
+  return n;
 }
 
 // A `default` next to the `$ref` (3.1) is compared too: it overrides the target's.

@@ -69,7 +69,12 @@ export function compareUnionBranches(bv: SchemaView, hv: SchemaView, where: stri
     const j = [...freeH].find((j) => differences(bu.branches[i], hu.branches[j], cx) === 0);
     if (j !== undefined) pair(i, j);
   }
-  if (freeB.size === freeH.size) [...freeB].forEach((i, k) => pair(i, [...freeH][k]!));
+  // The branches left pair by position when as many are left on each side. Both lists are taken
+  // before pairing: pair() shrinks the sets, and indexing a set that shrinks runs off its end.
+  if (freeB.size === freeH.size) {
+    const [restB, restH] = [[...freeB], [...freeH]];
+    restB.forEach((i, k) => pair(i, restH[k]!));
+  }
   for (const [i, j] of pairs) compareSchemas(bu.branches[i], hu.branches[j], `${where}<${label(hu.branches[j]!, j)}>`, cx);
   const removed = [...freeB].map((i) => label(bu.branches[i]!, i));
   const added = [...freeH].map((j) => label(hu.branches[j]!, j));
