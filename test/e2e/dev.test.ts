@@ -1,27 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "../support/exec.js";
+import { copyDevRoot } from "../../tools/codegen/src/dev/copy-root.js";
 import { freePort } from "../support/prism.js";
 
 // `pnpm dev` end to end, on a private copy of spec/ and the generated packages (the real spec is
 // never edited): a save reaches the running Prism mock and the served API reference without a
 // restart, and a change to the Redocly plugins restarts the watch loop. Every wait is for an
 // observable result, with a deadline only as a failure guard.
-const root = mkdtempSync(join(tmpdir(), "specforge-pnpm-dev-"));
-cpSync(join(repoRoot, "spec"), join(root, "spec"), { recursive: true, filter: (src) => !/[\\/](node_modules|dist|\.turbo)([\\/]|$)/.test(src.slice(repoRoot.length)) });
-for (const name of readdirSync(join(repoRoot, "packages"))) {
-  try {
-    cpSync(join(repoRoot, "packages", name, "src/generated"), join(root, "packages", name, "src/generated"), { recursive: true });
-    cpSync(join(repoRoot, "packages", name, "package.json"), join(root, "packages", name, "package.json"));
-  } catch {
-    // not a generated package
-  }
-}
-// The spec's docs script runs ../tools/scripts/docs-offline.mjs.
-symlinkSync(join(repoRoot, "tools"), join(root, "tools"));
+// A private copy of the project (config, spec sources, generated packages): the real spec is never edited.
+const root = copyDevRoot(repoRoot, mkdtempSync(join(tmpdir(), "specforge-pnpm-dev-")));
 
 let dev: ChildProcess;
 let out = "";

@@ -147,7 +147,7 @@ describe("HTML API reference (pnpm run docs) in headless Chromium", () => {
     const redocly = join(repoRoot, "spec/node_modules/.bin/redocly");
     const build = await exec(redocly, ["build-docs", join(dir, "openapi.json"), "--inlineBundle", "--output", join(dir, "build.html")], { cwd: dir });
     expect(build.code, build.stdout + build.stderr).toBe(0);
-    const offline = await exec(process.execPath, [join(repoRoot, "tools/scripts/docs-offline.mjs"), join(dir, "build.html"), join(dir, "index.html")]);
+    const offline = await exec(process.execPath, [join(repoRoot, "tools/codegen/src/spec/docs-offline.mjs"), join(dir, "build.html"), join(dir, "index.html")]);
     expect(offline.code, offline.stderr).toBe(0);
     const hostile: DocsServer = await startDocsServer({ port: 0, file: join(dir, "index.html") });
     const context = await browser.newContext();

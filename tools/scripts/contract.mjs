@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { tsImport } from "tsx/esm/api";
+import { loadConfig } from "../codegen/src/config/config.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const usage = `Usage: pnpm contract --target <url> [--spec <file>] [--only <operationId,...>] [--bearer <token> | --api-key <key>] [--json]
@@ -41,7 +42,7 @@ if (!values.target) {
   console.error(`contract: --target is required.\n\n${usage}`);
   process.exit(2);
 }
-const spec = values.spec ?? `${root}spec/dist/openapi.yaml`;
+const spec = values.spec ?? (await loadConfig()).spec.bundleYaml;
 if (!existsSync(spec)) {
   console.error(`contract: ${spec} does not exist; run \`npx -y pnpm@12.4.2 build\` first.`);
   process.exit(2);

@@ -20,17 +20,18 @@ import { parseArgs } from "node:util";
 import { startDocsServer } from "./docs-server.mjs";
 import { onInterrupt } from "./interrupt.mjs";
 import { watchTree } from "../codegen/src/dev/watch-tree.mjs";
+import { loadConfig } from "../codegen/src/config/config.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const USAGE = `Usage: node tools/scripts/dev.mjs [options]
 
-  --port <n>         mock server port (default: $PORT or 4010)
-  --docs-port <n>    API reference port (default: $DOCS_PORT or 4011)
-  --host <host>      interface of both (default: $HOST or 127.0.0.1)
+  --port <n>         mock server port (default: $PORT, else mock.port of specforge.config.ts)
+  --docs-port <n>    API reference port (default: $DOCS_PORT, else docs.port of the config)
+  --host <host>      interface of both (default: $HOST, else mock.host of the config)
   --no-mock          no Prism
   --no-docs          no API reference (neither built nor served)
   --cli              run the Redocly CLI per change instead of its engine in-process (slower)
-  --root <dir>       folder with spec/ and packages/ (default: this repository)
+  --root <dir>       folder with specforge.config.ts, the spec and packages/ (default: this repository)
   -h, --help         this text`;
 
 let values;
@@ -57,10 +58,19 @@ if (values.help) {
   process.exit(0);
 }
 const root = resolve(values.root ?? repo);
-const host = values.host ?? process.env.HOST ?? "127.0.0.1";
-const port = values.port ?? process.env.PORT ?? "4010";
-const docsPort = Number(values["docs-port"] ?? process.env.DOCS_PORT ?? 4011);
-const mockSpec = join(root, "packages/mocks/src/generated/openapi.mock.json");
+let config;
+try {
+  config = await loadConfig({ cwd: root });
+} catch (err) {
+  console.error(`dev: ${err.message}`);
+  process.exit(1);
+}
+const host = values.host ?? process.env.HOST ?? config.mock.host;
+const port = values.port ?? process.env.PORT ?? String(config.mock.port);
+const docsPort = Number(values["docs-port"] ?? process.env.DOCS_PORT ?? config.docs.port);
+const specDir = config.spec.dir;
+const mocksPackage = config.packages.find((p) => p.kind === "mocks");
+const mockSpec = mocksPackage ? join(mocksPackage.dir, "src/generated/openapi.mock.json") : config.spec.bundleJson;
 const env = { ...process.env, REDOCLY_TELEMETRY: "off", TURBO_TELEMETRY_DISABLED: "1" };
 const children = new Set();
 const own = (child) => (children.add(child), child.on("exit", () => children.delete(child)), child);
@@ -82,8 +92,8 @@ function startLoop() {
       firstCycle = false;
       startMock();
     }
-    const docsHtml = join(root, "spec/dist/docs/index.html");
-    const stale = !existsSync(docsHtml) || statSync(docsHtml).mtimeMs < statSync(join(root, "spec/dist/openapi.json")).mtimeMs;
+    const docsHtml = join(specDir, "dist/docs/index.html");
+    const stale = !existsSync(docsHtml) || statSync(docsHtml).mtimeMs < statSync(config.spec.bundleJson).mtimeMs;
     if (event.written.length || stale) buildDocs();
   });
   loop.on("exit", (code, signal) => {
@@ -110,7 +120,7 @@ const onGeneratorChange = (what) => {
 };
 const watchers = [
   watchTree(join(repo, "tools/codegen/src"), { onChange: (p) => onGeneratorChange(`tools/codegen/src/${p}`) }),
-  ...(existsSync(join(root, "spec/plugins")) ? [watchTree(join(root, "spec/plugins"), { onChange: (p) => onGeneratorChange(`spec/plugins/${p}`) })] : []),
+  ...(existsSync(join(specDir, "plugins")) ? [watchTree(join(specDir, "plugins"), { onChange: (p) => onGeneratorChange(`spec/plugins/${p}`) })] : []),
 ];
 
 // ---- Prism ---------------------------------------------------------------------------------
@@ -150,11 +160,12 @@ function buildDocs() {
     return;
   }
   // The spec package's own `docs` script, as `pnpm run docs` would run it there.
-  const script = JSON.parse(readFileSync(join(root, "spec/package.json"), "utf8")).scripts?.docs;
+  const script = JSON.parse(readFileSync(join(specDir, "package.json"), "utf8")).scripts?.docs;
   if (!script) return;
-  const bin = [join(repo, "spec/node_modules/.bin"), join(repo, "node_modules/.bin")].join(":");
+  // The project's bins, then this repository's (a copy of a project, as the tests use, has none).
+  const bin = [join(specDir, "node_modules/.bin"), join(root, "node_modules/.bin"), join(repo, "spec/node_modules/.bin"), join(repo, "node_modules/.bin")].join(":");
   // Its own process group: stopping must reach redocly under the shell too.
-  const child = spawn("sh", ["-c", script], { cwd: join(root, "spec"), env: { ...env, PATH: `${bin}:${env.PATH}` }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn("sh", ["-c", script], { cwd: specDir, env: { ...env, PATH: `${bin}:${env.PATH}` }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   child.kill = (signal) => {
     try {
       process.kill(-child.pid, signal);
@@ -186,7 +197,7 @@ function buildDocs() {
 }
 if (!values["no-docs"]) {
   try {
-    docs = await startDocsServer({ host, port: docsPort, file: join(root, "spec/dist/docs/index.html"), reload: true });
+    docs = await startDocsServer({ host, port: docsPort, file: join(specDir, "dist/docs/index.html"), reload: true });
     say(`API reference at ${docs.url} (rebuilt in the background after each change; the page reloads itself)`);
   } catch (err) {
     say(`cannot serve the API reference on ${host}:${docsPort}: ${err.message} (--docs-port picks another, --no-docs skips it)`);

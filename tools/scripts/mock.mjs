@@ -11,18 +11,19 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { onInterrupt } from "./interrupt.mjs";
 import { terminalText } from "../codegen/src/terminal-text.mjs";
+import { loadConfig } from "../codegen/src/config/config.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const USAGE = `Usage: node tools/scripts/mock.mjs [options]
 
-  --port <n>      port (default: $PORT or 4010)
-  --host <host>   interface (default: $HOST or 127.0.0.1)
-  --spec <file>   document to serve (default: packages/mocks/src/generated/openapi.mock.json)
+  --port <n>      port (default: $PORT, else mock.port of specforge.config.ts: 4010)
+  --host <host>   interface (default: $HOST, else mock.host of the config: 127.0.0.1)
+  --spec <file>   document to serve (default: the mocks package's src/generated/openapi.mock.json)
   --dynamic       generate responses from the schemas (Prism -d) instead of examples/fixtures
   --seed <n>      seed of --dynamic generation (deterministic responses)
   -h, --help      this text`;
@@ -49,8 +50,15 @@ if (values.help) {
   process.exit(0);
 }
 
-const port = String(values.port ?? process.env.PORT ?? 4010);
-const host = String(values.host ?? process.env.HOST ?? "127.0.0.1");
+let config;
+try {
+  config = await loadConfig();
+} catch (err) {
+  console.error(`mock: ${err.message}`);
+  process.exit(1);
+}
+const port = String(values.port ?? process.env.PORT ?? config.mock.port);
+const host = String(values.host ?? process.env.HOST ?? config.mock.host);
 if (!/^\d+$/.test(port) || Number(port) > 65535) {
   console.error(`mock: invalid port ${JSON.stringify(port)}`);
   process.exit(2);
@@ -59,7 +67,8 @@ if (values.seed !== undefined && !values.dynamic) {
   console.error("mock: --seed only applies to --dynamic (static mode serves the committed fixtures, generated with the codegen --seed)");
   process.exit(2);
 }
-const spec = values.spec ?? `${root}packages/mocks/src/generated/openapi.mock.json`;
+const mocksPackage = config.packages.find((p) => p.kind === "mocks");
+const spec = values.spec ?? (mocksPackage ? join(mocksPackage.dir, "src/generated/openapi.mock.json") : config.spec.bundleJson);
 if (!existsSync(spec)) {
   console.error(`mock: ${spec} does not exist; generate it first: npx -y pnpm@12.4.2 generate`);
   process.exit(1);
@@ -77,7 +86,8 @@ if (busy) {
   process.exit(1);
 }
 
-const prismBin = `${root}node_modules/.bin/prism`;
+// The project's Prism, else this repository's.
+const prismBin = [join(config.root, "node_modules/.bin/prism"), `${root}node_modules/.bin/prism`].find((p) => existsSync(p)) ?? "prism";
 const args = ["mock", spec, "-h", host, "-p", port, "--cors"];
 if (values.dynamic) {
   args.push("--dynamic");
@@ -95,7 +105,7 @@ prism.stdout.on("data", (chunk) => {
   if (!announced && /Prism is listening/.test(String(chunk))) {
     announced = true;
     const shown = relative(process.cwd(), spec) || spec;
-    console.log(`\nMock Platform API ready at http://${host}:${port} — ${mode} from ${shown}. Ctrl+C stops it.\n`);
+    console.log(`\nMock ${terminalText(config.name, true)} ready at http://${host}:${port} — ${mode} from ${shown}. Ctrl+C stops it.\n`);
   }
 });
 prism.on("error", (err) => {

@@ -3,16 +3,23 @@
 //
 //   node tools/scripts/start.mjs [mock options]     (DOCS_PORT=4011 moves the reference)
 import { spawn } from "node:child_process";
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startDocsServer } from "./docs-server.mjs";
 import { onInterrupt } from "./interrupt.mjs";
+import { loadConfig } from "../codegen/src/config/config.mjs";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const mock = fileURLToPath(new URL("./mock.mjs", import.meta.url));
-const file = `${root}spec/dist/docs/index.html`;
+let config;
+try {
+  config = await loadConfig();
+} catch (err) {
+  console.error(`start: ${err.message}`);
+  process.exit(1);
+}
+const file = join(config.spec.dir, "dist/docs/index.html");
 const host = process.env.HOST ?? "127.0.0.1";
-const port = Number(process.env.DOCS_PORT ?? 4011);
+const port = Number(process.env.DOCS_PORT ?? config.docs.port);
 
 let docs;
 try {
@@ -30,7 +37,7 @@ const child = spawn(process.execPath, [mock, ...process.argv.slice(2)], { stdio:
 let announced = false;
 child.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
-  if (!announced && /Mock Platform API ready/.test(String(chunk))) {
+  if (!announced && /Mock .* ready at/.test(String(chunk))) {
     announced = true;
     console.log(`API reference ready at ${docs.url} — ${shown}, re-read on every request.\n\nCtrl+C or q stops both.\n`);
   }

@@ -3,6 +3,8 @@
  * parses each package's `generate` script with them, so both always read the same flags.
  */
 export const CODEGEN_OPTIONS = {
+  package: { type: "string" },
+  config: { type: "string" },
   spec: { type: "string" },
   out: { type: "string" },
   targets: { type: "string" },

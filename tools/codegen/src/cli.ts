@@ -6,14 +6,21 @@ import { ALL_TARGETS, type Target } from "./emit/emitter.js";
 import { SpecError } from "./load/spec-error.js";
 import { tuneJitForBatch } from "./jit-flags.js";
 import { terminalText } from "./terminal-text.mjs";
+import { ConfigError, loadConfig } from "./config/config.mjs";
+import { packageGeneration, syncPackageJson } from "./config/package-target.js";
 
 const USAGE = `Usage: codegen --spec <file> --out <dir> [--targets types,zod,client,mocks] [options]
+       codegen --package <types|zod|client|mocks> [--config <file>]
 
 Generates TypeScript modules from an OpenAPI 2.0/3.0/3.1 document (JSON or YAML, one file or
 many with relative $refs) into <dir>, which is replaced as a whole only when generation succeeds.
 
 Options:
-  --spec <file>          the OpenAPI document (required)
+  --package <kind>       generate one package of the project as specforge.config.ts describes it
+                         (spec bundle, output folder, imports, seed, invalid examples; its
+                         package.json name follows the config's scope)
+  --config <file>        the config file (default: the nearest specforge.config.ts upwards)
+  --spec <file>          the OpenAPI document (required without --package)
   --out <dir>            output folder, owned by the generator (required)
   --targets <list>       comma-separated subset of ${ALL_TARGETS.join(",")} (default: all)
   --types-import <mod>   module the client/mocks import types from (default: ./types.gen.js)
@@ -40,8 +47,15 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
+  if (values.package) {
+    if (values.spec || values.out || values.targets || values["types-import"]) {
+      process.stderr.write(`codegen: --package takes the spec, output, targets and imports from the config; drop --spec/--out/--targets/--types-import\n`);
+      return 2;
+    }
+    return generatePackage(values.package, values.config, values.quiet === true);
+  }
   if (!values.spec || !values.out) {
-    process.stderr.write(`codegen: --spec and --out are required\n\n${USAGE}\n`);
+    process.stderr.write(`codegen: --spec and --out are required (or --package <kind>)\n\n${USAGE}\n`);
     return 2;
   }
   const targets = (values.targets ?? ALL_TARGETS.join(",")).split(",").map((t) => t.trim()).filter(Boolean);
@@ -94,6 +108,27 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`codegen: internal error: ${terminalText((err as Error).stack ?? String(err))}\n`);
     return 1;
   }
+}
+
+/** `--package <kind>`: the package as the project's config describes it, then its package.json synced. */
+async function generatePackage(kind: string, configFile: string | undefined, quiet: boolean): Promise<number> {
+  let g;
+  let config;
+  try {
+    config = await loadConfig(configFile ? { file: configFile } : {});
+    g = packageGeneration(config, kind);
+  } catch (err) {
+    process.stderr.write(`codegen: error: ${terminalText((err as Error).message)}\n`);
+    return err instanceof ConfigError ? 1 : 2;
+  }
+  const args = ["--spec", g.spec, "--out", g.out, "--targets", g.targets.join(","), "--seed", String(g.seed), "--invalid-examples", g.invalidExamples];
+  if (g.typesImport) args.push("--types-import", g.typesImport);
+  if (quiet) args.push("--quiet");
+  const code = await main(args);
+  if (code === 0 && syncPackageJson(config, g.pkg)) {
+    process.stderr.write(`codegen: ${terminalText(g.pkg.dir, true)}/package.json now names ${g.pkg.name} (as the config says); run \`pnpm install\` to relink the workspace\n`);
+  }
+  return code;
 }
 
 main(process.argv.slice(2)).then((code) => {

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { relative } from "node:path";
-import { devPaths, type DevPaths } from "./paths.js";
+import { loadDevPaths, type DevPaths } from "./paths.js";
 import { createSpecEngine, type LintProblem, type SpecBundle, type SpecEngine } from "./spec-engine.js";
 import { findPackageTargets, type PackageTarget } from "./targets.js";
 import { startTypesWorker, type TypesWorker } from "./types-worker.js";
@@ -48,13 +48,13 @@ const CONFIG = /^(redocly\.yaml|\.redocly\.lint-ignore\.yaml)$/;
  * output stays, the problems are printed once, and the loop waits for the next change.
  */
 export async function startDevLoop(options: DevLoopOptions): Promise<DevLoop> {
-  const paths = devPaths(options.root);
+  const paths = await loadDevPaths(options.root);
   const log = options.log ?? ((line: string) => process.stdout.write(line + "\n"));
   const emit = options.onEvent ?? (() => {});
   const debounceMs = options.debounceMs ?? 25;
   const rel = (p: string) => relative(paths.root, p) || p;
 
-  const { packages: all, skipped } = findPackageTargets(paths.packagesDir);
+  const { packages: all, skipped } = findPackageTargets(paths.packagesDir, paths.config);
   for (const s of skipped) log(`dev: not regenerated on save: ${s}`);
   const packages: PackageTarget[] = [];
   for (const p of all) {

@@ -3,6 +3,8 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ALL_TARGETS, type Target } from "../emit/emitter.js";
 import { CODEGEN_OPTIONS } from "../cli-options.js";
+import type { ResolvedConfig } from "../config/config.mjs";
+import { packageGeneration } from "../config/package-target.js";
 
 /** One package's `generate` script, read back: what the codegen CLI would do in that folder. */
 export interface PackageTarget {
@@ -18,14 +20,14 @@ export interface PackageTarget {
   invalidExamples?: "error" | "warn";
 }
 
-// The codegen CLI, however a script calls it: the launcher, the compiled CLI or its source.
-const CLI = /(^|\/)tools\/codegen\/(bin\/codegen\.mjs|dist\/cli\.js|src\/cli\.ts)$/;
+// The codegen CLI, however a script calls it: its bin, the launcher, the compiled CLI or its source.
+const CLI = /(^specforge-codegen$|(^|\/)tools\/codegen\/(bin\/codegen\.mjs|dist\/cli\.js|src\/cli\.ts)$)/;
 
 /**
  * The packages under `packagesDir` whose `generate` script runs the codegen CLI, with the CLI's
  * flags parsed as it parses them: the package.json files stay the one place they are written.
  */
-export function findPackageTargets(packagesDir: string): { packages: PackageTarget[]; skipped: string[] } {
+export function findPackageTargets(packagesDir: string, config: ResolvedConfig): { packages: PackageTarget[]; skipped: string[] } {
   const packages: PackageTarget[] = [];
   const skipped: string[] = [];
   for (const entry of readdirSync(packagesDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -47,6 +49,17 @@ export function findPackageTargets(packagesDir: string): { packages: PackageTarg
       strict: false,
     });
     const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+    const kind = str(values.package);
+    if (kind) {
+      // `--package <kind>`: everything comes from the project's config, as the CLI reads it.
+      try {
+        const g = packageGeneration(config, kind);
+        packages.push({ name: g.pkg.name, dir, spec: g.spec, out: g.out, targets: g.targets, ...(g.typesImport ? { typesImport: g.typesImport } : {}), seed: g.seed, invalidExamples: g.invalidExamples });
+      } catch (err) {
+        skipped.push(`${pkg.name ?? entry.name}: ${(err as Error).message}`);
+      }
+      continue;
+    }
     const spec = str(values.spec);
     const out = str(values.out);
     if (!spec || !out) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { devPaths } from "../../src/dev/paths.js";
+import { loadDevPaths, type DevPaths } from "../../src/dev/paths.js";
 import { createSpecEngine, type LintProblem, type SpecEngine } from "../../src/dev/spec-engine.js";
 import { findPackageTargets } from "../../src/dev/targets.js";
 import { regenerate } from "../../src/dev/regenerate.js";
@@ -16,7 +16,7 @@ import { repoRoot, snapshot, tempRoot } from "./support.js";
 const root = tempRoot();
 // The packages' generate scripts call ../../tools/codegen/bin/codegen.mjs.
 symlinkSync(join(repoRoot, "tools"), join(root, "tools"));
-const paths = devPaths(root);
+let paths: DevPaths;
 
 function runScript(dir: string, name: string): Promise<{ code: number; output: string }> {
   const script = (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts[name]!;
@@ -36,6 +36,7 @@ let viaCli: SpecEngine;
 
 describe("the dev loop gives what the scripts give", () => {
   beforeAll(async () => {
+    paths = await loadDevPaths(root);
     const bundled = await runScript(paths.specDir, "bundle");
     expect(bundled.code, bundled.output).toBe(0);
     inProcess = await createSpecEngine(paths, { repoRoot });
@@ -58,7 +59,7 @@ describe("the dev loop gives what the scripts give", () => {
   });
 
   it("regeneration: every package's files byte-identical to its `generate` script", async () => {
-    const { packages, skipped } = findPackageTargets(paths.packagesDir);
+    const { packages, skipped } = findPackageTargets(paths.packagesDir, paths.config);
     expect(skipped).toEqual([]);
     expect(packages.map((p) => p.name)).toEqual(["@specforge/client", "@specforge/mocks", "@specforge/types", "@specforge/zod"]);
     const types = startTypesWorker();

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeChanged, writeFileIfChanged } from "../../src/dev/write-changed.js";
 import { findPackageTargets } from "../../src/dev/targets.js";
+import { loadConfig } from "../../src/config/config.mjs";
 import { repoRoot } from "./support.js";
 
 function folder(files: Record<string, string>): string {
@@ -55,8 +56,8 @@ describe("findPackageTargets reads each package's generate script as the codegen
     { name: "@specforge/types", targets: ["types"] },
     { name: "@specforge/zod", targets: ["zod"] },
   ];
-  it("the workspace's four generated packages, from spec/dist/openapi.json into src/generated", () => {
-    const { packages, skipped } = findPackageTargets(join(repoRoot, "packages"));
+  it("the workspace's four generated packages, from spec/dist/openapi.json into src/generated", async () => {
+    const { packages, skipped } = findPackageTargets(join(repoRoot, "packages"), await loadConfig({ cwd: repoRoot }));
     expect(skipped).toEqual([]);
     expect(packages.map(({ name, targets, typesImport }) => ({ name, targets, ...(typesImport ? { typesImport } : {}) }))).toEqual(want);
     for (const p of packages) {

@@ -2,7 +2,7 @@
 // produced work offline and safe to open whatever the spec's descriptions hold, then moves it
 // into place.
 //
-//   node tools/scripts/docs-offline.mjs <built.html> <out.html>
+//   node docs-offline.mjs <built.html> <out.html>     (run by `specforge-spec docs`)
 //
 // --inlineBundle embeds Redoc's scripts and styles, but Redoc 3 still loads its "API docs by"
 // logo from cdn.redoc.ly: offline that is a failed request and a console error. The logo URLs
@@ -32,7 +32,7 @@ const REMOTE_ASSETS = new Map([
 
 const [built, out] = process.argv.slice(2);
 if (!built || !out) {
-  console.error("usage: node tools/scripts/docs-offline.mjs <built.html> <out.html>");
+  console.error("usage: node docs-offline.mjs <built.html> <out.html>");
   process.exit(2);
 }
 
@@ -58,7 +58,7 @@ if (replaced === 0) {
 const sanitized = sanitizeSpecHtml(html);
 if (!sanitized) {
   // Redoc changed how the page starts; descriptions might render unsanitised.
-  console.error(`docs: ${built}: Redoc's embedded definition and hydrate() call not found; check how the page sanitises spec HTML (tools/scripts/docs-offline.mjs)`);
+  console.error(`docs: ${built}: Redoc's embedded definition and hydrate() call not found; check how the page sanitises spec HTML (@specforge/codegen src/spec/docs-offline.mjs)`);
   process.exit(1);
 }
 html = sanitized.html;
