@@ -4681,6 +4681,228 @@ export const responseFixtures = {
   },
 };
 
+/**
+ * A valid request for every operation, as the generated client's `init` (plain JSON): every required
+ * parameter and each optional one with a spec example, under `params.path|query|header|cookie`, and the
+ * body of the first media type (`mediaType` names it). Spec examples win; generated values fill the rest.
+ * Keyed like `responseFixtures`. Contract tests send these; credentials are left to the client.
+ */
+export const requestFixtures: Record<string, { params: Partial<Record<"path" | "query" | "header" | "cookie", Record<string, unknown>>>; body?: unknown; mediaType?: string }> = {
+  login: {
+    params: {},
+    body: { email: "ada.lovelace@example.com", password: "analytical-engine-1843" },
+    mediaType: "application/json",
+  },
+  refreshToken: {
+    params: {},
+    body: { refresh_token: "rt_4b1d9f0a7c2e4e8b9a6d3c5f1e7b2a90" },
+    mediaType: "application/json",
+  },
+  logout: { params: {} },
+  issueOAuthToken: {
+    params: {},
+    body: {
+      grant_type: "authorization_code",
+      code: "SplxlOBeZQQYbYS6WxSbIA",
+      redirect_uri: "https://app.example.org/oauth/callback",
+      client_id: "cli_3c8e1f5a2b7d",
+      code_verifier: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+    },
+    mediaType: "application/x-www-form-urlencoded",
+  },
+  listUsers: { params: { query: { page: 1, limit: 20, q: "ada", active: true } } },
+  createUser: {
+    params: {},
+    body: {
+      email: "grace.hopper@example.com",
+      name: "Grace Hopper",
+      password: "correct-horse-battery-staple",
+      role: "member",
+      active: true,
+      avatar_url: null,
+      metadata: { department: "research" },
+    },
+    mediaType: "application/json",
+  },
+  getCurrentUser: { params: {} },
+  bulkCreateUsers: {
+    params: {},
+    body: {
+      items: [
+        {
+          email: "grace.hopper@example.com",
+          name: "Grace Hopper",
+          password: "correct-horse-battery-staple",
+          role: "member",
+        },
+        {
+          email: "ada.lovelace@example.com",
+          name: "Ada Lovelace",
+          password: "analytical-engine-1843",
+          role: "admin",
+        },
+      ],
+    },
+    mediaType: "application/json",
+  },
+  getUser: { params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } } },
+  replaceUser: {
+    params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } },
+    body: {
+      email: "ada.lovelace@example.com",
+      name: "Ada King Lovelace",
+      role: "admin",
+      active: true,
+      avatar_url: "https://cdn.example.com/avatars/ada.png",
+      metadata: { department: "engineering" },
+    },
+    mediaType: "application/json",
+  },
+  updateUser: {
+    params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } },
+    body: { active: false, avatar_url: null },
+    mediaType: "application/json",
+  },
+  listProfiles: { params: { query: { page: 1, limit: 20 } } },
+  activateProfile: { params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } } },
+  listProducts: {
+    params: { query: { page: 1, limit: 20, category: "keyboards", min_price: 1000, max_price: 20000 } },
+  },
+  createProduct: {
+    params: {},
+    body: {
+      sku: "KB-MX-1001",
+      name: "Mechanical Keyboard MX",
+      description: "Full-size mechanical keyboard with hot-swappable brown switches.",
+      price: { amount: 12999, currency: "EUR" },
+      stock: 42,
+      tags: ["keyboards", "mechanical"],
+      category_id: "keyboards",
+      attributes: { switch_type: "brown", backlit: true, key_count: 104 },
+      weight_kg: 1.125,
+    },
+    mediaType: "application/json",
+  },
+  listProductChanges: { params: { query: { since: "2024-06-18T00:00:00Z", limit: 20 } } },
+  getProduct: { params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } } },
+  updateProduct: {
+    params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } },
+    body: { price: { amount: 11999, currency: "EUR" }, stock: 40 },
+    mediaType: "application/json",
+  },
+  deleteProduct: { params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } } },
+  listOrders: {
+    params: {
+      query: {
+        cursor: "eyJpZCI6IjlhN2I1YzNkIn0",
+        limit: 20,
+        customer_id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d",
+      },
+    },
+  },
+  createOrder: {
+    params: { header: { "Idempotency-Key": "0d6f2b9e-4c1a-4e8b-9f3d-7a5c2e1b8d40" } },
+    body: {
+      items: [{ product_id: "5e8f2a1b-7c3d-4e9f-a0b1-c2d3e4f5a6b7", quantity: 2 }],
+      shipping_address: {
+        recipient: "Ada Lovelace",
+        phone: "+442071234567",
+        line1: "12 Analytical Way",
+        line2: "Floor 3",
+        city: "London",
+        region: null,
+        postal_code: "EC1A 1BB",
+        country: "GB",
+      },
+      notes: "Leave the parcel at the reception.",
+    },
+    mediaType: "application/json",
+  },
+  getOrder: { params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } } },
+  cancelOrder: {
+    params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } },
+    body: { reason: "customer_request", comment: "Customer ordered the wrong layout." },
+    mediaType: "application/json",
+  },
+  processPayment: {
+    params: { header: { "Idempotency-Key": "0d6f2b9e-4c1a-4e8b-9f3d-7a5c2e1b8d40" } },
+    body: {
+      order_id: "9a7b5c3d-1e2f-4a6b-8c0d-e1f2a3b4c5d6",
+      amount: { amount: 25998, currency: "EUR" },
+      method: { type: "card", token: "tok_4f9a2c7e1b3d5f60" },
+    },
+    mediaType: "application/json",
+  },
+  getPayment: { params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } } },
+  refundPayment: {
+    params: {
+      path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" },
+      header: { "Idempotency-Key": "0d6f2b9e-4c1a-4e8b-9f3d-7a5c2e1b8d40" },
+    },
+    body: { reason: "Damaged on arrival" },
+    mediaType: "application/json",
+  },
+  createUpload: {
+    params: {},
+    body: { file: "%PDF-1.7 (binary content of contract.pdf)", description: "Signed supplier contract" },
+    mediaType: "multipart/form-data",
+  },
+  createExport: {
+    params: {},
+    body: { resource: "orders", format: "csv", filters: { status: "paid" } },
+    mediaType: "application/json",
+  },
+  getExport: { params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } } },
+  listCoachingSessions: { params: { query: { page: 1, limit: 20 } } },
+  createCoachingSession: {
+    params: {},
+    body: {
+      coach_id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d",
+      coachee_id: "3f2a9d7c-5b1e-4c8a-8f6d-2a4b6c8d0e1f",
+      topic: "Delegation and team growth",
+      scheduled_at: "2024-06-24T14:00:00Z",
+      duration_minutes: 60,
+      notes: "Follow up on the feedback from the last review.",
+    },
+    mediaType: "application/json",
+  },
+  getCoachingSession: { params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } } },
+  updateCoachingSession: {
+    params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } },
+    body: { scheduled_at: "2024-06-25T14:00:00Z", duration_minutes: 45 },
+    mediaType: "application/json",
+  },
+  deleteCoachingSession: { params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } } },
+  concludeCoachingSession: {
+    params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } },
+    body: {
+      summary: "Discussed delegation; agreed to hand over the release process.",
+      action_items: [
+        { title: "Draft the Q3 hiring plan", due_date: "2024-07-05", done: false },
+        { title: "Pair with Grace on the next release", due_date: null, done: false },
+      ],
+    },
+    mediaType: "application/json",
+  },
+  streamCoachingChat: {
+    params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" }, header: { "Last-Event-ID": "42" } },
+  },
+  listApps: { params: { query: { page: 1, limit: 20 } } },
+  listTrendingApps: { params: { query: { limit: 10, window: "7d" } } },
+  listWebhookSubscriptions: { params: { query: { cursor: "eyJpZCI6IjlhN2I1YzNkIn0", limit: 20 } } },
+  createWebhookSubscription: {
+    params: {},
+    body: {
+      url: "https://hooks.example.org/platform/events",
+      events: ["order.created", "payment.succeeded"],
+      secret: "whsec_9c1f4e7a2b5d8c0f3a6e9b2d5c8f1a4e",
+      description: "Fulfilment service",
+    },
+    mediaType: "application/json",
+  },
+  deleteWebhookSubscription: { params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } } },
+};
+
 /** Types of `webhookEvents` (`unknown` where the types have no `webhooks` entry, e.g. 3.0 x-webhooks). */
 export interface WebhookEvents {
   "order.created": NonNullable<webhooks["order.created"]["post"]["requestBody"]>["content"]["application/json"];

@@ -23,13 +23,25 @@ describe.skipIf(specs.length === 0)("mock fixtures of real specs are valid (Ajv)
     const set = collectFixtures(model, 1, (p, m) => warnings.push(`${p}: ${m}`));
     const ajv = new DocumentValidator(spec.document, spec.sourceVersion);
     const failures: string[] = [];
-    const counts = { components: 0, responses: 0, webhooks: 0, fromSpecExamples: 0 };
+    const counts = { components: 0, responses: 0, webhooks: 0, fromSpecExamples: 0, requests: 0 };
     const check = (kind: keyof typeof counts, pointer: string, value: unknown) => {
       counts[kind]++;
       const problem = ajv.check(pointer, value);
       if (problem) failures.push(`${kind} ${pointer}: ${problem}`);
     };
     for (const c of set.components) check("components", c.schema.pointer, c.value);
+    // Request fixtures: every parameter value and body against its own schema.
+    for (const { op, request } of set.operations) {
+      for (const p of op.parameters) {
+        const value = request.params[p.in]?.[p.name];
+        if (value === undefined) continue;
+        if (p.schema.pointer.endsWith("/schema")) check("requests", p.schema.pointer, value);
+      }
+      const media = op.requestBody?.content[0];
+      if (media && media.schema.pointer.endsWith("/schema")) check("requests", media.schema.pointer, request.body);
+      const missing = op.parameters.filter((p) => p.required && p.in !== "header" && request.params[p.in]?.[p.name] === undefined).map((p) => `${p.in} ${p.name}`);
+      if (missing.length) failures.push(`requests ${op.id}: required ${missing.join(", ")} missing`);
+    }
     for (const { responses } of set.operations) {
       for (const r of responses) {
         for (const m of r.media) {
@@ -51,7 +63,7 @@ describe.skipIf(specs.length === 0)("mock fixtures of real specs are valid (Ajv)
     }
     // Invalid schema-level `example`s are reported as warnings (openai, openfga have some); nothing else may warn.
     const schemaExamples = warnings.filter((w) => w.includes(": schema example"));
-    console.log(`${file}: ${counts.components} components, ${counts.responses} responses (${counts.fromSpecExamples} from spec examples), ${counts.webhooks} webhooks — ${failures.length} invalid; invalid spec examples: ${set.invalidExamples.length} media/parameter, ${schemaExamples.length} schema`);
+    console.log(`${file}: ${counts.components} components, ${counts.requests} request values, ${counts.responses} responses (${counts.fromSpecExamples} from spec examples), ${counts.webhooks} webhooks — ${failures.length} invalid; invalid spec examples: ${set.invalidExamples.length} media/parameter, ${schemaExamples.length} schema`);
     expect(failures.slice(0, 10)).toEqual([]);
     expect(warnings.filter((w) => !schemaExamples.includes(w))).toEqual([]);
   });

@@ -25,6 +25,17 @@ export interface ResponseFixture {
   media: MediaFixture[];
 }
 
+/**
+ * A valid request for an operation, shaped as the generated client's `init`: every required
+ * parameter (and each optional one the spec gives a valid example for), and the body of its first
+ * media type when it has one. `mediaType` names that body's media type.
+ */
+export interface RequestFixture {
+  params: Partial<Record<"path" | "query" | "header" | "cookie", Record<string, unknown>>>;
+  body?: unknown;
+  mediaType?: string;
+}
+
 export interface InvalidExample {
   pointer: string;
   problem: string;
@@ -34,7 +45,7 @@ export interface FixtureSet {
   generator: MockGenerator;
   /** Component schemas (under components.schemas), in document order. */
   components: { name: string; ident: string; schema: IRSchema; value: unknown }[];
-  operations: { op: IROperation; responses: ResponseFixture[] }[];
+  operations: { op: IROperation; request: RequestFixture; responses: ResponseFixture[] }[];
   webhooks: { name: string; op: IROperation; media: MediaFixture[] }[];
   invalidExamples: InvalidExample[];
 }
@@ -52,6 +63,8 @@ export function mediaPointer(m: IRMediaContent): string {
 export function isComponent(pointer: string, name: string): boolean {
   return pointer === `#/components/schemas/${escapePointerToken(name)}`;
 }
+
+const MANAGED_HEADERS = new Set(["authorization", "content-type", "accept", "cookie"]);
 
 export function collectFixtures(model: IRDocument, seed: number, warn: (pointer: string, message: string) => void): FixtureSet {
   const invalidExamples: InvalidExample[] = [];
@@ -109,9 +122,23 @@ export function collectFixtures(model: IRDocument, seed: number, warn: (pointer:
   const components = model.schemas
     .filter((s) => isComponent(s.schema.pointer, s.name))
     .map((s) => ({ name: s.name, ident: s.ident, schema: s.schema, value: generator.component(s.name) }));
+  const request = (op: IROperation): RequestFixture => {
+    const params: RequestFixture["params"] = {};
+    for (const p of op.parameters) {
+      // Credentials and content negotiation are the client's to send.
+      if (p.in === "header" && MANAGED_HEADERS.has(p.name.toLowerCase())) continue;
+      const example = (p.examples ?? []).find((ex) => generator.validator.check(ex, p.schema) === undefined);
+      if (!p.required && example === undefined) continue;
+      (params[p.in] ??= {})[p.name] = example !== undefined ? example : generator.value(p.schema, `${op.id} ${p.in} ${p.name}`);
+    }
+    const media = op.requestBody?.content[0];
+    if (!media) return { params };
+    const body = fixture(media, `${op.id} request ${media.mediaType}`);
+    return { params, body: body.value, mediaType: media.mediaType };
+  };
   const operations = model.operations.map((op) => {
     checkOperation(op);
-    return { op, responses: op.responses.map((r) => ({ status: specStatus(r.status), media: r.content.map((m) => fixture(m, `${op.id} ${r.status} ${m.mediaType}`)) })) };
+    return { op, request: request(op), responses: op.responses.map((r) => ({ status: specStatus(r.status), media: r.content.map((m) => fixture(m, `${op.id} ${r.status} ${m.mediaType}`)) })) };
   });
   const webhooks = model.webhooks.map((w) => {
     checkOperation(w.operation);

@@ -1,7 +1,8 @@
 /**
  * mocks.gen.ts: shared component fixtures (typed constants), `componentFixtures`, typed
  * `fixtures` (operation → status → body of the first JSON media type), `responseFixtures`
- * (operationId → status → media type → body, plain JSON), `webhookEvents`/`webhookFixtures`,
+ * (operationId → status → media type → body, plain JSON), `requestFixtures` (operationId → a
+ * valid request as the client's init), `webhookEvents`/`webhookFixtures`,
  * and one `make<Component>(overrides, { seed })` factory per component schema.
  */
 import type { IROperation } from "../../ir/types.js";
@@ -78,6 +79,7 @@ export function mocksModule(ctx: EmitContext, set: FixtureSet): string {
     ], ""),
     `export const responseFixtures = {`,
   );
+  const requests = set.operations.map((o, i) => `  ${propertyKey(opKeys[i]!)}: ${printer.print({ params: o.request.params, ...(o.request.mediaType ? { body: o.request.body, mediaType: o.request.mediaType } : {}) }, "  ")},`);
   set.operations.forEach((o, i) => {
     out.push(`  ${propertyKey(opKeys[i]!)}: {`);
     for (const r of o.responses) {
@@ -89,6 +91,18 @@ export function mocksModule(ctx: EmitContext, set: FixtureSet): string {
     out.push(`  },`);
   });
   out.push(`};`, "");
+  out.push(
+    jsDoc([
+      "A valid request for every operation, as the generated client's `init` (plain JSON): every required",
+      "parameter and each optional one with a spec example, under `params.path|query|header|cookie`, and the",
+      "body of the first media type (`mediaType` names it). Spec examples win; generated values fill the rest.",
+      "Keyed like `responseFixtures`. Contract tests send these; credentials are left to the client.",
+    ], ""),
+    `export const requestFixtures: Record<string, { params: Partial<Record<"path" | "query" | "header" | "cookie", Record<string, unknown>>>; body?: unknown; mediaType?: string }> = {`,
+    ...requests,
+    `};`,
+    "",
+  );
 
   // Webhooks.
   const hookKeys = uniqueKeys(set.webhooks.map((w) => w.op), set.webhooks.map((w) => w.name));
