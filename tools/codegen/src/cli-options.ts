@@ -13,4 +13,6 @@ export const CODEGEN_OPTIONS = {
   seed: { type: "string" },
   "invalid-examples": { type: "string" },
   quiet: { type: "boolean" },
+  verbose: { type: "boolean" },
+  "warnings-file": { type: "string" },
 } as const;

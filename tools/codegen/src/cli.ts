@@ -8,6 +8,9 @@ import { tuneJitForBatch } from "./jit-flags.js";
 import { terminalText } from "./terminal-text.mjs";
 import { ConfigError, loadConfig } from "./config/config.mjs";
 import { packageGeneration, syncPackageJson } from "./config/package-target.js";
+import { warningLines } from "./cli/warning-summary.js";
+import { OutputError } from "./write/atomic-write.js";
+import { writeFileSync } from "node:fs";
 
 const USAGE = `Usage: codegen --spec <file> --out <dir> [--targets types,zod,client,mocks] [options]
        codegen --package <types|zod|client|mocks> [--config <file>]
@@ -26,9 +29,14 @@ Options:
   --types-import <mod>   module the client/mocks import types from (default: ./types.gen.js)
   --zod-import <mod>     module the mocks import zod schemas from (default: ./zod.gen.js)
   --seed <n>             seed of generated fixtures (default: 1)
-  --invalid-examples <m> error (default) or warn: what a media-type/parameter example that
-                         fails its schema is; with warn a generated fixture replaces it
-  --quiet                no progress on stderr
+  --invalid-examples <m> warn (default) or error: what a media-type/parameter example that
+                         fails its schema is; with warn a generated fixture replaces it (a
+                         vendor's examples are not yours to fix); the project's own packages
+                         use error (codegen.invalidExamples in specforge.config.ts)
+  --verbose              every warning on its own line (default: a count per kind and the
+                         first few pointers when there are more than 10)
+  --warnings-file <file> write every warning to <file>, one per line
+  --quiet                no progress on stderr; warnings as counts per kind only
   -h, --help             this text`;
 
 async function main(argv: string[]): Promise<number> {
@@ -69,8 +77,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`codegen: --seed must be an integer\n`);
     return 2;
   }
-  const invalidExamples = values["invalid-examples"];
-  if (invalidExamples !== undefined && invalidExamples !== "error" && invalidExamples !== "warn") {
+  // On the CLI a vendor's broken examples are warnings by default: the user cannot fix them. The
+  // workspace's packages pass `error` explicitly (codegen.invalidExamples in the config).
+  const invalidExamples = values["invalid-examples"] ?? (process.env.SPECFORGE_INVALID_EXAMPLES === "error" ? "error" : "warn");
+  if (invalidExamples !== "error" && invalidExamples !== "warn") {
     process.stderr.write(`codegen: --invalid-examples must be "error" or "warn"\n`);
     return 2;
   }
@@ -85,12 +95,16 @@ async function main(argv: string[]): Promise<number> {
       ...(values["types-import"] ? { typesImport: values["types-import"] } : {}),
       ...(values["zod-import"] ? { zodImport: values["zod-import"] } : {}),
       seed,
-      ...(invalidExamples ? { invalidExamples } : {}),
+      invalidExamples,
       onProgress: quiet ? undefined : (m) => process.stderr.write(`codegen: ${terminalText(m, true)}\n`),
     });
-    // One write: real specs produce hundreds of warnings, and each write to a pipe is a syscall.
     // Warnings quote the spec: one line each, whatever it holds.
-    if (result.warnings.length) process.stderr.write(result.warnings.map((w) => `codegen: warning: ${terminalText(`${w.pointer}: ${w.message}`, true)}\n`).join(""));
+    const line = (t: string) => terminalText(t, true);
+    const file = values["warnings-file"];
+    if (file) writeFileSync(file, result.warnings.map((w) => `${line(`${w.pointer}: ${w.message}`)}\n`).join(""));
+    const lines = warningLines(result.warnings, { verbose: values.verbose === true, quiet, ...(file ? { file } : {}), line });
+    // One write: each write to a pipe is a syscall.
+    if (lines.length) process.stderr.write(lines.map((l) => `codegen: ${l}\n`).join(""));
     if (!quiet) {
       const m = result.summary;
       const ms = Math.round(performance.now() - started);
@@ -101,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (err) {
-    if (err instanceof SpecError) {
+    if (err instanceof SpecError || err instanceof OutputError) {
       process.stderr.write(`codegen: error: ${terminalText(err.message)}\n`);
       return 1;
     }

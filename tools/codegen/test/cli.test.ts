@@ -60,4 +60,48 @@ describe("codegen CLI", () => {
     expect(bad.stderr).toMatch(/unknown target\(s\) nope/);
     expect(existsSync("x")).toBe(false);
   });
+
+  // Twelve operations whose response example fails its schema (a vendor's spec, as GitHub's).
+  const vendorSpec = (dir: string) => {
+    const paths: Record<string, unknown> = {};
+    for (let i = 0; i < 12; i++) {
+      paths[`/a${i}`] = { get: { responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { id: { type: "integer" } } }, example: { id: "x" } } } } } } };
+    }
+    const file = join(dir, "vendor.json");
+    writeFileSync(file, JSON.stringify({ openapi: "3.0.3", info: { title: "v", version: "1" }, paths }));
+    return file;
+  };
+
+  it("warns on a vendor's invalid examples by default, summarised per kind; --invalid-examples error names the flag and the config key", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cg-"));
+    const spec = vendorSpec(dir);
+    const ok = await codegen("--spec", spec, "--out", join(dir, "out"), "--targets", "mocks");
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/codegen: 12 warnings of 1 kind\(s\) \(--verbose or --warnings-file <file> lists all\):\ncodegen:   12 × media-type or parameter example fails its schema/);
+    expect(ok.stderr.split("\n").filter((l) => l.includes("#/paths/"))).toHaveLength(3);
+    const quiet = await codegen("--spec", spec, "--out", join(dir, "out"), "--targets", "mocks", "--quiet", "--warnings-file", join(dir, "w.txt"));
+    expect(quiet.stderr.trim().split("\n")).toHaveLength(2);
+    expect(readFileSync(join(dir, "w.txt"), "utf8").trim().split("\n")).toHaveLength(12);
+    const verbose = await codegen("--spec", spec, "--out", join(dir, "out"), "--targets", "mocks", "--verbose");
+    expect(verbose.stderr.split("\n").filter((l) => l.startsWith("codegen: warning: #/paths/"))).toHaveLength(12);
+    const strict = await codegen("--spec", spec, "--out", join(dir, "out2"), "--targets", "mocks", "--invalid-examples", "error");
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/12 example\(s\) do not match their schema/);
+    expect(strict.stderr).toMatch(/--invalid-examples warn/);
+    expect(strict.stderr).toMatch(/codegen\.invalidExamples/);
+    expect(existsSync(join(dir, "out2"))).toBe(false);
+  });
+
+  it("refuses an --out that is an existing file, and leaves it as it was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cg-"));
+    const file = join(dir, "notes.txt");
+    writeFileSync(file, "mine\n");
+    const res = await codegen("--spec", fixture, "--out", file, "--targets", "types");
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/codegen: error: --out .*notes\.txt is an existing file, not a folder/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(file, "utf8")).toBe("mine\n");
+    expect(readdirSync(dir)).toEqual(["notes.txt"]);
+  });
 });
+

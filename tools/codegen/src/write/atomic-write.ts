@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, renameSync, writeFileSync, existsSync, mkdtempSync } from "node:fs";
+import { mkdirSync, rmSync, renameSync, writeFileSync, existsSync, mkdtempSync, statSync } from "node:fs";
 import { dirname, join, resolve, basename } from "node:path";
 import type { EmittedFile } from "../emit/emitter.js";
 
@@ -13,8 +13,17 @@ export interface WrittenFile {
  * emitted, so their text can be let go), then swapped in place of `outDir` in one rename: a
  * failure at any point leaves the previous output untouched and readers never see half of it.
  */
+/** An output folder the generator will not use (a user's mistake, not a bug: no stack trace). */
+export class OutputError extends Error {
+  override name = "OutputError";
+}
+
 export function createStaging(outDir: string): string {
   const target = resolve(outDir);
+  // The folder is replaced whole: a file there would be silently deleted.
+  if (existsSync(target) && !statSync(target).isDirectory()) {
+    throw new OutputError(`--out ${target} is an existing file, not a folder; the generator owns its output folder and replaces it whole (pick a folder)`);
+  }
   mkdirSync(dirname(target), { recursive: true });
   return mkdtempSync(join(dirname(target), `.${basename(target)}.tmp-`));
 }

@@ -33,7 +33,7 @@ function report(ctx: EmitContext, invalid: InvalidExample[]): void {
     return;
   }
   const list = invalid.map((e) => `\n  ${e.pointer}: ${e.problem}`).join("");
-  throw new SpecError(ctx.options.specLabel, invalid[0]!.pointer, `${invalid.length} example(s) do not match their schema:${list}\n(fix the examples, or pass invalidExamples: "warn" / SPECFORGE_INVALID_EXAMPLES=warn to use generated fixtures instead)`);
+  throw new SpecError(ctx.options.specLabel, invalid[0]!.pointer, `${invalid.length} example(s) do not match their schema:${list}\n(fix the examples, or use generated fixtures instead: \`--invalid-examples warn\` on the CLI, \`codegen.invalidExamples: "warn"\` in specforge.config.ts, \`invalidExamples: "warn"\` in generate(), or SPECFORGE_INVALID_EXAMPLES=warn)`);
 }
 
 export const emitMocks: Emitter = (ctx) => {
