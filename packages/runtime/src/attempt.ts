@@ -1,9 +1,11 @@
 import { applyAuth } from "./auth/bearer.js";
 import type { ApiError } from "./errors/index.js";
 import type { Context, RuntimeState } from "./lifecycle.js";
+import { nativeTimeout } from "./native-timeout.js";
 import type { CallOptions } from "./options.js";
 import { attemptInit, classifyFetchError, type Prepared } from "./request.js";
 import { LinkedSignal } from "./timeout.js";
+import type { UploadProgress } from "./upload.js";
 
 export interface AttemptResult {
   signal: LinkedSignal;
@@ -17,6 +19,9 @@ export interface AttemptResult {
  * Sends one attempt: credentials (re-read each time, since a refresh may have rotated them), retry
  * counter, hooks, logging. Fetch failures come back as `error`; anything else (a hook or token
  * provider throwing) propagates. The limiter slot is held until headers arrive.
+ *
+ * The attempt timeout is undici's own timers when nothing else needs a signal (see native-timeout),
+ * else an AbortSignal; `readsBody` extends it over the body, which the caller then reads in the attempt.
  */
 export async function sendAttempt(
   rt: RuntimeState,
@@ -25,10 +30,17 @@ export async function sendAttempt(
   ctx: Context,
   callerSet: { bearer: boolean; apiKey: boolean },
   parent: AbortSignal | undefined,
+  timeoutMs: number,
+  readsBody: boolean,
 ): Promise<AttemptResult> {
   const { url, headers } = p;
   const requestId = ctx.requestId;
-  const signal = new LinkedSignal([parent], call.timeoutMs ?? rt.timeoutMs, "attempt", requestId);
+  const progress = p.body === undefined ? undefined : call.onUploadProgress;
+  const dispatcher = parent || progress ? undefined : nativeTimeout(rt.fetch, timeoutMs, readsBody);
+  const signal = new LinkedSignal([parent], dispatcher ? 0 : timeoutMs, "attempt", requestId);
+  // The last tick waits for the response: a body handed to fetch is not yet a body the server read,
+  // and a cancelled upload must never show 100 %.
+  let last: UploadProgress | undefined;
   try {
     // A kind the operation does not accept is treated like one the caller set: left alone.
     const pick = typeof call.auth === "object" ? call.auth : undefined;
@@ -37,7 +49,8 @@ export async function sendAttempt(
     const usedToken = auth instanceof Promise ? await auth : auth;
     // Absent on the first attempt: keeps simple requests CORS-simple and the happy path lean.
     if (rt.retry.retryCountHeader && ctx.attempt > 0) headers.set(rt.retry.retryCountHeader, String(ctx.attempt));
-    const init = attemptInit(p, signal.signal, call.onUploadProgress);
+    const init = attemptInit(p, signal.signal, progress && ((t) => (t.loaded < t.total ? progress(t) : (last = t))));
+    if (dispatcher) (init as { dispatcher?: unknown }).dispatcher = dispatcher;
     let request: Request | undefined;
     if (rt.hooks.onRequest) {
       request = new Request(url, init);
@@ -54,10 +67,12 @@ export async function sendAttempt(
     const doFetch = rt.fetch ?? globalThis.fetch;
     try {
       // Without hooks, hand url + init to fetch: it builds the one Request itself.
-      return { signal, usedToken, response: await (request ? doFetch(request) : doFetch(url, init)) };
+      const response = await (request ? doFetch(request, dispatcher && { dispatcher } as RequestInit) : doFetch(url, init));
+      if (last) progress!(last);
+      return { signal, usedToken, response };
     } catch (err) {
       signal.dispose();
-      return { signal, usedToken, error: classifyFetchError(err, signal, requestId) };
+      return { signal, usedToken, error: classifyFetchError(err, signal, requestId, timeoutMs) };
     }
   } catch (e) {
     signal.dispose();

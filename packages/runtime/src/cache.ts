@@ -24,6 +24,10 @@ export interface CacheEntry {
  */
 export class ResponseCache {
   private readonly entries = new Map<string, CacheEntry>();
+  /** Bumped by every invalidation; a read remembers it when it starts (see `store`). */
+  epoch = 0;
+  /** Epoch at which each tag was last invalidated ("" for clear()). */
+  private readonly dropped = new Map<string, number>();
   readonly ttlMs: number;
   readonly maxEntries: number;
   readonly maxBodyBytes: number;
@@ -61,9 +65,11 @@ export class ResponseCache {
     return this.entries.delete(key);
   }
 
-  /** Drops every entry carrying any of `tags`; returns how many were dropped. */
+  /** Drops every entry carrying any of `tags`, and keeps reads already in flight from storing them again; returns how many were dropped. */
   invalidate(tags: readonly string[]): number {
     if (tags.length === 0) return 0;
+    this.epoch++;
+    for (const t of tags) this.dropped.set(t, this.epoch);
     let n = 0;
     for (const [key, e] of this.entries) {
       if (e.tags.some((t) => tags.includes(t))) {
@@ -75,25 +81,34 @@ export class ResponseCache {
   }
 
   clear(): void {
+    this.dropped.set("", ++this.epoch);
     this.entries.clear();
   }
 
-  /** Stores a 200 response (reading its body) and returns an equivalent unread Response. */
-  async store(key: string, response: Response, ttlMs: number, tags: readonly string[], now: number): Promise<Response> {
-    const body = await response.arrayBuffer();
-    const cc = response.headers.get("cache-control") ?? "";
-    if (body.byteLength <= this.maxBodyBytes && !/no-store/i.test(cc)) {
-      this.set(key, {
-        body,
-        status: response.status,
-        statusText: response.statusText,
-        headers: [...response.headers],
-        etag: response.headers.get("etag") ?? undefined,
-        expiresAt: now + ttlMs,
-        tags,
-      });
-    }
-    return rebuild(response, body);
+  /**
+   * Whether a response may be stored, decided before its body is read: never an event stream
+   * (it may not end), a `no-store`, or a body announced larger than `maxBodyBytes`.
+   */
+  accepts(response: Response): boolean {
+    const h = response.headers;
+    return response.status === 200 && !/event-stream/i.test(h.get("content-type") ?? "") && !/no-store/i.test(h.get("cache-control") ?? "") && !(Number(h.get("content-length")) > this.maxBodyBytes);
+  }
+
+  /**
+   * Stores a 200 response whose body was read. A read that started (`since`, the epoch then) before
+   * an invalidation of one of its tags is not stored: it may hold what the mutation changed.
+   */
+  store(key: string, response: Response, body: ArrayBuffer, ttlMs: number, tags: readonly string[], now: number, since = this.epoch): void {
+    if (body.byteLength > this.maxBodyBytes || ["", ...tags].some((t) => (this.dropped.get(t) ?? 0) > since)) return;
+    this.set(key, {
+      body,
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers],
+      etag: response.headers.get("etag") ?? undefined,
+      expiresAt: now + ttlMs,
+      tags,
+    });
   }
 
   /** A fresh Response per hit, because a body can be read only once. */
@@ -102,11 +117,4 @@ export class ResponseCache {
     headers.set("x-cache", cacheStatus);
     return new Response(entry.body.slice(0), { status: entry.status, statusText: entry.statusText, headers });
   }
-}
-
-function rebuild(response: Response, body: ArrayBuffer): Response {
-  const r = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  // Response.url is read-only and empty on constructed responses; keep it for callers resolving links.
-  Object.defineProperty(r, "url", { value: response.url });
-  return r;
 }

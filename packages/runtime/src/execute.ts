@@ -4,17 +4,33 @@ import { sendAttempt } from "./attempt.js";
 import { AbortError, ApiError, TimeoutError } from "./errors/index.js";
 import { cacheTtl, context, finish, view, waitAndCount, type RuntimeState } from "./lifecycle.js";
 import type { CallOptions } from "./options.js";
-import { bufferResponse, originOf, prepare, prepareHeaders } from "./request.js";
+import { bufferResponse, classifyFetchError, originOf, prepare, prepareHeaders, rebuild, type Prepared } from "./request.js";
 import { delayForResponse, isReplayable } from "./retry.js";
 import { anySignal, LinkedSignal } from "./timeout.js";
 import { supportsRequestStreams } from "./upload.js";
+import { utf8 } from "./encoding.js";
 
 export type { RuntimeState } from "./lifecycle.js";
 
-/** One logical request: retries, auth refresh, cache and breaker around the underlying fetch. */
+/**
+ * Turns the final response and its body into what the caller gets (the operation methods: the
+ * decoded body, or a typed error thrown). Runs inside the attempt, after the body was read there.
+ */
+export type ReadBody<T> = (response: Response, body: ArrayBuffer) => T;
+
+/** runtime.fetch: resolves once the headers of the final response arrived; the caller reads the body. */
 export async function execute(rt: RuntimeState, input: Request | string | URL, init: RequestInit | undefined, call: CallOptions): Promise<Response> {
   const prep = prepare(rt.baseUrl, input, init);
-  const p = prep instanceof Promise ? await prep : prep;
+  return send<Response>(rt, prep instanceof Promise ? await prep : prep, call);
+}
+
+/**
+ * One logical request: retries, auth refresh, cache and breaker around the underlying fetch.
+ * With `read`, each attempt also reads the body, so a connection dropped or stalled mid-body is a
+ * ConnectionError or TimeoutError retried under the same rules as one before the headers, and the
+ * attempt and total deadlines cover the body too.
+ */
+export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, read?: ReadBody<T>): Promise<T> {
   const { method, url, headers } = p;
   const origin = originOf(url);
   const idemHeader = call.idempotencyHeader ?? rt.retry.idempotencyHeader;
@@ -26,6 +42,7 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
   const replayable = isReplayable(method, headers, idemHeader, call.idempotent);
   const body = p.body;
   const maxRetries = call.retries ?? rt.retry.maxRetries;
+  const timeoutMs = call.timeoutMs ?? rt.timeoutMs;
   const totalMs = call.totalTimeoutMs ?? rt.totalTimeoutMs;
   const started = rt.clock.now();
   const deadline = totalMs === undefined ? Infinity : started + totalMs;
@@ -37,28 +54,35 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
   // Parent of every attempt, and what backoff and limiter waits listen to.
   const parent = total?.signal ?? callerSignal;
   const ctx = context(p, call, requestId);
+  const cache = rt.cache;
+  // Never an event stream: it is read as it arrives and may not end.
+  const cacheable = cache !== undefined && method === "GET" && call.cache !== false && !headers.has("if-none-match") && !headers.has("range") && !/event-stream/i.test(headers.get("accept") ?? "");
+  // An invalidation after this point wins over what this read brings back (see ResponseCache.store).
+  const epoch = cache?.epoch;
+  // Hooks see a readable response even when the body was read here.
+  const done = (res: Response, bytes: ArrayBuffer | undefined): T | Promise<T> =>
+    finish(rt, ctx, read && rt.hooks.onResponse ? rebuild(res, bytes!) : res, started, total, (read ? read(res, bytes!) : res) as T);
 
-  const cacheable = rt.cache !== undefined && method === "GET" && call.cache !== false && !headers.has("if-none-match") && !headers.has("range");
   let cached: CacheEntry | undefined;
-  if (cacheable) {
-    cached = rt.cache!.get(url);
-    if (cached && cached.expiresAt > started) return finish(rt, ctx, ResponseCache.toResponse(cached, "HIT"), started, total);
-    if (cached?.etag) headers.set("if-none-match", cached.etag);
-    else if (cached) rt.cache!.delete(url), (cached = undefined);
-  }
-
   let retries = 0;
   let authReplayed = false;
   let lastResponse: Response | undefined;
+  let lastBytes: ArrayBuffer | undefined;
   let lastError: ApiError | undefined;
   try {
+    if (cacheable) {
+      cached = cache.get(url);
+      if (cached && cached.expiresAt > started) return await done(ResponseCache.toResponse(cached, "HIT"), read && cached.body.slice(0));
+      if (cached?.etag) headers.set("if-none-match", cached.etag);
+      else if (cached) cache.delete(url), (cached = undefined);
+    }
     for (;;) {
       if (rt.breaker) {
         try {
           rt.breaker.check(origin, requestId);
         } catch (open) {
           // Mid-retry, the breaker tripping ends retries; the caller still gets the real last outcome.
-          if (lastResponse) return finish(rt, ctx, lastResponse, started, total);
+          if (lastResponse) return await done(lastResponse, lastBytes);
           if (lastError) (open as { cause?: unknown }).cause = lastError;
           throw open;
         }
@@ -71,70 +95,85 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
         await rt.limiter.acquire(parent);
         rt.tracker.consume(origin);
       }
-      const { signal: attempt, response, error, usedToken } = await sendAttempt(rt, p, call, ctx, callerSet, parent);
-
-      if (error) {
-        if (error instanceof AbortError || (error instanceof TimeoutError && error.kind === "total")) {
-          rt.breaker?.neutral(origin);
-          throw error;
+      const attempt = await sendAttempt(rt, p, call, ctx, callerSet, parent, timeoutMs, read !== undefined);
+      let { response: res, error } = attempt;
+      let bytes: ArrayBuffer | undefined;
+      const store = cacheable && res !== undefined && cache.accepts(res);
+      if (res && (read || store)) {
+        try {
+          bytes = await res.arrayBuffer();
+        } catch (e) {
+          // The body phase failed (connection dropped, stalled past a deadline): an attempt failure.
+          error = classifyFetchError(e, attempt.signal, requestId, timeoutMs);
+          res = undefined;
         }
-        rt.breaker?.failure(origin);
-        const allowed = error instanceof TimeoutError ? rt.retry.retryOnTimeout : rt.retry.retryOnNetworkError;
-        if (!replayable || !allowed || retries >= maxRetries) throw error;
-        const delay = computeBackoff(retries, rt.retry.backoff, rt.random);
-        if (rt.clock.now() + delay >= deadline) throw error;
-        lastError = error;
-        lastResponse = undefined;
-        await waitAndCount(rt, ctx, delay, parent, { error });
-        retries++;
-        continue;
       }
 
-      const res = response!;
-      const status = res.status;
-      rt.tracker.update(origin, res.headers);
-      if (rt.breaker) {
-        if (status >= 500) rt.breaker.failure(origin);
-        else rt.breaker.success(origin);
-      }
+      if (res) {
+        const status = res.status;
+        rt.tracker.update(origin, res.headers);
+        if (rt.breaker) {
+          if (status >= 500) rt.breaker.failure(origin);
+          else rt.breaker.success(origin);
+        }
 
-      if (status === 401 && usedToken && !authReplayed && rt.auth.bearer?.handleUnauthorized) {
-        const buffered = await bufferResponse(res);
-        attempt.dispose();
-        authReplayed = true;
-        // The 401 proves the request was rejected before any side effect, so replaying is safe even for POST.
-        if (!(await rt.auth.bearer.handleUnauthorized(usedToken))) return finish(rt, ctx, buffered, started, total);
-        rt.log?.info?.("http.auth.refreshed", { requestId, url: rt.redact.url(url) });
-        ctx.attempt++;
-        continue;
-      }
-
-      if (status === 304 && cached) {
-        await res.arrayBuffer().catch(() => undefined);
-        attempt.dispose();
-        cached.expiresAt = rt.clock.now() + cacheTtl(rt, call);
-        return finish(rt, ctx, ResponseCache.toResponse(cached, "REVALIDATED"), started, total);
-      }
-
-      if (replayable && retries < maxRetries && rt.retry.retryOnStatus(status)) {
-        const delay = delayForResponse(res, retries, rt.retry, rt.clock.now(), rt.random);
-        if (delay !== undefined && rt.clock.now() + delay < deadline) {
-          lastResponse = await bufferResponse(res);
-          lastError = undefined;
-          attempt.dispose();
-          await waitAndCount(rt, ctx, delay, parent, { response: lastResponse });
-          retries++;
+        if (status === 401 && attempt.usedToken && !authReplayed && rt.auth.bearer?.handleUnauthorized) {
+          const buffered = bytes ? rebuild(res, bytes) : await bufferResponse(res);
+          attempt.signal.dispose();
+          authReplayed = true;
+          // The 401 proves the request was rejected before any side effect, so replaying is safe even for POST.
+          if (!(await rt.auth.bearer.handleUnauthorized(attempt.usedToken))) return await done(buffered, bytes);
+          rt.log?.info?.("http.auth.refreshed", { requestId, url: rt.redact.url(url) });
+          ctx.attempt++;
           continue;
         }
+
+        if (status === 304 && cached) {
+          if (!bytes) await res.arrayBuffer().catch(() => undefined);
+          attempt.signal.dispose();
+          cached.expiresAt = rt.clock.now() + cacheTtl(rt, call);
+          return await done(ResponseCache.toResponse(cached, "REVALIDATED"), read && cached.body.slice(0));
+        }
+
+        if (replayable && retries < maxRetries && rt.retry.retryOnStatus(status)) {
+          const delay = delayForResponse(res, retries, rt.retry, rt.clock.now(), rt.random);
+          if (delay !== undefined && rt.clock.now() + delay < deadline) {
+            lastResponse = bytes ? rebuild(res, bytes) : await bufferResponse(res);
+            lastBytes = bytes;
+            lastError = undefined;
+            attempt.signal.dispose();
+            await waitAndCount(rt, ctx, delay, parent, { response: lastResponse });
+            retries++;
+            continue;
+          }
+        }
+
+        // The caller reads a body left unread, and the caller's signal must still abort that read.
+        if (bytes) attempt.signal.dispose();
+        else attempt.signal.disarm();
+        if (store) cache.store(url, res, bytes!, cacheTtl(rt, call), call.tags ?? [], rt.clock.now(), epoch);
+        if (body !== undefined && call.onUploadProgress && !supportsRequestStreams()) {
+          const size = typeof body === "string" ? utf8(body).byteLength : body instanceof Blob ? body.size : (body as ArrayBuffer).byteLength;
+          call.onUploadProgress({ loaded: size, total: size });
+        }
+        return await done(bytes && !read ? rebuild(res, bytes) : res, bytes);
       }
 
-      attempt.disarm();
-      let final = res;
-      if (cacheable && status === 200) final = await rt.cache!.store(url, res, cacheTtl(rt, call), call.tags ?? [], rt.clock.now());
-      if (body !== undefined && call.onUploadProgress && !supportsRequestStreams()) {
-        call.onUploadProgress({ loaded: body.byteLength, total: body.byteLength });
+      const err = error!;
+      attempt.signal.dispose();
+      if (err instanceof AbortError || (err instanceof TimeoutError && err.kind === "total")) {
+        rt.breaker?.neutral(origin);
+        throw err;
       }
-      return finish(rt, ctx, final, started, total);
+      rt.breaker?.failure(origin);
+      const allowed = err instanceof TimeoutError ? rt.retry.retryOnTimeout : rt.retry.retryOnNetworkError;
+      if (!replayable || !allowed || retries >= maxRetries) throw err;
+      const delay = computeBackoff(retries, rt.retry.backoff, rt.random);
+      if (rt.clock.now() + delay >= deadline) throw err;
+      lastError = err;
+      lastResponse = undefined;
+      await waitAndCount(rt, ctx, delay, parent, { error: err });
+      retries++;
     }
   } catch (e) {
     // Waits (backoff, limiter) reject with the raw abort reason; map it like an aborted fetch.
@@ -152,6 +191,7 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
     throw error;
   } finally {
     total?.disarm();
-    if (call.invalidates?.length) rt.cache?.invalidate(call.invalidates);
+    if (call.invalidates?.length) cache?.invalidate(call.invalidates);
   }
 }
+

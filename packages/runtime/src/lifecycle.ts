@@ -81,8 +81,8 @@ export function view(ctx: RequestContext): RequestContext {
   return { request: ctx.request, attempt: ctx.attempt, requestId: ctx.requestId, call: ctx.call };
 }
 
-/** Logs and reports the response handed back to the caller. */
-export function finish(rt: RuntimeState, ctx: RequestContext, response: Response, started: number, total: LinkedSignal | undefined): Response | Promise<Response> {
+/** Logs and reports the response handed back to the caller; resolves to `value` (the response itself, or what was read from it). */
+export function finish<T>(rt: RuntimeState, ctx: RequestContext, response: Response, started: number, total: LinkedSignal | undefined, value: T): T | Promise<T> {
   total?.disarm();
   const durationMs = rt.clock.now() - started;
   rt.log?.debug?.("http.response", {
@@ -92,6 +92,6 @@ export function finish(rt: RuntimeState, ctx: RequestContext, response: Response
     durationMs,
     headers: rt.redact.headers(response.headers),
   });
-  if (!rt.hooks.onResponse) return response;
-  return Promise.resolve(rt.hooks.onResponse({ ...view(ctx), response, durationMs })).then(() => response);
+  if (!rt.hooks.onResponse) return value;
+  return Promise.resolve(rt.hooks.onResponse({ ...view(ctx), response, durationMs })).then(() => value);
 }

@@ -1,4 +1,4 @@
-import type { Clock } from "./clock.js";
+import { systemClock, type Clock } from "./clock.js";
 
 export interface RateLimiterOptions {
   /** Sustained requests per second (token refill rate). Default: unlimited. */
@@ -25,7 +25,8 @@ export class RateLimiter {
 
   constructor(
     readonly options: RateLimiterOptions,
-    private readonly clock: Clock,
+    /** Time source and sleeper. Default: the system clock. */
+    private readonly clock: Clock = systemClock,
   ) {
     const rate = options.ratePerSecond;
     this.interval = rate && rate > 0 ? 1000 / rate : 0;

@@ -1,8 +1,9 @@
 import { systemClock, type Clock } from "./clock.js";
 import { DeadlineExceededError, JobFailedError } from "./errors/index.js";
+import { anySignal } from "./timeout.js";
 
 export interface PollOptions<J> {
-  /** Fetches the job's current representation (e.g. GET /exports/{id}). Required. */
+  /** Fetches the job's current representation (e.g. GET /exports/{id}); pass `signal` on, the deadline aborts it. Required. */
   fetch: (signal: AbortSignal | undefined) => Promise<J>;
   /** Finished successfully. Default: `job.status === "completed"`. */
   isDone?: (job: J) => boolean;
@@ -27,8 +28,10 @@ export interface PollOptions<J> {
 const status = (job: unknown): unknown => (job as { status?: unknown } | null)?.status;
 
 /**
- * Polls a long-running job with growing intervals. The last sleep is shortened to land on the
- * deadline, so the error fires on time instead of one full interval late.
+ * Polls a long-running job with growing intervals. The deadline also cuts a poll in flight: its
+ * signal aborts, and the call rejects on time even if `fetch` ignores the signal. The last sleep is
+ * shortened to land on the deadline, so the error fires on time instead of one full interval late.
+ * The in-flight cut uses a real timer (a virtual `clock` still decides between polls).
  */
 export async function pollJob<J>(options: PollOptions<J>): Promise<J> {
   const clock = options.clock ?? systemClock;
@@ -37,16 +40,29 @@ export async function pollJob<J>(options: PollOptions<J>): Promise<J> {
   const timeout = options.timeoutMs ?? 300_000;
   const deadline = clock.now() + timeout;
   let interval = options.intervalMs ?? 1_000;
-  for (let attempt = 0; ; attempt++) {
-    const job = await options.fetch(options.signal);
-    options.onPoll?.(job, attempt);
-    if (isDone(job)) return job;
-    if (isFailed(job)) throw new JobFailedError("Job failed", { job });
-    const left = deadline - clock.now();
-    if (left <= 0) {
-      throw new DeadlineExceededError(`Job did not finish within ${timeout} ms`, { deadlineMs: timeout, lastValue: job });
+  let job: J | undefined;
+  const late = (): DeadlineExceededError => new DeadlineExceededError(`Job did not finish within ${timeout} ms`, { deadlineMs: timeout, lastValue: job });
+  const cut = new AbortController();
+  const timer = setTimeout(() => cut.abort(late()), timeout);
+  const signal = options.signal ? anySignal([options.signal, cut.signal]) : cut.signal;
+  // Rejects with the deadline (or the caller's abort) as soon as it fires, whatever `fetch` does.
+  const aborted = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+  aborted.catch(() => undefined);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      job = await Promise.race([options.fetch(signal), aborted]);
+      options.onPoll?.(job, attempt);
+      if (isDone(job)) return job;
+      if (isFailed(job)) throw new JobFailedError("Job failed", { job });
+      const left = deadline - clock.now();
+      if (left <= 0) throw late();
+      await clock.sleep(Math.min(interval, left), signal);
+      interval = Math.min(options.maxIntervalMs ?? 10_000, interval * (options.multiplier ?? 1.5));
     }
-    await clock.sleep(Math.min(interval, left), options.signal);
-    interval = Math.min(options.maxIntervalMs ?? 10_000, interval * (options.multiplier ?? 1.5));
+  } catch (e) {
+    // A fetch honouring the signal rejects with its own error (e.g. the runtime's AbortError).
+    throw cut.signal.aborted && !options.signal?.aborted ? cut.signal.reason : e;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,5 +1,5 @@
-import { ApiError, ConnectionError } from "./errors/index.js";
-import { randomId } from "./encoding.js";
+import { ApiError, ConnectionError, TimeoutError } from "./errors/index.js";
+import { randomId, utf8 } from "./encoding.js";
 import type { CallOptions, RequestInitWithDuplex } from "./options.js";
 import type { LinkedSignal } from "./timeout.js";
 import { supportsRequestStreams, trackUploadProgress } from "./upload.js";
@@ -20,7 +20,8 @@ export interface Prepared {
   url: string;
   method: string;
   headers: Headers;
-  body: ArrayBuffer | undefined;
+  /** Sent again as is on every attempt, so never a stream; FormData only without upload progress. */
+  body: ArrayBuffer | Uint8Array<ArrayBuffer> | string | Blob | FormData | undefined;
   /** Remaining RequestInit fields (redirect, credentials, keepalive…) passed through to fetch. */
   passthrough: RequestInit;
   /** The request's own signal: per request, so linking to it cannot leak onto a long-lived signal. */
@@ -106,7 +107,7 @@ export function attemptInit(p: Prepared, signal: AbortSignal | undefined, onProg
   const body = p.body;
   if (body === undefined) return init;
   if (onProgress && supportsRequestStreams()) {
-    init.body = trackUploadProgress(body, onProgress);
+    init.body = trackUploadProgress(typeof body === "string" ? utf8(body) : (body as Blob), onProgress, undefined, signal);
     init.duplex = "half";
   } else {
     init.body = body;
@@ -114,14 +115,29 @@ export function attemptInit(p: Prepared, signal: AbortSignal | undefined, onProg
   return init;
 }
 
-/** Maps whatever fetch rejected with to the runtime's error classes. */
-export function classifyFetchError(err: unknown, signal: LinkedSignal, requestId: string | undefined): ApiError {
+/**
+ * Maps whatever fetch (or reading the body) rejected with to the runtime's error classes. undici's
+ * own headers/body timers report through `cause.code` when the runtime used them (see native-timeout).
+ */
+export function classifyFetchError(err: unknown, signal: LinkedSignal, requestId: string | undefined, timeoutMs: number): ApiError {
   const s = signal.signal;
   if (s?.aborted && s.reason instanceof ApiError) return s.reason;
   if (err instanceof ApiError) return err;
   const cause = (err as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   const detail = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
+  if (/^UND_ERR_(HEADERS|BODY)_TIMEOUT$/.test(detail)) {
+    return new TimeoutError(`Request timed out after ${timeoutMs} ms (attempt)`, { kind: "attempt", timeoutMs, cause: err, requestId });
+  }
   return new ConnectionError(`Connection failed: ${detail}`, { cause: err, requestId });
+}
+
+/** A readable copy of a response whose body was read; keeps `url` for callers resolving links. */
+export function rebuild(response: Response, body: ArrayBuffer): Response {
+  const nullBody = response.status === 204 || response.status === 205 || response.status === 304;
+  const copy = new Response(nullBody ? null : body, response);
+  // Response.url is read-only and empty on constructed responses.
+  Object.defineProperty(copy, "url", { value: response.url });
+  return copy;
 }
 
 /**
@@ -129,18 +145,5 @@ export function classifyFetchError(err: unknown, signal: LinkedSignal, requestId
  * the connection is freed for reuse and the body stays readable for the caller.
  */
 export async function bufferResponse(response: Response): Promise<Response> {
-  let body: ArrayBuffer;
-  try {
-    body = await response.arrayBuffer();
-  } catch {
-    body = new ArrayBuffer(0);
-  }
-  const nullBody = response.status === 204 || response.status === 205 || response.status === 304;
-  const copy = new Response(nullBody ? null : body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  Object.defineProperty(copy, "url", { value: response.url });
-  return copy;
+  return rebuild(response, await response.arrayBuffer().catch(() => new ArrayBuffer(0)));
 }

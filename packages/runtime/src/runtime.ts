@@ -32,11 +32,16 @@ export interface Runtime {
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  return runtimeOf(runtimeState(options));
+}
+
+/** Everything the options resolve to; the generated client's operation methods run on it directly. */
+export function runtimeState(options: RuntimeOptions): RuntimeState {
   const clock = options.clock ?? systemClock;
   const now = (): number => clock.now();
   const cb = options.circuitBreaker;
   const cacheOpt = options.cache;
-  const state: RuntimeState = {
+  return {
     fetch: options.fetch,
     baseUrl: options.baseUrl,
     headers: options.headers ? new Headers(options.headers) : undefined,
@@ -59,6 +64,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     clock,
     random: options.random ?? Math.random,
   };
+}
+
+/** The public runtime object over a resolved state. */
+export function runtimeOf(state: RuntimeState): Runtime {
   const noCall: CallOptions = {};
   return {
     fetch: (input, init) => execute(state, input, init, noCall),

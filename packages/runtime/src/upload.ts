@@ -13,12 +13,14 @@ const CHUNK = 64 * 1024;
 /**
  * Wraps a body in a pull-based stream that reports bytes as fetch consumes them. highWaterMark 0
  * means nothing is read ahead, so `loaded` tracks what the network actually took. Send it with
- * `duplex: "half"` (required by Node's fetch and Chromium for streamed bodies).
+ * `duplex: "half"` (required by Node's fetch and Chromium for streamed bodies). Node's fetch keeps
+ * pulling the stream after an abort, so the request's `signal` ends it: no tick after an abort.
  */
 export function trackUploadProgress(
   body: Blob | ArrayBuffer | Uint8Array,
   onProgress: ProgressCallback,
   chunkSize = CHUNK,
+  signal?: AbortSignal,
 ): ReadableStream<Uint8Array> {
   const total = body instanceof Blob ? body.size : body.byteLength;
   const bytes = body instanceof Blob ? undefined : body instanceof Uint8Array ? body : new Uint8Array(body);
@@ -26,13 +28,11 @@ export function trackUploadProgress(
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        if (offset >= total) {
-          controller.close();
-          return;
-        }
+        if (offset >= total) return controller.close();
         const end = Math.min(total, offset + chunkSize);
         // Blobs are read slice by slice so a multi-GB file is never fully in memory.
         const chunk = bytes ? bytes.subarray(offset, end) : new Uint8Array(await (body as Blob).slice(offset, end).arrayBuffer());
+        if (signal?.aborted) return controller.error(signal.reason);
         offset = end;
         controller.enqueue(chunk);
         onProgress({ loaded: offset, total });

@@ -144,6 +144,31 @@ describe("TokenManager", () => {
     expect((await rt.fetch("/me")).status).toBe(200);
   });
 
+  it("a failed refresh in a 401 storm calls onSessionExpired once, also for 401s that arrive after it failed", async () => {
+    const onSessionExpired = vi.fn();
+    const { rt } = manager({ onSessionExpired });
+    ctx.server.state.rejectTokens = true;
+    ctx.server.state.failRefresh = true;
+    ctx.server.state.refreshDelayMs = 20;
+    // Half the 401s come back while the refresh runs, half after it failed.
+    ctx.server.plan("/me", ...Array.from({ length: 100 }, (_, i) => ({ delayMs: i % 2 ? 80 : 0 })));
+    const settled = await Promise.allSettled(Array.from({ length: 100 }, () => rt.fetch("/me")));
+    expect(settled.every((s) => s.status === "rejected" && s.reason instanceof SessionExpiredError)).toBe(true);
+    expect(ctx.server.state.refreshCalls).toBe(1);
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+  });
+
+  it("after a failed refresh, a late 401 or refresh() rejects without refreshing or reporting again", async () => {
+    const onSessionExpired = vi.fn();
+    const { tm, login } = manager({ onSessionExpired });
+    ctx.server.state.failRefresh = true;
+    await expect(tm.handleUnauthorized(login.access_token)).rejects.toBeInstanceOf(SessionExpiredError);
+    await expect(tm.handleUnauthorized(login.access_token)).rejects.toBeInstanceOf(SessionExpiredError);
+    await expect(tm.refresh()).rejects.toBeInstanceOf(SessionExpiredError);
+    expect(ctx.server.state.refreshCalls).toBe(1);
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+  });
+
   it("keeps the refresh token when the server does not rotate it, and accepts camelCase results", async () => {
     const clock = testClock();
     const tm = new TokenManager({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRuntime, ResponseCache } from "../src/index.js";
+import { createApiCore, type OperationMeta } from "../src/client/api-core.js";
+import { createRuntime, ResponseCache, streamEvents } from "../src/index.js";
 import { testClock, useFaultServer } from "./helpers.js";
 
 const ctx = useFaultServer();
@@ -80,4 +81,59 @@ describe("GET cache", () => {
     expect(c.get("c")).toBeDefined();
     expect(c.size).toBe(2);
   });
+
+  it("never buffers or stores an event stream: the first event arrives while the stream stays open", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, cache: true });
+    const started = Date.now();
+    for await (const e of streamEvents({ url: `${ctx.url}/sse?count=1&hold=1&k=a`, fetch: rt.fetch, reconnect: false })) {
+      expect(e.data).toEqual({ n: 1 });
+      break;
+    }
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // Even without `Accept: text/event-stream`, the response's content type keeps it out.
+    const res = await Promise.race([rt.fetch("/sse?count=1&hold=1&k=b"), new Promise((r) => setTimeout(r, 2_000, "buffered"))]);
+    expect(res).toBeInstanceOf(Response);
+    await (res as Response).body!.cancel();
+    expect(rt.cache!.size).toBe(0);
+  });
+
+  it("a generated stream operation is not buffered by the cache either", async () => {
+    const api = createApiCore<Record<string, never>>({ baseUrl: ctx.url, cache: true });
+    const meta: OperationMeta = { id: "stream", method: "get", path: "/sse", stream: true, tags: ["Events"] };
+    const started = Date.now();
+    for await (const e of api.stream(meta)({ params: { query: { count: 1, hold: 1 } } } as never, { reconnect: false })) {
+      expect(e.event).toBe("tick");
+      break;
+    }
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(api.runtime.cache!.size).toBe(0);
+  });
+
+  it("a read in flight when its tag is invalidated is not stored: the invalidation wins", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, cache: true });
+    const read = rt.withCall({ tags: ["things"] })("/echo?delay=150&r=1");
+    // The mutation completes while the read is still waiting for its response.
+    await new Promise((r) => setTimeout(r, 30));
+    await rt.withCall({ invalidates: ["things"] })("/orders", { method: "POST", body: "{}" });
+    expect((await read).status).toBe(200);
+    expect(rt.cache!.size).toBe(0);
+    await rt.withCall({ tags: ["things"] })("/echo?delay=150&r=1");
+    expect(ctx.server.count("/echo?delay=150&r=1")).toBe(2);
+    // A read that starts after the invalidation is cached as usual; other tags are unaffected.
+    await rt.withCall({ tags: ["things"] })("/echo?delay=150&r=1");
+    expect(ctx.server.count("/echo?delay=150&r=1")).toBe(2);
+  });
+
+  it("the same holds for the generated client's operation methods", async () => {
+    const api = createApiCore<Record<string, never>>({ baseUrl: ctx.url, cache: true });
+    const get = api.op({ id: "getThing", method: "get", path: "/echo", tags: ["Things"] });
+    const update = api.op({ id: "updateThing", method: "post", path: "/orders", tags: ["Things"] });
+    const read = get({ params: { query: { delay: 150, r: 2 } } } as never);
+    await new Promise((r) => setTimeout(r, 30));
+    await update({ body: {} } as never);
+    await read;
+    await get({ params: { query: { delay: 150, r: 2 } } } as never);
+    expect(ctx.server.count("/echo?delay=150&r=2")).toBe(2);
+  });
 });
+

@@ -167,6 +167,22 @@ export async function handleRoute(state: ServerState, req: IncomingMessage, url:
     return send(res, 200, { data: items(Math.min(limit, total - start), start + 1) }, { link: links.join(", ") });
   }
 
+  // Servers that never end a listing: a cursor cycle (A → B → A), a repeated cursor, a `Link`
+  // cycle, `has_next: true` forever.
+  if (path === "/items/cycle" || path === "/items/repeat") {
+    const cursor = q.get("cursor") ?? "";
+    const next = path === "/items/repeat" ? "X" : cursor === "A" ? "B" : "A";
+    return send(res, 200, { data: items(1, cursor.charCodeAt(0) || 0), meta: { next_cursor: next, has_more: true } });
+  }
+  if (path === "/items/link-cycle") {
+    const page = Number(q.get("page") ?? 1);
+    return send(res, 200, { data: items(1, page) }, { link: `</items/link-cycle?page=${page === 1 ? 2 : 1}>; rel="next"` });
+  }
+  if (path === "/items/endless") {
+    const page = Number(q.get("page") ?? 1);
+    return send(res, 200, { data: items(2, page * 2), meta: { page, has_next: true } });
+  }
+
   if (path === "/limited") {
     const w = state.rateWindow;
     const now = Date.now();

@@ -18,6 +18,19 @@ export interface Fault {
   reset?: boolean;
   /** Let the route run (apply side effects) but destroy the socket instead of sending its response. */
   applyThenReset?: boolean;
+  /** Let the route run, send its status and headers and half its body, then destroy the socket. */
+  dropBody?: boolean;
+  /** Let the route run, send its headers and half its body, then wait this long before the rest. */
+  stallBodyMs?: number;
+  /** Let the route run, then answer 200 with a JSON content type and a body that is not JSON. */
+  invalidJson?: boolean;
+}
+
+/** What a route answered, captured instead of sent so a fault can mangle it. */
+interface Captured {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
 }
 
 export interface RecordedRequest {
@@ -32,6 +45,8 @@ export interface RandomFaultOptions {
   seed: number;
   /** Only paths matching get faults. Default: all. */
   match?: RegExp;
+  /** Also inject body-phase faults (dropped and stalled bodies, invalid JSON). Default: false. */
+  bodyFaults?: { stallMs: number };
 }
 
 /** mulberry32: tiny deterministic PRNG so a seed reproduces a soak run exactly. */
@@ -71,10 +86,13 @@ function freshState(): ServerState {
 }
 
 export class FaultServer {
-  readonly server = createServer((req, res) => void this.handle(req, res));
+  // A client that aborts mid-upload makes reading the request fail: that request is just gone.
+  readonly server = createServer((req, res) => void this.handle(req, res).catch(() => req.socket.destroy()));
   private readonly sockets = new Set<Socket>();
   private readonly plans = new Map<string, Fault[]>();
-  private random: { next: () => number; rate: number; match?: RegExp } | undefined;
+  private random: { next: () => number; rate: number; match?: RegExp; bodyFaults?: { stallMs: number } } | undefined;
+  /** Faults injected, by kind (for soak reports). */
+  readonly injected = new Map<string, number>();
   state: ServerState = freshState();
   /** Last requests, newest last (capped so soak runs stay small). */
   readonly requests: RecordedRequest[] = [];
@@ -100,7 +118,7 @@ export class FaultServer {
   }
 
   randomFaults(options: RandomFaultOptions | undefined): this {
-    this.random = options && { next: seeded(options.seed), rate: options.rate, match: options.match };
+    this.random = options && { next: seeded(options.seed), rate: options.rate, match: options.match, bodyFaults: options.bodyFaults };
     return this;
   }
 
@@ -115,6 +133,7 @@ export class FaultServer {
     this.state = freshState();
     this.requests.length = 0;
     this.faultsInjected = 0;
+    this.injected.clear();
   }
 
   async close(): Promise<void> {
@@ -136,6 +155,7 @@ export class FaultServer {
       { delayMs: 2, reset: true },
       method === "POST" ? { applyThenReset: true } : { status: 502 },
     ];
+    if (r.bodyFaults) kinds.push({ dropBody: true }, { dropBody: true }, { stallBodyMs: r.bodyFaults.stallMs }, { invalidJson: true });
     return kinds[Math.floor(r.next() * kinds.length)];
   }
 
@@ -153,7 +173,11 @@ export class FaultServer {
     const body = Buffer.concat(chunks);
 
     const fault = this.nextFault(path, req.method ?? "GET");
-    if (fault) this.faultsInjected++;
+    if (fault) {
+      this.faultsInjected++;
+      const kind = Object.keys(fault).filter((k) => k !== "delayMs" && k !== "headers").join("+") || "delay";
+      this.injected.set(kind, (this.injected.get(kind) ?? 0) + 1);
+    }
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (fault?.reset) {
       req.socket.destroy();
@@ -171,7 +195,49 @@ export class FaultServer {
       req.socket.destroy();
       return;
     }
+    if (fault?.dropBody || fault?.stallBodyMs || fault?.invalidJson) return this.mangle(fault, await this.capture(req, url, body), req, res);
     await handleRoute(this.state, req, url, body, res);
+  }
+
+  /** Runs a route against a recorder: side effects happen, nothing is sent yet. */
+  private async capture(req: IncomingMessage, url: URL, body: Buffer): Promise<Captured> {
+    const out: Captured = { status: 200, headers: {}, body: Buffer.alloc(0) };
+    const sink = {
+      writeHead(status: number, headers: Record<string, string> = {}) {
+        out.status = status;
+        out.headers = headers;
+      },
+      write(chunk: string | Buffer) {
+        out.body = Buffer.concat([out.body, Buffer.from(chunk)]);
+      },
+      end(chunk?: string | Buffer) {
+        if (chunk !== undefined) this.write(chunk);
+      },
+    };
+    await handleRoute(this.state, req, url, body, sink as unknown as ServerResponse);
+    return out;
+  }
+
+  /** Sends a captured answer broken in the body phase: after the headers, so fetch has already resolved. */
+  private async mangle(fault: Fault, answer: Captured, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (fault.invalidJson) {
+      const html = "<html><body>502 Bad Gateway</body></html>";
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(html)) });
+      res.end(html);
+      return;
+    }
+    // Padding makes even a short body long enough to cut in the middle.
+    const full = answer.body.length >= 16 ? answer.body : Buffer.concat([answer.body, Buffer.from(" ".repeat(16))]);
+    res.writeHead(answer.status, { ...answer.headers, "content-length": String(full.length) });
+    res.write(full.subarray(0, full.length >> 1));
+    if (fault.dropBody) {
+      // Let the headers and the first half reach the client before the connection dies.
+      await new Promise((r) => setTimeout(r, 5));
+      req.socket.destroy();
+      return;
+    }
+    await new Promise((r) => setTimeout(r, fault.stallBodyMs));
+    if (!res.destroyed) res.end(full.subarray(full.length >> 1));
   }
 }
 

@@ -2,7 +2,8 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
-import { createRuntime, findLink, NotFoundError, paginate, parseLinkHeader, type PageRequest } from "../src/index.js";
+import { createApiCore } from "../src/client/api-core.js";
+import { createRuntime, findLink, NotFoundError, paginate, PaginationError, parseLinkHeader, type PageRequest } from "../src/index.js";
 import { useFaultServer } from "./helpers.js";
 
 const ctx = useFaultServer();
@@ -176,3 +177,68 @@ describe("paginate without server hints", () => {
     expect(calls).toBe(3);
   });
 });
+
+describe("paginate against servers that never end a listing", () => {
+  const drain = async (p: AsyncIterable<unknown>): Promise<{ items: number; error: unknown }> => {
+    let items = 0;
+    try {
+      for await (const _ of p) items++;
+    } catch (error) {
+      return { items, error };
+    }
+    return { items, error: undefined };
+  };
+
+  it("a cursor cycle (A → B → A) throws PaginationError(cycle) before fetching a page twice", async () => {
+    const { fetchPage, calls } = fetcher("/items/cycle");
+    const { items, error } = await drain(paginate({ style: "cursor", fetchPage }));
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error).toMatchObject({ reason: "cycle" });
+    expect((error as Error).message).toContain('"A"');
+    expect(calls.map((c) => c.query["cursor"])).toEqual([undefined, "A", "B"]);
+    expect(items).toBe(3);
+  });
+
+  it("a repeated cursor throws instead of stopping quietly after duplicates", async () => {
+    const { fetchPage, calls } = fetcher("/items/repeat");
+    const { error } = await drain(paginate({ style: "cursor", fetchPage }));
+    expect(error).toMatchObject({ name: "PaginationError", reason: "cycle" });
+    expect(calls).toHaveLength(2);
+  });
+
+  it("a Link rel=next cycle (page 2 → page 1 → page 2) throws PaginationError(cycle)", async () => {
+    const { fetchPage, calls } = fetcher("/items/link-cycle");
+    const { error } = await drain(paginate({ style: "link", fetchPage }));
+    expect(error).toMatchObject({ name: "PaginationError", reason: "cycle" });
+    expect(calls.map((c) => c.query["page"])).toEqual([undefined, "2", "1"]);
+  });
+
+  it("has_next: true forever stops at the page cap with PaginationError(cap)", async () => {
+    const { fetchPage, calls } = fetcher("/items/endless");
+    const { items, error } = await drain(paginate({ style: "page", fetchPage, pageCap: 25 }));
+    expect(error).toMatchObject({ name: "PaginationError", reason: "cap" });
+    expect(calls).toHaveLength(25);
+    expect(items).toBe(50);
+    // An explicit maxPages still stops quietly.
+    expect(await drain(paginate({ style: "page", fetchPage, maxPages: 3 }))).toEqual({ items: 6, error: undefined });
+  });
+
+  it("the default cap is 1,000 pages", async () => {
+    let calls = 0;
+    const endless = paginate({ style: "page", fetchPage: async () => (calls++, { data: { data: [1], meta: { has_next: true } }, response: new Response() }) });
+    const { error } = await drain(endless);
+    expect(error).toMatchObject({ name: "PaginationError", reason: "cap" });
+    expect(calls).toBe(1_000);
+  });
+
+  it("the generated client's .all() and .pages() throw the same typed errors", async () => {
+    const api = createApiCore<Record<string, never>>({ baseUrl: ctx.url });
+    const cycle = api.paginated({ id: "cycle", method: "get", path: "/items/cycle", pagination: "cursor" });
+    expect((await drain(cycle.all())).error).toMatchObject({ name: "PaginationError", reason: "cycle" });
+    const links = api.paginated({ id: "links", method: "get", path: "/items/link-cycle", pagination: "link" });
+    expect((await drain(links.pages())).error).toMatchObject({ name: "PaginationError", reason: "cycle" });
+    const endless = api.paginated({ id: "endless", method: "get", path: "/items/endless", pagination: "page" });
+    expect((await drain(endless.all(undefined, { pageCap: 5 }))).error).toMatchObject({ name: "PaginationError", reason: "cap" });
+  });
+});
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  AbortError,
   bulk,
   createRuntime,
   DeadlineExceededError,
@@ -63,6 +64,42 @@ describe("upload progress", () => {
   });
 });
 
+describe("upload progress after an abort", () => {
+  it("stops at the abort and never reports 100 % (5 MiB PUT aborted at 1 MiB)", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url });
+    const total = 5 * 1024 * 1024;
+    const ticks: UploadProgress[] = [];
+    const ac = new AbortController();
+    let atAbort = 0;
+    const onUploadProgress = (p: UploadProgress): void => {
+      ticks.push(p);
+      if (p.loaded >= 1024 * 1024 && !ac.signal.aborted) {
+        atAbort = ticks.length;
+        ac.abort();
+      }
+    };
+    const err = await rt
+      .withCall({ onUploadProgress, signal: ac.signal })("/upload", { method: "PUT", body: new Uint8Array(total) })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AbortError);
+    // Node's fetch keeps pulling the body after an abort: give it time to (not) report more.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ticks).toHaveLength(atAbort);
+    expect(Math.max(...ticks.map((t) => t.loaded))).toBeLessThan(total);
+  });
+
+  it("holds the 100 % tick until the response arrived", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url });
+    const ticks: number[] = [];
+    let settled = false;
+    const res = await rt
+      .withCall({ onUploadProgress: (p) => ticks.push(settled ? -1 : p.loaded) })("/upload", { method: "POST", body: new Uint8Array(200 * 1024) })
+      .finally(() => (settled = true));
+    expect(await res.json()).toMatchObject({ bytes: 200 * 1024 });
+    expect(ticks).toEqual([65536, 131072, 196608, 204800]);
+  });
+});
+
 describe("bulk", () => {
   const rt = () => createRuntime({ baseUrl: ctx.url });
 
@@ -100,6 +137,15 @@ describe("bulk", () => {
     });
     expect(report.results.filter((r) => !r.ok).map((r) => r.index)).toEqual([3, 4, 5]);
     expect(report.succeeded).toBe(7);
+  });
+
+  it("runs under a rate limiter created without a clock (the system clock by default)", async () => {
+    const limiter = new RateLimiter({ ratePerSecond: 50, burst: 1 });
+    const started = Date.now();
+    const report = await bulk({ items: [1, 2, 3, 4, 5], chunkSize: 1, limiter, send: async () => undefined });
+    expect(report.succeeded).toBe(5);
+    // Five tokens at 50/s with no burst: the last one is 80 ms after the first.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(70);
   });
 
   it("runs under a rate limiter", async () => {
@@ -149,4 +195,35 @@ describe("pollJob", () => {
     expect((err as DeadlineExceededError).lastValue).toMatchObject({ status: "running" });
     expect(sleeps).toEqual([1000, 1000, 500]);
   });
+
+  it("the deadline aborts a poll in flight and rejects with DeadlineExceededError on time", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, retry: false });
+    let seen: AbortSignal | undefined;
+    const started = Date.now();
+    const err = await pollJob({
+      timeoutMs: 300,
+      fetch: async (signal) => {
+        seen = signal;
+        return (await rt.withCall({ signal })("/echo?delay=3000&poll=1")).json();
+      },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeadlineExceededError);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(seen?.aborted).toBe(true);
+  });
+
+  it("rejects on time even when the poll ignores the signal", async () => {
+    const started = Date.now();
+    const err = await pollJob({ timeoutMs: 200, fetch: () => new Promise(() => undefined) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeadlineExceededError);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("the caller's abort still rejects with its reason", async () => {
+    const ac = new AbortController();
+    const pending = pollJob({ signal: ac.signal, fetch: () => new Promise(() => undefined) }).catch((e: unknown) => e);
+    ac.abort(new Error("left the page"));
+    expect(await pending).toEqual(new Error("left the page"));
+  });
 });
+

@@ -111,8 +111,13 @@ export class TokenManager implements BearerProvider {
     return true;
   }
 
-  /** Forces a refresh; joins the one in flight if there is one. */
+  /**
+   * Forces a refresh; joins the one in flight if there is one. Once a refresh failed, rejects at
+   * once until setTokens(): calls that were waiting, or got a 401 afterwards, must not refresh
+   * (and report the expiry) again.
+   */
   refresh(): Promise<TokenSet> {
+    if (this.expired) return Promise.reject(new SessionExpiredError("Session expired; log in again"));
     this.inflight ??= this.runRefresh().finally(() => {
       this.inflight = undefined;
     });

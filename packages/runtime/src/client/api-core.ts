@@ -1,8 +1,8 @@
 import createClient, { type Client, type FetchOptions, type FetchResponse } from "openapi-fetch";
-import { errorFromResponse } from "../errors/index.js";
+import { runtimeOf, runtimeState } from "../runtime.js";
 import { streamEvents, type SSEEvent, type StreamEventsOptions } from "../sse-client.js";
-import type { ApiError } from "../errors/index.js";
-import { bindCallFetch, buildRuntime, paginator, type ApiOptions, type CallOptions, type PageOptions, type Runtime } from "./core-runtime.js";
+import { paginator, type ApiOptions, type CallOptions, type PageOptions, type Runtime } from "./core-runtime.js";
+import { compileOperation, type Invoke } from "./operation.js";
 
 export type { ApiOptions, CallOptions, PageOptions } from "./core-runtime.js";
 export { operationCallOptions } from "./core-runtime.js";
@@ -72,36 +72,29 @@ export interface ApiCore<Paths extends {}> {
 }
 
 export function createApiCore<Paths extends {}>(options: ApiOptions = {}): ApiCore<Paths> {
-  const runtime = buildRuntime(options);
+  const state = runtimeState(options);
+  const runtime = runtimeOf(state);
+  // `raw`: openapi-fetch on the runtime's fetch, as before. The operation methods do not go
+  // through it: they build the same request from the operation's metadata (see operation.ts).
   const client = createClient<Paths, Media>({
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
     fetch: runtime.fetch,
   });
-  type Raw = { data?: unknown; error?: unknown; response: Response };
-  const request = client.request as unknown as (m: string, p: string, i: Record<string, unknown>) => Promise<Raw>;
-  const raw = (meta: OperationMeta, init: Record<string, unknown> | undefined, call?: CallOptions): Promise<Raw> => {
-    const { idempotencyKey, ...rest } = init ?? {};
-    return request(meta.method, meta.path, {
-      ...rest,
-      ...(meta.stream ? { parseAs: "stream" } : {}),
-      fetch: bindCallFetch(runtime, meta, { ...call, ...(typeof idempotencyKey === "string" ? { idempotencyKey } : {}) }, options),
-    });
+  const compile = (meta: OperationMeta): Invoke => compileOperation(state, meta, options, client as unknown as Client<{}>);
+  const op = <Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op> => {
+    const invoke = compile(meta);
+    return ((init?: object, call?: CallOptions) => invoke(init, call, "data")) as OperationFn<Op>;
   };
-  const op = <Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op> =>
-    (async (init?: Record<string, unknown>, call?: CallOptions) => {
-      const result = await raw(meta, init, call);
-      if (!result.response.ok) throw errorOf(result.response, result.error);
-      return result.data;
-    }) as OperationFn<Op>;
   const paginated = <Op extends Record<string | number, any>>(meta: OperationMeta): PaginatedFn<Op> => {
-    const fn = op<Op>(meta) as PaginatedFn<Op>;
+    const invoke = compile(meta);
+    const fn = ((init?: object, call?: CallOptions) => invoke(init, call, "data")) as PaginatedFn<Op>;
     const walk = (init: object | undefined, call: (CallOptions & PageOptions) | undefined) => {
-      const { limit, maxPages, ...callOpts } = call ?? {};
+      const { limit, maxPages, pageCap, ...callOpts } = call ?? {};
       return paginator<OperationItem<Op>, OperationData<Op>>(
         meta,
-        (query) => raw(meta, mergeQuery(init, query), callOpts) as Promise<{ data?: OperationData<Op>; error?: unknown; response: Response }>,
-        { ...(limit !== undefined ? { limit } : {}), ...(maxPages !== undefined ? { maxPages } : {}), ...(callOpts.signal ? { signal: callOpts.signal } : {}) },
+        (query) => invoke(mergeQuery(init, query), callOpts, "page") as Promise<{ data: OperationData<Op>; response: Response }>,
+        { limit, maxPages, pageCap, signal: callOpts.signal },
       );
     };
     fn.all = (init, call) => walk(init, call);
@@ -112,34 +105,26 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}): ApiCo
     });
     return fn;
   };
-  const stream = <Op extends Record<string | number, any>, Event>(meta: OperationMeta): StreamFn<Op, Event> =>
-    (init, call) => {
+  const stream = <Op extends Record<string | number, any>, Event>(meta: OperationMeta): StreamFn<Op, Event> => {
+    const invoke = compile(meta);
+    return (init, call) => {
       const { parse, reconnect, signal, ...callOpts } = call ?? {};
       return streamEvents<Event>({
         ...(parse ? { parse } : {}),
         ...(reconnect !== undefined ? { reconnect } : {}),
         ...(signal ? { signal } : {}),
-        connect: async ({ lastEventId, signal: attemptSignal }) => {
+        connect: ({ lastEventId, signal: attemptSignal }) => {
           const base = (init ?? {}) as { headers?: Record<string, string> };
           const headers = { ...base.headers, Accept: "text/event-stream", ...(lastEventId ? { "Last-Event-ID": lastEventId } : {}) };
-          const result = await raw(meta, { ...base, headers }, { ...callOpts, signal: attemptSignal });
-          if (result.response.ok) return result.response;
-          // openapi-fetch already consumed the error body: hand the stream client a readable copy.
-          const body = result.error === undefined ? null : typeof result.error === "string" ? result.error : JSON.stringify(result.error);
-          const { status, statusText, headers: responseHeaders } = result.response;
-          return new Response(body, { status, statusText, headers: responseHeaders });
+          return invoke({ ...base, headers }, { ...callOpts, signal: attemptSignal }, "stream") as Promise<Response>;
         },
       });
     };
+  };
   return { client, runtime, options, op, paginated, stream };
 }
 
 function mergeQuery(init: object | undefined, next: Record<string, unknown>): Record<string, unknown> {
   const base = (init ?? {}) as { params?: { query?: Record<string, unknown> } };
   return { ...base, params: { ...base.params, query: { ...base.params?.query, ...next } } };
-}
-
-/** openapi-fetch has already parsed the error body; build the typed error from it. */
-function errorOf(response: Response, parsedError: unknown): ApiError {
-  return errorFromResponse(response, parsedError);
 }

@@ -1,4 +1,4 @@
-import { createRuntime, type Runtime } from "../runtime.js";
+import type { Runtime } from "../runtime.js";
 import type { CallOptions as RuntimeCallOptions, FetchFn, RuntimeOptions } from "../options.js";
 import { Paginator, type FetchedPage, type PageRequest } from "../pagination/paginate.js";
 import type { OperationMeta } from "./api-core.js";
@@ -13,8 +13,10 @@ export type CallOptions = Omit<RuntimeCallOptions, "idempotencyHeader" | "operat
 export interface PageOptions {
   /** Stop after this many items in total. Default: unlimited. */
   limit?: number;
-  /** Stop after this many pages. Default: unlimited. */
+  /** Stop after this many pages, quietly. Default: unlimited (up to `pageCap`). */
   maxPages?: number;
+  /** More pages than this is taken for a server that never says "last page": PaginationError. Default: 1_000. */
+  pageCap?: number;
 }
 
 export type { Runtime };
@@ -54,20 +56,17 @@ function credentialsFor(meta: OperationMeta, options: ApiOptions): CallOptions["
   return { bearer, apiKey };
 }
 
-export function buildRuntime(options: ApiOptions): Runtime {
-  return createRuntime(options);
-}
-
 export function paginator<Item, Body>(
   meta: OperationMeta,
   fetchPage: (query: Record<string, string | number>, req: PageRequest) => Promise<FetchedPage<Body>>,
-  options: PageOptions & { signal?: AbortSignal },
+  options: PageOptions & { signal?: AbortSignal | undefined },
 ): Paginator<Item, Body> {
   return new Paginator<Item, Body>({
     style: meta.pagination ?? "page",
     fetchPage: (req) => fetchPage(req.query, req),
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
     ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
+    ...(options.pageCap !== undefined ? { pageCap: options.pageCap } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
 }

@@ -1,4 +1,4 @@
-import { errorFromResponse } from "../errors/index.js";
+import { errorFromResponse, PaginationError } from "../errors/index.js";
 import { findLink } from "./link-header.js";
 
 export type PaginationStyle = "page" | "cursor" | "link";
@@ -38,8 +38,10 @@ export interface PaginateOptions<Item, Body> {
   fetchPage: (request: PageRequest) => Promise<FetchedPage<Body>>;
   /** Stop after this many items in total. Default: unlimited. */
   limit?: number;
-  /** Stop after this many pages. Default: unlimited. */
+  /** Stop after this many pages, quietly. Default: unlimited (up to `pageCap`). */
   maxPages?: number;
+  /** More pages than this means the server never says "last page": throw PaginationError (reason "cap"); Infinity disables. Default: 1_000. */
+  pageCap?: number;
   /** Page size, sent as `limitParam`. Default: not sent (server default). */
   pageSize?: number;
   /** First page number for "page" style. Default: 1. */
@@ -82,7 +84,9 @@ function nextCursor(meta: Meta): string | undefined {
 
 /**
  * Lazily walks a paginated endpoint. Holds one page at a time (constant memory however long the
- * listing), and each iteration starts from the first page again.
+ * listing, plus the cursors or URLs seen), and each iteration starts from the first page again.
+ * A server that repeats a cursor or next URL (A → B → A), or never says "last page", would make
+ * the walk endless: a cursor or URL seen before, or more than `pageCap` pages, throws PaginationError.
  */
 export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
   constructor(private readonly options: PaginateOptions<Item, Body>) {}
@@ -91,12 +95,17 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
     const o = this.options;
     const extract = o.extract ?? (defaultExtract as unknown as NonNullable<typeof o.extract>);
     const size = o.pageSize;
+    const cap = o.pageCap ?? 1_000;
+    const seen = new Set<string>();
     let page = o.startPage ?? 1;
     let cursor: string | undefined;
     let url: string | undefined;
-    let seen = 0;
+    let count = 0;
     let inferredSize = size;
     for (let index = 0; o.maxPages === undefined || index < o.maxPages; index++) {
+      if (index >= cap) {
+        throw new PaginationError(`Gave up after ${cap} pages: the server still reports more (a loop, or raise pageCap)`, { reason: "cap" });
+      }
       const query: Record<string, string | number> = {};
       if (o.style === "link" && url) new URL(url).searchParams.forEach((v, k) => (query[k] = v));
       if (size !== undefined && !(o.style === "link" && url)) query[o.limitParam ?? "limit"] = size;
@@ -106,26 +115,30 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
       const { data, error, response } = await o.fetchPage({ query, url, index, signal: o.signal });
       if (error !== undefined || !response.ok) throw errorFromResponse(response, error);
       const { items, meta } = extract(data as Body);
-      const remaining = o.limit === undefined ? items.length : Math.max(0, o.limit - seen);
+      const remaining = o.limit === undefined ? items.length : Math.max(0, o.limit - count);
       const kept = remaining < items.length ? items.slice(0, remaining) : items;
-      seen += kept.length;
+      count += kept.length;
       yield { items: kept, body: data as Body, response, index };
-      if (o.limit !== undefined && seen >= o.limit) return;
+      if (o.limit !== undefined && count >= o.limit) return;
 
+      let next: string | undefined;
       if (o.style === "page") {
         inferredSize ??= items.length;
         if (!hasNextPage(meta, page, items.length, inferredSize)) return;
         page++;
+        continue;
       } else if (o.style === "cursor") {
-        const next = nextCursor(meta);
-        // A repeated cursor would loop forever; treat it as the end.
-        if (next === undefined || next === cursor) return;
-        cursor = next;
+        next = cursor = nextCursor(meta);
       } else {
-        const next = findLink(response.headers.get("link"), "next", response.url || url);
-        if (next === undefined || next === url) return;
-        url = next;
+        // The first page's own URL counts as seen, so a next link back to it is a loop too.
+        if (!url && response.url) seen.add(response.url);
+        next = url = findLink(response.headers.get("link"), "next", response.url || url);
       }
+      if (next === undefined) return;
+      if (seen.has(next)) {
+        throw new PaginationError(`Pagination loop: the server sent ${o.style === "cursor" ? "cursor" : "next URL"} "${next}" again after ${index + 1} pages`, { reason: "cycle" });
+      }
+      seen.add(next);
     }
   }
 

@@ -1,0 +1,108 @@
+import { defaultBodySerializer, mergeHeaders, type Client } from "openapi-fetch";
+import { errorFromResponse, readErrorResponse } from "../errors/index.js";
+import { send, type ReadBody, type RuntimeState } from "../execute.js";
+import type { CallOptions as RuntimeCallOptions } from "../options.js";
+import { prepare, rebuild, type Prepared } from "../request.js";
+import { encodeMultipart } from "../upload.js";
+import type { OperationMeta } from "./api-core.js";
+import { operationCallOptions, type ApiOptions, type CallOptions } from "./core-runtime.js";
+import { readBody, type ParseAs, parseJson } from "./read-body.js";
+import { compilePath, queryString, type QuerySerializerOption } from "./url.js";
+
+/**
+ * What a call returns: the decoded body (`data`), the body with its response (`page`, for the
+ * paginator), or the response once its headers arrived (`stream`, for event streams).
+ */
+export type Mode = "data" | "page" | "stream";
+
+/** The request options of an operation method, as openapi-fetch takes them, plus an idempotency key. */
+interface Init {
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
+  body?: unknown;
+  headers?: Parameters<typeof mergeHeaders>[0];
+  parseAs?: ParseAs;
+  baseUrl?: string;
+  querySerializer?: QuerySerializerOption;
+  bodySerializer?: (body: unknown, headers?: Headers) => unknown;
+  pathSerializer?: (path: string, params: Record<string, unknown>) => string;
+  signal?: AbortSignal | null;
+  idempotencyKey?: string;
+  middleware?: unknown[];
+  Request?: unknown;
+  fetch?: unknown;
+}
+
+export type Invoke = (init: object | undefined, call: CallOptions | undefined, mode: Mode) => Promise<unknown>;
+
+const ABSOLUTE = /^[a-z][a-z\d+.-]*:/i;
+
+/**
+ * Compiles an operation into a function that builds its request from the metadata the generated
+ * code passes (method, path template, spec-derived call options) and runs it on the runtime
+ * directly: no openapi-fetch Request, no re-parsing of a Request by the runtime, the body read and
+ * decoded inside the attempt. The request it sends is the one openapi-fetch would send; options
+ * only openapi-fetch implements (`middleware`, a custom `Request`) go through it instead.
+ */
+export function compileOperation(state: RuntimeState, meta: OperationMeta, options: ApiOptions, client: Client<{}>): Invoke {
+  const method = meta.method.toUpperCase();
+  const path = compilePath(meta.path);
+  const base = (options.baseUrl ?? "").replace(/\/$/, "");
+  const defaults = operationCallOptions(meta, options);
+
+  return async (init, call, mode) => {
+    const i = (init ?? {}) as Init;
+    const { params, body, headers: h, parseAs = "json", baseUrl, querySerializer, bodySerializer, pathSerializer, signal, idempotencyKey, middleware, Request: R, fetch: _f, ...passthrough } = i;
+    let c: RuntimeCallOptions = call ? operationCallOptions(meta, options, call) : defaults;
+    if (idempotencyKey !== undefined) c = { ...c, idempotencyKey };
+    const stream = mode === "stream" || parseAs === "stream";
+    const read: ReadBody<unknown> | undefined = stream
+      ? undefined
+      : mode === "page"
+        ? (res, bytes) => ({ data: readBody(res, bytes, parseAs, method), response: res })
+        : (res, bytes) => readBody(res, bytes, parseAs, method);
+    if (middleware?.length || R) return viaOpenapiFetch(state, client, meta, i, c, mode);
+
+    const root = baseUrl ? baseUrl.replace(/\/$/, "") : base;
+    const url = (pathSerializer ? pathSerializer(root + meta.path, params?.path ?? {}) : root + path(params?.path)) + queryString(params?.query, querySerializer);
+    if (!ABSOLUTE.test(url)) throw new TypeError(`Relative URL "${url}" needs the client's baseUrl option`);
+    const headers = mergeHeaders(options.headers as never, h, params?.header as never);
+    let payload = body === undefined ? undefined : ((bodySerializer ?? defaultBodySerializer) as (b: unknown, h: Headers) => unknown)(body, headers);
+    if (payload !== undefined && !(payload instanceof FormData) && !headers.has("content-type")) headers.set("content-type", "application/json");
+    if (payload instanceof FormData && c.onUploadProgress) {
+      // Progress needs the bytes (and their total); fetch would otherwise encode the form itself.
+      const encoded = await encodeMultipart(payload);
+      headers.set("content-type", encoded.contentType);
+      payload = encoded.body;
+    }
+    const p: Prepared = { url, method, headers, body: payload as Prepared["body"], passthrough: passthrough as RequestInit, signal: signal ?? undefined };
+    const result = await send(state, p, c, read);
+    return stream ? streamResult(result as Response, mode) : result;
+  };
+}
+
+/** An event stream's response as is; for `parseAs: "stream"`, its body (a non-2xx becomes the typed error). */
+async function streamResult(response: Response, mode: Mode): Promise<unknown> {
+  if (mode === "stream") return response;
+  if (!response.ok) throw await readErrorResponse(response);
+  return mode === "page" ? { data: response.body, response } : response.body;
+}
+
+/**
+ * openapi-fetch builds and sends the request (its middleware sees it), on a fetch that still reads
+ * the body inside the attempt; JSON is decoded here so a bad body is a typed error there too.
+ */
+async function viaOpenapiFetch(state: RuntimeState, client: Client<{}>, meta: OperationMeta, init: Init, call: RuntimeCallOptions, mode: Mode): Promise<unknown> {
+  const { idempotencyKey: _k, parseAs = "json", ...rest } = init;
+  const stream = mode === "stream" || parseAs === "stream";
+  const fetch = async (input: Request | string | URL, requestInit?: RequestInit): Promise<Response> => {
+    const p = prepare(state.baseUrl, input, requestInit);
+    return send(state, p instanceof Promise ? await p : p, call, stream ? undefined : rebuild);
+  };
+  const request = client.request as unknown as (m: string, p: string, i: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const json = parseAs === "json" && !stream;
+  const { data, error, response } = await request(meta.method, meta.path, { ...rest, parseAs: json ? "text" : stream ? "stream" : parseAs, fetch });
+  if (mode === "stream") return response;
+  if (!response.ok) throw errorFromResponse(response, error);
+  const value = json && typeof data === "string" ? (data ? parseJson(response, data) : undefined) : data;
+  return mode === "page" ? { data: value, response } : value;
+}

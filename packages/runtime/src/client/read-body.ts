@@ -1,0 +1,51 @@
+import { errorFromResponse, ResponseParseError } from "../errors/index.js";
+
+/** How an operation's success body is decoded: openapi-fetch's `parseAs`. */
+export type ParseAs = "json" | "text" | "blob" | "arrayBuffer" | "stream";
+
+const decoder = new TextDecoder();
+
+/** At most this many characters of an undecodable body travel with the error. */
+const PREVIEW = 200;
+
+/**
+ * The success body of an operation, decoded as openapi-fetch would (nothing for a 204, a HEAD or an
+ * empty body), or the typed error of a non-2xx response built from its envelope. The body was
+ * already read inside the attempt; this only decodes it, so what it throws is never a network error.
+ */
+export function readBody(response: Response, body: ArrayBuffer, parseAs: ParseAs, method: string): unknown {
+  const empty = response.status === 204 || method === "HEAD" || body.byteLength === 0;
+  if (!response.ok) throw errorFromResponse(response, empty ? undefined : errorBody(decoder.decode(body)));
+  if (empty) return undefined;
+  if (parseAs === "arrayBuffer") return body.slice(0);
+  if (parseAs === "blob") return new Blob([body], { type: response.headers.get("content-type") ?? "" });
+  const text = decoder.decode(body);
+  return parseAs === "text" ? text : parseJson(response, text);
+}
+
+/** Error bodies: the JSON envelope when it parses, else the text (errorFromResponse copes with both). */
+function errorBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** JSON.parse with a typed error carrying what a bug report needs: status, content type, first bytes. */
+export function parseJson(response: Response, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const contentType = response.headers.get("content-type") ?? "";
+    const bodyPreview = text.slice(0, PREVIEW);
+    throw new ResponseParseError(`${response.status} response body is not valid JSON (${contentType || "no content type"}): ${JSON.stringify(bodyPreview)}`, {
+      status: response.status,
+      requestId: response.headers.get("x-request-id") ?? undefined,
+      headers: response.headers,
+      contentType,
+      bodyPreview,
+      cause,
+    });
+  }
+}

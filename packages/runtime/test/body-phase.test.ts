@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { createApiCore, type OperationMeta } from "../src/client/api-core.js";
+import { ApiError, ConnectionError, ResponseParseError, TimeoutError } from "../src/index.js";
+import { nativeTimeouts } from "../src/native-timeout.js";
+import { testClock, useFaultServer } from "./helpers.js";
+
+// Faults after the response headers: fetch has resolved, the body is what fails. The operation
+// methods read the body inside the attempt, so these are typed errors under the retry rules.
+const ctx = useFaultServer();
+
+const get: OperationMeta = { id: "echo", method: "get", path: "/echo" };
+const order: OperationMeta = { id: "createOrder", method: "post", path: "/orders", idempotencyHeader: "Idempotency-Key" };
+const plainPost: OperationMeta = { id: "createThing", method: "post", path: "/orders" };
+const api = (options: Parameters<typeof createApiCore>[0] = {}) => createApiCore<Record<string, never>>({ baseUrl: ctx.url, clock: testClock(), ...options });
+
+describe("a connection dropped after the headers", () => {
+  it("is a ConnectionError retried for a GET", async () => {
+    ctx.server.plan("/echo", { dropBody: true }, { dropBody: true });
+    const body = (await api().op(get)({ params: { query: { n: 1 } } } as never)) as { query: unknown };
+    expect(body.query).toEqual({ n: "1" });
+    expect(ctx.server.count("/echo")).toBe(3);
+  });
+
+  it("is retried for a POST with an idempotency key, and the side effect happens once", async () => {
+    ctx.server.plan("/orders", { dropBody: true });
+    const body = (await api().op(order)({ body: { opId: "drop-1" } } as never)) as { opId: string };
+    expect(body.opId).toBe("drop-1");
+    expect(ctx.server.count("/orders")).toBe(2);
+    expect(ctx.server.state.applied.get("drop-1")).toBe(1);
+  });
+
+  it("is not retried for a POST without one, and rejects with a ConnectionError", async () => {
+    ctx.server.plan("/orders", { dropBody: true });
+    const err = await api().op(plainPost)({ body: { opId: "drop-2" } } as never).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect(err).not.toBeInstanceOf(TypeError);
+    expect((err as ConnectionError).requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ctx.server.count("/orders")).toBe(1);
+  });
+
+  it("rejects with a ConnectionError once retries are exhausted", async () => {
+    ctx.server.plan("/echo", { dropBody: true }, { dropBody: true }, { dropBody: true });
+    const err = await api({ retry: { maxRetries: 2 } }).op(get)({}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect(ctx.server.count("/echo")).toBe(3);
+  });
+
+  it("is retried by runtime.fetch when the cache reads the body", async () => {
+    ctx.server.plan("/echo", { dropBody: true });
+    const core = api({ cache: true });
+    const res = await core.runtime.fetch("/echo");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ path: "/echo" });
+    expect(ctx.server.count("/echo")).toBe(2);
+  });
+});
+
+describe("a 200 whose body is not JSON", () => {
+  it("rejects with a ResponseParseError carrying status, content type and the first bytes", async () => {
+    ctx.server.plan("/echo", { invalidJson: true });
+    const err = await api().op(get)({}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ResponseParseError);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 200, contentType: "application/json", bodyPreview: "<html><body>502 Bad Gateway</body></html>" });
+    expect((err as Error).message).toContain("not valid JSON");
+    // Not retried: the same request would get the same body.
+    expect(ctx.server.count("/echo")).toBe(1);
+  });
+});
+
+describe("a body that stalls after the headers", () => {
+  it("is cut by totalTimeoutMs (timeoutMs 200, totalTimeoutMs 500, stall 3 s)", async () => {
+    ctx.server.plan("/echo", ...Array.from({ length: 5 }, () => ({ stallBodyMs: 3_000 })));
+    const started = Date.now();
+    const err = await api({ timeoutMs: 200, totalTimeoutMs: 500 }).op(get)({}).catch((e: unknown) => e);
+    const elapsed = Date.now() - started;
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect(elapsed).toBeLessThan(1_500);
+    expect(elapsed).toBeGreaterThanOrEqual(190);
+  });
+
+  it("times the attempt out and retries it", async () => {
+    ctx.server.plan("/echo", { stallBodyMs: 3_000 });
+    const started = Date.now();
+    const body = await api({ timeoutMs: 200 }).op(get)({});
+    expect(body).toMatchObject({ path: "/echo" });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(ctx.server.count("/echo")).toBe(2);
+  });
+
+  it("with a caller signal too (the attempt signal covers the body)", async () => {
+    ctx.server.plan("/echo", { stallBodyMs: 3_000 });
+    const body = await api({ timeoutMs: 200 }).op(get)({}, { signal: new AbortController().signal });
+    expect(body).toMatchObject({ path: "/echo" });
+    expect(ctx.server.count("/echo")).toBe(2);
+  });
+
+  it("is cut by undici's own timers when the runtime uses them instead of a signal", async () => {
+    // undici's timers tick every 500 ms, so the runtime only uses them from 10 s up; lowered here
+    // to see the mapping of its timeout errors within a test's time.
+    const { minMs } = nativeTimeouts;
+    nativeTimeouts.minMs = 0;
+    try {
+      await (await fetch(`${ctx.url}/etag`)).text(); // undici's global dispatcher exists once fetch ran
+      ctx.server.plan("/echo", { stallBodyMs: 3_000 }, { stallBodyMs: 3_000 });
+      const started = Date.now();
+      const err = await api({ timeoutMs: 100, retry: { maxRetries: 1 } }).op(get)({}).catch((e: unknown) => e);
+      // A signal would have cut both attempts after 100 ms each; undici's 500 ms ticks take longer.
+      expect(Date.now() - started).toBeGreaterThan(400);
+      expect(err).toBeInstanceOf(TimeoutError);
+      expect(err).toMatchObject({ kind: "attempt", timeoutMs: 100 });
+      expect(ctx.server.count("/echo")).toBe(2);
+      // Until the headers: a server that never answers.
+      const late = await api({ timeoutMs: 100, retry: false }).op(get)({ params: { query: { delay: 2_500 } } } as never).catch((e: unknown) => e);
+      expect(late).toMatchObject({ name: "TimeoutError", kind: "attempt" });
+    } finally {
+      nativeTimeouts.minMs = minMs;
+    }
+  });
+});
