@@ -62,6 +62,7 @@ export class NamedSchemas {
       this.byName.get(name)!.schema = normalizeSchema(raw, pointer, this.ctx);
     }
     for (const entry of this.list) entry.refs = [...collectRefs(entry.schema)];
+    refuseAliasCycles(this.list, this.byName, this.file);
     markRecursive(this.list, this.byName);
     inferDiscriminatorMappings(this.list);
   }
@@ -69,6 +70,35 @@ export class NamedSchemas {
   /** Normalises a schema found outside components (parameters, bodies, responses). */
   normalize(raw: unknown, pointer: string): IRSchema {
     return normalizeSchema(raw, pointer, this.ctx);
+  }
+}
+
+/** A schema that is only a `$ref` (annotations aside): an alias of its target. */
+function isAlias(s: IRSchema): boolean {
+  for (const k in s) if (k !== "pointer" && k !== "meta" && k !== "ref" && (s as unknown as Record<string, unknown>)[k] !== undefined) return false;
+  return s.ref !== undefined;
+}
+
+/**
+ * `A: {$ref: B}`, `B: {$ref: A}` (also across files, hoisted into components by bundling) names
+ * no schema at all: every emitter would chase it for ever (the mocks overflowed the stack, the
+ * types were a circular alias tsc rejects). Refused with the whole chain.
+ */
+function refuseAliasCycles(list: IRNamedSchema[], byName: Map<string, IRNamedSchema>, file: string): void {
+  const done = new Set<string>();
+  for (const entry of list) {
+    const chain: IRNamedSchema[] = [];
+    let cur: IRNamedSchema | undefined = entry;
+    while (cur && !done.has(cur.name) && isAlias(cur.schema)) {
+      const at = chain.indexOf(cur);
+      if (at >= 0) {
+        const cycle = [...chain.slice(at), cur].map((e) => e.schema.pointer).join(" → ");
+        throw new SpecError(file, cur.schema.pointer, `$ref cycle with no schema in between: ${cycle} (each only refers to the next, so none of them describes a value)`);
+      }
+      chain.push(cur);
+      cur = byName.get(cur.schema.ref!);
+    }
+    for (const e of chain) done.add(e.name);
   }
 }
 

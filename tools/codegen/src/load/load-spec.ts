@@ -3,6 +3,7 @@ import { readDocument } from "./read-document.js";
 import { bundleRefs } from "./bundle-refs.js";
 import { convertSwagger2 } from "./swagger2.js";
 import { SpecError } from "./spec-error.js";
+import { checkLocalRefs } from "./check-refs.js";
 
 export interface LoadedSpec {
   file: string;
@@ -21,6 +22,7 @@ export async function loadSpec(path: string, parsed?: Record<string, unknown>): 
   let sourceVersion: LoadedSpec["sourceVersion"];
   if (typeof doc.swagger === "string" && doc.swagger.startsWith("2.")) {
     sourceVersion = "2.0";
+    checkRequiredTop(file, doc, sourceVersion);
     doc = await convertSwagger2(file, doc);
   } else if (typeof doc.openapi === "string" && /^3\.0\./.test(doc.openapi)) {
     sourceVersion = "3.0";
@@ -36,5 +38,27 @@ export async function loadSpec(path: string, parsed?: Record<string, unknown>): 
         : `unsupported version ${JSON.stringify(found)} (supported: 2.0, 3.0.x, 3.1.x)`,
     );
   }
-  return { file, sourceVersion, document: bundleRefs(file, doc) };
+  if (sourceVersion !== "2.0") checkRequiredTop(file, doc, sourceVersion);
+  const document = bundleRefs(file, doc);
+  checkLocalRefs(file, document);
+  return { file, sourceVersion, document };
+}
+
+/**
+ * What the version requires at the top: 2.0 and 3.0 a `paths` object (an empty one is fine);
+ * 3.1 at least one of `paths`, `webhooks` and `components`. A document without them is most
+ * likely not the file meant (or a fragment of a split spec), and generating nothing from it
+ * silently helps no one.
+ */
+function checkRequiredTop(file: string, doc: Record<string, unknown>, version: LoadedSpec["sourceVersion"]): void {
+  const isMap = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v);
+  if (version !== "3.1") {
+    if (doc.paths === undefined) throw new SpecError(file, "#", `OpenAPI ${version} requires a \`paths\` object (it may be empty); this document has none`);
+    if (!isMap(doc.paths)) throw new SpecError(file, "#/paths", "`paths` must be an object");
+    return;
+  }
+  if (doc.paths === undefined && doc.webhooks === undefined && doc.components === undefined) {
+    throw new SpecError(file, "#", "OpenAPI 3.1 requires at least one of `paths`, `webhooks` and `components`; this document has none");
+  }
+  if (doc.paths !== undefined && !isMap(doc.paths)) throw new SpecError(file, "#/paths", "`paths` must be an object");
 }

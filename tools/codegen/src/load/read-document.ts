@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { SpecError } from "./spec-error.js";
+import { checkAliasExpansion } from "./alias-limit.js";
 
 /**
  * Reads one JSON or YAML file. A UTF-8 BOM is dropped; JSON goes through JSON.parse because
@@ -15,14 +16,23 @@ export function readDocument(file: string): unknown {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const trimmed = text.trimStart();
+  let jsonError: SpecError | undefined;
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
     try {
       return JSON.parse(text);
-    } catch {
-      // Not strict JSON (comments, trailing commas…): YAML 1.2 is a superset, let it try.
+    } catch (err) {
+      // Not strict JSON (comments, trailing commas…): YAML 1.2 is a superset, let it try; if
+      // YAML fails too, the JSON error is the one that describes the file.
+      jsonError = jsonSyntaxError(file, text, err as Error);
     }
   }
-  const value = parseYaml(file, text);
+  let value: unknown;
+  try {
+    value = parseYaml(file, text);
+  } catch (err) {
+    throw jsonError ?? err;
+  }
+  checkAliasExpansion(file, value);
   if (value === null || typeof value !== "object") {
     throw new SpecError(file, "", "the document is not an object");
   }
@@ -30,6 +40,14 @@ export function readDocument(file: string): unknown {
 }
 
 const require = createRequire(import.meta.url);
+
+/** JSON.parse's complaint with the line it points at ("at position 123" alone helps no one). */
+function jsonSyntaxError(file: string, text: string, err: Error): SpecError {
+  const message = err.message.replace(/^JSON\.parse: /, "");
+  const pos = /at position (\d+)/.exec(message);
+  const line = pos ? text.slice(0, Number(pos[1])).split("\n").length : undefined;
+  return new SpecError(file, "", `invalid JSON: ${message.replace(/ in JSON at position \d+.*$| at position \d+.*$/, "")}`, line);
+}
 
 interface JsYaml {
   load(text: string, options: { schema: unknown; json: boolean }): unknown;

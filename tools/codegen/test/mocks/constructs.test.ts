@@ -194,3 +194,15 @@ describe("determinism", () => {
     expect(c).not.toEqual(a);
   });
 });
+
+describe("values that do not exist", () => {
+  it("given an optional property whose schema has no valid value, want it left out (not null)", async () => {
+    const r = await fixturesOf({
+      Impossible: { type: "string", enum: [1] },
+      Holder: { type: "object", required: ["id"], properties: { id: { type: "integer" }, never: { $ref: "#/components/schemas/Impossible" }, inline: { type: "integer", minimum: 3, maximum: 2 } } },
+    });
+    expect(r.values.Holder).toEqual({ id: expect.any(Number) });
+    expect(r.problems.filter((p) => p.startsWith("Holder"))).toEqual([]);
+  });
+});
+
