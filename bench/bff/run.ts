@@ -16,6 +16,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 // Relative source imports (as bench/runtime does): no workspace dependency, no build of the bench.
 import { componentFixtures, responseFixtures } from "../../packages/mocks/src/index.js";
+import { findRedisServer, startRedis } from "../../packages/bff/test/redis-server.js";
 
 const ROUNDS = Number(process.argv[2] ?? 20);
 const PER_ROUND = Number(process.argv[3] ?? 400);
@@ -46,6 +47,12 @@ const up = await start(process.execPath, [`${here}upstream.mjs`, listBody, creat
 const upstream = `http://127.0.0.1:${up.line}`;
 const bff = await start(process.execPath, ["--import", tsx, `${here}serve-bff.ts`, upstream, "off"]);
 const bffCached = await start(process.execPath, ["--import", tsx, `${here}serve-bff.ts`, upstream, "on"]);
+// The same BFF with its rate limit in Redis (Debian's redis-server on loopback, its own throwaway
+// dir; append-only file with fsync every second, Redis's default for it).
+const redisBinary = findRedisServer();
+if (!redisBinary) console.error("bff bench: no redis-server (apt-get install -y redis-server): the Redis contenders are left out");
+const redis = redisBinary ? await startRedis(redisBinary, { appendfsync: "everysec" }) : undefined;
+const bffRedis = redis ? await start(process.execPath, ["--import", tsx, `${here}serve-bff.ts`, upstream, "off", redis.url]) : undefined;
 
 /** CPU time (user + system, µs) a child has used so far, from /proc (Linux); 0 elsewhere. */
 const ticksPerSec = 100;
@@ -75,6 +82,12 @@ const contenders: Record<string, Contender> = {
   "GET via BFF, cache on": { send: get(`${bffCached.line}/api`, true), proc: bffCached.child, kind: "GET" },
   "POST direct": { send: post(upstream, false), proc: up.child, kind: "POST" },
   "POST via BFF": { send: post(`${bff.line}/api`, true), proc: bff.child, kind: "POST" },
+  ...(bffRedis
+    ? {
+        "GET via BFF, Redis store": { send: get(`${bffRedis.line}/api`, true), proc: bffRedis.child, kind: "GET" as const },
+        "POST via BFF, Redis store": { send: post(`${bffRedis.line}/api`, true), proc: bffRedis.child, kind: "POST" as const },
+      }
+    : {}),
 };
 const names = Object.keys(contenders);
 type RoundStat = { rps: number; cpu: number };
@@ -140,6 +153,12 @@ for (const [a, b] of [
   ["GET via BFF", "GET direct"],
   ["GET via BFF, cache on", "GET direct"],
   ["POST via BFF", "POST direct"],
+  ...(bffRedis
+    ? ([
+        ["GET via BFF, Redis store", "GET via BFF"],
+        ["POST via BFF, Redis store", "POST via BFF"],
+      ] as const)
+    : []),
 ] as const) {
   const x = one.get(a)!;
   const y = one.get(b)!;
@@ -147,4 +166,5 @@ for (const [a, b] of [
 }
 console.log(`\nresponses checked: ${checked}, failures: ${failures}`);
 children.forEach((c) => c.kill());
+await redis?.stop();
 process.exit(failures === 0 ? 0 : 1);

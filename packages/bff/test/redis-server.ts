@@ -70,13 +70,18 @@ async function waitForPong(port: number, child: ChildProcess, deadline: number):
   }
 }
 
-export async function startRedis(binary = findRedisServer()): Promise<RedisServer> {
+export interface RedisServerOptions {
+  /** fsync of the append-only file: "always" (tests: a kill loses nothing) or "everysec" (Redis's default, benches). Default: "always". */
+  appendfsync?: "always" | "everysec";
+}
+
+export async function startRedis(binary = findRedisServer(), options: RedisServerOptions = {}): Promise<RedisServer> {
   if (!binary) throw new Error(MISSING_REDIS);
   const dir = mkdtempSync(join(tmpdir(), "specforge-redis-"));
   const port = await freePort();
   const args = [
     "--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--daemonize", "no", "--save", "",
-    "--appendonly", "yes", "--appendfsync", "always", "--logfile", "", "--loglevel", "warning",
+    "--appendonly", "yes", "--appendfsync", options.appendfsync ?? "always", "--logfile", "", "--loglevel", "warning",
   ];
   let child: ChildProcess | undefined;
   const launch = async (): Promise<void> => {
