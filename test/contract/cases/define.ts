@@ -7,9 +7,10 @@ export type Invoke = (api: Api, init: unknown, call: CallOptions) => Promise<unk
 /**
  * How to get the operation wrong on purpose. `violates` is the start of the location Prism must
  * report (`sl-violations`), so a request rejected for another reason does not pass by accident.
- * Operations without parameters or body have nothing to get wrong but credentials.
+ * Operations without parameters or body have nothing to get wrong but credentials; a public one
+ * without anything checkable has `none` (the reason), and its invalid test says so and skips.
  */
-export type InvalidRequest = { init: unknown; violates: string } | { unauthenticated: string };
+export type InvalidRequest = { init: unknown; violates: string } | { unauthenticated: string } | { none: string };
 
 export interface OperationCase {
   invoke: Invoke;
