@@ -19,7 +19,7 @@ if (!binary) {
   process.exit(1);
 }
 const redis = await startRedis(binary, { appendfsync: "everysec" });
-const connection = new RedisConnection({ url: redis.url, keyPrefix: "bench:" }, undefined, { rateLimit: "open", webhooks: "closed" });
+const connection = new RedisConnection({ url: redis.url, keyPrefix: "bench:" }, undefined);
 await connection.ready();
 
 const memoryLimit = new SlidingWindowStore();

@@ -9,6 +9,12 @@ export type RedisState = "connecting" | "up" | "down";
 const PROBE_INTERVAL_MS = 1_000;
 /** Reconnect backoff cap: after an outage the BFF is back on Redis within about this long. */
 const MAX_RECONNECT_DELAY_MS = 1_000;
+/** The failure policy in words, for the one log line of an outage. */
+const POLICY_TEXT = {
+  open: "open: served, each instance counting in memory until Redis is back",
+  closed: "closed: 503 with Retry-After until Redis is back",
+  webhooks: "closed: 503 with Retry-After until Redis is back (the sender retries; nothing is processed twice)",
+};
 
 /**
  * The BFF's one Redis client and its health. Commands fail fast instead of queueing (offline queue
@@ -24,14 +30,15 @@ export class RedisConnection {
   private probeTimer: NodeJS.Timeout | undefined;
   private readonly upHooks = new Set<() => void>();
   private closing = false;
+  private readonly policyText: { rateLimit: string };
   private readonly connected: Promise<void>;
 
   constructor(
-    private readonly config: RedisConfig,
+    config: RedisConfig,
     private readonly log: Logger | undefined,
-    private readonly policy: { rateLimit: string; webhooks: string },
   ) {
     this.changedAt = Date.now();
+    this.policyText = { rateLimit: POLICY_TEXT[config.rateLimitOnFailure ?? DEFAULTS.rateLimitOnRedisFailure] };
     this.client = new Redis(config.url, {
       commandTimeout: config.commandTimeoutMs ?? DEFAULTS.redisCommandTimeoutMs,
       connectTimeout: config.connectTimeoutMs ?? DEFAULTS.redisConnectTimeoutMs,
@@ -107,7 +114,7 @@ export class RedisConnection {
     this.changedAt = t;
     // The failure that brought it down counts as the last probe.
     this.lastProbe = t;
-    this.log?.error?.("bff.redis.down", { reason, rateLimit: this.policy.rateLimit, webhooks: this.policy.webhooks });
+    this.log?.error?.("bff.redis.down", { reason, rateLimit: this.policyText.rateLimit, webhooks: POLICY_TEXT.webhooks });
     this.probe();
   }
 

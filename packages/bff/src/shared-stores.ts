@@ -23,12 +23,6 @@ export interface SharedStores {
   close(): Promise<void>;
 }
 
-const POLICY_TEXT = {
-  open: "open: served, each instance counting in memory until Redis is back",
-  closed: "closed: 503 with Retry-After until Redis is back",
-  webhooks: "closed: 503 with Retry-After until Redis is back (the sender retries; nothing is processed twice)",
-};
-
 /**
  * Picks each store: an explicit `store` in the config, else Redis when `redis` is set, else memory.
  * One Redis connection serves both Redis stores.
@@ -36,7 +30,7 @@ const POLICY_TEXT = {
 export function createStores(config: BffConfig, log: Logger | undefined): SharedStores {
   const policy = { rateLimit: config.redis?.rateLimitOnFailure ?? DEFAULTS.rateLimitOnRedisFailure, webhooks: "closed" as const };
   const wantsRedis = config.redis !== undefined && ((config.rateLimit !== false && !config.rateLimit?.store) || (config.webhook !== undefined && !config.webhook.store));
-  const redis = wantsRedis ? new RedisConnection(config.redis!, log, { rateLimit: POLICY_TEXT[policy.rateLimit], webhooks: POLICY_TEXT.webhooks }) : undefined;
+  const redis = wantsRedis ? new RedisConnection(config.redis!, log) : undefined;
   const prefix = config.redis?.keyPrefix ?? DEFAULTS.redisKeyPrefix;
 
   let rateLimit: RateLimitStore | undefined;

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** A connection as one BFF instance has it. */
 async function connect(): Promise<RedisConnection> {
-  const c = new RedisConnection({ url: redis!.url }, captureLogger(), { rateLimit: "open", webhooks: "closed" });
+  const c = new RedisConnection({ url: redis!.url }, captureLogger());
   connections.push(c);
   await c.ready();
   return c;
