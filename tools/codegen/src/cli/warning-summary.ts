@@ -11,6 +11,7 @@ const KINDS: [RegExp, string][] = [
   [/\(ignored: a generated fixture is used instead\)$/, "media-type or parameter example fails its schema (a generated fixture is used)"],
   [/^schema example.*; a generated value is used instead$/, "schema example fails its schema (annotation; a generated value is used)"],
   [/^format .* is unknown/, "unknown format (not validated, as JSON Schema says)"],
+  [/^pattern .* compiled as .*needless escapes dropped/, "pattern rewritten to compile with the u flag (needless escapes dropped)"],
   [/^pattern .* not a valid ECMA-262 regex/, "pattern that is not a valid regex"],
   [/would be a circular alias/, "circular type alias (typed unknown)"],
   [/^keyword .* is not enforced/, "JSON Schema keyword not enforced"],

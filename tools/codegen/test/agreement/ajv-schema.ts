@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { ValidateFunction } from "ajv";
+import { unicodePattern } from "../../src/emit/mocks/engine/unicode-pattern.js";
 
 /**
  * The independent validator: Ajv (Ajv2020 for 3.1 documents, draft-07 `Ajv` for 3.0/2.0) with
@@ -11,6 +12,9 @@ import type { ValidateFunction } from "ajv";
  * - 3.0 boolean `exclusiveMinimum/Maximum` becomes the numeric form (also tolerated in 3.1).
  * - 3.0 `$ref` siblings are ignored (OpenAPI 3.0 says so), except `nullable`.
  * - `discriminator`, `example`, `xml`, `externalDocs`, `x-*` are dropped (annotations).
+ * - A `pattern` (or patternProperties key) that the `u` flag rejects only for needless escapes
+ *   (`\@`, AWS's specs) is given as the generator rewrites it (src/emit/mocks/engine/unicode-pattern.ts):
+ *   Ajv would refuse to compile the schema, and without the flag `\p{L}` is no letter.
  * Options: `strict: false` (unknown keywords and formats are ignored, as JSON Schema says),
  * `validateSchema: false`,
  * `ownProperties: true` (`{}` has no `constructor` property), `strictNumbers: true`.
@@ -32,6 +36,16 @@ const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
  * reject `$recursiveAnchor: true`).
  */
 const DROP = new Set(["nullable", "x-nullable", "discriminator", "example", "xml", "externalDocs", "$recursiveAnchor", "$recursiveRef"]);
+
+/** See the header: a pattern the `u` flag rejects only for needless escapes, rewritten as the generator does. */
+function uPattern(p: string): string {
+  try {
+    new RegExp(p, "u");
+    return p;
+  } catch {
+    return unicodePattern(p) ?? p;
+  }
+}
 
 export type Dialect = "3.0" | "3.1";
 /**
@@ -122,7 +136,9 @@ export class AjvSpec {
       if (k === "properties" && isObj(v) && flag) {
         const kept = Object.entries(v).filter(([n, x]) => !(this.flagged(x, flag) && left.add(n)));
         out[k] = Object.fromEntries(kept.map(([n, x]) => [n, this.tr(x, mode)]));
-      } else if (SCHEMA_MAPS.includes(k) && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [n, this.tr(x, mode)]));
+      } else if (k === "pattern" && typeof v === "string") out[k] = uPattern(v);
+      else if (k === "patternProperties" && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [uPattern(n), this.tr(x, mode)]));
+      else if (SCHEMA_MAPS.includes(k) && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [n, this.tr(x, mode)]));
       else if (k === "not") out[k] = this.tr(v, "neutral");
       else if (SCHEMA_ONE.includes(k)) out[k] = this.tr(v, mode);
       else if (SCHEMA_LISTS.includes(k) && Array.isArray(v)) out[k] = v.map((x) => this.tr(x, mode));

@@ -17,6 +17,13 @@ export const CASES_31: Case[] = [
   { name: "string lengths count code points", schema: { type: "string", minLength: 2, maxLength: 3 }, accept: ["ab", "😀😀", "abc", "😀😀😀"], reject: ["a", "😀", "abcd", 5, null] },
   { name: "pattern is unanchored", schema: { type: "string", pattern: "b+" }, accept: ["abbc", "b"], reject: ["ac", ""] },
   { name: "pattern uses the u flag", schema: { type: "string", pattern: "^\\p{Lu}" }, accept: ["Ab", "Éa"], reject: ["ab"] },
+  {
+    name: "a pattern with needless escapes keeps \\p{L} a letter (AWS specs)",
+    schema: { type: "string", pattern: "^[\\p{L}\\p{Z}\\@\\_.\\-]+$" },
+    accept: ["Émile @x", "a_b-c", "日本"],
+    reject: ["p{L}", "1", ""],
+  },
+  { name: "patternProperties with needless escapes", schema: { type: "object", patternProperties: { "^\\p{Lu}\\_": { type: "integer" } } }, accept: [{ Ä_: 1, a_: "x" }], reject: [{ Ä_: "x" }] },
   { name: "untyped string keywords ignore other types", schema: { minLength: 2, pattern: "^x" }, accept: [5, null, {}, [], "xy"], reject: ["x", "ab"] },
   // formats (ajv-formats full)
   {

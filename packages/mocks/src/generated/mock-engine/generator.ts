@@ -32,10 +32,16 @@ export class MockGenerator extends GeneratorCore {
    * one with required properties only (how it appears nested deep inside another fixture).
    */
   component(name: string, variant = 0, noExamples = false, compact = false): unknown {
+    const v = this.componentOrNone(name, variant, noExamples, compact);
+    return v === NONE ? null : v;
+  }
+
+  /** `component`, with NONE when no value satisfies the schema (a reference to it then has none either). */
+  private componentOrNone(name: string, variant: number, noExamples: boolean, compact: boolean): unknown {
     const key = cacheKey(name, variant, noExamples, compact);
     if (this.cache.has(key)) return this.cache.get(key);
     const schema = this.resolve(name);
-    if (!schema) return null;
+    if (!schema) return NONE;
     this.busy.add(key);
     const hint = { name: normalizeName(name), owner: normalizeName(name) };
     const value = this.top(schema, `component:${key}`, { hint, stack: [name], variant, noExamples, self: name }, compact ? OPTIONAL_DEPTH : 0);
@@ -48,15 +54,18 @@ export class MockGenerator extends GeneratorCore {
   /** The fixture of any schema, e.g. a response body; `key` names its random stream. */
   value(schema: MockSchema, key: string, hintName = "", variant = 0): unknown {
     if (isPureRef(schema) && !schema.meta?.examples?.length) return this.component(schema.ref!, variant);
-    return this.top(schema, `value:${key}`, { hint: { name: normalizeName(hintName), owner: "" }, stack: [], variant, noExamples: false });
+    const v = this.top(schema, `value:${key}`, { hint: { name: normalizeName(hintName), owner: "" }, stack: [], variant, noExamples: false });
+    return v === NONE ? null : v;
   }
 
   protected reuse(name: string, c: Ctx): { value: unknown } | undefined {
     const compact = c.depth >= OPTIONAL_DEPTH;
     if (this.recursive.has(name) || this.busy.has(cacheKey(name, c.variant, c.noExamples, compact))) return undefined;
-    return { value: this.component(name, c.variant, c.noExamples, compact) };
+    // NONE passes through: an optional property whose schema has no value is left out, not null.
+    return { value: this.componentOrNone(name, c.variant, c.noExamples, compact) };
   }
 
+  /** The value, or NONE when no value satisfies `schema` (warned once). */
   private top(schema: MockSchema, key: string, base: Omit<Ctx, "rng" | "depth" | "minimal">, depth = 0): unknown {
     let last: unknown = NONE;
     let problem = "no value satisfies the schema";
@@ -72,7 +81,7 @@ export class MockGenerator extends GeneratorCore {
       [last, problem] = [v, err];
     }
     this.warnOnce(schema.pointer, last === NONE ? problem : `generated fixture is not valid: ${problem}`);
-    return last === NONE ? null : last;
+    return last;
   }
 
 }

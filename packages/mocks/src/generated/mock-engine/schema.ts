@@ -13,6 +13,8 @@
  * fixtures at run time with exactly the algorithm that produced the committed ones.
  */
 
+import { unicodePattern } from "./unicode-pattern.js";
+
 export type JsonType = "string" | "number" | "integer" | "boolean" | "null" | "array" | "object";
 
 export interface MockProperty {
@@ -127,15 +129,16 @@ export function sliceCodePoints(s: string, n: number): string {
 
 const regexCache = new Map<string, RegExp | null>();
 
-/** `pattern` as Ajv compiles it (`u` flag); null when it is not a valid ECMAScript regex. */
+/** `pattern` as Ajv compiles it (`u` flag; needless escapes dropped when that alone breaks it, see unicode-pattern.ts); null when it is not a valid ECMAScript regex. */
 export function patternRegExp(pattern: string): RegExp | null {
   let re = regexCache.get(pattern);
   if (re === undefined) {
     try {
       re = new RegExp(pattern, "u");
     } catch {
+      const repaired = unicodePattern(pattern);
       try {
-        re = new RegExp(pattern);
+        re = repaired === undefined ? new RegExp(pattern) : new RegExp(repaired, "u");
       } catch {
         re = null;
       }

@@ -4,6 +4,7 @@ import { formatDef } from "./formats.js";
 import { Interner } from "./shared.js";
 import { topLevelOperator } from "./ts-type.js";
 import { regexExpression } from "../inert.js";
+import { unicodePattern } from "../mocks/engine/unicode-pattern.js";
 
 /**
  * Components are emitted once in neutral form; where read/writeOnly properties exist (directly
@@ -76,6 +77,11 @@ export class ZodState {
     try {
       new RegExp(source, "u");
     } catch {
+      const repaired = unicodePattern(source);
+      if (repaired !== undefined) {
+        this.warn(pointer, `pattern ${JSON.stringify(source)} is not a valid ECMA-262 regex with the "u" flag (as JSON Schema requires); compiled as ${JSON.stringify(repaired)}, its needless escapes dropped, so \\p{…} and the like keep their Unicode meaning`);
+        return this.regex(repaired, pointer);
+      }
       try {
         new RegExp(source);
         flags = "";
