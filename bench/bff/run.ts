@@ -2,7 +2,8 @@
  * What the BFF adds: the same requests sent to the upstream directly and through the BFF, side by
  * side in one run on loopback. Four processes: this load generator, the upstream (a minimal
  * node:http server with fixed spec-valid bodies) and two BFFs (package sources, production-like
- * config; one with the GET cache on). Two phases: latency (one request at a time: what a hop
+ * config; one with the GET cache on), plus, when redis-server is installed, a Redis and a third
+ * BFF whose rate limit lives there (what the Redis store adds over memory). Two phases: latency (one request at a time: what a hop
  * adds) and throughput (`concurrency` at once: what a saturated BFF serves). Rounds are
  * interleaved with rotating order; req/s is a median over rounds, latencies are percentiles over
  * every recorded request, so load spikes from other jobs hit single rounds.
