@@ -5,6 +5,10 @@ import { runSpecDiff } from "./run.js";
 import { renderJson, renderText } from "./report.js";
 import { GitError } from "./git.js";
 import { terminalText } from "@specforge/codegen/src/terminal-text.mjs";
+import { tuneJitForBatch } from "@specforge/codegen/src/jit-flags.js";
+
+// One short batch run over a large object graph: the generator's JIT settings save it ~20% CPU too.
+tuneJitForBatch();
 
 const USAGE = `Usage: spec:diff [--base <git-ref> | --base-spec <file>] [--head <git-ref>] [options]
 

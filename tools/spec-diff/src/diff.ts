@@ -1,4 +1,5 @@
-import type { IRDocument } from "@specforge/codegen/src/ir/types.js";
+import type { IRDocument, IROperation } from "@specforge/codegen/src/ir/types.js";
+import { UnchangedParts } from "./unchanged-operations.js";
 import type { Change, Sink } from "./types.js";
 import { diffOperations, diffWebhooks } from "./rules/operations.js";
 import { diffSecuritySchemes } from "./rules/security.js";
@@ -30,7 +31,8 @@ function ownerOf(pointer: string): string {
 export function diffSpecs(base: SpecVersion, head: SpecVersion): Change[] {
   const changes: Change[] = [];
   const keys = new Set<string>();
-  const unchanged = unchangedSchemas(base.model, head.model);
+  const same = new UnchangedParts(base.document, head.document);
+  const unchanged = unchangedSchemas(base.model, head.model, same);
   const guard = new WalkGuard();
   const sinkFor = (operation: string): Sink => ({
     base: base.model,
@@ -45,8 +47,9 @@ export function diffSpecs(base: SpecVersion, head: SpecVersion): Change[] {
       changes.push({ ...c, operation, bump: c.breaking ? "major" : (c.bump ?? "minor") });
     },
   });
-  diffOperations(base.model, head.model, sinkFor);
-  diffWebhooks(base.model, head.model, sinkFor);
+  const unchangedOp = (b: IROperation, h: IROperation) => same.operation(b, h);
+  diffOperations(base.model, head.model, sinkFor, unchangedOp);
+  diffWebhooks(base.model, head.model, sinkFor, unchangedOp);
   diffSecuritySchemes(base.model, head.model, sinkFor(DOCUMENT));
   diffDocumentServers(base, head, sinkFor(DOCUMENT));
   diffOperationServers(base, head, sinkFor);

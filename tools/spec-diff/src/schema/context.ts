@@ -14,8 +14,24 @@ export interface CompareContext {
   negated?: boolean;
 }
 
+/**
+ * A walk over schemas in `dir`, reporting to `sink`. What it reports is also recorded by the
+ * guard's open frames of this walk (see walk-guard.ts).
+ */
+export function newWalk(sink: Sink, dir: Direction, negated = false): CompareContext {
+  const cx: CompareContext = { dir, sink, done: new PairSet(), guard: sink.guard, ...(negated ? { negated: true } : {}) };
+  cx.sink = {
+    ...sink,
+    emit: (c) => {
+      cx.guard.record(cx, c);
+      sink.emit(c);
+    },
+  };
+  return cx;
+}
+
 export function compareContext(sink: Sink, dir: Direction): CompareContext {
-  return { dir, sink, done: new PairSet(), guard: sink.guard };
+  return newWalk(sink, dir);
 }
 
 /** What a pair's place on the guard's stack and its count depend on besides the pair. */
@@ -25,7 +41,7 @@ export const walkMode = (cx: CompareContext) => `${cx.dir}${cx.negated ? "!" : "
 export function countingContext(cx: CompareContext): { cx: CompareContext; count: () => number } {
   let n = 0;
   const sink: Sink = { ...cx.sink, emit: () => void n++ };
-  return { cx: { dir: cx.dir, sink, done: new PairSet(), guard: cx.guard, ...(cx.negated ? { negated: true } : {}) }, count: () => n };
+  return { cx: newWalk(sink, cx.dir, cx.negated === true), count: () => n };
 }
 
 /**

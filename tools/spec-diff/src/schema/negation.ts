@@ -2,8 +2,7 @@ import type { IRSchema } from "@specforge/codegen/src/ir/types.js";
 import type { SchemaView } from "./view.js";
 import type { Direction, Effect, Sink } from "../types.js";
 import { effectWord } from "../types.js";
-import { type CompareContext, report, fmt, fmtList } from "./context.js";
-import { PairSet } from "./walk-guard.js";
+import { type CompareContext, newWalk, report, fmt, fmtList } from "./context.js";
 import { compareSchemas, equivalent } from "./schema-compat.js";
 
 const flip: Record<Direction, Direction> = { request: "response", response: "request" };
@@ -39,7 +38,7 @@ function reversed(cx: CompareContext): CompareContext {
       cx.sink.emit({ rule: `${outer}-not-${effectWord[e]}`, breaking: c.breaking, pointer: c.pointer, reason: `${c.reason} (inside not: accepted values ${effectWord[e]})` });
     },
   };
-  r = { dir: flip[outer], sink, done: new PairSet(), guard: cx.guard, negated: true };
+  r = newWalk(sink, flip[outer], true);
   reversedOf.set(cx, r);
   reversedOf.set(r, cx);
   return r;

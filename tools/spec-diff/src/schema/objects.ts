@@ -2,8 +2,21 @@ import type { SchemaView, PropertyView } from "./view.js";
 import { visibleIn } from "./view.js";
 import { type CompareContext, report, child, fmt } from "./context.js";
 import { compareSchemas, equivalent } from "./schema-compat.js";
-import { presenceBreaks, type Presence } from "../types.js";
+import { presenceBreaks, type Direction, type Presence } from "../types.js";
+import type { IRDocument } from "@specforge/codegen/src/ir/types.js";
 import { compareDependentRequired, comparePatternProperties } from "./object-keywords.js";
+
+const NONE = new Map<string, PropertyView>();
+
+/** The properties that flow in `dir`. */
+function visible(v: SchemaView, dir: Direction, doc: IRDocument): Map<string, PropertyView> {
+  const out = new Map<string, PropertyView>();
+  for (const [name, p] of v.object?.properties ?? NONE) if (visibleIn(dir, p, doc)) out.set(name, p);
+  return out;
+}
+
+const objAt = (v: SchemaView) => v.at.object ?? v.pointer;
+const propAt = (v: SchemaView, name: string, p?: PropertyView) => p?.schema?.pointer || `${objAt(v)}/properties/${name}`;
 
 /**
  * Properties of an object, as they flow in the context's direction: readOnly properties are not
@@ -13,12 +26,8 @@ import { compareDependentRequired, comparePatternProperties } from "./object-key
 export function compareObjects(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
   if (!bv.object && !hv.object) return;
   const { dir, sink } = cx;
-  const visible = (v: SchemaView, doc: typeof sink.base) =>
-    new Map([...(v.object?.properties ?? new Map<string, PropertyView>())].filter(([, p]) => visibleIn(dir, p, doc)));
-  const bp = visible(bv, sink.base);
-  const hp = visible(hv, sink.head);
-  const objAt = (v: SchemaView) => v.at.object ?? v.pointer;
-  const propAt = (v: SchemaView, name: string, p?: PropertyView) => p?.schema?.pointer || `${objAt(v)}/properties/${name}`;
+  const bp = visible(bv, dir, sink.base);
+  const hp = visible(hv, dir, sink.head);
   const presence = (p: Presence, pointer: string, name: string, what: string) =>
     sink.emit({ rule: `${dir}-property-${p}`, breaking: presenceBreaks(dir, p), pointer, reason: `${child(where, name)}: ${what}` });
 

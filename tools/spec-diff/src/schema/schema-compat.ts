@@ -1,6 +1,7 @@
 import type { IRSchema, JsonType } from "@specforge/codegen/src/ir/types.js";
 import { viewOf, same, type SchemaView } from "./view.js";
 import { type CompareContext, countingContext, report, fmtList, walkMode } from "./context.js";
+import { replayed } from "./walk-guard.js";
 import { compareBounds } from "./bounds.js";
 import { compareObjects } from "./objects.js";
 import { compareUnionBranches, compareUnionShape, compareUnionConstraint, compareDiscriminators } from "./unions.js";
@@ -18,14 +19,29 @@ const ANY: IRSchema = { pointer: "", meta: {} };
 export function compareSchemas(b: IRSchema | undefined, h: IRSchema | undefined, where: string, cx: CompareContext): void {
   const bs = b ?? ANY;
   const hs = h ?? ANY;
-  if (bs.ref && bs.ref === hs.ref && cx.sink.unchanged.has(bs.ref) && onlyRef(bs) && onlyRef(hs)) return;
-  if (!cx.done.add(bs, hs)) return;
+  const refs = !!bs.ref && !!hs.ref && onlyRef(bs) && onlyRef(hs);
+  if (refs && bs.ref === hs.ref && cx.sink.unchanged.has(bs.ref!)) return;
   const mode = walkMode(cx);
-  if (!cx.guard.enter(mode, bs, hs)) return;
+  const g = cx.guard;
+  if (!g.enter(mode, bs, hs)) return;
   try {
+    // Two named schemas compare the same wherever they are used: the first walk is recorded, later ones replay it.
+    const key = refs ? `${mode}\0${bs.ref}\0${hs.ref}` : undefined;
+    const recorded = key === undefined ? undefined : g.recorded(key);
+    if (recorded) {
+      for (const c of replayed(recorded, where)) cx.sink.emit(c);
+      return;
+    }
+    if (!cx.done.add(bs, hs)) {
+      // Reported earlier in this walk: what records now misses those changes.
+      g.cut(-1);
+      return;
+    }
+    const frame = key === undefined ? undefined : g.open(key, cx, where);
     comparePair(bs, hs, where, cx);
+    if (frame) g.close(frame);
   } finally {
-    cx.guard.leave(mode, bs, hs);
+    g.leave(mode, bs, hs);
   }
 }
 

@@ -50,12 +50,14 @@ function empty(pointer: string): SchemaView {
   return { pointer, nullable: false, string: {}, number: {}, array: {}, not: [], readOnly: false, writeOnly: false, at: {} };
 }
 
-const cache = new WeakMap<IRDocument, WeakMap<IRSchema, SchemaView>>();
+// Per document (weakly: tests load many), then per schema in a plain Map: the model lives as long as
+// its document, and a WeakMap of hundreds of thousands of entries made every garbage collection slow.
+const cache = new WeakMap<IRDocument, Map<IRSchema, SchemaView>>();
 
 /** Flattens `s` (in `doc`) into a view. Views are cached per schema: treat them as read-only. */
 export function viewOf(s: IRSchema, doc: IRDocument, depth = 0): SchemaView {
   let views = cache.get(doc);
-  if (!views) cache.set(doc, (views = new WeakMap()));
+  if (!views) cache.set(doc, (views = new Map()));
   let v = views.get(s);
   if (!v) views.set(s, (v = build(s, doc, depth)));
   return v;
@@ -68,6 +70,12 @@ function build(s: IRSchema, doc: IRDocument, depth: number): SchemaView {
     v.types = new Set();
     v.at.types = s.pointer;
     return v;
+  }
+  if (s.ref && isPlainRef(s)) {
+    // A bare `$ref` sees exactly its target: share the target's view rather than copy it (big
+    // schemas are referenced from thousands of places, and each copy was a full merge).
+    const target = doc.schemaByName.get(s.ref);
+    if (target) return { ...viewOf(target.schema, doc, depth + 1), pointer: s.pointer, name: s.ref };
   }
   if (s.ref) {
     const target = doc.schemaByName.get(s.ref);
@@ -93,6 +101,12 @@ function build(s: IRSchema, doc: IRDocument, depth: number): SchemaView {
   // A default written next to a `$ref` or `allOf` overrides the ones behind them.
   if (s.meta.hasDefault) [v.default, v.at.default] = [{ value: s.meta.default }, s.pointer];
   return v;
+}
+
+/** Nothing next to the `$ref` that changes what is valid or how it flows (descriptions may be there). */
+function isPlainRef(s: IRSchema): boolean {
+  for (const k in s) if (k !== "pointer" && k !== "ref" && k !== "meta") return false;
+  return !s.meta.readOnly && !s.meta.writeOnly && !s.meta.hasDefault;
 }
 
 /** The assertions written on `s` itself (not behind its ref or composition). */
@@ -157,33 +171,40 @@ function merge(into: SchemaView, from: SchemaView): void {
     into.enum = into.enum ? into.enum.filter((x) => from.enum!.some((y) => same(x, y))) : from.enum;
     into.at.enum ??= from.at.enum;
   }
-  const s = from.string;
-  into.string = {
-    ...into.string,
-    ...s,
-    minLength: tighter(into.string.minLength, s.minLength, Math.max),
-    maxLength: tighter(into.string.maxLength, s.maxLength, Math.min),
-  };
-  const n = from.number;
-  into.number = {
-    ...into.number,
-    ...n,
-    minimum: tighter(into.number.minimum, n.minimum, Math.max),
-    maximum: tighter(into.number.maximum, n.maximum, Math.min),
-    exclusiveMinimum: tighter(into.number.exclusiveMinimum, n.exclusiveMinimum, Math.max),
-    exclusiveMaximum: tighter(into.number.exclusiveMaximum, n.exclusiveMaximum, Math.min),
-  };
-  const a = from.array;
-  into.array = {
-    items: a.items ?? into.array.items,
-    prefixItems: a.prefixItems ?? into.array.prefixItems,
-    minItems: tighter(into.array.minItems, a.minItems, Math.max),
-    maxItems: tighter(into.array.maxItems, a.maxItems, Math.min),
-    uniqueItems: a.uniqueItems || into.array.uniqueItems,
-    contains: a.contains ?? into.array.contains,
-    minContains: tighter(into.array.minContains, a.minContains, Math.max),
-    maxContains: tighter(into.array.maxContains, a.maxContains, Math.min),
-  };
+  // A family with no assertion in `from` has nothing to merge (and most views have one family at most).
+  if (from.at.string !== undefined) {
+    const s = from.string;
+    into.string = {
+      ...into.string,
+      ...s,
+      minLength: tighter(into.string.minLength, s.minLength, Math.max),
+      maxLength: tighter(into.string.maxLength, s.maxLength, Math.min),
+    };
+  }
+  if (from.at.number !== undefined) {
+    const n = from.number;
+    into.number = {
+      ...into.number,
+      ...n,
+      minimum: tighter(into.number.minimum, n.minimum, Math.max),
+      maximum: tighter(into.number.maximum, n.maximum, Math.min),
+      exclusiveMinimum: tighter(into.number.exclusiveMinimum, n.exclusiveMinimum, Math.max),
+      exclusiveMaximum: tighter(into.number.exclusiveMaximum, n.exclusiveMaximum, Math.min),
+    };
+  }
+  if (from.at.array !== undefined) {
+    const a = from.array;
+    into.array = {
+      items: a.items ?? into.array.items,
+      prefixItems: a.prefixItems ?? into.array.prefixItems,
+      minItems: tighter(into.array.minItems, a.minItems, Math.max),
+      maxItems: tighter(into.array.maxItems, a.maxItems, Math.min),
+      uniqueItems: a.uniqueItems || into.array.uniqueItems,
+      contains: a.contains ?? into.array.contains,
+      minContains: tighter(into.array.minContains, a.minContains, Math.max),
+      maxContains: tighter(into.array.maxContains, a.maxContains, Math.min),
+    };
+  }
   for (const k of ["string", "number", "array", "nullable"] as const) into.at[k] ??= from.at[k];
   if (from.object) {
     const o: NonNullable<SchemaView["object"]> = (into.object ??= { properties: new Map(), patterns: new Map(), dependentRequired: new Map() });
@@ -215,6 +236,38 @@ export function same(a: unknown, b: unknown): boolean {
 /** Whether a property is part of what flows in `dir` (readOnly is never sent, writeOnly never returned). */
 export function visibleIn(dir: "request" | "response", p: PropertyView, doc: IRDocument): boolean {
   if (!p.schema) return true;
-  const v = viewOf(p.schema, doc);
-  return dir === "request" ? !v.readOnly : !v.writeOnly;
+  const f = flowFlags(p.schema, doc);
+  return dir === "request" ? !f.readOnly : !f.writeOnly;
+}
+
+const flagCache = new WeakMap<IRDocument, Map<IRSchema, Flags>>();
+type Flags = { readOnly: boolean; writeOnly: boolean };
+
+/**
+ * readOnly and writeOnly as the view would merge them (own, `$ref` target, `allOf` members, the one
+ * branch of a nullable union), without building the view: every property of every compared object
+ * is asked, and most are never compared further.
+ */
+function flowFlags(s: IRSchema, doc: IRDocument, depth = 0): Flags {
+  let cache = flagCache.get(doc);
+  if (!cache) flagCache.set(doc, (cache = new Map()));
+  const known = cache.get(s);
+  if (known) return known;
+  const f = { readOnly: s.meta.readOnly === true, writeOnly: s.meta.writeOnly === true };
+  if (depth <= 32 && s.boolean !== false) {
+    const target = s.ref ? doc.schemaByName.get(s.ref) : undefined;
+    if (target) addFlags(f, flowFlags(target.schema, doc, depth + 1));
+    if (s.allOf) for (const m of s.allOf) addFlags(f, flowFlags(m, doc, depth + 1));
+    for (const list of [s.oneOf, s.anyOf]) {
+      const branches = list?.filter((b) => !isNullBranch(b)) ?? [];
+      if (branches.length === 1 && !s.discriminator) addFlags(f, flowFlags(branches[0]!, doc, depth + 1));
+    }
+  }
+  cache.set(s, f);
+  return f;
+}
+
+function addFlags(into: Flags, from: Flags): void {
+  into.readOnly ||= from.readOnly;
+  into.writeOnly ||= from.writeOnly;
 }
