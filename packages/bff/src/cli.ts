@@ -11,7 +11,8 @@ import { jsonLogger } from "./logger.js";
 import { serveNode } from "./node.js";
 
 function usage(): string {
-  const vars = Object.entries(ENV_VARS).map(([k, v]) => `  ${k.padEnd(26)} ${v}`);
+  const width = Math.max(...Object.keys(ENV_VARS).map((k) => k.length));
+  const vars = Object.entries(ENV_VARS).map(([k, v]) => `  ${k.padEnd(width)} ${v}`);
   return ["Usage: pnpm bff [--port N] [--host H]", "", "Environment:", ...vars, ""].join("\n");
 }
 

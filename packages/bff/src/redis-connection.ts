@@ -30,15 +30,20 @@ export class RedisConnection {
   private probeTimer: NodeJS.Timeout | undefined;
   private readonly upHooks = new Set<() => void>();
   private closing = false;
-  private readonly policyText: { rateLimit: string };
+  private readonly policyText: { rateLimit?: string; webhooks?: string };
   private readonly connected: Promise<void>;
 
+  /** @param uses which stores live in Redis, so the outage line states only their policies. Default: both. */
   constructor(
     config: RedisConfig,
     private readonly log: Logger | undefined,
+    uses: { rateLimit: boolean; webhooks: boolean } = { rateLimit: true, webhooks: true },
   ) {
     this.changedAt = Date.now();
-    this.policyText = { rateLimit: POLICY_TEXT[config.rateLimitOnFailure ?? DEFAULTS.rateLimitOnRedisFailure] };
+    this.policyText = {
+      ...(uses.rateLimit ? { rateLimit: POLICY_TEXT[config.rateLimitOnFailure ?? DEFAULTS.rateLimitOnRedisFailure] } : {}),
+      ...(uses.webhooks ? { webhooks: POLICY_TEXT.webhooks } : {}),
+    };
     this.client = new Redis(config.url, {
       commandTimeout: config.commandTimeoutMs ?? DEFAULTS.redisCommandTimeoutMs,
       connectTimeout: config.connectTimeoutMs ?? DEFAULTS.redisConnectTimeoutMs,
@@ -114,7 +119,7 @@ export class RedisConnection {
     this.changedAt = t;
     // The failure that brought it down counts as the last probe.
     this.lastProbe = t;
-    this.log?.error?.("bff.redis.down", { reason, rateLimit: this.policyText.rateLimit, webhooks: POLICY_TEXT.webhooks });
+    this.log?.error?.("bff.redis.down", { reason, ...this.policyText });
     this.probe();
   }
 

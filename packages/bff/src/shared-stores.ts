@@ -29,8 +29,8 @@ export interface SharedStores {
  */
 export function createStores(config: BffConfig, log: Logger | undefined): SharedStores {
   const policy = { rateLimit: config.redis?.rateLimitOnFailure ?? DEFAULTS.rateLimitOnRedisFailure, webhooks: "closed" as const };
-  const wantsRedis = config.redis !== undefined && ((config.rateLimit !== false && !config.rateLimit?.store) || (config.webhook !== undefined && !config.webhook.store));
-  const redis = wantsRedis ? new RedisConnection(config.redis!, log) : undefined;
+  const uses = { rateLimit: config.rateLimit !== false && !config.rateLimit?.store, webhooks: config.webhook !== undefined && !config.webhook.store };
+  const redis = config.redis && (uses.rateLimit || uses.webhooks) ? new RedisConnection(config.redis, log, uses) : undefined;
   const prefix = config.redis?.keyPrefix ?? DEFAULTS.redisKeyPrefix;
 
   let rateLimit: RateLimitStore | undefined;
