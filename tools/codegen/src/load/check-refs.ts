@@ -6,9 +6,9 @@ const LIST_AT_MOST = 50;
 /**
  * Every local `$ref` of the bundled document must resolve. They are all checked before the model
  * is built, so a spec with ten broken references is fixed in one round, not ten: one error that
- * lists each with the pointer it is written at.
+ * lists each with the pointer it is written at. Returns the distinct local references.
  */
-export function checkLocalRefs(file: string, doc: Record<string, unknown>): void {
+export function checkLocalRefs(file: string, doc: Record<string, unknown>): Set<string> {
   const broken: { at: string; ref: string }[] = [];
   const resolves = new Map<string, boolean>();
   const stack: [unknown, string][] = [[doc, "#"]];
@@ -31,7 +31,7 @@ export function checkLocalRefs(file: string, doc: Record<string, unknown>): void
       } else if (v !== null && typeof v === "object") stack.push([v, joinPointer(at, k)]);
     }
   }
-  if (broken.length === 0) return;
+  if (broken.length === 0) return new Set(resolves.keys());
   if (broken.length === 1) throw new SpecError(file, broken[0]!.at, `$ref target not found: ${broken[0]!.ref}`);
   const list = broken
     .slice(0, LIST_AT_MOST)

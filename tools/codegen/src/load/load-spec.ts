@@ -4,6 +4,7 @@ import { bundleRefs } from "./bundle-refs.js";
 import { convertSwagger2 } from "./swagger2.js";
 import { SpecError } from "./spec-error.js";
 import { checkLocalRefs } from "./check-refs.js";
+import { hoistDeepRefs } from "./hoist-deep-refs.js";
 
 export interface LoadedSpec {
   file: string;
@@ -40,7 +41,7 @@ export async function loadSpec(path: string, parsed?: Record<string, unknown>): 
   }
   if (sourceVersion !== "2.0") checkRequiredTop(file, doc, sourceVersion);
   const document = bundleRefs(file, doc);
-  checkLocalRefs(file, document);
+  hoistDeepRefs(document, checkLocalRefs(file, document));
   return { file, sourceVersion, document };
 }
 

@@ -1,5 +1,6 @@
 // openapi-typescript, one way for every runner (generate's ots-job, the dev loop's worker).
 import { astToString, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
+import { breakCyclicMembers } from "./cyclic-members.mjs";
 
 export const OTS_OPTIONS = {
   silent: true,
@@ -15,10 +16,13 @@ export const OTS_OPTIONS = {
  * with Redocly's "minimal" rules and bundle it once more: 2.6 s of its 4.9 s on GitHub's spec, for
  * work done already (test/ots-types.test.ts proves the output is byte-identical to `openapiTS()`).
  * The context mirrors openapiTS()'s defaults in 7.13.0, which the workspace pins exactly.
+ * `fix` (default) rewrites what openapi-typescript writes but tsc rejects (cyclic-members.mjs); the
+ * comparison with `openapiTS()` turns it off.
  * @param {object} document — mutated (openapi-typescript annotates discriminators in place)
+ * @param {{ fix?: boolean }} [options]
  * @returns {string}
  */
-export function typesSource(document) {
+export function typesSource(document, { fix = true } = {}) {
   // Redocly's bundle always leaves a components object, which openapi-typescript then types as an
   // interface of `never` sections rather than `Record<string, never>`.
   document.components ??= {};
@@ -54,5 +58,6 @@ export function typesSource(document) {
     readWriteMarkers: false,
     resolve: ($ref) => resolveRef(document, $ref, { silent }),
   };
-  return astToString(transformSchema(document, ctx));
+  const nodes = transformSchema(document, ctx);
+  return astToString(fix ? breakCyclicMembers(nodes) : nodes);
 }

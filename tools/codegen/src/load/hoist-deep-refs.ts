@@ -1,0 +1,73 @@
+import { escapePointerToken, getAtPointer, parsePointer } from "./spec-error.js";
+import { childContext, type Ctx } from "./ref-contexts.js";
+
+/**
+ * A schema `$ref` into a place that is not a component schema of its own —
+ * `#/components/schemas/Account/definitions/accountStatus`, `…/properties/x/schema`, `#/definitions/X`
+ * left in a 3.x document — is valid JSON Schema, but openapi-typescript types it as an indexed
+ * access into the types (`components["schemas"]["Account"]["definitions"]…`) that does not exist
+ * (TS2339; 169 errors on one AWS spec). Each such target is copied into `components.schemas` under a
+ * name made of its pointer (the name the model gave it anyway) and the reference points there:
+ * the same schema, one way for every emitter. Refs into `#/paths/…` too: openapi-typescript's
+ * `paths[…]` has no `parameters` array, and its bodies are keyed by status, not by pointer.
+ */
+export function hoistDeepRefs(doc: Record<string, unknown>, refs: Iterable<string>): void {
+  // Most specs have none: then the document is not walked again.
+  if (![...refs].some(isDeep)) return;
+  const hoisted = new Map<string, string>();
+  const queue: [unknown, Ctx][] = [];
+
+  const target = (ref: string): string | undefined => {
+    if (!isDeep(ref)) return undefined;
+    const tokens = parsePointer(ref);
+    let local = hoisted.get(ref);
+    if (local) return local;
+    const value = getAtPointer(doc, tokens);
+    if (value === undefined || value === null || (typeof value !== "object" && typeof value !== "boolean")) return undefined;
+    const components = (doc.components ??= {}) as Record<string, unknown>;
+    const schemas = (components.schemas ??= {}) as Record<string, unknown>;
+    // The name the model gave such a target before it was hoisted (ir/named-schemas.ts).
+    const tail = tokens[0] === "components" ? tokens.slice(2) : tokens.filter((t) => !["paths", "content", "schema"].includes(t));
+    let name = tail.join("_") || "Root";
+    for (let i = 2; Object.prototype.hasOwnProperty.call(schemas, name); i++) name = `${tail.join("_")}_${i}`;
+    local = `#/components/schemas/${escapePointerToken(name)}`;
+    hoisted.set(ref, local);
+    // A copy: the original place keeps its schema (it may be used inline there too).
+    const copy = structuredClone(value);
+    Object.defineProperty(schemas, name, { value: copy, enumerable: true, writable: true, configurable: true });
+    queue.push([copy, { kind: "schemas" }]);
+    return local;
+  };
+
+  const walk = (node: unknown, ctx: Ctx): void => {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) walk(node[i], childContext(ctx, String(i)));
+      return;
+    }
+    const obj = node as Record<string, unknown>;
+    for (const k of Object.keys(obj)) {
+      const v = obj[k];
+      if (k === "$ref" && typeof v === "string") {
+        if (ctx.kind === "schemas") {
+          const local = target(v);
+          if (local) obj.$ref = local;
+        }
+      } else if (v !== null && typeof v === "object") walk(v, childContext(ctx, k));
+    }
+  };
+  walk(doc, { kind: "root" });
+  // Hoisted copies may hold deep references of their own.
+  while (queue.length) {
+    const [node, ctx] = queue.shift()!;
+    walk(node, ctx);
+  }
+}
+
+/** Whether a local reference points somewhere openapi-typescript cannot type (see above). */
+function isDeep(ref: string): boolean {
+  if (!ref.startsWith("#/")) return false;
+  const tokens = parsePointer(ref);
+  if (tokens[0] === "components") return tokens[1] === "schemas" && tokens.length > 3;
+  return true;
+}

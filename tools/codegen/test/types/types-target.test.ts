@@ -1,0 +1,96 @@
+/**
+ * What openapi-typescript writes that tsc rejects, given/want: schemas that reach themselves
+ * outside an object (TS2502) and references into places that are not component schemas (TS2339).
+ * Each output is compiled with `tsc --strict` and a value is checked against the type.
+ */
+import { describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generate } from "../../src/generate.js";
+
+const run = promisify(execFile);
+const tsc = new URL("../../node_modules/typescript/bin/tsc", import.meta.url).pathname;
+const ref = (n: string) => ({ $ref: `#/components/schemas/${n}` });
+
+interface Case {
+  name: string;
+  schemas: Record<string, unknown>;
+  paths?: Record<string, unknown>;
+  /** Text the types must contain. */
+  want: RegExp[];
+  /** A consumer line that must type-check against the output. */
+  use: string;
+}
+
+const CASES: Case[] = [
+  {
+    name: "JSON-like recursion through an array (W: string | W[])",
+    schemas: { W: { oneOf: [{ type: "string" }, { type: "array", items: ref("W") }] } },
+    want: [/W: \$Cyclic0;/, /type \$Cyclic0 = string \| \$Cyclic0\[\];/],
+    use: `const w: components["schemas"]["W"] = ["a", ["b", []]];`,
+  },
+  {
+    name: "type null with oneOf (openapi-typescript's V: null & (string | V[]))",
+    schemas: { V: { type: "null", oneOf: [{ type: "string" }, { type: "array", items: ref("V") }] } },
+    want: [/type \$Cyclic0 = null & \(string \| \$Cyclic0\[\]\);/],
+    use: `const v: components["schemas"]["V"] | undefined = undefined;`,
+  },
+  {
+    name: "a tuple of itself, and mutual recursion through arrays",
+    schemas: { T: { type: "array", prefixItems: [ref("T")] }, P: { type: "array", items: ref("Q") }, Q: { anyOf: [{ type: "integer" }, ref("P")] } },
+    want: [/T: \$Cyclic\d;/, /P: \$Cyclic\d;/, /Q: \$Cyclic\d;/],
+    use: `const q: components["schemas"]["Q"] = [1, [2]];`,
+  },
+  {
+    name: "nothing but unions in between: unknown, said in a comment",
+    schemas: { A: { anyOf: [ref("B"), { type: "object", properties: { x: { type: "string" } } }] }, B: { anyOf: [ref("A"), { type: "null" }] } },
+    want: [/\/\*\* A reference cycle with nothing but unions in between: no TypeScript type can state it\. \*\/\ntype \$Cyclic\d = unknown;/],
+    use: `const a: components["schemas"]["A"] = 1;`,
+  },
+  {
+    name: "recursion through an object stays as openapi-typescript wrote it",
+    schemas: { O: { type: "object", properties: { self: ref("O") } } },
+    want: [/self\?: components\["schemas"\]\["O"\];/],
+    use: `const o: components["schemas"]["O"] = { self: {} };`,
+  },
+  {
+    name: "references into a schema's definitions and into a path's parameter are hoisted",
+    schemas: {
+      Account: { type: "object", properties: { status: { $ref: "#/components/schemas/Account/definitions/accountStatus" } }, definitions: { accountStatus: { type: "string", enum: ["open", "closed"] } } },
+      Filter: { type: "object", properties: { id: { $ref: "#/paths/~1a/get/parameters/0/schema" } } },
+    },
+    paths: { "/a": { get: { parameters: [{ name: "id", in: "query", schema: { type: "integer" } }], responses: { "200": { description: "ok" } } } } },
+    want: [/Account_definitions_accountStatus: "open" \| "closed";/, /status\?: components\["schemas"\]\["Account_definitions_accountStatus"\];/, /id\?: components\["schemas"\]\["\/a_get_parameters_0"\];/],
+    use: `const acc: components["schemas"]["Account"] = { status: "open" }; const f: components["schemas"]["Filter"] = { id: 1 };`,
+  },
+];
+
+describe("types target: what tsc would reject", () => {
+  const root = mkdtempSync(join(tmpdir(), "types-target-"));
+  mkdirSync(join(root, "node_modules"));
+  symlinkSync(new URL("../../node_modules/zod", import.meta.url).pathname, join(root, "node_modules/zod"), "dir");
+  const outs = CASES.map((_, i) => join(root, `c${i}`));
+
+  it.each(CASES.map((c, i) => [c.name, i] as const))("%s", async (_name, i) => {
+    const { schemas, paths, want, use } = CASES[i]!;
+    const dir = outs[i]!;
+    mkdirSync(dir);
+    writeFileSync(join(dir, "spec.json"), JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: paths ?? {}, components: { schemas } }));
+    await generate({ spec: join(dir, "spec.json"), out: join(dir, "out"), targets: ["types", "zod"], workers: false });
+    const types = readFileSync(join(dir, "out/types.gen.ts"), "utf8");
+    for (const re of want) expect(types).toMatch(re);
+    writeFileSync(join(dir, "use.ts"), `import type { components } from "./out/types.gen.js";\nexport function use(): void {\n  ${use}\n}\n`);
+  });
+
+  it("every output and its consumer compile under --strict (one tsc)", async () => {
+    const files = outs.flatMap((d) => [join(d, "use.ts"), join(d, "out/zod.gen.ts")]);
+    const errors = await run(process.execPath, [tsc, "--strict", "--noEmit", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", ...files], { encoding: "utf8" }).then(
+      () => "",
+      (e: { stdout: string }) => e.stdout,
+    );
+    expect(errors).toBe("");
+  });
+});
