@@ -23,6 +23,9 @@ function ownerOf(pointer: string): string {
   return t.slice(0, depth).join("/");
 }
 
+// Operations match by path template: `#/paths/~1u~1{id}` and `#/paths/~1u~1{userId}` are one owner.
+const sameOwner = (owner: string) => (owner.startsWith("#/paths/") ? owner.replace(/\{[^}]*\}/g, "{}") : owner);
+
 /**
  * Every change between two versions of a spec, classified. Operations and webhooks are compared
  * rule by rule; what no rule explains (documentation, examples, anything else) is listed from a
@@ -56,7 +59,7 @@ export function diffSpecs(base: SpecVersion, head: SpecVersion): Change[] {
 
   // Raw differences are listed per owner (a component, an operation, a top-level field); an
   // owner with a classified change has its other raw differences explained by it.
-  const owners = new Set(changes.map((c) => ownerOf(c.pointer)));
+  const owners = new Set(changes.map((c) => sameOwner(ownerOf(c.pointer))));
   const { docs, other } = classifyRawDifferences(rawDifferences(base.document, head.document));
   const doc = sinkFor(DOCUMENT);
   const list = (pointers: string[], rule: string, reason: string) => {
@@ -65,6 +68,6 @@ export function diffSpecs(base: SpecVersion, head: SpecVersion): Change[] {
     for (const [owner, n] of byOwner) doc.emit({ rule, breaking: false, bump: "patch", pointer: owner, reason: `${reason}${n > 1 ? ` (${n} places)` : ""}` });
   };
   list(docs, "documentation-changed", "documentation or examples changed");
-  list(other.filter((p) => !owners.has(ownerOf(p))), "other-change", "changed; no compatibility rule applies, review it");
+  list(other.filter((p) => !owners.has(sameOwner(ownerOf(p)))), "other-change", "changed; no compatibility rule applies, review it");
   return changes;
 }

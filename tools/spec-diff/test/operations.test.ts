@@ -17,7 +17,7 @@ const rows: Row[] = [
     name: "path parameter renamed: same path template, new parameter name",
     before: doc(users),
     after: doc({ ...users, "/users/{id}": undefined, "/users/{userId}": { parameters: [{ name: "userId", in: "path", required: true, schema: { type: "string" } }], get: op("getUser") } }),
-    want: ["breaking: request-parameter-added-required", "breaking: request-parameter-removed"],
+    want: ["minor: request-parameter-renamed"],
   },
 ];
 

@@ -1,3 +1,4 @@
+import type { JsonType } from "@specforge/codegen/src/ir/types.js";
 import type { SchemaView } from "./view.js";
 import { type CompareContext, report, fmt } from "./context.js";
 
@@ -33,8 +34,13 @@ function family(v: SchemaView, f: Family): Record<string, unknown> {
 
 const at = (bv: SchemaView, hv: SchemaView, f: Family, key: string) => `${hv.at[f] ?? bv.at[f] ?? hv.pointer}/${key}`;
 
-export function compareBounds(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+/** The JSON type each family of keywords applies to. */
+const TYPE_OF: Record<Family, JsonType> = { string: "string", number: "number", array: "array", object: "object" };
+
+/** Bounds and flags of the families whose type both sides allow (`both`). */
+export function compareBounds(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext, both: (t: JsonType) => boolean = () => true): void {
   for (const { family: f, key, kind, thing } of BOUNDS) {
+    if (!both(TYPE_OF[f])) continue;
     const b = family(bv, f)[key] as number | undefined;
     const h = family(hv, f)[key] as number | undefined;
     if (b === h) continue;
@@ -47,6 +53,7 @@ export function compareBounds(bv: SchemaView, hv: SchemaView, where: string, cx:
     }
   }
   for (const { family: f, key, thing } of FLAGS) {
+    if (!both(TYPE_OF[f])) continue;
     const b = family(bv, f)[key];
     const h = family(hv, f)[key];
     if (b === h || (b === false && h === undefined) || (b === undefined && h === false)) continue;
@@ -55,7 +62,7 @@ export function compareBounds(bv: SchemaView, hv: SchemaView, where: string, cx:
     else if (h === undefined || h === false) report(cx, "widen", thing, pointer, where, `${key} ${fmt(b)} removed`);
     else report(cx, "change", thing, pointer, where, `${key} changed from ${fmt(b)} to ${fmt(h)}`);
   }
-  compareMultipleOf(bv, hv, where, cx);
+  if (both("number")) compareMultipleOf(bv, hv, where, cx);
 }
 
 function compareMultipleOf(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {

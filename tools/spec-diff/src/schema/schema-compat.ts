@@ -59,9 +59,11 @@ function comparePair(bs: IRSchema, hs: IRSchema, where: string, cx: CompareConte
   compareNullable(bv, hv, where, cx);
   compareEnums(bv, hv, where, cx);
   compareDefaults(bv, hv, where, cx);
-  compareBounds(bv, hv, where, cx);
-  compareObjects(bv, hv, where, cx);
-  compareArrays(bv, hv, where, cx);
+  // Keywords of a type only one side allows say nothing more than the type change already did
+  // (an array that became an object lost its items, not each item's properties one by one).
+  compareBounds(bv, hv, where, cx, (t) => allows(bv, t) && allows(hv, t));
+  if (allows(bv, "object") && allows(hv, "object")) compareObjects(bv, hv, where, cx);
+  if (allows(bv, "array") && allows(hv, "array")) compareArrays(bv, hv, where, cx);
   if (bv.union && hv.union) compareUnionBranches(bv, hv, where, cx);
   else if (bv.union || hv.union) compareUnionConstraint(bv, hv, where, cx);
   else compareDiscriminators(bv, hv, where, cx);
@@ -97,6 +99,9 @@ export function differences(b: IRSchema | undefined, h: IRSchema | undefined, cx
 
 // A `default` next to the `$ref` (3.1) is compared too: it overrides the target's.
 const onlyRef = (s: IRSchema) => !s.meta.hasDefault && Object.keys(s).every((k) => k === "pointer" || k === "ref" || k === "meta");
+
+/** Whether a value of type `t` can pass the view's type check (`number` covers integers). */
+export const allows = (v: SchemaView, t: JsonType) => !v.types || v.types.has(t) || (t === "number" && v.types.has("integer")) || (t === "integer" && v.types.has("number"));
 
 const covers = (set: Set<JsonType>, t: JsonType) => set.has(t) || (t === "integer" && set.has("number"));
 const typeList = (set: Set<JsonType>) => (set.size ? [...set].join(" | ") : "nothing");

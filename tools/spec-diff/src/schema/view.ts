@@ -228,6 +228,12 @@ function merge(into: SchemaView, from: SchemaView): void {
   if (!into.name && from.name) into.name = from.name;
 }
 
+/** Accepts any value: no type, value, keyword, composition or negation. */
+export function unconstrained(v: SchemaView): boolean {
+  const none = (o: object) => Object.values(o).every((x) => x === undefined);
+  return !v.types && !v.nullable && !v.enum && !v.object && !v.union && !v.not.length && none(v.string) && none(v.number) && none(v.array);
+}
+
 /** Structural equality of JSON values (enum members). */
 export function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);

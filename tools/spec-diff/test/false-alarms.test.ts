@@ -1,0 +1,57 @@
+/**
+ * Changes that were reported as breaking (or reported many times) on real API histories although
+ * consumers see one change or none: each row is the minimal pair and the findings it should give.
+ */
+import { describe, expect, it } from "vitest";
+import { diffDocs, doc, json, object, verdicts, type Row } from "./support/spec-pair.js";
+
+type P = Record<string, unknown>;
+const ok = { "200": { description: "ok", content: json({ type: "object" }) } };
+const param = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+const userPath = (name: string, extra: P = {}) => doc({ [`/u/{${name}}`]: { get: { operationId: "getUser", parameters: [param(name)], responses: ok, ...extra } } });
+const post = (requestBody?: P) => doc({ "/things": { post: { operationId: "createThing", ...(requestBody ? { requestBody } : {}), responses: { "204": { description: "done" } } } } });
+const read = (schema: P) => doc({ "/things": { get: { operationId: "listThings", responses: { "200": { description: "ok", content: json(schema) } } } } });
+const thirteen = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`p${i}`, { type: "string" }]));
+
+const rows: Row[] = [
+  { name: "path parameter renamed only: one rename, nothing on the wire", before: userPath("id"), after: userPath("userId"), want: ["minor: request-parameter-renamed"] },
+  {
+    name: "path parameter renamed and its schema narrowed: the rename and the narrowing",
+    before: userPath("id"),
+    after: doc({ "/u/{userId}": { get: { operationId: "getUser", parameters: [{ ...param("userId"), schema: { type: "string", maxLength: 8 } }], responses: ok } } }),
+    want: ["breaking: request-max-length-narrowed", "minor: request-parameter-renamed"],
+  },
+  {
+    name: "two path parameters swapped names: each place renamed",
+    before: doc({ "/a/{x}/b/{y}": { get: { operationId: "getB", parameters: [param("x"), param("y")], responses: ok } } }),
+    after: doc({ "/a/{y}/b/{x}": { get: { operationId: "getB", parameters: [param("y"), param("x")], responses: ok } } }),
+    want: ["minor: request-parameter-renamed", "minor: request-parameter-renamed"],
+  },
+  { name: "optional request body without a schema removed", before: post({ content: { "application/octet-stream": {} } }), after: post(), want: ["minor: request-untyped-body-removed"] },
+  { name: "optional request body with a schema removed: still breaking", before: post({ content: json(object({ a: { type: "string" } })) }), after: post(), want: ["breaking: request-body-removed"] },
+  { name: "required request body without a schema removed: still breaking", before: post({ required: true, content: { "application/octet-stream": {} } }), after: post(), want: ["breaking: request-body-removed"] },
+  { name: "response array of objects became an object: one type change", before: read({ type: "array", items: object(thirteen) }), after: read(object(thirteen)), want: ["breaking: response-type-changed"] },
+  { name: "response string became an integer: its string bounds are not listed", before: read({ type: "string", maxLength: 5, pattern: "^a" }), after: read({ type: "integer", maximum: 9 }), want: ["breaking: response-type-changed"] },
+  {
+    name: "request object became an array: its properties are not listed",
+    before: post({ required: true, content: json(object({ a: { type: "string" } }, ["a"])) }),
+    after: post({ required: true, content: json({ type: "array", items: { type: "string" }, minItems: 1 }) }),
+    want: ["breaking: request-type-changed"],
+  },
+];
+
+describe("false alarms", () => {
+  it.each(rows)("$name", async ({ before, after, want }) => {
+    expect(verdicts(await diffDocs(before, after))).toEqual([...want].sort());
+  });
+
+  it("names a renamed path parameter once, where it is written now", async () => {
+    const [change, ...rest] = await diffDocs(userPath("id"), userPath("userId"));
+    expect(rest).toEqual([]);
+    expect(change).toMatchObject({
+      operation: "GET /u/{userId} (getUser)",
+      pointer: "#/paths/~1u~1{userId}/get/parameters/0",
+      reason: "path parameter id renamed to userId: the same on the wire; the generated client takes it as userId",
+    });
+  });
+});
