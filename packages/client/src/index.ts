@@ -1,6 +1,6 @@
 /**
  * Typed client of the Platform API: `createApi()` gives the operation-named surface
- * (`api.users.list({ params: { query } })`) on openapi-fetch and @specforge/runtime.
+ * (`api.<tag>.<operation>(init)`) on openapi-fetch and @specforge/runtime.
  */
 export * from "./generated/index.js";
 export type { paths, components, operations, webhooks } from "@specforge/types";

@@ -31,6 +31,13 @@ export function defaultCases(): Record<string, OperationCase> {
       invalid: invalidRequest(op, fixture),
       invoke: async (api: Api, init, call) => {
         const core = coreOf(api);
+        // Credentials the operation's security asks for beyond the client's bearer token; none when
+        // the test calls without credentials on purpose.
+        if (call.auth !== false) {
+          const extra = credentials(op, init as Json);
+          call = { ...call, headers: { ...extra.headers, ...(call.headers as Record<string, string> | undefined) } };
+          init = extra.init;
+        }
         if (!stream) return core.op<Json>(meta)(init as never, call);
         const events: unknown[] = [];
         for await (const event of core.stream<Json>(meta)(init as never, { ...call, reconnect: false } as never)) events.push(event);
@@ -114,6 +121,27 @@ function invalidRequest(op: SpecOperation, fixture: Fixture): InvalidRequest {
   const secured = security.length > 0 && !security.some((r: Json) => Object.keys(r).length === 0);
   const why = `${op.id}: nothing in its parameters or body that a request can get wrong and Prism checks`;
   return secured ? { unauthenticated: why } : { none: `${why}, and it needs no credentials` };
+}
+
+/**
+ * What the operation's first security alternative needs that the client's bearer token does not
+ * give: HTTP basic credentials, API keys in a header, the query or a cookie (placeholders: Prism
+ * checks that they are there, not what they are).
+ */
+function credentials(op: SpecOperation, init: Json): { headers: Record<string, string>; init: Json } {
+  const spec = loadSpec();
+  const requirement: Json = (op.raw.security ?? spec.security ?? [])[0] ?? {};
+  const headers: Record<string, string> = {};
+  let next = init;
+  for (const name of Object.keys(requirement)) {
+    const scheme = deref<Json | undefined>(spec.components?.securitySchemes?.[name]);
+    if (!scheme) continue;
+    if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic") headers.authorization = `Basic ${btoa("contract:contract-test-password")}`;
+    if (scheme.type === "apiKey" && scheme.in === "header") headers[String(scheme.name).toLowerCase()] = "contract-test-key";
+    if (scheme.type === "apiKey" && scheme.in === "cookie") headers.cookie = `${scheme.name}=contract-test-key`;
+    if (scheme.type === "apiKey" && scheme.in === "query") next = { ...next, params: { ...next?.params, query: { ...next?.params?.query, [scheme.name]: "contract-test-key" } } };
+  }
+  return { headers, init: next };
 }
 
 function typeOf(schema: Json): string | undefined {

@@ -1,0 +1,83 @@
+// What the new project takes from this repository: the tools (codegen, spec-diff, the scripts),
+// the runtime, the generated packages' hand-written shells and the generic contract suite. Text
+// files are rewritten on the way: the generated packages and the spec package take the new scope,
+// the Platform API's name gives way to the new API's, and the source export condition is the new
+// scope's. The runtime and the tools keep their @specforge names: they are what the project uses.
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+
+/** Files of this repository the new project gets, as they are (after the rewrite below). */
+export const COPIED = [
+  "tsconfig.base.json",
+  "vitest.shared.ts",
+  "tools/codegen/package.json",
+  "tools/codegen/tsconfig.json",
+  "tools/codegen/tsconfig.build.json",
+  "tools/codegen/turbo.json",
+  "tools/codegen/bin",
+  "tools/codegen/scripts",
+  "tools/codegen/src",
+  "tools/spec-diff/package.json",
+  "tools/spec-diff/tsconfig.json",
+  "tools/spec-diff/src",
+  "tools/scripts/mock.mjs",
+  "tools/scripts/start.mjs",
+  "tools/scripts/dev.mjs",
+  "tools/scripts/docs-server.mjs",
+  "tools/scripts/docs-server.d.mts",
+  "tools/scripts/interrupt.mjs",
+  "tools/scripts/help.mjs",
+  "packages/runtime/package.json",
+  "packages/runtime/README.md",
+  "packages/runtime/tsconfig.json",
+  "packages/runtime/tsconfig.build.json",
+  "packages/runtime/src",
+  "spec/turbo.json",
+  "test/support/prism.ts",
+  "test/contract/global-setup.ts",
+  "test/contract/generic.test.ts",
+  "test/contract/cases/define.ts",
+  ...["client", "default-cases", "errors", "outcome", "prefer", "prism-url", "snapshot", "spec", "validate", "zod-operation"].map((f) => `test/contract/support/${f}.ts`),
+];
+
+/** The generated packages' hand-written parts (their src/generated comes from `generate`). */
+export const PACKAGE_SHELLS = (kind) => [
+  `packages/${kind}/package.json`,
+  `packages/${kind}/tsconfig.json`,
+  `packages/${kind}/tsconfig.build.json`,
+  `packages/${kind}/turbo.json`,
+  `packages/${kind}/src/index.ts`,
+  ...(kind === "mocks" ? ["packages/mocks/src/msw.ts", "packages/mocks/src/node20.ts", "packages/mocks/README.md"] : []),
+];
+
+export function rewriter({ scope, name, folders }) {
+  // Generated packages are found by folder: @specforge/<folder> → <scope>/<folder's new name>.
+  const generated = new RegExp(`@specforge/(spec|test|${Object.keys(folders).join("|")})(?=["'/\\s\`)#,]|$)`, "g");
+  return (text) =>
+    text
+      .replace(/@specforge\/source/g, `${scope}/source`)
+      .replace(generated, (_, f) => (f === "spec" || f === "test" ? `${scope}/${f}` : `${scope}/${folders[f]}`))
+      .replace(/\bthe Platform API\b/g, `the ${name}`)
+      .replace(/\bPlatform API\b/g, name);
+}
+
+/** Copies `paths` (files or folders) from `from` to `to`, rewriting text files. */
+export function copyFiles(from, to, paths, rewrite, skip = () => false) {
+  for (const p of paths) {
+    const src = join(from, p);
+    if (statSync(src).isDirectory()) {
+      const files = readdirSync(src, { recursive: true }).map(String).filter((f) => statSync(join(src, f)).isFile());
+      copyFiles(from, to, files.map((f) => join(p, f)).filter((f) => !skip(f)), rewrite, skip);
+      continue;
+    }
+    const dest = join(to, p);
+    mkdirSync(dirname(dest), { recursive: true });
+    if (/\.(ts|mts|mjs|js|json|md|yaml|yml)$/.test(p)) writeFileSync(dest, rewrite(readFileSync(src, "utf8")));
+    else cpSync(src, dest);
+  }
+}
+
+/** What the copy must leave behind: build output, caches, generated code, tests of the tools. */
+export const SKIPPED = (path) => /(^|\/)(node_modules|dist|\.turbo|\.tmp|generated)(\/|$)/.test(path);
+
+export const relativeTo = (root) => (p) => relative(root, p);

@@ -1,0 +1,109 @@
+// Creates a new project of this repository's shape for another API's spec. Everything is written
+// into a staging folder beside the target and swapped in whole, so a failure leaves nothing
+// behind; the target must not exist or be empty (nothing the scaffold did not create is touched).
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { COPIED, copyFiles, PACKAGE_SHELLS, rewriter, SKIPPED } from "./copy-files.mjs";
+import { splitSpec } from "./split-spec.mjs";
+import { CI_RUN, configTs, GITIGNORE, readme, rootPackageJson, specPackageJson, TEST_VITEST_CONFIG, testFiles, turboJson, workspaceYaml } from "./templates.mjs";
+
+export class ScaffoldError extends Error {
+  name = "ScaffoldError";
+}
+
+const REPO = fileURLToPath(new URL("../../../", import.meta.url));
+const KINDS = ["types", "zod", "client", "mocks"];
+const SCOPE = /^@[a-z0-9][a-z0-9._~-]*$/;
+const PNPM = ["-y", "pnpm@12.4.2"];
+
+/**
+ * @param {{ spec: string; scope: string; out: string; name?: string; install?: boolean; log?: (line: string) => void }} options
+ * @returns {Promise<{ dir: string; name: string; next: string }>}
+ */
+export async function scaffold(options) {
+  const log = options.log ?? (() => {});
+  const fail = (message) => {
+    throw new ScaffoldError(message);
+  };
+  const { scope } = options;
+  if (!SCOPE.test(scope)) fail(`--scope must be an npm scope like "@acme", not ${JSON.stringify(scope)}`);
+  const specFile = resolve(options.spec);
+  if (!existsSync(specFile) || !statSync(specFile).isFile()) fail(`--spec ${specFile}: no such file`);
+  const dest = resolve(options.out);
+  if (existsSync(dest) && (!statSync(dest).isDirectory() || readdirSync(dest).length > 0)) fail(`--out ${dest} exists and is not an empty folder; the scaffold writes only into a new or empty one`);
+
+  mkdirSync(dirname(dest), { recursive: true });
+  const staging = `${dest}.scaffold-${process.pid}`;
+  const work = mkdtempSync(join(tmpdir(), "specforge-scaffold-"));
+  let name;
+  let version;
+  try {
+    log(`reading ${specFile}: bundling, converting Swagger 2.0 if needed, splitting into spec/`);
+    const { info, lint } = await splitSpec(REPO, specFile, join(staging, "spec"), work, fail);
+    if (lint.code !== 0) log(`note: redocly lint still reports problems it cannot ignore:\n${lint.output.split("\n").slice(-6).join("\n")}`);
+    name = (options.name ?? (typeof info.title === "string" ? info.title : "")).trim() || "API";
+    version = typeof info.version === "string" && /^\d+\.\d+\.\d+$/.test(info.version) ? info.version : "0.0.0";
+
+    const rewrite = rewriter({ scope, name, folders: Object.fromEntries(KINDS.map((k) => [k, k])) });
+    copyFiles(REPO, staging, COPIED, rewrite, SKIPPED);
+    copyFiles(REPO, staging, KINDS.flatMap(PACKAGE_SHELLS), rewrite, SKIPPED);
+
+    const json = (path, value) => write(staging, path, JSON.stringify(value, null, 2) + "\n");
+    json("package.json", rootPackageJson(REPO, { scope }));
+    write(staging, "pnpm-workspace.yaml", workspaceYaml(REPO));
+    write(staging, "turbo.json", rewrite(JSON.stringify(turboJson(REPO), null, 2)) + "\n");
+    write(staging, "specforge.config.ts", configTs({ name, scope }));
+    write(staging, "README.md", readme({ name, scope }));
+    write(staging, ".gitignore", GITIGNORE);
+    write(staging, ".ci/run", CI_RUN);
+    chmodSync(join(staging, ".ci/run"), 0o755);
+    const redocly = JSON.parse(readFileSync(join(REPO, "spec/package.json"), "utf8")).devDependencies["@redocly/cli"];
+    json("spec/package.json", JSON.parse(JSON.stringify(specPackageJson({ scope, name })).replace("__REDOCLY__", redocly)));
+    for (const [path, value] of Object.entries(testFiles({ scope }, REPO))) json(path, value);
+    write(staging, "test/vitest.config.ts", TEST_VITEST_CONFIG);
+
+    if (existsSync(dest)) rmdirSync(dest);
+    renameSync(staging, dest);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  if (options.install !== false) {
+    log("installing (from the pnpm store when it can)");
+    const offline = exec("npx", [...PNPM, "install", "--offline"], dest);
+    if (offline.code !== 0) {
+      const online = exec("npx", [...PNPM, "install"], dest);
+      if (online.code !== 0) fail(`pnpm install failed in ${dest}:\n${tail(online.output)}`);
+    }
+    log("generating the packages");
+    const gen = exec("npx", [...PNPM, "generate"], dest);
+    if (gen.code !== 0) fail(`pnpm generate failed in ${dest}:\n${tail(gen.output)}`);
+    if (exec("git", ["--version"], dest).code === 0) {
+      log(`committing, tagged v${version} (spec:diff's baseline)`);
+      const who = exec("git", ["config", "user.email"], dest).output.trim() ? [] : ["-c", "user.name=specforge scaffold", "-c", "user.email=scaffold@localhost"];
+      for (const args of [["init", "-q"], ["add", "-A"], [...who, "commit", "-q", "-m", `${name}: project created from its OpenAPI spec`], [...who, "tag", `v${version}`]]) {
+        const r = exec("git", args, dest);
+        if (r.code !== 0) fail(`git ${args.join(" ")} failed in ${dest}:\n${tail(r.output)}`);
+      }
+    }
+  }
+  return { dir: dest, name, next: `Created ${dest}. Next: cd ${options.out} && npx -y pnpm@12.4.2 start` };
+}
+
+function write(root, path, text) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+function exec(cmd, args, cwd) {
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", NO_COLOR: "1" }, maxBuffer: 256 << 20 });
+  return { code: r.status ?? 1, output: `${r.stdout ?? ""}${r.stderr ?? ""}` };
+}
+
+const tail = (text) => text.split("\n").filter((l) => l.trim()).slice(-12).join("\n");

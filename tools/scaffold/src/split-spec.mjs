@@ -1,0 +1,64 @@
+// The spec of the new project: bundled into one document (external $refs resolved), converted to
+// OpenAPI 3.0 when it is Swagger 2.0 (the generators and Prism work on 3.x), then split into the
+// multi-file layout by Redocly's `split` (paths/, components/…). Its lint config starts from
+// Redocly's `recommended` ruleset, and the spec's existing problems go into Redocly's ignore file,
+// so day one lints clean and every new problem fails.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+
+/** Redocly's CLI as this repository installs it. */
+function redoclyCli(repo) {
+  return join(createRequire(join(repo, "spec", "package.json")).resolve("@redocly/cli/package.json"), "..", "bin", "cli.js");
+}
+
+function run(repo, args, cwd) {
+  const r = spawnSync(process.execPath, [redoclyCli(repo), ...args], { cwd, encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" } });
+  return { code: r.status ?? 1, output: `${r.stdout ?? ""}${r.stderr ?? ""}` };
+}
+
+/**
+ * Writes `specDir` (openapi.yaml, paths/, components/, redocly.yaml, .redocly.lint-ignore.yaml)
+ * from `specFile`; returns the bundled document's info.
+ */
+export async function splitSpec(repo, specFile, specDir, work, fail) {
+  mkdirSync(specDir, { recursive: true });
+  // YAML, so that `split` writes the root as openapi.yaml.
+  const bundled = join(work, "openapi.yaml");
+  const b = run(repo, ["bundle", specFile, "--output", bundled], work);
+  if (b.code !== 0 || !existsSync(bundled)) fail(`cannot read ${specFile} as an OpenAPI document:\n${tail(b.output)}`);
+  const yaml = createRequire(join(repo, "tools", "codegen", "package.json"))("js-yaml");
+  let doc = yaml.load(readFileSync(bundled, "utf8"), { schema: yaml.CORE_SCHEMA });
+  if (typeof doc.swagger === "string") {
+    const convert = createRequire(join(repo, "tools", "codegen", "package.json"))("swagger2openapi");
+    // `patch` fixes what it can of 2.0's slack instead of refusing the document.
+    try {
+      doc = (await convert.convertObj(doc, { patch: true, warnOnly: true, resolve: false })).openapi;
+    } catch (err) {
+      fail(`the Swagger 2.0 document could not be converted to OpenAPI 3.0: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    writeFileSync(bundled, yaml.dump(doc, { noRefs: true, lineWidth: -1 }));
+  }
+  if (typeof doc.openapi !== "string" || !/^3\.[01]\./.test(doc.openapi)) fail(`${specFile}: not an OpenAPI 2.0, 3.0 or 3.1 document (openapi: ${JSON.stringify(doc.openapi)})`);
+  const s = run(repo, ["split", bundled, "--outDir", specDir], work);
+  if (s.code !== 0) fail(`redocly split failed:\n${tail(s.output)}`);
+  writeFileSync(
+    join(specDir, "redocly.yaml"),
+    [
+      "# Redocly's recommended rules. The spec's problems found when the project was created are listed",
+      "# in .redocly.lint-ignore.yaml: fix them there one by one; any new problem fails the lint.",
+      "extends:",
+      "  - recommended",
+      "rules:",
+      "  no-unsafe-markdown: error",
+      "",
+    ].join("\n"),
+  );
+  // Records every current problem; lint is then clean (or names what cannot be ignored).
+  run(repo, ["lint", "openapi.yaml", "--config", "redocly.yaml", "--generate-ignore-file"], specDir);
+  const lint = run(repo, ["lint", "openapi.yaml", "--config", "redocly.yaml"], specDir);
+  return { info: doc.info ?? {}, lint };
+}
+
+const tail = (text) => text.split("\n").filter((l) => l.trim()).slice(-8).join("\n");

@@ -1,0 +1,124 @@
+/**
+ * The scaffold on real specs, tried as a new API team would: `pnpm scaffold` into a temporary
+ * folder, then a fresh clone of what it committed, where the README's two commands run as
+ * written — the main job (lint, generate, build, docs, then Prism answering a GET of the spec
+ * with 2xx) and the test command (type checks and the generated contract suite against Prism).
+ * Then: a second `generate` is byte-identical, `spec:diff` of the unchanged spec exits 0, and no
+ * file names @specforge unless it is a package the project really uses.
+ *
+ * SCAFFOLD_SPECS=<file,…> picks other specs (default: one Swagger 2.0, one 3.0 and the 3 MB 3.1
+ * openai spec of ../shared/specs/real).
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { exec } from "../../../test/support/exec.js";
+import { freePort } from "../../../test/support/prism.js";
+import { REAL_SPECS_DIR } from "../../codegen/test/support/real-specs.js";
+
+const scaffoldBin = fileURLToPath(new URL("../bin/scaffold.mjs", import.meta.url));
+const PNPM = ["-y", "pnpm@12.4.2"];
+const DEFAULT = ["prometheus-alertmanager.yaml", "ory-kratos.json", "openai.yaml"];
+const specs = (process.env.SCAFFOLD_SPECS?.split(",") ?? DEFAULT).map((f) => (f.includes("/") ? resolve(f) : join(REAL_SPECS_DIR, f)));
+const missing = specs.filter((s) => !existsSync(s));
+if (missing.length) console.warn(`scaffold.test: skipped — missing specs ${missing.join(", ")} (the shared/specs/real folder beside the repository; SCAFFOLD_SPECS picks others)`);
+
+const work = mkdtempSync(join(tmpdir(), "specforge-scaffold-test-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const run = (cmd: string, args: string[], cwd: string, timeoutMs = 900_000) => exec(cmd, args, { cwd, timeoutMs, env: { CI: "1" } });
+
+/** README command 1 in the background: resolves with the mock URL once start has printed it. */
+async function start(dir: string, port: number, docsPort: number) {
+  const child = spawn("sh", ["-c", `npx ${PNPM.join(" ")} install --frozen-lockfile && npx ${PNPM.join(" ")} start --port ${port}`], {
+    cwd: dir,
+    env: { ...process.env, DOCS_PORT: String(docsPort), TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let out = "";
+  child.stdout.on("data", (c) => (out += String(c)));
+  child.stderr.on("data", (c) => (out += String(c)));
+  const deadline = Date.now() + 900_000;
+  while (!/API reference ready at/.test(out)) {
+    if (child.exitCode !== null) throw new Error(`start exited with ${child.exitCode}:\n${out.slice(-4000)}`);
+    if (Date.now() > deadline) throw new Error(`start did not get ready:\n${out.slice(-4000)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const stop = () =>
+    new Promise<number | null>((r) => {
+      child.once("exit", (code) => r(code));
+      process.kill(-child.pid!, "SIGTERM");
+    });
+  return { output: () => out, stop };
+}
+
+/** A GET of the spec that needs no parameters, with whatever credentials its security names. */
+function probe(bundle: Record<string, any>): { path: string; headers: Record<string, string> } | undefined {
+  for (const [path, item] of Object.entries<any>(bundle.paths ?? {})) {
+    const op = item?.get;
+    if (!op || path.includes("{")) continue;
+    const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => (p.$ref ? undefined : p));
+    if (params.some((p) => p === undefined || p.required)) continue;
+    if (!Object.keys(op.responses ?? {}).some((s) => /^2/.test(s))) continue;
+    const headers: Record<string, string> = { authorization: "Bearer scaffold-test" };
+    for (const name of Object.keys((op.security ?? bundle.security ?? [])[0] ?? {})) {
+      const s = bundle.components?.securitySchemes?.[name];
+      if (s?.type === "apiKey" && s.in === "header") headers[String(s.name).toLowerCase()] = "scaffold-test";
+      if (s?.type === "http" && String(s.scheme).toLowerCase() === "basic") headers.authorization = `Basic ${btoa("a:b")}`;
+    }
+    return { path, headers };
+  }
+  return undefined;
+}
+
+describe.skipIf(missing.length > 0)("pnpm scaffold on real specs", () => {
+  for (const spec of specs) {
+    const name = spec.split("/").pop()!.replace(/\.(ya?ml|json)$/, "");
+    it(`${name}: the scaffold's README commands work on a fresh clone`, { timeout: 3_600_000 }, async () => {
+      const out = join(work, name);
+      const t0 = performance.now();
+      const made = await run(process.execPath, [scaffoldBin, "--spec", spec, "--scope", "@acme", "--out", out], work);
+      expect(made.code, made.stderr).toBe(0);
+      console.log(`${name}: scaffolded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+      // What a teammate gets: a fresh clone, nothing installed.
+      const clone = join(work, `${name}-clone`);
+      execFileSync("git", ["clone", "-q", out, clone]);
+
+      const [port, docsPort] = [await freePort(), await freePort()];
+      const main = await start(clone, port, docsPort);
+      try {
+        const bundle = JSON.parse(readFileSync(join(clone, "spec/dist/openapi.json"), "utf8"));
+        const get = probe(bundle);
+        expect(get, "a GET operation without required parameters to probe").toBeDefined();
+        const res = await fetch(`http://127.0.0.1:${port}${get!.path}`, { headers: get!.headers });
+        expect(res.status, `${get!.path}: ${await res.text()}`).toBeGreaterThanOrEqual(200);
+        expect(res.status).toBeLessThan(300);
+        expect((await fetch(`http://127.0.0.1:${docsPort}/`)).status).toBe(200);
+      } finally {
+        await main.stop();
+      }
+
+      const tests = await run("sh", ["-c", `npx ${PNPM.join(" ")} install --frozen-lockfile && npx ${PNPM.join(" ")} test`], clone);
+      expect(tests.code, (tests.stdout + tests.stderr).slice(-6000)).toBe(0);
+      expect(tests.stdout).toMatch(/Tests\s+\d+ passed/);
+
+      const again = await run("npx", [...PNPM, "generate"], clone);
+      expect(again.code, again.stderr).toBe(0);
+      expect(execFileSync("git", ["status", "--porcelain"], { cwd: clone, encoding: "utf8" }), "a second generate is byte-identical").toBe("");
+
+      const diff = await run("npx", [...PNPM, "--silent", "spec:diff"], clone);
+      expect(diff.code, diff.stdout + diff.stderr).toBe(0);
+
+      // @specforge appears only as packages the project uses (the runtime and the tools).
+      const own = new Set(["@specforge/runtime", "@specforge/codegen", "@specforge/spec-diff"]);
+      const files = execFileSync("git", ["ls-files"], { cwd: clone, encoding: "utf8" }).split("\n").filter((f) => f && f !== "pnpm-lock.yaml");
+      const strays = files.flatMap((f) => [...readFileSync(join(clone, f), "utf8").matchAll(/@specforge\/[a-z0-9-]+/g)].map((m) => m[0]).filter((n) => !own.has(n)).map((n) => `${f}: ${n}`));
+      expect(strays).toEqual([]);
+    });
+  }
+});
