@@ -1,6 +1,7 @@
 /**
- * How the bench runs OUR codegen. At the start of a bench run tools/codegen/src is snapshotted into
- * bench/.peers/ours-src/ (other people edit the codegen while a long bench runs: every number of
+ * How the bench runs OUR codegen. At the start of a bench run tools/codegen/src and the mock engine it
+ * imports by path (packages/runtime/src/mocks) are snapshotted into bench/.peers/ours-src/, in the
+ * repository's layout (other people edit the codegen while a long bench runs: every number of
  * one run must come from one version of it; the commit and dirty state are reported), then:
  *  - "tsx": `tsx <snapshot>/src/cli.ts …`, exactly what `pnpm codegen` runs (tsx start-up and
  *    on-the-fly TypeScript transpilation included: that is the user's experience);
@@ -21,15 +22,19 @@ export const TSX = join(REPO, "node_modules", ".bin", "tsx");
 
 export type OursTargets = "types" | "zod" | "client" | "mocks" | "zod,client,mocks" | "types,zod,client,mocks";
 
+/** The codegen package inside a snapshot (which keeps the repository's layout). */
+const pkg = (dir: string) => join(dir, "tools", "codegen");
+const ENGINE = join("packages", "runtime", "src", "mocks");
+
 export function oursCommand(mode: "tsx" | "js", dir: string, spec: string, out: string, targets: OursTargets): { cmd: string; args: string[] } {
-  const args = ["--spec", spec, "--out", out, "--targets", targets, "--quiet"];
+  const args = ["--spec", spec, "--out", out, "--targets", targets, "--quiet", "--invalid-examples", "warn"];
   return mode === "tsx"
-    ? { cmd: TSX, args: [join(dir, "src", "cli.ts"), ...args] }
-    : { cmd: process.execPath, args: [join(dir, "src", "cli.js"), ...args] };
+    ? { cmd: TSX, args: [join(pkg(dir), "src", "cli.ts"), ...args] }
+    : { cmd: process.execPath, args: [join(pkg(dir), "src", "cli.js"), ...args] };
 }
 
 export function timedCommand(srcDir: string, spec: string, out: string, targets: OursTargets, jsonOut: string): { cmd: string; args: string[] } {
-  return { cmd: TSX, args: [join(import.meta.dirname, "timed-generate.ts"), spec, out, targets, jsonOut, join(srcDir, "src", "generate.ts")] };
+  return { cmd: TSX, args: [join(import.meta.dirname, "timed-generate.ts"), spec, out, targets, jsonOut, join(pkg(srcDir), "src", "generate.ts")] };
 }
 
 export interface Snapshot {
@@ -53,8 +58,9 @@ export function snapshotOurs(dir: string): Snapshot {
       }
     }
   };
-  walk(join(CODEGEN, "src"), join(dir, "src"));
-  linkModules(dir);
+  walk(join(CODEGEN, "src"), join(pkg(dir), "src"));
+  walk(join(REPO, ENGINE), join(dir, ENGINE));
+  linkModules(pkg(dir));
   const git = (args: string[]) => {
     try {
       return execFileSync("git", args, { cwd: REPO, encoding: "utf8" }).trim();
@@ -64,7 +70,7 @@ export function snapshotOurs(dir: string): Snapshot {
   };
   return {
     commit: git(["rev-parse", "--short", "HEAD"]) || "?",
-    dirty: git(["status", "--porcelain", "--", "tools/codegen/src"]).split("\n").filter(Boolean).map((l) => l.slice(3)),
+    dirty: git(["status", "--porcelain", "--", "tools/codegen/src", ENGINE]).split("\n").filter(Boolean).map((l) => l.slice(3)),
     files,
   };
 }
@@ -75,17 +81,16 @@ function linkModules(dir: string): void {
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module", private: true }) + "\n");
 }
 
-/** Transpiles the snapshot to JS in `jsDir` (engine .ts sources are also copied: the mocks emitter reads them). */
+/** Transpiles the snapshot to JS in `jsDir`, in the same layout (the codegen imports the engine by path). */
 export function buildOursJs(snapshotDir: string, jsDir: string): { files: number; seconds: number } {
   const started = performance.now();
   const ts = require("typescript") as typeof import("typescript");
-  const src = join(snapshotDir, "src");
   rmSync(jsDir, { recursive: true, force: true });
   let files = 0;
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const from = join(dir, entry.name);
-      const to = join(jsDir, "src", relative(src, from));
+      const to = join(jsDir, relative(snapshotDir, from));
       if (entry.isDirectory()) {
         walk(from);
         continue;
@@ -98,12 +103,12 @@ export function buildOursJs(snapshotDir: string, jsDir: string): { files: number
         });
         writeFileSync(to.replace(/\.ts$/, ".js"), out.outputText);
         files++;
-        if (from.includes(`${join("emit", "mocks", "engine")}`)) copyFileSync(from, to);
       } else copyFileSync(from, to);
     }
   };
-  walk(src);
-  linkModules(jsDir);
+  walk(join(pkg(snapshotDir), "src"));
+  walk(join(snapshotDir, ENGINE));
+  linkModules(pkg(jsDir));
   return { files, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -117,17 +122,19 @@ export function oursTscInclude(task: string): string[] {
     case "client":
       return ["client.gen.ts"];
     case "mocks":
-      return ["mocks.gen.ts", "mock-schemas.gen.ts", "msw.gen.ts", "mock-engine/**/*.ts"];
+      return ["mocks.gen.ts", "mock-schemas.gen.ts", "msw.gen.ts"];
     case "zod,client,mocks":
-      return ["zod.gen.ts", "client.gen.ts", "mocks.gen.ts", "mock-schemas.gen.ts", "msw.gen.ts", "mock-engine/**/*.ts"];
+      return ["zod.gen.ts", "client.gen.ts", "mocks.gen.ts", "mock-schemas.gen.ts", "msw.gen.ts"];
     default:
       return ["**/*.ts"];
   }
 }
 
-/** `@specforge/runtime/client`, imported by our client: its built declarations when present. */
+/** `@specforge/runtime/client` and `/mocks`, imported by our client and mocks: their built declarations when present. */
 export function runtimePaths(): Record<string, string[]> {
-  const dts = join(REPO, "packages", "runtime", "dist", "client", "api-core.d.ts");
-  const src = join(REPO, "packages", "runtime", "src", "client", "api-core.ts");
-  return { "@specforge/runtime/client": [existsSync(dts) ? dts : src] };
+  const pick = (dts: string, src: string) => [existsSync(join(REPO, "packages", "runtime", dts)) ? join(REPO, "packages", "runtime", dts) : join(REPO, "packages", "runtime", src)];
+  return {
+    "@specforge/runtime/client": pick("dist/client/api-core.d.ts", "src/client/api-core.ts"),
+    "@specforge/runtime/mocks": pick("dist/mocks/index.d.ts", "src/mocks/index.ts"),
+  };
 }

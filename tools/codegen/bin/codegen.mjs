@@ -17,7 +17,11 @@ function newestSource(dir) {
   return newest;
 }
 
-const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newestSource(join(root, "src")), statSync(join(root, "tsconfig.build.json")).mtimeMs);
+// The mock engine it runs is @specforge/runtime's src/mocks, compiled into the same build.
+const engine = join(root, "../../packages/runtime/src/mocks");
+const stale =
+  !existsSync(built) ||
+  statSync(built).mtimeMs < Math.max(newestSource(join(root, "src")), newestSource(engine), statSync(join(root, "tsconfig.build.json")).mtimeMs);
 if (stale) {
   process.stderr.write("codegen: building the generator (src changed)…\n");
   execFileSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit" });

@@ -5,7 +5,7 @@
 /* eslint-disable */
 
 import type { components, paths, webhooks } from "@specforge/types";
-import { MockGenerator, type MockSchema } from "./mock-engine/index.js";
+import { MockGenerator, type MockSchema } from "@specforge/runtime/mocks";
 import { schemaTable } from "./mock-schemas.gen.js";
 
 /** The seed these fixtures were generated with (`--seed`). */

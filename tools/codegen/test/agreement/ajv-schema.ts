@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { ValidateFunction } from "ajv";
-import { unicodePattern } from "../../src/emit/mocks/engine/unicode-pattern.js";
+import { unicodePattern } from "../../../../packages/runtime/src/mocks/unicode-pattern.js";
 
 /**
  * The independent validator: Ajv (Ajv2020 for 3.1 documents, draft-07 `Ajv` for 3.0/2.0) with
@@ -13,7 +13,7 @@ import { unicodePattern } from "../../src/emit/mocks/engine/unicode-pattern.js";
  * - 3.0 `$ref` siblings are ignored (OpenAPI 3.0 says so), except `nullable`.
  * - `discriminator`, `example`, `xml`, `externalDocs`, `x-*` are dropped (annotations).
  * - A `pattern` (or patternProperties key) that the `u` flag rejects only for needless escapes
- *   (`\@`, AWS's specs) is given as the generator rewrites it (src/emit/mocks/engine/unicode-pattern.ts):
+ *   (`\@`, AWS's specs) is given as the generator rewrites it (packages/runtime/src/mocks/unicode-pattern.ts):
  *   Ajv would refuse to compile the schema, and without the flag `\p{L}` is no letter.
  * Options: `strict: false` (unknown keywords and formats are ignored, as JSON Schema says),
  * `validateSchema: false`,

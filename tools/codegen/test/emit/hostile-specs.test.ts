@@ -85,7 +85,7 @@ describe(`hostile specs (${RUNS} seeded cases from seed ${FIRST_SEED})`, () => {
         symlinkSync(target, join(root, "node_modules", name), "dir");
       }
       runtimeBuilt = installRuntime(join(root, "node_modules"));
-      writeFileSync(join(root, "preload.mjs"), ["zod", "msw", "openapi-fetch", "@specforge/runtime", "@specforge/runtime/client"].map((m) => `import ${JSON.stringify(m)};`).join("\n") + "\n");
+      writeFileSync(join(root, "preload.mjs"), ["zod", "msw", "openapi-fetch", "@specforge/runtime", "@specforge/runtime/client", "@specforge/runtime/mocks"].map((m) => `import ${JSON.stringify(m)};`).join("\n") + "\n");
 
       const cases: { dir: string; seed: number; expectations: unknown[]; factories: { name: string; ident: string }[] }[] = [];
       const raw: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unicodePattern } from "../../src/emit/mocks/engine/unicode-pattern.js";
+import { unicodePattern } from "../../../../packages/runtime/src/mocks/unicode-pattern.js";
 
 describe("patterns rewritten for the u flag", () => {
   const cases: [string, string | undefined][] = [

@@ -1,10 +1,11 @@
 /**
  * The mocks target end to end on a small spec: files, byte-identical re-runs, the generated
- * module's exports and factories (imported and run), the mock spec, MSW path syntax, and the
- * engine being self-contained (it is copied into every output).
+ * module's exports and factories (imported and run, the engine from @specforge/runtime/mocks), the
+ * mock spec, MSW path syntax, and the engine being self-contained (one module folder the
+ * runtime publishes and the generator compiles into its build).
  */
 import { describe, expect, it, beforeAll } from "vitest";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,7 +15,7 @@ import { DocumentValidator } from "./ajv-support.js";
 import { loadSpec } from "../../src/load/load-spec.js";
 
 const specFile = fileURLToPath(new URL("./fixtures/shop.yaml", import.meta.url));
-const engineDir = fileURLToPath(new URL("../../src/emit/mocks/engine/", import.meta.url));
+const engineDir = fileURLToPath(new URL("../../../../packages/runtime/src/mocks/", import.meta.url));
 let out: string;
 let mocks: Record<string, any>;
 let ajv: DocumentValidator;
@@ -22,7 +23,10 @@ let ajv: DocumentValidator;
 const read = (dir: string) => Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => [join(d.parentPath, d.name).slice(dir.length), readFileSync(join(d.parentPath, d.name), "utf8")]));
 
 beforeAll(async () => {
-  out = join(mkdtempSync(join(tmpdir(), "mocks-emit-")), "out");
+  // Inside the package: the output imports @specforge/runtime/mocks, resolved as a consumer would.
+  const scratch = fileURLToPath(new URL("../../.tmp/", import.meta.url));
+  mkdirSync(scratch, { recursive: true });
+  out = join(mkdtempSync(join(scratch, "mocks-emit-")), "out");
   await generate({ spec: specFile, out, targets: ["mocks"], seed: 1 });
   mocks = await import(pathToFileURL(join(out, "mocks.gen.ts")).href);
   const spec = await loadSpec(specFile);
@@ -32,7 +36,9 @@ beforeAll(async () => {
 describe("mocks target", () => {
   it("writes mocks.gen.ts, msw.gen.ts, the engine, its schema table and the mock spec — byte-identical on re-run", async () => {
     const first = read(out);
-    expect(Object.keys(first).sort()).toEqual(expect.arrayContaining(["/mocks.gen.ts", "/msw.gen.ts", "/mock-schemas.gen.ts", "/openapi.mock.json", "/mock-engine/generator.ts", "/index.ts"]));
+    expect(Object.keys(first).sort()).toEqual(expect.arrayContaining(["/mocks.gen.ts", "/msw.gen.ts", "/mock-schemas.gen.ts", "/openapi.mock.json", "/index.ts"]));
+    expect(Object.keys(first).filter((f) => f.includes("mock-engine"))).toEqual([]);
+    expect(first["/mocks.gen.ts"]).toMatch(/^import \{ MockGenerator, type MockSchema \} from "@specforge\/runtime\/mocks";$/m);
     await generate({ spec: specFile, out, targets: ["mocks"], seed: 1 });
     expect(read(out)).toEqual(first);
     const other = join(mkdtempSync(join(tmpdir(), "mocks-emit-")), "out");
@@ -87,7 +93,7 @@ describe("mocks target", () => {
     expect(mswPath("/a*b")).toBe("/a\\*b");
   });
 
-  it("keeps the engine self-contained (it is copied verbatim into every output)", () => {
+  it("keeps the engine self-contained (one folder: the runtime publishes it, the generator compiles it)", () => {
     for (const f of readdirSync(engineDir)) {
       const imports = [...readFileSync(join(engineDir, f), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
       for (const i of imports) expect(i, `${f} imports ${i}`).toMatch(/^\.\/[a-z-]+\.js$/);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { loadSpec, type LoadedSpec } from "../../src/load/load-spec.js";
 import { buildModel } from "../../src/ir/build-model.js";
 import type { IRDocument } from "../../src/ir/types.js";
-import { MockGenerator } from "../../src/emit/mocks/engine/index.js";
+import { MockGenerator } from "../../../../packages/runtime/src/mocks/index.js";
 import { DocumentValidator } from "./ajv-support.js";
 
 export interface Loaded {

@@ -8,7 +8,7 @@ import { loadSpec } from "../../src/load/load-spec.js";
 import { buildModel } from "../../src/ir/build-model.js";
 import { collectFixtures } from "../../src/emit/mocks/collect.js";
 import { schemaTable } from "../../src/emit/mocks/schema-table.js";
-import { MockGenerator } from "../../src/emit/mocks/engine/index.js";
+import { MockGenerator } from "../../../../packages/runtime/src/mocks/index.js";
 import { DocumentValidator } from "./ajv-support.js";
 import { REAL_SPECS_DIR, realSpecs } from "../support/real-specs.js";
 

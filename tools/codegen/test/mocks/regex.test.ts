@@ -1,7 +1,7 @@
 /** The regex-to-string generator: common ECMAScript regex features, lengths, and its limits. */
 import { describe, expect, it } from "vitest";
-import { stringForPattern } from "../../src/emit/mocks/engine/regex-gen.js";
-import { Rng } from "../../src/emit/mocks/engine/prng.js";
+import { stringForPattern } from "../../../../packages/runtime/src/mocks/regex-gen.js";
+import { Rng } from "../../../../packages/runtime/src/mocks/prng.js";
 import { fixturesOf } from "./helpers.js";
 
 const PATTERNS: [string, number?, number?][] = [

@@ -5,9 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
-import { formatOk } from "../../src/emit/mocks/engine/formats.js";
-import { formatValue } from "../../src/emit/mocks/engine/format-values.js";
-import { Rng } from "../../src/emit/mocks/engine/prng.js";
+import { formatOk } from "../../../../packages/runtime/src/mocks/formats.js";
+import { formatValue } from "../../../../packages/runtime/src/mocks/format-values.js";
+import { Rng } from "../../../../packages/runtime/src/mocks/prng.js";
 import { load, generator } from "./helpers.js";
 
 const addFormats = ((formats as unknown as { default?: typeof formats }).default ?? formats) as unknown as (ajv: Ajv2020) => void;

@@ -7,8 +7,8 @@
 import type { IRDocument, IRMediaContent, IROperation, IRSchema } from "../../ir/types.js";
 import { walkSchema } from "../../ir/walk.js";
 import { escapePointerToken, joinPointer } from "../../load/spec-error.js";
-import { MockGenerator } from "./engine/index.js";
-import type { MockSchema } from "./engine/schema.js";
+import { MockGenerator } from "./mock-engine.js";
+import type { MockSchema } from "./mock-engine.js";
 
 export interface MediaFixture {
   mediaType: string;

@@ -3,7 +3,8 @@
  * - mocks.gen.ts — fixtures (componentFixtures, typed fixtures, responseFixtures, webhookEvents,
  *   webhookFixtures) and make<Component>() factories;
  * - msw.gen.ts — MSW handlers (separate, so non-MSW consumers never import msw);
- * - mock-schemas.gen.ts + mock-engine/ — what seeded factories run on;
+ * - mock-schemas.gen.ts — what seeded factories run on, with the engine of @specforge/runtime/mocks
+ *   (imported, not copied: one engine for the generator and every output);
  * - openapi.mock.json — the bundled spec (ctx.document) with the fixtures as named examples, for Prism.
  * A media-type or parameter example that does not validate is an error (file + JSON pointer +
  * problem) unless the `invalidExamples: "warn"` option (or SPECFORGE_INVALID_EXAMPLES=warn)
@@ -15,7 +16,6 @@ import { collectFixtures, type InvalidExample } from "./collect.js";
 import { mocksModule } from "./module-mocks.js";
 import { mswModule } from "./module-msw.js";
 import { schemaTableModule } from "./schema-table.js";
-import { engineFiles } from "./engine-files.js";
 import { mockSpec } from "./mock-spec.js";
 
 export type InvalidExamplesMode = "error" | "warn";
@@ -43,7 +43,6 @@ export const emitMocks: Emitter = (ctx) => {
     { path: "mocks.gen.ts", content: mocksModule(ctx, set) },
     { path: "msw.gen.ts", content: mswModule(ctx, set) },
     { path: "mock-schemas.gen.ts", content: schemaTableModule(ctx) },
-    ...engineFiles(ctx),
     { path: "openapi.mock.json", content: mockSpec(ctx, set) },
   ];
 };

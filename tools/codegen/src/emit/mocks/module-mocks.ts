@@ -23,7 +23,7 @@ export function mocksModule(ctx: EmitContext, set: FixtureSet): string {
   const out: string[] = [generatedHeader(ctx, `Mock fixtures of ${model.title} ${model.version}: deterministic (seed ${options.seed}), valid against the spec.`)];
   const typeImports = [set.components.length && "components", set.operations.some((o) => o.responses.some((r) => r.media.length)) && "paths", typedWebhooks.some((w) => w.media.length) && "webhooks"].filter(Boolean);
   if (typeImports.length) out.push(`import type { ${typeImports.join(", ")} } from ${stringLiteral(options.typesImport)};`);
-  if (set.components.length) out.push(`import { MockGenerator, type MockSchema } from "./mock-engine/index.js";`, `import { schemaTable } from "./mock-schemas.gen.js";`);
+  if (set.components.length) out.push(`import { MockGenerator, type MockSchema } from "@specforge/runtime/mocks";`, `import { schemaTable } from "./mock-schemas.gen.js";`);
   out.push("", `/** The seed these fixtures were generated with (\`--seed\`). */`, `export const seed = ${options.seed};`, "");
 
   // Shared constants, dependencies first. Fixtures are asserted to their openapi-typescript types, not

@@ -1,11 +1,11 @@
 /**
  * `mock-schemas.gen.ts`: the model's named schemas in the engine's compact form (no pointers or
  * documentation), as one JSON string parsed on first use — what `make*({}, { seed })` factories
- * generate from at run time, with exactly the build-time algorithm (mock-engine/).
+ * generate from at run time, with exactly the build-time algorithm (@specforge/runtime/mocks).
  */
 import type { IRDocument, IRSchema } from "../../ir/types.js";
 import { generatedHeader, type EmitContext } from "../emitter.js";
-import type { MockSchema } from "./engine/schema.js";
+import type { MockSchema } from "./mock-engine.js";
 import { stringLiteral } from "../inert.js";
 
 export function compactSchema(s: IRSchema): MockSchema {
@@ -65,7 +65,7 @@ export function schemaTable(model: IRDocument): { schemas: Record<string, MockSc
 export function schemaTableModule(ctx: EmitContext): string {
   return (
     generatedHeader(ctx, "Schemas read by the mock engine at run time (seeded factories).") +
-    `\n/** JSON of { schemas, recursive } for mock-engine/ (parsed on the first seeded make*() call). */\n` +
+    `\n/** JSON of { schemas, recursive } for @specforge/runtime/mocks (parsed on the first seeded make*() call). */\n` +
     `export const schemaTable = ${stringLiteral(JSON.stringify(schemaTable(ctx.model)))};\n`
   );
 }

@@ -4,7 +4,7 @@ import { formatDef } from "./formats.js";
 import { Interner } from "./shared.js";
 import { topLevelOperator } from "./ts-type.js";
 import { regexExpression } from "../inert.js";
-import { unicodePattern } from "../mocks/engine/unicode-pattern.js";
+import { unicodePattern } from "../mocks/mock-engine.js";
 
 /**
  * Components are emitted once in neutral form; where read/writeOnly properties exist (directly
