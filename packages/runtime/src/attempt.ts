@@ -37,7 +37,7 @@ export async function sendAttempt(
   const requestId = ctx.requestId;
   const progress = p.body === undefined ? undefined : call.onUploadProgress;
   const dispatcher = parent || progress ? undefined : nativeTimeout(rt.fetch, timeoutMs, readsBody);
-  const signal = new LinkedSignal([parent], dispatcher ? 0 : timeoutMs, "attempt", requestId);
+  const signal = new LinkedSignal(parent, dispatcher ? 0 : timeoutMs, "attempt", requestId);
   // The last tick waits for the response: a body handed to fetch is not yet a body the server read,
   // and a cancelled upload must never show 100 %.
   let last: UploadProgress | undefined;

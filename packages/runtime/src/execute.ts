@@ -2,7 +2,7 @@ import { computeBackoff } from "./backoff.js";
 import { ResponseCache, type CacheEntry } from "./cache.js";
 import { sendAttempt } from "./attempt.js";
 import { AbortError, ApiError, TimeoutError } from "./errors/index.js";
-import { cacheTtl, context, finish, view, waitAndCount, type RuntimeState } from "./lifecycle.js";
+import { cacheTtl, Context, finish, view, waitAndCount, type RuntimeState } from "./lifecycle.js";
 import type { CallOptions } from "./options.js";
 import { bufferResponse, classifyFetchError, originOf, prepare, prepareHeaders, rebuild, type Prepared } from "./request.js";
 import { delayForResponse, isReplayable } from "./retry.js";
@@ -30,6 +30,13 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
  * ConnectionError or TimeoutError retried under the same rules as one before the headers, and the
  * attempt and total deadlines cover the body too.
  */
+/** The value handed to the caller; hooks see a readable response even when the body was read here. */
+function deliver<T>(rt: RuntimeState, ctx: Context, read: ReadBody<T> | undefined, started: number, total: LinkedSignal | undefined, res: Response, bytes: ArrayBuffer | undefined): T | Promise<T> {
+  // Decoding throws the typed errors of the operation methods; the caller's catch reports them.
+  const value = read ? read(res, bytes!) : (res as T);
+  return finish(rt, ctx, read && rt.hooks.onResponse ? rebuild(res, bytes!) : res, started, total, value);
+}
+
 export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, read?: ReadBody<T>): Promise<T> {
   const { method, url, headers } = p;
   const origin = originOf(url);
@@ -50,18 +57,15 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   // per-request view of it so finished requests leave no listeners behind on it.
   const callerSignal = call.signal ? anySignal(p.signal ? [p.signal, call.signal] : [call.signal], true) : p.signal;
   // Without an overall budget the caller's signal is the parent of each attempt: one fewer link.
-  const total = totalMs === undefined ? undefined : new LinkedSignal([callerSignal], totalMs, "total", requestId);
+  const total = totalMs === undefined ? undefined : new LinkedSignal(callerSignal, totalMs, "total", requestId);
   // Parent of every attempt, and what backoff and limiter waits listen to.
   const parent = total?.signal ?? callerSignal;
-  const ctx = context(p, call, requestId);
+  const ctx = new Context(p, call, requestId);
   const cache = rt.cache;
   // Never an event stream: it is read as it arrives and may not end.
   const cacheable = cache !== undefined && method === "GET" && call.cache !== false && !headers.has("if-none-match") && !headers.has("range") && !/event-stream/i.test(headers.get("accept") ?? "");
   // An invalidation after this point wins over what this read brings back (see ResponseCache.store).
   const epoch = cache?.epoch;
-  // Hooks see a readable response even when the body was read here.
-  const done = (res: Response, bytes: ArrayBuffer | undefined): T | Promise<T> =>
-    finish(rt, ctx, read && rt.hooks.onResponse ? rebuild(res, bytes!) : res, started, total, (read ? read(res, bytes!) : res) as T);
 
   let cached: CacheEntry | undefined;
   let retries = 0;
@@ -72,7 +76,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   try {
     if (cacheable) {
       cached = cache.get(url);
-      if (cached && cached.expiresAt > started) return await done(ResponseCache.toResponse(cached, "HIT"), read && cached.body.slice(0));
+      if (cached && cached.expiresAt > started) return deliver(rt, ctx, read, started, total, ResponseCache.toResponse(cached, "HIT"), read && cached.body.slice(0));
       if (cached?.etag) headers.set("if-none-match", cached.etag);
       else if (cached) cache.delete(url), (cached = undefined);
     }
@@ -82,7 +86,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
           rt.breaker.check(origin, requestId);
         } catch (open) {
           // Mid-retry, the breaker tripping ends retries; the caller still gets the real last outcome.
-          if (lastResponse) return await done(lastResponse, lastBytes);
+          if (lastResponse) return deliver(rt, ctx, read, started, total, lastResponse, lastBytes);
           if (lastError) (open as { cause?: unknown }).cause = lastError;
           throw open;
         }
@@ -122,7 +126,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
           attempt.signal.dispose();
           authReplayed = true;
           // The 401 proves the request was rejected before any side effect, so replaying is safe even for POST.
-          if (!(await rt.auth.bearer.handleUnauthorized(attempt.usedToken))) return await done(buffered, bytes);
+          if (!(await rt.auth.bearer.handleUnauthorized(attempt.usedToken))) return deliver(rt, ctx, read, started, total, buffered, bytes);
           rt.log?.info?.("http.auth.refreshed", { requestId, url: rt.redact.url(url) });
           ctx.attempt++;
           continue;
@@ -132,7 +136,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
           if (!bytes) await res.arrayBuffer().catch(() => undefined);
           attempt.signal.dispose();
           cached.expiresAt = rt.clock.now() + cacheTtl(rt, call);
-          return await done(ResponseCache.toResponse(cached, "REVALIDATED"), read && cached.body.slice(0));
+          return deliver(rt, ctx, read, started, total, ResponseCache.toResponse(cached, "REVALIDATED"), read && cached.body.slice(0));
         }
 
         if (replayable && retries < maxRetries && rt.retry.retryOnStatus(status)) {
@@ -156,7 +160,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
           const size = typeof body === "string" ? utf8(body).byteLength : body instanceof Blob ? body.size : (body as ArrayBuffer).byteLength;
           call.onUploadProgress({ loaded: size, total: size });
         }
-        return await done(bytes && !read ? rebuild(res, bytes) : res, bytes);
+        return deliver(rt, ctx, read, started, total, bytes && !read ? rebuild(res, bytes) : res, bytes);
       }
 
       const err = error!;

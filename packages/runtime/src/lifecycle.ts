@@ -72,10 +72,6 @@ export class Context implements RequestContext {
   }
 }
 
-export function context(p: Prepared, call: CallOptions, requestId: string | undefined): Context {
-  return new Context(p, call, requestId);
-}
-
 /** Hooks see plain objects; spreading a class instance would drop the lazy `request` getter. */
 export function view(ctx: RequestContext): RequestContext {
   return { request: ctx.request, attempt: ctx.attempt, requestId: ctx.requestId, call: ctx.call };

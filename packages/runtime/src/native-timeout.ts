@@ -30,11 +30,24 @@ export const nativeTimeouts = { minMs: 10_000 };
 export function nativeTimeout(injected: FetchFn | undefined, timeoutMs: number, body: boolean): Dispatcher | undefined {
   const g = globalThis as unknown as Record<symbol, Dispatcher | undefined>;
   if (injected || !(timeoutMs >= nativeTimeouts.minMs) || timeoutMs === Infinity || globalThis.fetch !== loadedFetch || !g[GLOBAL_DISPATCHER]?.dispatch) return undefined;
-  return {
-    dispatch(options, handler) {
-      options.headersTimeout = timeoutMs;
-      if (body) options.bodyTimeout = timeoutMs;
-      return g[GLOBAL_DISPATCHER]!.dispatch(options, handler);
-    },
-  };
+  const key = body ? -timeoutMs : timeoutMs;
+  let d = made.get(key);
+  if (!d) {
+    // Per-call timeouts could vary without end; a handful is all a client uses.
+    if (made.size > 15) made.clear();
+    made.set(
+      key,
+      (d = {
+        dispatch(options, handler) {
+          options.headersTimeout = timeoutMs;
+          if (body) options.bodyTimeout = timeoutMs;
+          return g[GLOBAL_DISPATCHER]!.dispatch(options, handler);
+        },
+      }),
+    );
+  }
+  return d;
 }
+
+/** One dispatcher per timeout (negative: the body too), made once: this runs per attempt. */
+const made = new Map<number, Dispatcher>();

@@ -30,27 +30,18 @@ export class LinkedSignal {
   readonly signal: AbortSignal | undefined;
   private readonly controller: AbortController | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private unlinks: Array<() => void> | undefined;
+  private unlink: (() => void) | undefined;
 
-  constructor(
-    parents: ReadonlyArray<AbortSignal | undefined>,
-    timeoutMs: number | undefined,
-    kind: "attempt" | "total",
-    requestId?: string,
-  ) {
+  constructor(parent: AbortSignal | undefined, timeoutMs: number | undefined, kind: "attempt" | "total", requestId?: string) {
     const timed = timeoutMs !== undefined && timeoutMs > 0 && Number.isFinite(timeoutMs);
-    if (!timed && !parents.some((p) => p !== undefined)) return;
+    if (!timed && !parent) return;
     const controller = (this.controller = new AbortController());
     this.signal = controller.signal;
-    for (const parent of parents) {
-      if (!parent) continue;
-      if (parent.aborted) {
-        this.abortFrom(parent);
-        break;
-      }
+    if (parent?.aborted) this.abortFrom(parent);
+    else if (parent) {
       const onAbort = (): void => this.abortFrom(parent);
       parent.addEventListener("abort", onAbort, { once: true });
-      (this.unlinks ??= []).push(() => parent.removeEventListener("abort", onAbort));
+      this.unlink = () => parent.removeEventListener("abort", onAbort);
     }
     if (timed && !controller.signal.aborted) {
       this.timer = setTimeout(() => {
@@ -69,14 +60,14 @@ export class LinkedSignal {
 
   /** Stops the timer, e.g. once headers arrived: the timeout budget covers waiting for a response. */
   disarm(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    clearTimeout(this.timer);
     this.timer = undefined;
   }
 
-  /** Stops the timer and detaches from the parents; for attempts whose response is discarded. */
+  /** Stops the timer and detaches from the parent; for attempts whose response is discarded or read. */
   dispose(): void {
     this.disarm();
-    if (this.unlinks) for (const unlink of this.unlinks) unlink();
-    this.unlinks = undefined;
+    this.unlink?.();
+    this.unlink = undefined;
   }
 }

@@ -26,16 +26,19 @@ export type { Runtime };
  * gets, cache tags (reads) or invalidation (writes), its idempotency header; `call` overrides.
  * The generated client applies it to every call; a proxy forwarding raw requests can too.
  */
-export function operationCallOptions(meta: OperationMeta, options: ApiOptions = {}, call: CallOptions = {}): RuntimeCallOptions {
-  const read = meta.method === "get" || meta.method === "head";
-  return {
-    // Reads are cached under their tags; a mutation drops the cached reads of its tags.
-    ...(meta.tags?.length ? (read ? { tags: [...meta.tags] } : { invalidates: [...meta.tags] }) : {}),
-    ...(call.auth === undefined ? { auth: credentialsFor(meta, options) } : {}),
-    ...call,
-    operationId: meta.id,
-    ...(meta.idempotencyHeader ? { idempotencyHeader: meta.idempotencyHeader } : {}),
-  };
+export function operationCallOptions(meta: OperationMeta, options: ApiOptions = {}, call?: CallOptions): RuntimeCallOptions {
+  // Plain assignments rather than conditional spreads: this runs per call when call options are given.
+  const out: RuntimeCallOptions = {};
+  // Reads are cached under their tags; a mutation drops the cached reads of its tags.
+  if (meta.tags?.length) {
+    if (meta.method === "get" || meta.method === "head") out.tags = [...meta.tags];
+    else out.invalidates = [...meta.tags];
+  }
+  if (call) Object.assign(out, call);
+  if (out.auth === undefined) out.auth = credentialsFor(meta, options);
+  out.operationId = meta.id;
+  if (meta.idempotencyHeader) out.idempotencyHeader = meta.idempotencyHeader;
+  return out;
 }
 
 /** The runtime with what the spec says about the operation folded into each call. */

@@ -36,48 +36,60 @@ export type Invoke = (init: object | undefined, call: CallOptions | undefined, m
 
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:/i;
 
+/** Init keys read here; any other key is a RequestInit field (credentials, cache, redirect…) passed to fetch. */
+const OWN = new Set(["params", "body", "headers", "parseAs", "baseUrl", "querySerializer", "bodySerializer", "pathSerializer", "signal", "idempotencyKey", "middleware", "Request", "fetch"]);
+const NONE: RequestInit = {};
+
 /**
  * Compiles an operation into a function that builds its request from the metadata the generated
  * code passes (method, path template, spec-derived call options) and runs it on the runtime
  * directly: no openapi-fetch Request, no re-parsing of a Request by the runtime, the body read and
  * decoded inside the attempt. The request it sends is the one openapi-fetch would send; options
  * only openapi-fetch implements (`middleware`, a custom `Request`) go through it instead.
+ * What can be decided per operation is decided here, once: the path template, the call options.
  */
 export function compileOperation(state: RuntimeState, meta: OperationMeta, options: ApiOptions, client: Client<{}>): Invoke {
   const method = meta.method.toUpperCase();
   const path = compilePath(meta.path);
   const base = (options.baseUrl ?? "").replace(/\/$/, "");
   const defaults = operationCallOptions(meta, options);
+  const readData: ReadBody<unknown> = (res, bytes) => readBody(res, bytes, "json", method);
 
-  return async (init, call, mode) => {
-    const i = (init ?? {}) as Init;
-    const { params, body, headers: h, parseAs = "json", baseUrl, querySerializer, bodySerializer, pathSerializer, signal, idempotencyKey, middleware, Request: R, fetch: _f, ...passthrough } = i;
-    let c: RuntimeCallOptions = call ? operationCallOptions(meta, options, call) : defaults;
-    if (idempotencyKey !== undefined) c = { ...c, idempotencyKey };
+  return (init, call, mode) => {
+    const i = (init ?? NONE) as Init;
+    let passthrough = NONE;
+    for (const k in i) if (!OWN.has(k)) (passthrough === NONE ? (passthrough = {}) : passthrough)[k as "cache"] = i[k as keyof Init] as never;
+    const c: RuntimeCallOptions = call || i.idempotencyKey !== undefined ? operationCallOptions(meta, options, call) : defaults;
+    if (i.idempotencyKey !== undefined) c.idempotencyKey = i.idempotencyKey;
+    if (i.middleware?.length || i.Request) return viaOpenapiFetch(state, client, meta, i, c, mode);
+
+    const parseAs = i.parseAs ?? "json";
     const stream = mode === "stream" || parseAs === "stream";
     const read: ReadBody<unknown> | undefined = stream
       ? undefined
       : mode === "page"
         ? (res, bytes) => ({ data: readBody(res, bytes, parseAs, method), response: res })
-        : (res, bytes) => readBody(res, bytes, parseAs, method);
-    if (middleware?.length || R) return viaOpenapiFetch(state, client, meta, i, c, mode);
-
-    const root = baseUrl ? baseUrl.replace(/\/$/, "") : base;
-    const url = (pathSerializer ? pathSerializer(root + meta.path, params?.path ?? {}) : root + path(params?.path)) + queryString(params?.query, querySerializer);
-    if (!ABSOLUTE.test(url)) throw new TypeError(`Relative URL "${url}" needs the client's baseUrl option`);
-    const headers = mergeHeaders(options.headers as never, h, params?.header as never);
-    let payload = body === undefined ? undefined : ((bodySerializer ?? defaultBodySerializer) as (b: unknown, h: Headers) => unknown)(body, headers);
+        : parseAs === "json"
+          ? readData
+          : (res, bytes) => readBody(res, bytes, parseAs, method);
+    const { params, body } = i;
+    const root = i.baseUrl ? i.baseUrl.replace(/\/$/, "") : base;
+    const url = (i.pathSerializer ? i.pathSerializer(root + meta.path, params?.path ?? {}) : root + path(params?.path)) + queryString(params?.query, i.querySerializer);
+    if (!ABSOLUTE.test(url)) return Promise.reject(new TypeError(`Relative URL "${url}" needs the client's baseUrl option`));
+    const headers = mergeHeaders(options.headers as never, i.headers, params?.header as never);
+    const payload = body === undefined ? undefined : ((i.bodySerializer ?? defaultBodySerializer) as (b: unknown, h: Headers) => unknown)(body, headers);
     if (payload !== undefined && !(payload instanceof FormData) && !headers.has("content-type")) headers.set("content-type", "application/json");
-    if (payload instanceof FormData && c.onUploadProgress) {
-      // Progress needs the bytes (and their total); fetch would otherwise encode the form itself.
-      const encoded = await encodeMultipart(payload);
-      headers.set("content-type", encoded.contentType);
-      payload = encoded.body;
-    }
-    const p: Prepared = { url, method, headers, body: payload as Prepared["body"], passthrough: passthrough as RequestInit, signal: signal ?? undefined };
-    const result = await send(state, p, c, read);
-    return stream ? streamResult(result as Response, mode) : result;
+    const p: Prepared = { url, method, headers, body: payload as Prepared["body"], passthrough, signal: i.signal ?? undefined };
+    // Progress needs the form's bytes (and their total); fetch would otherwise encode it itself.
+    const sent = payload instanceof FormData && c.onUploadProgress ? encodeForm(p, payload).then(() => send(state, p, c, read)) : send(state, p, c, read);
+    return stream ? sent.then((response) => streamResult(response as Response, mode)) : sent;
   };
+}
+
+async function encodeForm(p: Prepared, form: FormData): Promise<void> {
+  const encoded = await encodeMultipart(form);
+  p.headers.set("content-type", encoded.contentType);
+  p.body = encoded.body as Uint8Array<ArrayBuffer>;
 }
 
 /** An event stream's response as is; for `parseAs: "stream"`, its body (a non-2xx becomes the typed error). */
