@@ -15,15 +15,34 @@ export function proposeBump(changes: Change[]): BumpOrNone {
   return maxBump(...changes.map((c) => c.bump));
 }
 
-const semver = (v: string) => /^v?(\d+)\.(\d+)\.(\d+)/.exec(v.trim())?.slice(1).map(Number) as [number, number, number] | undefined;
+interface Version {
+  parts: [number, number, number];
+  /** `v` when written `v1.2.3`. */
+  prefix: string;
+  /** How many numbers were written: `v1` is 1, `1.2` is 2, `1.2.3-beta` is 3. */
+  width: number;
+}
+
+/**
+ * `1.2.3` (anything may follow: `-beta.1`), and the short forms APIs use for `info.version`: `v1`,
+ * `1.2` (the missing numbers are 0). Anything else (`2024-01-01`, `beta`) is not a version.
+ */
+function parseVersion(v: string): Version | undefined {
+  const t = v.trim();
+  const full = /^(v?)(\d+)\.(\d+)\.(\d+)/.exec(t);
+  if (full) return { prefix: full[1]!, parts: [Number(full[2]), Number(full[3]), Number(full[4])], width: 3 };
+  const short = /^(v?)(\d+)(?:\.(\d+))?$/.exec(t);
+  if (!short) return undefined;
+  return { prefix: short[1]!, parts: [Number(short[2]), Number(short[3] ?? 0), 0], width: short[3] === undefined ? 1 : 2 };
+}
 
 /**
  * The bump from one `info.version` to the next. Below 1.0.0 a minor bump is the major one
  * (semver: anything may change in 0.x, and the minor digit carries breaking changes).
  */
 export function versionBump(from: string, to: string): BumpOrNone | "invalid" {
-  const a = semver(from);
-  const b = semver(to);
+  const a = parseVersion(from)?.parts;
+  const b = parseVersion(to)?.parts;
   if (!a || !b) return "invalid";
   if (b[0] > a[0]) return "major";
   if (b[0] < a[0]) return "none";
@@ -32,13 +51,20 @@ export function versionBump(from: string, to: string): BumpOrNone | "invalid" {
   return b[2] > a[2] ? (a[0] === 0 ? "minor" : "patch") : "none";
 }
 
-/** `from` bumped by `bump` (1.4.2 + minor = 1.5.0). */
-export function nextVersion(from: string, bump: BumpOrNone): string {
-  const v = semver(from);
-  if (!v || bump === "none") return from;
-  if (bump === "major") return v[0] === 0 ? `0.${v[1] + 1}.0` : `${v[0] + 1}.0.0`;
-  if (bump === "minor") return v[0] === 0 ? `0.${v[1]}.${v[2] + 1}` : `${v[0]}.${v[1] + 1}.0`;
-  return `${v[0]}.${v[1]}.${v[2] + 1}`;
+/**
+ * `from` bumped by `bump`, written the way `from` is (1.4.2 + minor = 1.5.0, v1 + major = v2,
+ * v1 + minor = v1.1); undefined when `from` is not a version spec:diff can bump.
+ */
+export function nextVersion(from: string, bump: BumpOrNone): string | undefined {
+  const v = parseVersion(from);
+  if (!v) return undefined;
+  if (bump === "none") return from;
+  const [x, y, z] = v.parts;
+  const next: [number, number, number] =
+    bump === "major" ? (x === 0 ? [0, y + 1, 0] : [x + 1, 0, 0]) : bump === "minor" ? (x === 0 ? [0, y, z + 1] : [x, y + 1, 0]) : [x, y, z + 1];
+  // Keep the short form while the numbers it leaves out stay 0.
+  const width = Math.max(v.width, next[2] !== 0 ? 3 : next[1] !== 0 ? 2 : 1);
+  return v.prefix + next.slice(0, width).join(".");
 }
 
 export interface PendingChangeset {

@@ -23,8 +23,10 @@ const line = (c: Change) => `- ${c.operation === "(document)" ? "" : `${markdown
  * and does not change with the spec, so it is not part of it.
  */
 export function renderChangeset(input: ChangesetInput): string {
-  const breaking = input.changes.filter((c) => c.breaking);
-  const other = input.changes.filter((c) => !c.breaking && c.bump !== "patch");
+  // A change the ignore file accepts is released as a non-breaking one.
+  const counted = (c: Change) => c.breaking && !c.ignored;
+  const breaking = input.changes.filter(counted);
+  const other = input.changes.filter((c) => !counted(c) && c.bump !== "patch");
   const docs = input.changes.filter((c) => c.bump === "patch");
   const parts = [
     "---",

@@ -1,6 +1,7 @@
 import type { IRDocument, IROperation } from "@specforge/codegen/src/ir/types.js";
 import { UnchangedParts } from "./unchanged-operations.js";
 import type { Change, Sink } from "./types.js";
+import { bumpFor, defaultSeverity, type Severity } from "./severity.js";
 import { diffOperations, diffWebhooks } from "./rules/operations.js";
 import { diffSecuritySchemes } from "./rules/security.js";
 import { unchangedSchemas } from "./schema/unchanged.js";
@@ -31,7 +32,7 @@ const sameOwner = (owner: string) => (owner.startsWith("#/paths/") ? owner.repla
  * rule by rule; what no rule explains (documentation, examples, anything else) is listed from a
  * plain comparison of the bundled documents as a patch-level change.
  */
-export function diffSpecs(base: SpecVersion, head: SpecVersion): Change[] {
+export function diffSpecs(base: SpecVersion, head: SpecVersion, severityOf: (rule: string, breaks: boolean) => Severity = defaultSeverity): Change[] {
   const changes: Change[] = [];
   const keys = new Set<string>();
   const same = new UnchangedParts(base.document, head.document);
@@ -47,7 +48,9 @@ export function diffSpecs(base: SpecVersion, head: SpecVersion): Change[] {
       const key = `${operation}\0${c.rule}\0${c.pointer}`;
       if (keys.has(key)) return;
       keys.add(key);
-      changes.push({ ...c, operation, bump: c.breaking ? "major" : (c.bump ?? "minor") });
+      const severity = severityOf(c.rule, c.breaking);
+      const bump = bumpFor(c.rule, severity, c.bump === "patch" ? "patch" : "minor");
+      changes.push({ rule: c.rule, severity, breaking: severity === "breaking", bump, operation, pointer: c.pointer, reason: c.reason });
     },
   });
   const unchangedOp = (b: IROperation, h: IROperation) => same.operation(b, h);

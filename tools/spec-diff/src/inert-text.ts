@@ -71,11 +71,12 @@ export function markdownTableCell(text: string): string {
 /**
  * XML 1.0 text and attribute values (JUnit reports): markup characters as entities, line breaks
  * and tabs as character references (attribute values would normalise them away), and what XML 1.0
- * cannot hold at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF) — and C1 — as `\uXXXX` text.
+ * cannot hold at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF) — and C1, U+2028/U+2029
+ * and bidi controls, which CI viewers would render — as `\uXXXX` text.
  */
 export function xmlText(text: string): string {
   return text
-    .replace(/[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, escapeUnit)
+    .replace(/[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, escapeUnit)
     .replace(/[&<>"'\t\n\r]/g, (c) => XML_ENTITIES[c]!);
 }
 

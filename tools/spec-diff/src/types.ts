@@ -1,5 +1,6 @@
 import type { IRDocument } from "@specforge/codegen/src/ir/types.js";
 import type { WalkGuard } from "./schema/walk-guard.js";
+import type { Severity } from "./severity.js";
 
 /**
  * Which way data flows, seen from an API consumer: a `request` is produced by the consumer and
@@ -15,14 +16,23 @@ export type Bump = "major" | "minor" | "patch";
 export interface Change {
   /** Stable rule id, e.g. `response-property-removed`. */
   rule: string;
+  /** breaking, warning or info: the rule's default or the configuration's (see severity.ts). */
+  severity: Severity;
+  /** `severity === "breaking"`. */
   breaking: boolean;
+  /** The release this change calls for: major for breaking changes and renamed generated names. */
   bump: Bump;
   /** `METHOD path (operationId)`, `webhook <name>`, or `(document)`. */
   operation: string;
   /** JSON pointer into the bundled head spec (the base spec for what was removed). */
   pointer: string;
   reason: string;
+  /** Accepted by an entry of the ignore file: listed, but no longer failing the gate. */
+  ignored?: { entry: number; reason: string; expires?: string };
 }
+
+/** What a rule reports: whether it breaks by its direction; severity and bump are decided from it. */
+export type Finding = Omit<Change, "operation" | "bump" | "severity" | "ignored"> & { bump?: Bump };
 
 /** Where changes of one operation (or of the document) are collected. */
 export interface Sink {
@@ -32,7 +42,7 @@ export interface Sink {
   unchanged: Set<string>;
   /** The comparison's recursion guard, shared by every schema walk (see schema/walk-guard.ts). */
   guard: WalkGuard;
-  emit(change: Omit<Change, "operation" | "bump"> & { bump?: Bump }): void;
+  emit(change: Finding): void;
 }
 
 /** How adding, removing or (un)requiring a property, parameter or header affects a consumer. */

@@ -65,6 +65,7 @@ describe("pending changesets", () => {
   it("renders a changeset for the four spec packages with the changes as its summary", () => {
     const change = (rule: string, breaking: boolean, reason: string, bump: Change["bump"] = breaking ? "major" : "minor"): Change => ({
       rule,
+      severity: breaking ? "breaking" : "info",
       breaking,
       bump,
       operation: "GET /users (listUsers)",

@@ -83,7 +83,9 @@ describe("pnpm spec:diff in a git repository", () => {
     edit("spec/components/schemas/User.yaml", /required: \[id, email\]\n([\s\S]*)  email: .*\n/, "required: [id]\n$1");
     const r = run();
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Breaking changes \(1\)\n\s+OPERATION\s+POINTER\s+REASON\n\s+GET \/users \(listUsers\)\s+#\/components\/schemas\/User\/properties\/email\s+response 200 application\/json: body\[\]\.email: property "email" removed\n/);
+    expect(r.stdout).toMatch(
+      /Breaking changes \(1\)\n\s+OPERATION\s+RULE\s+POINTER\s+REASON\n\s+GET \/users \(listUsers\)\s+response-property-removed\s+#\/components\/schemas\/User\/properties\/email\s+response 200 application\/json: body\[\]\.email: property "email" removed\n/,
+    );
     expect(r.stdout).toContain("Proposed bump: major (info.version 1.0.0 → 2.0.0)");
     expect(r.stdout).toContain("FAIL: 1 breaking change, but info.version 1.0.0 → 1.0.0 is not bumped");
   });
@@ -92,10 +94,22 @@ describe("pnpm spec:diff in a git repository", () => {
     const r = run("--json");
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ ok: false, breaking: 1, proposedBump: "major", versionBump: "none", suggestedVersion: "2.0.0", base: { label: "v1.0.0 (last release tag)", version: "1.0.0" } });
-    expect(out.breakingChanges).toEqual([
+    expect(out).toMatchObject({
+      ok: false,
+      breaking: 1,
+      failing: 1,
+      failOn: "breaking",
+      counts: { breaking: 1, warning: 0, info: 0, accepted: 0 },
+      proposedBump: "major",
+      versionBump: "none",
+      changesetsRead: true,
+      suggestedVersion: "2.0.0",
+      base: { label: "v1.0.0 (last release tag)", version: "1.0.0" },
+    });
+    expect(out.changes).toEqual([
       {
         rule: "response-property-removed",
+        severity: "breaking",
         breaking: true,
         bump: "major",
         operation: "GET /users (listUsers)",

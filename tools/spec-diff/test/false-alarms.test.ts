@@ -14,18 +14,18 @@ const read = (schema: P) => doc({ "/things": { get: { operationId: "listThings",
 const thirteen = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`p${i}`, { type: "string" }]));
 
 const rows: Row[] = [
-  { name: "path parameter renamed only: one rename, nothing on the wire", before: userPath("id"), after: userPath("userId"), want: ["minor: request-parameter-renamed"] },
+  { name: "path parameter renamed only: one rename, nothing on the wire", before: userPath("id"), after: userPath("userId"), want: ["warning: request-parameter-renamed"] },
   {
     name: "path parameter renamed and its schema narrowed: the rename and the narrowing",
     before: userPath("id"),
     after: doc({ "/u/{userId}": { get: { operationId: "getUser", parameters: [{ ...param("userId"), schema: { type: "string", maxLength: 8 } }], responses: ok } } }),
-    want: ["breaking: request-max-length-narrowed", "minor: request-parameter-renamed"],
+    want: ["breaking: request-max-length-narrowed", "warning: request-parameter-renamed"],
   },
   {
     name: "two path parameters swapped names: each place renamed",
     before: doc({ "/a/{x}/b/{y}": { get: { operationId: "getB", parameters: [param("x"), param("y")], responses: ok } } }),
     after: doc({ "/a/{y}/b/{x}": { get: { operationId: "getB", parameters: [param("y"), param("x")], responses: ok } } }),
-    want: ["minor: request-parameter-renamed", "minor: request-parameter-renamed"],
+    want: ["warning: request-parameter-renamed", "warning: request-parameter-renamed"],
   },
   { name: "optional request body without a schema removed", before: post({ content: { "application/octet-stream": {} } }), after: post(), want: ["minor: request-untyped-body-removed"] },
   { name: "optional request body with a schema removed: still breaking", before: post({ content: json(object({ a: { type: "string" } })) }), after: post(), want: ["breaking: request-body-removed"] },

@@ -107,6 +107,7 @@ describe("xmlText", () => {
     ["markup", `<a href="x">&'</a>`, "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;"],
     ["line breaks kept as references", "a\nb\r\tc", "a&#10;b&#13;&#9;c"],
     ["what XML cannot hold", "\u0000\u001b\ud800\uffff", "\\u0000\\u001b\\ud800\\uffff"],
+    ["line separators and bidi controls", "a\u2028b\u202ec", "a\\u2028b\\u202ec"],
     ["CDATA end", "]]>", "]]&gt;"],
   ])("%s", (_, given, want) => expect(xmlText(given)).toBe(want));
 
@@ -114,7 +115,8 @@ describe("xmlText", () => {
     for (const s of ALL_HOSTILE) {
       const x = xmlText(s);
       expect(x.replace(/&(amp|lt|gt|quot|apos|#\d+);/g, "")).not.toMatch(/[<>&"'\0-\x08\x0b\x0c\x0e-\x1f]/);
-      expect(decodeXml(x)).toBe(s.replace(/[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+      expect(x).not.toMatch(/[\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      expect(decodeXml(x)).toBe(s.replace(/[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
     }
   });
 });

@@ -26,17 +26,18 @@ describe("our contract", () => {
     expect(r.changes).toEqual([]);
   });
 
-  it("a new UserRole value breaks the responses that return users, not the requests that send one", async () => {
+  it("a new UserRole value is a warning for the responses that return users, info for the requests that send one", async () => {
     const dir = mkdtempSync(join(tmpdir(), "spec-diff-real-"));
     try {
       cpSync(join(repo, "spec"), dir, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)$/.test(src) });
       const role = join(dir, "components/schemas/UserRole.yaml");
       writeFileSync(role, readFileSync(role, "utf8").replace("  - viewer\n", "  - viewer\n  - auditor\n"));
       const changes = diffSpecs(await loadVersion(spec), await loadVersion(join(dir, "openapi.yaml")));
-      const breaking = changes.filter((c) => c.breaking);
-      expect(new Set(breaking.map((c) => c.rule))).toEqual(new Set(["response-enum-widened"]));
-      expect(breaking.map((c) => c.operation)).toEqual(expect.arrayContaining(["GET /users/{id} (getUser)", "GET /users (listUsers)", "webhook user.created (userCreatedWebhook)"]));
-      expect(breaking.every((c) => c.pointer === "#/components/schemas/UserRole/enum")).toBe(true);
+      expect(changes.filter((c) => c.breaking)).toEqual([]);
+      const warnings = changes.filter((c) => c.severity === "warning");
+      expect(new Set(warnings.map((c) => c.rule))).toEqual(new Set(["response-enum-widened"]));
+      expect(warnings.map((c) => c.operation)).toEqual(expect.arrayContaining(["GET /users/{id} (getUser)", "GET /users (listUsers)", "webhook user.created (userCreatedWebhook)"]));
+      expect(warnings.every((c) => c.pointer === "#/components/schemas/UserRole/enum")).toBe(true);
       const requests = changes.filter((c) => c.rule === "request-enum-widened").map((c) => c.operation);
       expect(requests).toEqual(expect.arrayContaining(["POST /users (createUser)", "GET /users (listUsers)"]));
     } finally {

@@ -1,5 +1,5 @@
 import type { IRSchema } from "@specforge/codegen/src/ir/types.js";
-import type { Change } from "../types.js";
+import type { Finding } from "../types.js";
 
 /** A set of (base, head) schema pairs, by identity (each IR schema is one place in its document). */
 export class PairSet {
@@ -15,7 +15,7 @@ export class PairSet {
   }
 }
 
-type Emitted = Omit<Change, "operation" | "bump" | "severity"> & { bump?: Change["bump"] };
+type Emitted = Finding;
 /** A change a walk reported, its reason without the `where` the walk started at. */
 type Entry = Omit<Emitted, "reason"> & { suffix: string };
 

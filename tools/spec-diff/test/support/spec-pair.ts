@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { loadVersion } from "../../src/load.js";
 import { diffSpecs } from "../../src/diff.js";
 import type { Change } from "../../src/types.js";
+import { RULE_IDS } from "../../src/rules/catalog.js";
+import { expect } from "vitest";
 
 type Obj = Record<string, unknown>;
 
@@ -43,14 +45,17 @@ export async function diffDocs(before: Obj, after: Obj): Promise<Change[]> {
   try {
     writeFileSync(join(dir, "before.json"), JSON.stringify(before));
     writeFileSync(join(dir, "after.json"), JSON.stringify(after));
-    return diffSpecs(await loadVersion(join(dir, "before.json")), await loadVersion(join(dir, "after.json")));
+    const changes = diffSpecs(await loadVersion(join(dir, "before.json")), await loadVersion(join(dir, "after.json")));
+    // Every rule a test meets is one the catalog knows (configurations are checked against it).
+    for (const c of changes) expect(RULE_IDS.has(c.rule), `rule ${c.rule} is not in src/rules/catalog.ts`).toBe(true);
+    return changes;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** `breaking: rule` / `minor: rule` / `patch: rule`, sorted: what a table row wants. */
-export const verdicts = (changes: Change[]) => changes.map((c) => `${c.breaking ? "breaking" : c.bump}: ${c.rule}`).sort();
+/** `breaking: rule` / `warning: rule` / `minor: rule` / `patch: rule` (info by its bump), sorted: what a table row wants. */
+export const verdicts = (changes: Change[]) => changes.map((c) => `${c.severity === "info" ? c.bump : c.severity}: ${c.rule}`).sort();
 
 export interface Row {
   name: string;
