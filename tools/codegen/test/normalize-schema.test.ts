@@ -6,6 +6,8 @@ const ctx = (dialect: "3.0" | "3.1"): SchemaContext => ({
   dialect,
   refName: (ref) => ref.split("/").pop()!,
   warn: () => {},
+  resolveRaw: () => undefined,
+  dynamicAnchors: () => [],
 });
 const norm = (raw: unknown, dialect: "3.0" | "3.1" = "3.1") => normalizeSchema(raw, "#", ctx(dialect));
 /** Drops pointers so expectations read as plain schema facts. */

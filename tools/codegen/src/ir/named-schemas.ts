@@ -25,7 +25,13 @@ export class NamedSchemas {
     dialect: "3.0" | "3.1",
     warn: (pointer: string, message: string) => void,
   ) {
-    this.ctx = { dialect, warn, refName: (ref, at) => this.refName(ref, at) };
+    this.ctx = {
+      dialect,
+      warn,
+      refName: (ref, at) => this.refName(ref, at),
+      resolveRaw: (ref) => (ref.startsWith("#") ? getAtPointer(doc, parsePointer(ref)) : undefined),
+      dynamicAnchors: (name) => this.dynamicAnchors(name),
+    };
     const components = isObj(doc.components) && isObj(doc.components.schemas) ? doc.components.schemas : {};
     for (const [name, raw] of Object.entries(components)) {
       this.register(name, `#/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, raw);
@@ -39,6 +45,26 @@ export class NamedSchemas {
     this.list.push(entry);
     this.byName.set(name, entry);
     return name;
+  }
+
+  private anchors?: Map<string, string[]>;
+
+  /** Pointers of `$dynamicAnchor: name` anywhere in the document (indexed on first use: most specs have none). */
+  dynamicAnchors(name: string): string[] {
+    if (!this.anchors) {
+      const anchors = new Map<string, string[]>();
+      const stack: [unknown, string][] = [[this.doc, "#"]];
+      while (stack.length) {
+        const [node, at] = stack.pop()!;
+        if (node === null || typeof node !== "object") continue;
+        const obj = node as Record<string, unknown>;
+        if (typeof obj.$dynamicAnchor === "string") anchors.set(obj.$dynamicAnchor, [...(anchors.get(obj.$dynamicAnchor) ?? []), at]);
+        for (const k of Object.keys(obj).reverse()) if (obj[k] !== null && typeof obj[k] === "object") stack.push([obj[k], `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
+      }
+      for (const list of anchors.values()) list.sort();
+      this.anchors = anchors;
+    }
+    return this.anchors.get(name) ?? [];
   }
 
   refName(ref: string, at: string): string {

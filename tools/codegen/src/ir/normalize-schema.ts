@@ -1,9 +1,10 @@
 import type { IRSchema, JsonType, IRObjectConstraints, IRMeta } from "./types.js";
 import { joinPointer } from "../load/spec-error.js";
 import { buildMeta, isObj } from "./normalize-meta.js";
+import { applicators2020, dynamicRefTarget, type ApplicatorContext } from "./applicators-2020.js";
 
 /** What schema normalisation needs to know about the document it reads. */
-export interface SchemaContext {
+export interface SchemaContext extends ApplicatorContext {
   /** "3.0" rules: `$ref` siblings ignored, boolean exclusiveMinimum; "3.1": JSON Schema 2020-12. */
   dialect: "3.0" | "3.1";
   /** Maps a local `$ref` to the name of a named schema, registering one if needed. */
@@ -20,8 +21,14 @@ export function normalizeSchema(raw: unknown, pointer: string, ctx: SchemaContex
     ctx.warn(pointer, `schema is not an object or boolean (${JSON.stringify(raw)}); treated as any`);
     return { pointer, meta: {} };
   }
-  const s = raw;
+  let s = raw;
   const meta = buildMeta(s);
+  if (typeof s.$dynamicRef === "string" && ctx.dialect === "3.1" && typeof s.$ref !== "string") {
+    // Resolved where the dynamic scope cannot change the target; otherwise refused (warned).
+    const { $dynamicRef, ...rest } = s;
+    const target = dynamicRefTarget($dynamicRef as string, pointer, ctx);
+    s = target ? { ...rest, $ref: target } : rest;
+  }
   if (typeof s.$ref === "string") {
     const out: IRSchema = { pointer, ref: ctx.refName(s.$ref, pointer), meta };
     // OpenAPI 3.0 ignores everything beside a $ref (but `nullable: true` is honoured: authors mean
@@ -95,6 +102,9 @@ function normalizeBody(s: Record<string, unknown>, pointer: string, ctx: SchemaC
     if (Array.isArray(list) && list.length > 0) out[key] = list.map((v, i) => sub(v, key, i));
   }
   if (s.not !== undefined) out.not = sub(s.not, "not");
+  // if/then/else are draft-07 too (Ajv's dialect for 3.0 documents honours them); the rest is 2020-12.
+  const extra = ctx.dialect === "3.1" ? applicators2020(s, pointer, sub, ctx) : applicators2020({ if: s.if, then: s.then, else: s.else }, pointer, sub, ctx);
+  if (extra.length) out.allOf = [...(out.allOf ?? []), ...extra];
   if (isObj(s.discriminator) && typeof s.discriminator.propertyName === "string") {
     const mapping = isObj(s.discriminator.mapping) ? s.discriminator.mapping : {};
     out.discriminator = {

@@ -152,6 +152,62 @@ export const CASES_31: Case[] = [
     reject: [{ pong: { ping: { pong: { n: "1" } } } }],
   },
   { name: "$ref with siblings (3.1)", schema: { $ref: "#/components/schemas/Str", maxLength: 2 }, extra: { Str: { type: "string" } }, accept: ["ab"], reject: ["abc", 1] },
+  // 2020-12 applicators (rewritten by the model into keywords every emitter implements, see ir/applicators-2020.ts)
+  {
+    name: "if/then/else",
+    schema: { type: "object", if: { properties: { kind: { const: "a" } }, required: ["kind"] }, then: { required: ["a"] }, else: { required: ["b"] } },
+    accept: [{ kind: "a", a: 1 }, { kind: "x", b: 1 }, { b: 1 }],
+    reject: [{ kind: "a", b: 1 }, { kind: "x", a: 1 }, {}],
+  },
+  { name: "if/then without else", schema: { if: { type: "string" }, then: { minLength: 2 } }, accept: ["ab", 1, null], reject: ["a"] },
+  {
+    name: "dependentSchemas",
+    schema: { type: "object", dependentSchemas: { card: { required: ["billing"], properties: { billing: { type: "string" } } } } },
+    accept: [{}, { billing: 1 }, { card: 1, billing: "x" }],
+    reject: [{ card: 1 }, { card: 1, billing: 2 }],
+  },
+  { name: "dependentSchemas ignores non-objects", schema: { dependentSchemas: { a: false } }, accept: ["a", 1, [1], { b: 1 }], reject: [{ a: 1 }] },
+  {
+    name: "unevaluatedProperties: false sees allOf members and $ref targets (a: 'x', b: 1 against properties {a})",
+    schema: { allOf: [ref("UpBase")], properties: { c: { type: "integer" } }, patternProperties: { "^x-": true }, unevaluatedProperties: false },
+    extra: { UpBase: { type: "object", properties: { a: { type: "string" } } } },
+    accept: [{ a: "x" }, { a: "x", c: 1, "x-y": 2 }, {}],
+    reject: [{ a: "x", b: 1 }, { d: null }],
+  },
+  {
+    name: "unevaluatedProperties: false counts the oneOf branch that matches",
+    schema: {
+      type: "object",
+      properties: { kind: { type: "string" } },
+      oneOf: [
+        { properties: { kind: { const: "cat" }, meow: { type: "boolean" } }, required: ["kind"] },
+        { properties: { kind: { const: "dog" }, bark: { type: "boolean" } }, required: ["kind"] },
+      ],
+      unevaluatedProperties: false,
+    },
+    accept: [{ kind: "cat", meow: true }, { kind: "dog", bark: false }, { kind: "dog" }],
+    reject: [{ kind: "cat", bark: true }, { kind: "dog", meow: true, bark: true }, { kind: "cat", other: 1 }],
+  },
+  {
+    name: "unevaluatedProperties: false counts every anyOf branch that matches",
+    schema: { anyOf: [{ properties: { a: { type: "integer" } } }, { properties: { b: { type: "integer" } } }], unevaluatedProperties: false },
+    accept: [{ a: 1, b: 2 }, { a: 1 }, {}],
+    reject: [{ a: 1, c: 3 }],
+  },
+  { name: "unevaluatedProperties as a schema, alone", schema: { type: "object", unevaluatedProperties: { type: "integer" } }, accept: [{ a: 1 }, {}], reject: [{ a: "x" }] },
+  {
+    name: "unevaluatedItems: false after prefixItems",
+    schema: { type: "array", prefixItems: [{ type: "string" }, { type: "integer" }], unevaluatedItems: false },
+    accept: [["a", 1], ["a"], []],
+    reject: [["a", 1, 2], ["a", "b"]],
+  },
+  {
+    name: "unevaluatedItems: false counts allOf prefixes; with contains every item counts (as Ajv evaluates)",
+    schema: { anyOf: [{ allOf: [{ prefixItems: [{ type: "string" }] }], unevaluatedItems: false }, { contains: { type: "integer" }, unevaluatedItems: false, maxItems: 1 }] },
+    accept: [["a"], [1], []],
+    reject: [["a", 1], ["a", "b"], [1, 2]],
+  },
+  { name: "unevaluatedItems as a schema", schema: { type: "array", prefixItems: [{ type: "string" }], unevaluatedItems: { type: "integer" } }, accept: [["a", 1, 2], ["a"]], reject: [["a", "b"]] },
 ];
 
 export const CASES_30: Case[] = [
