@@ -101,7 +101,7 @@ function entryMatches(e: IgnoreEntry, c: Change, rule: RegExp): boolean {
   if (!rule.test(c.rule)) return false;
   if (e.pointer !== undefined && c.pointer !== e.pointer && !c.pointer.startsWith(`${e.pointer}/`)) return false;
   if (e.operation === undefined) return true;
-  const want = /^(\S+) (\/.*)$/.exec(e.operation);
+  const want = /^(\S+) (\/.*?)(?: \([^()]*\))?$/.exec(e.operation);
   const wanted = want && want[1] !== "webhook" ? `${want[1]!.toUpperCase()} ${template(want[2]!)}` : e.operation;
   return operationNames(c.operation).includes(wanted);
 }

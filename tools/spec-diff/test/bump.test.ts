@@ -18,16 +18,31 @@ describe("version bumps", () => {
     ["0.1.0", "0.1.1", "minor"],
     ["v1.2.3", "2.0.0-beta.1", "major"],
     ["one", "1.0.0", "invalid"],
+    // Short forms real APIs use.
+    ["v1", "v1", "none"],
+    ["v1", "v2", "major"],
+    ["v1", "v1.1", "minor"],
+    ["1.2", "1.3", "minor"],
+    ["2024-01-01", "2024-02-01", "invalid"],
   ])("info.version %s → %s is %s", (from, to, want) => {
     expect(versionBump(from, to)).toBe(want);
   });
 
-  it.each<[string, BumpOrNone, string]>([
+  it.each<[string, BumpOrNone, string | undefined]>([
     ["1.4.2", "major", "2.0.0"],
     ["1.4.2", "minor", "1.5.0"],
     ["1.4.2", "patch", "1.4.3"],
     ["1.4.2", "none", "1.4.2"],
     ["0.3.1", "major", "0.4.0"],
+    ["v1.2.3", "major", "v2.0.0"],
+    // The author's short form is kept while it can say the version.
+    ["v1", "major", "v2"],
+    ["v1", "minor", "v1.1"],
+    ["v1", "patch", "v1.0.1"],
+    ["1.2", "minor", "1.3"],
+    ["v0", "major", "v0.1"],
+    ["2024-01-01", "major", undefined],
+    ["beta", "minor", undefined],
   ])("%s + %s = %s", (from, bump, want) => {
     expect(nextVersion(from, bump)).toBe(want);
   });

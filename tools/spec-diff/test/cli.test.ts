@@ -51,10 +51,13 @@ const write = (rel: string, text: string) => {
   writeFileSync(join(dir, rel), text);
 };
 const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" }).toString();
-const run = (...args: string[]) => {
-  const r = spawnSync(tsx, [cli, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const runEnv = (env: Record<string, string>, ...args: string[]) => {
+  const clean = { ...process.env, NO_COLOR: "1" };
+  delete clean.GITHUB_STEP_SUMMARY;
+  const r = spawnSync(tsx, [cli, ...args], { cwd: dir, encoding: "utf8", env: { ...clean, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
+const run = (...args: string[]) => runEnv({}, ...args);
 const edit = (rel: string, from: string | RegExp, to: string) => write(rel, readFileSync(join(dir, rel), "utf8").replace(from, to));
 
 describe("pnpm spec:diff in a git repository", () => {
@@ -176,5 +179,77 @@ describe("pnpm spec:diff in a git repository", () => {
       expect(changelog).toContain('`GET /users (listUsers)`: response 200 application/json: body\\[].email: property "email" removed');
     }
     expect(existsSync(join(dir, ".changeset", name!))).toBe(false);
+  });
+
+  // From here on: HEAD drops User.email (breaking), the release tag v1.0.0 has it, no changeset is pending.
+
+  it("--base-spec compares two files: a pending major changeset of the project does not allow their break", () => {
+    mkdirSync(join(dir, "old"));
+    execFileSync("tar", ["-x", "-C", join(dir, "old")], { input: execFileSync("git", ["archive", "v1.0.0", "spec"], { cwd: dir }) });
+    write(".changeset/big-release.md", '---\n"@specforge/client": major\n---\n\nSomething else.\n');
+    try {
+      expect(run().code).toBe(0); // the project's own gate reads it
+      const r = run("--base-spec", "old/spec/openapi.yaml");
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("FAIL: 1 breaking change, but info.version 1.0.0 → 1.0.0 is not bumped: set info.version to 2.0.0 or accept reviewed changes in the ignore file");
+      expect(run("--base-spec", "old/spec/openapi.yaml", "--changeset-dir", ".changeset").code).toBe(0);
+    } finally {
+      rmSync(join(dir, ".changeset/big-release.md"));
+    }
+  });
+
+  it("--format markdown, junit and github keep the exit code; github annotates the spec file and fills the step summary", () => {
+    const md = run("--format", "markdown");
+    expect(md.code).toBe(1);
+    expect(md.stdout).toMatch(/^### spec:diff: FAIL\n/);
+    expect(md.stdout).toContain('| `GET /users (listUsers)` | response 200 application/json: body\\[].email: property "email" removed | `response-property-removed` | `#/components/schemas/User/properties/email` |');
+    const junit = run("--format", "junit");
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).toContain('<testsuites name="spec:diff" tests="1" failures="1" errors="0" skipped="0">');
+    expect(junit.stdout).toContain('<failure type="breaking" message="response 200 application/json: body[].email: property &quot;email&quot; removed">');
+    const summary = join(dir, "summary.md");
+    const gh = runEnv({ GITHUB_STEP_SUMMARY: summary }, "--format", "github");
+    expect(gh.code).toBe(1);
+    expect(gh.stdout.split("\n")).toEqual([
+      '::error file=spec/openapi.yaml,title=breaking%3A GET /users (listUsers)::response 200 application/json: body[].email: property "email" removed (response-property-removed at #/components/schemas/User/properties/email)',
+      expect.stringMatching(/^::error title=spec%3Adiff FAIL::1 breaking change, but /),
+      "",
+    ]);
+    expect(readFileSync(summary, "utf8")).toMatch(/^### spec:diff: FAIL\n/);
+    rmSync(summary);
+  });
+
+  it("--fail-on warning, --config severities, --ignore-file and --changelog", () => {
+    write("spec-diff.json", JSON.stringify({ severity: { "response-property-removed": "warning" } }));
+    const lowered = run("--config", "spec-diff.json");
+    expect(lowered.code).toBe(0);
+    expect(lowered.stdout).toContain("Warnings (1)");
+    expect(lowered.stdout).toContain("OK: no breaking changes (1 warning)");
+    expect(run("--config", "spec-diff.json", "--fail-on", "warning").code).toBe(1);
+    write("spec-diff.json", JSON.stringify({ severity: { "response-property-removed": "warning" }, failOn: "warning" }));
+    expect(run("--config", "spec-diff.json").code).toBe(1);
+    expect(run("--config", "spec-diff.json", "--fail-on", "breaking").code).toBe(0);
+
+    write("accepted.yaml", "- operation: GET /users\n  rule: response-property-removed\n  reason: the email moved to /users/{id}/contact\n");
+    const accepted = run("--ignore-file", "accepted.yaml");
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toContain("Accepted by the ignore file (1)");
+    expect(accepted.stdout).toContain("[accepted, entry 1: the email moved to /users/{id}/contact]");
+    expect(accepted.stdout).toContain("OK: no breaking changes; 1 accepted by the ignore file");
+
+    // A documentation change: left out of the gate's view, listed by --changelog.
+    edit("spec/paths/users.yaml", "description: The users.", "description: All users.");
+    expect(run().stdout).toContain("Other changes (1): not breaking; --changelog lists them");
+    expect(run("--changelog").stdout).toMatch(/Documentation and other changes \(1\)\n.*\n.*documentation-changed/);
+    edit("spec/paths/users.yaml", "description: All users.", "description: The users.");
+  });
+
+  it("a bad option, configuration or ignore file exits 2 and names the problem", () => {
+    expect(run("--format", "html")).toMatchObject({ code: 2, stderr: expect.stringContaining("--format must be one of text, json, markdown, junit, github") });
+    expect(run("--fail-on", "info")).toMatchObject({ code: 2, stderr: expect.stringContaining("--fail-on must be breaking or warning") });
+    write("bad.json", JSON.stringify({ severity: { "response-property-gone": "info" } }));
+    expect(run("--config", "bad.json")).toMatchObject({ code: 2, stderr: expect.stringContaining('bad.json: severity: "response-property-gone" names no rule') });
+    write("bad.yaml", "- operation: getUser\n  rule: '*'\n");
+    expect(run("--ignore-file", "bad.yaml")).toMatchObject({ code: 2, stderr: expect.stringContaining("bad.yaml: entry 1: needs a reason") });
   });
 });
