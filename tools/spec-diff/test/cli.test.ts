@@ -52,7 +52,7 @@ const write = (rel: string, text: string) => {
 };
 const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" }).toString();
 const runEnv = (env: Record<string, string>, ...args: string[]) => {
-  const clean = { ...process.env, NO_COLOR: "1" };
+  const clean: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   delete clean.GITHUB_STEP_SUMMARY;
   const r = spawnSync(tsx, [cli, ...args], { cwd: dir, encoding: "utf8", env: { ...clean, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
