@@ -32,9 +32,11 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
  */
 /** The value handed to the caller; hooks see a readable response even when the body was read here. */
 function deliver<T>(rt: RuntimeState, ctx: Context, read: ReadBody<T> | undefined, started: number, total: LinkedSignal | undefined, res: Response, bytes: ArrayBuffer | undefined): T | Promise<T> {
-  // Decoding throws the typed errors of the operation methods; the caller's catch reports them.
-  const value = read ? read(res, bytes!) : (res as T);
-  return finish(rt, ctx, read && rt.hooks.onResponse ? rebuild(res, bytes!) : res, started, total, value);
+  // The response is reported (log, onResponse) before it is decoded: decoding throws the typed
+  // errors of the operation methods, and hooks must see error responses too.
+  const reported = finish(rt, ctx, read && rt.hooks.onResponse ? rebuild(res, bytes!) : res, started, total, undefined);
+  const value = (): T => (read ? read(res, bytes!) : (res as T));
+  return reported instanceof Promise ? reported.then(value) : value();
 }
 
 export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, read?: ReadBody<T>): Promise<T> {
