@@ -38,6 +38,14 @@ const rows: Row[] = [
     after: post({ required: true, content: json({ type: "array", items: { type: "string" }, minItems: 1 }) }),
     want: ["breaking: request-type-changed"],
   },
+  {
+    // OpenAPI 3.0 has no null type: a branch admitting only null is written as a nullable enum of null.
+    name: "3.0's null branch (nullable enum [null]) → 3.1's type: null",
+    before: { ...read({ oneOf: [object({ url: { type: "string" } }), { type: "string", nullable: true, enum: [null] }] }), openapi: "3.0.3" },
+    after: read({ oneOf: [object({ url: { type: "string" } }), { type: "null" }] }),
+    // No rule: the documents differ (the `openapi` version, the schema's text), listed at patch level.
+    want: ["patch: other-change", "patch: other-change"],
+  },
 ];
 
 describe("false alarms", () => {

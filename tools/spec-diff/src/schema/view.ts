@@ -44,7 +44,12 @@ export interface SchemaView {
   at: Partial<Record<"types" | "nullable" | "enum" | "string" | "number" | "array" | "object" | "union" | "default", string>>;
 }
 
-const isNullBranch = (s: IRSchema) => s.types?.length === 1 && s.types[0] === "null" && !s.ref && !s.anyOf && !s.oneOf && !s.allOf;
+/**
+ * A union branch that admits only null: `type: "null"` (3.1), or the 3.0 spelling of it,
+ * `{ type: string, nullable: true, enum: [null] }` (and `const: null`).
+ */
+const isNullBranch = (s: IRSchema) =>
+  !s.ref && !s.anyOf && !s.oneOf && !s.allOf && ((s.types?.length === 1 && s.types[0] === "null") || (s.enum !== undefined && s.enum.length > 0 && s.enum.every((v) => v === null)) || (s.const !== undefined && s.const.value === null));
 
 function empty(pointer: string): SchemaView {
   return { pointer, nullable: false, string: {}, number: {}, array: {}, not: [], readOnly: false, writeOnly: false, at: {} };
