@@ -121,6 +121,34 @@ const $enum = (values: (string | number | boolean | null)[]): $Z => {
   if (values[0] === null) return $z(z.null());
   return $z(z.literal(values[0]!));
 };
+/**
+ * type: object with `properties` (`required` lists the names that must be present). Unknown keys
+ * are kept (loose), or rejected when `strict` (additionalProperties: false); never stripped.
+ */
+const $object = (properties: { [k: string]: $Z }, required: string[], strict?: true): $Z => {
+  const shape = $shape(properties, required);
+  return strict ? (z as any).strictObject(shape) : (z as any).looseObject(shape);
+};
+/** A zod shape: `required` names as given, the others optional; own properties only (`__proto__` too). */
+const $shape = (properties: { [k: string]: $Z }, required: string[]): { [k: string]: any } => {
+  const shape: { [k: string]: any } = {};
+  const must = new Set(required);
+  for (const k of Object.keys(properties)) {
+    const value = must.has(k) ? properties[k] : $t(properties[k]).optional();
+    Object.defineProperty(shape, k, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return shape;
+};
+/**
+ * allOf of loose objects whose properties do not overlap: the first object extended by the others'
+ * shapes and the own properties. Exactly the conjunction (each part validates its own keys, unknown
+ * keys are kept), built as zod users would write it.
+ */
+const $extend = (bases: $Z[], properties: { [k: string]: $Z }, required: string[]): $Z => {
+  let o = $t(bases[0]);
+  for (const b of bases.slice(1)) o = o.extend($t(b).shape);
+  return o.extend($shape(properties, required));
+};
 const $re_date = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
 const $f_date = (s: string): boolean => {
   const m = $re_date.exec(s);
@@ -238,20 +266,6 @@ const $obj = (spec: $ObjSpec, shape: $Z): $Z => {
   });
 };
 /**
- * type: object with `properties` (`required` lists the names that must be present). Unknown keys
- * are kept (loose), or rejected when `strict` (additionalProperties: false); never stripped.
- */
-const $object = (properties: { [k: string]: $Z }, required: string[], strict?: true): $Z => {
-  const shape: { [k: string]: any } = {};
-  const must = new Set(required);
-  for (const k of Object.keys(properties)) {
-    const value = must.has(k) ? properties[k] : $t(properties[k]).optional();
-    Object.defineProperty(shape, k, { value, enumerable: true, writable: true, configurable: true });
-  }
-  return strict ? (z as any).strictObject(shape) : (z as any).looseObject(shape);
-};
-const $rec = $z(z.looseObject({}));
-/**
  * Wraps every exported schema: a validator never throws, whatever the input (a stack overflow on
  * absurdly deep input becomes an issue). Its static type is the generated TypeScript type.
  */
@@ -270,6 +284,31 @@ function $schema<T>(schema: $Z): z.ZodType<T> {
   outer._zod.run = run;
   return outer as unknown as z.ZodType<T>;
 }
+/**
+ * Exports a real zod object (`.shape`, `.extend()`, `.pick()`, `.partial()`…) with the same
+ * never-throw guarantee as `$schema`: its own parse is wrapped in place. Schemas derived from it
+ * with zod's methods are zod's own (the guarantee stays with the export).
+ */
+function $objectSchema<T>(schema: $Z): T {
+  const s = $t(schema);
+  if (s._zod.$guarded) return s as T;
+  // Both entry points, each around its own original (run calls parse on the same instance).
+  const guard = (inner: z.ZodType["_zod"]["run"]): z.ZodType["_zod"]["run"] => (payload, ctx) => {
+    try {
+      return inner(payload, ctx);
+    } catch {
+      payload.issues.push({ code: "custom", message: "Input too deeply nested or not validatable", input: payload.value, path: [] });
+      return payload;
+    }
+  };
+  s._zod.parse = guard(s._zod.parse);
+  s._zod.run = guard(s._zod.run);
+  s._zod.$guarded = true;
+  return s as T;
+}
+/** The schema of one property of a component exported as a zod object (`.shape[name]`). */
+const $prop = (o: $Z, name: string): $Z => Object.prototype.hasOwnProperty.call($t(o).shape, name) ? $t(o).shape[name] : $z(z.unknown());
+const $rec = $z(z.looseObject({}));
 const $str = $z(z.string());
 /** Length in Unicode code points (a surrogate pair counts once), as JSON Schema and Ajv count it. */
 const $len = (s: string): number => {
@@ -329,7 +368,11 @@ due_date?: string | null;
 done: boolean;
 };
 /** Validator of {@link ActionItem}. */
-export const ActionItemSchema: z.ZodType<ActionItem> = $schema(ActionItemSchema$());
+export const ActionItemSchema: z.ZodObject<{
+  title: z.ZodType<string>;
+  due_date: z.ZodOptional<z.ZodType<string | null>>;
+  done: z.ZodType<boolean>;
+}, z.core.$strip> = $objectSchema(ActionItemSchema$());
 function ActionItemSchema$(): $Z {
   return $object({ title: $c0(), due_date: $nullable($string({ format: [$f_date, "date"] })), done: $bool }, ["title", "done"]);
 }
@@ -357,7 +400,14 @@ postal_code: string;
 country: string;
 };
 /** Validator of {@link Address}. */
-export const AddressSchema: z.ZodType<Address> = $schema(AddressSchema$());
+export const AddressSchema: z.ZodObject<{
+  line1: z.ZodType<string>;
+  line2: z.ZodOptional<z.ZodType<string | null>>;
+  city: z.ZodType<string>;
+  region: z.ZodOptional<z.ZodType<string | null>>;
+  postal_code: z.ZodType<string>;
+  country: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(AddressSchema$());
 function AddressSchema$(): $Z {
   return $object({ line1: $c0(), line2: $c1(), city: $c2(), region: $nullable($string({ maxLength: 100 })), postal_code: $string({ minLength: 1, maxLength: 20 }), country: $string({ pattern: $re0 }) }, ["line1", "city", "postal_code", "country"]);
 }
@@ -411,7 +461,16 @@ rating: number | null;
 install_count: number;
 };
 /** Validator of {@link AppSummary}. */
-export const AppSummarySchema: z.ZodType<AppSummary> = $schema(AppSummarySchema$());
+export const AppSummarySchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  slug: z.ZodType<string>;
+  name: z.ZodType<string>;
+  tagline: z.ZodType<string>;
+  category: z.ZodType<AppCategory>;
+  icon_url: z.ZodType<string>;
+  rating: z.ZodType<number | null>;
+  install_count: z.ZodType<number>;
+}, z.core.$strip> = $objectSchema(AppSummarySchema$());
 function AppSummarySchema$(): $Z {
   return $object({ id: $c3(), slug: $c4(), name: $c5(), tagline: $c6(), category: AppCategorySchema, icon_url: $c7(), rating: $c8(), install_count: $c9() }, ["id", "slug", "name", "tagline", "category", "icon_url", "rating", "install_count"]);
 }
@@ -432,7 +491,12 @@ website?: string | null;
 verified: boolean;
 };
 /** Validator of {@link AppPublisher}. */
-export const AppPublisherSchema: z.ZodType<AppPublisher> = $schema(AppPublisherSchema$());
+export const AppPublisherSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  name: z.ZodType<string>;
+  website: z.ZodOptional<z.ZodType<string | null>>;
+  verified: z.ZodType<boolean>;
+}, z.core.$strip> = $objectSchema(AppPublisherSchema$());
 function AppPublisherSchema$(): $Z {
   return $object({ id: $c3(), name: $c2(), website: $c10(), verified: $bool }, ["id", "name", "verified"]);
 }
@@ -445,7 +509,7 @@ amount: number;
 currency: string;
 };
 /** Validator of {@link Money}. */
-export const MoneySchema: z.ZodType<Money> = $schema(MoneySchema$());
+export const MoneySchema: z.ZodObject<{ amount: z.ZodType<number>; currency: z.ZodType<string>; }, z.core.$strip> = $objectSchema(MoneySchema$());
 function MoneySchema$(): $Z {
   return $object({ amount: $c9(), currency: $string({ pattern: $re2 }) }, ["amount", "currency"]);
 }
@@ -460,7 +524,11 @@ price: Money | null;
 billing_period: "monthly" | "yearly" | null;
 };
 /** Validator of {@link AppPricing}. */
-export const AppPricingSchema: z.ZodType<AppPricing> = $schema(AppPricingSchema$());
+export const AppPricingSchema: z.ZodObject<{
+  model: z.ZodType<"free" | "freemium" | "paid">;
+  price: z.ZodType<Money | null>;
+  billing_period: z.ZodType<"monthly" | "yearly" | null>;
+}, z.core.$strip> = $objectSchema(AppPricingSchema$());
 function AppPricingSchema$(): $Z {
   return $object({ model: $enum(["free", "freemium", "paid"]), price: $union(MoneySchema, $null), billing_period: $enum(["monthly", "yearly", null]) }, ["model", "price", "billing_period"]);
 }
@@ -489,9 +557,24 @@ created_at: string;
 updated_at: string;
 } & AppSummary;
 /** Validator of {@link App}. */
-export const AppSchema: z.ZodType<App> = $schema(AppSchema$());
+export const AppSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  slug: z.ZodType<string>;
+  name: z.ZodType<string>;
+  tagline: z.ZodType<string>;
+  category: z.ZodType<AppCategory>;
+  icon_url: z.ZodType<string>;
+  rating: z.ZodType<number | null>;
+  install_count: z.ZodType<number>;
+  description: z.ZodType<string>;
+  publisher: z.ZodType<AppPublisher>;
+  pricing: z.ZodType<AppPricing>;
+  scopes: z.ZodType<string[]>;
+  created_at: z.ZodType<string>;
+  updated_at: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(AppSchema$());
 function AppSchema$(): $Z {
-  return $and($object({ description: $c11(), publisher: AppPublisherSchema, pricing: AppPricingSchema, scopes: $c12(), created_at: $c13(), updated_at: $c13() }, ["description", "publisher", "pricing", "scopes", "created_at", "updated_at"]), AppSummarySchema);
+  return $extend([$z(AppSummarySchema)], { description: $c11(), publisher: AppPublisherSchema, pricing: AppPricingSchema, scopes: $c12(), created_at: $c13(), updated_at: $c13() }, ["description", "publisher", "pricing", "scopes", "created_at", "updated_at"]);
 }
 
 function $c14(): $Z {
@@ -515,7 +598,13 @@ pages: number;
 has_next: boolean;
 };
 /** Validator of {@link PageMeta}. */
-export const PageMetaSchema: z.ZodType<PageMeta> = $schema(PageMetaSchema$());
+export const PageMetaSchema: z.ZodObject<{
+  page: z.ZodType<number>;
+  limit: z.ZodType<number>;
+  total: z.ZodType<number>;
+  pages: z.ZodType<number>;
+  has_next: z.ZodType<boolean>;
+}, z.core.$strip> = $objectSchema(PageMetaSchema$());
 function PageMetaSchema$(): $Z {
   return $object({ page: $c14(), limit: $c15(), total: $c9(), pages: $c9(), has_next: $bool }, ["page", "limit", "total", "pages", "has_next"]);
 }
@@ -523,7 +612,7 @@ function PageMetaSchema$(): $Z {
 /** A page of marketplace apps. */
 export type AppPage = { data: App[]; meta: PageMeta; };
 /** Validator of {@link AppPage}. */
-export const AppPageSchema: z.ZodType<AppPage> = $schema(AppPageSchema$());
+export const AppPageSchema: z.ZodObject<{ data: z.ZodType<App[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(AppPageSchema$());
 function AppPageSchema$(): $Z {
   return $object({ data: $array(AppSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -563,7 +652,14 @@ client_secret?: string;
 code_verifier: string;
 };
 /** Validator of {@link AuthorizationCodeGrant}. */
-export const AuthorizationCodeGrantSchema: z.ZodType<AuthorizationCodeGrant> = $schema(AuthorizationCodeGrantSchema$());
+export const AuthorizationCodeGrantSchema: z.ZodObject<{
+  grant_type: z.ZodType<"authorization_code">;
+  code: z.ZodType<string>;
+  redirect_uri: z.ZodType<string>;
+  client_id: z.ZodType<string>;
+  client_secret: z.ZodOptional<z.ZodType<string>>;
+  code_verifier: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(AuthorizationCodeGrantSchema$());
 function AuthorizationCodeGrantSchema$(): $Z {
   return $object({ grant_type: $c16(), code: $c17(), redirect_uri: $c7(), client_id: $c18(), client_secret: $c19(), code_verifier: $c20() }, ["grant_type", "code", "redirect_uri", "client_id", "code_verifier"]);
 }
@@ -578,7 +674,11 @@ iban: string;
 account_holder?: string;
 };
 /** Validator of {@link BankTransferPaymentMethod}. */
-export const BankTransferPaymentMethodSchema: z.ZodType<BankTransferPaymentMethod> = $schema(BankTransferPaymentMethodSchema$());
+export const BankTransferPaymentMethodSchema: z.ZodObject<{
+  type: z.ZodType<"bank_transfer">;
+  iban: z.ZodType<string>;
+  account_holder: z.ZodOptional<z.ZodType<string>>;
+}, z.core.$strip> = $objectSchema(BankTransferPaymentMethodSchema$());
 function BankTransferPaymentMethodSchema$(): $Z {
   return $object({ type: $enum(["bank_transfer"]), iban: $string({ pattern: $re5 }), account_holder: $c2() }, ["type", "iban"]);
 }
@@ -620,7 +720,13 @@ organization_id?: string | null;
 active: boolean;
 };
 /** Validator of {@link Profile}. */
-export const ProfileSchema: z.ZodType<Profile> = $schema(ProfileSchema$());
+export const ProfileSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  name: z.ZodType<string>;
+  kind: z.ZodType<"personal" | "organization">;
+  organization_id: z.ZodOptional<z.ZodType<string | null>>;
+  active: z.ZodType<boolean>;
+}, z.core.$strip> = $objectSchema(ProfileSchema$());
 function ProfileSchema$(): $Z {
   return $object({ id: $c3(), name: $c2(), kind: $c21(), organization_id: $c22(), active: $bool }, ["id", "name", "kind", "active"]);
 }
@@ -666,7 +772,18 @@ created_at: string;
 updated_at: string;
 };
 /** Validator of {@link User}. */
-export const UserSchema: z.ZodType<User> = $schema(UserSchema$());
+export const UserSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  email: z.ZodType<string>;
+  name: z.ZodType<string>;
+  role: z.ZodType<UserRole>;
+  active: z.ZodType<boolean>;
+  avatar_url: z.ZodType<string | null>;
+  profile: z.ZodType<Profile | null>;
+  metadata: z.ZodType<Metadata>;
+  created_at: z.ZodType<string>;
+  updated_at: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(UserSchema$());
 function UserSchema$(): $Z {
   return $object({ id: $c3(), email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), profile: $union(ProfileSchema, $null), metadata: MetadataSchema, created_at: $c13(), updated_at: $c13() }, ["id", "email", "name", "role", "active", "avatar_url", "profile", "metadata", "created_at", "updated_at"]);
 }
@@ -687,7 +804,7 @@ field: string;
 message: string;
 };
 /** Validator of {@link ErrorDetail}. */
-export const ErrorDetailSchema: z.ZodType<ErrorDetail> = $schema(ErrorDetailSchema$());
+export const ErrorDetailSchema: z.ZodObject<{ field: z.ZodType<string>; message: z.ZodType<string>; }, z.core.$strip> = $objectSchema(ErrorDetailSchema$());
 function ErrorDetailSchema$(): $Z {
   return $object({ field: $str, message: $str }, ["field", "message"]);
 }
@@ -719,7 +836,12 @@ user?: User;
 error?: $T0;
 };
 /** Validator of {@link BulkCreateUserResult}. */
-export const BulkCreateUserResultSchema: z.ZodType<BulkCreateUserResult> = $schema(BulkCreateUserResultSchema$());
+export const BulkCreateUserResultSchema: z.ZodObject<{
+  index: z.ZodType<number>;
+  status: z.ZodType<"created" | "failed">;
+  user: z.ZodOptional<z.ZodType<User>>;
+  error: z.ZodOptional<z.ZodType<$T0>>;
+}, z.core.$strip> = $objectSchema(BulkCreateUserResultSchema$());
 function BulkCreateUserResultSchema$(): $Z {
   return $object({ index: $c26(), status: $c27(), user: UserSchema, error: $c28() }, ["index", "status"]);
 }
@@ -740,7 +862,15 @@ avatar_url?: string | null;
 metadata?: Metadata;
 };
 /** Validator of {@link UserCreate}. */
-export const UserCreateSchema: z.ZodType<UserCreate> = $schema(UserCreateSchema$());
+export const UserCreateSchema: z.ZodObject<{
+  email: z.ZodType<string>;
+  name: z.ZodType<string>;
+  password: z.ZodType<string>;
+  role: z.ZodOptional<z.ZodType<UserRole>>;
+  active: z.ZodOptional<z.ZodType<boolean>>;
+  avatar_url: z.ZodOptional<z.ZodType<string | null>>;
+  metadata: z.ZodOptional<z.ZodType<Metadata>>;
+}, z.core.$strip> = $objectSchema(UserCreateSchema$());
 function UserCreateSchema$(): $Z {
   return $object({ email: $c25(), name: $c2(), password: $string({ minLength: 12, maxLength: 128 }), role: UserRoleSchema, active: $bool, avatar_url: $c10(), metadata: MetadataSchema }, ["email", "name", "password"]);
 }
@@ -748,24 +878,26 @@ function UserCreateSchema$(): $Z {
 /** Up to 100 users to create in one request. Items are processed independently. */
 export type BulkCreateUsersRequest = { items: UserCreate[]; };
 /** Validator of {@link BulkCreateUsersRequest}. */
-export const BulkCreateUsersRequestSchema: z.ZodType<BulkCreateUsersRequest> = $schema(BulkCreateUsersRequestSchema$());
+export const BulkCreateUsersRequestSchema: z.ZodObject<{ items: z.ZodType<UserCreate[]>; }, z.core.$strip> = $objectSchema(BulkCreateUsersRequestSchema$());
 function BulkCreateUsersRequestSchema$(): $Z {
   return $object({ items: $array(UserCreateSchema, { minItems: 1, maxItems: 100 }) }, ["items"]);
 }
+
+type $T1 = {
+  results: BulkCreateUserResult[];
+  /** Number of items created. */
+  succeeded: number;
+  /** Number of items that failed. */
+  failed: number;
+};
 
 /**
  * Per-item results of a bulk creation. The request as a whole succeeds (`200`) even when
  * some items fail; check `failed` and each result's `status`.
  */
-export type BulkCreateUsersResponse = { data: {
-results: BulkCreateUserResult[];
-/** Number of items created. */
-succeeded: number;
-/** Number of items that failed. */
-failed: number;
-}; };
+export type BulkCreateUsersResponse = { data: $T1; };
 /** Validator of {@link BulkCreateUsersResponse}. */
-export const BulkCreateUsersResponseSchema: z.ZodType<BulkCreateUsersResponse> = $schema(BulkCreateUsersResponseSchema$());
+export const BulkCreateUsersResponseSchema: z.ZodObject<{ data: z.ZodType<$T1>; }, z.core.$strip> = $objectSchema(BulkCreateUsersResponseSchema$());
 function BulkCreateUsersResponseSchema$(): $Z {
   return $object({ data: $object({ results: $array(BulkCreateUserResultSchema), succeeded: $c9(), failed: $c9() }, ["results", "succeeded", "failed"]) }, ["data"]);
 }
@@ -810,7 +942,12 @@ brand?: "visa" | "mastercard" | "amex" | "other";
 last4?: string;
 };
 /** Validator of {@link CardPaymentMethod}. */
-export const CardPaymentMethodSchema: z.ZodType<CardPaymentMethod> = $schema(CardPaymentMethodSchema$());
+export const CardPaymentMethodSchema: z.ZodObject<{
+  type: z.ZodType<"card">;
+  token: z.ZodOptional<z.ZodType<string>>;
+  brand: z.ZodOptional<z.ZodType<"visa" | "mastercard" | "amex" | "other">>;
+  last4: z.ZodOptional<z.ZodType<string>>;
+}, z.core.$strip> = $objectSchema(CardPaymentMethodSchema$());
 function CardPaymentMethodSchema$(): $Z {
   return $object({ type: $c29(), token: $c30(), brand: $c31(), last4: $c32() }, ["type"]);
 }
@@ -829,10 +966,15 @@ name: string;
 children: Category[];
 };
 /** Validator of {@link Category}. */
-export const CategorySchema: z.ZodType<Category> = $schema(CategorySchema$());
+export const CategorySchema: z.ZodObject<{ id: z.ZodType<string>; name: z.ZodType<string>; children: z.ZodType<Category[]>; }, z.core.$strip> = $objectSchema(CategorySchema$());
 function CategorySchema$(): $Z {
   return $object({ id: $c33(), name: $c2(), children: $array($lazy(() => CategorySchema)) }, ["id", "name", "children"]);
 }
+
+type $T2 = {
+  /** Text to append to the reply. */
+  delta: string;
+};
 
 /** SSE event `delta`: the next chunk of the coach assistant's reply. */
 export type ChatDelta = {
@@ -841,16 +983,18 @@ event: "delta";
 /** SSE event id (`id:` line); send the last one received as `Last-Event-ID` to resume. */
 id?: string;
 /** JSON payload of the `data:` line. */
-data: {
-/** Text to append to the reply. */
-delta: string;
-};
+data: $T2;
 };
 /** Validator of {@link ChatDelta}. */
-export const ChatDeltaSchema: z.ZodType<ChatDelta> = $schema(ChatDeltaSchema$());
+export const ChatDeltaSchema: z.ZodObject<{ event: z.ZodType<"delta">; id: z.ZodOptional<z.ZodType<string>>; data: z.ZodType<$T2>; }, z.core.$strip> = $objectSchema(ChatDeltaSchema$());
 function ChatDeltaSchema$(): $Z {
   return $object({ event: $enum(["delta"]), id: $str, data: $object({ delta: $str }, ["delta"]) }, ["event", "data"]);
 }
+
+type $T3 = {
+  /** Identifier of the stored, complete chat message. */
+  message_id: string;
+};
 
 /** SSE event `done`: the reply is complete; the stream ends after this event. */
 export type ChatDone = {
@@ -859,13 +1003,10 @@ event: "done";
 /** SSE event id (`id:` line). */
 id?: string;
 /** JSON payload of the `data:` line. */
-data: {
-/** Identifier of the stored, complete chat message. */
-message_id: string;
-};
+data: $T3;
 };
 /** Validator of {@link ChatDone}. */
-export const ChatDoneSchema: z.ZodType<ChatDone> = $schema(ChatDoneSchema$());
+export const ChatDoneSchema: z.ZodObject<{ event: z.ZodType<"done">; id: z.ZodOptional<z.ZodType<string>>; data: z.ZodType<$T3>; }, z.core.$strip> = $objectSchema(ChatDoneSchema$());
 function ChatDoneSchema$(): $Z {
   return $object({ event: $enum(["done"]), id: $str, data: $object({ message_id: $c3() }, ["message_id"]) }, ["event", "data"]);
 }
@@ -900,7 +1041,12 @@ client_secret: string;
 scope?: string;
 };
 /** Validator of {@link ClientCredentialsGrant}. */
-export const ClientCredentialsGrantSchema: z.ZodType<ClientCredentialsGrant> = $schema(ClientCredentialsGrantSchema$());
+export const ClientCredentialsGrantSchema: z.ZodObject<{
+  grant_type: z.ZodType<"client_credentials">;
+  client_id: z.ZodType<string>;
+  client_secret: z.ZodType<string>;
+  scope: z.ZodOptional<z.ZodType<string>>;
+}, z.core.$strip> = $objectSchema(ClientCredentialsGrantSchema$());
 function ClientCredentialsGrantSchema$(): $Z {
   return $object({ grant_type: $c34(), client_id: $c18(), client_secret: $c19(), scope: $c35() }, ["grant_type", "client_id", "client_secret"]);
 }
@@ -922,7 +1068,7 @@ action_items: ActionItem[];
 concluded_at: string;
 };
 /** Validator of {@link CoachingConclusion}. */
-export const CoachingConclusionSchema: z.ZodType<CoachingConclusion> = $schema(CoachingConclusionSchema$());
+export const CoachingConclusionSchema: z.ZodObject<{ summary: z.ZodType<string>; action_items: z.ZodType<ActionItem[]>; concluded_at: z.ZodType<string>; }, z.core.$strip> = $objectSchema(CoachingConclusionSchema$());
 function CoachingConclusionSchema$(): $Z {
   return $object({ summary: $c36(), action_items: $c37(), concluded_at: $c13() }, ["summary", "action_items", "concluded_at"]);
 }
@@ -970,7 +1116,19 @@ created_at: string;
 updated_at: string;
 };
 /** Validator of {@link CoachingSession}. */
-export const CoachingSessionSchema: z.ZodType<CoachingSession> = $schema(CoachingSessionSchema$());
+export const CoachingSessionSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  coach_id: z.ZodType<string>;
+  coachee_id: z.ZodType<string>;
+  topic: z.ZodType<string>;
+  status: z.ZodType<CoachingSessionStatus>;
+  scheduled_at: z.ZodType<string>;
+  duration_minutes: z.ZodType<number>;
+  notes: z.ZodType<string | null>;
+  conclusion: z.ZodType<CoachingConclusion | null>;
+  created_at: z.ZodType<string>;
+  updated_at: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(CoachingSessionSchema$());
 function CoachingSessionSchema$(): $Z {
   return $object({ id: $c3(), coach_id: $c3(), coachee_id: $c3(), topic: $c0(), status: CoachingSessionStatusSchema, scheduled_at: $c13(), duration_minutes: $c38(), notes: $c39(), conclusion: $c40(), created_at: $c13(), updated_at: $c13() }, ["id", "coach_id", "coachee_id", "topic", "status", "scheduled_at", "duration_minutes", "notes", "conclusion", "created_at", "updated_at"]);
 }
@@ -991,7 +1149,14 @@ duration_minutes?: number;
 notes?: string | null;
 };
 /** Validator of {@link CoachingSessionCreate}. */
-export const CoachingSessionCreateSchema: z.ZodType<CoachingSessionCreate> = $schema(CoachingSessionCreateSchema$());
+export const CoachingSessionCreateSchema: z.ZodObject<{
+  coach_id: z.ZodType<string>;
+  coachee_id: z.ZodType<string>;
+  topic: z.ZodType<string>;
+  scheduled_at: z.ZodType<string>;
+  duration_minutes: z.ZodOptional<z.ZodType<number>>;
+  notes: z.ZodOptional<z.ZodType<string | null>>;
+}, z.core.$strip> = $objectSchema(CoachingSessionCreateSchema$());
 function CoachingSessionCreateSchema$(): $Z {
   return $object({ coach_id: $c3(), coachee_id: $c3(), topic: $c0(), scheduled_at: $c13(), duration_minutes: $c38(), notes: $c39() }, ["coach_id", "coachee_id", "topic", "scheduled_at"]);
 }
@@ -999,7 +1164,7 @@ function CoachingSessionCreateSchema$(): $Z {
 /** A page of coaching sessions. */
 export type CoachingSessionPage = { data: CoachingSession[]; meta: PageMeta; };
 /** Validator of {@link CoachingSessionPage}. */
-export const CoachingSessionPageSchema: z.ZodType<CoachingSessionPage> = $schema(CoachingSessionPageSchema$());
+export const CoachingSessionPageSchema: z.ZodObject<{ data: z.ZodType<CoachingSession[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(CoachingSessionPageSchema$());
 function CoachingSessionPageSchema$(): $Z {
   return $object({ data: $array(CoachingSessionSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -1007,7 +1172,7 @@ function CoachingSessionPageSchema$(): $Z {
 /** Envelope holding a single coaching session. */
 export type CoachingSessionResponse = { data: CoachingSession; };
 /** Validator of {@link CoachingSessionResponse}. */
-export const CoachingSessionResponseSchema: z.ZodType<CoachingSessionResponse> = $schema(CoachingSessionResponseSchema$());
+export const CoachingSessionResponseSchema: z.ZodObject<{ data: z.ZodType<CoachingSession>; }, z.core.$strip> = $objectSchema(CoachingSessionResponseSchema$());
 function CoachingSessionResponseSchema$(): $Z {
   return $object({ data: CoachingSessionSchema }, ["data"]);
 }
@@ -1043,7 +1208,7 @@ summary: string;
 action_items?: ActionItem[];
 };
 /** Validator of {@link ConcludeCoachingSessionRequest}. */
-export const ConcludeCoachingSessionRequestSchema: z.ZodType<ConcludeCoachingSessionRequest> = $schema(ConcludeCoachingSessionRequestSchema$());
+export const ConcludeCoachingSessionRequestSchema: z.ZodObject<{ summary: z.ZodType<string>; action_items: z.ZodOptional<z.ZodType<ActionItem[]>>; }, z.core.$strip> = $objectSchema(ConcludeCoachingSessionRequestSchema$());
 function ConcludeCoachingSessionRequestSchema$(): $Z {
   return $object({ summary: $c36(), action_items: $c37() }, ["summary"]);
 }
@@ -1060,25 +1225,27 @@ next_cursor: string | null;
 has_more: boolean;
 };
 /** Validator of {@link CursorMeta}. */
-export const CursorMetaSchema: z.ZodType<CursorMeta> = $schema(CursorMetaSchema$());
+export const CursorMetaSchema: z.ZodObject<{ next_cursor: z.ZodType<string | null>; has_more: z.ZodType<boolean>; }, z.core.$strip> = $objectSchema(CursorMetaSchema$());
 function CursorMetaSchema$(): $Z {
   return $object({ next_cursor: $c41(), has_more: $bool }, ["next_cursor", "has_more"]);
 }
 
+type $T4 = {
+  code: ErrorCode;
+  /** Human-readable message; do not parse it. */
+  message: string;
+  /** Per-field problems (present for validation errors). */
+  details?: ErrorDetail[];
+};
+
 /** Error envelope returned by every non-2xx response. */
 export type Error = {
-error: {
-code: ErrorCode;
-/** Human-readable message; do not parse it. */
-message: string;
-/** Per-field problems (present for validation errors). */
-details?: ErrorDetail[];
-};
+error: $T4;
 /** Same value as the `X-Request-Id` response header. */
 request_id: string;
 };
 /** Validator of {@link Error}. */
-export const ErrorSchema: z.ZodType<Error> = $schema(ErrorSchema$());
+export const ErrorSchema: z.ZodObject<{ error: z.ZodType<$T4>; request_id: z.ZodType<string>; }, z.core.$strip> = $objectSchema(ErrorSchema$());
 function ErrorSchema$(): $Z {
   return $object({ error: $c28(), request_id: $str }, ["error", "request_id"]);
 }
@@ -1106,7 +1273,12 @@ created: number;
 data: unknown;
 };
 /** Validator of {@link WebhookEventBase}. */
-export const WebhookEventBaseSchema: z.ZodType<WebhookEventBase> = $schema(WebhookEventBaseSchema$());
+export const WebhookEventBaseSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType>;
+  created: z.ZodType<number>;
+  data: z.ZodType<unknown>;
+}, z.core.$strip> = $objectSchema(WebhookEventBaseSchema$());
 function WebhookEventBaseSchema$(): $Z {
   return $object({ id: $c42(), type: WebhookEventTypeSchema, created: $c9(), data: $any }, ["id", "type", "created", "data"]);
 }
@@ -1118,7 +1290,7 @@ code: ErrorCode;
 message: string;
 };
 /** Validator of {@link ExportJobError}. */
-export const ExportJobErrorSchema: z.ZodType<ExportJobError> = $schema(ExportJobErrorSchema$());
+export const ExportJobErrorSchema: z.ZodObject<{ code: z.ZodType<ErrorCode>; message: z.ZodType<string>; }, z.core.$strip> = $objectSchema(ExportJobErrorSchema$());
 function ExportJobErrorSchema$(): $Z {
   return $object({ code: ErrorCodeSchema, message: $str }, ["code", "message"]);
 }
@@ -1168,7 +1340,17 @@ error: ExportJobError | null;
 created_at: string;
 };
 /** Validator of {@link ExportJob}. */
-export const ExportJobSchema: z.ZodType<ExportJob> = $schema(ExportJobSchema$());
+export const ExportJobSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  resource: z.ZodType<"users" | "orders" | "products">;
+  format: z.ZodType<"csv" | "json">;
+  status: z.ZodType<"preparing" | "completed" | "failed">;
+  progress: z.ZodType<number>;
+  download_url: z.ZodType<string | null>;
+  expires_at: z.ZodType<string | null>;
+  error: z.ZodType<ExportJobError | null>;
+  created_at: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(ExportJobSchema$());
 function ExportJobSchema$(): $Z {
   return $object({ id: $c3(), resource: $c43(), format: $c44(), status: $c45(), progress: $c46(), download_url: $c10(), expires_at: $c47(), error: $c48(), created_at: $c13() }, ["id", "resource", "format", "status", "progress", "download_url", "expires_at", "error", "created_at"]);
 }
@@ -1184,9 +1366,14 @@ type: "export.completed";
 data: ExportJob;
 } & WebhookEventBase;
 /** Validator of {@link ExportCompletedEvent}. */
-export const ExportCompletedEventSchema: z.ZodType<ExportCompletedEvent> = $schema(ExportCompletedEventSchema$());
+export const ExportCompletedEventSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "export.completed">;
+  created: z.ZodType<number>;
+  data: z.ZodType<ExportJob>;
+}, z.core.$strip> = $objectSchema(ExportCompletedEventSchema$());
 function ExportCompletedEventSchema$(): $Z {
-  return $and($object({ type: $c49(), data: ExportJobSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c49()), data: $and($prop(WebhookEventBaseSchema, "data"), ExportJobSchema) }, ["type", "data"]);
 }
 
 function $c50(): $Z {
@@ -1206,7 +1393,11 @@ format: "csv" | "json";
 filters?: { [k: string]: string; };
 };
 /** Validator of {@link ExportCreate}. */
-export const ExportCreateSchema: z.ZodType<ExportCreate> = $schema(ExportCreateSchema$());
+export const ExportCreateSchema: z.ZodObject<{
+  resource: z.ZodType<"users" | "orders" | "products">;
+  format: z.ZodType<"csv" | "json">;
+  filters: z.ZodOptional<z.ZodType<{ [k: string]: string; }>>;
+}, z.core.$strip> = $objectSchema(ExportCreateSchema$());
 function ExportCreateSchema$(): $Z {
   return $object({ resource: $c43(), format: $c44(), filters: $obj({ known: [], additional: $c50(), names: $c24(), max: 10 }, $rec) }, ["resource", "format"]);
 }
@@ -1214,7 +1405,7 @@ function ExportCreateSchema$(): $Z {
 /** Envelope holding a single export job. */
 export type ExportJobResponse = { data: ExportJob; };
 /** Validator of {@link ExportJobResponse}. */
-export const ExportJobResponseSchema: z.ZodType<ExportJobResponse> = $schema(ExportJobResponseSchema$());
+export const ExportJobResponseSchema: z.ZodObject<{ data: z.ZodType<ExportJob>; }, z.core.$strip> = $objectSchema(ExportJobResponseSchema$());
 function ExportJobResponseSchema$(): $Z {
   return $object({ data: ExportJobSchema }, ["data"]);
 }
@@ -1235,7 +1426,12 @@ stock: number;
 threshold: number;
 };
 /** Validator of {@link InventoryLevel}. */
-export const InventoryLevelSchema: z.ZodType<InventoryLevel> = $schema(InventoryLevelSchema$());
+export const InventoryLevelSchema: z.ZodObject<{
+  product_id: z.ZodType<string>;
+  sku: z.ZodType<string>;
+  stock: z.ZodType<number>;
+  threshold: z.ZodType<number>;
+}, z.core.$strip> = $objectSchema(InventoryLevelSchema$());
 function InventoryLevelSchema$(): $Z {
   return $object({ product_id: $c3(), sku: $c51(), stock: $c9(), threshold: $c9() }, ["product_id", "sku", "stock", "threshold"]);
 }
@@ -1247,9 +1443,14 @@ type: "inventory.low";
 data: InventoryLevel;
 } & WebhookEventBase;
 /** Validator of {@link InventoryLowEvent}. */
-export const InventoryLowEventSchema: z.ZodType<InventoryLowEvent> = $schema(InventoryLowEventSchema$());
+export const InventoryLowEventSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "inventory.low">;
+  created: z.ZodType<number>;
+  data: z.ZodType<InventoryLevel>;
+}, z.core.$strip> = $objectSchema(InventoryLowEventSchema$());
 function InventoryLowEventSchema$(): $Z {
-  return $and($object({ type: $enum(["inventory.low"]), data: InventoryLevelSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $enum(["inventory.low"])), data: $and($prop(WebhookEventBaseSchema, "data"), InventoryLevelSchema) }, ["type", "data"]);
 }
 
 /** Email and password credentials. */
@@ -1260,7 +1461,7 @@ email: string;
 password: string;
 };
 /** Validator of {@link LoginRequest}. */
-export const LoginRequestSchema: z.ZodType<LoginRequest> = $schema(LoginRequestSchema$());
+export const LoginRequestSchema: z.ZodObject<{ email: z.ZodType<string>; password: z.ZodType<string>; }, z.core.$strip> = $objectSchema(LoginRequestSchema$());
 function LoginRequestSchema$(): $Z {
   return $object({ email: $c25(), password: $c18() }, ["email", "password"]);
 }
@@ -1289,7 +1490,13 @@ refresh_token?: string;
 scope: string;
 };
 /** Validator of {@link OAuthToken}. */
-export const OAuthTokenSchema: z.ZodType<OAuthToken> = $schema(OAuthTokenSchema$());
+export const OAuthTokenSchema: z.ZodObject<{
+  access_token: z.ZodType<string>;
+  token_type: z.ZodType<"Bearer">;
+  expires_in: z.ZodType<number>;
+  refresh_token: z.ZodOptional<z.ZodType<string>>;
+  scope: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(OAuthTokenSchema$());
 function OAuthTokenSchema$(): $Z {
   return $object({ access_token: $c52(), token_type: $c53(), expires_in: $c14(), refresh_token: $c52(), scope: $str }, ["access_token", "token_type", "expires_in", "scope"]);
 }
@@ -1315,7 +1522,13 @@ client_secret?: string;
 scope?: string;
 };
 /** Validator of {@link RefreshTokenGrant}. */
-export const RefreshTokenGrantSchema: z.ZodType<RefreshTokenGrant> = $schema(RefreshTokenGrantSchema$());
+export const RefreshTokenGrantSchema: z.ZodObject<{
+  grant_type: z.ZodType<"refresh_token">;
+  refresh_token: z.ZodType<string>;
+  client_id: z.ZodType<string>;
+  client_secret: z.ZodOptional<z.ZodType<string>>;
+  scope: z.ZodOptional<z.ZodType<string>>;
+}, z.core.$strip> = $objectSchema(RefreshTokenGrantSchema$());
 function RefreshTokenGrantSchema$(): $Z {
   return $object({ grant_type: $c54(), refresh_token: $c55(), client_id: $c18(), client_secret: $c19(), scope: $c35() }, ["grant_type", "refresh_token", "client_id"]);
 }
@@ -1352,7 +1565,7 @@ quantity: number;
 unit_price: Money;
 };
 /** Validator of {@link OrderItem}. */
-export const OrderItemSchema: z.ZodType<OrderItem> = $schema(OrderItemSchema$());
+export const OrderItemSchema: z.ZodObject<{ product_id: z.ZodType<string>; quantity: z.ZodType<number>; unit_price: z.ZodType<Money>; }, z.core.$strip> = $objectSchema(OrderItemSchema$());
 function OrderItemSchema$(): $Z {
   return $object({ product_id: $c3(), quantity: $c56(), unit_price: MoneySchema }, ["product_id", "quantity", "unit_price"]);
 }
@@ -1365,9 +1578,18 @@ recipient: string;
 phone?: string | null;
 } & Address;
 /** Validator of {@link ShippingAddress}. */
-export const ShippingAddressSchema: z.ZodType<ShippingAddress> = $schema(ShippingAddressSchema$());
+export const ShippingAddressSchema: z.ZodObject<{
+  line1: z.ZodType<string>;
+  line2: z.ZodOptional<z.ZodType<string | null>>;
+  city: z.ZodType<string>;
+  region: z.ZodOptional<z.ZodType<string | null>>;
+  postal_code: z.ZodType<string>;
+  country: z.ZodType<string>;
+  recipient: z.ZodType<string>;
+  phone: z.ZodOptional<z.ZodType<string | null>>;
+}, z.core.$strip> = $objectSchema(ShippingAddressSchema$());
 function ShippingAddressSchema$(): $Z {
-  return $and($object({ recipient: $c2(), phone: $nullable($string({ pattern: $re12 })) }, ["recipient"]), AddressSchema);
+  return $extend([$z(AddressSchema)], { recipient: $c2(), phone: $nullable($string({ pattern: $re12 })) }, ["recipient"]);
 }
 
 function $c57(): $Z {
@@ -1383,7 +1605,11 @@ comment?: string | null;
 cancelled_at: string;
 };
 /** Validator of {@link OrderCancellation}. */
-export const OrderCancellationSchema: z.ZodType<OrderCancellation> = $schema(OrderCancellationSchema$());
+export const OrderCancellationSchema: z.ZodObject<{
+  reason: z.ZodType<CancellationReason>;
+  comment: z.ZodOptional<z.ZodType<string | null>>;
+  cancelled_at: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(OrderCancellationSchema$());
 function OrderCancellationSchema$(): $Z {
   return $object({ reason: CancellationReasonSchema, comment: $c57(), cancelled_at: $c13() }, ["reason", "cancelled_at"]);
 }
@@ -1416,7 +1642,18 @@ created_at: string;
 updated_at: string;
 };
 /** Validator of {@link Order}. */
-export const OrderSchema: z.ZodType<Order> = $schema(OrderSchema$());
+export const OrderSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  status: z.ZodType<OrderStatus>;
+  items: z.ZodType<OrderItem[]>;
+  total: z.ZodType<Money>;
+  customer_id: z.ZodType<string>;
+  shipping_address: z.ZodType<ShippingAddress>;
+  notes: z.ZodType<string | null>;
+  cancellation: z.ZodType<OrderCancellation | null>;
+  created_at: z.ZodType<string>;
+  updated_at: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(OrderSchema$());
 function OrderSchema$(): $Z {
   return $object({ id: $c3(), status: OrderStatusSchema, items: $c58(), total: MoneySchema, customer_id: $c3(), shipping_address: ShippingAddressSchema, notes: $c57(), cancellation: $c59(), created_at: $c13(), updated_at: $c13() }, ["id", "status", "items", "total", "customer_id", "shipping_address", "notes", "cancellation", "created_at", "updated_at"]);
 }
@@ -1428,7 +1665,7 @@ reason: CancellationReason;
 comment?: string;
 };
 /** Validator of {@link OrderCancelRequest}. */
-export const OrderCancelRequestSchema: z.ZodType<OrderCancelRequest> = $schema(OrderCancelRequestSchema$());
+export const OrderCancelRequestSchema: z.ZodObject<{ reason: z.ZodType<CancellationReason>; comment: z.ZodOptional<z.ZodType<string>>; }, z.core.$strip> = $objectSchema(OrderCancelRequestSchema$());
 function OrderCancelRequestSchema$(): $Z {
   return $object({ reason: CancellationReasonSchema, comment: $c23() }, ["reason"]);
 }
@@ -1444,9 +1681,14 @@ type: "order.completed";
 data: Order;
 } & WebhookEventBase;
 /** Validator of {@link OrderCompletedEvent}. */
-export const OrderCompletedEventSchema: z.ZodType<OrderCompletedEvent> = $schema(OrderCompletedEventSchema$());
+export const OrderCompletedEventSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "order.completed">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Order>;
+}, z.core.$strip> = $objectSchema(OrderCompletedEventSchema$());
 function OrderCompletedEventSchema$(): $Z {
-  return $and($object({ type: $c60(), data: OrderSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c60()), data: $and($prop(WebhookEventBaseSchema, "data"), OrderSchema) }, ["type", "data"]);
 }
 
 /** A line of a new order; the unit price is taken from the catalog. */
@@ -1457,7 +1699,7 @@ product_id: string;
 quantity: number;
 };
 /** Validator of {@link OrderItemInput}. */
-export const OrderItemInputSchema: z.ZodType<OrderItemInput> = $schema(OrderItemInputSchema$());
+export const OrderItemInputSchema: z.ZodObject<{ product_id: z.ZodType<string>; quantity: z.ZodType<number>; }, z.core.$strip> = $objectSchema(OrderItemInputSchema$());
 function OrderItemInputSchema$(): $Z {
   return $object({ product_id: $c3(), quantity: $c56() }, ["product_id", "quantity"]);
 }
@@ -1473,7 +1715,12 @@ customer_id?: string;
 notes?: string | null;
 };
 /** Validator of {@link OrderCreate}. */
-export const OrderCreateSchema: z.ZodType<OrderCreate> = $schema(OrderCreateSchema$());
+export const OrderCreateSchema: z.ZodObject<{
+  items: z.ZodType<OrderItemInput[]>;
+  shipping_address: z.ZodType<ShippingAddress>;
+  customer_id: z.ZodOptional<z.ZodType<string>>;
+  notes: z.ZodOptional<z.ZodType<string | null>>;
+}, z.core.$strip> = $objectSchema(OrderCreateSchema$());
 function OrderCreateSchema$(): $Z {
   return $object({ items: $array(OrderItemInputSchema, { minItems: 1, maxItems: 100 }), shipping_address: ShippingAddressSchema, customer_id: $c3(), notes: $c57() }, ["items", "shipping_address"]);
 }
@@ -1489,15 +1736,20 @@ type: "order.created";
 data: Order;
 } & WebhookEventBase;
 /** Validator of {@link OrderCreatedEvent}. */
-export const OrderCreatedEventSchema: z.ZodType<OrderCreatedEvent> = $schema(OrderCreatedEventSchema$());
+export const OrderCreatedEventSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "order.created">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Order>;
+}, z.core.$strip> = $objectSchema(OrderCreatedEventSchema$());
 function OrderCreatedEventSchema$(): $Z {
-  return $and($object({ type: $c61(), data: OrderSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c61()), data: $and($prop(WebhookEventBaseSchema, "data"), OrderSchema) }, ["type", "data"]);
 }
 
 /** A cursor-paginated page of orders. */
 export type OrderPage = { data: Order[]; meta: CursorMeta; };
 /** Validator of {@link OrderPage}. */
-export const OrderPageSchema: z.ZodType<OrderPage> = $schema(OrderPageSchema$());
+export const OrderPageSchema: z.ZodObject<{ data: z.ZodType<Order[]>; meta: z.ZodType<CursorMeta>; }, z.core.$strip> = $objectSchema(OrderPageSchema$());
 function OrderPageSchema$(): $Z {
   return $object({ data: $array(OrderSchema), meta: CursorMetaSchema }, ["data", "meta"]);
 }
@@ -1505,7 +1757,7 @@ function OrderPageSchema$(): $Z {
 /** Envelope holding a single order. */
 export type OrderResponse = { data: Order; };
 /** Validator of {@link OrderResponse}. */
-export const OrderResponseSchema: z.ZodType<OrderResponse> = $schema(OrderResponseSchema$());
+export const OrderResponseSchema: z.ZodObject<{ data: z.ZodType<Order>; }, z.core.$strip> = $objectSchema(OrderResponseSchema$());
 function OrderResponseSchema$(): $Z {
   return $object({ data: OrderSchema }, ["data"]);
 }
@@ -1521,9 +1773,14 @@ type: "order.updated";
 data: Order;
 } & WebhookEventBase;
 /** Validator of {@link OrderUpdatedEvent}. */
-export const OrderUpdatedEventSchema: z.ZodType<OrderUpdatedEvent> = $schema(OrderUpdatedEventSchema$());
+export const OrderUpdatedEventSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "order.updated">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Order>;
+}, z.core.$strip> = $objectSchema(OrderUpdatedEventSchema$());
 function OrderUpdatedEventSchema$(): $Z {
-  return $and($object({ type: $c62(), data: OrderSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c62()), data: $and($prop(WebhookEventBaseSchema, "data"), OrderSchema) }, ["type", "data"]);
 }
 
 /** Digital wallet payment. */
@@ -1534,7 +1791,7 @@ type: "wallet";
 provider: "apple_pay" | "google_pay" | "paypal";
 };
 /** Validator of {@link WalletPaymentMethod}. */
-export const WalletPaymentMethodSchema: z.ZodType<WalletPaymentMethod> = $schema(WalletPaymentMethodSchema$());
+export const WalletPaymentMethodSchema: z.ZodObject<{ type: z.ZodType<"wallet">; provider: z.ZodType<"apple_pay" | "google_pay" | "paypal">; }, z.core.$strip> = $objectSchema(WalletPaymentMethodSchema$());
 function WalletPaymentMethodSchema$(): $Z {
   return $object({ type: $enum(["wallet"]), provider: $enum(["apple_pay", "google_pay", "paypal"]) }, ["type", "provider"]);
 }
@@ -1573,7 +1830,17 @@ created_at: string;
 updated_at: string;
 };
 /** Validator of {@link Payment}. */
-export const PaymentSchema: z.ZodType<Payment> = $schema(PaymentSchema$());
+export const PaymentSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  order_id: z.ZodType<string>;
+  amount: z.ZodType<Money>;
+  refunded_amount: z.ZodType<Money>;
+  method: z.ZodType<PaymentMethod>;
+  status: z.ZodType<PaymentStatus>;
+  failure_reason: z.ZodType<string | null>;
+  created_at: z.ZodType<string>;
+  updated_at: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(PaymentSchema$());
 function PaymentSchema$(): $Z {
   return $object({ id: $c3(), order_id: $c3(), amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethodSchema, status: PaymentStatusSchema, failure_reason: $c41(), created_at: $c13(), updated_at: $c13() }, ["id", "order_id", "amount", "refunded_amount", "method", "status", "failure_reason", "created_at", "updated_at"]);
 }
@@ -1586,7 +1853,7 @@ amount: Money;
 method: PaymentMethod;
 };
 /** Validator of {@link PaymentCreate}. */
-export const PaymentCreateSchema: z.ZodType<PaymentCreate> = $schema(PaymentCreateSchema$());
+export const PaymentCreateSchema: z.ZodObject<{ order_id: z.ZodType<string>; amount: z.ZodType<Money>; method: z.ZodType<PaymentMethod>; }, z.core.$strip> = $objectSchema(PaymentCreateSchema$());
 function PaymentCreateSchema$(): $Z {
   return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethodSchema }, ["order_id", "amount", "method"]);
 }
@@ -1602,15 +1869,20 @@ type: "payment.failed";
 data: Payment;
 } & WebhookEventBase;
 /** Validator of {@link PaymentFailedEvent}. */
-export const PaymentFailedEventSchema: z.ZodType<PaymentFailedEvent> = $schema(PaymentFailedEventSchema$());
+export const PaymentFailedEventSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "payment.failed">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Payment>;
+}, z.core.$strip> = $objectSchema(PaymentFailedEventSchema$());
 function PaymentFailedEventSchema$(): $Z {
-  return $and($object({ type: $c63(), data: PaymentSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c63()), data: $and($prop(WebhookEventBaseSchema, "data"), PaymentSchema) }, ["type", "data"]);
 }
 
 /** Envelope holding a single payment. */
 export type PaymentResponse = { data: Payment; };
 /** Validator of {@link PaymentResponse}. */
-export const PaymentResponseSchema: z.ZodType<PaymentResponse> = $schema(PaymentResponseSchema$());
+export const PaymentResponseSchema: z.ZodObject<{ data: z.ZodType<Payment>; }, z.core.$strip> = $objectSchema(PaymentResponseSchema$());
 function PaymentResponseSchema$(): $Z {
   return $object({ data: PaymentSchema }, ["data"]);
 }
@@ -1626,9 +1898,14 @@ type: "payment.succeeded";
 data: Payment;
 } & WebhookEventBase;
 /** Validator of {@link PaymentSucceededEvent}. */
-export const PaymentSucceededEventSchema: z.ZodType<PaymentSucceededEvent> = $schema(PaymentSucceededEventSchema$());
+export const PaymentSucceededEventSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "payment.succeeded">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Payment>;
+}, z.core.$strip> = $objectSchema(PaymentSucceededEventSchema$());
 function PaymentSucceededEventSchema$(): $Z {
-  return $and($object({ type: $c64(), data: PaymentSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c64()), data: $and($prop(WebhookEventBaseSchema, "data"), PaymentSchema) }, ["type", "data"]);
 }
 
 /** Distinct lower-case tags (at most 10). */
@@ -1675,7 +1952,20 @@ created_at: string;
 updated_at: string;
 };
 /** Validator of {@link Product}. */
-export const ProductSchema: z.ZodType<Product> = $schema(ProductSchema$());
+export const ProductSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  sku: z.ZodType<string>;
+  name: z.ZodType<string>;
+  description: z.ZodType<string | null>;
+  price: z.ZodType<Money>;
+  stock: z.ZodType<number>;
+  tags: z.ZodType<ProductTags>;
+  category: z.ZodType<Category>;
+  attributes: z.ZodType<ProductAttributes>;
+  weight_kg: z.ZodType<number>;
+  created_at: z.ZodType<string>;
+  updated_at: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(ProductSchema$());
 function ProductSchema$(): $Z {
   return $object({ id: $c3(), sku: $c51(), name: $c0(), description: $c39(), price: MoneySchema, stock: $c9(), tags: ProductTagsSchema, category: CategorySchema, attributes: ProductAttributesSchema, weight_kg: $c65(), created_at: $c13(), updated_at: $c13() }, ["id", "sku", "name", "description", "price", "stock", "tags", "category", "attributes", "weight_kg", "created_at", "updated_at"]);
 }
@@ -1691,7 +1981,7 @@ change_type: "created";
 product: Product;
 };
 /** Validator of {@link ProductCreated}. */
-export const ProductCreatedSchema: z.ZodType<ProductCreated> = $schema(ProductCreatedSchema$());
+export const ProductCreatedSchema: z.ZodObject<{ change_type: z.ZodType<"created">; product: z.ZodType<Product>; }, z.core.$strip> = $objectSchema(ProductCreatedSchema$());
 function ProductCreatedSchema$(): $Z {
   return $object({ change_type: $c66(), product: ProductSchema }, ["change_type", "product"]);
 }
@@ -1720,7 +2010,11 @@ product: Product;
 changed_fields: ProductField[];
 };
 /** Validator of {@link ProductUpdated}. */
-export const ProductUpdatedSchema: z.ZodType<ProductUpdated> = $schema(ProductUpdatedSchema$());
+export const ProductUpdatedSchema: z.ZodObject<{
+  change_type: z.ZodType<"updated">;
+  product: z.ZodType<Product>;
+  changed_fields: z.ZodType<ProductField[]>;
+}, z.core.$strip> = $objectSchema(ProductUpdatedSchema$());
 function ProductUpdatedSchema$(): $Z {
   return $object({ change_type: $c67(), product: ProductSchema, changed_fields: $c68() }, ["change_type", "product", "changed_fields"]);
 }
@@ -1735,7 +2029,7 @@ product_id: string;
 deleted_at: string;
 };
 /** Validator of {@link ProductDeleted}. */
-export const ProductDeletedSchema: z.ZodType<ProductDeleted> = $schema(ProductDeletedSchema$());
+export const ProductDeletedSchema: z.ZodObject<{ change_type: z.ZodType<"deleted">; product_id: z.ZodType<string>; deleted_at: z.ZodType<string>; }, z.core.$strip> = $objectSchema(ProductDeletedSchema$());
 function ProductDeletedSchema$(): $Z {
   return $object({ change_type: $enum(["deleted"]), product_id: $c3(), deleted_at: $c13() }, ["change_type", "product_id", "deleted_at"]);
 }
@@ -1748,7 +2042,7 @@ function ProductChangeSchema$(): $Z {
   return $disc("change_type", true, [["created"], ProductCreatedSchema], [["updated"], ProductUpdatedSchema], [["deleted"], ProductDeletedSchema]);
 }
 
-type $T1 = {
+type $T5 = {
   /** Pass this as `since` to fetch the changes after this batch. */
   next_since: string;
   /** Whether more changes are immediately available after `next_since`. */
@@ -1762,10 +2056,10 @@ function $c69(): $Z {
 export type ProductChangeFeed = {
 data: ProductChange[];
 /** Position in the change feed. */
-meta: $T1;
+meta: $T5;
 };
 /** Validator of {@link ProductChangeFeed}. */
-export const ProductChangeFeedSchema: z.ZodType<ProductChangeFeed> = $schema(ProductChangeFeedSchema$());
+export const ProductChangeFeedSchema: z.ZodObject<{ data: z.ZodType<ProductChange[]>; meta: z.ZodType<$T5>; }, z.core.$strip> = $objectSchema(ProductChangeFeedSchema$());
 function ProductChangeFeedSchema$(): $Z {
   return $object({ data: $array(ProductChangeSchema), meta: $c69() }, ["data", "meta"]);
 }
@@ -1789,7 +2083,17 @@ attributes?: ProductAttributes;
 weight_kg: number;
 };
 /** Validator of {@link ProductCreate}. */
-export const ProductCreateSchema: z.ZodType<ProductCreate> = $schema(ProductCreateSchema$());
+export const ProductCreateSchema: z.ZodObject<{
+  sku: z.ZodType<string>;
+  name: z.ZodType<string>;
+  description: z.ZodOptional<z.ZodType<string | null>>;
+  price: z.ZodType<Money>;
+  stock: z.ZodOptional<z.ZodType<number>>;
+  tags: z.ZodOptional<z.ZodType<ProductTags>>;
+  category_id: z.ZodType<string>;
+  attributes: z.ZodOptional<z.ZodType<ProductAttributes>>;
+  weight_kg: z.ZodType<number>;
+}, z.core.$strip> = $objectSchema(ProductCreateSchema$());
 function ProductCreateSchema$(): $Z {
   return $object({ sku: $c51(), name: $c0(), description: $c39(), price: MoneySchema, stock: $c9(), tags: ProductTagsSchema, category_id: $c33(), attributes: ProductAttributesSchema, weight_kg: $c65() }, ["sku", "name", "price", "category_id", "weight_kg"]);
 }
@@ -1797,7 +2101,7 @@ function ProductCreateSchema$(): $Z {
 /** A page of products. */
 export type ProductPage = { data: Product[]; meta: PageMeta; };
 /** Validator of {@link ProductPage}. */
-export const ProductPageSchema: z.ZodType<ProductPage> = $schema(ProductPageSchema$());
+export const ProductPageSchema: z.ZodObject<{ data: z.ZodType<Product[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(ProductPageSchema$());
 function ProductPageSchema$(): $Z {
   return $object({ data: $array(ProductSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -1805,7 +2109,7 @@ function ProductPageSchema$(): $Z {
 /** Envelope holding a single product. */
 export type ProductResponse = { data: Product; };
 /** Validator of {@link ProductResponse}. */
-export const ProductResponseSchema: z.ZodType<ProductResponse> = $schema(ProductResponseSchema$());
+export const ProductResponseSchema: z.ZodObject<{ data: z.ZodType<Product>; }, z.core.$strip> = $objectSchema(ProductResponseSchema$());
 function ProductResponseSchema$(): $Z {
   return $object({ data: ProductSchema }, ["data"]);
 }
@@ -1845,15 +2149,20 @@ type: "product.updated";
 data: Product;
 } & WebhookEventBase;
 /** Validator of {@link ProductUpdatedEvent}. */
-export const ProductUpdatedEventSchema: z.ZodType<ProductUpdatedEvent> = $schema(ProductUpdatedEventSchema$());
+export const ProductUpdatedEventSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "product.updated">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Product>;
+}, z.core.$strip> = $objectSchema(ProductUpdatedEventSchema$());
 function ProductUpdatedEventSchema$(): $Z {
-  return $and($object({ type: $c70(), data: ProductSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c70()), data: $and($prop(WebhookEventBaseSchema, "data"), ProductSchema) }, ["type", "data"]);
 }
 
 /** A page of profiles. */
 export type ProfilePage = { data: Profile[]; meta: PageMeta; };
 /** Validator of {@link ProfilePage}. */
-export const ProfilePageSchema: z.ZodType<ProfilePage> = $schema(ProfilePageSchema$());
+export const ProfilePageSchema: z.ZodObject<{ data: z.ZodType<Profile[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(ProfilePageSchema$());
 function ProfilePageSchema$(): $Z {
   return $object({ data: $array(ProfileSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -1861,7 +2170,7 @@ function ProfilePageSchema$(): $Z {
 /** Envelope holding a single profile. */
 export type ProfileResponse = { data: Profile; };
 /** Validator of {@link ProfileResponse}. */
-export const ProfileResponseSchema: z.ZodType<ProfileResponse> = $schema(ProfileResponseSchema$());
+export const ProfileResponseSchema: z.ZodObject<{ data: z.ZodType<Profile>; }, z.core.$strip> = $objectSchema(ProfileResponseSchema$());
 function ProfileResponseSchema$(): $Z {
   return $object({ data: ProfileSchema }, ["data"]);
 }
@@ -1872,7 +2181,7 @@ export type RefreshTokenRequest = {
 refresh_token: string;
 };
 /** Validator of {@link RefreshTokenRequest}. */
-export const RefreshTokenRequestSchema: z.ZodType<RefreshTokenRequest> = $schema(RefreshTokenRequestSchema$());
+export const RefreshTokenRequestSchema: z.ZodObject<{ refresh_token: z.ZodType<string>; }, z.core.$strip> = $objectSchema(RefreshTokenRequestSchema$());
 function RefreshTokenRequestSchema$(): $Z {
   return $object({ refresh_token: $c55() }, ["refresh_token"]);
 }
@@ -1884,7 +2193,7 @@ amount?: Money;
 reason?: string;
 };
 /** Validator of {@link RefundRequest}. */
-export const RefundRequestSchema: z.ZodType<RefundRequest> = $schema(RefundRequestSchema$());
+export const RefundRequestSchema: z.ZodObject<{ amount: z.ZodOptional<z.ZodType<Money>>; reason: z.ZodOptional<z.ZodType<string>>; }, z.core.$strip> = $objectSchema(RefundRequestSchema$());
 function RefundRequestSchema$(): $Z {
   return $object({ amount: MoneySchema, reason: $c23() }, []);
 }
@@ -1901,7 +2210,12 @@ token_type: "Bearer";
 expires_in: number;
 };
 /** Validator of {@link TokenPair}. */
-export const TokenPairSchema: z.ZodType<TokenPair> = $schema(TokenPairSchema$());
+export const TokenPairSchema: z.ZodObject<{
+  access_token: z.ZodType<string>;
+  refresh_token: z.ZodType<string>;
+  token_type: z.ZodType<"Bearer">;
+  expires_in: z.ZodType<number>;
+}, z.core.$strip> = $objectSchema(TokenPairSchema$());
 function TokenPairSchema$(): $Z {
   return $object({ access_token: $c52(), refresh_token: $c52(), token_type: $c53(), expires_in: $c14() }, ["access_token", "refresh_token", "token_type", "expires_in"]);
 }
@@ -1909,12 +2223,12 @@ function TokenPairSchema$(): $Z {
 /** Envelope holding a token pair. */
 export type TokenPairResponse = { data: TokenPair; };
 /** Validator of {@link TokenPairResponse}. */
-export const TokenPairResponseSchema: z.ZodType<TokenPairResponse> = $schema(TokenPairResponseSchema$());
+export const TokenPairResponseSchema: z.ZodObject<{ data: z.ZodType<TokenPair>; }, z.core.$strip> = $objectSchema(TokenPairResponseSchema$());
 function TokenPairResponseSchema$(): $Z {
   return $object({ data: TokenPairSchema }, ["data"]);
 }
 
-type $T2 = {
+type $T6 = {
   /** Time window the ranking is based on. */
   window: "24h" | "7d" | "30d";
   /** When the ranking was computed (rankings are refreshed hourly). */
@@ -1931,10 +2245,10 @@ function $c72(): $Z {
 export type TrendingAppList = {
 data: App[];
 /** How the ranking was computed. */
-meta: $T2;
+meta: $T6;
 };
 /** Validator of {@link TrendingAppList}. */
-export const TrendingAppListSchema: z.ZodType<TrendingAppList> = $schema(TrendingAppListSchema$());
+export const TrendingAppListSchema: z.ZodObject<{ data: z.ZodType<App[]>; meta: z.ZodType<$T6>; }, z.core.$strip> = $objectSchema(TrendingAppListSchema$());
 function TrendingAppListSchema$(): $Z {
   return $object({ data: $array(AppSchema, { maxItems: 100 }), meta: $c72() }, ["data", "meta"]);
 }
@@ -1967,7 +2281,15 @@ download_url: string;
 created_at: string;
 };
 /** Validator of {@link Upload}. */
-export const UploadSchema: z.ZodType<Upload> = $schema(UploadSchema$());
+export const UploadSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  filename: z.ZodType<string>;
+  size: z.ZodType<number>;
+  content_type: z.ZodType<string>;
+  description: z.ZodType<string | null>;
+  download_url: z.ZodType<string>;
+  created_at: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(UploadSchema$());
 function UploadSchema$(): $Z {
   return $object({ id: $c3(), filename: $c73(), size: $c74(), content_type: $c75(), description: $c57(), download_url: $c7(), created_at: $c13() }, ["id", "filename", "size", "content_type", "description", "download_url", "created_at"]);
 }
@@ -1980,7 +2302,7 @@ file: string;
 description?: string;
 };
 /** Validator of {@link UploadForm}. */
-export const UploadFormSchema: z.ZodType<UploadForm> = $schema(UploadFormSchema$());
+export const UploadFormSchema: z.ZodObject<{ file: z.ZodType<string>; description: z.ZodOptional<z.ZodType<string>>; }, z.core.$strip> = $objectSchema(UploadFormSchema$());
 function UploadFormSchema$(): $Z {
   return $object({ file: $str, description: $c23() }, ["file"]);
 }
@@ -1988,7 +2310,7 @@ function UploadFormSchema$(): $Z {
 /** Envelope holding a single upload. */
 export type UploadResponse = { data: Upload; };
 /** Validator of {@link UploadResponse}. */
-export const UploadResponseSchema: z.ZodType<UploadResponse> = $schema(UploadResponseSchema$());
+export const UploadResponseSchema: z.ZodObject<{ data: z.ZodType<Upload>; }, z.core.$strip> = $objectSchema(UploadResponseSchema$());
 function UploadResponseSchema$(): $Z {
   return $object({ data: UploadSchema }, ["data"]);
 }
@@ -2004,15 +2326,20 @@ type: "user.created";
 data: User;
 } & WebhookEventBase;
 /** Validator of {@link UserCreatedEvent}. */
-export const UserCreatedEventSchema: z.ZodType<UserCreatedEvent> = $schema(UserCreatedEventSchema$());
+export const UserCreatedEventSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "user.created">;
+  created: z.ZodType<number>;
+  data: z.ZodType<User>;
+}, z.core.$strip> = $objectSchema(UserCreatedEventSchema$());
 function UserCreatedEventSchema$(): $Z {
-  return $and($object({ type: $c76(), data: UserSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c76()), data: $and($prop(WebhookEventBaseSchema, "data"), UserSchema) }, ["type", "data"]);
 }
 
 /** A page of users. */
 export type UserPage = { data: User[]; meta: PageMeta; };
 /** Validator of {@link UserPage}. */
-export const UserPageSchema: z.ZodType<UserPage> = $schema(UserPageSchema$());
+export const UserPageSchema: z.ZodObject<{ data: z.ZodType<User[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(UserPageSchema$());
 function UserPageSchema$(): $Z {
   return $object({ data: $array(UserSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -2035,7 +2362,14 @@ avatar_url?: string | null;
 metadata?: Metadata;
 };
 /** Validator of {@link UserReplace}. */
-export const UserReplaceSchema: z.ZodType<UserReplace> = $schema(UserReplaceSchema$());
+export const UserReplaceSchema: z.ZodObject<{
+  email: z.ZodType<string>;
+  name: z.ZodType<string>;
+  role: z.ZodType<UserRole>;
+  active: z.ZodType<boolean>;
+  avatar_url: z.ZodOptional<z.ZodType<string | null>>;
+  metadata: z.ZodOptional<z.ZodType<Metadata>>;
+}, z.core.$strip> = $objectSchema(UserReplaceSchema$());
 function UserReplaceSchema$(): $Z {
   return $object({ email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), metadata: MetadataSchema }, ["email", "name", "role", "active"]);
 }
@@ -2043,7 +2377,7 @@ function UserReplaceSchema$(): $Z {
 /** Envelope holding a single user. */
 export type UserResponse = { data: User; };
 /** Validator of {@link UserResponse}. */
-export const UserResponseSchema: z.ZodType<UserResponse> = $schema(UserResponseSchema$());
+export const UserResponseSchema: z.ZodObject<{ data: z.ZodType<User>; }, z.core.$strip> = $objectSchema(UserResponseSchema$());
 function UserResponseSchema$(): $Z {
   return $object({ data: UserSchema }, ["data"]);
 }
@@ -2104,7 +2438,14 @@ active: boolean;
 created_at: string;
 };
 /** Validator of {@link WebhookSubscription}. */
-export const WebhookSubscriptionSchema: z.ZodType<WebhookSubscription> = $schema(WebhookSubscriptionSchema$());
+export const WebhookSubscriptionSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  url: z.ZodType<string>;
+  events: z.ZodType<WebhookEventType[]>;
+  description: z.ZodType<string | null>;
+  active: z.ZodType<boolean>;
+  created_at: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(WebhookSubscriptionSchema$());
 function WebhookSubscriptionSchema$(): $Z {
   return $object({ id: $c3(), url: $c77(), events: $c78(), description: $c1(), active: $bool, created_at: $c13() }, ["id", "url", "events", "description", "active", "created_at"]);
 }
@@ -2124,7 +2465,12 @@ secret: string;
 description?: string | null;
 };
 /** Validator of {@link WebhookSubscriptionCreate}. */
-export const WebhookSubscriptionCreateSchema: z.ZodType<WebhookSubscriptionCreate> = $schema(WebhookSubscriptionCreateSchema$());
+export const WebhookSubscriptionCreateSchema: z.ZodObject<{
+  url: z.ZodType<string>;
+  events: z.ZodType<WebhookEventType[]>;
+  secret: z.ZodType<string>;
+  description: z.ZodOptional<z.ZodType<string | null>>;
+}, z.core.$strip> = $objectSchema(WebhookSubscriptionCreateSchema$());
 function WebhookSubscriptionCreateSchema$(): $Z {
   return $object({ url: $c77(), events: $c78(), secret: $string({ minLength: 32, maxLength: 128 }), description: $c1() }, ["url", "events", "secret"]);
 }
@@ -2132,7 +2478,7 @@ function WebhookSubscriptionCreateSchema$(): $Z {
 /** A cursor-paginated page of webhook subscriptions. */
 export type WebhookSubscriptionPage = { data: WebhookSubscription[]; meta: CursorMeta; };
 /** Validator of {@link WebhookSubscriptionPage}. */
-export const WebhookSubscriptionPageSchema: z.ZodType<WebhookSubscriptionPage> = $schema(WebhookSubscriptionPageSchema$());
+export const WebhookSubscriptionPageSchema: z.ZodObject<{ data: z.ZodType<WebhookSubscription[]>; meta: z.ZodType<CursorMeta>; }, z.core.$strip> = $objectSchema(WebhookSubscriptionPageSchema$());
 function WebhookSubscriptionPageSchema$(): $Z {
   return $object({ data: $array(WebhookSubscriptionSchema), meta: CursorMetaSchema }, ["data", "meta"]);
 }
@@ -2140,7 +2486,7 @@ function WebhookSubscriptionPageSchema$(): $Z {
 /** Envelope holding a single webhook subscription. */
 export type WebhookSubscriptionResponse = { data: WebhookSubscription; };
 /** Validator of {@link WebhookSubscriptionResponse}. */
-export const WebhookSubscriptionResponseSchema: z.ZodType<WebhookSubscriptionResponse> = $schema(WebhookSubscriptionResponseSchema$());
+export const WebhookSubscriptionResponseSchema: z.ZodObject<{ data: z.ZodType<WebhookSubscription>; }, z.core.$strip> = $objectSchema(WebhookSubscriptionResponseSchema$());
 function WebhookSubscriptionResponseSchema$(): $Z {
   return $object({ data: WebhookSubscriptionSchema }, ["data"]);
 }
@@ -2166,7 +2512,15 @@ rating: number | null;
 install_count: number;
 };
 /** Validator of {@link AppSummary_Request}. */
-export const AppSummary_RequestSchema: z.ZodType<AppSummary_Request> = $schema(AppSummary_RequestSchema$());
+export const AppSummary_RequestSchema: z.ZodObject<{
+  slug: z.ZodType<string>;
+  name: z.ZodType<string>;
+  tagline: z.ZodType<string>;
+  category: z.ZodType<AppCategory>;
+  icon_url: z.ZodType<string>;
+  rating: z.ZodType<number | null>;
+  install_count: z.ZodType<number>;
+}, z.core.$strip> = $objectSchema(AppSummary_RequestSchema$());
 function AppSummary_RequestSchema$(): $Z {
   return $object({ slug: $c4(), name: $c5(), tagline: $c6(), category: AppCategorySchema, icon_url: $c7(), rating: $c8(), install_count: $c9() }, ["slug", "name", "tagline", "category", "icon_url", "rating", "install_count"]);
 }
@@ -2185,9 +2539,21 @@ pricing: AppPricing;
 scopes: string[];
 } & AppSummary_Request;
 /** Validator of {@link App_Request}. */
-export const App_RequestSchema: z.ZodType<App_Request> = $schema(App_RequestSchema$());
+export const App_RequestSchema: z.ZodObject<{
+  slug: z.ZodType<string>;
+  name: z.ZodType<string>;
+  tagline: z.ZodType<string>;
+  category: z.ZodType<AppCategory>;
+  icon_url: z.ZodType<string>;
+  rating: z.ZodType<number | null>;
+  install_count: z.ZodType<number>;
+  description: z.ZodType<string>;
+  publisher: z.ZodType<AppPublisher>;
+  pricing: z.ZodType<AppPricing>;
+  scopes: z.ZodType<string[]>;
+}, z.core.$strip> = $objectSchema(App_RequestSchema$());
 function App_RequestSchema$(): $Z {
-  return $and($object({ description: $c11(), publisher: AppPublisherSchema, pricing: AppPricingSchema, scopes: $c12() }, ["description", "publisher", "pricing", "scopes"]), AppSummary_RequestSchema);
+  return $extend([$z(AppSummary_RequestSchema)], { description: $c11(), publisher: AppPublisherSchema, pricing: AppPricingSchema, scopes: $c12() }, ["description", "publisher", "pricing", "scopes"]);
 }
 
 /**
@@ -2197,7 +2563,7 @@ function App_RequestSchema$(): $Z {
  */
 export type AppPage_Request = { data: App_Request[]; meta: PageMeta; };
 /** Validator of {@link AppPage_Request}. */
-export const AppPage_RequestSchema: z.ZodType<AppPage_Request> = $schema(AppPage_RequestSchema$());
+export const AppPage_RequestSchema: z.ZodObject<{ data: z.ZodType<App_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(AppPage_RequestSchema$());
 function AppPage_RequestSchema$(): $Z {
   return $object({ data: $array(App_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -2217,7 +2583,11 @@ kind: "personal" | "organization";
 organization_id?: string | null;
 };
 /** Validator of {@link Profile_Request}. */
-export const Profile_RequestSchema: z.ZodType<Profile_Request> = $schema(Profile_RequestSchema$());
+export const Profile_RequestSchema: z.ZodObject<{
+  name: z.ZodType<string>;
+  kind: z.ZodType<"personal" | "organization">;
+  organization_id: z.ZodOptional<z.ZodType<string | null>>;
+}, z.core.$strip> = $objectSchema(Profile_RequestSchema$());
 function Profile_RequestSchema$(): $Z {
   return $object({ name: $c2(), kind: $c21(), organization_id: $c22() }, ["name", "kind"]);
 }
@@ -2242,7 +2612,15 @@ profile: Profile_Request | null;
 metadata: Metadata;
 };
 /** Validator of {@link User_Request}. */
-export const User_RequestSchema: z.ZodType<User_Request> = $schema(User_RequestSchema$());
+export const User_RequestSchema: z.ZodObject<{
+  email: z.ZodType<string>;
+  name: z.ZodType<string>;
+  role: z.ZodType<UserRole>;
+  active: z.ZodType<boolean>;
+  avatar_url: z.ZodType<string | null>;
+  profile: z.ZodType<Profile_Request | null>;
+  metadata: z.ZodType<Metadata>;
+}, z.core.$strip> = $objectSchema(User_RequestSchema$());
 function User_RequestSchema$(): $Z {
   return $object({ email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), profile: $union(Profile_RequestSchema, $null), metadata: MetadataSchema }, ["email", "name", "role", "active", "avatar_url", "profile", "metadata"]);
 }
@@ -2262,10 +2640,23 @@ user?: User_Request;
 error?: $T0;
 };
 /** Validator of {@link BulkCreateUserResult_Request}. */
-export const BulkCreateUserResult_RequestSchema: z.ZodType<BulkCreateUserResult_Request> = $schema(BulkCreateUserResult_RequestSchema$());
+export const BulkCreateUserResult_RequestSchema: z.ZodObject<{
+  index: z.ZodType<number>;
+  status: z.ZodType<"created" | "failed">;
+  user: z.ZodOptional<z.ZodType<User_Request>>;
+  error: z.ZodOptional<z.ZodType<$T0>>;
+}, z.core.$strip> = $objectSchema(BulkCreateUserResult_RequestSchema$());
 function BulkCreateUserResult_RequestSchema$(): $Z {
   return $object({ index: $c26(), status: $c27(), user: User_RequestSchema, error: $c28() }, ["index", "status"]);
 }
+
+type $T7 = {
+  results: BulkCreateUserResult_Request[];
+  /** Number of items created. */
+  succeeded: number;
+  /** Number of items that failed. */
+  failed: number;
+};
 
 /**
  * Per-item results of a bulk creation. The request as a whole succeeds (`200`) even when
@@ -2273,15 +2664,9 @@ function BulkCreateUserResult_RequestSchema$(): $Z {
  *
  * Request form of `BulkCreateUsersResponse`: readOnly properties left out.
  */
-export type BulkCreateUsersResponse_Request = { data: {
-results: BulkCreateUserResult_Request[];
-/** Number of items created. */
-succeeded: number;
-/** Number of items that failed. */
-failed: number;
-}; };
+export type BulkCreateUsersResponse_Request = { data: $T7; };
 /** Validator of {@link BulkCreateUsersResponse_Request}. */
-export const BulkCreateUsersResponse_RequestSchema: z.ZodType<BulkCreateUsersResponse_Request> = $schema(BulkCreateUsersResponse_RequestSchema$());
+export const BulkCreateUsersResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<$T7>; }, z.core.$strip> = $objectSchema(BulkCreateUsersResponse_RequestSchema$());
 function BulkCreateUsersResponse_RequestSchema$(): $Z {
   return $object({ data: $object({ results: $array(BulkCreateUserResult_RequestSchema), succeeded: $c9(), failed: $c9() }, ["results", "succeeded", "failed"]) }, ["data"]);
 }
@@ -2303,7 +2688,7 @@ type: "card";
 token?: string;
 };
 /** Validator of {@link CardPaymentMethod_Request}. */
-export const CardPaymentMethod_RequestSchema: z.ZodType<CardPaymentMethod_Request> = $schema(CardPaymentMethod_RequestSchema$());
+export const CardPaymentMethod_RequestSchema: z.ZodObject<{ type: z.ZodType<"card">; token: z.ZodOptional<z.ZodType<string>>; }, z.core.$strip> = $objectSchema(CardPaymentMethod_RequestSchema$());
 function CardPaymentMethod_RequestSchema$(): $Z {
   return $object({ type: $c29(), token: $c30() }, ["type"]);
 }
@@ -2331,7 +2716,16 @@ notes: string | null;
 conclusion: CoachingConclusion | null;
 };
 /** Validator of {@link CoachingSession_Request}. */
-export const CoachingSession_RequestSchema: z.ZodType<CoachingSession_Request> = $schema(CoachingSession_RequestSchema$());
+export const CoachingSession_RequestSchema: z.ZodObject<{
+  coach_id: z.ZodType<string>;
+  coachee_id: z.ZodType<string>;
+  topic: z.ZodType<string>;
+  status: z.ZodType<CoachingSessionStatus>;
+  scheduled_at: z.ZodType<string>;
+  duration_minutes: z.ZodType<number>;
+  notes: z.ZodType<string | null>;
+  conclusion: z.ZodType<CoachingConclusion | null>;
+}, z.core.$strip> = $objectSchema(CoachingSession_RequestSchema$());
 function CoachingSession_RequestSchema$(): $Z {
   return $object({ coach_id: $c3(), coachee_id: $c3(), topic: $c0(), status: CoachingSessionStatusSchema, scheduled_at: $c13(), duration_minutes: $c38(), notes: $c39(), conclusion: $c40() }, ["coach_id", "coachee_id", "topic", "status", "scheduled_at", "duration_minutes", "notes", "conclusion"]);
 }
@@ -2343,7 +2737,7 @@ function CoachingSession_RequestSchema$(): $Z {
  */
 export type CoachingSessionPage_Request = { data: CoachingSession_Request[]; meta: PageMeta; };
 /** Validator of {@link CoachingSessionPage_Request}. */
-export const CoachingSessionPage_RequestSchema: z.ZodType<CoachingSessionPage_Request> = $schema(CoachingSessionPage_RequestSchema$());
+export const CoachingSessionPage_RequestSchema: z.ZodObject<{ data: z.ZodType<CoachingSession_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(CoachingSessionPage_RequestSchema$());
 function CoachingSessionPage_RequestSchema$(): $Z {
   return $object({ data: $array(CoachingSession_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -2355,7 +2749,7 @@ function CoachingSessionPage_RequestSchema$(): $Z {
  */
 export type CoachingSessionResponse_Request = { data: CoachingSession_Request; };
 /** Validator of {@link CoachingSessionResponse_Request}. */
-export const CoachingSessionResponse_RequestSchema: z.ZodType<CoachingSessionResponse_Request> = $schema(CoachingSessionResponse_RequestSchema$());
+export const CoachingSessionResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<CoachingSession_Request>; }, z.core.$strip> = $objectSchema(CoachingSessionResponse_RequestSchema$());
 function CoachingSessionResponse_RequestSchema$(): $Z {
   return $object({ data: CoachingSession_RequestSchema }, ["data"]);
 }
@@ -2384,7 +2778,15 @@ expires_at: string | null;
 error: ExportJobError | null;
 };
 /** Validator of {@link ExportJob_Request}. */
-export const ExportJob_RequestSchema: z.ZodType<ExportJob_Request> = $schema(ExportJob_RequestSchema$());
+export const ExportJob_RequestSchema: z.ZodObject<{
+  resource: z.ZodType<"users" | "orders" | "products">;
+  format: z.ZodType<"csv" | "json">;
+  status: z.ZodType<"preparing" | "completed" | "failed">;
+  progress: z.ZodType<number>;
+  download_url: z.ZodType<string | null>;
+  expires_at: z.ZodType<string | null>;
+  error: z.ZodType<ExportJobError | null>;
+}, z.core.$strip> = $objectSchema(ExportJob_RequestSchema$());
 function ExportJob_RequestSchema$(): $Z {
   return $object({ resource: $c43(), format: $c44(), status: $c45(), progress: $c46(), download_url: $c10(), expires_at: $c47(), error: $c48() }, ["resource", "format", "status", "progress", "download_url", "expires_at", "error"]);
 }
@@ -2400,9 +2802,14 @@ type: "export.completed";
 data: ExportJob_Request;
 } & WebhookEventBase;
 /** Validator of {@link ExportCompletedEvent_Request}. */
-export const ExportCompletedEvent_RequestSchema: z.ZodType<ExportCompletedEvent_Request> = $schema(ExportCompletedEvent_RequestSchema$());
+export const ExportCompletedEvent_RequestSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "export.completed">;
+  created: z.ZodType<number>;
+  data: z.ZodType<ExportJob_Request>;
+}, z.core.$strip> = $objectSchema(ExportCompletedEvent_RequestSchema$());
 function ExportCompletedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c49(), data: ExportJob_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c49()), data: $and($prop(WebhookEventBaseSchema, "data"), ExportJob_RequestSchema) }, ["type", "data"]);
 }
 
 /**
@@ -2412,7 +2819,7 @@ function ExportCompletedEvent_RequestSchema$(): $Z {
  */
 export type ExportJobResponse_Request = { data: ExportJob_Request; };
 /** Validator of {@link ExportJobResponse_Request}. */
-export const ExportJobResponse_RequestSchema: z.ZodType<ExportJobResponse_Request> = $schema(ExportJobResponse_RequestSchema$());
+export const ExportJobResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<ExportJob_Request>; }, z.core.$strip> = $objectSchema(ExportJobResponse_RequestSchema$());
 function ExportJobResponse_RequestSchema$(): $Z {
   return $object({ data: ExportJob_RequestSchema }, ["data"]);
 }
@@ -2436,7 +2843,15 @@ notes: string | null;
 cancellation: OrderCancellation | null;
 };
 /** Validator of {@link Order_Request}. */
-export const Order_RequestSchema: z.ZodType<Order_Request> = $schema(Order_RequestSchema$());
+export const Order_RequestSchema: z.ZodObject<{
+  status: z.ZodType<OrderStatus>;
+  items: z.ZodType<OrderItem[]>;
+  total: z.ZodType<Money>;
+  customer_id: z.ZodType<string>;
+  shipping_address: z.ZodType<ShippingAddress>;
+  notes: z.ZodType<string | null>;
+  cancellation: z.ZodType<OrderCancellation | null>;
+}, z.core.$strip> = $objectSchema(Order_RequestSchema$());
 function Order_RequestSchema$(): $Z {
   return $object({ status: OrderStatusSchema, items: $c58(), total: MoneySchema, customer_id: $c3(), shipping_address: ShippingAddressSchema, notes: $c57(), cancellation: $c59() }, ["status", "items", "total", "customer_id", "shipping_address", "notes", "cancellation"]);
 }
@@ -2452,9 +2867,14 @@ type: "order.completed";
 data: Order_Request;
 } & WebhookEventBase;
 /** Validator of {@link OrderCompletedEvent_Request}. */
-export const OrderCompletedEvent_RequestSchema: z.ZodType<OrderCompletedEvent_Request> = $schema(OrderCompletedEvent_RequestSchema$());
+export const OrderCompletedEvent_RequestSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "order.completed">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Order_Request>;
+}, z.core.$strip> = $objectSchema(OrderCompletedEvent_RequestSchema$());
 function OrderCompletedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c60(), data: Order_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c60()), data: $and($prop(WebhookEventBaseSchema, "data"), Order_RequestSchema) }, ["type", "data"]);
 }
 
 /**
@@ -2468,9 +2888,14 @@ type: "order.created";
 data: Order_Request;
 } & WebhookEventBase;
 /** Validator of {@link OrderCreatedEvent_Request}. */
-export const OrderCreatedEvent_RequestSchema: z.ZodType<OrderCreatedEvent_Request> = $schema(OrderCreatedEvent_RequestSchema$());
+export const OrderCreatedEvent_RequestSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "order.created">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Order_Request>;
+}, z.core.$strip> = $objectSchema(OrderCreatedEvent_RequestSchema$());
 function OrderCreatedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c61(), data: Order_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c61()), data: $and($prop(WebhookEventBaseSchema, "data"), Order_RequestSchema) }, ["type", "data"]);
 }
 
 /**
@@ -2480,7 +2905,7 @@ function OrderCreatedEvent_RequestSchema$(): $Z {
  */
 export type OrderPage_Request = { data: Order_Request[]; meta: CursorMeta; };
 /** Validator of {@link OrderPage_Request}. */
-export const OrderPage_RequestSchema: z.ZodType<OrderPage_Request> = $schema(OrderPage_RequestSchema$());
+export const OrderPage_RequestSchema: z.ZodObject<{ data: z.ZodType<Order_Request[]>; meta: z.ZodType<CursorMeta>; }, z.core.$strip> = $objectSchema(OrderPage_RequestSchema$());
 function OrderPage_RequestSchema$(): $Z {
   return $object({ data: $array(Order_RequestSchema), meta: CursorMetaSchema }, ["data", "meta"]);
 }
@@ -2492,7 +2917,7 @@ function OrderPage_RequestSchema$(): $Z {
  */
 export type OrderResponse_Request = { data: Order_Request; };
 /** Validator of {@link OrderResponse_Request}. */
-export const OrderResponse_RequestSchema: z.ZodType<OrderResponse_Request> = $schema(OrderResponse_RequestSchema$());
+export const OrderResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<Order_Request>; }, z.core.$strip> = $objectSchema(OrderResponse_RequestSchema$());
 function OrderResponse_RequestSchema$(): $Z {
   return $object({ data: Order_RequestSchema }, ["data"]);
 }
@@ -2508,9 +2933,14 @@ type: "order.updated";
 data: Order_Request;
 } & WebhookEventBase;
 /** Validator of {@link OrderUpdatedEvent_Request}. */
-export const OrderUpdatedEvent_RequestSchema: z.ZodType<OrderUpdatedEvent_Request> = $schema(OrderUpdatedEvent_RequestSchema$());
+export const OrderUpdatedEvent_RequestSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "order.updated">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Order_Request>;
+}, z.core.$strip> = $objectSchema(OrderUpdatedEvent_RequestSchema$());
 function OrderUpdatedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c62(), data: Order_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c62()), data: $and($prop(WebhookEventBaseSchema, "data"), Order_RequestSchema) }, ["type", "data"]);
 }
 
 /**
@@ -2541,7 +2971,14 @@ status: PaymentStatus;
 failure_reason: string | null;
 };
 /** Validator of {@link Payment_Request}. */
-export const Payment_RequestSchema: z.ZodType<Payment_Request> = $schema(Payment_RequestSchema$());
+export const Payment_RequestSchema: z.ZodObject<{
+  order_id: z.ZodType<string>;
+  amount: z.ZodType<Money>;
+  refunded_amount: z.ZodType<Money>;
+  method: z.ZodType<PaymentMethod_Request>;
+  status: z.ZodType<PaymentStatus>;
+  failure_reason: z.ZodType<string | null>;
+}, z.core.$strip> = $objectSchema(Payment_RequestSchema$());
 function Payment_RequestSchema$(): $Z {
   return $object({ order_id: $c3(), amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethod_RequestSchema, status: PaymentStatusSchema, failure_reason: $c41() }, ["order_id", "amount", "refunded_amount", "method", "status", "failure_reason"]);
 }
@@ -2558,7 +2995,7 @@ amount: Money;
 method: PaymentMethod_Request;
 };
 /** Validator of {@link PaymentCreate_Request}. */
-export const PaymentCreate_RequestSchema: z.ZodType<PaymentCreate_Request> = $schema(PaymentCreate_RequestSchema$());
+export const PaymentCreate_RequestSchema: z.ZodObject<{ order_id: z.ZodType<string>; amount: z.ZodType<Money>; method: z.ZodType<PaymentMethod_Request>; }, z.core.$strip> = $objectSchema(PaymentCreate_RequestSchema$());
 function PaymentCreate_RequestSchema$(): $Z {
   return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethod_RequestSchema }, ["order_id", "amount", "method"]);
 }
@@ -2574,9 +3011,14 @@ type: "payment.failed";
 data: Payment_Request;
 } & WebhookEventBase;
 /** Validator of {@link PaymentFailedEvent_Request}. */
-export const PaymentFailedEvent_RequestSchema: z.ZodType<PaymentFailedEvent_Request> = $schema(PaymentFailedEvent_RequestSchema$());
+export const PaymentFailedEvent_RequestSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "payment.failed">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Payment_Request>;
+}, z.core.$strip> = $objectSchema(PaymentFailedEvent_RequestSchema$());
 function PaymentFailedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c63(), data: Payment_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c63()), data: $and($prop(WebhookEventBaseSchema, "data"), Payment_RequestSchema) }, ["type", "data"]);
 }
 
 /**
@@ -2586,7 +3028,7 @@ function PaymentFailedEvent_RequestSchema$(): $Z {
  */
 export type PaymentResponse_Request = { data: Payment_Request; };
 /** Validator of {@link PaymentResponse_Request}. */
-export const PaymentResponse_RequestSchema: z.ZodType<PaymentResponse_Request> = $schema(PaymentResponse_RequestSchema$());
+export const PaymentResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<Payment_Request>; }, z.core.$strip> = $objectSchema(PaymentResponse_RequestSchema$());
 function PaymentResponse_RequestSchema$(): $Z {
   return $object({ data: Payment_RequestSchema }, ["data"]);
 }
@@ -2602,9 +3044,14 @@ type: "payment.succeeded";
 data: Payment_Request;
 } & WebhookEventBase;
 /** Validator of {@link PaymentSucceededEvent_Request}. */
-export const PaymentSucceededEvent_RequestSchema: z.ZodType<PaymentSucceededEvent_Request> = $schema(PaymentSucceededEvent_RequestSchema$());
+export const PaymentSucceededEvent_RequestSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "payment.succeeded">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Payment_Request>;
+}, z.core.$strip> = $objectSchema(PaymentSucceededEvent_RequestSchema$());
 function PaymentSucceededEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c64(), data: Payment_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c64()), data: $and($prop(WebhookEventBaseSchema, "data"), Payment_RequestSchema) }, ["type", "data"]);
 }
 
 /**
@@ -2629,7 +3076,17 @@ attributes: ProductAttributes;
 weight_kg: number;
 };
 /** Validator of {@link Product_Request}. */
-export const Product_RequestSchema: z.ZodType<Product_Request> = $schema(Product_RequestSchema$());
+export const Product_RequestSchema: z.ZodObject<{
+  sku: z.ZodType<string>;
+  name: z.ZodType<string>;
+  description: z.ZodType<string | null>;
+  price: z.ZodType<Money>;
+  stock: z.ZodType<number>;
+  tags: z.ZodType<ProductTags>;
+  category: z.ZodType<Category>;
+  attributes: z.ZodType<ProductAttributes>;
+  weight_kg: z.ZodType<number>;
+}, z.core.$strip> = $objectSchema(Product_RequestSchema$());
 function Product_RequestSchema$(): $Z {
   return $object({ sku: $c51(), name: $c0(), description: $c39(), price: MoneySchema, stock: $c9(), tags: ProductTagsSchema, category: CategorySchema, attributes: ProductAttributesSchema, weight_kg: $c65() }, ["sku", "name", "description", "price", "stock", "tags", "category", "attributes", "weight_kg"]);
 }
@@ -2645,7 +3102,7 @@ change_type: "created";
 product: Product_Request;
 };
 /** Validator of {@link ProductCreated_Request}. */
-export const ProductCreated_RequestSchema: z.ZodType<ProductCreated_Request> = $schema(ProductCreated_RequestSchema$());
+export const ProductCreated_RequestSchema: z.ZodObject<{ change_type: z.ZodType<"created">; product: z.ZodType<Product_Request>; }, z.core.$strip> = $objectSchema(ProductCreated_RequestSchema$());
 function ProductCreated_RequestSchema$(): $Z {
   return $object({ change_type: $c66(), product: Product_RequestSchema }, ["change_type", "product"]);
 }
@@ -2663,7 +3120,11 @@ product: Product_Request;
 changed_fields: ProductField[];
 };
 /** Validator of {@link ProductUpdated_Request}. */
-export const ProductUpdated_RequestSchema: z.ZodType<ProductUpdated_Request> = $schema(ProductUpdated_RequestSchema$());
+export const ProductUpdated_RequestSchema: z.ZodObject<{
+  change_type: z.ZodType<"updated">;
+  product: z.ZodType<Product_Request>;
+  changed_fields: z.ZodType<ProductField[]>;
+}, z.core.$strip> = $objectSchema(ProductUpdated_RequestSchema$());
 function ProductUpdated_RequestSchema$(): $Z {
   return $object({ change_type: $c67(), product: Product_RequestSchema, changed_fields: $c68() }, ["change_type", "product", "changed_fields"]);
 }
@@ -2688,10 +3149,10 @@ function ProductChange_RequestSchema$(): $Z {
 export type ProductChangeFeed_Request = {
 data: ProductChange_Request[];
 /** Position in the change feed. */
-meta: $T1;
+meta: $T5;
 };
 /** Validator of {@link ProductChangeFeed_Request}. */
-export const ProductChangeFeed_RequestSchema: z.ZodType<ProductChangeFeed_Request> = $schema(ProductChangeFeed_RequestSchema$());
+export const ProductChangeFeed_RequestSchema: z.ZodObject<{ data: z.ZodType<ProductChange_Request[]>; meta: z.ZodType<$T5>; }, z.core.$strip> = $objectSchema(ProductChangeFeed_RequestSchema$());
 function ProductChangeFeed_RequestSchema$(): $Z {
   return $object({ data: $array(ProductChange_RequestSchema), meta: $c69() }, ["data", "meta"]);
 }
@@ -2703,7 +3164,7 @@ function ProductChangeFeed_RequestSchema$(): $Z {
  */
 export type ProductPage_Request = { data: Product_Request[]; meta: PageMeta; };
 /** Validator of {@link ProductPage_Request}. */
-export const ProductPage_RequestSchema: z.ZodType<ProductPage_Request> = $schema(ProductPage_RequestSchema$());
+export const ProductPage_RequestSchema: z.ZodObject<{ data: z.ZodType<Product_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(ProductPage_RequestSchema$());
 function ProductPage_RequestSchema$(): $Z {
   return $object({ data: $array(Product_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -2715,7 +3176,7 @@ function ProductPage_RequestSchema$(): $Z {
  */
 export type ProductResponse_Request = { data: Product_Request; };
 /** Validator of {@link ProductResponse_Request}. */
-export const ProductResponse_RequestSchema: z.ZodType<ProductResponse_Request> = $schema(ProductResponse_RequestSchema$());
+export const ProductResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<Product_Request>; }, z.core.$strip> = $objectSchema(ProductResponse_RequestSchema$());
 function ProductResponse_RequestSchema$(): $Z {
   return $object({ data: Product_RequestSchema }, ["data"]);
 }
@@ -2731,9 +3192,14 @@ type: "product.updated";
 data: Product_Request;
 } & WebhookEventBase;
 /** Validator of {@link ProductUpdatedEvent_Request}. */
-export const ProductUpdatedEvent_RequestSchema: z.ZodType<ProductUpdatedEvent_Request> = $schema(ProductUpdatedEvent_RequestSchema$());
+export const ProductUpdatedEvent_RequestSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "product.updated">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Product_Request>;
+}, z.core.$strip> = $objectSchema(ProductUpdatedEvent_RequestSchema$());
 function ProductUpdatedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c70(), data: Product_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c70()), data: $and($prop(WebhookEventBaseSchema, "data"), Product_RequestSchema) }, ["type", "data"]);
 }
 
 /**
@@ -2743,7 +3209,7 @@ function ProductUpdatedEvent_RequestSchema$(): $Z {
  */
 export type ProfilePage_Request = { data: Profile_Request[]; meta: PageMeta; };
 /** Validator of {@link ProfilePage_Request}. */
-export const ProfilePage_RequestSchema: z.ZodType<ProfilePage_Request> = $schema(ProfilePage_RequestSchema$());
+export const ProfilePage_RequestSchema: z.ZodObject<{ data: z.ZodType<Profile_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(ProfilePage_RequestSchema$());
 function ProfilePage_RequestSchema$(): $Z {
   return $object({ data: $array(Profile_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -2755,7 +3221,7 @@ function ProfilePage_RequestSchema$(): $Z {
  */
 export type ProfileResponse_Request = { data: Profile_Request; };
 /** Validator of {@link ProfileResponse_Request}. */
-export const ProfileResponse_RequestSchema: z.ZodType<ProfileResponse_Request> = $schema(ProfileResponse_RequestSchema$());
+export const ProfileResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<Profile_Request>; }, z.core.$strip> = $objectSchema(ProfileResponse_RequestSchema$());
 function ProfileResponse_RequestSchema$(): $Z {
   return $object({ data: Profile_RequestSchema }, ["data"]);
 }
@@ -2768,10 +3234,10 @@ function ProfileResponse_RequestSchema$(): $Z {
 export type TrendingAppList_Request = {
 data: App_Request[];
 /** How the ranking was computed. */
-meta: $T2;
+meta: $T6;
 };
 /** Validator of {@link TrendingAppList_Request}. */
-export const TrendingAppList_RequestSchema: z.ZodType<TrendingAppList_Request> = $schema(TrendingAppList_RequestSchema$());
+export const TrendingAppList_RequestSchema: z.ZodObject<{ data: z.ZodType<App_Request[]>; meta: z.ZodType<$T6>; }, z.core.$strip> = $objectSchema(TrendingAppList_RequestSchema$());
 function TrendingAppList_RequestSchema$(): $Z {
   return $object({ data: $array(App_RequestSchema, { maxItems: 100 }), meta: $c72() }, ["data", "meta"]);
 }
@@ -2794,7 +3260,13 @@ description: string | null;
 download_url: string;
 };
 /** Validator of {@link Upload_Request}. */
-export const Upload_RequestSchema: z.ZodType<Upload_Request> = $schema(Upload_RequestSchema$());
+export const Upload_RequestSchema: z.ZodObject<{
+  filename: z.ZodType<string>;
+  size: z.ZodType<number>;
+  content_type: z.ZodType<string>;
+  description: z.ZodType<string | null>;
+  download_url: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(Upload_RequestSchema$());
 function Upload_RequestSchema$(): $Z {
   return $object({ filename: $c73(), size: $c74(), content_type: $c75(), description: $c57(), download_url: $c7() }, ["filename", "size", "content_type", "description", "download_url"]);
 }
@@ -2806,7 +3278,7 @@ function Upload_RequestSchema$(): $Z {
  */
 export type UploadResponse_Request = { data: Upload_Request; };
 /** Validator of {@link UploadResponse_Request}. */
-export const UploadResponse_RequestSchema: z.ZodType<UploadResponse_Request> = $schema(UploadResponse_RequestSchema$());
+export const UploadResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<Upload_Request>; }, z.core.$strip> = $objectSchema(UploadResponse_RequestSchema$());
 function UploadResponse_RequestSchema$(): $Z {
   return $object({ data: Upload_RequestSchema }, ["data"]);
 }
@@ -2822,9 +3294,14 @@ type: "user.created";
 data: User_Request;
 } & WebhookEventBase;
 /** Validator of {@link UserCreatedEvent_Request}. */
-export const UserCreatedEvent_RequestSchema: z.ZodType<UserCreatedEvent_Request> = $schema(UserCreatedEvent_RequestSchema$());
+export const UserCreatedEvent_RequestSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "user.created">;
+  created: z.ZodType<number>;
+  data: z.ZodType<User_Request>;
+}, z.core.$strip> = $objectSchema(UserCreatedEvent_RequestSchema$());
 function UserCreatedEvent_RequestSchema$(): $Z {
-  return $and($object({ type: $c76(), data: User_RequestSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c76()), data: $and($prop(WebhookEventBaseSchema, "data"), User_RequestSchema) }, ["type", "data"]);
 }
 
 /**
@@ -2834,7 +3311,7 @@ function UserCreatedEvent_RequestSchema$(): $Z {
  */
 export type UserPage_Request = { data: User_Request[]; meta: PageMeta; };
 /** Validator of {@link UserPage_Request}. */
-export const UserPage_RequestSchema: z.ZodType<UserPage_Request> = $schema(UserPage_RequestSchema$());
+export const UserPage_RequestSchema: z.ZodObject<{ data: z.ZodType<User_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(UserPage_RequestSchema$());
 function UserPage_RequestSchema$(): $Z {
   return $object({ data: $array(User_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -2846,7 +3323,7 @@ function UserPage_RequestSchema$(): $Z {
  */
 export type UserResponse_Request = { data: User_Request; };
 /** Validator of {@link UserResponse_Request}. */
-export const UserResponse_RequestSchema: z.ZodType<UserResponse_Request> = $schema(UserResponse_RequestSchema$());
+export const UserResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<User_Request>; }, z.core.$strip> = $objectSchema(UserResponse_RequestSchema$());
 function UserResponse_RequestSchema$(): $Z {
   return $object({ data: User_RequestSchema }, ["data"]);
 }
@@ -2878,7 +3355,11 @@ events: WebhookEventType[];
 description: string | null;
 };
 /** Validator of {@link WebhookSubscription_Request}. */
-export const WebhookSubscription_RequestSchema: z.ZodType<WebhookSubscription_Request> = $schema(WebhookSubscription_RequestSchema$());
+export const WebhookSubscription_RequestSchema: z.ZodObject<{
+  url: z.ZodType<string>;
+  events: z.ZodType<WebhookEventType[]>;
+  description: z.ZodType<string | null>;
+}, z.core.$strip> = $objectSchema(WebhookSubscription_RequestSchema$());
 function WebhookSubscription_RequestSchema$(): $Z {
   return $object({ url: $c77(), events: $c78(), description: $c1() }, ["url", "events", "description"]);
 }
@@ -2890,7 +3371,7 @@ function WebhookSubscription_RequestSchema$(): $Z {
  */
 export type WebhookSubscriptionPage_Request = { data: WebhookSubscription_Request[]; meta: CursorMeta; };
 /** Validator of {@link WebhookSubscriptionPage_Request}. */
-export const WebhookSubscriptionPage_RequestSchema: z.ZodType<WebhookSubscriptionPage_Request> = $schema(WebhookSubscriptionPage_RequestSchema$());
+export const WebhookSubscriptionPage_RequestSchema: z.ZodObject<{ data: z.ZodType<WebhookSubscription_Request[]>; meta: z.ZodType<CursorMeta>; }, z.core.$strip> = $objectSchema(WebhookSubscriptionPage_RequestSchema$());
 function WebhookSubscriptionPage_RequestSchema$(): $Z {
   return $object({ data: $array(WebhookSubscription_RequestSchema), meta: CursorMetaSchema }, ["data", "meta"]);
 }
@@ -2902,7 +3383,7 @@ function WebhookSubscriptionPage_RequestSchema$(): $Z {
  */
 export type WebhookSubscriptionResponse_Request = { data: WebhookSubscription_Request; };
 /** Validator of {@link WebhookSubscriptionResponse_Request}. */
-export const WebhookSubscriptionResponse_RequestSchema: z.ZodType<WebhookSubscriptionResponse_Request> = $schema(WebhookSubscriptionResponse_RequestSchema$());
+export const WebhookSubscriptionResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<WebhookSubscription_Request>; }, z.core.$strip> = $objectSchema(WebhookSubscriptionResponse_RequestSchema$());
 function WebhookSubscriptionResponse_RequestSchema$(): $Z {
   return $object({ data: WebhookSubscription_RequestSchema }, ["data"]);
 }
@@ -2926,7 +3407,13 @@ client_id: string;
 code_verifier: string;
 };
 /** Validator of {@link AuthorizationCodeGrant_Response}. */
-export const AuthorizationCodeGrant_ResponseSchema: z.ZodType<AuthorizationCodeGrant_Response> = $schema(AuthorizationCodeGrant_ResponseSchema$());
+export const AuthorizationCodeGrant_ResponseSchema: z.ZodObject<{
+  grant_type: z.ZodType<"authorization_code">;
+  code: z.ZodType<string>;
+  redirect_uri: z.ZodType<string>;
+  client_id: z.ZodType<string>;
+  code_verifier: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(AuthorizationCodeGrant_ResponseSchema$());
 function AuthorizationCodeGrant_ResponseSchema$(): $Z {
   return $object({ grant_type: $c16(), code: $c17(), redirect_uri: $c7(), client_id: $c18(), code_verifier: $c20() }, ["grant_type", "code", "redirect_uri", "client_id", "code_verifier"]);
 }
@@ -2949,7 +3436,14 @@ avatar_url?: string | null;
 metadata?: Metadata;
 };
 /** Validator of {@link UserCreate_Response}. */
-export const UserCreate_ResponseSchema: z.ZodType<UserCreate_Response> = $schema(UserCreate_ResponseSchema$());
+export const UserCreate_ResponseSchema: z.ZodObject<{
+  email: z.ZodType<string>;
+  name: z.ZodType<string>;
+  role: z.ZodOptional<z.ZodType<UserRole>>;
+  active: z.ZodOptional<z.ZodType<boolean>>;
+  avatar_url: z.ZodOptional<z.ZodType<string | null>>;
+  metadata: z.ZodOptional<z.ZodType<Metadata>>;
+}, z.core.$strip> = $objectSchema(UserCreate_ResponseSchema$());
 function UserCreate_ResponseSchema$(): $Z {
   return $object({ email: $c25(), name: $c2(), role: UserRoleSchema, active: $bool, avatar_url: $c10(), metadata: MetadataSchema }, ["email", "name"]);
 }
@@ -2961,7 +3455,7 @@ function UserCreate_ResponseSchema$(): $Z {
  */
 export type BulkCreateUsersRequest_Response = { items: UserCreate_Response[]; };
 /** Validator of {@link BulkCreateUsersRequest_Response}. */
-export const BulkCreateUsersRequest_ResponseSchema: z.ZodType<BulkCreateUsersRequest_Response> = $schema(BulkCreateUsersRequest_ResponseSchema$());
+export const BulkCreateUsersRequest_ResponseSchema: z.ZodObject<{ items: z.ZodType<UserCreate_Response[]>; }, z.core.$strip> = $objectSchema(BulkCreateUsersRequest_ResponseSchema$());
 function BulkCreateUsersRequest_ResponseSchema$(): $Z {
   return $object({ items: $array(UserCreate_ResponseSchema, { minItems: 1, maxItems: 100 }) }, ["items"]);
 }
@@ -2985,7 +3479,11 @@ brand?: "visa" | "mastercard" | "amex" | "other";
 last4?: string;
 };
 /** Validator of {@link CardPaymentMethod_Response}. */
-export const CardPaymentMethod_ResponseSchema: z.ZodType<CardPaymentMethod_Response> = $schema(CardPaymentMethod_ResponseSchema$());
+export const CardPaymentMethod_ResponseSchema: z.ZodObject<{
+  type: z.ZodType<"card">;
+  brand: z.ZodOptional<z.ZodType<"visa" | "mastercard" | "amex" | "other">>;
+  last4: z.ZodOptional<z.ZodType<string>>;
+}, z.core.$strip> = $objectSchema(CardPaymentMethod_ResponseSchema$());
 function CardPaymentMethod_ResponseSchema$(): $Z {
   return $object({ type: $c29(), brand: $c31(), last4: $c32() }, ["type"]);
 }
@@ -3004,7 +3502,11 @@ client_id: string;
 scope?: string;
 };
 /** Validator of {@link ClientCredentialsGrant_Response}. */
-export const ClientCredentialsGrant_ResponseSchema: z.ZodType<ClientCredentialsGrant_Response> = $schema(ClientCredentialsGrant_ResponseSchema$());
+export const ClientCredentialsGrant_ResponseSchema: z.ZodObject<{
+  grant_type: z.ZodType<"client_credentials">;
+  client_id: z.ZodType<string>;
+  scope: z.ZodOptional<z.ZodType<string>>;
+}, z.core.$strip> = $objectSchema(ClientCredentialsGrant_ResponseSchema$());
 function ClientCredentialsGrant_ResponseSchema$(): $Z {
   return $object({ grant_type: $c34(), client_id: $c18(), scope: $c35() }, ["grant_type", "client_id"]);
 }
@@ -3019,7 +3521,7 @@ export type LoginRequest_Response = {
 email: string;
 };
 /** Validator of {@link LoginRequest_Response}. */
-export const LoginRequest_ResponseSchema: z.ZodType<LoginRequest_Response> = $schema(LoginRequest_ResponseSchema$());
+export const LoginRequest_ResponseSchema: z.ZodObject<{ email: z.ZodType<string>; }, z.core.$strip> = $objectSchema(LoginRequest_ResponseSchema$());
 function LoginRequest_ResponseSchema$(): $Z {
   return $object({ email: $c25() }, ["email"]);
 }
@@ -3040,7 +3542,12 @@ client_id: string;
 scope?: string;
 };
 /** Validator of {@link RefreshTokenGrant_Response}. */
-export const RefreshTokenGrant_ResponseSchema: z.ZodType<RefreshTokenGrant_Response> = $schema(RefreshTokenGrant_ResponseSchema$());
+export const RefreshTokenGrant_ResponseSchema: z.ZodObject<{
+  grant_type: z.ZodType<"refresh_token">;
+  refresh_token: z.ZodType<string>;
+  client_id: z.ZodType<string>;
+  scope: z.ZodOptional<z.ZodType<string>>;
+}, z.core.$strip> = $objectSchema(RefreshTokenGrant_ResponseSchema$());
 function RefreshTokenGrant_ResponseSchema$(): $Z {
   return $object({ grant_type: $c54(), refresh_token: $c55(), client_id: $c18(), scope: $c35() }, ["grant_type", "refresh_token", "client_id"]);
 }
@@ -3091,7 +3598,17 @@ created_at: string;
 updated_at: string;
 };
 /** Validator of {@link Payment_Response}. */
-export const Payment_ResponseSchema: z.ZodType<Payment_Response> = $schema(Payment_ResponseSchema$());
+export const Payment_ResponseSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  order_id: z.ZodType<string>;
+  amount: z.ZodType<Money>;
+  refunded_amount: z.ZodType<Money>;
+  method: z.ZodType<PaymentMethod_Response>;
+  status: z.ZodType<PaymentStatus>;
+  failure_reason: z.ZodType<string | null>;
+  created_at: z.ZodType<string>;
+  updated_at: z.ZodType<string>;
+}, z.core.$strip> = $objectSchema(Payment_ResponseSchema$());
 function Payment_ResponseSchema$(): $Z {
   return $object({ id: $c3(), order_id: $c3(), amount: MoneySchema, refunded_amount: MoneySchema, method: PaymentMethod_ResponseSchema, status: PaymentStatusSchema, failure_reason: $c41(), created_at: $c13(), updated_at: $c13() }, ["id", "order_id", "amount", "refunded_amount", "method", "status", "failure_reason", "created_at", "updated_at"]);
 }
@@ -3108,7 +3625,7 @@ amount: Money;
 method: PaymentMethod_Response;
 };
 /** Validator of {@link PaymentCreate_Response}. */
-export const PaymentCreate_ResponseSchema: z.ZodType<PaymentCreate_Response> = $schema(PaymentCreate_ResponseSchema$());
+export const PaymentCreate_ResponseSchema: z.ZodObject<{ order_id: z.ZodType<string>; amount: z.ZodType<Money>; method: z.ZodType<PaymentMethod_Response>; }, z.core.$strip> = $objectSchema(PaymentCreate_ResponseSchema$());
 function PaymentCreate_ResponseSchema$(): $Z {
   return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethod_ResponseSchema }, ["order_id", "amount", "method"]);
 }
@@ -3124,9 +3641,14 @@ type: "payment.failed";
 data: Payment_Response;
 } & WebhookEventBase;
 /** Validator of {@link PaymentFailedEvent_Response}. */
-export const PaymentFailedEvent_ResponseSchema: z.ZodType<PaymentFailedEvent_Response> = $schema(PaymentFailedEvent_ResponseSchema$());
+export const PaymentFailedEvent_ResponseSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "payment.failed">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Payment_Response>;
+}, z.core.$strip> = $objectSchema(PaymentFailedEvent_ResponseSchema$());
 function PaymentFailedEvent_ResponseSchema$(): $Z {
-  return $and($object({ type: $c63(), data: Payment_ResponseSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c63()), data: $and($prop(WebhookEventBaseSchema, "data"), Payment_ResponseSchema) }, ["type", "data"]);
 }
 
 /**
@@ -3136,7 +3658,7 @@ function PaymentFailedEvent_ResponseSchema$(): $Z {
  */
 export type PaymentResponse_Response = { data: Payment_Response; };
 /** Validator of {@link PaymentResponse_Response}. */
-export const PaymentResponse_ResponseSchema: z.ZodType<PaymentResponse_Response> = $schema(PaymentResponse_ResponseSchema$());
+export const PaymentResponse_ResponseSchema: z.ZodObject<{ data: z.ZodType<Payment_Response>; }, z.core.$strip> = $objectSchema(PaymentResponse_ResponseSchema$());
 function PaymentResponse_ResponseSchema$(): $Z {
   return $object({ data: Payment_ResponseSchema }, ["data"]);
 }
@@ -3152,9 +3674,14 @@ type: "payment.succeeded";
 data: Payment_Response;
 } & WebhookEventBase;
 /** Validator of {@link PaymentSucceededEvent_Response}. */
-export const PaymentSucceededEvent_ResponseSchema: z.ZodType<PaymentSucceededEvent_Response> = $schema(PaymentSucceededEvent_ResponseSchema$());
+export const PaymentSucceededEvent_ResponseSchema: z.ZodObject<{
+  id: z.ZodType<string>;
+  type: z.ZodType<WebhookEventType & "payment.succeeded">;
+  created: z.ZodType<number>;
+  data: z.ZodType<Payment_Response>;
+}, z.core.$strip> = $objectSchema(PaymentSucceededEvent_ResponseSchema$());
 function PaymentSucceededEvent_ResponseSchema$(): $Z {
-  return $and($object({ type: $c64(), data: Payment_ResponseSchema }, ["type", "data"]), WebhookEventBaseSchema);
+  return $extend([$z(WebhookEventBaseSchema)], { type: $and($prop(WebhookEventBaseSchema, "type"), $c64()), data: $and($prop(WebhookEventBaseSchema, "data"), Payment_ResponseSchema) }, ["type", "data"]);
 }
 
 /**
@@ -3184,7 +3711,11 @@ events: WebhookEventType[];
 description?: string | null;
 };
 /** Validator of {@link WebhookSubscriptionCreate_Response}. */
-export const WebhookSubscriptionCreate_ResponseSchema: z.ZodType<WebhookSubscriptionCreate_Response> = $schema(WebhookSubscriptionCreate_ResponseSchema$());
+export const WebhookSubscriptionCreate_ResponseSchema: z.ZodObject<{
+  url: z.ZodType<string>;
+  events: z.ZodType<WebhookEventType[]>;
+  description: z.ZodOptional<z.ZodType<string | null>>;
+}, z.core.$strip> = $objectSchema(WebhookSubscriptionCreate_ResponseSchema$());
 function WebhookSubscriptionCreate_ResponseSchema$(): $Z {
   return $object({ url: $c77(), events: $c78(), description: $c1() }, ["url", "events"]);
 }
@@ -3303,7 +3834,7 @@ function components$() {
   };
 }
 
-type $T3 = {
+type $T8 = {
   /**
   * Unique identifier of this request, generated by the API gateway. Present on every
   * response, including errors. Quote it when contacting support.
@@ -3322,7 +3853,7 @@ function $c79(): $Z {
 function $c80(): $Z {
   return ($m[80] ??= $object({ "x-request-id": $c79(), "x-ratelimit-limit": $c14(), "x-ratelimit-remaining": $c9(), "x-ratelimit-reset": $c9() }, ["x-request-id", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"]));
 }
-type $T4 = {
+type $T9 = {
   /**
   * Unique identifier of this request, generated by the API gateway. Present on every
   * response, including errors. Quote it when contacting support.
@@ -3332,7 +3863,7 @@ type $T4 = {
 function $c81(): $Z {
   return ($m[81] ??= $object({ "x-request-id": $c79() }, ["x-request-id"]));
 }
-type $T5 = {
+type $T10 = {
   /**
   * Unique identifier of this request, generated by the API gateway. Present on every
   * response, including errors. Quote it when contacting support.
@@ -3350,7 +3881,7 @@ type $T5 = {
 function $c82(): $Z {
   return ($m[82] ??= $object({ "x-request-id": $c79(), "x-ratelimit-limit": $c14(), "x-ratelimit-remaining": $c9(), "x-ratelimit-reset": $c9(), "retry-after": $c9() }, ["x-request-id", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "retry-after"]));
 }
-type $T6 = {
+type $T11 = {
   /**
   * Unique identifier of this request, generated by the API gateway. Present on every
   * response, including errors. Quote it when contacting support.
@@ -3362,14 +3893,14 @@ type $T6 = {
 function $c83(): $Z {
   return ($m[83] ??= $object({ "x-request-id": $c79(), "retry-after": $c9() }, ["x-request-id", "retry-after"]));
 }
-type $T7 = {
+type $T12 = {
   /** Identifier (UUID) of the resource. */
   id: string;
 };
 function $c84(): $Z {
   return ($m[84] ??= $object({ id: $c3() }, ["id"]));
 }
-type $T8 = {
+type $T13 = {
   /**
   * Client-generated key (for example a UUID v4) that makes the request safe to retry.
   * A retry with the same key and the same body returns the original response; reusing
@@ -3405,13 +3936,13 @@ function loginOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3439,13 +3970,13 @@ function refreshTokenOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3468,11 +3999,11 @@ function logoutOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "204": $schema<$T3>($c80()),
-      "401": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "204": $schema<$T8>($c80()),
+      "401": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3500,13 +4031,13 @@ function issueOAuthTokenOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3544,13 +4075,13 @@ role?: UserRole;
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3580,15 +4111,15 @@ function createUserOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "201": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "201": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3612,12 +4143,12 @@ function getCurrentUserOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3646,14 +4177,14 @@ function bulkCreateUsersOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3668,7 +4199,7 @@ function getUserOperation$() {
     method: "get",
     path: "/users/{id}",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
     },
     responses: {
       "200": { "application/json": UserResponseSchema },
@@ -3681,14 +4212,14 @@ function getUserOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3703,7 +4234,7 @@ function replaceUserOperation$() {
     method: "put",
     path: "/users/{id}",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
       body: { "application/json": UserReplaceSchema },
       bodyRequired: true,
     },
@@ -3720,16 +4251,16 @@ function replaceUserOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3744,7 +4275,7 @@ function updateUserOperation$() {
     method: "patch",
     path: "/users/{id}",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
       body: { "application/json": UserUpdateSchema },
       bodyRequired: true,
     },
@@ -3761,16 +4292,16 @@ function updateUserOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3802,13 +4333,13 @@ limit?: number;
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3823,7 +4354,7 @@ function activateProfileOperation$() {
     method: "post",
     path: "/profiles/{id}/activate",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
     },
     responses: {
       "200": { "application/json": ProfileResponseSchema },
@@ -3836,14 +4367,14 @@ function activateProfileOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3881,13 +4412,13 @@ max_price?: number;
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3917,15 +4448,15 @@ function createProductOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "201": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "201": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3957,13 +4488,13 @@ limit?: number;
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -3978,7 +4509,7 @@ function getProductOperation$() {
     method: "get",
     path: "/products/{id}",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
     },
     responses: {
       "200": { "application/json": ProductResponseSchema },
@@ -3991,14 +4522,14 @@ function getProductOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4013,7 +4544,7 @@ function updateProductOperation$() {
     method: "patch",
     path: "/products/{id}",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
       body: { "application/json": ProductUpdateSchema },
       bodyRequired: true,
     },
@@ -4030,16 +4561,16 @@ function updateProductOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4054,7 +4585,7 @@ function deleteProductOperation$() {
     method: "delete",
     path: "/products/{id}",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
     },
     responses: {
       "204": {},
@@ -4068,15 +4599,15 @@ function deleteProductOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "204": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "204": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4115,13 +4646,13 @@ customer_id?: string;
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4136,7 +4667,7 @@ function createOrderOperation$() {
     method: "post",
     path: "/orders",
     request: {
-      header: $schema<$T8>($c85()),
+      header: $schema<$T13>($c85()),
       body: { "application/json": OrderCreateSchema },
       bodyRequired: true,
     },
@@ -4152,15 +4683,15 @@ function createOrderOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "201": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "201": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4175,7 +4706,7 @@ function getOrderOperation$() {
     method: "get",
     path: "/orders/{id}",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
     },
     responses: {
       "200": { "application/json": OrderResponseSchema },
@@ -4188,14 +4719,14 @@ function getOrderOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4210,7 +4741,7 @@ function cancelOrderOperation$() {
     method: "post",
     path: "/orders/{id}/cancel",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
       body: { "application/json": OrderCancelRequestSchema },
       bodyRequired: true,
     },
@@ -4227,16 +4758,16 @@ function cancelOrderOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4251,7 +4782,7 @@ function processPaymentOperation$() {
     method: "post",
     path: "/payments",
     request: {
-      header: $schema<$T8>($c85()),
+      header: $schema<$T13>($c85()),
       body: { "application/json": PaymentCreate_RequestSchema },
       bodyRequired: true,
     },
@@ -4267,15 +4798,15 @@ function processPaymentOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "201": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "201": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4290,7 +4821,7 @@ function getPaymentOperation$() {
     method: "get",
     path: "/payments/{id}",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
     },
     responses: {
       "200": { "application/json": PaymentResponse_ResponseSchema },
@@ -4303,14 +4834,14 @@ function getPaymentOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4325,8 +4856,8 @@ function refundPaymentOperation$() {
     method: "post",
     path: "/payments/{id}/refund",
     request: {
-      path: $schema<$T7>($c84()),
-      header: $schema<$T8>($c85()),
+      path: $schema<$T12>($c84()),
+      header: $schema<$T13>($c85()),
       body: { "application/json": RefundRequestSchema },
       bodyRequired: false,
     },
@@ -4343,16 +4874,16 @@ function refundPaymentOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4381,14 +4912,14 @@ function createUploadOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "201": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "201": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4432,13 +4963,13 @@ function createExportOperation$() {
 /** URL of the created resource (or of the status resource of an asynchronous job). */
 location: string;
 }>($object({ "x-request-id": $c79(), "x-ratelimit-limit": $c14(), "x-ratelimit-remaining": $c9(), "x-ratelimit-reset": $c9(), location: $string({ format: [$f_uriReference, "uri-reference"] }) }, ["x-request-id", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "location"])),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4453,7 +4984,7 @@ function getExportOperation$() {
     method: "get",
     path: "/exports/{id}",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
     },
     responses: {
       "200": { "application/json": ExportJobResponseSchema },
@@ -4466,14 +4997,14 @@ function getExportOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4507,13 +5038,13 @@ status?: CoachingSessionStatus;
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4543,15 +5074,15 @@ function createCoachingSessionOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "201": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "201": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4566,7 +5097,7 @@ function getCoachingSessionOperation$() {
     method: "get",
     path: "/coaching/sessions/{id}",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
     },
     responses: {
       "200": { "application/json": CoachingSessionResponseSchema },
@@ -4579,14 +5110,14 @@ function getCoachingSessionOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4601,7 +5132,7 @@ function updateCoachingSessionOperation$() {
     method: "patch",
     path: "/coaching/sessions/{id}",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
       body: { "application/json": CoachingSessionUpdateSchema },
       bodyRequired: true,
     },
@@ -4618,16 +5149,16 @@ function updateCoachingSessionOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4642,7 +5173,7 @@ function deleteCoachingSessionOperation$() {
     method: "delete",
     path: "/coaching/sessions/{id}",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
     },
     responses: {
       "204": {},
@@ -4656,15 +5187,15 @@ function deleteCoachingSessionOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "204": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "204": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4679,7 +5210,7 @@ function concludeCoachingSessionOperation$() {
     method: "post",
     path: "/coaching/sessions/{id}/conclude",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
       body: { "application/json": ConcludeCoachingSessionRequestSchema },
       bodyRequired: true,
     },
@@ -4696,16 +5227,16 @@ function concludeCoachingSessionOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4720,7 +5251,7 @@ function streamCoachingChatOperation$() {
     method: "get",
     path: "/coaching/sessions/{id}/chat/stream",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
       header: $schema<{
 /**
  * Id of the last server-sent event received (SSE `id:` line). When reconnecting, the
@@ -4741,14 +5272,14 @@ function streamCoachingChatOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
     /** Schema of each server-sent event (`x-sse-event-schema`), by status and media type. */
     events: {
@@ -4786,13 +5317,13 @@ category?: AppCategory;
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4824,13 +5355,13 @@ window?: "24h" | "7d" | "30d";
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4865,13 +5396,13 @@ limit?: number;
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "200": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "200": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4901,15 +5432,15 @@ function createWebhookSubscriptionOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "201": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "409": $schema<$T4>($c81()),
-      "422": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "201": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "409": $schema<$T9>($c81()),
+      "422": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -4924,7 +5455,7 @@ function deleteWebhookSubscriptionOperation$() {
     method: "delete",
     path: "/webhooks/subscriptions/{id}",
     request: {
-      path: $schema<$T7>($c84()),
+      path: $schema<$T12>($c84()),
     },
     responses: {
       "204": {},
@@ -4937,14 +5468,14 @@ function deleteWebhookSubscriptionOperation$() {
       "503": { "application/json": ErrorSchema },
     },
     responseHeaders: {
-      "204": $schema<$T3>($c80()),
-      "400": $schema<$T4>($c81()),
-      "401": $schema<$T4>($c81()),
-      "403": $schema<$T4>($c81()),
-      "404": $schema<$T4>($c81()),
-      "429": $schema<$T5>($c82()),
-      "500": $schema<$T4>($c81()),
-      "503": $schema<$T6>($c83()),
+      "204": $schema<$T8>($c80()),
+      "400": $schema<$T9>($c81()),
+      "401": $schema<$T9>($c81()),
+      "403": $schema<$T9>($c81()),
+      "404": $schema<$T9>($c81()),
+      "429": $schema<$T10>($c82()),
+      "500": $schema<$T9>($c81()),
+      "503": $schema<$T11>($c83()),
     },
   };
 }
@@ -5002,7 +5533,7 @@ function operations$() {
   };
 }
 
-type $T9 = {
+type $T14 = {
   /**
   * Legacy signature: lower-case hex HMAC-SHA256 of the raw request body, keyed with the
   * subscription `secret`. Compare it in constant time before parsing the body.
@@ -5036,7 +5567,7 @@ function $webhook0$() {
     method: "post",
     path: "order.created",
     request: {
-      header: $schema<$T9>($c86()),
+      header: $schema<$T14>($c86()),
       body: { "application/json": OrderCreatedEventSchema },
       bodyRequired: true,
     },
@@ -5053,7 +5584,7 @@ function $webhook1$() {
     method: "post",
     path: "order.updated",
     request: {
-      header: $schema<$T9>($c86()),
+      header: $schema<$T14>($c86()),
       body: { "application/json": OrderUpdatedEventSchema },
       bodyRequired: true,
     },
@@ -5070,7 +5601,7 @@ function $webhook2$() {
     method: "post",
     path: "order.completed",
     request: {
-      header: $schema<$T9>($c86()),
+      header: $schema<$T14>($c86()),
       body: { "application/json": OrderCompletedEventSchema },
       bodyRequired: true,
     },
@@ -5087,7 +5618,7 @@ function $webhook3$() {
     method: "post",
     path: "payment.succeeded",
     request: {
-      header: $schema<$T9>($c86()),
+      header: $schema<$T14>($c86()),
       body: { "application/json": PaymentSucceededEvent_ResponseSchema },
       bodyRequired: true,
     },
@@ -5104,7 +5635,7 @@ function $webhook4$() {
     method: "post",
     path: "payment.failed",
     request: {
-      header: $schema<$T9>($c86()),
+      header: $schema<$T14>($c86()),
       body: { "application/json": PaymentFailedEvent_ResponseSchema },
       bodyRequired: true,
     },
@@ -5121,7 +5652,7 @@ function $webhook5$() {
     method: "post",
     path: "product.updated",
     request: {
-      header: $schema<$T9>($c86()),
+      header: $schema<$T14>($c86()),
       body: { "application/json": ProductUpdatedEventSchema },
       bodyRequired: true,
     },
@@ -5138,7 +5669,7 @@ function $webhook6$() {
     method: "post",
     path: "inventory.low",
     request: {
-      header: $schema<$T9>($c86()),
+      header: $schema<$T14>($c86()),
       body: { "application/json": InventoryLowEventSchema },
       bodyRequired: true,
     },
@@ -5155,7 +5686,7 @@ function $webhook7$() {
     method: "post",
     path: "user.created",
     request: {
-      header: $schema<$T9>($c86()),
+      header: $schema<$T14>($c86()),
       body: { "application/json": UserCreatedEventSchema },
       bodyRequired: true,
     },
@@ -5172,7 +5703,7 @@ function $webhook8$() {
     method: "post",
     path: "export.completed",
     request: {
-      header: $schema<$T9>($c86()),
+      header: $schema<$T14>($c86()),
       body: { "application/json": ExportCompletedEventSchema },
       bodyRequired: true,
     },

@@ -12,6 +12,7 @@ import { declareVia } from "./declare.js";
 import { renderWebhooks } from "./webhooks.js";
 import { helperSource, helpersIn } from "./runtime.js";
 import { indentType } from "./ts-type.js";
+import { objectType } from "./object-export.js";
 
 /**
  * `zod.gen.ts` (zod v4): per named schema a TypeScript type `X` and `export const XSchema:
@@ -41,7 +42,9 @@ export const emitZod: Emitter = (ctx) => {
     st.current = e;
     st.directTypeRefs = new Set();
     st.deferred = 0;
-    rendered.set(e, render(st, e.named.schema, ALL, e.mode));
+    const r = render(st, e.named.schema, ALL, e.mode);
+    rendered.set(e, r);
+    if (r.obj) st.objects.set(e, r.obj);
     direct.set(e, st.directTypeRefs);
     st.emitted.add(e);
   }
@@ -58,7 +61,19 @@ export const emitZod: Emitter = (ctx) => {
     if (doc) lines.push(doc);
     lines.push(`export type ${e.typeName} = ${circular.has(e) ? "unknown" : indentType(r.ts, "")};`);
     lines.push(jsDoc([`Validator of {@link ${e.typeName}}.`, ...(e.named.schema.meta.deprecated ? ["@deprecated"] : [])], ""));
-    lines.push(declareVia({ name: e.constName, exported: true, type: `z.ZodType<${e.typeName}>`, wrap: (c) => `$schema(${c})`, returnType: "$Z", body: r.z }), "");
+    // Objects are exported as real zod objects (`.shape`, `.extend()`, `.pick()`…); the rest as ZodType.
+    const obj = r.obj && !circular.has(e) ? objectType(r.obj) : undefined;
+    lines.push(
+      declareVia({
+        name: e.constName,
+        exported: true,
+        type: obj ?? `z.ZodType<${e.typeName}>`,
+        wrap: (c) => (obj ? `$objectSchema(${c})` : `$schema(${c})`),
+        returnType: "$Z",
+        body: r.z,
+      }),
+      "",
+    );
     roots.push(lines.join("\n"));
   }
   const tail: string[] = [];

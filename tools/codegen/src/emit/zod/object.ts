@@ -48,9 +48,11 @@ export function renderObject(st: ZodState, s: IRSchema, mode: Mode, child: Child
   const own: string[] = [];
   const required: string[] = [];
   const members: TsMember[] = [];
+  const zs: string[] = [];
   st.deferred++;
   for (const p of props) {
     const r = child(p.schema);
+    zs.push(r.z);
     members.push({ name: p.name, type: r.ts, optional: !p.required, meta: p.schema.meta });
     if (INHERITED.has(p.name)) {
       own.push(`${propertyKey(p.name)}: ${r.z}`);
@@ -61,6 +63,7 @@ export function renderObject(st: ZodState, s: IRSchema, mode: Mode, child: Child
     }
   }
   for (const name of o.requiredOnly) {
+    zs.push("$any");
     members.push({ name, type: "unknown", optional: false });
     if (INHERITED.has(name) || keysConstrained) required.push(name);
     else {
@@ -87,6 +90,7 @@ export function renderObject(st: ZodState, s: IRSchema, mode: Mode, child: Child
 
   const body = shape.length ? `{ ${shape.join(", ")} }, ${valueLiteral(shapeRequired)}` : "{}, []";
   const simple = spec.length === 0 || (spec.length === 2 && additional === false && !patterns.length && !required.length && !own.length && !names);
+  // An additionalProperties schema stays with $obj: zod's catchall skips an own `__proto__` key.
   let z: string;
   if (simple) z = !shape.length && additional === undefined ? "$rec" : `$object(${body}${additional === false ? ", true" : ""})`;
   else z = `$obj({ ${spec.join(", ")} }, ${!shape.length ? "$rec" : `$object(${body})`})`;
@@ -96,5 +100,12 @@ export function renderObject(st: ZodState, s: IRSchema, mode: Mode, child: Child
   let index: string | undefined;
   if (members.length === 0 && extra && !patterns.length) index = extra.ts;
   else if (members.length === 0 && patterns.length) index = "unknown";
-  return { z, ts: st.internType(tsObject(members, index)) };
+  const out: Rendered = { z, ts: st.internType(tsObject(members, index)) };
+  if (simple) {
+    out.obj = {
+      members: members.map((m, i) => ({ name: m.name, ts: m.type, optional: m.optional, z: zs[i]! })),
+      config: additional === false ? "strict" : "loose",
+    };
+  }
+  return out;
 }

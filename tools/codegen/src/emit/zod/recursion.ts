@@ -16,7 +16,7 @@ export function renderRef(st: ZodState, name: string, mode: Mode, pointer: strin
   }
   if (st.deferred === 0 && st.current) st.directTypeRefs.add(e);
   const z = st.current && !st.emitted.has(e) ? `$lazy(() => ${e.constName})` : e.constName;
-  return { z, ts: e.typeName };
+  return { z, ts: e.typeName, entity: e };
 }
 
 /**

@@ -13,13 +13,36 @@ export const CONTAINERS: Record<string, Helper> = {
  * are kept (loose), or rejected when \`strict\` (additionalProperties: false); never stripped.
  */
 const $object = (properties: { [k: string]: $Z }, required: string[], strict?: true): $Z => {
+  const shape = $shape(properties, required);
+  return strict ? (z as any).strictObject(shape) : (z as any).looseObject(shape);
+};
+/** A zod shape: \`required\` names as given, the others optional; own properties only (\`__proto__\` too). */
+const $shape = (properties: { [k: string]: $Z }, required: string[]): { [k: string]: any } => {
   const shape: { [k: string]: any } = {};
   const must = new Set(required);
   for (const k of Object.keys(properties)) {
     const value = must.has(k) ? properties[k] : $t(properties[k]).optional();
     Object.defineProperty(shape, k, { value, enumerable: true, writable: true, configurable: true });
   }
-  return strict ? (z as any).strictObject(shape) : (z as any).looseObject(shape);
+  return shape;
+};`,
+  },
+  $prop: {
+    deps: ["$Z"],
+    code: `/** The schema of one property of a component exported as a zod object (\`.shape[name]\`). */
+const $prop = (o: $Z, name: string): $Z => Object.prototype.hasOwnProperty.call($t(o).shape, name) ? $t(o).shape[name] : $z(z.unknown());`,
+  },
+  $extend: {
+    deps: ["$Z", "$object"],
+    code: `/**
+ * allOf of loose objects whose properties do not overlap: the first object extended by the others'
+ * shapes and the own properties. Exactly the conjunction (each part validates its own keys, unknown
+ * keys are kept), built as zod users would write it.
+ */
+const $extend = (bases: $Z[], properties: { [k: string]: $Z }, required: string[]): $Z => {
+  let o = $t(bases[0]);
+  for (const b of bases.slice(1)) o = o.extend($t(b).shape);
+  return o.extend($shape(properties, required));
 };`,
   },
   $arrayChecks: {

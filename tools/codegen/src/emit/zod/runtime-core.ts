@@ -38,6 +38,31 @@ function $schema<T>(schema: $Z): z.ZodType<T> {
   return outer as unknown as z.ZodType<T>;
 }`,
   },
+  $objectSchema: {
+    deps: ["$Z"],
+    code: `/**
+ * Exports a real zod object (\`.shape\`, \`.extend()\`, \`.pick()\`, \`.partial()\`…) with the same
+ * never-throw guarantee as \`$schema\`: its own parse is wrapped in place. Schemas derived from it
+ * with zod's methods are zod's own (the guarantee stays with the export).
+ */
+function $objectSchema<T>(schema: $Z): T {
+  const s = $t(schema);
+  if (s._zod.$guarded) return s as T;
+  // Both entry points, each around its own original (run calls parse on the same instance).
+  const guard = (inner: z.ZodType["_zod"]["run"]): z.ZodType["_zod"]["run"] => (payload, ctx) => {
+    try {
+      return inner(payload, ctx);
+    } catch {
+      payload.issues.push({ code: "custom", message: "Input too deeply nested or not validatable", input: payload.value, path: [] });
+      return payload;
+    }
+  };
+  s._zod.parse = guard(s._zod.parse);
+  s._zod.run = guard(s._zod.run);
+  s._zod.$guarded = true;
+  return s as T;
+}`,
+  },
   $any: { deps: ["$Z"], code: `const $any = $z(z.unknown());` },
   $never: { deps: ["$Z"], code: `const $never = $z(z.never());` },
   $bool: { deps: ["$Z"], code: `const $bool = $z(z.boolean());` },

@@ -1,5 +1,5 @@
 import type { IRSchema, JsonType } from "../../ir/types.js";
-import type { Mode, Rendered, ZodState } from "./state.js";
+import type { Mode, ObjInfo, Rendered, ZodState } from "./state.js";
 import { ALL, K, NUMBERS, maskOfType, maskOfValue, valueHasType } from "./type-set.js";
 import { hasStringConstraints, renderString } from "./string.js";
 import { hasNumberConstraints, renderNumber } from "./number.js";
@@ -8,8 +8,8 @@ import { renderObject } from "./object.js";
 import { renderLiteral } from "./enum-const.js";
 import { ANY, NEVER, conj, renderAnyOf, renderNot, renderOneOf, splitAllOf } from "./composition.js";
 import { renderRef } from "./recursion.js";
-import { tsUnion } from "./ts-type.js";
-import { valueLiteral } from "../inert.js";
+import { tsIntersection, tsUnion } from "./ts-type.js";
+import { propertyKey, stringLiteral, valueLiteral } from "../inert.js";
 
 /**
  * IR schema → zod expression + TypeScript type. A schema is a conjunction (JSON Schema): its
@@ -34,7 +34,42 @@ export function render(st: ZodState, s: IRSchema, narrow: number, mode: Mode): R
   if (s.anyOf) parts.push(renderAnyOf(st, s.anyOf, kinds, mode, child, prop));
   if (s.oneOf) parts.push(renderOneOf(st, s.oneOf, kinds, mode, child, prop));
   if (s.not) parts.push(renderNot(render(st, s.not, ALL, "neutral")));
-  return st.intern(conj(parts));
+  const extended = s.anyOf || s.oneOf || s.not ? undefined : extendOf(st, parts);
+  return st.intern(extended ?? conj(parts));
+}
+
+/**
+ * allOf of component objects (and the schema's own properties) as `Base.extend(…)`, where that is
+ * exactly the conjunction: every part a loose object (unknown keys kept), the bases exported as real
+ * zod objects and already initialised. A property declared by several parts gets all their schemas
+ * (`$and`): JSON Schema applies each of them, extend alone would keep the last.
+ */
+function extendOf(st: ZodState, parts: Rendered[]): Rendered | undefined {
+  if (parts.length < 2) return undefined;
+  const bases: Rendered[] = [];
+  let own: Rendered | undefined;
+  for (const p of parts) {
+    const base = p.entity && p.z === p.entity.constName ? st.objects.get(p.entity) : undefined;
+    if (base?.config === "loose") bases.push(p);
+    else if (p.obj?.config === "loose" && !p.entity && !own) own = p;
+    else return undefined;
+  }
+  if (bases.length === 0) return undefined;
+  type Member = ObjInfo["members"][number];
+  const merged = new Map<string, { member: Member; from: string[] }>();
+  const add = (m: Member, z: string) => {
+    const prev = merged.get(m.name);
+    if (!prev) merged.set(m.name, { member: m, from: [z] });
+    else merged.set(m.name, { member: { name: m.name, ts: tsIntersection([prev.member.ts, m.ts]), optional: prev.member.optional && m.optional, z: "" }, from: [...prev.from, z] });
+  };
+  for (const b of bases) for (const m of st.objects.get(b.entity!)!.members) add(m, `$prop(${b.z}, ${stringLiteral(m.name)})`);
+  for (const m of own?.obj!.members ?? []) add(m, m.z);
+  // What the extension adds: the own properties, and every property declared more than once.
+  const added = [...merged.values()].filter((e) => e.from.length > 1 || (own?.obj!.members.includes(e.member) ?? false));
+  const props = added.map((e) => `${propertyKey(e.member.name)}: ${e.from.length > 1 ? `$and(${e.from.join(", ")})` : e.from[0]}`);
+  const required = added.filter((e) => !e.member.optional).map((e) => e.member.name);
+  const members = [...merged.values()].map((e) => ({ ...e.member, z: e.from.length > 1 ? `$and(${e.from.join(", ")})` : e.from[0]! }));
+  return { z: `$extend([${bases.map((b) => `$z(${b.z})`).join(", ")}], { ${props.join(", ")} }, ${valueLiteral(required)})`, ts: conj(parts).ts, obj: { members, config: "loose" } };
 }
 
 /** `render` of sub-schemas under one narrowing and mode (one closure per combination, reused). */

@@ -17,6 +17,18 @@ export type Mode = "neutral" | "request" | "response";
 export interface Rendered {
   z: string;
   ts: string;
+  /** Set when `z` builds a real zod object (`.shape`, `.extend`, …): what its exported type states. */
+  obj?: ObjInfo;
+  /** Set when `z` is a reference to a named schema's constant. */
+  entity?: Entity;
+}
+
+/** A real zod object's shape, as its exported type spells it (see object-export.ts). */
+export interface ObjInfo {
+  /** Each property: its TS type, whether optional, and its zod expression (what an `$extend` adds). */
+  members: { name: string; ts: string; optional: boolean; z: string }[];
+  /** Unknown keys: kept (`loose`) or rejected (`strict`). */
+  config: "loose" | "strict";
 }
 
 export interface Entity {
@@ -51,8 +63,11 @@ export class ZodState {
 
   /** Replaces a composite expression by a token standing for it. */
   intern(r: Rendered): Rendered {
-    return r.z.includes("(") ? { z: this.exprs.token(r.z), ts: r.ts } : r;
+    return r.z.includes("(") ? { ...r, z: this.exprs.token(r.z) } : r;
   }
+
+  /** Entities exported as real zod objects, with their shapes (an `extend` base must be one). */
+  readonly objects = new Map<Entity, ObjInfo>();
 
   /** Replaces an object type `{ … }` by a token standing for it (other types stay as they are). */
   internType(ts: string): string {
