@@ -8,7 +8,6 @@ import { bufferResponse, classifyFetchError, originOf, prepare, prepareHeaders, 
 import { delayForResponse, isReplayable } from "./retry.js";
 import { anySignal, LinkedSignal } from "./timeout.js";
 import { supportsRequestStreams } from "./upload.js";
-import { utf8 } from "./encoding.js";
 
 export type { RuntimeState } from "./lifecycle.js";
 
@@ -30,15 +29,6 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
  * ConnectionError or TimeoutError retried under the same rules as one before the headers, and the
  * attempt and total deadlines cover the body too.
  */
-/** The value handed to the caller; hooks see a readable response even when the body was read here. */
-function deliver<T>(rt: RuntimeState, ctx: Context, read: ReadBody<T> | undefined, started: number, total: LinkedSignal | undefined, res: Response, bytes: ArrayBuffer | undefined): T | Promise<T> {
-  // The response is reported (log, onResponse) before it is decoded: decoding throws the typed
-  // errors of the operation methods, and hooks must see error responses too.
-  const reported = finish(rt, ctx, read && rt.hooks.onResponse ? rebuild(res, bytes!) : res, started, total, undefined);
-  const value = (): T => (read ? read(res, bytes!) : (res as T));
-  return reported instanceof Promise ? reported.then(value) : value();
-}
-
 export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, read?: ReadBody<T>): Promise<T> {
   const { method, url, headers } = p;
   const origin = originOf(url);
@@ -72,25 +62,34 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   let cached: CacheEntry | undefined;
   let retries = 0;
   let authReplayed = false;
-  let lastResponse: Response | undefined;
+  // What is handed back, with its body when it was read here; the last retried response, for a breaker that trips.
+  let out: Response | undefined;
+  let outBytes: ArrayBuffer | undefined;
+  let last: Response | undefined;
   let lastBytes: ArrayBuffer | undefined;
   let lastError: ApiError | undefined;
   try {
     if (cacheable) {
       cached = cache.get(url);
-      if (cached && cached.expiresAt > started) return deliver(rt, ctx, read, started, total, ResponseCache.toResponse(cached, "HIT"), read && cached.body.slice(0));
-      if (cached?.etag) headers.set("if-none-match", cached.etag);
+      if (cached && cached.expiresAt > started) {
+        out = ResponseCache.toResponse(cached, "HIT");
+        outBytes = read && cached.body.slice(0);
+      } else if (cached?.etag) headers.set("if-none-match", cached.etag);
       else if (cached) cache.delete(url), (cached = undefined);
     }
-    for (;;) {
+    while (!out) {
       if (rt.breaker) {
         try {
           rt.breaker.check(origin, requestId);
         } catch (open) {
           // Mid-retry, the breaker tripping ends retries; the caller still gets the real last outcome.
-          if (lastResponse) return deliver(rt, ctx, read, started, total, lastResponse, lastBytes);
-          if (lastError) (open as { cause?: unknown }).cause = lastError;
-          throw open;
+          if (!last) {
+            if (lastError) (open as { cause?: unknown }).cause = lastError;
+            throw open;
+          }
+          out = last;
+          outBytes = lastBytes;
+          break;
         }
       }
       if (rt.limiter) {
@@ -128,7 +127,11 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
           attempt.signal.dispose();
           authReplayed = true;
           // The 401 proves the request was rejected before any side effect, so replaying is safe even for POST.
-          if (!(await rt.auth.bearer.handleUnauthorized(attempt.usedToken))) return deliver(rt, ctx, read, started, total, buffered, bytes);
+          if (!(await rt.auth.bearer.handleUnauthorized(attempt.usedToken))) {
+            out = buffered;
+            outBytes = bytes;
+            break;
+          }
           rt.log?.info?.("http.auth.refreshed", { requestId, url: rt.redact.url(url) });
           ctx.attempt++;
           continue;
@@ -138,17 +141,19 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
           if (!bytes) await res.arrayBuffer().catch(() => undefined);
           attempt.signal.dispose();
           cached.expiresAt = rt.clock.now() + cacheTtl(rt, call);
-          return deliver(rt, ctx, read, started, total, ResponseCache.toResponse(cached, "REVALIDATED"), read && cached.body.slice(0));
+          out = ResponseCache.toResponse(cached, "REVALIDATED");
+          outBytes = read && cached.body.slice(0);
+          break;
         }
 
         if (replayable && retries < maxRetries && rt.retry.retryOnStatus(status)) {
           const delay = delayForResponse(res, retries, rt.retry, rt.clock.now(), rt.random);
           if (delay !== undefined && rt.clock.now() + delay < deadline) {
-            lastResponse = bytes ? rebuild(res, bytes) : await bufferResponse(res);
+            last = bytes ? rebuild(res, bytes) : await bufferResponse(res);
             lastBytes = bytes;
             lastError = undefined;
             attempt.signal.dispose();
-            await waitAndCount(rt, ctx, delay, parent, { response: lastResponse });
+            await waitAndCount(rt, ctx, delay, parent, { response: last });
             retries++;
             continue;
           }
@@ -159,10 +164,12 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
         else attempt.signal.disarm();
         if (store) cache.store(url, res, bytes!, cacheTtl(rt, call), call.tags ?? [], rt.clock.now(), epoch);
         if (body !== undefined && call.onUploadProgress && !supportsRequestStreams()) {
-          const size = typeof body === "string" ? utf8(body).byteLength : body instanceof Blob ? body.size : (body as ArrayBuffer).byteLength;
+          const size = new Blob([body as Blob]).size;
           call.onUploadProgress({ loaded: size, total: size });
         }
-        return deliver(rt, ctx, read, started, total, bytes && !read ? rebuild(res, bytes) : res, bytes);
+        out = bytes && !read ? rebuild(res, bytes) : res;
+        outBytes = bytes;
+        break;
       }
 
       const err = error!;
@@ -177,10 +184,15 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
       const delay = computeBackoff(retries, rt.retry.backoff, rt.random);
       if (rt.clock.now() + delay >= deadline) throw err;
       lastError = err;
-      lastResponse = undefined;
+      last = undefined;
       await waitAndCount(rt, ctx, delay, parent, { error: err });
       retries++;
     }
+    // Reported (log, onResponse) before it is decoded: decoding throws the operation methods' typed
+    // errors, and hooks see error responses too (a readable copy when the body was read here).
+    const reported = finish(rt, ctx, read && rt.hooks.onResponse ? rebuild(out, outBytes!) : out, started, total);
+    if (reported) await reported;
+    return read ? read(out, outBytes!) : (out as T);
   } catch (e) {
     // Waits (backoff, limiter) reject with the raw abort reason; map it like an aborted fetch.
     const error =

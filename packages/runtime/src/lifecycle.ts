@@ -77,8 +77,8 @@ export function view(ctx: RequestContext): RequestContext {
   return { request: ctx.request, attempt: ctx.attempt, requestId: ctx.requestId, call: ctx.call };
 }
 
-/** Logs and reports the response handed back to the caller; resolves to `value` (the response itself, or what was read from it). */
-export function finish<T>(rt: RuntimeState, ctx: RequestContext, response: Response, started: number, total: LinkedSignal | undefined, value: T): T | Promise<T> {
+/** Logs and reports the response handed back to the caller; a promise only while the onResponse hook runs. */
+export function finish(rt: RuntimeState, ctx: RequestContext, response: Response, started: number, total: LinkedSignal | undefined): Promise<void> | undefined {
   total?.disarm();
   const durationMs = rt.clock.now() - started;
   rt.log?.debug?.("http.response", {
@@ -88,6 +88,5 @@ export function finish<T>(rt: RuntimeState, ctx: RequestContext, response: Respo
     durationMs,
     headers: rt.redact.headers(response.headers),
   });
-  if (!rt.hooks.onResponse) return value;
-  return Promise.resolve(rt.hooks.onResponse({ ...view(ctx), response, durationMs })).then(() => value);
+  return rt.hooks.onResponse && Promise.resolve(rt.hooks.onResponse({ ...view(ctx), response, durationMs }));
 }

@@ -131,4 +131,25 @@ describe("generated-client core: spec metadata drives the runtime", () => {
     await read({});
     expect(count()).toBe(start + 2);
   });
+
+  it("hooks see every response of the operation methods, error responses too (readable), and onError the typed error", async () => {
+    const responses: Array<{ status: number; body: unknown }> = [];
+    const errors: unknown[] = [];
+    const api = createApiCore<Record<string, never>>({
+      baseUrl,
+      hooks: {
+        onResponse: async ({ response }) => void responses.push({ status: response.status, body: await response.json() }),
+        onError: ({ error }) => void errors.push(error),
+      },
+    });
+    await api.op(meta({ id: "ok", path: "/ok" }))({});
+    const err = await api.op(meta({ id: "missing", path: "/missing" }))({}).catch((e: unknown) => e);
+    expect(responses).toEqual([
+      { status: 200, body: { data: { ok: true } } },
+      { status: 404, body: { error: { code: "NOT_FOUND", message: "no such thing" }, request_id: "req_404" } },
+    ]);
+    expect(errors).toEqual([err]);
+    expect(err).toBeInstanceOf(NotFoundError);
+  });
 });
+

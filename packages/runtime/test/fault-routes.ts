@@ -64,6 +64,9 @@ export async function handleRoute(state: ServerState, req: IncomingMessage, url:
     return send(res, 200, { method, path, query: Object.fromEntries(q), headers: req.headers, body: body.toString("utf8") });
   }
 
+  // The generated client's getUser under a /soak base URL.
+  if (path.startsWith("/soak/users/")) return send(res, 200, { data: { id: path.slice(12), name: "Ada", email: "ada@example.com" } });
+
   if (path === "/orders" || path === "/soak/orders") {
     const key = req.headers["idempotency-key"] as string | undefined;
     const op = (JSON.parse(body.toString() || "{}") as { opId?: string }).opId ?? randomUUID();

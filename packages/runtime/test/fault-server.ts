@@ -93,6 +93,8 @@ export class FaultServer {
   private random: { next: () => number; rate: number; match?: RegExp; bodyFaults?: { stallMs: number } } | undefined;
   /** Faults injected, by kind (for soak reports). */
   readonly injected = new Map<string, number>();
+  /** Sees every request with the fault it gets, e.g. to count attempts per request id. Default: none. */
+  listener: ((req: IncomingMessage, fault: Fault | undefined) => void) | undefined;
   state: ServerState = freshState();
   /** Last requests, newest last (capped so soak runs stay small). */
   readonly requests: RecordedRequest[] = [];
@@ -173,6 +175,7 @@ export class FaultServer {
     const body = Buffer.concat(chunks);
 
     const fault = this.nextFault(path, req.method ?? "GET");
+    this.listener?.(req, fault);
     if (fault) {
       this.faultsInjected++;
       const kind = Object.keys(fault).filter((k) => k !== "delayMs" && k !== "headers").join("+") || "delay";

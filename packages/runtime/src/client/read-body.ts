@@ -10,18 +10,25 @@ const PREVIEW = 200;
 
 /**
  * The success body of an operation, decoded as openapi-fetch would (nothing for a 204, a HEAD or an
- * empty body), or the typed error of a non-2xx response built from its envelope. The body was
+ * empty body; JSON by default, unless the response says it is something else), or the typed error of a non-2xx response built from its envelope. The body was
  * already read inside the attempt; this only decodes it, so what it throws is never a network error.
  */
 export function readBody(response: Response, body: ArrayBuffer, parseAs: ParseAs, method: string): unknown {
   const empty = response.status === 204 || method === "HEAD" || body.byteLength === 0;
   if (!response.ok) throw errorFromResponse(response, empty ? undefined : errorBody(decoder.decode(body)));
   if (empty) return undefined;
-  if (parseAs === "arrayBuffer") return body.slice(0);
-  if (parseAs === "blob") return new Blob([body], { type: response.headers.get("content-type") ?? "" });
+  const type = response.headers.get("content-type") ?? "";
+  // The default ("json") follows the response's media type: an image or a PDF the spec documents
+  // comes back as a Blob and text/csv as a string, where openapi-fetch would fail to JSON-parse them.
+  const as = parseAs === "json" && type !== "" && !JSON_TYPE.test(type) ? (/^text\//i.test(type) ? "text" : "blob") : parseAs;
+  if (as === "arrayBuffer") return body.slice(0);
+  if (as === "blob") return new Blob([body], { type });
   const text = decoder.decode(body);
-  return parseAs === "text" ? text : parseJson(response, text);
+  return as === "text" ? text : parseJson(response, text);
 }
+
+/** application/json, application/problem+json, text/json… */
+const JSON_TYPE = /[/+]json\b/i;
 
 /** Error bodies: the JSON envelope when it parses, else the text (errorFromResponse copes with both). */
 function errorBody(text: string): unknown {
