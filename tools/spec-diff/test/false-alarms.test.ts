@@ -10,7 +10,8 @@ const ok = { "200": { description: "ok", content: json({ type: "object" }) } };
 const param = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
 const userPath = (name: string, extra: P = {}) => doc({ [`/u/{${name}}`]: { get: { operationId: "getUser", parameters: [param(name)], responses: ok, ...extra } } });
 const post = (requestBody?: P) => doc({ "/things": { post: { operationId: "createThing", ...(requestBody ? { requestBody } : {}), responses: { "204": { description: "done" } } } } });
-const read = (schema: P) => doc({ "/things": { get: { operationId: "listThings", responses: { "200": { description: "ok", content: json(schema) } } } } });
+const AB = { A: object({ a: { type: "string" } }, ["a"]), B: object({ b: { type: "string" } }, ["b"]) };
+const read = (schema: P) => doc({ "/things": { get: { operationId: "listThings", responses: { "200": { description: "ok", content: json(schema) } } } } }, { components: { schemas: AB } });
 const thirteen = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`p${i}`, { type: "string" }]));
 
 const rows: Row[] = [
@@ -45,6 +46,34 @@ const rows: Row[] = [
     after: read({ oneOf: [object({ url: { type: "string" } }), { type: "null" }] }),
     // No rule: the documents differ (the `openapi` version, the schema's text), listed at patch level.
     want: ["patch: other-change", "patch: other-change"],
+  },
+  {
+    name: "3.0's null-only property (nullable enum [null]) → 3.1's type: null",
+    before: { ...read(object({ emoji: { type: "string", nullable: true, enum: [null] } })), openapi: "3.0.3" },
+    after: read(object({ emoji: { type: "null" } })),
+    want: ["patch: other-change", "patch: other-change"],
+  },
+  {
+    // The default moved next to the union; it still applies to booleans, so no default was removed.
+    name: "a parameter became a union, its default written next to the union",
+    before: doc({ "/p": { get: { operationId: "getP", parameters: [{ name: "evaluated", in: "query", schema: { type: "boolean", default: false } }], responses: ok } } }),
+    after: doc({ "/p": { get: { operationId: "getP", parameters: [{ name: "evaluated", in: "query", schema: { oneOf: [{ type: "boolean" }, { type: "string", enum: ["some"] }], default: false } }], responses: ok } } }),
+    want: ["minor: request-union-branch-widened"],
+  },
+  {
+    // GitHub's app permissions: one permission level dropped, two alike ones added — no rename.
+    name: "one of several alike properties dropped, two alike ones added: removed, not renamed",
+    before: read(object({ a: { type: "string", enum: ["read", "write"] }, b: { type: "string", enum: ["read", "write"] } })),
+    after: read(object({ a: { type: "string", enum: ["read", "write"] }, c: { type: "string", enum: ["read", "write"] }, d: { type: "string", enum: ["read", "write"] } })),
+    want: ["breaking: response-property-removed", "minor: response-property-added-optional", "minor: response-property-added-optional"],
+  },
+  {
+    // GitBook's events: a payload that was SpaceEvent or SiteEvent is now a SiteEvent only — fewer kinds of payload.
+    name: "allOf: [oneOf: [A, B], extra] became allOf: [B, extra]: the union narrowed to B",
+    before: read({ allOf: [{ oneOf: [{ $ref: "#/components/schemas/A" }, { $ref: "#/components/schemas/B" }] }, object({ type: { type: "string" } })] }),
+    after: read({ allOf: [{ $ref: "#/components/schemas/B" }, object({ type: { type: "string" } })] }),
+    // B's own property is now always there: listed, not breaking.
+    want: ["minor: response-property-added-required", "minor: response-union-branch-narrowed"],
   },
 ];
 

@@ -15,6 +15,21 @@ function visible(v: SchemaView, dir: Direction, doc: IRDocument): Map<string, Pr
   return out;
 }
 
+const same = (x: PropertyView, y: PropertyView, cx: CompareContext) => x.required === y.required && equivalent(x.schema, y.schema, cx);
+
+/**
+ * The added property that `name` was renamed to: the one added property with the same schema (and
+ * `required`), when `name` is also the one removed property with that schema. Objects of many
+ * alike properties (permission levels, flags) lose one and gain another: that is no rename.
+ */
+function renameOf(name: string, removed: string[], added: string[], bp: Map<string, PropertyView>, hp: Map<string, PropertyView>, cx: CompareContext): string | undefined {
+  const b = bp.get(name)!;
+  const candidates = added.filter((a) => same(b, hp.get(a)!, cx));
+  if (candidates.length !== 1) return undefined;
+  const back = removed.filter((r) => same(bp.get(r)!, hp.get(candidates[0]!)!, cx));
+  return back.length === 1 ? candidates[0] : undefined;
+}
+
 const objAt = (v: SchemaView) => v.at.object ?? v.pointer;
 const propAt = (v: SchemaView, name: string, p?: PropertyView) => p?.schema?.pointer || `${objAt(v)}/properties/${name}`;
 
@@ -41,7 +56,7 @@ export function compareObjects(bv: SchemaView, hv: SchemaView, where: string, cx
       continue;
     }
     const b = bp.get(name)!;
-    const renamed = added.find((a) => hp.get(a)!.required === b.required && equivalent(b.schema, hp.get(a)!.schema, cx));
+    const renamed = renameOf(name, removed, added, bp, hp, cx);
     if (renamed) {
       sink.emit({
         rule: `${dir}-property-renamed`,

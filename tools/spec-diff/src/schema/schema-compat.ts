@@ -65,7 +65,7 @@ function comparePair(bs: IRSchema, hs: IRSchema, where: string, cx: CompareConte
   if (allows(bv, "object") && allows(hv, "object")) compareObjects(bv, hv, where, cx);
   if (allows(bv, "array") && allows(hv, "array")) compareArrays(bv, hv, where, cx);
   if (bv.union && hv.union) compareUnionBranches(bv, hv, where, cx);
-  else if (bv.union || hv.union) compareUnionConstraint(bv, hv, where, cx);
+  else if (bv.union || hv.union) compareUnionConstraint(bs, hs, bv, hv, where, cx);
   else compareDiscriminators(bv, hv, where, cx);
   compareNot(bv, hv, where, cx);
 }

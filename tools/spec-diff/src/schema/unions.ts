@@ -1,5 +1,5 @@
-import type { IRSchema } from "@specforge/codegen/src/ir/types.js";
-import type { SchemaView } from "./view.js";
+import type { IRDocument, IRSchema } from "@specforge/codegen/src/ir/types.js";
+import { viewOf, type SchemaView } from "./view.js";
 import { type CompareContext, report, fmtList } from "./context.js";
 import { compareSchemas, differences } from "./schema-compat.js";
 
@@ -24,24 +24,56 @@ export function compareUnionShape(b: IRSchema, h: IRSchema, bv: SchemaView, hv: 
   const kind = (toUnion ? hv.union : bv.union)!.kind;
   const at = `${(toUnion ? hv : bv).at.union}/${kind}`;
   const others = branches.filter((_, i) => i !== best).map((br) => label(br, branches.indexOf(br)));
+  // A `default` written next to the union applies to whichever branch matches: it goes with the branch.
+  const dflt = (toUnion ? hv : bv).default;
+  const branch = withDefault(branches[best]!, dflt, toUnion ? cx.sink.head : cx.sink.base);
   if (toUnion) {
-    compareSchemas(b, branches[best], `${where}<${label(branches[best]!, best)}>`, cx);
+    compareSchemas(b, branch, `${where}<${label(branches[best]!, best)}>`, cx);
     report(cx, "widen", "union-branch", at, where, `became ${article(kind)}; new branch${others.length > 1 ? "es" : ""} ${others.join(", ")}`);
   } else {
-    compareSchemas(branches[best], h, where, cx);
+    compareSchemas(branch, h, where, cx);
     report(cx, "narrow", "union-branch", at, where, `is no longer ${article(kind)}; branch${others.length > 1 ? "es" : ""} ${others.join(", ")} removed`);
   }
 }
 
+/** `branch` carrying the union's `default` when it has none of its own. */
+function withDefault(branch: IRSchema, dflt: { value: unknown } | undefined, doc: IRDocument): IRSchema {
+  if (!dflt || viewOf(branch, doc).default) return branch;
+  return { ...branch, meta: { ...branch.meta, hasDefault: true, default: dflt.value } };
+}
+
 /**
  * A union next to other assertions (`type: object` + `anyOf` of required sets) is one more
- * condition on the value: adding it narrows, dropping it widens.
+ * condition on the value: adding it narrows, dropping it widens. Unless the side without the union
+ * takes one of its branches in (`allOf: [oneOf: [A, B], …]` became `allOf: [A, …]`): then the union
+ * kept that branch only, and the others were removed (or, the other way round, added).
  */
-export function compareUnionConstraint(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+export function compareUnionConstraint(bs: IRSchema, hs: IRSchema, bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
   const u = (bv.union ?? hv.union)!;
   const at = `${(bv.union ? bv : hv).at.union}/${u.kind}`;
+  const plain = bv.union ? composedRefs(hs, cx.sink.head) : composedRefs(bs, cx.sink.base);
+  const kept = u.branches.findIndex((br) => br.ref !== undefined && plain.has(br.ref));
+  if (kept >= 0) {
+    const others = u.branches.filter((_, i) => i !== kept).map((br) => label(br, u.branches.indexOf(br)));
+    const which = `${u.kind} of ${u.branches.length} branches`;
+    if (bv.union) report(cx, "narrow", "union-branch", at, where, `${which} narrowed to ${label(u.branches[kept]!, kept)}; branch${others.length > 1 ? "es" : ""} ${others.join(", ")} removed`);
+    else report(cx, "widen", "union-branch", at, where, `${label(u.branches[kept]!, kept)} widened to a ${which}; new branch${others.length > 1 ? "es" : ""} ${others.join(", ")}`);
+    return;
+  }
   if (bv.union) report(cx, "widen", "union-constraint", at, where, `${u.kind} constraint (${u.branches.length} branches) removed`);
   else report(cx, "narrow", "union-constraint", at, where, `${u.kind} constraint (${u.branches.length} branches) added`);
+}
+
+/** Named schemas `s` is made of: its `$ref`, and through it and `allOf`, theirs. */
+function composedRefs(s: IRSchema, doc: IRDocument, out = new Set<string>(), depth = 0): Set<string> {
+  if (depth > 32) return out;
+  if (s.ref && !out.has(s.ref)) {
+    out.add(s.ref);
+    const target = doc.schemaByName.get(s.ref);
+    if (target) composedRefs(target.schema, doc, out, depth + 1);
+  }
+  for (const m of s.allOf ?? []) composedRefs(m, doc, out, depth + 1);
+  return out;
 }
 
 /** Two unions: branches are paired by schema name, then by identical content, then by position. */

@@ -129,6 +129,8 @@ function own(s: IRSchema): SchemaView {
     if (values.includes(null)) [v.nullable, v.at.nullable] = [true, at];
     v.enum = values.filter((x) => x !== null);
     v.at.enum = at;
+    // Only null: 3.0's `{ type: string, nullable: true, enum: [null] }` is 3.1's `type: "null"`.
+    if (values.length && !v.enum.length) [v.types, v.at.types, v.enum] = [new Set(), at, undefined];
   }
   if (s.string) [v.string, v.at.string] = [{ ...s.string }, at];
   if (s.number) [v.number, v.at.number] = [{ ...s.number }, at];
