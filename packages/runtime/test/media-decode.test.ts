@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createApiCore, type OperationMeta } from "../src/client/api-core.js";
+
+// An operation's success body is decoded as its response says: JSON when it is JSON (or says
+// nothing), a string for text/*, a Blob for anything else (images, PDFs, archives).
+const BODIES: Record<string, [string, string | Buffer]> = {
+  "/json": ["application/json; charset=utf-8", '{"a":1}'],
+  "/problem": ["application/problem+json", '{"title":"t"}'],
+  "/untyped": ["", '{"b":2}'],
+  "/csv": ["text/csv", "a,b\n1,2\n"],
+  "/png": ["image/png", Buffer.from([0x89, 0x50, 0x4e, 0x47])],
+};
+
+let server: Server;
+let baseUrl: string;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const [type, body] = BODIES[req.url!] ?? ["text/plain", "?"];
+    if (type) res.setHeader("content-type", type);
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const meta = (path: string): OperationMeta => ({ id: path.slice(1), method: "get", path, security: [] });
+
+describe("operation methods decode the body by its media type", () => {
+  it.each([
+    ["/json", { a: 1 }],
+    ["/problem", { title: "t" }],
+    ["/untyped", { b: 2 }],
+    ["/csv", "a,b\n1,2\n"],
+  ])("%s", async (path, want) => {
+    const api = createApiCore<Record<string, never>>({ baseUrl });
+    expect(await api.op<Record<string, unknown>>(meta(path))({})).toEqual(want);
+  });
+
+  it("an image is a Blob of its bytes and type", async () => {
+    const api = createApiCore<Record<string, never>>({ baseUrl });
+    const blob = (await api.op<Record<string, unknown>>(meta("/png"))({})) as unknown as Blob;
+    expect(blob).toBeInstanceOf(Blob);
+    expect(blob.type).toBe("image/png");
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it("an explicit parseAs still wins", async () => {
+    const api = createApiCore<Record<string, never>>({ baseUrl });
+    expect(await api.op<Record<string, unknown>>(meta("/png"))({ parseAs: "arrayBuffer" } as never)).toBeInstanceOf(ArrayBuffer);
+  });
+});
