@@ -13,8 +13,11 @@ function redoclyCli(repo) {
   return join(createRequire(join(repo, "spec", "package.json")).resolve("@redocly/cli/package.json"), "..", "bin", "cli.js");
 }
 
+// Redocly's `split` writes no root file when NODE_ENV is "test" (as under a test runner).
+const { NODE_ENV: _n, VITEST: _v, ...ENV } = process.env;
+
 function run(repo, args, cwd) {
-  const r = spawnSync(process.execPath, [redoclyCli(repo), ...args], { cwd, encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [redoclyCli(repo), ...args], { cwd, encoding: "utf8", env: { ...ENV, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" } });
   return { code: r.status ?? 1, output: `${r.stdout ?? ""}${r.stderr ?? ""}` };
 }
 
