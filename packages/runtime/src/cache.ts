@@ -28,9 +28,9 @@ export class ResponseCache {
   epoch = 0;
   /** Epoch at which each tag was last invalidated ("" for clear()). */
   private readonly dropped = new Map<string, number>();
-  readonly ttlMs: number;
-  readonly maxEntries: number;
-  readonly maxBodyBytes: number;
+  declare readonly ttlMs: number;
+  declare readonly maxEntries: number;
+  declare readonly maxBodyBytes: number;
 
   constructor(options: CacheOptions = {}) {
     this.ttlMs = options.ttlMs ?? 60_000;
@@ -91,7 +91,7 @@ export class ResponseCache {
    */
   accepts(response: Response): boolean {
     const h = response.headers;
-    return response.status === 200 && !/event-stream/i.test(h.get("content-type") ?? "") && !/no-store/i.test(h.get("cache-control") ?? "") && !(Number(h.get("content-length")) > this.maxBodyBytes);
+    return response.status === 200 && !/event-stream|no-store/i.test(`${h.get("content-type")} ${h.get("cache-control")}`) && !(Number(h.get("content-length")) > this.maxBodyBytes);
   }
 
   /**

@@ -24,8 +24,8 @@ interface Circuit {
  */
 export class CircuitBreaker {
   private readonly circuits = new Map<string, Circuit>();
-  private readonly threshold: number;
-  private readonly cooldown: number;
+  declare private readonly threshold: number;
+  declare private readonly cooldown: number;
 
   constructor(
     private readonly options: CircuitBreakerOptions,
@@ -64,7 +64,7 @@ export class CircuitBreaker {
       return;
     }
     const retryAt = c.openedAt + this.cooldown;
-    throw new CircuitOpenError(`Circuit open for ${origin}; next trial at ${new Date(retryAt).toISOString()}`, {
+    throw new CircuitOpenError(`Circuit open for ${origin}`, {
       origin,
       retryAt,
       requestId,

@@ -9,8 +9,9 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/** Engines without `reason` (before 2022) reject with undefined; the runtime still maps that abort to AbortError. */
 export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
+  return signal.reason;
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -47,7 +47,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   const deadline = totalMs === undefined ? Infinity : started + totalMs;
   // A caller-owned signal may be long-lived (one per page or component); AbortSignal.any gives a
   // per-request view of it so finished requests leave no listeners behind on it.
-  const callerSignal = call.signal ? anySignal(p.signal ? [p.signal, call.signal] : [call.signal], true) : p.signal;
+  const callerSignal = call.signal ? anySignal(p.signal ? [p.signal, call.signal] : [call.signal]) : p.signal;
   // Without an overall budget the caller's signal is the parent of each attempt: one fewer link.
   const total = totalMs === undefined ? undefined : new LinkedSignal(callerSignal, totalMs, "total", requestId);
   // Parent of every attempt, and what backoff and limiter waits listen to.

@@ -60,7 +60,7 @@ export async function waitAndCount(
 /** Hook context; `request` is built lazily since the fast path never creates a Request object. */
 export class Context implements RequestContext {
   attempt = 0;
-  private built: Request | undefined;
+  declare private built: Request | undefined;
   constructor(
     private readonly p: Prepared,
     readonly call: CallOptions,

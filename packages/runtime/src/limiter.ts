@@ -20,8 +20,8 @@ export class RateLimiter {
   private tat = 0;
   private active = 0;
   private readonly waiters: Array<() => void> = [];
-  private readonly interval: number;
-  private readonly tolerance: number;
+  declare private readonly interval: number;
+  declare private readonly tolerance: number;
 
   constructor(
     readonly options: RateLimiterOptions,

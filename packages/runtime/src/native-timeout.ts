@@ -29,25 +29,9 @@ export const nativeTimeouts = { minMs: 10_000 };
  */
 export function nativeTimeout(injected: FetchFn | undefined, timeoutMs: number, body: boolean): Dispatcher | undefined {
   const g = globalThis as unknown as Record<symbol, Dispatcher | undefined>;
-  if (injected || !(timeoutMs >= nativeTimeouts.minMs) || timeoutMs === Infinity || globalThis.fetch !== loadedFetch || !g[GLOBAL_DISPATCHER]?.dispatch) return undefined;
-  const key = body ? -timeoutMs : timeoutMs;
-  let d = made.get(key);
-  if (!d) {
-    // Per-call timeouts could vary without end; a handful is all a client uses.
-    if (made.size > 15) made.clear();
-    made.set(
-      key,
-      (d = {
-        dispatch(options, handler) {
-          options.headersTimeout = timeoutMs;
-          if (body) options.bodyTimeout = timeoutMs;
-          return g[GLOBAL_DISPATCHER]!.dispatch(options, handler);
-        },
-      }),
-    );
+  if (!injected && timeoutMs >= nativeTimeouts.minMs && timeoutMs < Infinity && globalThis.fetch === loadedFetch && g[GLOBAL_DISPATCHER]?.dispatch) {
+    // undefined leaves undici's own body timeout (300 s) for a body the caller reads.
+    return { dispatch: (options, handler) => ((options.headersTimeout = timeoutMs), (options.bodyTimeout = body ? timeoutMs : undefined), g[GLOBAL_DISPATCHER]!.dispatch(options, handler)) };
   }
-  return d;
+  return undefined;
 }
-
-/** One dispatcher per timeout (negative: the body too), made once: this runs per attempt. */
-const made = new Map<number, Dispatcher>();

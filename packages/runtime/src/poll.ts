@@ -35,34 +35,29 @@ const status = (job: unknown): unknown => (job as { status?: unknown } | null)?.
  */
 export async function pollJob<J>(options: PollOptions<J>): Promise<J> {
   const clock = options.clock ?? systemClock;
-  const isDone = options.isDone ?? ((j) => status(j) === "completed");
-  const isFailed = options.isFailed ?? ((j) => status(j) === "failed");
   const timeout = options.timeoutMs ?? 300_000;
   const deadline = clock.now() + timeout;
   let interval = options.intervalMs ?? 1_000;
   let job: J | undefined;
-  const late = (): DeadlineExceededError => new DeadlineExceededError(`Job did not finish within ${timeout} ms`, { deadlineMs: timeout, lastValue: job });
-  const cut = new AbortController();
-  const timer = setTimeout(() => cut.abort(late()), timeout);
-  const signal = options.signal ? anySignal([options.signal, cut.signal]) : cut.signal;
-  // Rejects with the deadline (or the caller's abort) as soon as it fires, whatever `fetch` does.
-  const aborted = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+  const cut = AbortSignal.timeout(timeout);
+  const signal = options.signal ? anySignal([options.signal, cut]) : cut;
+  // Rejects as soon as the deadline (or the caller) aborts, whatever `fetch` does with the signal.
+  const aborted = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
   aborted.catch(() => undefined);
   try {
     for (let attempt = 0; ; attempt++) {
       job = await Promise.race([options.fetch(signal), aborted]);
       options.onPoll?.(job, attempt);
-      if (isDone(job)) return job;
-      if (isFailed(job)) throw new JobFailedError("Job failed", { job });
+      if ((options.isDone ?? ((j) => status(j) === "completed"))(job)) return job;
+      if ((options.isFailed ?? ((j) => status(j) === "failed"))(job)) throw new JobFailedError("Job failed", { job });
       const left = deadline - clock.now();
-      if (left <= 0) throw late();
+      if (left <= 0) break;
       await clock.sleep(Math.min(interval, left), signal);
       interval = Math.min(options.maxIntervalMs ?? 10_000, interval * (options.multiplier ?? 1.5));
     }
   } catch (e) {
-    // A fetch honouring the signal rejects with its own error (e.g. the runtime's AbortError).
-    throw cut.signal.aborted && !options.signal?.aborted ? cut.signal.reason : e;
-  } finally {
-    clearTimeout(timer);
+    // The deadline's abort surfaces as whatever the poll rejected with (e.g. the runtime's AbortError).
+    if (!cut.aborted || options.signal?.aborted) throw e;
   }
+  throw new DeadlineExceededError(`Job did not finish within ${timeout} ms`, { deadlineMs: timeout, lastValue: job });
 }

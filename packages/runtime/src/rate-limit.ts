@@ -1,3 +1,4 @@
+import { originOf } from "./request.js";
 import { parseResetHeader } from "./retry-after.js";
 
 /** What the server last told us about our quota for an origin. */
@@ -49,7 +50,8 @@ export class RateLimitTracker {
   get(originOrUrl?: string): RateLimitState | undefined {
     const key = originOrUrl ?? this.defaultOrigin;
     if (key === undefined) return undefined;
-    const s = this.states.get(key) ?? this.states.get(safeOrigin(key));
+    // Keyed as requests are: by originOf their URL.
+    const s = this.states.get(key) ?? this.states.get(originOf(key));
     return s && { ...s };
   }
 
@@ -73,13 +75,5 @@ export class RateLimitTracker {
   consume(origin: string): void {
     const s = this.states.get(origin);
     if (s?.remaining !== undefined && s.remaining > 0) s.remaining--;
-  }
-}
-
-function safeOrigin(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
   }
 }

@@ -28,7 +28,8 @@ export interface Prepared {
   signal: AbortSignal | undefined;
 }
 
-const NORMALIZED_METHODS = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"]);
+/** The methods fetch upper-cases (others keep their case). */
+const NORMALIZED_METHODS = /^(delete|get|head|options|post|put)$/i;
 
 /**
  * Reads any fetch input once. Body-less URL calls skip building a Request (a measurable cost on the
@@ -41,7 +42,7 @@ export function prepare(baseUrl: string | undefined, input: Request | string | U
     const m = method ?? "GET";
     return {
       url: resolveUrl(baseUrl, input),
-      method: NORMALIZED_METHODS.has(m.toUpperCase()) ? m.toUpperCase() : m,
+      method: NORMALIZED_METHODS.test(m) ? m.toUpperCase() : m,
       headers: new Headers(headers),
       body: undefined,
       passthrough,
@@ -52,11 +53,12 @@ export function prepare(baseUrl: string | undefined, input: Request | string | U
 }
 
 function prepareRequest(req: Request): Prepared | Promise<Prepared> {
-  const passthrough: RequestInit = { redirect: req.redirect, credentials: req.credentials, cache: req.cache };
-  if (req.mode !== "navigate") passthrough.mode = req.mode;
-  if (req.keepalive) passthrough.keepalive = true;
-  if (req.integrity) passthrough.integrity = req.integrity;
-  if (req.referrerPolicy) passthrough.referrerPolicy = req.referrerPolicy;
+  const passthrough: Record<string, unknown> = {};
+  // Only set fields: a "navigate" mode cannot be passed to a new Request, empty ones are defaults.
+  for (const k of ["redirect", "credentials", "cache", "mode", "keepalive", "integrity", "referrerPolicy"] as const) {
+    const v = req[k];
+    if (v && v !== "navigate") passthrough[k] = v;
+  }
   const prepared: Prepared = {
     url: req.url,
     method: req.method,

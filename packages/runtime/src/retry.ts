@@ -39,12 +39,8 @@ export function resolveRetry(options: RetryOptions | false | undefined): Resolve
     retryCountHeader: o.retryCountHeader ?? "X-Retry-Count",
     idempotencyHeader: o.idempotencyHeader ?? "Idempotency-Key",
     retryOnStatus: typeof list === "function" ? list : list ? (s) => list.includes(s) : defaultStatus,
-    backoff: {
-      initialDelayMs: o.initialDelayMs,
-      maxDelayMs: o.maxDelayMs,
-      multiplier: o.multiplier,
-      jitter: o.jitter,
-    },
+    // The options are a BackoffOptions themselves: computeBackoff reads only its own fields.
+    backoff: o,
   };
 }
 
@@ -57,7 +53,8 @@ const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"])
  */
 export function isReplayable(method: string, headers: Headers, idempotencyHeader: string, idempotent?: boolean): boolean {
   if (idempotent !== undefined) return idempotent || headers.has(idempotencyHeader);
-  return IDEMPOTENT.has(method.toUpperCase()) || headers.has(idempotencyHeader);
+  // `prepare` upper-cases the standard methods, as fetch does.
+  return IDEMPOTENT.has(method) || headers.has(idempotencyHeader);
 }
 
 /**

@@ -56,10 +56,8 @@ export function runtimeState(options: RuntimeOptions): RuntimeState {
     cache: cacheOpt ? new ResponseCache(cacheOpt === true ? {} : cacheOpt) : undefined,
     hooks: options.hooks ?? {},
     log: options.logger,
-    redact: createRedactor([
-      ...(options.redactHeaders ?? []),
-      ...(options.auth?.apiKeyHeader ? [options.auth.apiKeyHeader] : []),
-    ]),
+    // "" when no key header is configured: no header has an empty name.
+    redact: createRedactor([...(options.redactHeaders ?? []), options.auth?.apiKeyHeader ?? ""]),
     requestIdHeader: options.requestIdHeader ?? "X-Request-Id",
     clock,
     random: options.random ?? Math.random,

@@ -1,21 +1,17 @@
 import { AbortError, TimeoutError } from "./errors/index.js";
 
 /**
- * Combines a request's own signal with a long-lived caller signal (e.g. one per page or component).
- * AbortSignal.any links them through weak references, so thousands of finished requests do not pile
- * listeners onto the caller's signal; the manual fallback is for engines that predate it.
+ * A per-request view of a request's own signal and a long-lived caller signal (e.g. one per page or
+ * component). AbortSignal.any links them through weak references, so thousands of finished requests
+ * do not pile listeners onto the caller's signal; the manual fallback is for engines that predate it.
  */
-export function anySignal(signals: readonly AbortSignal[], alwaysWrap = false): AbortSignal {
-  if (signals.length === 1 && !alwaysWrap) return signals[0]!;
+export function anySignal(signals: AbortSignal[]): AbortSignal {
   const any = (AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal }).any;
-  if (any) return any.call(AbortSignal, [...signals]);
+  if (any) return any.call(AbortSignal, signals);
   const controller = new AbortController();
   for (const s of signals) {
-    if (s.aborted) {
-      controller.abort(s.reason);
-      break;
-    }
-    s.addEventListener("abort", () => controller.abort(s.reason), { once: true, signal: controller.signal });
+    if (s.aborted) controller.abort(s.reason);
+    else s.addEventListener("abort", () => controller.abort(s.reason), { once: true, signal: controller.signal });
   }
   return controller.signal;
 }
@@ -27,13 +23,14 @@ export function anySignal(signals: readonly AbortSignal[], alwaysWrap = false): 
  * (undici links every request signal with a WeakRef and a FinalizationRegistry entry).
  */
 export class LinkedSignal {
-  readonly signal: AbortSignal | undefined;
-  private readonly controller: AbortController | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private unlink: (() => void) | undefined;
+  // Declared only: assigned when needed, so a LinkedSignal that links nothing stays an empty object.
+  declare readonly signal: AbortSignal | undefined;
+  declare private readonly controller: AbortController | undefined;
+  declare private timer: ReturnType<typeof setTimeout> | undefined;
+  declare private unlink: (() => void) | undefined;
 
   constructor(parent: AbortSignal | undefined, timeoutMs: number | undefined, kind: "attempt" | "total", requestId?: string) {
-    const timed = timeoutMs !== undefined && timeoutMs > 0 && Number.isFinite(timeoutMs);
+    const timed = timeoutMs! > 0 && timeoutMs! < Infinity;
     if (!timed && !parent) return;
     const controller = (this.controller = new AbortController());
     this.signal = controller.signal;

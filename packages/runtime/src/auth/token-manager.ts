@@ -54,11 +54,11 @@ export interface TokenManagerOptions {
  * callers with an expired token trigger exactly one refresh call.
  */
 export class TokenManager implements BearerProvider {
-  private current: TokenSet | undefined;
-  private inflight: Promise<TokenSet> | undefined;
+  declare private current: TokenSet | undefined;
+  declare private inflight: Promise<TokenSet> | undefined;
   private expired = false;
-  private readonly now: () => number;
-  private readonly skew: number;
+  declare private readonly now: () => number;
+  declare private readonly skew: number;
 
   constructor(private readonly options: TokenManagerOptions) {
     this.now = options.now ?? Date.now;
@@ -90,13 +90,11 @@ export class TokenManager implements BearerProvider {
   getAccessToken(): MaybePromise<string | undefined> {
     if (this.inflight) return this.inflight.then((t) => t.accessToken);
     const t = this.current;
-    if (!t) {
-      if (this.expired) return Promise.reject(new SessionExpiredError("Session expired; log in again"));
-      return undefined;
-    }
-    if (!this.needsRefresh(t)) return t.accessToken;
+    // No tokens: unauthenticated, unless a refresh failed (then refresh() rejects at once).
+    if (!t && !this.expired) return undefined;
+    if (t && !this.needsRefresh(t)) return t.accessToken;
     // Within the skew but still valid and nothing to refresh with: use it while it lasts.
-    if (!t.refreshToken && t.expiresAt !== undefined && this.now() < t.expiresAt) return t.accessToken;
+    if (t && !t.refreshToken && t.expiresAt !== undefined && this.now() < t.expiresAt) return t.accessToken;
     return this.refresh().then((n) => n.accessToken);
   }
 

@@ -25,22 +25,19 @@ export interface ApiErrorInit {
  */
 export class ApiError extends Error {
   override name = "ApiError";
-  readonly status: number | undefined;
-  readonly requestId: string | undefined;
-  readonly code: string | undefined;
-  readonly details: ErrorDetail[] | undefined;
-  readonly headers: Headers | undefined;
-  readonly body: unknown;
+  declare readonly status: number | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly code: string | undefined;
+  declare readonly details: ErrorDetail[] | undefined;
+  declare readonly headers: Headers | undefined;
+  declare readonly body: unknown;
 
   constructor(message: string, init: ApiErrorInit = {}) {
+    const { cause, ...fields } = init;
     // Pass cause through the standard option so devtools and Node print the chain.
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.status = init.status;
-    this.requestId = init.requestId;
-    this.code = init.code;
-    this.details = init.details;
-    this.headers = init.headers;
-    this.body = init.body;
+    super(message, cause === undefined ? undefined : { cause });
+    // Every other field of the init becomes a property: subclasses only declare theirs.
+    Object.assign(this, fields);
   }
 
   /** Plain-object form for structured logs; headers are omitted because they may carry secrets. */

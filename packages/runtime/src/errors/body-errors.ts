@@ -7,22 +7,19 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
 export class ResponseParseError extends ApiError {
   override name = "ResponseParseError";
   /** The response's Content-Type, or "" when it sent none. */
-  readonly contentType: string;
+  declare readonly contentType: string;
   /** The first bytes of the body as text (at most 200 characters), for logs and bug reports. */
-  readonly bodyPreview: string;
+  declare readonly bodyPreview: string;
   constructor(message: string, init: ApiErrorInit & { contentType: string; bodyPreview: string }) {
     super(message, init);
-    this.contentType = init.contentType;
-    this.bodyPreview = init.bodyPreview;
   }
 }
 
 /** A listing did not end: the server repeated a cursor or next URL (`cycle`), or kept reporting more pages past `pageCap` (`cap`). */
 export class PaginationError extends ApiError {
   override name = "PaginationError";
-  readonly reason: "cycle" | "cap";
+  declare readonly reason: "cycle" | "cap";
   constructor(message: string, init: ApiErrorInit & { reason: "cycle" | "cap" }) {
     super(message, init);
-    this.reason = init.reason;
   }
 }

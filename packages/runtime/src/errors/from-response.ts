@@ -34,19 +34,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
 function readEnvelope(body: unknown): { code?: string; message?: string; details?: ErrorDetail[]; requestId?: string } {
   if (!isRecord(body)) return {};
   const err = body["error"];
-  const requestId = typeof body["request_id"] === "string" ? body["request_id"] : undefined;
+  const requestId = str(body["request_id"]);
   // Some endpoints answer `{ error: "text" }`; keep that message instead of dropping it.
   if (typeof err === "string") return { message: err, requestId };
   if (!isRecord(err)) return { requestId };
-  return {
-    code: typeof err["code"] === "string" ? err["code"] : undefined,
-    message: typeof err["message"] === "string" ? err["message"] : undefined,
-    details: Array.isArray(err["details"]) ? (err["details"] as ErrorDetail[]) : undefined,
-    requestId,
-  };
+  const details = err["details"];
+  return { code: str(err["code"]), message: str(err["message"]), details: Array.isArray(details) ? details : undefined, requestId };
 }
 
 /**

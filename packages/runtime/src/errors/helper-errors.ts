@@ -13,21 +13,18 @@ export class WebhookVerificationError extends ApiError {
 /** A poller or other bounded wait hit its deadline before the work finished. */
 export class DeadlineExceededError extends ApiError {
   override name = "DeadlineExceededError";
-  readonly deadlineMs: number;
-  readonly lastValue: unknown;
+  declare readonly deadlineMs: number;
+  declare readonly lastValue: unknown;
   constructor(message: string, init: ApiErrorInit & { deadlineMs: number; lastValue?: unknown }) {
     super(message, init);
-    this.deadlineMs = init.deadlineMs;
-    this.lastValue = init.lastValue;
   }
 }
 
 /** A polled job reached its failed state; `job` is the last representation seen. */
 export class JobFailedError extends ApiError {
   override name = "JobFailedError";
-  readonly job: unknown;
+  declare readonly job: unknown;
   constructor(message: string, init: ApiErrorInit & { job: unknown }) {
     super(message, init);
-    this.job = init.job;
   }
 }

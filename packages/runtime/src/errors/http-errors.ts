@@ -37,10 +37,9 @@ export interface RateLimitErrorInit extends ApiErrorInit {
 /** 429: carries how long the server asked us to wait, when it said so. */
 export class RateLimitError extends ApiError {
   override name = "RateLimitError";
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(message: string, init: RateLimitErrorInit = {}) {
     super(message, init);
-    this.retryAfterMs = init.retryAfterMs;
   }
 }
 

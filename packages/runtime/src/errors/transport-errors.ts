@@ -11,12 +11,10 @@ export class ConnectionError extends ApiError {
  */
 export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";
-  readonly kind: "attempt" | "total";
-  readonly timeoutMs: number;
+  declare readonly kind: "attempt" | "total";
+  declare readonly timeoutMs: number;
   constructor(message: string, init: ApiErrorInit & { kind: "attempt" | "total"; timeoutMs: number }) {
     super(message, init);
-    this.kind = init.kind;
-    this.timeoutMs = init.timeoutMs;
   }
 }
 
@@ -28,13 +26,11 @@ export class AbortError extends ApiError {
 /** The circuit for this origin is open; no request was sent. */
 export class CircuitOpenError extends ApiError {
   override name = "CircuitOpenError";
-  readonly origin: string;
+  declare readonly origin: string;
   /** Epoch ms at which the breaker lets a trial request through. */
-  readonly retryAt: number;
+  declare readonly retryAt: number;
   constructor(message: string, init: ApiErrorInit & { origin: string; retryAt: number }) {
     super(message, init);
-    this.origin = init.origin;
-    this.retryAt = init.retryAt;
   }
   /** Milliseconds from now until the breaker half-opens (0 if already due). */
   get retryAfterMs(): number {

@@ -104,7 +104,7 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
     let inferredSize = size;
     for (let index = 0; o.maxPages === undefined || index < o.maxPages; index++) {
       if (index >= cap) {
-        throw new PaginationError(`Gave up after ${cap} pages: the server still reports more (a loop, or raise pageCap)`, { reason: "cap" });
+        throw new PaginationError(`Still more pages after ${cap} (raise pageCap if the listing is that long)`, { reason: "cap" });
       }
       const query: Record<string, string | number> = {};
       if (o.style === "link" && url) new URL(url).searchParams.forEach((v, k) => (query[k] = v));
@@ -121,24 +121,17 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
       yield { items: kept, body: data as Body, response, index };
       if (o.limit !== undefined && count >= o.limit) return;
 
-      let next: string | undefined;
       if (o.style === "page") {
         inferredSize ??= items.length;
         if (!hasNextPage(meta, page, items.length, inferredSize)) return;
         page++;
         continue;
-      } else if (o.style === "cursor") {
-        next = cursor = nextCursor(meta);
-      } else {
-        // The first page's own URL counts as seen, so a next link back to it is a loop too.
-        if (!url && response.url) seen.add(response.url);
-        next = url = findLink(response.headers.get("link"), "next", response.url || url);
       }
+      // Where this page came from, then where the next one is: seen before means a loop.
+      seen.add((o.style === "cursor" ? cursor : response.url || url) ?? "");
+      const next = o.style === "cursor" ? (cursor = nextCursor(meta)) : (url = findLink(response.headers.get("link"), "next", response.url || url));
       if (next === undefined) return;
-      if (seen.has(next)) {
-        throw new PaginationError(`Pagination loop: the server sent ${o.style === "cursor" ? "cursor" : "next URL"} "${next}" again after ${index + 1} pages`, { reason: "cycle" });
-      }
-      seen.add(next);
+      if (seen.has(next)) throw new PaginationError(`Pagination loop: "${next}" came back after ${index + 1} pages`, { reason: "cycle" });
     }
   }
 
