@@ -41,7 +41,7 @@ export function compareSchemas(b: IRSchema | undefined, h: IRSchema | undefined,
     comparePair(bs, hs, where, cx);
     if (frame) g.close(frame);
   } finally {
-    g.leave(mode, bs, hs);
+    g.leave();
   }
 }
 

@@ -76,6 +76,8 @@ function build(s: IRSchema, doc: IRDocument, depth: number): SchemaView {
     v.at.types = s.pointer;
     return v;
   }
+  // Most schemas are leaves (no $ref, no composition): their own assertions are the whole view.
+  if (!s.ref && !s.allOf && !s.oneOf && !s.anyOf) return own(s);
   if (s.ref && isPlainRef(s)) {
     // A bare `$ref` sees exactly its target: share the target's view rather than copy it (big
     // schemas are referenced from thousands of places, and each copy was a full merge).

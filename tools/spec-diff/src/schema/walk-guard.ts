@@ -48,7 +48,8 @@ interface Frame {
  *   webhooks: walking them once is most of the speed on a 13 MB spec.
  */
 export class WalkGuard {
-  private readonly active = new Map<string, Map<IRSchema, Map<IRSchema, number>>>();
+  /** The pairs being compared, outermost first (a stack: deep schemas are tens of levels, not thousands). */
+  private readonly stack: { mode: string; b: IRSchema; h: IRSchema }[] = [];
   private readonly counts = new Map<string, Map<IRSchema, Map<IRSchema, number>>>();
   private readonly memo = new Map<string, Entry[]>();
   private readonly frames: Frame[] = [];
@@ -58,22 +59,22 @@ export class WalkGuard {
 
   /** Enters (b, h) in `mode`; false when it is already on the stack (recursion: the caller stops). */
   enter(mode: string, b: IRSchema, h: IRSchema): boolean {
-    let byB = this.active.get(mode);
-    if (!byB) this.active.set(mode, (byB = new Map()));
-    let byH = byB.get(b);
-    if (!byH) byB.set(b, (byH = new Map()));
-    const at = byH.get(h);
-    if (at !== undefined) {
-      this.cut(at);
-      return false;
+    const stack = this.stack;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const f = stack[i]!;
+      if (f.b === b && f.h === h && f.mode === mode) {
+        this.cut(i + 1);
+        return false;
+      }
     }
-    byH.set(h, ++this.depth);
+    stack.push({ mode, b, h });
+    this.depth = stack.length;
     return true;
   }
 
-  leave(mode: string, b: IRSchema, h: IRSchema): void {
-    this.active.get(mode)?.get(b)?.delete(h);
-    this.depth--;
+  leave(): void {
+    this.stack.pop();
+    this.depth = this.stack.length;
   }
 
   /** A walk stopped at a pair opened at `depth` (or -1: at one reported earlier, not recorded). */
