@@ -46,7 +46,9 @@ function measure(cli: string, base: string, head: string, cwd: string): Promise<
   return new Promise((resolve) => {
     child.on("close", (code) => {
       const [wall, kb, user, sys] = readFileSync(timeFile, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
-      resolve({ code, wallS: wall!, peakMB: kb! / 1024, cpuS: user! + sys!, stderr: stderr.trim().split("\n").pop() ?? "" });
+      // The first line that says what went wrong (a stack trace follows it).
+      const said = stderr.split("\n").find((l) => /error/i.test(l)) ?? stderr.trim().split("\n")[0] ?? "";
+      resolve({ code, wallS: wall!, peakMB: kb! / 1024, cpuS: user! + sys!, stderr: said.trim() });
     });
   });
 }
