@@ -28,7 +28,7 @@ export async function sendAttempt(
   p: Prepared,
   call: CallOptions,
   ctx: Context,
-  callerSet: { bearer: boolean; apiKey: boolean },
+  skip: { bearer: boolean; apiKey: boolean },
   parent: AbortSignal | undefined,
   timeoutMs: number,
   readsBody: boolean,
@@ -42,9 +42,6 @@ export async function sendAttempt(
   // and a cancelled upload must never show 100 %.
   let last: UploadProgress | undefined;
   try {
-    // A kind the operation does not accept is treated like one the caller set: left alone.
-    const pick = typeof call.auth === "object" ? call.auth : undefined;
-    const skip = pick ? { bearer: callerSet.bearer || pick.bearer === false, apiKey: callerSet.apiKey || pick.apiKey === false } : callerSet;
     const auth = call.auth === false ? undefined : applyAuth(headers, rt.auth, skip);
     const usedToken = auth instanceof Promise ? await auth : auth;
     // Absent on the first attempt: keeps simple requests CORS-simple and the happy path lean.

@@ -46,7 +46,7 @@ export async function bulk<T, R = unknown>(options: BulkOptions<T, R>): Promise<
         error !== undefined
           ? { ok: false, error }
           : outcomes
-            ? (outcomes[i] ?? { ok: false, error: new Error("No result returned for this item") })
+            ? (outcomes[i] ?? { ok: false, error: new Error("No result for this item") })
             : { ok: true };
       results[offset + i] = { index: offset + i, item, ...o };
     });
@@ -60,7 +60,7 @@ export async function bulk<T, R = unknown>(options: BulkOptions<T, R>): Promise<
       next += size;
       const chunk = items.slice(offset, offset + size);
       if (signal?.aborted) {
-        record(offset, chunk, undefined, signal.reason ?? new Error("aborted"));
+        record(offset, chunk, undefined, signal.reason);
         continue;
       }
       try {

@@ -9,18 +9,14 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** Engines without `reason` (before 2022) reject with undefined; the runtime still maps that abort to AbortError. */
-export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason;
-}
-
+/** Rejects with the signal's reason (undefined on engines from before 2022: the runtime still maps that abort to AbortError). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  if (signal?.aborted) return Promise.reject(signal.reason);
   if (ms <= 0 && !signal) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(abortReason(signal!));
+      reject(signal!.reason);
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);

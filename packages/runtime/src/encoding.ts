@@ -26,10 +26,7 @@ export function base64Encode(bytes: Uint8Array): string {
 export function base64Decode(text: string): Uint8Array<ArrayBuffer> {
   const normalized = text.replace(/-/g, "+").replace(/_/g, "/");
   const padded = normalized + "=".repeat((4 - (normalized.length % 4)) % 4);
-  const bin = atob(padded);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
+  return Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
 }
 
 export function base64UrlEncode(bytes: Uint8Array): string {
@@ -44,10 +41,8 @@ export function hexEncode(bytes: Uint8Array): string {
 
 /** Returns undefined for malformed hex instead of throwing: a bad signature is just "no match". */
 export function hexDecode(hex: string): Uint8Array<ArrayBuffer> | undefined {
-  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) return undefined;
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
+  if (!/^([0-9a-fA-F]{2})*$/.test(hex)) return undefined;
+  return Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
 }
 
 /**

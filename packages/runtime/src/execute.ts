@@ -33,9 +33,11 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   const { method, url, headers } = p;
   const origin = originOf(url);
   const idemHeader = call.idempotencyHeader ?? rt.retry.idempotencyHeader;
-  const callerSet = {
-    bearer: rt.auth.bearer !== undefined && headers.has("authorization"),
-    apiKey: rt.auth.apiKey !== undefined && headers.has(rt.auth.apiKeyHeader),
+  // Credentials the runtime leaves alone: those the caller set, and kinds the operation does not accept.
+  const pick = typeof call.auth === "object" ? call.auth : {};
+  const skip = {
+    bearer: (rt.auth.bearer !== undefined && headers.has("authorization")) || pick.bearer === false,
+    apiKey: (rt.auth.apiKey !== undefined && headers.has(rt.auth.apiKeyHeader)) || pick.apiKey === false,
   };
   const requestId = prepareHeaders(headers, call, rt.headers, rt.requestIdHeader, idemHeader);
   const replayable = isReplayable(method, headers, idemHeader, call.idempotent);
@@ -44,7 +46,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   const timeoutMs = call.timeoutMs ?? rt.timeoutMs;
   const totalMs = call.totalTimeoutMs ?? rt.totalTimeoutMs;
   const started = rt.clock.now();
-  const deadline = totalMs === undefined ? Infinity : started + totalMs;
+  const deadline = started + (totalMs ?? Infinity);
   // A caller-owned signal may be long-lived (one per page or component); AbortSignal.any gives a
   // per-request view of it so finished requests leave no listeners behind on it.
   const callerSignal = call.signal ? anySignal(p.signal ? [p.signal, call.signal] : [call.signal]) : p.signal;
@@ -100,7 +102,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
         await rt.limiter.acquire(parent);
         rt.tracker.consume(origin);
       }
-      const attempt = await sendAttempt(rt, p, call, ctx, callerSet, parent, timeoutMs, read !== undefined);
+      const attempt = await sendAttempt(rt, p, call, ctx, skip, parent, timeoutMs, read !== undefined);
       let { response: res, error } = attempt;
       let bytes: ArrayBuffer | undefined;
       const store = cacheable && res !== undefined && cache.accepts(res);
@@ -117,10 +119,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
       if (res) {
         const status = res.status;
         rt.tracker.update(origin, res.headers);
-        if (rt.breaker) {
-          if (status >= 500) rt.breaker.failure(origin);
-          else rt.breaker.success(origin);
-        }
+        rt.breaker?.[status >= 500 ? "failure" : "success"](origin);
 
         if (status === 401 && attempt.usedToken && !authReplayed && rt.auth.bearer?.handleUnauthorized) {
           const buffered = bytes ? rebuild(res, bytes) : await bufferResponse(res);
@@ -198,7 +197,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
     const error =
       e instanceof ApiError
         ? e
-        : total?.signal?.aborted && total.signal.reason instanceof ApiError
+        : total?.signal?.reason instanceof ApiError
           ? total.signal.reason
           : callerSignal?.aborted
             ? new AbortError("Request aborted by caller", { cause: callerSignal.reason, requestId })

@@ -28,22 +28,15 @@ export class RateLimitTracker {
 
   /** Records headers from a response to `origin`; responses without any rate-limit header are ignored. */
   update(origin: string, headers: Headers): void {
-    const limit = num(headers.get("x-ratelimit-limit") ?? headers.get("ratelimit-limit"));
-    const remaining = num(headers.get("x-ratelimit-remaining") ?? headers.get("ratelimit-remaining"));
-    const resetRaw = headers.get("x-ratelimit-reset") ?? headers.get("ratelimit-reset");
+    // X-RateLimit-* (GitHub, Twitter…) or the IETF draft's RateLimit-*.
+    const get = (name: string): string | null => headers.get(`x-ratelimit-${name}`) ?? headers.get(`ratelimit-${name}`);
+    const limit = num(get("limit"));
+    const remaining = num(get("remaining"));
+    const resetRaw = get("reset");
     if (limit === undefined && remaining === undefined && resetRaw === null) return;
     const now = this.now();
     const resetAt = parseResetHeader(resetRaw, now);
-    // Mutated in place: this runs on every response, so avoid an allocation per request.
-    const s = this.states.get(origin);
-    if (s) {
-      s.limit = limit;
-      s.remaining = remaining;
-      s.resetAt = resetAt;
-      s.updatedAt = now;
-    } else {
-      this.states.set(origin, { limit, remaining, resetAt, updatedAt: now });
-    }
+    this.states.set(origin, { limit, remaining, resetAt, updatedAt: now });
   }
 
   /** State for an origin or any URL on it; defaults to the runtime's baseUrl origin. */

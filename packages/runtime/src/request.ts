@@ -1,7 +1,7 @@
-import { ApiError, ConnectionError, TimeoutError } from "./errors/index.js";
+import { ApiError, ConnectionError } from "./errors/index.js";
 import { randomId, utf8 } from "./encoding.js";
 import type { CallOptions, RequestInitWithDuplex } from "./options.js";
-import type { LinkedSignal } from "./timeout.js";
+import { timedOut, type LinkedSignal } from "./timeout.js";
 import { supportsRequestStreams, trackUploadProgress } from "./upload.js";
 
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:/i;
@@ -128,15 +128,14 @@ export function classifyFetchError(err: unknown, signal: LinkedSignal, requestId
   const cause = (err as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   const detail = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
   if (/^UND_ERR_(HEADERS|BODY)_TIMEOUT$/.test(detail)) {
-    return new TimeoutError(`Request timed out after ${timeoutMs} ms (attempt)`, { kind: "attempt", timeoutMs, cause: err, requestId });
+    return timedOut("attempt", timeoutMs, requestId, err);
   }
   return new ConnectionError(`Connection failed: ${detail}`, { cause: err, requestId });
 }
 
 /** A readable copy of a response whose body was read; keeps `url` for callers resolving links. */
 export function rebuild(response: Response, body: ArrayBuffer): Response {
-  const nullBody = response.status === 204 || response.status === 205 || response.status === 304;
-  const copy = new Response(nullBody ? null : body, response);
+  const copy = new Response([204, 205, 304].includes(response.status) ? null : body, response);
   // Response.url is read-only and empty on constructed responses.
   Object.defineProperty(copy, "url", { value: response.url });
   return copy;

@@ -16,6 +16,11 @@ export function anySignal(signals: AbortSignal[]): AbortSignal {
   return controller.signal;
 }
 
+/** The TimeoutError of a budget that ran out, whichever timer noticed (a signal's, or undici's). */
+export function timedOut(kind: "attempt" | "total", timeoutMs: number, requestId: string | undefined, cause?: unknown): TimeoutError {
+  return new TimeoutError(`Request timed out after ${timeoutMs} ms (${kind})`, { kind, timeoutMs, requestId, cause });
+}
+
 /**
  * An AbortSignal fed by the caller's signals and a timer, which remembers *why* it fired so the
  * runtime can tell a caller's abort (never retried) from a timeout (retryable per attempt).
@@ -42,7 +47,7 @@ export class LinkedSignal {
     }
     if (timed && !controller.signal.aborted) {
       this.timer = setTimeout(() => {
-        controller.abort(new TimeoutError(`Request timed out after ${timeoutMs} ms (${kind})`, { kind, timeoutMs: timeoutMs!, requestId }));
+        controller.abort(timedOut(kind, timeoutMs!, requestId));
       }, timeoutMs);
     }
   }

@@ -44,9 +44,9 @@ export async function requestToken(opts: TokenEndpointOptions, params: Record<st
     // Non-JSON error pages still need a useful OAuthError below.
   }
   if (!response.ok || typeof json["access_token"] !== "string") {
-    const code = typeof json["error"] === "string" ? json["error"] : undefined;
-    const description = typeof json["error_description"] === "string" ? json["error_description"] : undefined;
-    throw new OAuthError(`Token request failed: ${response.status} ${code ?? ""} ${description ?? ""}`.trim(), {
+    const { error, error_description: description } = json;
+    const code = typeof error === "string" ? error : undefined;
+    throw new OAuthError(`Token request failed: ${response.status} ${code ?? ""} ${typeof description === "string" ? description : ""}`.trim(), {
       status: response.status,
       code,
       body: json,

@@ -102,9 +102,9 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
     let url: string | undefined;
     let count = 0;
     let inferredSize = size;
-    for (let index = 0; o.maxPages === undefined || index < o.maxPages; index++) {
+    for (let index = 0; index < (o.maxPages ?? Infinity); index++) {
       if (index >= cap) {
-        throw new PaginationError(`Still more pages after ${cap} (raise pageCap if the listing is that long)`, { reason: "cap" });
+        throw new PaginationError(`Over ${cap} pages (pageCap): the server never said "last page"`, { reason: "cap" });
       }
       const query: Record<string, string | number> = {};
       if (o.style === "link" && url) new URL(url).searchParams.forEach((v, k) => (query[k] = v));
@@ -131,7 +131,7 @@ export class Paginator<Item, Body = unknown> implements AsyncIterable<Item> {
       seen.add((o.style === "cursor" ? cursor : response.url || url) ?? "");
       const next = o.style === "cursor" ? (cursor = nextCursor(meta)) : (url = findLink(response.headers.get("link"), "next", response.url || url));
       if (next === undefined) return;
-      if (seen.has(next)) throw new PaginationError(`Pagination loop: "${next}" came back after ${index + 1} pages`, { reason: "cycle" });
+      if (seen.has(next)) throw new PaginationError(`Pagination loop: "${next}" again`, { reason: "cycle" });
     }
   }
 
