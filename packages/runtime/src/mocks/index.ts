@@ -9,3 +9,4 @@ export { Validator } from "./validate.js";
 export { Rng } from "./prng.js";
 export { NONE, type MockSchema, type JsonType } from "./schema.js";
 export { unicodePattern } from "./unicode-pattern.js";
+export { defusePattern } from "./defuse-pattern.js";

@@ -10,6 +10,7 @@
  */
 
 import { unicodePattern } from "./unicode-pattern.js";
+import { defusePattern } from "./defuse-pattern.js";
 
 export type JsonType = "string" | "number" | "integer" | "boolean" | "null" | "array" | "object";
 
@@ -129,12 +130,13 @@ const regexCache = new Map<string, RegExp | null>();
 export function patternRegExp(pattern: string): RegExp | null {
   let re = regexCache.get(pattern);
   if (re === undefined) {
+    const safe = defusePattern(pattern);
     try {
-      re = new RegExp(pattern, "u");
+      re = new RegExp(safe, "u");
     } catch {
-      const repaired = unicodePattern(pattern);
+      const repaired = unicodePattern(safe);
       try {
-        re = repaired === undefined ? new RegExp(pattern) : new RegExp(repaired, "u");
+        re = repaired === undefined ? new RegExp(safe) : new RegExp(repaired, "u");
       } catch {
         re = null;
       }

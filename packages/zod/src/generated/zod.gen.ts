@@ -14,6 +14,23 @@ type $Z = unknown;
 const $z = (s: unknown): $Z => s as $Z;
 /** Inside the helpers zod's API is used untyped (`any`): its generic types cost tsc seconds. */
 const $t = (s: $Z): any => s;
+/**
+ * The type of a component exported as a real zod object: a `z.ZodType<T>` (`z.infer` is T) with
+ * `.shape` and zod's object methods, each typed as zod types it (checked only where it is called).
+ */
+interface $Object<T, S extends z.core.$ZodLooseShape, C extends z.core.$ZodObjectConfig> extends z.ZodType<T> {
+  readonly shape: S;
+  extend<U extends z.core.$ZodLooseShape>(shape: U): z.ZodObject<z.core.util.Extend<S, U>, C>;
+  safeExtend<U extends z.core.$ZodLooseShape>(shape: U): z.ZodObject<z.core.util.Extend<S, U>, C>;
+  pick<M extends z.core.util.Mask<keyof S>>(mask: M): z.ZodObject<z.core.util.Flatten<Pick<S, Extract<keyof S, keyof M>>>, C>;
+  omit<M extends z.core.util.Mask<keyof S>>(mask: M): z.ZodObject<z.core.util.Flatten<Omit<S, Extract<keyof S, keyof M>>>, C>;
+  partial(): z.ZodObject<{ [k in keyof S]: z.ZodOptional<S[k]> }, C>;
+  required(): z.ZodObject<{ [k in keyof S]: z.ZodNonOptional<S[k]> }, C>;
+  keyof(): z.ZodEnum<z.core.util.KeysEnum<S>>;
+  strict(): z.ZodObject<S, z.core.$strict>;
+  loose(): z.ZodObject<S, z.core.$loose>;
+  catchall<U extends z.core.SomeType>(schema: U): z.ZodObject<S, z.core.$catchall<U>>;
+}
 type $Key = string | number | symbol;
 type $Issue = { path?: $Key[] };
 /**
@@ -368,7 +385,7 @@ due_date?: string | null;
 done: boolean;
 };
 /** Validator of {@link ActionItem}. */
-export const ActionItemSchema: z.ZodObject<{
+export const ActionItemSchema: $Object<ActionItem, {
   title: z.ZodType<string>;
   due_date: z.ZodOptional<z.ZodType<string | null>>;
   done: z.ZodType<boolean>;
@@ -400,7 +417,7 @@ postal_code: string;
 country: string;
 };
 /** Validator of {@link Address}. */
-export const AddressSchema: z.ZodObject<{
+export const AddressSchema: $Object<Address, {
   line1: z.ZodType<string>;
   line2: z.ZodOptional<z.ZodType<string | null>>;
   city: z.ZodType<string>;
@@ -461,7 +478,7 @@ rating: number | null;
 install_count: number;
 };
 /** Validator of {@link AppSummary}. */
-export const AppSummarySchema: z.ZodObject<{
+export const AppSummarySchema: $Object<AppSummary, {
   id: z.ZodType<string>;
   slug: z.ZodType<string>;
   name: z.ZodType<string>;
@@ -491,7 +508,7 @@ website?: string | null;
 verified: boolean;
 };
 /** Validator of {@link AppPublisher}. */
-export const AppPublisherSchema: z.ZodObject<{
+export const AppPublisherSchema: $Object<AppPublisher, {
   id: z.ZodType<string>;
   name: z.ZodType<string>;
   website: z.ZodOptional<z.ZodType<string | null>>;
@@ -509,7 +526,7 @@ amount: number;
 currency: string;
 };
 /** Validator of {@link Money}. */
-export const MoneySchema: z.ZodObject<{ amount: z.ZodType<number>; currency: z.ZodType<string>; }, z.core.$strip> = $objectSchema(MoneySchema$());
+export const MoneySchema: $Object<Money, { amount: z.ZodType<number>; currency: z.ZodType<string>; }, z.core.$strip> = $objectSchema(MoneySchema$());
 function MoneySchema$(): $Z {
   return $object({ amount: $c9(), currency: $string({ pattern: $re2 }) }, ["amount", "currency"]);
 }
@@ -524,7 +541,7 @@ price: Money | null;
 billing_period: "monthly" | "yearly" | null;
 };
 /** Validator of {@link AppPricing}. */
-export const AppPricingSchema: z.ZodObject<{
+export const AppPricingSchema: $Object<AppPricing, {
   model: z.ZodType<"free" | "freemium" | "paid">;
   price: z.ZodType<Money | null>;
   billing_period: z.ZodType<"monthly" | "yearly" | null>;
@@ -557,7 +574,7 @@ created_at: string;
 updated_at: string;
 } & AppSummary;
 /** Validator of {@link App}. */
-export const AppSchema: z.ZodObject<{
+export const AppSchema: $Object<App, {
   id: z.ZodType<string>;
   slug: z.ZodType<string>;
   name: z.ZodType<string>;
@@ -598,7 +615,7 @@ pages: number;
 has_next: boolean;
 };
 /** Validator of {@link PageMeta}. */
-export const PageMetaSchema: z.ZodObject<{
+export const PageMetaSchema: $Object<PageMeta, {
   page: z.ZodType<number>;
   limit: z.ZodType<number>;
   total: z.ZodType<number>;
@@ -612,7 +629,7 @@ function PageMetaSchema$(): $Z {
 /** A page of marketplace apps. */
 export type AppPage = { data: App[]; meta: PageMeta; };
 /** Validator of {@link AppPage}. */
-export const AppPageSchema: z.ZodObject<{ data: z.ZodType<App[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(AppPageSchema$());
+export const AppPageSchema: $Object<AppPage, { data: z.ZodType<App[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(AppPageSchema$());
 function AppPageSchema$(): $Z {
   return $object({ data: $array(AppSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -652,7 +669,7 @@ client_secret?: string;
 code_verifier: string;
 };
 /** Validator of {@link AuthorizationCodeGrant}. */
-export const AuthorizationCodeGrantSchema: z.ZodObject<{
+export const AuthorizationCodeGrantSchema: $Object<AuthorizationCodeGrant, {
   grant_type: z.ZodType<"authorization_code">;
   code: z.ZodType<string>;
   redirect_uri: z.ZodType<string>;
@@ -674,7 +691,7 @@ iban: string;
 account_holder?: string;
 };
 /** Validator of {@link BankTransferPaymentMethod}. */
-export const BankTransferPaymentMethodSchema: z.ZodObject<{
+export const BankTransferPaymentMethodSchema: $Object<BankTransferPaymentMethod, {
   type: z.ZodType<"bank_transfer">;
   iban: z.ZodType<string>;
   account_holder: z.ZodOptional<z.ZodType<string>>;
@@ -720,7 +737,7 @@ organization_id?: string | null;
 active: boolean;
 };
 /** Validator of {@link Profile}. */
-export const ProfileSchema: z.ZodObject<{
+export const ProfileSchema: $Object<Profile, {
   id: z.ZodType<string>;
   name: z.ZodType<string>;
   kind: z.ZodType<"personal" | "organization">;
@@ -772,7 +789,7 @@ created_at: string;
 updated_at: string;
 };
 /** Validator of {@link User}. */
-export const UserSchema: z.ZodObject<{
+export const UserSchema: $Object<User, {
   id: z.ZodType<string>;
   email: z.ZodType<string>;
   name: z.ZodType<string>;
@@ -804,7 +821,7 @@ field: string;
 message: string;
 };
 /** Validator of {@link ErrorDetail}. */
-export const ErrorDetailSchema: z.ZodObject<{ field: z.ZodType<string>; message: z.ZodType<string>; }, z.core.$strip> = $objectSchema(ErrorDetailSchema$());
+export const ErrorDetailSchema: $Object<ErrorDetail, { field: z.ZodType<string>; message: z.ZodType<string>; }, z.core.$strip> = $objectSchema(ErrorDetailSchema$());
 function ErrorDetailSchema$(): $Z {
   return $object({ field: $str, message: $str }, ["field", "message"]);
 }
@@ -836,7 +853,7 @@ user?: User;
 error?: $T0;
 };
 /** Validator of {@link BulkCreateUserResult}. */
-export const BulkCreateUserResultSchema: z.ZodObject<{
+export const BulkCreateUserResultSchema: $Object<BulkCreateUserResult, {
   index: z.ZodType<number>;
   status: z.ZodType<"created" | "failed">;
   user: z.ZodOptional<z.ZodType<User>>;
@@ -862,7 +879,7 @@ avatar_url?: string | null;
 metadata?: Metadata;
 };
 /** Validator of {@link UserCreate}. */
-export const UserCreateSchema: z.ZodObject<{
+export const UserCreateSchema: $Object<UserCreate, {
   email: z.ZodType<string>;
   name: z.ZodType<string>;
   password: z.ZodType<string>;
@@ -878,7 +895,7 @@ function UserCreateSchema$(): $Z {
 /** Up to 100 users to create in one request. Items are processed independently. */
 export type BulkCreateUsersRequest = { items: UserCreate[]; };
 /** Validator of {@link BulkCreateUsersRequest}. */
-export const BulkCreateUsersRequestSchema: z.ZodObject<{ items: z.ZodType<UserCreate[]>; }, z.core.$strip> = $objectSchema(BulkCreateUsersRequestSchema$());
+export const BulkCreateUsersRequestSchema: $Object<BulkCreateUsersRequest, { items: z.ZodType<UserCreate[]>; }, z.core.$strip> = $objectSchema(BulkCreateUsersRequestSchema$());
 function BulkCreateUsersRequestSchema$(): $Z {
   return $object({ items: $array(UserCreateSchema, { minItems: 1, maxItems: 100 }) }, ["items"]);
 }
@@ -897,7 +914,7 @@ type $T1 = {
  */
 export type BulkCreateUsersResponse = { data: $T1; };
 /** Validator of {@link BulkCreateUsersResponse}. */
-export const BulkCreateUsersResponseSchema: z.ZodObject<{ data: z.ZodType<$T1>; }, z.core.$strip> = $objectSchema(BulkCreateUsersResponseSchema$());
+export const BulkCreateUsersResponseSchema: $Object<BulkCreateUsersResponse, { data: z.ZodType<$T1>; }, z.core.$strip> = $objectSchema(BulkCreateUsersResponseSchema$());
 function BulkCreateUsersResponseSchema$(): $Z {
   return $object({ data: $object({ results: $array(BulkCreateUserResultSchema), succeeded: $c9(), failed: $c9() }, ["results", "succeeded", "failed"]) }, ["data"]);
 }
@@ -942,7 +959,7 @@ brand?: "visa" | "mastercard" | "amex" | "other";
 last4?: string;
 };
 /** Validator of {@link CardPaymentMethod}. */
-export const CardPaymentMethodSchema: z.ZodObject<{
+export const CardPaymentMethodSchema: $Object<CardPaymentMethod, {
   type: z.ZodType<"card">;
   token: z.ZodOptional<z.ZodType<string>>;
   brand: z.ZodOptional<z.ZodType<"visa" | "mastercard" | "amex" | "other">>;
@@ -966,7 +983,7 @@ name: string;
 children: Category[];
 };
 /** Validator of {@link Category}. */
-export const CategorySchema: z.ZodObject<{ id: z.ZodType<string>; name: z.ZodType<string>; children: z.ZodType<Category[]>; }, z.core.$strip> = $objectSchema(CategorySchema$());
+export const CategorySchema: $Object<Category, { id: z.ZodType<string>; name: z.ZodType<string>; children: z.ZodType<Category[]>; }, z.core.$strip> = $objectSchema(CategorySchema$());
 function CategorySchema$(): $Z {
   return $object({ id: $c33(), name: $c2(), children: $array($lazy(() => CategorySchema)) }, ["id", "name", "children"]);
 }
@@ -986,7 +1003,7 @@ id?: string;
 data: $T2;
 };
 /** Validator of {@link ChatDelta}. */
-export const ChatDeltaSchema: z.ZodObject<{ event: z.ZodType<"delta">; id: z.ZodOptional<z.ZodType<string>>; data: z.ZodType<$T2>; }, z.core.$strip> = $objectSchema(ChatDeltaSchema$());
+export const ChatDeltaSchema: $Object<ChatDelta, { event: z.ZodType<"delta">; id: z.ZodOptional<z.ZodType<string>>; data: z.ZodType<$T2>; }, z.core.$strip> = $objectSchema(ChatDeltaSchema$());
 function ChatDeltaSchema$(): $Z {
   return $object({ event: $enum(["delta"]), id: $str, data: $object({ delta: $str }, ["delta"]) }, ["event", "data"]);
 }
@@ -1006,7 +1023,7 @@ id?: string;
 data: $T3;
 };
 /** Validator of {@link ChatDone}. */
-export const ChatDoneSchema: z.ZodObject<{ event: z.ZodType<"done">; id: z.ZodOptional<z.ZodType<string>>; data: z.ZodType<$T3>; }, z.core.$strip> = $objectSchema(ChatDoneSchema$());
+export const ChatDoneSchema: $Object<ChatDone, { event: z.ZodType<"done">; id: z.ZodOptional<z.ZodType<string>>; data: z.ZodType<$T3>; }, z.core.$strip> = $objectSchema(ChatDoneSchema$());
 function ChatDoneSchema$(): $Z {
   return $object({ event: $enum(["done"]), id: $str, data: $object({ message_id: $c3() }, ["message_id"]) }, ["event", "data"]);
 }
@@ -1041,7 +1058,7 @@ client_secret: string;
 scope?: string;
 };
 /** Validator of {@link ClientCredentialsGrant}. */
-export const ClientCredentialsGrantSchema: z.ZodObject<{
+export const ClientCredentialsGrantSchema: $Object<ClientCredentialsGrant, {
   grant_type: z.ZodType<"client_credentials">;
   client_id: z.ZodType<string>;
   client_secret: z.ZodType<string>;
@@ -1068,7 +1085,7 @@ action_items: ActionItem[];
 concluded_at: string;
 };
 /** Validator of {@link CoachingConclusion}. */
-export const CoachingConclusionSchema: z.ZodObject<{ summary: z.ZodType<string>; action_items: z.ZodType<ActionItem[]>; concluded_at: z.ZodType<string>; }, z.core.$strip> = $objectSchema(CoachingConclusionSchema$());
+export const CoachingConclusionSchema: $Object<CoachingConclusion, { summary: z.ZodType<string>; action_items: z.ZodType<ActionItem[]>; concluded_at: z.ZodType<string>; }, z.core.$strip> = $objectSchema(CoachingConclusionSchema$());
 function CoachingConclusionSchema$(): $Z {
   return $object({ summary: $c36(), action_items: $c37(), concluded_at: $c13() }, ["summary", "action_items", "concluded_at"]);
 }
@@ -1116,7 +1133,7 @@ created_at: string;
 updated_at: string;
 };
 /** Validator of {@link CoachingSession}. */
-export const CoachingSessionSchema: z.ZodObject<{
+export const CoachingSessionSchema: $Object<CoachingSession, {
   id: z.ZodType<string>;
   coach_id: z.ZodType<string>;
   coachee_id: z.ZodType<string>;
@@ -1149,7 +1166,7 @@ duration_minutes?: number;
 notes?: string | null;
 };
 /** Validator of {@link CoachingSessionCreate}. */
-export const CoachingSessionCreateSchema: z.ZodObject<{
+export const CoachingSessionCreateSchema: $Object<CoachingSessionCreate, {
   coach_id: z.ZodType<string>;
   coachee_id: z.ZodType<string>;
   topic: z.ZodType<string>;
@@ -1164,7 +1181,7 @@ function CoachingSessionCreateSchema$(): $Z {
 /** A page of coaching sessions. */
 export type CoachingSessionPage = { data: CoachingSession[]; meta: PageMeta; };
 /** Validator of {@link CoachingSessionPage}. */
-export const CoachingSessionPageSchema: z.ZodObject<{ data: z.ZodType<CoachingSession[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(CoachingSessionPageSchema$());
+export const CoachingSessionPageSchema: $Object<CoachingSessionPage, { data: z.ZodType<CoachingSession[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(CoachingSessionPageSchema$());
 function CoachingSessionPageSchema$(): $Z {
   return $object({ data: $array(CoachingSessionSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -1172,7 +1189,7 @@ function CoachingSessionPageSchema$(): $Z {
 /** Envelope holding a single coaching session. */
 export type CoachingSessionResponse = { data: CoachingSession; };
 /** Validator of {@link CoachingSessionResponse}. */
-export const CoachingSessionResponseSchema: z.ZodObject<{ data: z.ZodType<CoachingSession>; }, z.core.$strip> = $objectSchema(CoachingSessionResponseSchema$());
+export const CoachingSessionResponseSchema: $Object<CoachingSessionResponse, { data: z.ZodType<CoachingSession>; }, z.core.$strip> = $objectSchema(CoachingSessionResponseSchema$());
 function CoachingSessionResponseSchema$(): $Z {
   return $object({ data: CoachingSessionSchema }, ["data"]);
 }
@@ -1208,7 +1225,7 @@ summary: string;
 action_items?: ActionItem[];
 };
 /** Validator of {@link ConcludeCoachingSessionRequest}. */
-export const ConcludeCoachingSessionRequestSchema: z.ZodObject<{ summary: z.ZodType<string>; action_items: z.ZodOptional<z.ZodType<ActionItem[]>>; }, z.core.$strip> = $objectSchema(ConcludeCoachingSessionRequestSchema$());
+export const ConcludeCoachingSessionRequestSchema: $Object<ConcludeCoachingSessionRequest, { summary: z.ZodType<string>; action_items: z.ZodOptional<z.ZodType<ActionItem[]>>; }, z.core.$strip> = $objectSchema(ConcludeCoachingSessionRequestSchema$());
 function ConcludeCoachingSessionRequestSchema$(): $Z {
   return $object({ summary: $c36(), action_items: $c37() }, ["summary"]);
 }
@@ -1225,7 +1242,7 @@ next_cursor: string | null;
 has_more: boolean;
 };
 /** Validator of {@link CursorMeta}. */
-export const CursorMetaSchema: z.ZodObject<{ next_cursor: z.ZodType<string | null>; has_more: z.ZodType<boolean>; }, z.core.$strip> = $objectSchema(CursorMetaSchema$());
+export const CursorMetaSchema: $Object<CursorMeta, { next_cursor: z.ZodType<string | null>; has_more: z.ZodType<boolean>; }, z.core.$strip> = $objectSchema(CursorMetaSchema$());
 function CursorMetaSchema$(): $Z {
   return $object({ next_cursor: $c41(), has_more: $bool }, ["next_cursor", "has_more"]);
 }
@@ -1245,7 +1262,7 @@ error: $T4;
 request_id: string;
 };
 /** Validator of {@link Error}. */
-export const ErrorSchema: z.ZodObject<{ error: z.ZodType<$T4>; request_id: z.ZodType<string>; }, z.core.$strip> = $objectSchema(ErrorSchema$());
+export const ErrorSchema: $Object<Error, { error: z.ZodType<$T4>; request_id: z.ZodType<string>; }, z.core.$strip> = $objectSchema(ErrorSchema$());
 function ErrorSchema$(): $Z {
   return $object({ error: $c28(), request_id: $str }, ["error", "request_id"]);
 }
@@ -1273,7 +1290,7 @@ created: number;
 data: unknown;
 };
 /** Validator of {@link WebhookEventBase}. */
-export const WebhookEventBaseSchema: z.ZodObject<{
+export const WebhookEventBaseSchema: $Object<WebhookEventBase, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType>;
   created: z.ZodType<number>;
@@ -1290,7 +1307,7 @@ code: ErrorCode;
 message: string;
 };
 /** Validator of {@link ExportJobError}. */
-export const ExportJobErrorSchema: z.ZodObject<{ code: z.ZodType<ErrorCode>; message: z.ZodType<string>; }, z.core.$strip> = $objectSchema(ExportJobErrorSchema$());
+export const ExportJobErrorSchema: $Object<ExportJobError, { code: z.ZodType<ErrorCode>; message: z.ZodType<string>; }, z.core.$strip> = $objectSchema(ExportJobErrorSchema$());
 function ExportJobErrorSchema$(): $Z {
   return $object({ code: ErrorCodeSchema, message: $str }, ["code", "message"]);
 }
@@ -1340,7 +1357,7 @@ error: ExportJobError | null;
 created_at: string;
 };
 /** Validator of {@link ExportJob}. */
-export const ExportJobSchema: z.ZodObject<{
+export const ExportJobSchema: $Object<ExportJob, {
   id: z.ZodType<string>;
   resource: z.ZodType<"users" | "orders" | "products">;
   format: z.ZodType<"csv" | "json">;
@@ -1366,7 +1383,7 @@ type: "export.completed";
 data: ExportJob;
 } & WebhookEventBase;
 /** Validator of {@link ExportCompletedEvent}. */
-export const ExportCompletedEventSchema: z.ZodObject<{
+export const ExportCompletedEventSchema: $Object<ExportCompletedEvent, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "export.completed">;
   created: z.ZodType<number>;
@@ -1393,7 +1410,7 @@ format: "csv" | "json";
 filters?: { [k: string]: string; };
 };
 /** Validator of {@link ExportCreate}. */
-export const ExportCreateSchema: z.ZodObject<{
+export const ExportCreateSchema: $Object<ExportCreate, {
   resource: z.ZodType<"users" | "orders" | "products">;
   format: z.ZodType<"csv" | "json">;
   filters: z.ZodOptional<z.ZodType<{ [k: string]: string; }>>;
@@ -1405,7 +1422,7 @@ function ExportCreateSchema$(): $Z {
 /** Envelope holding a single export job. */
 export type ExportJobResponse = { data: ExportJob; };
 /** Validator of {@link ExportJobResponse}. */
-export const ExportJobResponseSchema: z.ZodObject<{ data: z.ZodType<ExportJob>; }, z.core.$strip> = $objectSchema(ExportJobResponseSchema$());
+export const ExportJobResponseSchema: $Object<ExportJobResponse, { data: z.ZodType<ExportJob>; }, z.core.$strip> = $objectSchema(ExportJobResponseSchema$());
 function ExportJobResponseSchema$(): $Z {
   return $object({ data: ExportJobSchema }, ["data"]);
 }
@@ -1426,7 +1443,7 @@ stock: number;
 threshold: number;
 };
 /** Validator of {@link InventoryLevel}. */
-export const InventoryLevelSchema: z.ZodObject<{
+export const InventoryLevelSchema: $Object<InventoryLevel, {
   product_id: z.ZodType<string>;
   sku: z.ZodType<string>;
   stock: z.ZodType<number>;
@@ -1443,7 +1460,7 @@ type: "inventory.low";
 data: InventoryLevel;
 } & WebhookEventBase;
 /** Validator of {@link InventoryLowEvent}. */
-export const InventoryLowEventSchema: z.ZodObject<{
+export const InventoryLowEventSchema: $Object<InventoryLowEvent, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "inventory.low">;
   created: z.ZodType<number>;
@@ -1461,7 +1478,7 @@ email: string;
 password: string;
 };
 /** Validator of {@link LoginRequest}. */
-export const LoginRequestSchema: z.ZodObject<{ email: z.ZodType<string>; password: z.ZodType<string>; }, z.core.$strip> = $objectSchema(LoginRequestSchema$());
+export const LoginRequestSchema: $Object<LoginRequest, { email: z.ZodType<string>; password: z.ZodType<string>; }, z.core.$strip> = $objectSchema(LoginRequestSchema$());
 function LoginRequestSchema$(): $Z {
   return $object({ email: $c25(), password: $c18() }, ["email", "password"]);
 }
@@ -1490,7 +1507,7 @@ refresh_token?: string;
 scope: string;
 };
 /** Validator of {@link OAuthToken}. */
-export const OAuthTokenSchema: z.ZodObject<{
+export const OAuthTokenSchema: $Object<OAuthToken, {
   access_token: z.ZodType<string>;
   token_type: z.ZodType<"Bearer">;
   expires_in: z.ZodType<number>;
@@ -1522,7 +1539,7 @@ client_secret?: string;
 scope?: string;
 };
 /** Validator of {@link RefreshTokenGrant}. */
-export const RefreshTokenGrantSchema: z.ZodObject<{
+export const RefreshTokenGrantSchema: $Object<RefreshTokenGrant, {
   grant_type: z.ZodType<"refresh_token">;
   refresh_token: z.ZodType<string>;
   client_id: z.ZodType<string>;
@@ -1565,7 +1582,7 @@ quantity: number;
 unit_price: Money;
 };
 /** Validator of {@link OrderItem}. */
-export const OrderItemSchema: z.ZodObject<{ product_id: z.ZodType<string>; quantity: z.ZodType<number>; unit_price: z.ZodType<Money>; }, z.core.$strip> = $objectSchema(OrderItemSchema$());
+export const OrderItemSchema: $Object<OrderItem, { product_id: z.ZodType<string>; quantity: z.ZodType<number>; unit_price: z.ZodType<Money>; }, z.core.$strip> = $objectSchema(OrderItemSchema$());
 function OrderItemSchema$(): $Z {
   return $object({ product_id: $c3(), quantity: $c56(), unit_price: MoneySchema }, ["product_id", "quantity", "unit_price"]);
 }
@@ -1578,7 +1595,7 @@ recipient: string;
 phone?: string | null;
 } & Address;
 /** Validator of {@link ShippingAddress}. */
-export const ShippingAddressSchema: z.ZodObject<{
+export const ShippingAddressSchema: $Object<ShippingAddress, {
   line1: z.ZodType<string>;
   line2: z.ZodOptional<z.ZodType<string | null>>;
   city: z.ZodType<string>;
@@ -1605,7 +1622,7 @@ comment?: string | null;
 cancelled_at: string;
 };
 /** Validator of {@link OrderCancellation}. */
-export const OrderCancellationSchema: z.ZodObject<{
+export const OrderCancellationSchema: $Object<OrderCancellation, {
   reason: z.ZodType<CancellationReason>;
   comment: z.ZodOptional<z.ZodType<string | null>>;
   cancelled_at: z.ZodType<string>;
@@ -1642,7 +1659,7 @@ created_at: string;
 updated_at: string;
 };
 /** Validator of {@link Order}. */
-export const OrderSchema: z.ZodObject<{
+export const OrderSchema: $Object<Order, {
   id: z.ZodType<string>;
   status: z.ZodType<OrderStatus>;
   items: z.ZodType<OrderItem[]>;
@@ -1665,7 +1682,7 @@ reason: CancellationReason;
 comment?: string;
 };
 /** Validator of {@link OrderCancelRequest}. */
-export const OrderCancelRequestSchema: z.ZodObject<{ reason: z.ZodType<CancellationReason>; comment: z.ZodOptional<z.ZodType<string>>; }, z.core.$strip> = $objectSchema(OrderCancelRequestSchema$());
+export const OrderCancelRequestSchema: $Object<OrderCancelRequest, { reason: z.ZodType<CancellationReason>; comment: z.ZodOptional<z.ZodType<string>>; }, z.core.$strip> = $objectSchema(OrderCancelRequestSchema$());
 function OrderCancelRequestSchema$(): $Z {
   return $object({ reason: CancellationReasonSchema, comment: $c23() }, ["reason"]);
 }
@@ -1681,7 +1698,7 @@ type: "order.completed";
 data: Order;
 } & WebhookEventBase;
 /** Validator of {@link OrderCompletedEvent}. */
-export const OrderCompletedEventSchema: z.ZodObject<{
+export const OrderCompletedEventSchema: $Object<OrderCompletedEvent, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "order.completed">;
   created: z.ZodType<number>;
@@ -1699,7 +1716,7 @@ product_id: string;
 quantity: number;
 };
 /** Validator of {@link OrderItemInput}. */
-export const OrderItemInputSchema: z.ZodObject<{ product_id: z.ZodType<string>; quantity: z.ZodType<number>; }, z.core.$strip> = $objectSchema(OrderItemInputSchema$());
+export const OrderItemInputSchema: $Object<OrderItemInput, { product_id: z.ZodType<string>; quantity: z.ZodType<number>; }, z.core.$strip> = $objectSchema(OrderItemInputSchema$());
 function OrderItemInputSchema$(): $Z {
   return $object({ product_id: $c3(), quantity: $c56() }, ["product_id", "quantity"]);
 }
@@ -1715,7 +1732,7 @@ customer_id?: string;
 notes?: string | null;
 };
 /** Validator of {@link OrderCreate}. */
-export const OrderCreateSchema: z.ZodObject<{
+export const OrderCreateSchema: $Object<OrderCreate, {
   items: z.ZodType<OrderItemInput[]>;
   shipping_address: z.ZodType<ShippingAddress>;
   customer_id: z.ZodOptional<z.ZodType<string>>;
@@ -1736,7 +1753,7 @@ type: "order.created";
 data: Order;
 } & WebhookEventBase;
 /** Validator of {@link OrderCreatedEvent}. */
-export const OrderCreatedEventSchema: z.ZodObject<{
+export const OrderCreatedEventSchema: $Object<OrderCreatedEvent, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "order.created">;
   created: z.ZodType<number>;
@@ -1749,7 +1766,7 @@ function OrderCreatedEventSchema$(): $Z {
 /** A cursor-paginated page of orders. */
 export type OrderPage = { data: Order[]; meta: CursorMeta; };
 /** Validator of {@link OrderPage}. */
-export const OrderPageSchema: z.ZodObject<{ data: z.ZodType<Order[]>; meta: z.ZodType<CursorMeta>; }, z.core.$strip> = $objectSchema(OrderPageSchema$());
+export const OrderPageSchema: $Object<OrderPage, { data: z.ZodType<Order[]>; meta: z.ZodType<CursorMeta>; }, z.core.$strip> = $objectSchema(OrderPageSchema$());
 function OrderPageSchema$(): $Z {
   return $object({ data: $array(OrderSchema), meta: CursorMetaSchema }, ["data", "meta"]);
 }
@@ -1757,7 +1774,7 @@ function OrderPageSchema$(): $Z {
 /** Envelope holding a single order. */
 export type OrderResponse = { data: Order; };
 /** Validator of {@link OrderResponse}. */
-export const OrderResponseSchema: z.ZodObject<{ data: z.ZodType<Order>; }, z.core.$strip> = $objectSchema(OrderResponseSchema$());
+export const OrderResponseSchema: $Object<OrderResponse, { data: z.ZodType<Order>; }, z.core.$strip> = $objectSchema(OrderResponseSchema$());
 function OrderResponseSchema$(): $Z {
   return $object({ data: OrderSchema }, ["data"]);
 }
@@ -1773,7 +1790,7 @@ type: "order.updated";
 data: Order;
 } & WebhookEventBase;
 /** Validator of {@link OrderUpdatedEvent}. */
-export const OrderUpdatedEventSchema: z.ZodObject<{
+export const OrderUpdatedEventSchema: $Object<OrderUpdatedEvent, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "order.updated">;
   created: z.ZodType<number>;
@@ -1791,7 +1808,7 @@ type: "wallet";
 provider: "apple_pay" | "google_pay" | "paypal";
 };
 /** Validator of {@link WalletPaymentMethod}. */
-export const WalletPaymentMethodSchema: z.ZodObject<{ type: z.ZodType<"wallet">; provider: z.ZodType<"apple_pay" | "google_pay" | "paypal">; }, z.core.$strip> = $objectSchema(WalletPaymentMethodSchema$());
+export const WalletPaymentMethodSchema: $Object<WalletPaymentMethod, { type: z.ZodType<"wallet">; provider: z.ZodType<"apple_pay" | "google_pay" | "paypal">; }, z.core.$strip> = $objectSchema(WalletPaymentMethodSchema$());
 function WalletPaymentMethodSchema$(): $Z {
   return $object({ type: $enum(["wallet"]), provider: $enum(["apple_pay", "google_pay", "paypal"]) }, ["type", "provider"]);
 }
@@ -1830,7 +1847,7 @@ created_at: string;
 updated_at: string;
 };
 /** Validator of {@link Payment}. */
-export const PaymentSchema: z.ZodObject<{
+export const PaymentSchema: $Object<Payment, {
   id: z.ZodType<string>;
   order_id: z.ZodType<string>;
   amount: z.ZodType<Money>;
@@ -1853,7 +1870,7 @@ amount: Money;
 method: PaymentMethod;
 };
 /** Validator of {@link PaymentCreate}. */
-export const PaymentCreateSchema: z.ZodObject<{ order_id: z.ZodType<string>; amount: z.ZodType<Money>; method: z.ZodType<PaymentMethod>; }, z.core.$strip> = $objectSchema(PaymentCreateSchema$());
+export const PaymentCreateSchema: $Object<PaymentCreate, { order_id: z.ZodType<string>; amount: z.ZodType<Money>; method: z.ZodType<PaymentMethod>; }, z.core.$strip> = $objectSchema(PaymentCreateSchema$());
 function PaymentCreateSchema$(): $Z {
   return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethodSchema }, ["order_id", "amount", "method"]);
 }
@@ -1869,7 +1886,7 @@ type: "payment.failed";
 data: Payment;
 } & WebhookEventBase;
 /** Validator of {@link PaymentFailedEvent}. */
-export const PaymentFailedEventSchema: z.ZodObject<{
+export const PaymentFailedEventSchema: $Object<PaymentFailedEvent, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "payment.failed">;
   created: z.ZodType<number>;
@@ -1882,7 +1899,7 @@ function PaymentFailedEventSchema$(): $Z {
 /** Envelope holding a single payment. */
 export type PaymentResponse = { data: Payment; };
 /** Validator of {@link PaymentResponse}. */
-export const PaymentResponseSchema: z.ZodObject<{ data: z.ZodType<Payment>; }, z.core.$strip> = $objectSchema(PaymentResponseSchema$());
+export const PaymentResponseSchema: $Object<PaymentResponse, { data: z.ZodType<Payment>; }, z.core.$strip> = $objectSchema(PaymentResponseSchema$());
 function PaymentResponseSchema$(): $Z {
   return $object({ data: PaymentSchema }, ["data"]);
 }
@@ -1898,7 +1915,7 @@ type: "payment.succeeded";
 data: Payment;
 } & WebhookEventBase;
 /** Validator of {@link PaymentSucceededEvent}. */
-export const PaymentSucceededEventSchema: z.ZodObject<{
+export const PaymentSucceededEventSchema: $Object<PaymentSucceededEvent, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "payment.succeeded">;
   created: z.ZodType<number>;
@@ -1952,7 +1969,7 @@ created_at: string;
 updated_at: string;
 };
 /** Validator of {@link Product}. */
-export const ProductSchema: z.ZodObject<{
+export const ProductSchema: $Object<Product, {
   id: z.ZodType<string>;
   sku: z.ZodType<string>;
   name: z.ZodType<string>;
@@ -1981,7 +1998,7 @@ change_type: "created";
 product: Product;
 };
 /** Validator of {@link ProductCreated}. */
-export const ProductCreatedSchema: z.ZodObject<{ change_type: z.ZodType<"created">; product: z.ZodType<Product>; }, z.core.$strip> = $objectSchema(ProductCreatedSchema$());
+export const ProductCreatedSchema: $Object<ProductCreated, { change_type: z.ZodType<"created">; product: z.ZodType<Product>; }, z.core.$strip> = $objectSchema(ProductCreatedSchema$());
 function ProductCreatedSchema$(): $Z {
   return $object({ change_type: $c66(), product: ProductSchema }, ["change_type", "product"]);
 }
@@ -2010,7 +2027,7 @@ product: Product;
 changed_fields: ProductField[];
 };
 /** Validator of {@link ProductUpdated}. */
-export const ProductUpdatedSchema: z.ZodObject<{
+export const ProductUpdatedSchema: $Object<ProductUpdated, {
   change_type: z.ZodType<"updated">;
   product: z.ZodType<Product>;
   changed_fields: z.ZodType<ProductField[]>;
@@ -2029,7 +2046,7 @@ product_id: string;
 deleted_at: string;
 };
 /** Validator of {@link ProductDeleted}. */
-export const ProductDeletedSchema: z.ZodObject<{ change_type: z.ZodType<"deleted">; product_id: z.ZodType<string>; deleted_at: z.ZodType<string>; }, z.core.$strip> = $objectSchema(ProductDeletedSchema$());
+export const ProductDeletedSchema: $Object<ProductDeleted, { change_type: z.ZodType<"deleted">; product_id: z.ZodType<string>; deleted_at: z.ZodType<string>; }, z.core.$strip> = $objectSchema(ProductDeletedSchema$());
 function ProductDeletedSchema$(): $Z {
   return $object({ change_type: $enum(["deleted"]), product_id: $c3(), deleted_at: $c13() }, ["change_type", "product_id", "deleted_at"]);
 }
@@ -2059,7 +2076,7 @@ data: ProductChange[];
 meta: $T5;
 };
 /** Validator of {@link ProductChangeFeed}. */
-export const ProductChangeFeedSchema: z.ZodObject<{ data: z.ZodType<ProductChange[]>; meta: z.ZodType<$T5>; }, z.core.$strip> = $objectSchema(ProductChangeFeedSchema$());
+export const ProductChangeFeedSchema: $Object<ProductChangeFeed, { data: z.ZodType<ProductChange[]>; meta: z.ZodType<$T5>; }, z.core.$strip> = $objectSchema(ProductChangeFeedSchema$());
 function ProductChangeFeedSchema$(): $Z {
   return $object({ data: $array(ProductChangeSchema), meta: $c69() }, ["data", "meta"]);
 }
@@ -2083,7 +2100,7 @@ attributes?: ProductAttributes;
 weight_kg: number;
 };
 /** Validator of {@link ProductCreate}. */
-export const ProductCreateSchema: z.ZodObject<{
+export const ProductCreateSchema: $Object<ProductCreate, {
   sku: z.ZodType<string>;
   name: z.ZodType<string>;
   description: z.ZodOptional<z.ZodType<string | null>>;
@@ -2101,7 +2118,7 @@ function ProductCreateSchema$(): $Z {
 /** A page of products. */
 export type ProductPage = { data: Product[]; meta: PageMeta; };
 /** Validator of {@link ProductPage}. */
-export const ProductPageSchema: z.ZodObject<{ data: z.ZodType<Product[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(ProductPageSchema$());
+export const ProductPageSchema: $Object<ProductPage, { data: z.ZodType<Product[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(ProductPageSchema$());
 function ProductPageSchema$(): $Z {
   return $object({ data: $array(ProductSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -2109,7 +2126,7 @@ function ProductPageSchema$(): $Z {
 /** Envelope holding a single product. */
 export type ProductResponse = { data: Product; };
 /** Validator of {@link ProductResponse}. */
-export const ProductResponseSchema: z.ZodObject<{ data: z.ZodType<Product>; }, z.core.$strip> = $objectSchema(ProductResponseSchema$());
+export const ProductResponseSchema: $Object<ProductResponse, { data: z.ZodType<Product>; }, z.core.$strip> = $objectSchema(ProductResponseSchema$());
 function ProductResponseSchema$(): $Z {
   return $object({ data: ProductSchema }, ["data"]);
 }
@@ -2149,7 +2166,7 @@ type: "product.updated";
 data: Product;
 } & WebhookEventBase;
 /** Validator of {@link ProductUpdatedEvent}. */
-export const ProductUpdatedEventSchema: z.ZodObject<{
+export const ProductUpdatedEventSchema: $Object<ProductUpdatedEvent, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "product.updated">;
   created: z.ZodType<number>;
@@ -2162,7 +2179,7 @@ function ProductUpdatedEventSchema$(): $Z {
 /** A page of profiles. */
 export type ProfilePage = { data: Profile[]; meta: PageMeta; };
 /** Validator of {@link ProfilePage}. */
-export const ProfilePageSchema: z.ZodObject<{ data: z.ZodType<Profile[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(ProfilePageSchema$());
+export const ProfilePageSchema: $Object<ProfilePage, { data: z.ZodType<Profile[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(ProfilePageSchema$());
 function ProfilePageSchema$(): $Z {
   return $object({ data: $array(ProfileSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -2170,7 +2187,7 @@ function ProfilePageSchema$(): $Z {
 /** Envelope holding a single profile. */
 export type ProfileResponse = { data: Profile; };
 /** Validator of {@link ProfileResponse}. */
-export const ProfileResponseSchema: z.ZodObject<{ data: z.ZodType<Profile>; }, z.core.$strip> = $objectSchema(ProfileResponseSchema$());
+export const ProfileResponseSchema: $Object<ProfileResponse, { data: z.ZodType<Profile>; }, z.core.$strip> = $objectSchema(ProfileResponseSchema$());
 function ProfileResponseSchema$(): $Z {
   return $object({ data: ProfileSchema }, ["data"]);
 }
@@ -2181,7 +2198,7 @@ export type RefreshTokenRequest = {
 refresh_token: string;
 };
 /** Validator of {@link RefreshTokenRequest}. */
-export const RefreshTokenRequestSchema: z.ZodObject<{ refresh_token: z.ZodType<string>; }, z.core.$strip> = $objectSchema(RefreshTokenRequestSchema$());
+export const RefreshTokenRequestSchema: $Object<RefreshTokenRequest, { refresh_token: z.ZodType<string>; }, z.core.$strip> = $objectSchema(RefreshTokenRequestSchema$());
 function RefreshTokenRequestSchema$(): $Z {
   return $object({ refresh_token: $c55() }, ["refresh_token"]);
 }
@@ -2193,7 +2210,7 @@ amount?: Money;
 reason?: string;
 };
 /** Validator of {@link RefundRequest}. */
-export const RefundRequestSchema: z.ZodObject<{ amount: z.ZodOptional<z.ZodType<Money>>; reason: z.ZodOptional<z.ZodType<string>>; }, z.core.$strip> = $objectSchema(RefundRequestSchema$());
+export const RefundRequestSchema: $Object<RefundRequest, { amount: z.ZodOptional<z.ZodType<Money>>; reason: z.ZodOptional<z.ZodType<string>>; }, z.core.$strip> = $objectSchema(RefundRequestSchema$());
 function RefundRequestSchema$(): $Z {
   return $object({ amount: MoneySchema, reason: $c23() }, []);
 }
@@ -2210,7 +2227,7 @@ token_type: "Bearer";
 expires_in: number;
 };
 /** Validator of {@link TokenPair}. */
-export const TokenPairSchema: z.ZodObject<{
+export const TokenPairSchema: $Object<TokenPair, {
   access_token: z.ZodType<string>;
   refresh_token: z.ZodType<string>;
   token_type: z.ZodType<"Bearer">;
@@ -2223,7 +2240,7 @@ function TokenPairSchema$(): $Z {
 /** Envelope holding a token pair. */
 export type TokenPairResponse = { data: TokenPair; };
 /** Validator of {@link TokenPairResponse}. */
-export const TokenPairResponseSchema: z.ZodObject<{ data: z.ZodType<TokenPair>; }, z.core.$strip> = $objectSchema(TokenPairResponseSchema$());
+export const TokenPairResponseSchema: $Object<TokenPairResponse, { data: z.ZodType<TokenPair>; }, z.core.$strip> = $objectSchema(TokenPairResponseSchema$());
 function TokenPairResponseSchema$(): $Z {
   return $object({ data: TokenPairSchema }, ["data"]);
 }
@@ -2248,7 +2265,7 @@ data: App[];
 meta: $T6;
 };
 /** Validator of {@link TrendingAppList}. */
-export const TrendingAppListSchema: z.ZodObject<{ data: z.ZodType<App[]>; meta: z.ZodType<$T6>; }, z.core.$strip> = $objectSchema(TrendingAppListSchema$());
+export const TrendingAppListSchema: $Object<TrendingAppList, { data: z.ZodType<App[]>; meta: z.ZodType<$T6>; }, z.core.$strip> = $objectSchema(TrendingAppListSchema$());
 function TrendingAppListSchema$(): $Z {
   return $object({ data: $array(AppSchema, { maxItems: 100 }), meta: $c72() }, ["data", "meta"]);
 }
@@ -2281,7 +2298,7 @@ download_url: string;
 created_at: string;
 };
 /** Validator of {@link Upload}. */
-export const UploadSchema: z.ZodObject<{
+export const UploadSchema: $Object<Upload, {
   id: z.ZodType<string>;
   filename: z.ZodType<string>;
   size: z.ZodType<number>;
@@ -2302,7 +2319,7 @@ file: string;
 description?: string;
 };
 /** Validator of {@link UploadForm}. */
-export const UploadFormSchema: z.ZodObject<{ file: z.ZodType<string>; description: z.ZodOptional<z.ZodType<string>>; }, z.core.$strip> = $objectSchema(UploadFormSchema$());
+export const UploadFormSchema: $Object<UploadForm, { file: z.ZodType<string>; description: z.ZodOptional<z.ZodType<string>>; }, z.core.$strip> = $objectSchema(UploadFormSchema$());
 function UploadFormSchema$(): $Z {
   return $object({ file: $str, description: $c23() }, ["file"]);
 }
@@ -2310,7 +2327,7 @@ function UploadFormSchema$(): $Z {
 /** Envelope holding a single upload. */
 export type UploadResponse = { data: Upload; };
 /** Validator of {@link UploadResponse}. */
-export const UploadResponseSchema: z.ZodObject<{ data: z.ZodType<Upload>; }, z.core.$strip> = $objectSchema(UploadResponseSchema$());
+export const UploadResponseSchema: $Object<UploadResponse, { data: z.ZodType<Upload>; }, z.core.$strip> = $objectSchema(UploadResponseSchema$());
 function UploadResponseSchema$(): $Z {
   return $object({ data: UploadSchema }, ["data"]);
 }
@@ -2326,7 +2343,7 @@ type: "user.created";
 data: User;
 } & WebhookEventBase;
 /** Validator of {@link UserCreatedEvent}. */
-export const UserCreatedEventSchema: z.ZodObject<{
+export const UserCreatedEventSchema: $Object<UserCreatedEvent, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "user.created">;
   created: z.ZodType<number>;
@@ -2339,7 +2356,7 @@ function UserCreatedEventSchema$(): $Z {
 /** A page of users. */
 export type UserPage = { data: User[]; meta: PageMeta; };
 /** Validator of {@link UserPage}. */
-export const UserPageSchema: z.ZodObject<{ data: z.ZodType<User[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(UserPageSchema$());
+export const UserPageSchema: $Object<UserPage, { data: z.ZodType<User[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(UserPageSchema$());
 function UserPageSchema$(): $Z {
   return $object({ data: $array(UserSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -2362,7 +2379,7 @@ avatar_url?: string | null;
 metadata?: Metadata;
 };
 /** Validator of {@link UserReplace}. */
-export const UserReplaceSchema: z.ZodObject<{
+export const UserReplaceSchema: $Object<UserReplace, {
   email: z.ZodType<string>;
   name: z.ZodType<string>;
   role: z.ZodType<UserRole>;
@@ -2377,7 +2394,7 @@ function UserReplaceSchema$(): $Z {
 /** Envelope holding a single user. */
 export type UserResponse = { data: User; };
 /** Validator of {@link UserResponse}. */
-export const UserResponseSchema: z.ZodObject<{ data: z.ZodType<User>; }, z.core.$strip> = $objectSchema(UserResponseSchema$());
+export const UserResponseSchema: $Object<UserResponse, { data: z.ZodType<User>; }, z.core.$strip> = $objectSchema(UserResponseSchema$());
 function UserResponseSchema$(): $Z {
   return $object({ data: UserSchema }, ["data"]);
 }
@@ -2438,7 +2455,7 @@ active: boolean;
 created_at: string;
 };
 /** Validator of {@link WebhookSubscription}. */
-export const WebhookSubscriptionSchema: z.ZodObject<{
+export const WebhookSubscriptionSchema: $Object<WebhookSubscription, {
   id: z.ZodType<string>;
   url: z.ZodType<string>;
   events: z.ZodType<WebhookEventType[]>;
@@ -2465,7 +2482,7 @@ secret: string;
 description?: string | null;
 };
 /** Validator of {@link WebhookSubscriptionCreate}. */
-export const WebhookSubscriptionCreateSchema: z.ZodObject<{
+export const WebhookSubscriptionCreateSchema: $Object<WebhookSubscriptionCreate, {
   url: z.ZodType<string>;
   events: z.ZodType<WebhookEventType[]>;
   secret: z.ZodType<string>;
@@ -2478,7 +2495,7 @@ function WebhookSubscriptionCreateSchema$(): $Z {
 /** A cursor-paginated page of webhook subscriptions. */
 export type WebhookSubscriptionPage = { data: WebhookSubscription[]; meta: CursorMeta; };
 /** Validator of {@link WebhookSubscriptionPage}. */
-export const WebhookSubscriptionPageSchema: z.ZodObject<{ data: z.ZodType<WebhookSubscription[]>; meta: z.ZodType<CursorMeta>; }, z.core.$strip> = $objectSchema(WebhookSubscriptionPageSchema$());
+export const WebhookSubscriptionPageSchema: $Object<WebhookSubscriptionPage, { data: z.ZodType<WebhookSubscription[]>; meta: z.ZodType<CursorMeta>; }, z.core.$strip> = $objectSchema(WebhookSubscriptionPageSchema$());
 function WebhookSubscriptionPageSchema$(): $Z {
   return $object({ data: $array(WebhookSubscriptionSchema), meta: CursorMetaSchema }, ["data", "meta"]);
 }
@@ -2486,7 +2503,7 @@ function WebhookSubscriptionPageSchema$(): $Z {
 /** Envelope holding a single webhook subscription. */
 export type WebhookSubscriptionResponse = { data: WebhookSubscription; };
 /** Validator of {@link WebhookSubscriptionResponse}. */
-export const WebhookSubscriptionResponseSchema: z.ZodObject<{ data: z.ZodType<WebhookSubscription>; }, z.core.$strip> = $objectSchema(WebhookSubscriptionResponseSchema$());
+export const WebhookSubscriptionResponseSchema: $Object<WebhookSubscriptionResponse, { data: z.ZodType<WebhookSubscription>; }, z.core.$strip> = $objectSchema(WebhookSubscriptionResponseSchema$());
 function WebhookSubscriptionResponseSchema$(): $Z {
   return $object({ data: WebhookSubscriptionSchema }, ["data"]);
 }
@@ -2512,7 +2529,7 @@ rating: number | null;
 install_count: number;
 };
 /** Validator of {@link AppSummary_Request}. */
-export const AppSummary_RequestSchema: z.ZodObject<{
+export const AppSummary_RequestSchema: $Object<AppSummary_Request, {
   slug: z.ZodType<string>;
   name: z.ZodType<string>;
   tagline: z.ZodType<string>;
@@ -2539,7 +2556,7 @@ pricing: AppPricing;
 scopes: string[];
 } & AppSummary_Request;
 /** Validator of {@link App_Request}. */
-export const App_RequestSchema: z.ZodObject<{
+export const App_RequestSchema: $Object<App_Request, {
   slug: z.ZodType<string>;
   name: z.ZodType<string>;
   tagline: z.ZodType<string>;
@@ -2563,7 +2580,7 @@ function App_RequestSchema$(): $Z {
  */
 export type AppPage_Request = { data: App_Request[]; meta: PageMeta; };
 /** Validator of {@link AppPage_Request}. */
-export const AppPage_RequestSchema: z.ZodObject<{ data: z.ZodType<App_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(AppPage_RequestSchema$());
+export const AppPage_RequestSchema: $Object<AppPage_Request, { data: z.ZodType<App_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(AppPage_RequestSchema$());
 function AppPage_RequestSchema$(): $Z {
   return $object({ data: $array(App_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -2583,7 +2600,7 @@ kind: "personal" | "organization";
 organization_id?: string | null;
 };
 /** Validator of {@link Profile_Request}. */
-export const Profile_RequestSchema: z.ZodObject<{
+export const Profile_RequestSchema: $Object<Profile_Request, {
   name: z.ZodType<string>;
   kind: z.ZodType<"personal" | "organization">;
   organization_id: z.ZodOptional<z.ZodType<string | null>>;
@@ -2612,7 +2629,7 @@ profile: Profile_Request | null;
 metadata: Metadata;
 };
 /** Validator of {@link User_Request}. */
-export const User_RequestSchema: z.ZodObject<{
+export const User_RequestSchema: $Object<User_Request, {
   email: z.ZodType<string>;
   name: z.ZodType<string>;
   role: z.ZodType<UserRole>;
@@ -2640,7 +2657,7 @@ user?: User_Request;
 error?: $T0;
 };
 /** Validator of {@link BulkCreateUserResult_Request}. */
-export const BulkCreateUserResult_RequestSchema: z.ZodObject<{
+export const BulkCreateUserResult_RequestSchema: $Object<BulkCreateUserResult_Request, {
   index: z.ZodType<number>;
   status: z.ZodType<"created" | "failed">;
   user: z.ZodOptional<z.ZodType<User_Request>>;
@@ -2666,7 +2683,7 @@ type $T7 = {
  */
 export type BulkCreateUsersResponse_Request = { data: $T7; };
 /** Validator of {@link BulkCreateUsersResponse_Request}. */
-export const BulkCreateUsersResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<$T7>; }, z.core.$strip> = $objectSchema(BulkCreateUsersResponse_RequestSchema$());
+export const BulkCreateUsersResponse_RequestSchema: $Object<BulkCreateUsersResponse_Request, { data: z.ZodType<$T7>; }, z.core.$strip> = $objectSchema(BulkCreateUsersResponse_RequestSchema$());
 function BulkCreateUsersResponse_RequestSchema$(): $Z {
   return $object({ data: $object({ results: $array(BulkCreateUserResult_RequestSchema), succeeded: $c9(), failed: $c9() }, ["results", "succeeded", "failed"]) }, ["data"]);
 }
@@ -2688,7 +2705,7 @@ type: "card";
 token?: string;
 };
 /** Validator of {@link CardPaymentMethod_Request}. */
-export const CardPaymentMethod_RequestSchema: z.ZodObject<{ type: z.ZodType<"card">; token: z.ZodOptional<z.ZodType<string>>; }, z.core.$strip> = $objectSchema(CardPaymentMethod_RequestSchema$());
+export const CardPaymentMethod_RequestSchema: $Object<CardPaymentMethod_Request, { type: z.ZodType<"card">; token: z.ZodOptional<z.ZodType<string>>; }, z.core.$strip> = $objectSchema(CardPaymentMethod_RequestSchema$());
 function CardPaymentMethod_RequestSchema$(): $Z {
   return $object({ type: $c29(), token: $c30() }, ["type"]);
 }
@@ -2716,7 +2733,7 @@ notes: string | null;
 conclusion: CoachingConclusion | null;
 };
 /** Validator of {@link CoachingSession_Request}. */
-export const CoachingSession_RequestSchema: z.ZodObject<{
+export const CoachingSession_RequestSchema: $Object<CoachingSession_Request, {
   coach_id: z.ZodType<string>;
   coachee_id: z.ZodType<string>;
   topic: z.ZodType<string>;
@@ -2737,7 +2754,7 @@ function CoachingSession_RequestSchema$(): $Z {
  */
 export type CoachingSessionPage_Request = { data: CoachingSession_Request[]; meta: PageMeta; };
 /** Validator of {@link CoachingSessionPage_Request}. */
-export const CoachingSessionPage_RequestSchema: z.ZodObject<{ data: z.ZodType<CoachingSession_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(CoachingSessionPage_RequestSchema$());
+export const CoachingSessionPage_RequestSchema: $Object<CoachingSessionPage_Request, { data: z.ZodType<CoachingSession_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(CoachingSessionPage_RequestSchema$());
 function CoachingSessionPage_RequestSchema$(): $Z {
   return $object({ data: $array(CoachingSession_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -2749,7 +2766,7 @@ function CoachingSessionPage_RequestSchema$(): $Z {
  */
 export type CoachingSessionResponse_Request = { data: CoachingSession_Request; };
 /** Validator of {@link CoachingSessionResponse_Request}. */
-export const CoachingSessionResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<CoachingSession_Request>; }, z.core.$strip> = $objectSchema(CoachingSessionResponse_RequestSchema$());
+export const CoachingSessionResponse_RequestSchema: $Object<CoachingSessionResponse_Request, { data: z.ZodType<CoachingSession_Request>; }, z.core.$strip> = $objectSchema(CoachingSessionResponse_RequestSchema$());
 function CoachingSessionResponse_RequestSchema$(): $Z {
   return $object({ data: CoachingSession_RequestSchema }, ["data"]);
 }
@@ -2778,7 +2795,7 @@ expires_at: string | null;
 error: ExportJobError | null;
 };
 /** Validator of {@link ExportJob_Request}. */
-export const ExportJob_RequestSchema: z.ZodObject<{
+export const ExportJob_RequestSchema: $Object<ExportJob_Request, {
   resource: z.ZodType<"users" | "orders" | "products">;
   format: z.ZodType<"csv" | "json">;
   status: z.ZodType<"preparing" | "completed" | "failed">;
@@ -2802,7 +2819,7 @@ type: "export.completed";
 data: ExportJob_Request;
 } & WebhookEventBase;
 /** Validator of {@link ExportCompletedEvent_Request}. */
-export const ExportCompletedEvent_RequestSchema: z.ZodObject<{
+export const ExportCompletedEvent_RequestSchema: $Object<ExportCompletedEvent_Request, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "export.completed">;
   created: z.ZodType<number>;
@@ -2819,7 +2836,7 @@ function ExportCompletedEvent_RequestSchema$(): $Z {
  */
 export type ExportJobResponse_Request = { data: ExportJob_Request; };
 /** Validator of {@link ExportJobResponse_Request}. */
-export const ExportJobResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<ExportJob_Request>; }, z.core.$strip> = $objectSchema(ExportJobResponse_RequestSchema$());
+export const ExportJobResponse_RequestSchema: $Object<ExportJobResponse_Request, { data: z.ZodType<ExportJob_Request>; }, z.core.$strip> = $objectSchema(ExportJobResponse_RequestSchema$());
 function ExportJobResponse_RequestSchema$(): $Z {
   return $object({ data: ExportJob_RequestSchema }, ["data"]);
 }
@@ -2843,7 +2860,7 @@ notes: string | null;
 cancellation: OrderCancellation | null;
 };
 /** Validator of {@link Order_Request}. */
-export const Order_RequestSchema: z.ZodObject<{
+export const Order_RequestSchema: $Object<Order_Request, {
   status: z.ZodType<OrderStatus>;
   items: z.ZodType<OrderItem[]>;
   total: z.ZodType<Money>;
@@ -2867,7 +2884,7 @@ type: "order.completed";
 data: Order_Request;
 } & WebhookEventBase;
 /** Validator of {@link OrderCompletedEvent_Request}. */
-export const OrderCompletedEvent_RequestSchema: z.ZodObject<{
+export const OrderCompletedEvent_RequestSchema: $Object<OrderCompletedEvent_Request, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "order.completed">;
   created: z.ZodType<number>;
@@ -2888,7 +2905,7 @@ type: "order.created";
 data: Order_Request;
 } & WebhookEventBase;
 /** Validator of {@link OrderCreatedEvent_Request}. */
-export const OrderCreatedEvent_RequestSchema: z.ZodObject<{
+export const OrderCreatedEvent_RequestSchema: $Object<OrderCreatedEvent_Request, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "order.created">;
   created: z.ZodType<number>;
@@ -2905,7 +2922,7 @@ function OrderCreatedEvent_RequestSchema$(): $Z {
  */
 export type OrderPage_Request = { data: Order_Request[]; meta: CursorMeta; };
 /** Validator of {@link OrderPage_Request}. */
-export const OrderPage_RequestSchema: z.ZodObject<{ data: z.ZodType<Order_Request[]>; meta: z.ZodType<CursorMeta>; }, z.core.$strip> = $objectSchema(OrderPage_RequestSchema$());
+export const OrderPage_RequestSchema: $Object<OrderPage_Request, { data: z.ZodType<Order_Request[]>; meta: z.ZodType<CursorMeta>; }, z.core.$strip> = $objectSchema(OrderPage_RequestSchema$());
 function OrderPage_RequestSchema$(): $Z {
   return $object({ data: $array(Order_RequestSchema), meta: CursorMetaSchema }, ["data", "meta"]);
 }
@@ -2917,7 +2934,7 @@ function OrderPage_RequestSchema$(): $Z {
  */
 export type OrderResponse_Request = { data: Order_Request; };
 /** Validator of {@link OrderResponse_Request}. */
-export const OrderResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<Order_Request>; }, z.core.$strip> = $objectSchema(OrderResponse_RequestSchema$());
+export const OrderResponse_RequestSchema: $Object<OrderResponse_Request, { data: z.ZodType<Order_Request>; }, z.core.$strip> = $objectSchema(OrderResponse_RequestSchema$());
 function OrderResponse_RequestSchema$(): $Z {
   return $object({ data: Order_RequestSchema }, ["data"]);
 }
@@ -2933,7 +2950,7 @@ type: "order.updated";
 data: Order_Request;
 } & WebhookEventBase;
 /** Validator of {@link OrderUpdatedEvent_Request}. */
-export const OrderUpdatedEvent_RequestSchema: z.ZodObject<{
+export const OrderUpdatedEvent_RequestSchema: $Object<OrderUpdatedEvent_Request, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "order.updated">;
   created: z.ZodType<number>;
@@ -2971,7 +2988,7 @@ status: PaymentStatus;
 failure_reason: string | null;
 };
 /** Validator of {@link Payment_Request}. */
-export const Payment_RequestSchema: z.ZodObject<{
+export const Payment_RequestSchema: $Object<Payment_Request, {
   order_id: z.ZodType<string>;
   amount: z.ZodType<Money>;
   refunded_amount: z.ZodType<Money>;
@@ -2995,7 +3012,7 @@ amount: Money;
 method: PaymentMethod_Request;
 };
 /** Validator of {@link PaymentCreate_Request}. */
-export const PaymentCreate_RequestSchema: z.ZodObject<{ order_id: z.ZodType<string>; amount: z.ZodType<Money>; method: z.ZodType<PaymentMethod_Request>; }, z.core.$strip> = $objectSchema(PaymentCreate_RequestSchema$());
+export const PaymentCreate_RequestSchema: $Object<PaymentCreate_Request, { order_id: z.ZodType<string>; amount: z.ZodType<Money>; method: z.ZodType<PaymentMethod_Request>; }, z.core.$strip> = $objectSchema(PaymentCreate_RequestSchema$());
 function PaymentCreate_RequestSchema$(): $Z {
   return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethod_RequestSchema }, ["order_id", "amount", "method"]);
 }
@@ -3011,7 +3028,7 @@ type: "payment.failed";
 data: Payment_Request;
 } & WebhookEventBase;
 /** Validator of {@link PaymentFailedEvent_Request}. */
-export const PaymentFailedEvent_RequestSchema: z.ZodObject<{
+export const PaymentFailedEvent_RequestSchema: $Object<PaymentFailedEvent_Request, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "payment.failed">;
   created: z.ZodType<number>;
@@ -3028,7 +3045,7 @@ function PaymentFailedEvent_RequestSchema$(): $Z {
  */
 export type PaymentResponse_Request = { data: Payment_Request; };
 /** Validator of {@link PaymentResponse_Request}. */
-export const PaymentResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<Payment_Request>; }, z.core.$strip> = $objectSchema(PaymentResponse_RequestSchema$());
+export const PaymentResponse_RequestSchema: $Object<PaymentResponse_Request, { data: z.ZodType<Payment_Request>; }, z.core.$strip> = $objectSchema(PaymentResponse_RequestSchema$());
 function PaymentResponse_RequestSchema$(): $Z {
   return $object({ data: Payment_RequestSchema }, ["data"]);
 }
@@ -3044,7 +3061,7 @@ type: "payment.succeeded";
 data: Payment_Request;
 } & WebhookEventBase;
 /** Validator of {@link PaymentSucceededEvent_Request}. */
-export const PaymentSucceededEvent_RequestSchema: z.ZodObject<{
+export const PaymentSucceededEvent_RequestSchema: $Object<PaymentSucceededEvent_Request, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "payment.succeeded">;
   created: z.ZodType<number>;
@@ -3076,7 +3093,7 @@ attributes: ProductAttributes;
 weight_kg: number;
 };
 /** Validator of {@link Product_Request}. */
-export const Product_RequestSchema: z.ZodObject<{
+export const Product_RequestSchema: $Object<Product_Request, {
   sku: z.ZodType<string>;
   name: z.ZodType<string>;
   description: z.ZodType<string | null>;
@@ -3102,7 +3119,7 @@ change_type: "created";
 product: Product_Request;
 };
 /** Validator of {@link ProductCreated_Request}. */
-export const ProductCreated_RequestSchema: z.ZodObject<{ change_type: z.ZodType<"created">; product: z.ZodType<Product_Request>; }, z.core.$strip> = $objectSchema(ProductCreated_RequestSchema$());
+export const ProductCreated_RequestSchema: $Object<ProductCreated_Request, { change_type: z.ZodType<"created">; product: z.ZodType<Product_Request>; }, z.core.$strip> = $objectSchema(ProductCreated_RequestSchema$());
 function ProductCreated_RequestSchema$(): $Z {
   return $object({ change_type: $c66(), product: Product_RequestSchema }, ["change_type", "product"]);
 }
@@ -3120,7 +3137,7 @@ product: Product_Request;
 changed_fields: ProductField[];
 };
 /** Validator of {@link ProductUpdated_Request}. */
-export const ProductUpdated_RequestSchema: z.ZodObject<{
+export const ProductUpdated_RequestSchema: $Object<ProductUpdated_Request, {
   change_type: z.ZodType<"updated">;
   product: z.ZodType<Product_Request>;
   changed_fields: z.ZodType<ProductField[]>;
@@ -3152,7 +3169,7 @@ data: ProductChange_Request[];
 meta: $T5;
 };
 /** Validator of {@link ProductChangeFeed_Request}. */
-export const ProductChangeFeed_RequestSchema: z.ZodObject<{ data: z.ZodType<ProductChange_Request[]>; meta: z.ZodType<$T5>; }, z.core.$strip> = $objectSchema(ProductChangeFeed_RequestSchema$());
+export const ProductChangeFeed_RequestSchema: $Object<ProductChangeFeed_Request, { data: z.ZodType<ProductChange_Request[]>; meta: z.ZodType<$T5>; }, z.core.$strip> = $objectSchema(ProductChangeFeed_RequestSchema$());
 function ProductChangeFeed_RequestSchema$(): $Z {
   return $object({ data: $array(ProductChange_RequestSchema), meta: $c69() }, ["data", "meta"]);
 }
@@ -3164,7 +3181,7 @@ function ProductChangeFeed_RequestSchema$(): $Z {
  */
 export type ProductPage_Request = { data: Product_Request[]; meta: PageMeta; };
 /** Validator of {@link ProductPage_Request}. */
-export const ProductPage_RequestSchema: z.ZodObject<{ data: z.ZodType<Product_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(ProductPage_RequestSchema$());
+export const ProductPage_RequestSchema: $Object<ProductPage_Request, { data: z.ZodType<Product_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(ProductPage_RequestSchema$());
 function ProductPage_RequestSchema$(): $Z {
   return $object({ data: $array(Product_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -3176,7 +3193,7 @@ function ProductPage_RequestSchema$(): $Z {
  */
 export type ProductResponse_Request = { data: Product_Request; };
 /** Validator of {@link ProductResponse_Request}. */
-export const ProductResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<Product_Request>; }, z.core.$strip> = $objectSchema(ProductResponse_RequestSchema$());
+export const ProductResponse_RequestSchema: $Object<ProductResponse_Request, { data: z.ZodType<Product_Request>; }, z.core.$strip> = $objectSchema(ProductResponse_RequestSchema$());
 function ProductResponse_RequestSchema$(): $Z {
   return $object({ data: Product_RequestSchema }, ["data"]);
 }
@@ -3192,7 +3209,7 @@ type: "product.updated";
 data: Product_Request;
 } & WebhookEventBase;
 /** Validator of {@link ProductUpdatedEvent_Request}. */
-export const ProductUpdatedEvent_RequestSchema: z.ZodObject<{
+export const ProductUpdatedEvent_RequestSchema: $Object<ProductUpdatedEvent_Request, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "product.updated">;
   created: z.ZodType<number>;
@@ -3209,7 +3226,7 @@ function ProductUpdatedEvent_RequestSchema$(): $Z {
  */
 export type ProfilePage_Request = { data: Profile_Request[]; meta: PageMeta; };
 /** Validator of {@link ProfilePage_Request}. */
-export const ProfilePage_RequestSchema: z.ZodObject<{ data: z.ZodType<Profile_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(ProfilePage_RequestSchema$());
+export const ProfilePage_RequestSchema: $Object<ProfilePage_Request, { data: z.ZodType<Profile_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(ProfilePage_RequestSchema$());
 function ProfilePage_RequestSchema$(): $Z {
   return $object({ data: $array(Profile_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -3221,7 +3238,7 @@ function ProfilePage_RequestSchema$(): $Z {
  */
 export type ProfileResponse_Request = { data: Profile_Request; };
 /** Validator of {@link ProfileResponse_Request}. */
-export const ProfileResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<Profile_Request>; }, z.core.$strip> = $objectSchema(ProfileResponse_RequestSchema$());
+export const ProfileResponse_RequestSchema: $Object<ProfileResponse_Request, { data: z.ZodType<Profile_Request>; }, z.core.$strip> = $objectSchema(ProfileResponse_RequestSchema$());
 function ProfileResponse_RequestSchema$(): $Z {
   return $object({ data: Profile_RequestSchema }, ["data"]);
 }
@@ -3237,7 +3254,7 @@ data: App_Request[];
 meta: $T6;
 };
 /** Validator of {@link TrendingAppList_Request}. */
-export const TrendingAppList_RequestSchema: z.ZodObject<{ data: z.ZodType<App_Request[]>; meta: z.ZodType<$T6>; }, z.core.$strip> = $objectSchema(TrendingAppList_RequestSchema$());
+export const TrendingAppList_RequestSchema: $Object<TrendingAppList_Request, { data: z.ZodType<App_Request[]>; meta: z.ZodType<$T6>; }, z.core.$strip> = $objectSchema(TrendingAppList_RequestSchema$());
 function TrendingAppList_RequestSchema$(): $Z {
   return $object({ data: $array(App_RequestSchema, { maxItems: 100 }), meta: $c72() }, ["data", "meta"]);
 }
@@ -3260,7 +3277,7 @@ description: string | null;
 download_url: string;
 };
 /** Validator of {@link Upload_Request}. */
-export const Upload_RequestSchema: z.ZodObject<{
+export const Upload_RequestSchema: $Object<Upload_Request, {
   filename: z.ZodType<string>;
   size: z.ZodType<number>;
   content_type: z.ZodType<string>;
@@ -3278,7 +3295,7 @@ function Upload_RequestSchema$(): $Z {
  */
 export type UploadResponse_Request = { data: Upload_Request; };
 /** Validator of {@link UploadResponse_Request}. */
-export const UploadResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<Upload_Request>; }, z.core.$strip> = $objectSchema(UploadResponse_RequestSchema$());
+export const UploadResponse_RequestSchema: $Object<UploadResponse_Request, { data: z.ZodType<Upload_Request>; }, z.core.$strip> = $objectSchema(UploadResponse_RequestSchema$());
 function UploadResponse_RequestSchema$(): $Z {
   return $object({ data: Upload_RequestSchema }, ["data"]);
 }
@@ -3294,7 +3311,7 @@ type: "user.created";
 data: User_Request;
 } & WebhookEventBase;
 /** Validator of {@link UserCreatedEvent_Request}. */
-export const UserCreatedEvent_RequestSchema: z.ZodObject<{
+export const UserCreatedEvent_RequestSchema: $Object<UserCreatedEvent_Request, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "user.created">;
   created: z.ZodType<number>;
@@ -3311,7 +3328,7 @@ function UserCreatedEvent_RequestSchema$(): $Z {
  */
 export type UserPage_Request = { data: User_Request[]; meta: PageMeta; };
 /** Validator of {@link UserPage_Request}. */
-export const UserPage_RequestSchema: z.ZodObject<{ data: z.ZodType<User_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(UserPage_RequestSchema$());
+export const UserPage_RequestSchema: $Object<UserPage_Request, { data: z.ZodType<User_Request[]>; meta: z.ZodType<PageMeta>; }, z.core.$strip> = $objectSchema(UserPage_RequestSchema$());
 function UserPage_RequestSchema$(): $Z {
   return $object({ data: $array(User_RequestSchema), meta: PageMetaSchema }, ["data", "meta"]);
 }
@@ -3323,7 +3340,7 @@ function UserPage_RequestSchema$(): $Z {
  */
 export type UserResponse_Request = { data: User_Request; };
 /** Validator of {@link UserResponse_Request}. */
-export const UserResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<User_Request>; }, z.core.$strip> = $objectSchema(UserResponse_RequestSchema$());
+export const UserResponse_RequestSchema: $Object<UserResponse_Request, { data: z.ZodType<User_Request>; }, z.core.$strip> = $objectSchema(UserResponse_RequestSchema$());
 function UserResponse_RequestSchema$(): $Z {
   return $object({ data: User_RequestSchema }, ["data"]);
 }
@@ -3355,7 +3372,7 @@ events: WebhookEventType[];
 description: string | null;
 };
 /** Validator of {@link WebhookSubscription_Request}. */
-export const WebhookSubscription_RequestSchema: z.ZodObject<{
+export const WebhookSubscription_RequestSchema: $Object<WebhookSubscription_Request, {
   url: z.ZodType<string>;
   events: z.ZodType<WebhookEventType[]>;
   description: z.ZodType<string | null>;
@@ -3371,7 +3388,7 @@ function WebhookSubscription_RequestSchema$(): $Z {
  */
 export type WebhookSubscriptionPage_Request = { data: WebhookSubscription_Request[]; meta: CursorMeta; };
 /** Validator of {@link WebhookSubscriptionPage_Request}. */
-export const WebhookSubscriptionPage_RequestSchema: z.ZodObject<{ data: z.ZodType<WebhookSubscription_Request[]>; meta: z.ZodType<CursorMeta>; }, z.core.$strip> = $objectSchema(WebhookSubscriptionPage_RequestSchema$());
+export const WebhookSubscriptionPage_RequestSchema: $Object<WebhookSubscriptionPage_Request, { data: z.ZodType<WebhookSubscription_Request[]>; meta: z.ZodType<CursorMeta>; }, z.core.$strip> = $objectSchema(WebhookSubscriptionPage_RequestSchema$());
 function WebhookSubscriptionPage_RequestSchema$(): $Z {
   return $object({ data: $array(WebhookSubscription_RequestSchema), meta: CursorMetaSchema }, ["data", "meta"]);
 }
@@ -3383,7 +3400,7 @@ function WebhookSubscriptionPage_RequestSchema$(): $Z {
  */
 export type WebhookSubscriptionResponse_Request = { data: WebhookSubscription_Request; };
 /** Validator of {@link WebhookSubscriptionResponse_Request}. */
-export const WebhookSubscriptionResponse_RequestSchema: z.ZodObject<{ data: z.ZodType<WebhookSubscription_Request>; }, z.core.$strip> = $objectSchema(WebhookSubscriptionResponse_RequestSchema$());
+export const WebhookSubscriptionResponse_RequestSchema: $Object<WebhookSubscriptionResponse_Request, { data: z.ZodType<WebhookSubscription_Request>; }, z.core.$strip> = $objectSchema(WebhookSubscriptionResponse_RequestSchema$());
 function WebhookSubscriptionResponse_RequestSchema$(): $Z {
   return $object({ data: WebhookSubscription_RequestSchema }, ["data"]);
 }
@@ -3407,7 +3424,7 @@ client_id: string;
 code_verifier: string;
 };
 /** Validator of {@link AuthorizationCodeGrant_Response}. */
-export const AuthorizationCodeGrant_ResponseSchema: z.ZodObject<{
+export const AuthorizationCodeGrant_ResponseSchema: $Object<AuthorizationCodeGrant_Response, {
   grant_type: z.ZodType<"authorization_code">;
   code: z.ZodType<string>;
   redirect_uri: z.ZodType<string>;
@@ -3436,7 +3453,7 @@ avatar_url?: string | null;
 metadata?: Metadata;
 };
 /** Validator of {@link UserCreate_Response}. */
-export const UserCreate_ResponseSchema: z.ZodObject<{
+export const UserCreate_ResponseSchema: $Object<UserCreate_Response, {
   email: z.ZodType<string>;
   name: z.ZodType<string>;
   role: z.ZodOptional<z.ZodType<UserRole>>;
@@ -3455,7 +3472,7 @@ function UserCreate_ResponseSchema$(): $Z {
  */
 export type BulkCreateUsersRequest_Response = { items: UserCreate_Response[]; };
 /** Validator of {@link BulkCreateUsersRequest_Response}. */
-export const BulkCreateUsersRequest_ResponseSchema: z.ZodObject<{ items: z.ZodType<UserCreate_Response[]>; }, z.core.$strip> = $objectSchema(BulkCreateUsersRequest_ResponseSchema$());
+export const BulkCreateUsersRequest_ResponseSchema: $Object<BulkCreateUsersRequest_Response, { items: z.ZodType<UserCreate_Response[]>; }, z.core.$strip> = $objectSchema(BulkCreateUsersRequest_ResponseSchema$());
 function BulkCreateUsersRequest_ResponseSchema$(): $Z {
   return $object({ items: $array(UserCreate_ResponseSchema, { minItems: 1, maxItems: 100 }) }, ["items"]);
 }
@@ -3479,7 +3496,7 @@ brand?: "visa" | "mastercard" | "amex" | "other";
 last4?: string;
 };
 /** Validator of {@link CardPaymentMethod_Response}. */
-export const CardPaymentMethod_ResponseSchema: z.ZodObject<{
+export const CardPaymentMethod_ResponseSchema: $Object<CardPaymentMethod_Response, {
   type: z.ZodType<"card">;
   brand: z.ZodOptional<z.ZodType<"visa" | "mastercard" | "amex" | "other">>;
   last4: z.ZodOptional<z.ZodType<string>>;
@@ -3502,7 +3519,7 @@ client_id: string;
 scope?: string;
 };
 /** Validator of {@link ClientCredentialsGrant_Response}. */
-export const ClientCredentialsGrant_ResponseSchema: z.ZodObject<{
+export const ClientCredentialsGrant_ResponseSchema: $Object<ClientCredentialsGrant_Response, {
   grant_type: z.ZodType<"client_credentials">;
   client_id: z.ZodType<string>;
   scope: z.ZodOptional<z.ZodType<string>>;
@@ -3521,7 +3538,7 @@ export type LoginRequest_Response = {
 email: string;
 };
 /** Validator of {@link LoginRequest_Response}. */
-export const LoginRequest_ResponseSchema: z.ZodObject<{ email: z.ZodType<string>; }, z.core.$strip> = $objectSchema(LoginRequest_ResponseSchema$());
+export const LoginRequest_ResponseSchema: $Object<LoginRequest_Response, { email: z.ZodType<string>; }, z.core.$strip> = $objectSchema(LoginRequest_ResponseSchema$());
 function LoginRequest_ResponseSchema$(): $Z {
   return $object({ email: $c25() }, ["email"]);
 }
@@ -3542,7 +3559,7 @@ client_id: string;
 scope?: string;
 };
 /** Validator of {@link RefreshTokenGrant_Response}. */
-export const RefreshTokenGrant_ResponseSchema: z.ZodObject<{
+export const RefreshTokenGrant_ResponseSchema: $Object<RefreshTokenGrant_Response, {
   grant_type: z.ZodType<"refresh_token">;
   refresh_token: z.ZodType<string>;
   client_id: z.ZodType<string>;
@@ -3598,7 +3615,7 @@ created_at: string;
 updated_at: string;
 };
 /** Validator of {@link Payment_Response}. */
-export const Payment_ResponseSchema: z.ZodObject<{
+export const Payment_ResponseSchema: $Object<Payment_Response, {
   id: z.ZodType<string>;
   order_id: z.ZodType<string>;
   amount: z.ZodType<Money>;
@@ -3625,7 +3642,7 @@ amount: Money;
 method: PaymentMethod_Response;
 };
 /** Validator of {@link PaymentCreate_Response}. */
-export const PaymentCreate_ResponseSchema: z.ZodObject<{ order_id: z.ZodType<string>; amount: z.ZodType<Money>; method: z.ZodType<PaymentMethod_Response>; }, z.core.$strip> = $objectSchema(PaymentCreate_ResponseSchema$());
+export const PaymentCreate_ResponseSchema: $Object<PaymentCreate_Response, { order_id: z.ZodType<string>; amount: z.ZodType<Money>; method: z.ZodType<PaymentMethod_Response>; }, z.core.$strip> = $objectSchema(PaymentCreate_ResponseSchema$());
 function PaymentCreate_ResponseSchema$(): $Z {
   return $object({ order_id: $c3(), amount: MoneySchema, method: PaymentMethod_ResponseSchema }, ["order_id", "amount", "method"]);
 }
@@ -3641,7 +3658,7 @@ type: "payment.failed";
 data: Payment_Response;
 } & WebhookEventBase;
 /** Validator of {@link PaymentFailedEvent_Response}. */
-export const PaymentFailedEvent_ResponseSchema: z.ZodObject<{
+export const PaymentFailedEvent_ResponseSchema: $Object<PaymentFailedEvent_Response, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "payment.failed">;
   created: z.ZodType<number>;
@@ -3658,7 +3675,7 @@ function PaymentFailedEvent_ResponseSchema$(): $Z {
  */
 export type PaymentResponse_Response = { data: Payment_Response; };
 /** Validator of {@link PaymentResponse_Response}. */
-export const PaymentResponse_ResponseSchema: z.ZodObject<{ data: z.ZodType<Payment_Response>; }, z.core.$strip> = $objectSchema(PaymentResponse_ResponseSchema$());
+export const PaymentResponse_ResponseSchema: $Object<PaymentResponse_Response, { data: z.ZodType<Payment_Response>; }, z.core.$strip> = $objectSchema(PaymentResponse_ResponseSchema$());
 function PaymentResponse_ResponseSchema$(): $Z {
   return $object({ data: Payment_ResponseSchema }, ["data"]);
 }
@@ -3674,7 +3691,7 @@ type: "payment.succeeded";
 data: Payment_Response;
 } & WebhookEventBase;
 /** Validator of {@link PaymentSucceededEvent_Response}. */
-export const PaymentSucceededEvent_ResponseSchema: z.ZodObject<{
+export const PaymentSucceededEvent_ResponseSchema: $Object<PaymentSucceededEvent_Response, {
   id: z.ZodType<string>;
   type: z.ZodType<WebhookEventType & "payment.succeeded">;
   created: z.ZodType<number>;
@@ -3711,7 +3728,7 @@ events: WebhookEventType[];
 description?: string | null;
 };
 /** Validator of {@link WebhookSubscriptionCreate_Response}. */
-export const WebhookSubscriptionCreate_ResponseSchema: z.ZodObject<{
+export const WebhookSubscriptionCreate_ResponseSchema: $Object<WebhookSubscriptionCreate_Response, {
   url: z.ZodType<string>;
   events: z.ZodType<WebhookEventType[]>;
   description: z.ZodOptional<z.ZodType<string | null>>;

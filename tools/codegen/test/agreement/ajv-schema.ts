@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { ValidateFunction } from "ajv";
 import { unicodePattern } from "../../../../packages/runtime/src/mocks/unicode-pattern.js";
+import { defusePattern } from "../../../../packages/runtime/src/mocks/defuse-pattern.js";
 
 /**
  * The independent validator: Ajv (Ajv2020 for 3.1 documents, draft-07 `Ajv` for 3.0/2.0) with
@@ -38,7 +39,9 @@ const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
 const DROP = new Set(["nullable", "x-nullable", "discriminator", "example", "xml", "externalDocs", "$recursiveAnchor", "$recursiveRef"]);
 
 /** See the header: a pattern the `u` flag rejects only for needless escapes, rewritten as the generator does. */
-function uPattern(p: string): string {
+function uPattern(raw: string): string {
+  // Nested quantifiers rewritten as the generator does (the same strings match, see defuse-pattern.ts).
+  const p = defusePattern(raw);
   try {
     new RegExp(p, "u");
     return p;

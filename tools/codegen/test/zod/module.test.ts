@@ -77,7 +77,7 @@ describe("zod.gen.ts module", () => {
     expect(c.mod.components["Pet-Status"]).toBe(c.mod.PetStatusSchema);
     expect(c.mod.components["200"]).toBe(c.mod._200Schema);
     expect(c.code).toMatch(/export type PetStatus = "available" \| "sold";/);
-    expect(c.code).toMatch(/export const UserSchema: z\.ZodObject<\{\n  id: z\.ZodType<string>;/);
+    expect(c.code).toMatch(/export const UserSchema: \$Object<User, \{\n  id: z\.ZodType<string>;/);
     expect(c.code).toMatch(/export const ShapeSchema: z\.ZodType<Shape> = /);
     expect(c.code).toMatch(/@deprecated/);
     expect(c.mod.PetStatusSchema.safeParse("sold").success).toBe(true);

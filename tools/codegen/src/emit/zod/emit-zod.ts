@@ -62,7 +62,7 @@ export const emitZod: Emitter = (ctx) => {
     lines.push(`export type ${e.typeName} = ${circular.has(e) ? "unknown" : indentType(r.ts, "")};`);
     lines.push(jsDoc([`Validator of {@link ${e.typeName}}.`, ...(e.named.schema.meta.deprecated ? ["@deprecated"] : [])], ""));
     // Objects are exported as real zod objects (`.shape`, `.extend()`, `.pick()`…); the rest as ZodType.
-    const obj = r.obj && !circular.has(e) ? objectType(r.obj) : undefined;
+    const obj = r.obj && !circular.has(e) ? objectType(e.typeName, r.obj) : undefined;
     lines.push(
       declareVia({
         name: e.constName,

@@ -38,6 +38,25 @@ function $schema<T>(schema: $Z): z.ZodType<T> {
   return outer as unknown as z.ZodType<T>;
 }`,
   },
+  $Object: {
+    code: `/**
+ * The type of a component exported as a real zod object: a \`z.ZodType<T>\` (\`z.infer\` is T) with
+ * \`.shape\` and zod's object methods, each typed as zod types it (checked only where it is called).
+ */
+interface $Object<T, S extends z.core.$ZodLooseShape, C extends z.core.$ZodObjectConfig> extends z.ZodType<T> {
+  readonly shape: S;
+  extend<U extends z.core.$ZodLooseShape>(shape: U): z.ZodObject<z.core.util.Extend<S, U>, C>;
+  safeExtend<U extends z.core.$ZodLooseShape>(shape: U): z.ZodObject<z.core.util.Extend<S, U>, C>;
+  pick<M extends z.core.util.Mask<keyof S>>(mask: M): z.ZodObject<z.core.util.Flatten<Pick<S, Extract<keyof S, keyof M>>>, C>;
+  omit<M extends z.core.util.Mask<keyof S>>(mask: M): z.ZodObject<z.core.util.Flatten<Omit<S, Extract<keyof S, keyof M>>>, C>;
+  partial(): z.ZodObject<{ [k in keyof S]: z.ZodOptional<S[k]> }, C>;
+  required(): z.ZodObject<{ [k in keyof S]: z.ZodNonOptional<S[k]> }, C>;
+  keyof(): z.ZodEnum<z.core.util.KeysEnum<S>>;
+  strict(): z.ZodObject<S, z.core.$strict>;
+  loose(): z.ZodObject<S, z.core.$loose>;
+  catchall<U extends z.core.SomeType>(schema: U): z.ZodObject<S, z.core.$catchall<U>>;
+}`,
+  },
   $objectSchema: {
     deps: ["$Z"],
     code: `/**

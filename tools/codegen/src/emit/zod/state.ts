@@ -4,7 +4,7 @@ import { formatDef } from "./formats.js";
 import { Interner } from "./shared.js";
 import { topLevelOperator } from "./ts-type.js";
 import { regexExpression } from "../inert.js";
-import { unicodePattern } from "../mocks/mock-engine.js";
+import { defusePattern, unicodePattern } from "../mocks/mock-engine.js";
 
 /**
  * Components are emitted once in neutral form; where read/writeOnly properties exist (directly
@@ -87,22 +87,24 @@ export class ZodState {
   }
 
   /** A module-level constant holding the regex (deduplicated); undefined when it cannot compile. */
-  regex(source: string, pointer: string): string | undefined {
+  regex(pattern: string, pointer: string): string | undefined {
+    // Same strings, without exponential backtracking (see defuse-pattern.ts): validators run on input from anyone.
+    const source = defusePattern(pattern);
     let flags = "u";
     try {
       new RegExp(source, "u");
     } catch {
       const repaired = unicodePattern(source);
       if (repaired !== undefined) {
-        this.warn(pointer, `pattern ${JSON.stringify(source)} is not a valid ECMA-262 regex with the "u" flag (as JSON Schema requires); compiled as ${JSON.stringify(repaired)}, its needless escapes dropped, so \\p{…} and the like keep their Unicode meaning`);
+        this.warn(pointer, `pattern ${JSON.stringify(pattern)} is not a valid ECMA-262 regex with the "u" flag (as JSON Schema requires); compiled as ${JSON.stringify(repaired)}, its needless escapes dropped, so \\p{…} and the like keep their Unicode meaning`);
         return this.regex(repaired, pointer);
       }
       try {
         new RegExp(source);
         flags = "";
-        this.warn(pointer, `pattern ${JSON.stringify(source)} is not a valid ECMA-262 regex with the "u" flag (as JSON Schema requires); used without it`);
+        this.warn(pointer, `pattern ${JSON.stringify(pattern)} is not a valid ECMA-262 regex with the "u" flag (as JSON Schema requires); used without it`);
       } catch {
-        this.warn(pointer, `pattern ${JSON.stringify(source)} is not a valid ECMA-262 regex; ignored`);
+        this.warn(pointer, `pattern ${JSON.stringify(pattern)} is not a valid ECMA-262 regex; ignored`);
         return undefined;
       }
     }
