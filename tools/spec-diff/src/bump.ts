@@ -76,7 +76,7 @@ export interface PendingChangeset {
  * Changesets in `.changeset/` not yet released, and the bump each declares for a spec package.
  * Frontmatter is YAML: `"@specforge/client": major`.
  */
-export function pendingChangesets(dir: string): PendingChangeset[] {
+export function pendingChangesets(dir: string, packages: string[] = SPEC_PACKAGES): PendingChangeset[] {
   if (!existsSync(dir)) return [];
   const out: PendingChangeset[] = [];
   for (const name of readdirSync(dir).sort()) {
@@ -91,7 +91,7 @@ export function pendingChangesets(dir: string): PendingChangeset[] {
       continue;
     }
     const declared = Object.entries((front ?? {}) as Record<string, unknown>)
-      .filter(([pkg]) => SPEC_PACKAGES.includes(pkg))
+      .filter(([pkg]) => packages.includes(pkg))
       .map(([, b]) => (ORDER.includes(b as BumpOrNone) ? (b as BumpOrNone) : "none"));
     out.push({ file: join(dir, name), bump: maxBump(...declared) });
   }

@@ -11,6 +11,8 @@ export interface ChangesetInput {
   baseLabel: string;
   fromVersion: string;
   toVersion: string;
+  /** The packages to bump. Default: SPEC_PACKAGES. */
+  packages?: string[];
 }
 
 // The summary becomes CHANGELOG.md and release notes: spec text in it is escaped markdown (the
@@ -30,7 +32,7 @@ export function renderChangeset(input: ChangesetInput): string {
   const docs = input.changes.filter((c) => c.bump === "patch");
   const parts = [
     "---",
-    ...SPEC_PACKAGES.map((p) => `"${p}": ${input.bump}`),
+    ...(input.packages ?? SPEC_PACKAGES).map((p) => `"${p}": ${input.bump}`),
     "---",
     "",
     `API contract ${markdownText(input.fromVersion)} → ${markdownText(input.toVersion)} (compared with ${markdownText(input.baseLabel)}): ${breaking.length} breaking, ${other.length} non-breaking, ${docs.length} documentation changes.`,

@@ -9,6 +9,7 @@ import { runSpecDiff } from "./run.js";
 import { render, renderMarkdown } from "./format/index.js";
 import { repoPath } from "./format/github.js";
 import { ConfigError, FORMATS, readConfigFile, type FailOn, type Format, type SpecDiffConfig } from "./config.js";
+import { ConfigError as ProjectConfigError, findConfig, loadConfig, type ResolvedConfig } from "@specforge/codegen/config";
 import { GitError, repoRoot } from "./git.js";
 
 // One short batch run over a large object graph: the generator's JIT settings save it ~20% CPU too.
@@ -27,7 +28,8 @@ Options:
   --base-spec <file>    compare with this spec file instead of a git ref (pending changesets are
                         then not read, unless --changeset-dir is given)
   --head <ref>          git ref of the head (default: the working tree)
-  --spec <file>         root file of the spec (default: spec/openapi.yaml of the repository)
+  --spec <file>         root file of the spec (default: the spec specforge.config.ts names, else
+                        spec/openapi.yaml of the repository)
   --format <f>          text (default), json, markdown (a PR comment), junit (XML), github
                         (workflow-command annotations)
   --json                the same as --format json
@@ -36,9 +38,11 @@ Options:
   --ignore-file <file>  accepted changes (default: .spec-diff-ignore.yaml at the repository root,
                         when there)
   --config <file>       a JSON file with spec-diff's settings: severity per rule, failOn,
-                        ignoreFile, format, changelog (flags win over it)
-  --write-changeset     write .changeset/spec-<hash>.md bumping @specforge/types, client, zod and
-                        mocks by the proposed bump, with the changes as its summary
+                        ignoreFile, format, changelog (default: the specDiff section of
+                        specforge.config.ts; flags win over it)
+  --write-changeset     write .changeset/spec-<hash>.md bumping the generated packages (types,
+                        client, zod, mocks; named as specforge.config.ts says) by the proposed
+                        bump, with the changes as its summary
   --changeset-dir <d>   where changesets live (default: .changeset of the repository)
   -h, --help            this text
 
@@ -80,14 +84,19 @@ async function main(argv: string[]): Promise<number> {
   const failOn = values["fail-on"];
   if (failOn !== undefined && failOn !== "breaking" && failOn !== "warning") return usage("--fail-on must be breaking or warning");
   try {
-    const config: SpecDiffConfig = values.config ? readConfigFile(resolve(values.config)) : {};
+    // The project's specforge.config.ts, when there: the spec, the packages changesets bump, and
+    // its specDiff section (a --config file wins over it).
+    const project = await projectConfig();
+    const config: SpecDiffConfig = values.config ? readConfigFile(resolve(values.config)) : ((project?.specDiff ?? {}) as SpecDiffConfig);
+    const spec = values.spec ?? project?.spec.entry;
     const format: Format = values.json ? "json" : ((values.format as Format | undefined) ?? config.format ?? "text");
     const changelog = values.changelog === true || (values.changelog === undefined && config.changelog === true);
     const result = await runSpecDiff({
       ...(values.base ? { base: values.base } : {}),
       ...(values["base-spec"] ? { baseSpec: values["base-spec"] } : {}),
       ...(values.head ? { head: values.head } : {}),
-      ...(values.spec ? { spec: values.spec } : {}),
+      ...(spec ? { spec } : {}),
+      ...(project ? { packages: project.packages.map((p) => p.name) } : {}),
       ...(values["changeset-dir"] ? { changesetDir: values["changeset-dir"] } : {}),
       ...(failOn ? { failOn: failOn as FailOn } : {}),
       ...(values["ignore-file"] ? { ignoreFile: values["ignore-file"] } : {}),
@@ -97,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
     let github = {};
     if (format === "github") {
       const root = tryRepoRoot();
-      const specFile = repoPath(root, resolve(values.spec ?? join(root, "spec/openapi.yaml")));
+      const specFile = repoPath(root, resolve(spec ?? join(root, "spec/openapi.yaml")));
       const ignoreFile = result.ignore ? repoPath(root, result.ignore.file) : undefined;
       github = { ...(specFile ? { specFile } : {}), ...(ignoreFile ? { ignoreFile } : {}) };
       // The job's summary page shows the markdown report.
@@ -134,3 +143,13 @@ function tryRepoRoot(): string {
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
+
+/** The nearest specforge.config.ts, resolved; undefined when there is none. */
+async function projectConfig(): Promise<ResolvedConfig | undefined> {
+  if (!findConfig()) return undefined;
+  try {
+    return await loadConfig();
+  } catch (err) {
+    throw err instanceof ProjectConfigError ? new ConfigError(err.message) : err;
+  }
+}

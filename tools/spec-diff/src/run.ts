@@ -38,6 +38,8 @@ export interface SpecDiffOptions {
   ignoreFile?: string;
   /** Today as YYYY-MM-DD (UTC), for the expiry of ignore entries. Default: the current date. */
   today?: string;
+  /** The packages generated from the spec, which changesets bump. Default: @specforge/types, client, zod and mocks (the config's scope when the CLI reads specforge.config.ts). */
+  packages?: string[];
 }
 
 export interface SideInfo {
@@ -128,10 +130,10 @@ export async function runSpecDiff(options: SpecDiffOptions = {}): Promise<SpecDi
     let changeset: SpecDiffResult["changeset"];
     if (options.writeChangeset && proposedBump !== "none") {
       const toVersion = vb === "none" || vb === "invalid" ? (suggestedVersion ?? head.model.version) : head.model.version;
-      changeset = writeChangeset(changesetDir, renderChangeset({ bump: proposedBump, changes, baseLabel, fromVersion, toVersion }));
+      changeset = writeChangeset(changesetDir, renderChangeset({ bump: proposedBump, changes, baseLabel, fromVersion, toVersion, ...(options.packages ? { packages: options.packages } : {}) }));
     }
     const changesetsRead = !options.baseSpec || options.changesetDir !== undefined || options.writeChangeset === true;
-    const changesetBump = changesetsRead ? maxBump(...pendingChangesets(changesetDir).map((c) => c.bump)) : "none";
+    const changesetBump = changesetsRead ? maxBump(...pendingChangesets(changesetDir, options.packages).map((c) => c.bump)) : "none";
     const ok = failing === 0 || vb === "major" || changesetBump === "major";
     return {
       base: { label: baseLabel, version: fromVersion },
