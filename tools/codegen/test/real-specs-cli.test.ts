@@ -7,61 +7,19 @@
  * checks (they used to be three suites that generated and type-checked the same code).
  */
 import { describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate } from "../src/generate.js";
 import { HOSTILE } from "./zod/hostile.js";
 import { realSpecs } from "./support/real-specs.js";
+import { makeConsumer, typeCheck } from "./support/consumer.js";
 
-const run = promisify(execFile);
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const tsc = here("../node_modules/typescript/bin/tsc");
 // Our contract from its multi-file source (no bundle needed).
 const workspaceSpec = here("../../../spec/openapi.yaml");
 const real = realSpecs("real-specs-cli.test");
-
-/** What the generated modules import, linked from the packages that depend on them. */
-const MODULES: Record<string, string> = {
-  zod: here("../node_modules/zod"),
-  "openapi-fetch": here("../node_modules/openapi-fetch"),
-  msw: here("../../../packages/mocks/node_modules/msw"),
-};
-const runtime = here("../../../packages/runtime/");
-
-/**
- * @specforge/runtime as a consumer installs it: its package.json and the declarations its build
- * emits (into the scratch folder, so no build of the repo is needed or touched).
- */
-async function installRuntime(modules: string): Promise<void> {
-  const dir = join(modules, "@specforge/runtime");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "package.json"), readFileSync(join(runtime, "package.json")));
-  await run(process.execPath, [tsc, "-p", join(runtime, "tsconfig.build.json"), "--outDir", join(dir, "dist"), "--emitDeclarationOnly", "--declarationMap", "false"], { encoding: "utf8" });
-}
-
-const STRICT = {
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noImplicitReturns: true,
-  noImplicitOverride: true,
-  noFallthroughCasesInSwitch: true,
-  verbatimModuleSyntax: true,
-  isolatedModules: true,
-  module: "NodeNext",
-  moduleResolution: "NodeNext",
-  target: "ES2022",
-  lib: ["ES2023", "DOM", "DOM.Iterable"],
-  types: [],
-  noEmit: true,
-  skipLibCheck: true,
-};
 
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -80,12 +38,7 @@ describe("every spec through the CLI contract", () => {
   it("generates all targets with default options, byte-identical on re-run, and every module type-checks", async () => {
     const root = mkdtempSync(join(tmpdir(), "codegen-cli-real-"));
     try {
-      writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module" }));
-      for (const [name, target] of Object.entries(MODULES)) {
-        mkdirSync(dirname(join(root, "node_modules", name)), { recursive: true });
-        symlinkSync(target, join(root, "node_modules", name), "dir");
-      }
-      const declarations = installRuntime(join(root, "node_modules"));
+      const declarations = makeConsumer(root);
       const hostile = join(root, "hostile.json");
       writeFileSync(hostile, JSON.stringify(HOSTILE));
       const specs = [...real, workspaceSpec, hostile];
@@ -100,11 +53,7 @@ describe("every spec through the CLI contract", () => {
         expect(tree(out), `${spec}: output differs on re-run`).toEqual(first);
       }
       await declarations;
-      writeFileSync(join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: STRICT, include: ["out/**/*.ts"] }));
-      const errors = await run(process.execPath, [tsc, "-p", join(root, "tsconfig.json")], { encoding: "utf8", maxBuffer: 64 << 20 }).then(
-        () => "",
-        (e: { stdout: string }) => e.stdout,
-      );
+      const errors = await typeCheck(root, ["out/**/*.ts"]);
       expect(errors.split("\n").slice(0, 20).join("\n")).toBe("");
     } finally {
       rmSync(root, { recursive: true, force: true });

