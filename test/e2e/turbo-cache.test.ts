@@ -75,9 +75,9 @@ describe("turbo pipeline caching", () => {
     const before = await dryRun(ALL, copy);
     appendFileSync(join(copy, "packages/runtime/src/index.ts"), "\n// touched by the turbo cache test\n");
     const changed = rerun(before, await dryRun(ALL, copy));
-    // The runtime itself, what imports it (client, bff, the codegen's tests of generated clients,
-    // the e2e and contract suites), and the builds downstream of it. Not the spec, the generators,
-    // the other generated packages or spec-diff.
+    // The runtime itself, what imports it (client, mocks with the runtime's mock engine, bff, the
+    // codegen's tests of generated clients, the scaffold's templates, the e2e and contract suites),
+    // and the builds downstream of it. Not the spec, the generators, types, zod or spec-diff.
     expect(changed).toEqual(
       [
         "@specforge/runtime#build",
@@ -86,6 +86,10 @@ describe("turbo pipeline caching", () => {
         "@specforge/client#build",
         "@specforge/client#typecheck",
         "@specforge/client#test",
+        "@specforge/mocks#build",
+        "@specforge/mocks#typecheck",
+        "@specforge/mocks#test",
+        "@specforge/scaffold#typecheck",
         "@specforge/bff#build",
         "@specforge/bff#typecheck",
         "@specforge/bff#test",

@@ -61,7 +61,8 @@ function probe(bundle: Record<string, any>): { path: string; headers: Record<str
   for (const [path, item] of Object.entries<any>(bundle.paths ?? {})) {
     const op = item?.get;
     if (!op || path.includes("{")) continue;
-    const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => (p.$ref ? undefined : p));
+    const deref = (p: any) => (typeof p?.$ref === "string" && p.$ref.startsWith("#/components/parameters/") ? bundle.components.parameters[p.$ref.split("/").pop()] : p);
+    const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
     if (params.some((p) => p === undefined || p.required)) continue;
     if (!Object.keys(op.responses ?? {}).some((s) => /^2/.test(s))) continue;
     const headers: Record<string, string> = { authorization: "Bearer scaffold-test" };
