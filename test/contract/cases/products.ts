@@ -16,9 +16,11 @@ export const productCases: Record<string, OperationCase> = {
     init: { body: { ...newProduct, price: "129.99 EUR" } },
     violates: "request.body",
   }),
-  listProductChanges: operation((api) => api.products.listChanges, { params: { query: { since: "2024-06-01T00:00:00Z", limit: Number(parameterExample("Limit")) } } }, {
-    init: { params: { query: { limit: 10 } } },
-    violates: "request.query",
+  // Resumes from a stored checkpoint (the spec's cursor example); `since` only starts a feed.
+  listProductChanges: operation((api) => api.products.listChanges, { params: { query: { cursor: "eyJzZXEiOjEwMzl9", limit: Number(parameterExample("Limit")) } } }, {
+    // Longer than the spec's maxLength 512: Prism accepts an empty `cursor=` as if it were absent.
+    init: { params: { query: { cursor: "x".repeat(513), limit: 10 } } },
+    violates: "request.query.cursor",
   }),
   getProduct: operation((api) => api.products.get, { params: { path } }, {
     init: { params: { path: { id: notAUuid } } },

@@ -24,7 +24,7 @@ export const operationMeta = {
   activateProfile: { id: "activateProfile", method: "post", path: "/profiles/{id}/activate", security: [["bearerAuth"], ["oauth2"]], credentials: ["bearer"], tags: ["Profiles"] },
   listProducts: { id: "listProducts", method: "get", path: "/products", pagination: "page", security: [["bearerAuth"], ["apiKeyAuth"], ["oauth2"]], credentials: ["bearer", "apiKey"], tags: ["Products"] },
   createProduct: { id: "createProduct", method: "post", path: "/products", security: [["bearerAuth"], ["apiKeyAuth"], ["oauth2"]], credentials: ["bearer", "apiKey"], tags: ["Products"] },
-  listProductChanges: { id: "listProductChanges", method: "get", path: "/products/changes", security: [["bearerAuth"], ["apiKeyAuth"], ["oauth2"]], credentials: ["bearer", "apiKey"], tags: ["Products"] },
+  listProductChanges: { id: "listProductChanges", method: "get", path: "/products/changes", pagination: "cursor", security: [["bearerAuth"], ["apiKeyAuth"], ["oauth2"]], credentials: ["bearer", "apiKey"], tags: ["Products"] },
   getProduct: { id: "getProduct", method: "get", path: "/products/{id}", security: [["bearerAuth"], ["apiKeyAuth"], ["oauth2"]], credentials: ["bearer", "apiKey"], tags: ["Products"] },
   updateProduct: { id: "updateProduct", method: "patch", path: "/products/{id}", security: [["bearerAuth"], ["apiKeyAuth"], ["oauth2"]], credentials: ["bearer", "apiKey"], tags: ["Products"] },
   deleteProduct: { id: "deleteProduct", method: "delete", path: "/products/{id}", security: [["bearerAuth"], ["apiKeyAuth"], ["oauth2"]], credentials: ["bearer", "apiKey"], tags: ["Products"] },
@@ -225,15 +225,33 @@ export interface Api {
     /**
      * List product changes
      *
-     * Change feed for catalog synchronization: returns creations, updates and deletions
-     * that happened after `since`, oldest first, as a `oneOf` discriminated by
-     * `change_type`. Continue with `since` = `meta.next_since` while `meta.has_more` is
-     * `true`. This is a time-based feed, not a paginated list (no `x-pagination`).
-     * Changes are retained for 30 days; an older `since` returns `400 BAD_REQUEST`.
+     * Change feed for catalog synchronization: creations, updates and deletions in the
+     * order the server committed them, oldest first, as a `oneOf` discriminated by
+     * `change_type`. Cursor-style pagination: pass `meta.next_cursor` as `cursor` to get the
+     * changes that follow, while `meta.has_more` is `true`.
+     *
+     * **The watermark is `meta.next_cursor`**, the server's position just after the last
+     * change of the response in commit order. It is present on every response: on the last
+     * one (`has_more: false`) it is where the next sync resumes, and on an empty one it
+     * equals the `cursor` sent. A response holds exactly the changes committed after
+     * `cursor`: a change committed while a client pages through the feed, or one sharing
+     * its timestamp with another, lands after the cursor and is never skipped. Store the
+     * cursor as the sync checkpoint only after applying every change of its response, and
+     * never derive a position from the client's clock or from timestamps in the changes.
+     *
+     * **Start.** Without `cursor`, the feed starts after `since`, or at the oldest retained
+     * change when `since` is omitted too; with `cursor`, `since` is ignored. To follow a
+     * full listing, pass a `since` a little before the listing started: changes seen twice
+     * are harmless, as delivery is at-least-once anyway (a client that stops before storing
+     * the cursor gets the same changes again), so apply them as idempotent upserts and
+     * deletes.
+     *
+     * **Retention.** Changes are kept for 30 days; a `cursor` or a `since` older than that
+     * returns `400 BAD_REQUEST`, and the client starts over with a full listing.
      *
      * `GET /products/changes` (listProductChanges)
      */
-    listChanges: OperationFn<paths["/products/changes"]["get"]>;
+    listChanges: PaginatedFn<paths["/products/changes"]["get"]>;
     /**
      * Get a product
      *
@@ -523,7 +541,7 @@ export function createApi(options: ApiOptions = {}): Api {
     products: {
       list: core.paginated<paths["/products"]["get"]>(operationMeta["listProducts"]),
       create: core.op<paths["/products"]["post"]>(operationMeta["createProduct"]),
-      listChanges: core.op<paths["/products/changes"]["get"]>(operationMeta["listProductChanges"]),
+      listChanges: core.paginated<paths["/products/changes"]["get"]>(operationMeta["listProductChanges"]),
       get: core.op<paths["/products/{id}"]["get"]>(operationMeta["getProduct"]),
       update: core.op<paths["/products/{id}"]["patch"]>(operationMeta["updateProduct"]),
       delete: core.op<paths["/products/{id}"]["delete"]>(operationMeta["deleteProduct"]),

@@ -414,7 +414,10 @@ const $ProductChange = {
   product_id: "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
   deleted_at: "2024-06-19T07:30:00Z",
 } as unknown as components["schemas"]["ProductChange"];
-const $ProductChangeFeed = { data: [$ProductChange], meta: { next_since: "2024-06-19T07:30:00Z", has_more: false } } as unknown as components["schemas"]["ProductChangeFeed"];
+const $ProductChangeFeed = {
+  data: [$ProductChange],
+  meta: { next_cursor: "eyJzZXEiOjEwNDJ9", has_more: false, next_since: "2024-06-19T07:30:00Z" },
+} as unknown as components["schemas"]["ProductChangeFeed"];
 const $ProductCreate = {
   sku: "KB-MX-1001",
   name: "Mechanical Keyboard MX",
@@ -2044,7 +2047,7 @@ export const fixtures = {
           deleted_at: "2024-06-19T07:30:00Z",
         },
       ],
-      meta: { next_since: "2024-06-19T07:30:00Z", has_more: false },
+      meta: { next_cursor: "eyJzZXEiOjEwNDJ9", has_more: false, next_since: "2024-06-19T07:30:00Z" },
     },
     400: {
       error: {
@@ -4783,7 +4786,7 @@ export const requestFixtures: Record<string, { params: Partial<Record<"path" | "
     },
     mediaType: "application/json",
   },
-  listProductChanges: { params: { query: { since: "2024-06-18T00:00:00Z", limit: 20 } } },
+  listProductChanges: { params: { query: { cursor: "eyJzZXEiOjEwMzl9", since: "2024-06-18T00:00:00Z", limit: 20 } } },
   getProduct: { params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } } },
   updateProduct: {
     params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } },

@@ -291,11 +291,29 @@ export interface paths {
         };
         /**
          * List product changes
-         * @description Change feed for catalog synchronization: returns creations, updates and deletions
-         *     that happened after `since`, oldest first, as a `oneOf` discriminated by
-         *     `change_type`. Continue with `since` = `meta.next_since` while `meta.has_more` is
-         *     `true`. This is a time-based feed, not a paginated list (no `x-pagination`).
-         *     Changes are retained for 30 days; an older `since` returns `400 BAD_REQUEST`.
+         * @description Change feed for catalog synchronization: creations, updates and deletions in the
+         *     order the server committed them, oldest first, as a `oneOf` discriminated by
+         *     `change_type`. Cursor-style pagination: pass `meta.next_cursor` as `cursor` to get the
+         *     changes that follow, while `meta.has_more` is `true`.
+         *
+         *     **The watermark is `meta.next_cursor`**, the server's position just after the last
+         *     change of the response in commit order. It is present on every response: on the last
+         *     one (`has_more: false`) it is where the next sync resumes, and on an empty one it
+         *     equals the `cursor` sent. A response holds exactly the changes committed after
+         *     `cursor`: a change committed while a client pages through the feed, or one sharing
+         *     its timestamp with another, lands after the cursor and is never skipped. Store the
+         *     cursor as the sync checkpoint only after applying every change of its response, and
+         *     never derive a position from the client's clock or from timestamps in the changes.
+         *
+         *     **Start.** Without `cursor`, the feed starts after `since`, or at the oldest retained
+         *     change when `since` is omitted too; with `cursor`, `since` is ignored. To follow a
+         *     full listing, pass a `since` a little before the listing started: changes seen twice
+         *     are harmless, as delivery is at-least-once anyway (a client that stops before storing
+         *     the cursor gets the same changes again), so apply them as idempotent upserts and
+         *     deletes.
+         *
+         *     **Retention.** Changes are kept for 30 days; a `cursor` or a `since` older than that
+         *     returns `400 BAD_REQUEST`, and the client starts over with a full listing.
          */
         get: operations["listProductChanges"];
         put?: never;
@@ -2224,22 +2242,34 @@ export interface components {
         };
         /** @description One entry of the product change feed, discriminated by `change_type`. */
         ProductChange: components["schemas"]["ProductCreated"] | components["schemas"]["ProductUpdated"] | components["schemas"]["ProductDeleted"];
-        /** @description A batch of product changes in chronological order. */
+        /** @description A batch of product changes in commit order, and the feed position after it. */
         ProductChangeFeed: {
             data: components["schemas"]["ProductChange"][];
             /** @description Position in the change feed. */
             meta: {
                 /**
-                 * Format: date-time
-                 * @description Pass this as `since` to fetch the changes after this batch.
-                 * @example 2024-06-19T07:30:00Z
+                 * @description The server's watermark: the position just after the last change of this batch
+                 *     (the `cursor` sent, when the batch is empty). Never `null`, also on the last
+                 *     batch. Pass it as `cursor` to get the changes that follow; store it as the sync
+                 *     checkpoint once every change of this batch is applied.
+                 * @example eyJzZXEiOjEwNDJ9
                  */
-                next_since: string;
+                next_cursor: string;
                 /**
-                 * @description Whether more changes are immediately available after `next_since`.
+                 * @description Whether more changes are immediately available after `next_cursor`.
                  * @example false
                  */
                 has_more: boolean;
+                /**
+                 * Format: date-time
+                 * @deprecated
+                 * @description Deprecated, use `next_cursor`: the timestamp of the last change of this batch
+                 *     (of the position sent, when the batch is empty).
+                 *     Continuing with `since` = `next_since` skips a change committed later with an
+                 *     earlier timestamp, and one sharing that timestamp that falls on the next batch.
+                 * @example 2024-06-19T07:30:00Z
+                 */
+                next_since: string;
             };
         };
         /** @description Input for creating a product. */
@@ -3719,12 +3749,21 @@ export interface operations {
     };
     listProductChanges: {
         parameters: {
-            query: {
+            query?: {
                 /**
-                 * @description Return changes strictly after this instant (RFC 3339).
+                 * @description Position in the feed: the `meta.next_cursor` of a previous response (the stored
+                 *     checkpoint of a sync). Returns the changes committed after it. Opaque: do not
+                 *     build or parse it.
+                 * @example eyJzZXEiOjEwMzl9
+                 */
+                cursor?: string;
+                /**
+                 * @description Where to start when no `cursor` is given: the changes whose timestamp is strictly
+                 *     after this instant (RFC 3339). Ignored when `cursor` is given. Use it to start a
+                 *     feed, never to continue one: continue with `cursor`.
                  * @example 2024-06-18T00:00:00Z
                  */
-                since: string;
+                since?: string;
                 /**
                  * @description Maximum number of items to return (1-100).
                  * @example 20
@@ -3737,7 +3776,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Changes after `since`. */
+            /** @description The changes after the position, and the position after them. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -2060,16 +2060,29 @@ function ProductChangeSchema$(): $Z {
 }
 
 type $T5 = {
-  /** Pass this as `since` to fetch the changes after this batch. */
-  next_since: string;
-  /** Whether more changes are immediately available after `next_since`. */
+  /**
+  * The server's watermark: the position just after the last change of this batch
+  * (the `cursor` sent, when the batch is empty). Never `null`, also on the last
+  * batch. Pass it as `cursor` to get the changes that follow; store it as the sync
+  * checkpoint once every change of this batch is applied.
+  */
+  next_cursor: string;
+  /** Whether more changes are immediately available after `next_cursor`. */
   has_more: boolean;
+  /**
+  * Deprecated, use `next_cursor`: the timestamp of the last change of this batch
+  * (of the position sent, when the batch is empty).
+  * Continuing with `since` = `next_since` skips a change committed later with an
+  * earlier timestamp, and one sharing that timestamp that falls on the next batch.
+  * @deprecated
+  */
+  next_since: string;
 };
 function $c69(): $Z {
-  return ($m[69] ??= $object({ next_since: $c13(), has_more: $bool }, ["next_since", "has_more"]));
+  return ($m[69] ??= $object({ next_cursor: $c17(), has_more: $bool, next_since: $c13() }, ["next_cursor", "has_more", "next_since"]));
 }
 
-/** A batch of product changes in chronological order. */
+/** A batch of product changes in commit order, and the feed position after it. */
 export type ProductChangeFeed = {
 data: ProductChange[];
 /** Position in the change feed. */
@@ -3159,7 +3172,7 @@ function ProductChange_RequestSchema$(): $Z {
 }
 
 /**
- * A batch of product changes in chronological order.
+ * A batch of product changes in commit order, and the feed position after it.
  *
  * Request form of `ProductChangeFeed`: readOnly properties left out.
  */
@@ -4489,11 +4502,21 @@ function listProductChangesOperation$() {
     path: "/products/changes",
     request: {
       query: $schema<{
-/** Return changes strictly after this instant (RFC 3339). */
-since: string;
+/**
+ * Position in the feed: the `meta.next_cursor` of a previous response (the stored
+ * checkpoint of a sync). Returns the changes committed after it. Opaque: do not
+ * build or parse it.
+ */
+cursor?: string;
+/**
+ * Where to start when no `cursor` is given: the changes whose timestamp is strictly
+ * after this instant (RFC 3339). Ignored when `cursor` is given. Use it to start a
+ * feed, never to continue one: continue with `cursor`.
+ */
+since?: string;
 /** Maximum number of items to return (1-100). */
 limit?: number;
-}>($object({ since: $c13(), limit: $c15() }, ["since"])),
+}>($object({ cursor: $c17(), since: $c13(), limit: $c15() }, [])),
     },
     responses: {
       "200": { "application/json": ProductChangeFeedSchema },
