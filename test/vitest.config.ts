@@ -3,8 +3,8 @@ import { workspaceSource } from "../vitest.shared.js";
 
 // One vitest project per turbo task (see turbo.json beside this file), so each suite runs and is
 // cached on its own inputs: `test` (e2e checks of the spec and the README), `test:contract`,
-// `test:dev` (pnpm dev), `test:browser` (headless Chromium), `test:release` (packed packages in a
-// consumer), `test:cache` (turbo's local and remote cache). `vitest run` runs them all.
+// `test:dev` (pnpm dev), `test:browser` (headless Chromium), `test:release` (publish to a local
+// registry, consumers install from it), `test:cache` (turbo's local and remote cache). `vitest run` runs them all.
 const suites: Record<string, { include: string[]; globalSetup?: string[]; testTimeout?: number; pool?: "threads"; isolate?: boolean }> = {
   e2e: { include: ["e2e/broken-spec.test.ts", "e2e/readme-example.test.ts", "e2e/root-scripts.test.ts"] },
   // One Prism for every contract file, started only when a contract file is selected.
@@ -13,8 +13,8 @@ const suites: Record<string, { include: string[]; globalSetup?: string[]; testTi
   conformance: { include: ["conformance/**/*.test.ts"] },
   dev: { include: ["e2e/dev.test.ts"] },
   browser: { include: ["e2e/docs.test.ts"] },
-  release: { include: ["e2e/pack-consumer.test.ts"] },
-  cache: { include: ["e2e/turbo-cache.test.ts", "e2e/remote-cache.test.ts"] },
+  release: { include: ["e2e/release.test.ts"] },
+  cache: { include: ["e2e/turbo-cache.test.ts", "e2e/remote-cache.test.ts", "e2e/config-rename.test.ts"] },
 };
 
 export default defineConfig(

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bin, exec, repoRoot, type ExecResult } from "../support/exec.js";
+import { startPrism, type PrismProcess } from "../support/prism.js";
+import { startRegistry, upstreamUnreachable, type LocalRegistry } from "../support/registry.js";
+
+/**
+ * The release path for real: Verdaccio on 127.0.0.1 with a throwaway storage, `changeset publish`
+ * of every public package to it, then fresh projects in the temp folder that install the packages
+ * from it by name (npm and pnpm, no overrides, no tarball paths), type-check an ESM and a CommonJS
+ * consumer with `tsc --strict` (module nodenext, and bundler resolution), and run both against
+ * Prism under Node 20 (this one) and Node 24 (the registry's `node@24`, through npx).
+ */
+
+const publicPackages = () =>
+  readdirSync(join(repoRoot, "packages"))
+    .map((d) => JSON.parse(readFileSync(join(repoRoot, "packages", d, "package.json"), "utf8")) as { name: string; version: string; private?: boolean })
+    .filter((p) => !p.private);
+const PUBLIC = publicPackages();
+const version = (name: string) => PUBLIC.find((p) => p.name === name)!.version;
+const CONSUMED = ["@specforge/client", "@specforge/runtime", "@specforge/zod", "@specforge/mocks", "@specforge/types"];
+const UPSTREAM = process.env.SPECFORGE_RELEASE_UPSTREAM ?? "https://registry.npmjs.org/";
+
+const pnpm = (args: string[], cwd: string, env?: NodeJS.ProcessEnv) => exec("npx", ["-y", "pnpm@12.4.2", ...args], { cwd, env });
+
+// The consumer's code, once for ESM (`import`) and once for CommonJS (tsc turns the imports of a
+// .cts file into `require()` calls). The @ts-expect-error lines prove the types are real: if a
+// package resolved to `any`, they would be unused and fail the type-check.
+const IMPORTS = `import { createApi, type components } from "@specforge/client";
+import { NotFoundError } from "@specforge/runtime";
+import { UserResponseSchema, UserSchema } from "@specforge/zod";
+import { makeUser, componentFixtures } from "@specforge/mocks";
+import type { paths } from "@specforge/types";
+import { z } from "zod";
+`;
+const BODY = `
+type User = components["schemas"]["User"];
+type GetUserOk = paths["/users/{id}"]["get"]["responses"]["200"]["content"]["application/json"];
+
+// @ts-expect-error role is a closed enum
+const wrongRole: User["role"] = "superuser";
+void wrongRole;
+// The generated schemas compose with the consumer's own zod (a peer: one zod in the app).
+const Users = z.array(UserSchema);
+const typed: z.infer<typeof UserSchema> extends User ? true : false = true;
+
+export async function run(baseUrl: string) {
+  const api = createApi({ baseUrl, auth: { bearer: "token" }, retry: false });
+  const body: GetUserOk = await api.users.get({ params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } } });
+  const user = UserResponseSchema.parse(body).data;
+  // @ts-expect-error the path parameter is required
+  void (() => api.users.get({ params: { path: {} } }));
+  let notFound: { status: number | undefined; code: string | undefined } | undefined;
+  try {
+    await api.users.get({ params: { path: { id: "00000000-0000-4000-8000-000000000000" } } }, { headers: { Prefer: "code=404" } });
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound = { status: err.status, code: err.code };
+  }
+  const made = makeUser({ role: "viewer" });
+  return {
+    email: user.email,
+    notFound,
+    madeRole: made.role,
+    madeValid: Users.safeParse([made, componentFixtures["User"]]).success,
+    invalidRejected: !UserSchema.safeParse({ ...made, role: "superuser" }).success,
+    typed,
+  };
+}
+`;
+const EXPECTED = { email: expect.stringContaining("@"), notFound: { status: 404, code: "NOT_FOUND" }, madeRole: "viewer", madeValid: true, invalidRejected: true, typed: true };
+
+const tsconfig = (compilerOptions: Record<string, unknown>, include: string[]) =>
+  JSON.stringify({ compilerOptions: { target: "ES2022", lib: ["ES2023", "DOM"], types: [], strict: true, ...compilerOptions }, include }, null, 2);
+
+/** A project in the temp folder that installs the packages by name from the registry. */
+function writeConsumer(dir: string, registry: string) {
+  mkdirSync(join(dir, "src"), { recursive: true });
+  const dependencies = { ...Object.fromEntries(CONSUMED.map((n) => [n, version(n)])), zod: "4.6.7" };
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module", dependencies }, null, 2));
+  writeFileSync(join(dir, ".npmrc"), `registry=${registry}\n`);
+  // pnpm holds back versions younger than a day; these were published a minute ago.
+  writeFileSync(join(dir, "pnpm-workspace.yaml"), `minimumReleaseAgeExclude:\n  - "@specforge/*"\n`);
+  writeFileSync(join(dir, "src/esm.ts"), IMPORTS + BODY);
+  writeFileSync(join(dir, "src/cjs.cts"), IMPORTS + BODY);
+  // nodenext: src/esm.ts is ESM (type: module), src/cjs.cts is CommonJS — one program, both kinds.
+  writeFileSync(join(dir, "tsconfig.json"), tsconfig({ module: "NodeNext", moduleResolution: "NodeNext", outDir: "dist", rootDir: "src" }, ["src"]));
+  writeFileSync(join(dir, "tsconfig.bundler.json"), tsconfig({ module: "ESNext", moduleResolution: "Bundler", noEmit: true }, ["src/esm.ts"]));
+  writeFileSync(join(dir, "main.mjs"), `import { run } from "./dist/esm.js";\nconsole.log(JSON.stringify(await run(process.argv[2])));\n`);
+  writeFileSync(join(dir, "main.cjs"), `const { run } = require("./dist/cjs.cjs");\nrun(process.argv[2]).then((r) => console.log(JSON.stringify(r)));\n`);
+}
+
+const out = (r: ExecResult) => `exit ${r.code}\n${r.stdout}\n${r.stderr}`;
+
+let skip: string | undefined;
+try {
+  skip = await upstreamUnreachable(UPSTREAM);
+} catch (err) {
+  skip = String(err);
+}
+if (skip) console.warn(`release test skipped: the npm registry is needed (Verdaccio proxies third-party packages to it) and ${skip}`);
+
+describe.skipIf(skip !== undefined)("release: changeset publish to a local registry, consumers install it with npm and pnpm", () => {
+  let work: string;
+  let registry: LocalRegistry;
+  let prism: PrismProcess | undefined;
+  let node24: string;
+  const installs: Record<string, { code: number; ms: number; output: string }> = {};
+
+  beforeAll(async () => {
+    // Through pnpm: turbo needs the package manager on PATH, which a bare `npx vitest` lacks.
+    const build = await pnpm(["exec", "turbo", "run", "build", "--output-logs=errors-only", ...PUBLIC.map((p) => `--filter=${p.name}`)], repoRoot);
+    expect(build.code, out(build)).toBe(0);
+    work = realpathSync(mkdtempSync(join(tmpdir(), "specforge-release-")));
+    registry = await startRegistry(join(work, "registry"), UPSTREAM, ["@specforge/*", "create-specforge"]);
+    // Node 24 from the registry's `node` package: npx installs it once, then its binary runs directly.
+    const which = await exec("npx", ["-y", "node@24", "-p", "process.execPath"], { cwd: work });
+    expect(which.code, out(which)).toBe(0);
+    node24 = which.stdout.trim();
+  }, 600_000);
+  afterAll(async () => {
+    await prism?.stop();
+    await registry?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it("changeset publish publishes every public package", async () => {
+    const publish = await pnpm(["exec", "changeset", "publish", "--no-git-tag"], repoRoot, { npm_config_userconfig: registry.npmrc, npm_config_registry: registry.url });
+    expect(publish.code, out(publish) + registry.output()).toBe(0);
+    for (const { name, version } of PUBLIC) {
+      const res = await fetch(new URL(name.replace("/", "%2f"), registry.url));
+      expect(res.status, name).toBe(200);
+      const meta = (await res.json()) as { versions: Record<string, { dependencies?: Record<string, string> }> };
+      expect(Object.keys(meta.versions), name).toContain(version);
+      // workspace:* became the version it links to.
+      expect(JSON.stringify(meta.versions[version]!.dependencies ?? {}), name).not.toContain("workspace:");
+    }
+  });
+
+  it.each(PUBLIC.map((p) => p.name))("%s as published: attw finds no problem (node16 from CJS and ESM, bundler)", async (name) => {
+    const tarball = join(work, "registry/storage", name, `${name.split("/")[1]}-${version(name)}.tgz`);
+    const attw = await exec(join(repoRoot, "test/node_modules/.bin/attw"), [tarball, "--profile", "node16", "--no-definitely-typed", "--format", "json"]);
+    const report = JSON.parse(attw.stdout) as { problems?: Record<string, { resolutionKind?: string }[]> };
+    expect(Object.values(report.problems ?? {}).flat().filter((p) => p.resolutionKind !== "node10")).toEqual([]);
+    expect(attw.code, attw.stderr).toBe(0);
+  });
+
+  it.each(["npm", "pnpm"])("a fresh project installs the packages by name with %s (no overrides)", async (pm) => {
+    const app = join(work, `app-${pm}`);
+    writeConsumer(app, registry.url);
+    const started = performance.now();
+    // A cache/store of its own: nothing comes from this workspace, everything through the registry.
+    const install =
+      pm === "npm"
+        ? await exec("npm", ["install", "--no-audit", "--no-fund", "--cache", join(work, "npm-cache")], { cwd: app })
+        : await pnpm(["install", "--store-dir", join(work, "pnpm-store")], app);
+    installs[pm] = { code: install.code, ms: performance.now() - started, output: out(install) };
+    expect(install.code, out(install)).toBe(0);
+    // No engine warning on Node 20 (msw is an optional peer the fixtures never import), no peer warning.
+    expect(install.stdout + install.stderr).not.toMatch(/EBADENGINE|Unsupported engine|unmet peer|WARN.*peer/i);
+    const resolved = JSON.parse(readFileSync(join(app, "node_modules/@specforge/client/package.json"), "utf8")) as { version: string };
+    expect(resolved.version).toBe(version("@specforge/client"));
+    expect(readdirSync(join(app, "node_modules"))).not.toContain("msw");
+  }, 300_000);
+
+  it.each(["npm", "pnpm"])("%s project: tsc --strict passes for module nodenext (ESM and CJS) and bundler resolution", async (pm) => {
+    const app = join(work, `app-${pm}`);
+    expect(installs[pm]?.code, "install").toBe(0);
+    // The packages' declaration files are the same in every pass: checked once (npm, nodenext);
+    // the other passes check the consumer's code as each resolution sees the packages.
+    const libCheck = pm === "npm" ? [] : ["--skipLibCheck"];
+    const [nodenext, bundler] = await Promise.all([
+      exec(bin("tsc"), ["-p", join(app, "tsconfig.json"), ...libCheck], { cwd: app }),
+      exec(bin("tsc"), ["-p", join(app, "tsconfig.bundler.json"), "--skipLibCheck"], { cwd: app }),
+    ]);
+    const clean = out({ code: 0, stdout: "", stderr: "" });
+    expect(out(nodenext), "nodenext").toBe(clean);
+    expect(out(bundler), "bundler").toBe(clean);
+    // The CommonJS consumer really is CommonJS: tsc emitted require() calls of the packages.
+    expect(readFileSync(join(app, "dist/cjs.cjs"), "utf8")).toContain('require("@specforge/client")');
+  });
+
+  it.each([
+    ["npm", "20"],
+    ["npm", "24"],
+    ["pnpm", "20"],
+    ["pnpm", "24"],
+  ])("%s project on Node %s: the ESM and the CommonJS consumer call Prism, validate with zod, use a fixture", async (pm, major) => {
+    const app = join(work, `app-${pm}`);
+    expect(installs[pm]?.code, "install").toBe(0);
+    prism ??= await startPrism(join(app, "node_modules/@specforge/mocks/src/generated/openapi.mock.json"));
+    const node = major === "20" ? process.execPath : node24;
+    for (const main of ["main.mjs", "main.cjs"]) {
+      const run = await exec(node, ["--no-warnings", join(app, main), prism.url], { cwd: app });
+      expect(run.code, `${main}: ${out(run)}`).toBe(0);
+      expect(JSON.parse(run.stdout), main).toEqual(EXPECTED);
+    }
+    const v = await exec(node, ["-p", "process.versions.node"]);
+    expect(v.stdout.trim().split(".")[0]).toBe(major);
+  });
+});
