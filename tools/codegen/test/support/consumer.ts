@@ -53,7 +53,12 @@ export async function makeConsumer(root: string): Promise<void> {
   const dir = join(root, "node_modules", "@specforge/runtime");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), readFileSync(join(RUNTIME, "package.json")));
-  await run(process.execPath, [TSC, "-p", join(RUNTIME, "tsconfig.build.json"), "--outDir", join(dir, "dist"), "--emitDeclarationOnly", "--declarationMap", "false"], { encoding: "utf8" });
+  await run(process.execPath, [TSC, "-p", join(RUNTIME, "tsconfig.build.json"), "--outDir", join(dir, "dist"), "--emitDeclarationOnly", "--declarationMap", "false"], { encoding: "utf8" }).catch(
+    // tsc prints its diagnostics on stdout, which execFile's error message leaves out.
+    (e: { stdout?: string; stderr?: string; message: string }) => {
+      throw new Error(`@specforge/runtime's declarations did not build (the consumer needs them):\n${(e.stdout || e.stderr || e.message).trim()}`);
+    },
+  );
 }
 
 /** `tsc` (STRICT plus `extra`) over `include` in `root`: its error output, "" when clean. */

@@ -61,7 +61,7 @@ interface $Object<T, S extends z.core.$ZodLooseShape, C extends z.core.$ZodObjec
     deps: ["$Z"],
     code: `/**
  * Exports a real zod object (\`.shape\`, \`.extend()\`, \`.pick()\`, \`.partial()\`…) with the same
- * never-throw guarantee as \`$schema\`: its own parse is wrapped in place. Schemas derived from it
+ * never-throw guarantee as the other exports: its own parse is wrapped in place. Schemas derived from it
  * with zod's methods are zod's own (the guarantee stays with the export).
  */
 function $objectSchema<T>(schema: $Z): T {

@@ -36,7 +36,8 @@ export function helperSource(used: Iterable<string>): string {
     for (const d of def.deps ?? []) visit(d);
     // Helpers a helper mentions (types such as $Re) come with it, without listing them by hand.
     const code = def.code === undefined ? "" : Array.isArray(def.code) ? def.code.join("\n") : def.code;
-    for (const d of helpersIn(code)) if (d !== name && H[d]) visit(d);
+    // Not from comments: a doc naming another helper must not emit it unused (noUnusedLocals).
+    for (const d of helpersIn(code.replace(/\/\*[\s\S]*?\*\//g, ""))) if (d !== name && H[d]) visit(d);
     order.push(...(def.code === undefined ? [] : Array.isArray(def.code) ? def.code : [def.code]));
   };
   visit("$Z");

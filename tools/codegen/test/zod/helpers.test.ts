@@ -1,0 +1,20 @@
+/**
+ * The helpers a zod module declares: exactly those its code uses (and their dependencies). A
+ * consumer compiling with noUnusedLocals trips on any other — oai-webhook-example.yaml, whose only
+ * schema is an object, used to get `$schema` because `$objectSchema`'s doc comment names it.
+ */
+import { describe, expect, it } from "vitest";
+import { helperSource, helpersIn } from "../../src/emit/zod/runtime.js";
+
+const declared = (code: string) => [...code.matchAll(/^(?:const|function|type) (\$\w+)/gm)].map((m) => m[1]).sort();
+
+describe("zod module helpers", () => {
+  it("given only $objectSchema in use, want $objectSchema and $Z's declarations, not $schema", () => {
+    expect(declared(helperSource(helpersIn("export const A = $objectSchema(x);")))).toEqual(["$Z", "$objectSchema", "$t", "$z"]);
+  });
+  it("given a helper whose code (not its doc) uses another, want both", () => {
+    const names = declared(helperSource(["$schema"]));
+    expect(names).toContain("$schema");
+    expect(names).toContain("$t");
+  });
+});
