@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { bin, exec, repoRoot } from "../support/exec.js";
 import { turbo } from "../support/turbo.js";
+import { copyRepo as copyFrom } from "../support/repo-copy.js";
 
 interface DryTask {
   taskId: string;
@@ -28,16 +28,9 @@ const rerun = (before: Map<string, DryTask>, after: Map<string, DryTask>) => [..
 
 const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
 
-/**
- * A copy of the repo's files (tracked and new, not ignored) in a temporary folder. Edits happen
- * there, never in the repo: the other suites of the same `pnpm test` run read the real files
- * while this one runs.
- */
 function copyRepo(): string {
-  const dir = mkdtempSync(join(tmpdir(), "specforge-turbo-cache-"));
+  const dir = copyFrom("specforge-turbo-cache-");
   copies.push(dir);
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot });
-  execFileSync("sh", ["-c", `xargs -0 tar -cf - --ignore-failed-read 2>/dev/null | tar -xf - -C "${dir}"`], { cwd: repoRoot, input: files });
   return dir;
 }
 const copies: string[] = [];

@@ -3,5 +3,4 @@
  * (`api.<tag>.<operation>(init)`) on openapi-fetch and @specforge/runtime.
  */
 export * from "./generated/index.js";
-export type { paths, components, operations, webhooks } from "@specforge/types";
 export type { ApiOptions, CallOptions, OperationMeta, OperationFn, PaginatedFn, StreamFn, SSEEvent } from "@specforge/runtime/client";

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { components } from "@specforge/types";
+import type { components } from "../src/index.js";
 
 type Product = components["schemas"]["Product"];
 type ProductChange = components["schemas"]["ProductChange"];

@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import type { components as Types } from "@specforge/types";
+// By path, not by package name: the types package is renamed with the config's scope.
+import type { components as Types } from "../../types/src/index.js";
 import { components as schemas } from "../src/index.js";
 
 // Mutual assignability: the same set of values both ways (a missing or extra required property, a

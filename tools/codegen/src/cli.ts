@@ -7,24 +7,33 @@ import { SpecError } from "./load/spec-error.js";
 import { tuneJitForBatch } from "./jit-flags.js";
 import { terminalText } from "./terminal-text.mjs";
 import { ConfigError, loadConfig } from "./config/config.mjs";
-import { packageGeneration, syncPackageJson } from "./config/package-target.js";
+import { packageGeneration, syncPackageJson, syncWorkspaceDependents } from "./config/package-target.js";
 import { warningLines } from "./cli/warning-summary.js";
 import { OutputError } from "./write/atomic-write.js";
 import { writeFileSync } from "node:fs";
+import { foreignFiles, OUTPUT_MARKER, writeMarker } from "./cli/output-folder.js";
+import { outputDependenciesText } from "./cli/output-dependencies.js";
+import { findConfig } from "./config/config.mjs";
 
-const USAGE = `Usage: codegen --spec <file> --out <dir> [--targets types,zod,client,mocks] [options]
+const USAGE = `Usage: codegen <spec> -o <dir> [--targets types,zod,client,mocks] [options]
+       codegen -i <spec> -o <dir> …   (or --spec <spec> --out <dir>)
+       codegen -o <dir> …             (the spec of the nearest specforge.config.ts)
        codegen --package <types|zod|client|mocks> [--config <file>]
 
 Generates TypeScript modules from an OpenAPI 2.0/3.0/3.1 document (JSON or YAML, one file or
 many with relative $refs) into <dir>, which is replaced as a whole only when generation succeeds.
+<dir> must be new, empty, or an earlier output (it holds ${OUTPUT_MARKER}): the generator
+refuses to empty a folder it did not create unless --clean is given.
 
 Options:
   --package <kind>       generate one package of the project as specforge.config.ts describes it
                          (spec bundle, output folder, imports, seed, invalid examples; its
                          package.json name follows the config's scope)
-  --config <file>        the config file (default: the nearest specforge.config.ts upwards)
-  --spec <file>          the OpenAPI document (required without --package)
-  --out <dir>            output folder, owned by the generator (required)
+  --config <file>        the config file (default: the nearest specforge.config.ts upwards); with
+                         no spec given, its spec, seed and invalidExamples are used
+  -i, --spec <file>      the OpenAPI document (or the first argument; default: the config's)
+  -o, --out <dir>        output folder, owned by the generator (required)
+  --clean                replace <dir> even if the generator did not create it
   --targets <list>       comma-separated subset of ${ALL_TARGETS.join(",")} (default: all)
   --types-import <mod>   module the client/mocks import types from (default: ./types.gen.js)
   --zod-import <mod>     module the mocks import zod schemas from (default: ./zod.gen.js)
@@ -37,16 +46,23 @@ Options:
                          first few pointers when there are more than 10)
   --warnings-file <file> write every warning to <file>, one per line
   --quiet                no progress on stderr; warnings as counts per kind only
-  -h, --help             this text`;
+  -h, --help             this text
 
-async function main(argv: string[]): Promise<number> {
-  let values;
+What the output imports (install these beside it; types.gen.ts imports nothing):
+${outputDependenciesText()}`;
+
+/** `standalone`: a user's --out (marked, checked); false for --package, whose folders the config declares. */
+async function main(argv: string[], standalone = true): Promise<number> {
+  let values, positionals;
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: argv,
       options: { ...CODEGEN_OPTIONS, help: { type: "boolean", short: "h" } },
       strict: true,
+      allowPositionals: true,
     }));
+    if (positionals.length > 1 || (positionals.length && values.spec)) throw new Error(`one spec, as the first argument or --spec (got ${[values.spec, ...positionals].filter(Boolean).join(", ")})`);
+    if (positionals.length) values.spec = positionals[0];
   } catch (err) {
     process.stderr.write(`codegen: ${(err as Error).message}\n\n${USAGE}\n`);
     return 2;
@@ -56,15 +72,34 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.package) {
-    if (values.spec || values.out || values.targets || values["types-import"]) {
+    if (values.spec || values.out || values.targets || values["types-import"] || values.clean) {
       process.stderr.write(`codegen: --package takes the spec, output, targets and imports from the config; drop --spec/--out/--targets/--types-import\n`);
       return 2;
     }
     return generatePackage(values.package, values.config, values.quiet === true);
   }
+  // No spec on the command line: the project's, as its specforge.config.ts names it (with its
+  // codegen settings). A spec given explicitly is anyone's: the config's settings apply only with --config.
+  let configured: { seed: number; invalidExamples: "error" | "warn" } | undefined;
+  if (values.out && (!values.spec || values.config) && (values.config || findConfig())) {
+    try {
+      const config = await loadConfig(values.config ? { file: values.config } : {});
+      values.spec ??= config.spec.entry;
+      configured = config.codegen;
+    } catch (err) {
+      process.stderr.write(`codegen: error: ${terminalText((err as Error).message)}\n`);
+      return 1;
+    }
+  }
   if (!values.spec || !values.out) {
-    process.stderr.write(`codegen: --spec and --out are required (or --package <kind>)\n\n${USAGE}\n`);
+    process.stderr.write(`codegen: a spec (first argument, -i/--spec, or a specforge.config.ts) and -o/--out are required (or --package <kind>)\n\n${USAGE}\n`);
     return 2;
+  }
+  const foreign = standalone && !values.clean ? foreignFiles(values.out) : [];
+  if (foreign.length) {
+    const shown = foreign.slice(0, 5).map((f) => terminalText(f, true)).join(", ") + (foreign.length > 5 ? `, … (${foreign.length} in all)` : "");
+    process.stderr.write(`codegen: error: --out ${terminalText(values.out, true)} holds files the generator did not write (${shown}) and would be emptied; pick a new folder, or pass --clean to replace it\n`);
+    return 1;
   }
   const targets = (values.targets ?? ALL_TARGETS.join(",")).split(",").map((t) => t.trim()).filter(Boolean);
   const unknown = targets.filter((t) => !ALL_TARGETS.includes(t as Target));
@@ -72,14 +107,14 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`codegen: unknown target(s) ${unknown.join(", ")} (known: ${ALL_TARGETS.join(", ")})\n`);
     return 2;
   }
-  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  const seed = values.seed === undefined ? (configured?.seed ?? 1) : Number(values.seed);
   if (!Number.isInteger(seed)) {
     process.stderr.write(`codegen: --seed must be an integer\n`);
     return 2;
   }
   // On the CLI a vendor's broken examples are warnings by default: the user cannot fix them. The
   // workspace's packages pass `error` explicitly (codegen.invalidExamples in the config).
-  const invalidExamples = values["invalid-examples"] ?? (process.env.SPECFORGE_INVALID_EXAMPLES === "error" ? "error" : "warn");
+  const invalidExamples = values["invalid-examples"] ?? configured?.invalidExamples ?? (process.env.SPECFORGE_INVALID_EXAMPLES === "error" ? "error" : "warn");
   if (invalidExamples !== "error" && invalidExamples !== "warn") {
     process.stderr.write(`codegen: --invalid-examples must be "error" or "warn"\n`);
     return 2;
@@ -98,6 +133,7 @@ async function main(argv: string[]): Promise<number> {
       invalidExamples,
       onProgress: quiet ? undefined : (m) => process.stderr.write(`codegen: ${terminalText(m, true)}\n`),
     });
+    if (standalone) writeMarker(values.out);
     // Warnings quote the spec: one line each, whatever it holds.
     const line = (t: string) => terminalText(t, true);
     const file = values["warnings-file"];
@@ -138,9 +174,14 @@ async function generatePackage(kind: string, configFile: string | undefined, qui
   const args = ["--spec", g.spec, "--out", g.out, "--targets", g.targets.join(","), "--seed", String(g.seed), "--invalid-examples", g.invalidExamples];
   if (g.typesImport) args.push("--types-import", g.typesImport);
   if (quiet) args.push("--quiet");
-  const code = await main(args);
+  const code = await main(args, false);
   if (code === 0 && syncPackageJson(config, g.pkg)) {
     process.stderr.write(`codegen: ${terminalText(g.pkg.dir, true)}/package.json now names ${g.pkg.name} (as the config says); run \`pnpm install\` to relink the workspace\n`);
+  }
+  if (code === 0) {
+    for (const file of syncWorkspaceDependents(config, g.pkg)) {
+      process.stderr.write(`codegen: ${terminalText(file, true)} now depends on ${g.pkg.name} through a workspace alias (its imports are unchanged); run \`pnpm install\`\n`);
+    }
   }
   return code;
 }

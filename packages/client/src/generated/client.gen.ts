@@ -5,6 +5,7 @@
 /* eslint-disable */
 
 import type { components, paths } from "@specforge/types";
+export type { components, operations, paths, webhooks } from "@specforge/types";
 import { createApiCore, type ApiCore, type ApiOptions, type OperationFn, type OperationMeta, type PaginatedFn, type StreamFn } from "@specforge/runtime/client";
 
 /** What the spec says about each operation; the runtime reads it (idempotency, pagination, auth). */

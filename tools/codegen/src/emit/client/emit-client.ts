@@ -15,6 +15,9 @@ export const emitClient: Emitter = (ctx) => {
   const out: string[] = [generatedHeader(ctx, `Typed client of ${model.title} ${model.version}.`)];
   const needsComponents = model.operations.some((o) => streamEventType(o)?.startsWith("components"));
   out.push(`import type { ${needsComponents ? "components, " : ""}paths } from ${stringLiteral(options.typesImport)};`);
+  // From a types package (not a sibling module), the client re-exports its types, so the client
+  // package's hand-written entry never names that package (the config may rename it).
+  if (!options.typesImport.startsWith(".")) out.push(`export type { components, operations, paths, webhooks } from ${stringLiteral(options.typesImport)};`);
   // Only the surface types in use: consumers compiling with noUnusedLocals must not trip on ours.
   const used = new Set(["ApiCore", "ApiOptions", "OperationMeta", ...model.operations.map((o) => surfaceCall(o).type.split("<")[0]!)]);
   out.push(`import { createApiCore, ${[...used].sort().map((t) => `type ${t}`).join(", ")} } from "@specforge/runtime/client";`);
