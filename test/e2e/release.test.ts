@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bin, exec, repoRoot, type ExecResult } from "../support/exec.js";
@@ -15,10 +15,14 @@ import { startRegistry, upstreamUnreachable, type LocalRegistry } from "../suppo
  */
 
 const publicPackages = () =>
-  readdirSync(join(repoRoot, "packages"))
-    .map((d) => JSON.parse(readFileSync(join(repoRoot, "packages", d, "package.json"), "utf8")) as { name: string; version: string; private?: boolean })
+  ["packages", "tools"]
+    .flatMap((group) => readdirSync(join(repoRoot, group)).map((d) => ({ group, dir: join(repoRoot, group, d) })))
+    .filter(({ dir }) => existsSync(join(dir, "package.json")))
+    .map(({ group, dir }) => ({ group, ...(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name: string; version: string; private?: boolean }) }))
     .filter((p) => !p.private);
 const PUBLIC = publicPackages();
+// The libraries (attw checks their exports); the tools are commands.
+const LIBRARIES = PUBLIC.filter((p) => p.group === "packages").map((p) => p.name);
 const version = (name: string) => PUBLIC.find((p) => p.name === name)!.version;
 const CONSUMED = ["@specforge/client", "@specforge/runtime", "@specforge/zod", "@specforge/mocks", "@specforge/types"];
 const UPSTREAM = process.env.SPECFORGE_RELEASE_UPSTREAM ?? "https://registry.npmjs.org/";
@@ -138,7 +142,7 @@ describe.skipIf(skip !== undefined)("release: changeset publish to a local regis
     }
   });
 
-  it.each(PUBLIC.map((p) => p.name))("%s as published: attw finds no problem (node16 from CJS and ESM, bundler)", async (name) => {
+  it.each(LIBRARIES)("%s as published: attw finds no problem (node16 from CJS and ESM, bundler)", async (name) => {
     const tarball = join(work, "registry/storage", name, `${name.split("/")[1]}-${version(name)}.tgz`);
     const attw = await exec(join(repoRoot, "test/node_modules/.bin/attw"), [tarball, "--profile", "node16", "--no-definitely-typed", "--format", "json"]);
     const report = JSON.parse(attw.stdout) as { problems?: Record<string, { resolutionKind?: string }[]> };
@@ -199,4 +203,28 @@ describe.skipIf(skip !== undefined)("release: changeset publish to a local regis
     const v = await exec(node, ["-p", "process.versions.node"]);
     expect(v.stdout.trim().split(".")[0]).toBe(major);
   });
+
+  it("npx @specforge/codegen <spec> -o <dir> runs the published generator; its output type-checks beside the runtime", async () => {
+    // In the npm project: it has what --help says the output imports (runtime, openapi-fetch, zod).
+    const app = join(work, "app-npm");
+    expect(installs.npm?.code, "install").toBe(0);
+    cpSync(join(repoRoot, "tools/codegen/test/fixtures/multi-file"), join(app, "api"), { recursive: true });
+    const env = { npm_config_registry: registry.url, npm_config_cache: join(work, "npm-cache") };
+    const npx = (args: string[]) => exec("npx", ["-y", `@specforge/codegen@${version("@specforge/codegen")}`, ...args], { cwd: app, env });
+    const help = await npx(["--help"]);
+    expect(help.code, out(help)).toBe(0);
+    expect(help.stdout).toContain(`@specforge/runtime@${version("@specforge/runtime")}`);
+    const gen = await npx(["api/openapi.yaml", "-o", "src/generated", "--targets", "types,zod,client", "--quiet"]);
+    expect(gen.code, out(gen)).toBe(0);
+    expect(readdirSync(join(app, "src/generated")).sort()).toEqual([".specforge-codegen", "client.gen.ts", "index.ts", "types.gen.ts", "zod.gen.ts"]);
+    // A folder of the user's own is not emptied.
+    const refused = await npx(["api/openapi.yaml", "-o", "src", "--quiet"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/holds files the generator did not write/);
+    expect(existsSync(join(app, "src/esm.ts"))).toBe(true);
+    writeFileSync(join(app, "tsconfig.generated.json"), tsconfig({ module: "NodeNext", moduleResolution: "NodeNext", noEmit: true, skipLibCheck: true }, ["src/generated"]));
+    const tsc = await exec(bin("tsc"), ["-p", join(app, "tsconfig.generated.json")], { cwd: app });
+    expect(out(tsc)).toBe(out({ code: 0, stdout: "", stderr: "" }));
+  });
 });
+

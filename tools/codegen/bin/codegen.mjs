@@ -17,11 +17,18 @@ function newestSource(dir) {
   return newest;
 }
 
-// The mock engine it runs is @specforge/runtime's src/mocks, compiled into the same build.
+// The mock engine it runs is @specforge/runtime's src/mocks, compiled into the same build. An
+// installed @specforge/codegen ships dist/ built (and no TypeScript sources): it just runs.
 const engine = join(root, "../../packages/runtime/src/mocks");
+const inRepo = existsSync(join(root, "tsconfig.build.json")) && existsSync(engine);
+if (!inRepo && !existsSync(built)) {
+  process.stderr.write(`codegen: ${built} is missing: this copy of @specforge/codegen was published without its build\n`);
+  process.exit(1);
+}
 const stale =
-  !existsSync(built) ||
-  statSync(built).mtimeMs < Math.max(newestSource(join(root, "src")), newestSource(engine), statSync(join(root, "tsconfig.build.json")).mtimeMs);
+  inRepo &&
+  (!existsSync(built) ||
+    statSync(built).mtimeMs < Math.max(newestSource(join(root, "src")), newestSource(engine), statSync(join(root, "tsconfig.build.json")).mtimeMs));
 if (stale) {
   process.stderr.write("codegen: building the generator (src changed)…\n");
   execFileSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit" });

@@ -5,8 +5,8 @@
 export const CODEGEN_OPTIONS = {
   package: { type: "string" },
   config: { type: "string" },
-  spec: { type: "string" },
-  out: { type: "string" },
+  spec: { type: "string", short: "i" },
+  out: { type: "string", short: "o" },
   targets: { type: "string" },
   "types-import": { type: "string" },
   "zod-import": { type: "string" },
@@ -15,4 +15,5 @@ export const CODEGEN_OPTIONS = {
   quiet: { type: "boolean" },
   verbose: { type: "boolean" },
   "warnings-file": { type: "string" },
+  clean: { type: "boolean" },
 } as const;

@@ -88,6 +88,8 @@ describe("bad input: exit 1, one message with file and pointer, previous output 
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     const out = join(dir, "out");
     mkdirSync(out);
+    // An earlier output of the generator (it holds the marker): replaced only on success.
+    writeFileSync(join(out, ".specforge-codegen"), "");
     writeFileSync(join(out, "keep.ts"), "// previous output\n");
     const spec = join(dir, Object.keys(files)[0]!);
     const res = await run(tsx, [cli, "--spec", spec, "--out", out, "--targets", targets ?? "types,zod,client,mocks"], { encoding: "utf8" }).then(
@@ -98,7 +100,7 @@ describe("bad input: exit 1, one message with file and pointer, previous output 
     expect(res.code).toBe(1);
     expect(res.stderr).not.toMatch(/internal error|\n\s+at \S+ \(|RangeError/);
     expect(res.stderr.match(/codegen: error:/g)).toHaveLength(1);
-    expect(readdirSync(out)).toEqual(["keep.ts"]);
+    expect(readdirSync(out).sort()).toEqual([".specforge-codegen", "keep.ts"]);
     expect(readFileSync(join(out, "keep.ts"), "utf8")).toBe("// previous output\n");
     expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });
