@@ -1,0 +1,21 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- a bundled spec read as plain JSON */
+/** A GET of the spec that needs no parameters, with whatever credentials its security names. */
+export function probe(bundle: Record<string, any>): { path: string; headers: Record<string, string> } | undefined {
+  for (const [path, item] of Object.entries<any>(bundle.paths ?? {})) {
+    const op = item?.get;
+    if (!op || path.includes("{")) continue;
+    const deref = (p: any) => (typeof p?.$ref === "string" && p.$ref.startsWith("#/components/parameters/") ? bundle.components.parameters[p.$ref.split("/").pop()] : p);
+    const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
+    if (params.some((p) => p === undefined || p.required)) continue;
+    if (!Object.keys(op.responses ?? {}).some((s) => /^2/.test(s))) continue;
+    const headers: Record<string, string> = { authorization: "Bearer scaffold-test" };
+    for (const name of Object.keys((op.security ?? bundle.security ?? [])[0] ?? {})) {
+      const s = bundle.components?.securitySchemes?.[name];
+      if (s?.type === "apiKey" && s.in === "header") headers[String(s.name).toLowerCase()] = "scaffold-test";
+      if (s?.type === "http" && String(s.scheme).toLowerCase() === "basic") headers.authorization = `Basic ${btoa("a:b")}`;
+    }
+    return { path, headers };
+  }
+  return undefined;
+}
+
