@@ -226,5 +226,21 @@ describe.skipIf(skip !== undefined)("release: changeset publish to a local regis
     const tsc = await exec(bin("tsc"), ["-p", join(app, "tsconfig.generated.json")], { cwd: app });
     expect(out(tsc)).toBe(out({ code: 0, stdout: "", stderr: "" }));
   });
-});
 
+  it("npm create specforge <dir> -- --spec <file> --scope <@scope> runs the published scaffold", async () => {
+    const dir = join(work, "create");
+    mkdirSync(dir);
+    const env = { npm_config_registry: registry.url, npm_config_cache: join(work, "npm-cache") };
+    const spec = join(repoRoot, "tools/codegen/test/fixtures/multi-file/openapi.yaml");
+    const create = await exec("npm", ["create", "-y", `specforge@${version("create-specforge")}`, "acme-api", "--", "--spec", spec, "--scope", "@acme", "--no-install"], { cwd: dir, env });
+    expect(create.code, out(create)).toBe(0);
+    expect(create.stdout).toMatch(/Created .*acme-api\. Next: cd acme-api && npx -y pnpm@12\.4\.2 start/);
+    const project = join(dir, "acme-api");
+    expect(readFileSync(join(project, "specforge.config.ts"), "utf8")).toContain(`scope: "@acme"`);
+    expect(existsSync(join(project, "spec/openapi.yaml"))).toBe(true);
+    for (const kind of ["types", "client", "zod", "mocks"]) {
+      expect((JSON.parse(readFileSync(join(project, "packages", kind, "package.json"), "utf8")) as { name: string }).name).toBe(`@acme/${kind}`);
+    }
+    expect(readFileSync(join(project, "README.md"), "utf8")).toContain("Multi-file");
+  });
+});

@@ -1,0 +1,29 @@
+// dist/ is the part of this repository the scaffold reads, in the repository's layout: the
+// scaffold itself (tools/scaffold/src, which finds "the repository" three folders above it) and
+// every file it copies or reads (its COPIED list, the generated packages' shells, the root and
+// spec/test manifests). Rebuilt whole on each run; turbo does not cache it (see turbo.json).
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const repo = join(root, "../..");
+const dist = join(root, "dist");
+const { COPIED, PACKAGE_SHELLS, SKIPPED } = await import(new URL("../../scaffold/src/copy-files.mjs", import.meta.url).href);
+
+const paths = [
+  ...readdirSync(join(repo, "tools/scaffold/src")).map((f) => `tools/scaffold/src/${f}`),
+  ...COPIED,
+  ...["types", "zod", "client", "mocks"].flatMap(PACKAGE_SHELLS),
+  "package.json",
+  "pnpm-workspace.yaml",
+  "turbo.json",
+  "spec/package.json",
+  "test/package.json",
+];
+rmSync(dist, { recursive: true, force: true });
+for (const path of new Set(paths)) {
+  const from = join(repo, path);
+  if (!existsSync(from)) throw new Error(`create-specforge build: ${path} (read by the scaffold) does not exist`);
+  mkdirSync(dirname(join(dist, path)), { recursive: true });
+  cpSync(from, join(dist, path), { recursive: statSync(from).isDirectory(), filter: (src) => !SKIPPED(src.slice(repo.length + 1)) });
+}
