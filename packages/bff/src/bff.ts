@@ -69,7 +69,7 @@ export function createBff(config: BffConfig): Bff {
   const methods = [...new Set(config.operations.map((id) => operationMeta[id].method.toUpperCase()))];
   const cors = createCors(config.cors, methods, [...forward, identifier.header, "x-request-id", "cache-control"]);
   const limit = stores.rateLimit && config.rateLimit !== false && { limit: config.rateLimit?.limit ?? DEFAULTS.rateLimit.limit, windowMs: config.rateLimit?.windowMs ?? DEFAULTS.rateLimit.windowMs, store: stores.rateLimit };
-  const webhook = config.webhook ? createWebhookReceiver(stores.webhook ? { ...config.webhook, store: stores.webhook } : config.webhook, log, now) : undefined;
+  const webhook = config.webhook ? createWebhookReceiver(stores.webhook ? { ...config.webhook, store: stores.webhook } : config.webhook, log, now, stores.rateLimit) : undefined;
   const healthPath = config.health === false ? undefined : (config.health?.path ?? DEFAULTS.healthPath);
   const validate = config.validate ?? true;
   const maxBody = config.maxBodyBytes ?? DEFAULTS.maxBodyBytes;

@@ -28,6 +28,7 @@ export type SettingNames = Record<
   | "rateLimit"
   | "webhookSecret"
   | "webhookPath"
+  | "webhookRateLimit"
   | "port"
   | "redisUrl"
   | "redisKeyPrefix"
@@ -51,6 +52,7 @@ export const CONFIG_NAMES: SettingNames = {
   rateLimit: "rateLimit",
   webhookSecret: "webhook.secret",
   webhookPath: "webhook.path",
+  webhookRateLimit: "webhook.rateLimit",
   port: "server.port",
   redisUrl: "redis.url",
   redisKeyPrefix: "redis.keyPrefix",
@@ -107,6 +109,10 @@ export function configProblems(config: BffConfig, names: SettingNames = CONFIG_N
     const p = wh.path ?? DEFAULTS.webhookPath;
     if (!isPath(p) || p === "/") problems.push(`${names.webhookPath}: a path such as /webhooks, got "${p}"`);
     else if (p === basePath || p.startsWith(`${basePath}/`)) problems.push(`${names.webhookPath}: must lie outside ${names.basePath} (${basePath})`);
+    const wrl = wh.rateLimit;
+    if (wrl && !(Number.isInteger(wrl.limit) && wrl.limit > 0 && wrl.windowMs > 0)) {
+      problems.push(`${names.webhookRateLimit}: limit must be a positive integer and the window a positive number of ms`);
+    }
   }
   problems.push(...redisProblems(config, names));
   if (config.health) {

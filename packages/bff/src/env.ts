@@ -34,6 +34,7 @@ export const ENV_VARS: Record<string, string> = {
   BFF_WEBHOOK_PATH: "webhook receiver path (default /webhooks)",
   BFF_WEBHOOK_SCHEME: "standard or hmac-hex (default standard)",
   BFF_WEBHOOK_TOLERANCE_SEC: "accepted webhook-timestamp skew (default 300)",
+  BFF_WEBHOOK_RATE_LIMIT: "deliveries per sender address, e.g. 600/1m (default off)",
   BFF_REDIS_URL: "redis://[user:password@]host:port[/db]: share rate limits and webhook dedupe between instances (default: in memory)",
   BFF_REDIS_KEY_PREFIX: "prefix of every Redis key (default specforge:bff:)",
   BFF_REDIS_TIMEOUT_MS: "a Redis command slower than this counts as Redis down (default 250)",
@@ -56,6 +57,7 @@ const ENV_NAMES: SettingNames = {
   rateLimit: "BFF_RATE_LIMIT",
   webhookSecret: "BFF_WEBHOOK_SECRET",
   webhookPath: "BFF_WEBHOOK_PATH",
+  webhookRateLimit: "BFF_WEBHOOK_RATE_LIMIT",
   port: "BFF_PORT",
   redisUrl: "BFF_REDIS_URL",
   redisKeyPrefix: "BFF_REDIS_KEY_PREFIX",
@@ -120,14 +122,17 @@ export function configFromEnv(env: Env = process.env, options: EnvOptions = {}):
     if (get("BFF_OAUTH_SCOPE")) auth.oauth.scope = get("BFF_OAUTH_SCOPE")!;
   }
 
-  let rateLimit: BffConfig["rateLimit"];
-  const rl = get("BFF_RATE_LIMIT");
-  if (rl !== undefined) {
-    const m = /^(\d+)\s*\/\s*(\d+)?\s*(ms|s|m|h)$/.exec(rl);
-    if (rl.toLowerCase() === "off") rateLimit = false;
-    else if (m && Number(m[1]) > 0) rateLimit = { limit: Number(m[1]), windowMs: Number(m[2] ?? 1) * UNITS[m[3]!]! };
-    else problems.push(`BFF_RATE_LIMIT: expected <count>/<window> such as 60/60s or 1000/1h, or "off"; got "${rl}"`);
-  }
+  /** `<count>/<window>` such as 60/60s or 1000/1h, or "off" (false); undefined when unset or wrong. */
+  const rate = (name: string): { limit: number; windowMs: number } | false | undefined => {
+    const value = get(name);
+    if (value === undefined) return undefined;
+    const m = /^(\d+)\s*\/\s*(\d+)?\s*(ms|s|m|h)$/.exec(value);
+    if (value.toLowerCase() === "off") return false;
+    if (m && Number(m[1]) > 0) return { limit: Number(m[1]), windowMs: Number(m[2] ?? 1) * UNITS[m[3]!]! };
+    problems.push(`${name}: expected <count>/<window> such as 60/60s or 1000/1h, or "off"; got "${value}"`);
+    return undefined;
+  };
+  const rateLimit: BffConfig["rateLimit"] = rate("BFF_RATE_LIMIT");
 
   const scheme = get("BFF_WEBHOOK_SCHEME");
   if (scheme !== undefined && scheme !== "standard" && scheme !== "hmac-hex") problems.push(`BFF_WEBHOOK_SCHEME: "standard" or "hmac-hex", got "${scheme}"`);
@@ -140,6 +145,8 @@ export function configFromEnv(env: Env = process.env, options: EnvOptions = {}):
     if (scheme === "standard" || scheme === "hmac-hex") webhook.scheme = scheme;
     const tol = int("BFF_WEBHOOK_TOLERANCE_SEC", 1);
     if (tol !== undefined) webhook.toleranceSec = tol;
+    const whLimit = rate("BFF_WEBHOOK_RATE_LIMIT");
+    if (whLimit) webhook.rateLimit = whLimit;
   }
 
   let redis: BffConfig["redis"];

@@ -4,6 +4,8 @@ import { BodyError, readBody } from "./body.js";
 import { DEFAULTS, type WebhookConfig, type WebhookEvent } from "./config.js";
 import { errorReply } from "./envelope.js";
 import { replyJson, type Incoming, type Reply } from "./exchange.js";
+import { rateLimitHeaders, SlidingWindowStore, type RateLimitStore } from "./rate-limit.js";
+import { StoreUnavailableError } from "./store-unavailable.js";
 
 export interface WebhookReceiver {
   readonly path: string;
@@ -22,8 +24,10 @@ const ack = (duplicate: boolean, requestId: string): Reply => replyJson(200, { r
  * a failing handler is logged and its claim released so a redelivery can be processed. A store
  * that cannot answer (Redis down) gets 503: the sender retries, nothing is processed twice.
  */
-export function createWebhookReceiver(config: WebhookConfig, log: Logger | undefined, now: () => number): WebhookReceiver {
+export function createWebhookReceiver(config: WebhookConfig, log: Logger | undefined, now: () => number, limitStore?: RateLimitStore): WebhookReceiver {
   const store = config.store ?? new MemoryIdempotencyStore(now);
+  const limit = config.rateLimit;
+  const limiter = limit && (limitStore ?? new SlidingWindowStore());
   const ttl = config.dedupeTtlMs ?? DEFAULTS.webhookDedupeTtlMs;
   const max = config.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const pending = new Set<Promise<void>>();
@@ -49,6 +53,22 @@ export function createWebhookReceiver(config: WebhookConfig, log: Logger | undef
     },
     async handle(incoming, requestId) {
       if (incoming.method !== "POST") return errorReply(405, "Webhooks are delivered with POST", requestId, { headers: { allow: "POST" } });
+      // Before the body is read or a signature computed: a flood of forged requests costs a lookup.
+      if (limit && limiter) {
+        const t = now();
+        const address = incoming.remoteAddress ?? "unknown";
+        let r;
+        try {
+          r = await limiter.hit(`webhook:${address}`, t, limit.limit, limit.windowMs);
+        } catch (e) {
+          if (!(e instanceof StoreUnavailableError)) throw e;
+          return errorReply(503, "Rate limiting is unavailable; try again shortly", requestId, { headers: { "retry-after": String(DEFAULTS.storeRetryAfterSec) } });
+        }
+        if (!r.allowed) {
+          log?.warn?.("webhook.rate_limited", { requestId, address });
+          return errorReply(429, `Over ${limit.limit} webhook deliveries per ${limit.windowMs / 1000} s from this address`, requestId, { headers: rateLimitHeaders(r, t) });
+        }
+      }
       let payload: Uint8Array<ArrayBuffer> | undefined;
       try {
         payload = await readBody(incoming.body, incoming.headers, max);
