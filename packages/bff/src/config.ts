@@ -133,8 +133,8 @@ export interface WebhookConfig {
   /**
    * Deliveries accepted per sender address and window, counted before the body is read or a
    * signature computed, so a flood of forged requests costs no HMAC work. Counted in the rate-limit
-   * store (shared through Redis when set). Default: off, as senders legitimately burst: size it
-   * above your sender's peak.
+   * store (shared through Redis when set; in memory when `rateLimit` is false). Default: off, as
+   * senders legitimately burst: size it above your sender's peak.
    */
   rateLimit?: { limit: number; windowMs: number };
   /** Runs after the 2xx was sent; its errors are logged, never returned to the sender. Required. */
