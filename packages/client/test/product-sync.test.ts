@@ -107,6 +107,16 @@ describe("product sync against a live change feed (node:http, generated client)"
     expect(server.tiesAcrossPages()).toBe(3);
   });
 
+  it("the generated client pages through the feed like any list (.all() follows meta.next_cursor until has_more is false)", async () => {
+    server.seed(25);
+    const api = createApi({ baseUrl: server.url, auth: { bearer: "test-token" } });
+    const all: ProductChange[] = [];
+    for await (const change of api.products.listChanges.all({ params: { query: { limit: 10 } } })) all.push(change);
+    expect(seqs(all)).toEqual(range(1, 25));
+    // Three requests: from the start, then from each page's next_cursor; the last said has_more: false.
+    expect(server.served.map((r) => r.query.get("cursor")).map((c) => (c === null ? null : ChangeFeedServer.seqOf(c)))).toEqual([null, 10, 20]);
+  });
+
   it("the integration guide's timestamp recipe loses changes on the same feed (why the watermark is the server's cursor)", async () => {
     server.seed(40);
     // Two writes after each response (no timer), so what is lost is the same on every run.

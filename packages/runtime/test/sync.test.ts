@@ -123,6 +123,16 @@ describe("sync", () => {
     expect((err as PaginationError).reason).toBe("cycle");
   });
 
+  it("a page without a watermark is an error before any change is applied, not a rewind to the start", async () => {
+    const store = new MemoryCheckpointStore<string>();
+    await store.save("default", "4");
+    const applied: Change[] = [];
+    const broken = async () => ({ changes: makeLog(2), next: undefined as unknown as string, hasMore: false });
+    await expect(sync({ store, fetchPage: broken, apply: (c) => applied.push(c) })).rejects.toThrow(/no watermark/);
+    expect(applied).toEqual([]);
+    expect(await store.load("default")).toBe("4");
+  });
+
   it("maxPages ends a run early with hasMore; the next run continues where it stopped", async () => {
     const log = makeLog(35);
     const feed = logFeed(log, 10);

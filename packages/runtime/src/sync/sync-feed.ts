@@ -67,6 +67,8 @@ export async function sync<Change, C = string>(options: SyncOptions<Change, C>):
   while (hasMore && pages < maxPages) {
     signal?.throwIfAborted();
     const page = await fetchPage(checkpoint, signal);
+    // Saving "no position" would silently restart the next run from the oldest retained change.
+    if (page.next == null) throw new TypeError("Change feed page has no watermark (next)");
     for (const change of page.changes) {
       signal?.throwIfAborted();
       await apply(change);
