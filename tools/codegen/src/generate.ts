@@ -100,7 +100,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
     if (types) {
       const body = await time("types", () => types.result);
-      files.types = writeFiles(staging, (await import("./emit/types/emit-types.js")).typesFiles({ options: emitOptions }, body));
+      files.types = writeFiles(staging, (await import("./emit/types/emit-types.js")).typesFiles({ options: emitOptions }, body, summary.operations));
       progress(`emitted types: ${files.types.length} file(s)`);
     }
     // Target order, whichever thread finished first: the result stays deterministic.
@@ -153,7 +153,7 @@ export async function emitTargets(options: EmitTargetsOptions): Promise<{ files:
   for (const t of ALL_TARGETS.filter((x) => options.targets.includes(x))) {
     const out = await time(t, async () =>
       t === "types"
-        ? { files: (await import("./emit/types/emit-types.js")).typesFiles({ options: emitOptions }, await options.typesText!), warnings: [] }
+        ? { files: (await import("./emit/types/emit-types.js")).typesFiles({ options: emitOptions }, await options.typesText!, options.model.operations.length), warnings: [] }
         : emitTarget(t, options.model, options.spec.document, emitOptions),
     );
     files.push(...out.files);

@@ -4,6 +4,18 @@ import { commentText } from "./inert.js";
 export type Target = "types" | "zod" | "client" | "mocks";
 export const ALL_TARGETS: Target[] = ["types", "zod", "client", "mocks"];
 
+/**
+ * Specs with this many operations get the client as JavaScript plus declarations, and the types as
+ * a declaration file: tsc (with skipLibCheck, as consumers compile) then resolves only what a
+ * consumer uses. Microsoft Graph beta's 14,000+ operations as .ts modules need ~3.3 GB of tsc heap
+ * and 80 s CPU for a consumer calling one operation; GitHub (1,200) stays plain .ts.
+ */
+export const DECLARATION_OUTPUT_OPERATIONS = 4000;
+
+export function declarationOutput(operations: number): boolean {
+  return operations >= DECLARATION_OUTPUT_OPERATIONS;
+}
+
 export interface EmitOptions {
   /** Module the client and mocks import the openapi-typescript types from; default "./types.gen.js". */
   typesImport: string;

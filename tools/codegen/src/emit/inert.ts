@@ -100,6 +100,18 @@ export function valueLiteral(value: unknown): string {
   return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${valueLiteral(v)}`).join(", ")} }`;
 }
 
+/** The type TypeScript gives `valueLiteral(value) as const`, for declaration files. */
+export function constType(value: unknown): string {
+  if (value === undefined || value === null || typeof value === "boolean") return String(value);
+  if (typeof value === "string") return stringLiteral(value);
+  if (typeof value === "number") return Number.isFinite(value) ? numberLiteral(value) : "null";
+  if (Array.isArray(value)) return `readonly [${value.map(constType).join(", ")}]`;
+  if (typeof value !== "object") throw new TypeError(`not a JSON value: ${typeof value}`);
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return "{}";
+  return `{ ${entries.map(([k, v]) => `readonly ${propertyKey(k)}: ${constType(v)}`).join("; ")} }`;
+}
+
 /**
  * A regular expression from a spec's `pattern`: `new RegExp("<source>", "<flags>")`. A string
  * literal cannot end early or smuggle code the way a `/…/` literal's text could, and tsc does not

@@ -1,7 +1,7 @@
 import type { IROperation, IRSecurityScheme } from "../../ir/types.js";
-import { generatedHeader, type Emitter } from "../emitter.js";
+import { declarationOutput, generatedHeader, type Emitter } from "../emitter.js";
 import { surfaceGroups } from "./surface-names.js";
-import { jsDoc, propertyKey, stringLiteral, valueLiteral } from "../inert.js";
+import { constType, jsDoc, propertyKey, stringLiteral, valueLiteral } from "../inert.js";
 
 const ROOT_MEMBERS = ["raw", "runtime", "options"];
 
@@ -12,69 +12,139 @@ const ROOT_MEMBERS = ["raw", "runtime", "options"];
  */
 export const emitClient: Emitter = (ctx) => {
   const { model, options } = ctx;
-  const out: string[] = [generatedHeader(ctx, `Typed client of ${model.title} ${model.version}.`)];
+  const header = generatedHeader(ctx, `Typed client of ${model.title} ${model.version}.`);
   const needsComponents = model.operations.some((o) => streamEventType(o)?.startsWith("components"));
-  out.push(`import type { ${needsComponents ? "components, " : ""}paths } from ${stringLiteral(options.typesImport)};`);
+  const typeImports = [`import type { ${needsComponents ? "components, " : ""}paths } from ${stringLiteral(options.typesImport)};`];
   // From a types package (not a sibling module), the client re-exports its types, so the client
   // package's hand-written entry never names that package (the config may rename it).
-  if (!options.typesImport.startsWith(".")) out.push(`export type { components, operations, paths, webhooks } from ${stringLiteral(options.typesImport)};`);
+  if (!options.typesImport.startsWith(".")) typeImports.push(`export type { components, operations, paths, webhooks } from ${stringLiteral(options.typesImport)};`);
   // Only the surface types in use: consumers compiling with noUnusedLocals must not trip on ours.
-  const used = new Set(["ApiCore", "ApiOptions", "OperationMeta", ...model.operations.map((o) => surfaceCall(o).type.split("<")[0]!)]);
-  out.push(`import { createApiCore, ${[...used].sort().map((t) => `type ${t}`).join(", ")} } from "@specforge/runtime/client";`);
-  out.push("");
-  out.push(`/** What the spec says about each operation; the runtime reads it (idempotency, pagination, auth). */`);
-  out.push(`export const operationMeta = {`);
+  const used = [...new Set(["ApiCore", "ApiOptions", "OperationMeta", ...model.operations.map((o) => surfaceCall(o).type.split("<")[0]!)])].sort();
   const kinds = new Map(model.securitySchemes.map((sc) => [sc.name, credentialKind(sc)]));
-  for (const op of model.operations) out.push(`  ${propertyKey(op.id)}: ${metaLiteral(op, kinds)},`);
-  out.push(`} as const satisfies Record<string, OperationMeta>;`);
-  out.push("");
-  out.push(`/** Security schemes of the spec, by name. */`);
-  out.push(`export const securitySchemes = ${valueLiteral(Object.fromEntries(model.securitySchemes.map((s) => [s.name, { type: s.type, ...(s.scheme ? { scheme: s.scheme } : {}), ...(s.in ? { in: s.in, name: s.paramName } : {}) }])))} as const;`);
-  out.push("");
+  const meta = model.operations.map((op) => [op.id, metaValue(op, kinds)] as const);
+  const schemes = Object.fromEntries(model.securitySchemes.map((s) => [s.name, { type: s.type, ...(s.scheme ? { scheme: s.scheme } : {}), ...(s.in ? { in: s.in, name: s.paramName } : {}) }]));
   const servers = model.servers.map((s) => s.url);
-  out.push(`/** Servers listed in the spec; the first is the default base URL. */`);
-  out.push(`export const servers = ${valueLiteral(servers)} as const;`);
-  out.push("");
   const groups = surfaceGroups(model.operations, ROOT_MEMBERS);
+  const docs = {
+    meta: `/** What the spec says about each operation; the runtime reads it (idempotency, pagination, auth). */`,
+    schemes: `/** Security schemes of the spec, by name. */`,
+    servers: `/** Servers listed in the spec; the first is the default base URL. */`,
+    createApi: jsDoc([`Creates a client of ${model.title}.`, "", "@example", `const api = createApi({ baseUrl: ${stringLiteral(servers[0] ?? "https://api.example.com")} });`], ""),
+  };
+
   // An explicit interface: cheap for the compiler (no inference through every operation) and
   // portable in declaration files.
-  out.push(jsDoc([`The client of ${model.title}: one method per operation, grouped by tag.`], ""));
-  out.push(`export interface Api {`);
-  out.push(`  /** The openapi-fetch client: \`{ data, error, response }\`, never throws on HTTP errors. */`);
-  out.push(`  raw: ApiCore<paths>["client"];`);
-  out.push(`  /** The runtime: rate-limit state, cache, hooks. */`);
-  out.push(`  runtime: ApiCore<paths>["runtime"];`);
-  out.push(`  /** The options the client was created with. */`);
-  out.push(`  options: ApiOptions;`);
+  const api: string[] = [jsDoc([`The client of ${model.title}: one method per operation, grouped by tag.`], "")];
+  api.push(`export interface Api {`);
+  api.push(`  /** The openapi-fetch client: \`{ data, error, response }\`, never throws on HTTP errors. */`);
+  api.push(`  raw: ApiCore<paths>["client"];`);
+  api.push(`  /** The runtime: rate-limit state, cache, hooks. */`);
+  api.push(`  runtime: ApiCore<paths>["runtime"];`);
+  api.push(`  /** The options the client was created with. */`);
+  api.push(`  options: ApiOptions;`);
   for (const g of groups) {
     const indent = g.name ? "    " : "  ";
-    if (g.name) out.push(`  ${propertyKey(g.name)}: {`);
+    if (g.name) api.push(`  ${propertyKey(g.name)}: {`);
     for (const m of g.members) {
       const doc = opDoc(m.op);
-      if (doc.length) out.push(jsDoc(doc, indent));
-      out.push(`${indent}${propertyKey(m.name)}: ${surfaceCall(m.op).type};`);
+      if (doc.length) api.push(jsDoc(doc, indent));
+      api.push(`${indent}${propertyKey(m.name)}: ${surfaceCall(m.op).type};`);
     }
-    if (g.name) out.push(`  };`);
+    if (g.name) api.push(`  };`);
   }
-  out.push(`}`);
-  out.push("");
-  out.push(jsDoc([`Creates a client of ${model.title}.`, "", "@example", `const api = createApi({ baseUrl: ${stringLiteral(servers[0] ?? "https://api.example.com")} });`], ""));
-  out.push(`export function createApi(options: ApiOptions = {}): Api {`);
-  out.push(servers.length ? `  const core = createApiCore<paths>({ baseUrl: servers[0], ...options });` : `  const core = createApiCore<paths>(options);`);
-  out.push(`  return {`);
-  out.push(`    raw: core.client,`);
-  out.push(`    runtime: core.runtime,`);
-  out.push(`    options: core.options,`);
-  for (const g of groups) {
-    const indent = g.name ? "      " : "    ";
-    if (g.name) out.push(`    ${propertyKey(g.name)}: {`);
-    for (const m of g.members) out.push(`${indent}${propertyKey(m.name)}: core.${surfaceCall(m.op).factory}(operationMeta[${stringLiteral(m.op.id)}]),`);
-    if (g.name) out.push(`    },`);
+  api.push(`}`);
+
+  /** createApi's statements; `typed` keeps the type arguments (a .ts module), else plain JavaScript. */
+  const createApiBody = (typed: boolean): string[] => {
+    const core = typed ? "createApiCore<paths>" : "createApiCore";
+    const out = [servers.length ? `  const core = ${core}({ baseUrl: servers[0], ...options });` : `  const core = ${core}(options);`];
+    out.push(`  return {`);
+    out.push(`    raw: core.client,`);
+    out.push(`    runtime: core.runtime,`);
+    out.push(`    options: core.options,`);
+    for (const g of groups) {
+      const indent = g.name ? "      " : "    ";
+      if (g.name) out.push(`    ${propertyKey(g.name)}: {`);
+      for (const m of g.members) {
+        const factory = surfaceCall(m.op).factory;
+        out.push(`${indent}${propertyKey(m.name)}: core.${typed ? factory : factory.split("<")[0]}(operationMeta[${stringLiteral(m.op.id)}]),`);
+      }
+      if (g.name) out.push(`    },`);
+    }
+    out.push(`  };`);
+    return out;
+  };
+
+  if (!declarationOutput(model.operations.length)) {
+    const out: string[] = [header, ...typeImports];
+    out.push(`import { createApiCore, ${used.map((t) => `type ${t}`).join(", ")} } from "@specforge/runtime/client";`);
+    out.push("");
+    out.push(docs.meta);
+    out.push(`export const operationMeta = {`);
+    for (const [id, value] of meta) out.push(`  ${propertyKey(id)}: ${valueLiteral(value)},`);
+    out.push(`} as const satisfies Record<string, OperationMeta>;`);
+    out.push("");
+    out.push(docs.schemes);
+    out.push(`export const securitySchemes = ${valueLiteral(schemes)} as const;`);
+    out.push("");
+    out.push(docs.servers);
+    out.push(`export const servers = ${valueLiteral(servers)} as const;`);
+    out.push("");
+    out.push(...api);
+    out.push("");
+    out.push(docs.createApi);
+    out.push(`export function createApi(options: ApiOptions = {}): Api {`);
+    out.push(...createApiBody(true));
+    out.push(`}`);
+    out.push("");
+    return [{ path: "client.gen.ts", content: out.join("\n") + "\n" }];
   }
-  out.push(`  };`);
-  out.push(`}`);
-  out.push("");
-  return [{ path: "client.gen.ts", content: out.join("\n") + "\n" }];
+
+  // A spec this big (Microsoft Graph: 14,000+ operations) as JavaScript plus declarations: with
+  // skipLibCheck, tsc reads the declarations lazily — a consumer calling one operation resolves that
+  // operation's types only, instead of checking every member of a 20 MB module.
+  const js: string[] = [header, `import { createApiCore } from "@specforge/runtime/client";`, ""];
+  js.push(docs.meta);
+  js.push(`export const operationMeta = {`);
+  for (const [id, value] of meta) js.push(`  ${propertyKey(id)}: ${valueLiteral(value)},`);
+  js.push(`};`);
+  js.push("");
+  js.push(docs.schemes);
+  js.push(`export const securitySchemes = ${valueLiteral(schemes)};`);
+  js.push("");
+  js.push(docs.servers);
+  js.push(`export const servers = ${valueLiteral(servers)};`);
+  js.push("");
+  js.push(docs.createApi);
+  js.push(`export function createApi(options = {}) {`);
+  js.push(...createApiBody(false));
+  js.push(`}`);
+  js.push("");
+
+  const dts: string[] = [header, ...typeImports];
+  // OperationMeta only serves the .ts module's `satisfies` check.
+  dts.push(`import type { ${used.filter((t) => t !== "OperationMeta").join(", ")} } from "@specforge/runtime/client";`);
+  dts.push("");
+  dts.push(docs.meta);
+  dts.push(`export declare const operationMeta: {`);
+  for (const [id, value] of meta) dts.push(`  readonly ${propertyKey(id)}: ${constType(value)};`);
+  dts.push(`};`);
+  dts.push("");
+  dts.push(docs.schemes);
+  dts.push(`export declare const securitySchemes: ${constType(schemes)};`);
+  dts.push("");
+  dts.push(docs.servers);
+  dts.push(`export declare const servers: ${constType(servers)};`);
+  dts.push("");
+  dts.push(...api);
+  dts.push("");
+  dts.push(docs.createApi);
+  dts.push(`export declare function createApi(options?: ApiOptions): Api;`);
+  dts.push("");
+  return [
+    { path: "client.gen.js", content: js.join("\n") + "\n" },
+    { path: "client.gen.d.ts", content: dts.join("\n") + "\n" },
+  ];
 };
 
 /** The surface type of an operation and the core factory that builds it. */
@@ -102,7 +172,7 @@ function credentialKind(s: IRSecurityScheme): "bearer" | "apiKey" | "basic" | un
   return undefined;
 }
 
-function metaLiteral(op: IROperation, kinds: Map<string, ReturnType<typeof credentialKind>>): string {
+function metaValue(op: IROperation, kinds: Map<string, ReturnType<typeof credentialKind>>): Record<string, unknown> {
   const m: Record<string, unknown> = { id: op.id, method: op.method, path: op.path };
   if (op.idempotencyHeader) m.idempotencyHeader = op.idempotencyHeader;
   if (op.pagination) m.pagination = op.pagination.style;
@@ -114,7 +184,7 @@ function metaLiteral(op: IROperation, kinds: Map<string, ReturnType<typeof crede
   if (op.tags.length) m.tags = op.tags;
   const stream = op.responses.some((r) => r.content.some((c) => c.mediaType === "text/event-stream"));
   if (stream) m.stream = true;
-  return valueLiteral(m);
+  return m;
 }
 
 function opDoc(op: IROperation): string[] {

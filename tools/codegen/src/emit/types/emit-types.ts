@@ -1,6 +1,6 @@
 import { runJob, type Job } from "../../workers/run-job.js";
 import { SpecError } from "../../load/spec-error.js";
-import { generatedHeader, type EmitOptions, type EmittedFile } from "../emitter.js";
+import { declarationOutput, generatedHeader, type EmitOptions, type EmittedFile } from "../emitter.js";
 import { escapeInvisible } from "../inert.js";
 
 /**
@@ -23,6 +23,12 @@ export function startTypes(spec: string, inThread = false): Job<string> {
  * terminators in its JSDoc, so spec text cannot leave a literal or a comment; what it leaves raw
  * (line separators, bidi controls, other controls inside comments and some literals) is escaped here.
  */
-export function typesFiles(ctx: { options: Pick<EmitOptions, "specLabel"> }, body: string): EmittedFile[] {
-  return [{ path: "types.gen.ts", content: generatedHeader(ctx, "TypeScript types of the API (openapi-typescript).") + "\n" + escapeInvisible(body) }];
+export function typesFiles(ctx: { options: Pick<EmitOptions, "specLabel"> }, body: string, operations = 0): EmittedFile[] {
+  // openapi-typescript's output is declarations only (unless an option made it emit values): as a
+  // .d.ts, a consumer's tsc resolves what it uses instead of checking every type (see declarationOutput).
+  const path = declarationOutput(operations) && !RUNTIME_STATEMENT.test(body) ? "types.gen.d.ts" : "types.gen.ts";
+  return [{ path, content: generatedHeader(ctx, "TypeScript types of the API (openapi-typescript).") + "\n" + escapeInvisible(body) }];
 }
+
+/** A top-level statement with a run-time value, which a declaration file cannot hold. */
+const RUNTIME_STATEMENT = /^(?:export\s+)?(?:const|let|var|function|class|enum|default|import\s+(?!type\b))/m;
