@@ -241,6 +241,7 @@ describe.skipIf(skip !== undefined)("release: changeset publish to a local regis
     for (const kind of ["types", "client", "zod", "mocks"]) {
       expect((JSON.parse(readFileSync(join(project, "packages", kind, "package.json"), "utf8")) as { name: string }).name).toBe(`@acme/${kind}`);
     }
-    expect(readFileSync(join(project, "README.md"), "utf8")).toContain("Multi-file");
+    // The API's name is the spec's info.title.
+    expect(readFileSync(join(project, "specforge.config.ts"), "utf8")).toContain(`name: "Multi-file"`);
   });
 });
