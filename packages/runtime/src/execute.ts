@@ -47,9 +47,11 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   const totalMs = call.totalTimeoutMs ?? rt.totalTimeoutMs;
   const started = rt.clock.now();
   const deadline = started + (totalMs ?? Infinity);
-  // A caller-owned signal may be long-lived (one per page or component); AbortSignal.any gives a
-  // per-request view of it so finished requests leave no listeners behind on it.
-  const callerSignal = call.signal ? anySignal(p.signal ? [p.signal, call.signal] : [call.signal]) : p.signal;
+  // A caller-owned signal may be long-lived (one per page or component). When the body is read here,
+  // every link to it is removed at the end. Otherwise the caller's signal must still abort the body
+  // read after we return: AbortSignal.any gives a per-request view, so the links stay on that view.
+  // (Node 20 keeps a view with listeners, and a weak entry per view, until the caller's signal goes.)
+  const callerSignal = call.signal ? (read && !p.signal ? call.signal : anySignal(p.signal ? [p.signal, call.signal] : [call.signal])) : p.signal;
   // Without an overall budget the caller's signal is the parent of each attempt: one fewer link.
   const total = totalMs === undefined ? undefined : new LinkedSignal(callerSignal, totalMs, "total", requestId);
   // Parent of every attempt, and what backoff and limiter waits listen to.
@@ -207,7 +209,8 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
     await rt.hooks.onError?.({ ...view(ctx), error });
     throw error;
   } finally {
-    total?.disarm();
+    if (read) total?.dispose();
+    else total?.disarm();
     if (call.invalidates?.length) cache?.invalidate(call.invalidates);
   }
 }

@@ -7,9 +7,9 @@ const EPOCH_MS_THRESHOLD = 1_000_000_000_000;
 
 /** Converts an `X-RateLimit-Reset` value to an absolute epoch-ms instant. */
 export function parseResetHeader(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) return undefined;
+  // Blank, negative, infinite or not a number: NaN, which no comparison below accepts.
+  const n = value?.trim() ? Number(value) : NaN;
+  if (!(n >= 0 && n < Infinity)) return undefined;
   if (n >= EPOCH_MS_THRESHOLD) return n;
   if (n >= EPOCH_SECONDS_THRESHOLD) return n * 1000;
   return now + n * 1000;
@@ -25,7 +25,8 @@ export function retryAfterMs(response: Pick<Response, "headers" | "status">, now
   const ms = h.get("retry-after-ms");
   if (ms !== null) {
     const n = Number(ms);
-    if (Number.isFinite(n) && n >= 0) return n;
+    // Finite and not negative (NaN fails both comparisons).
+    if (n >= 0 && n < Infinity) return n;
   }
   const ra = h.get("retry-after");
   if (ra !== null) {

@@ -22,6 +22,12 @@ export function timedOut(kind: "attempt" | "total", timeoutMs: number, requestId
 }
 
 /**
+ * One abort listener per parent signal, however many requests link to it: a caller's signal shared
+ * by many concurrent calls would otherwise collect a listener each (and Node warns past 10).
+ */
+const fanOut = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
  * An AbortSignal fed by the caller's signals and a timer, which remembers *why* it fired so the
  * runtime can tell a caller's abort (never retried) from a timeout (retryable per attempt).
  * With no parent and no timeout it creates nothing: handing fetch a signal is not free in Node
@@ -41,9 +47,15 @@ export class LinkedSignal {
     this.signal = controller.signal;
     if (parent?.aborted) this.abortFrom(parent);
     else if (parent) {
+      let fans = fanOut.get(parent);
+      if (!fans) {
+        fanOut.set(parent, (fans = new Set()));
+        // A signal aborts once, so this listener runs at most once.
+        parent.addEventListener("abort", () => fans!.forEach((f) => f()));
+      }
       const onAbort = (): void => this.abortFrom(parent);
-      parent.addEventListener("abort", onAbort, { once: true });
-      this.unlink = () => parent.removeEventListener("abort", onAbort);
+      fans.add(onAbort);
+      this.unlink = () => fans.delete(onAbort);
     }
     if (timed && !controller.signal.aborted) {
       this.timer = setTimeout(() => {

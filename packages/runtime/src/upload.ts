@@ -60,20 +60,21 @@ let streamSupport: boolean | undefined;
  * stringify the stream into a text/plain body.
  */
 export function supportsRequestStreams(): boolean {
-  if (streamSupport !== undefined) return streamSupport;
-  try {
+  if (streamSupport === undefined) {
     let duplexRead = false;
-    const hasContentType = new Request("http://localhost/", {
-      body: new ReadableStream(),
-      method: "POST",
-      get duplex() {
-        duplexRead = true;
-        return "half";
-      },
-    } as RequestInit).headers.has("content-type");
-    streamSupport = duplexRead && !hasContentType;
-  } catch {
-    streamSupport = false;
+    try {
+      streamSupport = !new Request("http://localhost/", {
+        body: new ReadableStream(),
+        method: "POST",
+        get duplex() {
+          duplexRead = true;
+          return "half";
+        },
+      } as RequestInit).headers.has("content-type");
+    } catch {
+      // Engines that reject a stream body outright.
+    }
+    streamSupport = duplexRead && !!streamSupport;
   }
   return streamSupport;
 }

@@ -1,5 +1,6 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it, vi } from "vitest";
+import { createApiCore } from "../src/client/api-core.js";
 import { AbortError, ConnectionError, createRuntime, TimeoutError } from "../src/index.js";
 import { testClock, useFaultServer } from "./helpers.js";
 
@@ -108,6 +109,27 @@ describe("timeouts and aborts", () => {
     const shared = new AbortController().signal;
     for (let i = 0; i < 30; i++) await (await rt.withCall({ signal: shared })("/echo")).arrayBuffer();
     expect(getEventListeners(shared, "abort").length).toBeLessThan(3);
+  });
+
+  it("operation calls in flight on one caller signal share one listener on it, and all abort with it", async () => {
+    // The operation methods link attempts to the caller's signal itself (no per-request view):
+    // 25 concurrent calls must not add 25 listeners (Node warns past 10), and one abort reaches every call.
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on("warning", onWarning);
+    try {
+      const echo = createApiCore<Record<string, never>>({ baseUrl: ctx.url }).op({ id: "echo", method: "get", path: "/echo" });
+      const ac = new AbortController();
+      const calls = Array.from({ length: 25 }, (_, i) => echo({ params: { query: { delay: 2000, fan: i } } } as never, { signal: ac.signal }).catch((e: unknown) => e));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(getEventListeners(ac.signal, "abort").length).toBe(1);
+      ac.abort();
+      for (const outcome of await Promise.all(calls)) expect(outcome).toBeInstanceOf(AbortError);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
   });
 
   it("timeoutMs 0 disables the per-attempt timeout", async () => {

@@ -13,7 +13,7 @@ export interface PkcePair {
 /** A random verifier of `length` chars (43–128, default 64) and its S256 challenge. */
 export async function createPkcePair(length = 64): Promise<PkcePair> {
   if (!Number.isInteger(length) || length < 43 || length > 128) {
-    throw new RangeError("PKCE code verifier length must be an integer between 43 and 128");
+    throw new RangeError("PKCE code verifier length must be an integer in 43..128");
   }
   let verifier = "";
   // Rejection sampling keeps every character equally likely (256 is not a multiple of 66).
@@ -58,15 +58,19 @@ export interface AuthorizationUrlOptions {
 export function buildAuthorizationUrl(opts: AuthorizationUrlOptions): { url: string; state: string } {
   const state = opts.state ?? createState();
   const url = new URL(opts.authorizationUrl);
-  const p = url.searchParams;
-  p.set("response_type", "code");
-  p.set("client_id", opts.clientId);
-  p.set("redirect_uri", opts.redirectUri);
-  if (opts.scope) p.set("scope", Array.isArray(opts.scope) ? opts.scope.join(" ") : opts.scope);
-  p.set("state", state);
-  p.set("code_challenge", opts.codeChallenge);
-  p.set("code_challenge_method", "S256");
-  for (const [k, v] of Object.entries(opts.extraParams ?? {})) p.set(k, v);
+  const scope = Array.isArray(opts.scope) ? opts.scope.join(" ") : opts.scope;
+  // In this order; an extra param with a standard name replaces its value in place, as set() would.
+  const params = {
+    response_type: "code",
+    client_id: opts.clientId,
+    redirect_uri: opts.redirectUri,
+    ...(scope ? { scope } : {}),
+    state,
+    code_challenge: opts.codeChallenge,
+    code_challenge_method: "S256",
+    ...opts.extraParams,
+  };
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return { url: url.toString(), state };
 }
 
