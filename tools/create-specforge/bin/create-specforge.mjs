@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // `npm create specforge <dir> -- --spec <file> --scope <@scope> [--name <api>] [--no-install]`:
-// the scaffold (tools/scaffold in the specforge repository, shipped in dist/ with the files it
-// copies) creates <dir>.
+// the scaffold (tools/scaffold in the specforge repository) creates <dir>. Published, it runs from
+// dist/ (the scaffold and the files it copies, put there when the package is packed); in the
+// repository, from the repository itself.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const dist = new URL("../dist/", import.meta.url);
-const { scaffold, ScaffoldError } = await import(new URL("tools/scaffold/src/scaffold.mjs", dist).href);
-const { terminalText } = await import(new URL("tools/codegen/src/terminal-text.mjs", dist).href);
+const root = existsSync(fileURLToPath(new URL("tools/scaffold/src/scaffold.mjs", dist))) ? dist : new URL("../../../", import.meta.url);
+const { scaffold, ScaffoldError } = await import(new URL("tools/scaffold/src/scaffold.mjs", root).href);
+const { terminalText } = await import(new URL("tools/codegen/src/terminal-text.mjs", root).href);
 
 const USAGE = `Usage: npm create specforge <dir> -- --spec <file> --scope <@scope> [--name <api>] [--no-install]
 

@@ -1,7 +1,8 @@
 // dist/ is the part of this repository the scaffold reads, in the repository's layout: the
 // scaffold itself (tools/scaffold/src, which finds "the repository" three folders above it) and
 // every file it copies or reads (its COPIED list, the generated packages' shells, the root and
-// spec/test manifests). Rebuilt whole on each run; turbo does not cache it (see turbo.json).
+// spec/test manifests). It runs as `prepack` (so `pnpm publish` / `changeset publish` ship the
+// repository as it is then): no build task, nothing for turbo to cache or go stale.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 
