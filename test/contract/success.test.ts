@@ -12,18 +12,21 @@ const { api, take } = contractClient(prismUrl());
 describe("every operation answers its documented success through the generated client", () => {
   for (const op of specOperations()) {
     it(`${op.id}: ${op.method.toUpperCase()} ${op.path} → ${op.success}`, async () => {
+      // The Platform API documents a 2xx for every operation (the coverage test keeps it so).
+      if (op.success === undefined) throw new Error(`${op.id} documents no 2xx response`);
+      const success = op.success;
       const c = cases[op.id];
       if (!c) throw new Error(`No contract case for ${op.id}`);
       const outcome = await settle(c.invoke, api, c.valid);
       if (!outcome.ok) throw outcome.error;
       const { status, headers } = take();
-      expect(status).toBe(Number(op.success));
+      expect(status).toBe(Number(success));
 
       const zop = zodOperation(op.id);
-      expectValid(zop.responseHeaders?.[op.success], typedHeaders(op.id, op.success, headers), `${op.id} ${op.success} headers`);
+      expectValid(zop.responseHeaders?.[success], typedHeaders(op.id, success, headers), `${op.id} ${success} headers`);
 
       const media = mediaType(headers);
-      const declared = zop.responses[op.success] ?? {};
+      const declared = zop.responses[success] ?? {};
       if (Object.keys(declared).length === 0) {
         expect(outcome.value).toBeUndefined();
         return;
@@ -32,10 +35,10 @@ describe("every operation answers its documented success through the generated c
       if (c.stream) {
         const events = outcome.value as { event: string; data: unknown }[];
         expect(events.length).toBeGreaterThan(0);
-        for (const [i, e] of events.entries()) expectValid(zop.events?.[op.success]?.[media!], e.data, `${op.id} event ${i} (${e.event})`);
+        for (const [i, e] of events.entries()) expectValid(zop.events?.[success]?.[media!], e.data, `${op.id} event ${i} (${e.event})`);
         return;
       }
-      expectValid(declared[media!], outcome.value, `${op.id} ${op.success} body`);
+      expectValid(declared[media!], outcome.value, `${op.id} ${success} body`);
     });
   }
 });

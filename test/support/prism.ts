@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -39,7 +40,10 @@ export async function startPrism(spec: string, options: { proxy?: string; args?:
   child.stdout!.on("data", (c) => (out += String(c)));
   child.stderr!.on("data", (c) => (out += String(c)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within ${options.timeoutMs ?? 60_000} ms:\n${out}`)), options.timeoutMs ?? 60_000);
+    // Prism parses and dereferences the whole spec first: ~10 s for a 3 MB one on a quiet machine,
+    // many times that on a loaded CI runner. A minute per MB, at least one.
+    const timeoutMs = options.timeoutMs ?? Math.max(60_000, Math.ceil(statSync(spec).size / 1e6) * 60_000);
+    const timer = setTimeout(() => reject(new Error(`Prism did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);
     const check = () => {
       if (/Prism is listening/.test(out)) {
         clearTimeout(timer);

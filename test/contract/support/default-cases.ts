@@ -104,7 +104,7 @@ function invalidRequest(op: SpecOperation, fixture: Fixture): InvalidRequest {
     return { init: initOf(fixture, op, rest), violates: "request.body" };
   }
 
-  const params = [...(op.raw.parameters ?? [])].map((p) => deref<Json>(p));
+  const params = op.parameters;
   for (const p of params.filter((p) => p.in === "path")) {
     const wrong = breaking(deref<Json>(p.schema ?? {}));
     if (wrong !== undefined) return { init: { ...base, params: { ...base.params, path: { ...base.params.path, [p.name]: wrong } } }, violates: `request.path.${p.name}` };

@@ -36,12 +36,15 @@ export interface SpecOperation {
   path: string;
   /** Documented statuses, as written ("200", "404"). */
   statuses: string[];
-  success: string;
+  /** The documented 2xx a valid request gets; undefined when the operation documents none (a redirect, say). */
+  success: string | undefined;
   errors: string[];
   /** Answers text/event-stream on success. */
   stream: boolean;
   /** Has parameters or a body a request could get wrong. */
   hasInputs: boolean;
+  /** Its parameters: the path item's, overridden by the operation's of the same name and location. */
+  parameters: Json[];
   /** What Prism answers to an invalid request: the first of 422, 400 the operation documents. */
   invalidStatus: number | undefined;
   raw: Json;
@@ -55,9 +58,10 @@ export function specOperations(spec: Json = loadSpec()): SpecOperation[] {
       if (!op) continue;
       const statuses = Object.keys(op.responses ?? {});
       const success = statuses.find((s) => /^2\d\d$/.test(s));
-      if (!success) throw new Error(`${method.toUpperCase()} ${path} documents no 2xx response`);
-      const successResponse = deref<Json>(op.responses[success], spec);
-      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])];
+      const successResponse = success === undefined ? {} : deref<Json>(op.responses[success], spec);
+      const byKey = new Map<string, Json>();
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => deref<Json>(p, spec))) byKey.set(`${p.in} ${p.name}`, p);
+      const params = [...byKey.values()];
       out.push({
         id: op.operationId ?? `${method.toUpperCase()} ${path}`,
         method,
@@ -67,6 +71,7 @@ export function specOperations(spec: Json = loadSpec()): SpecOperation[] {
         errors: statuses.filter((s) => /^[45]\d\d$/.test(s)),
         stream: Object.keys(successResponse.content ?? {}).some((m) => m.startsWith("text/event-stream")),
         hasInputs: params.length > 0 || op.requestBody !== undefined,
+        parameters: params,
         invalidStatus: statuses.includes("422") ? 422 : statuses.includes("400") ? 400 : undefined,
         raw: op,
       });

@@ -19,3 +19,12 @@ export function slViolations(headers: Headers): PrismViolation[] {
   const raw = headers.get("sl-violations");
   return raw ? (JSON.parse(raw) as PrismViolation[]) : [];
 }
+
+/**
+ * The violations of the 422 Prism makes up when the operation documents no 400/422 (a
+ * problem+json body with `validation`; locations there start at "path", "query", "body").
+ */
+export function prismProblem(body: unknown): PrismViolation[] {
+  const validation = (body as { validation?: unknown } | undefined)?.validation;
+  return Array.isArray(validation) ? (validation as PrismViolation[]).filter((v) => Array.isArray(v?.location)) : [];
+}
