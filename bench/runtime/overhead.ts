@@ -2,7 +2,8 @@
  * What the generated client costs over bare fetch, side by side in one run on loopback: bare
  * `fetch`, openapi-fetch alone, and the generated client (`createApi` with default options:
  * retries, a 30 s per-attempt timeout, request ids, rate-limit tracking, typed errors), plus
- * references (fetch with a timeout signal, `runtime.fetch`, the client with auth and breaker).
+ * references (fetch with the request-id header the client sends, the client without it, fetch with
+ * a timeout signal, `runtime.fetch`, the client with auth and breaker).
  * One GET with a small JSON body, at concurrency 1 and 8. Rounds are interleaved with a rotating
  * order, so load from other processes hits single rounds; each ratio is the median of per-round
  * ratios, each added latency the median of per-round p50 differences. The server runs in a child
@@ -12,7 +13,10 @@
  * builds the Request as fetch does, then answers from memory): the client's own CPU per call,
  * the least load-sensitive figure.
  *
- *   npx tsx bench/runtime/overhead.ts [rounds=20] [requestsPerRound=400]
+ *   npx tsx bench/runtime/overhead.ts [rounds=60] [requestsPerRound=150]
+ *
+ * Many short rounds rather than a few long ones: on a shared machine a burst of other work spoils
+ * the rounds it overlaps, and the median over 60 pairs leaves those out.
  *
  * Checks the target (client ≥ 0.90× bare fetch req/s at both concurrencies, p50 added ≤ 15 µs at
  * concurrency 1) and exits non-zero when it is missed.
@@ -32,8 +36,8 @@ if (process.argv[2] === "--memory") await memoryPhase(process.argv[3]!);
 else await main();
 
 async function main(): Promise<void> {
-  const ROUNDS = Number(process.argv[2] ?? 20);
-  const PER_ROUND = Number(process.argv[3] ?? 400);
+  const ROUNDS = Number(process.argv[2] ?? 60);
+  const PER_ROUND = Number(process.argv[3] ?? 150);
   const load0 = loadavg();
   const clientUrl = compileClient();
 
@@ -67,6 +71,7 @@ async function main(): Promise<void> {
   const { createApi } = (await import(clientUrl)) as { createApi: CreateApi };
   const api = createApi({ baseUrl });
   const full = createApi({ baseUrl, auth: { bearer: () => "token-abc" }, circuitBreaker: true });
+  const noId = createApi({ baseUrl, requestIdHeader: false });
   type paths = { "/users/{id}": { get: { parameters: { path: { id: string } }; responses: { 200: { content: { "application/json": unknown } } } } } };
   const plain = createClient<paths>({ baseUrl });
   const params = { path: { id: ID } };
@@ -75,6 +80,9 @@ async function main(): Promise<void> {
     "bare fetch": async () => (await fetch(url)).json(),
     "openapi-fetch": () => plain.GET("/users/{id}", { params }),
     "client, defaults": () => api.users.get({ params }),
+    // What the client puts on the wire by default: one generated X-Request-Id header.
+    "fetch + request-id header": async () => (await fetch(url, { headers: { "x-request-id": crypto.randomUUID() } })).json(),
+    "client, no request id": () => noId.users.get({ params }),
     "fetch + timeout signal": async () => (await fetch(url, { signal: AbortSignal.timeout(30_000) })).json(),
     "runtime.fetch": async () => (await api.runtime.fetch(url)).json(),
     "client, auth + breaker": () => full.users.get({ params }),
@@ -185,6 +193,7 @@ async function memoryPhase(clientUrl: string): Promise<void> {
   const url = `${baseUrl}/users/${ID}`;
   const api = createApi({ baseUrl });
   const full = createApi({ baseUrl, auth: { bearer: () => "token-abc" }, circuitBreaker: true });
+  const noId = createApi({ baseUrl, requestIdHeader: false });
   const plain = createClient<Record<string, never>>({ baseUrl });
   const params = { path: { id: ID } };
   const contenders: Record<string, () => Promise<unknown>> = {
@@ -195,7 +204,6 @@ async function memoryPhase(clientUrl: string): Promise<void> {
     "client, auth + breaker": () => full.users.get({ params }),
     "client, no request id": () => noId.users.get({ params }),
   };
-  const noId = createApi({ baseUrl, requestIdHeader: false });
   const entries = Object.entries(contenders);
   const best = Object.fromEntries(entries.map(([n]) => [n, Infinity]));
   for (let r = 0; r < 40; r++) {
