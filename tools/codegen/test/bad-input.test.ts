@@ -76,6 +76,18 @@ const CASES: Case[] = [
     want: /spec\.json at #\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema: 3 \$ref targets not found:\n {2}#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema: #\/components\/schemas\/Nope1\n {2}#\/components\/schemas\/A\/properties\/b: #\/components\/schemas\/Nope2\n {2}#\/components\/schemas\/A\/properties\/c\/items: #\/components\/schemas\/Nope3/,
   },
   {
+    name: "every broken $ref of a split spec: missing pointers and files in other files too (item 8)",
+    files: {
+      "spec.yaml":
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n" +
+        "    A: {$ref: './b.yaml#/Nope'}\n    B: {$ref: './missing.yaml'}\n    C: {$ref: '#/components/schemas/Nope'}\n" +
+        "    D: {type: object, properties: {x: {$ref: './b.yaml#/Here'}}}\n",
+      "b.yaml": "Here: {type: object, properties: {y: {$ref: './c.yaml#/Gone'}}}\n",
+      "c.yaml": "Other: {type: string}\n",
+    },
+    want: /spec\.yaml at #\/components\/schemas\/A: 4 \$ref targets not found:\n {2}#\/components\/schemas\/A: \.\/b\.yaml#\/Nope\n {2}#\/components\/schemas\/B: \.\/missing\.yaml \(file cannot be read\)\n {2}b\.yaml#\/Here\/properties\/y: \.\/c\.yaml#\/Gone\n {2}#\/components\/schemas\/C: #\/components\/schemas\/Nope/,
+  },
+  {
     name: "JSON with trailing garbage is invalid JSON, with its line (item 8)",
     files: { "spec.json": json({ openapi: "3.1.0", info, paths: {} }) + "\n}\n" },
     want: /spec\.json:2: invalid JSON: Unexpected non-whitespace character after JSON/,

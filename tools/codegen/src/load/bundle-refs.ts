@@ -3,6 +3,7 @@ import { readDocument } from "./read-document.js";
 import { SpecError, getAtPointer, joinPointer, parsePointer } from "./spec-error.js";
 import { childContext, type Ctx, COMPONENT_KINDS } from "./ref-contexts.js";
 import { refRootOf, refTarget } from "./ref-root.js";
+import { throwBrokenRefs, type BrokenRef } from "./check-refs.js";
 
 /**
  * Turns a spec split over many files into one document whose `$ref`s are all local.
@@ -11,8 +12,12 @@ import { refRootOf, refTarget } from "./ref-root.js";
  * tells its kind (a schema, a parameter…), under a name taken from its pointer or file name;
  * anything else (a path item, say) is inlined. The same target is hoisted once, which also
  * makes circular references between files terminate.
+ *
+ * References that do not resolve (a missing file or pointer) are all collected, not thrown one by
+ * one: into `report` when given (the caller lists them with the broken local ones), else thrown
+ * together at the end.
  */
-export function bundleRefs(rootFile: string, root: Record<string, unknown>): Record<string, unknown> {
+export function bundleRefs(rootFile: string, root: Record<string, unknown>, report?: BrokenRef[]): Record<string, unknown> {
   const files = new Map<string, unknown>([[rootFile, root]]);
   const hoisted = new Map<string, string>(); // "file#pointer" → local ref
   if (!hasExternalRefs(root)) return root;
@@ -21,21 +26,39 @@ export function bundleRefs(rootFile: string, root: Record<string, unknown>): Rec
   const components = (root.components ?? {}) as Record<string, Record<string, unknown>>;
   // Hoisted targets go here, merged into the output's components at the end.
   const extra: Record<string, Record<string, unknown>> = {};
+  const broken: BrokenRef[] = [];
+  const seenBroken = new Set<string>();
+  /** Records a reference that does not resolve (once per place); undefined stands in for its target. */
+  const brokenRef = (b: BrokenRef): undefined => {
+    // Pointers inside a referenced file are walked from its fragment ("/Here/…"): shown as "#/Here/…".
+    if (!b.at.startsWith("#")) b.at = `#${b.at}`;
+    const key = `${b.file}\0${b.at}\0${b.ref}`;
+    if (!seenBroken.has(key)) {
+      seenBroken.add(key);
+      broken.push(b);
+    }
+    return undefined;
+  };
+  const UNREADABLE = Symbol("unreadable");
 
-  const load = (file: string, from: string, at: string): unknown => {
+  const load = (file: string): unknown => {
     let doc = files.get(file);
     if (doc === undefined) {
       try {
         doc = readDocument(file);
       } catch (err) {
-        if (err instanceof SpecError && err.pointer === "" && err.problem.startsWith("cannot read")) {
-          throw new SpecError(from, at, `$ref points to a file that cannot be read: ${file}`, undefined, { cause: err });
-        }
-        throw err;
+        if (err instanceof SpecError && err.pointer === "" && err.problem.startsWith("cannot read")) doc = UNREADABLE;
+        else throw err;
       }
       files.set(file, doc);
     }
     return doc;
+  };
+  /** The value at `pointer` in `target`, or undefined (recorded as broken, written at `from` `at`). */
+  const resolve = (target: string, pointer: string, ref: string, from: string, at: string): unknown => {
+    const doc = load(target);
+    if (doc === UNREADABLE) return brokenRef({ file: from, at, ref, unreadable: target });
+    return getAtPointer(doc, parsePointer(pointer)) ?? brokenRef({ file: from, at, ref });
   };
 
   const uniqueName = (kind: string, wanted: string): string => {
@@ -81,9 +104,9 @@ export function bundleRefs(rootFile: string, root: Record<string, unknown>): Rec
     const key = `${target}#${pointer}`;
     const known = hoisted.get(key);
     if (known) return known;
-    const doc = load(target, file, ptr);
-    const value = getAtPointer(doc, parsePointer(pointer));
-    if (value === undefined) throw new SpecError(file, ptr, `$ref target not found: ${ref}`);
+    const value = resolve(target, pointer, ref, file, ptr);
+    // Left as written: bundling goes on to find the other broken references, then reports them all.
+    if (value === undefined) return ref;
     const kind = ctx.kind && COMPONENT_KINDS.has(ctx.kind) ? ctx.kind : undefined;
     if (!kind) return { $inline: walk(value, target, pointer || "#", ctx) };
     const tokens = parsePointer(pointer);
@@ -107,8 +130,11 @@ export function bundleRefs(rootFile: string, root: Record<string, unknown>): Rec
       const at = joinPointer("#/components", kind, name);
       const target = refTarget(refRoot, hash === -1 ? ref : ref.slice(0, hash), rootFile, at);
       const pointer = hash === -1 ? "" : ref.slice(hash + 1);
-      const content = getAtPointer(load(target, rootFile, at), parsePointer(pointer));
-      if (content === undefined) throw new SpecError(rootFile, at, `$ref target not found: ${ref}`);
+      const content = resolve(target, pointer, ref, rootFile, at);
+      if (content === undefined) {
+        bucket[name] = {}; // reported; its $ref is not walked a second time
+        continue;
+      }
       hoisted.set(`${target}#${pointer}`, joinPointer("#/components", kind, name));
       bucket[name] = { $inline: content, $file: target, $pointer: pointer || "#" };
     }
@@ -124,6 +150,10 @@ export function bundleRefs(rootFile: string, root: Record<string, unknown>): Rec
   const merged = { ...(bundled.components as Record<string, Record<string, unknown>> | undefined) };
   for (const [kind, bucket] of Object.entries(extra)) merged[kind] = { ...merged[kind], ...bucket };
   bundled.components = merged;
+  if (broken.length) {
+    if (report) report.push(...broken);
+    else throwBrokenRefs(rootFile, broken);
+  }
   return inlineMarkers(bundled) as Record<string, unknown>;
 }
 

@@ -3,7 +3,7 @@ import { readDocument } from "./read-document.js";
 import { bundleRefs } from "./bundle-refs.js";
 import { convertSwagger2 } from "./swagger2.js";
 import { SpecError } from "./spec-error.js";
-import { checkLocalRefs } from "./check-refs.js";
+import { checkLocalRefs, type BrokenRef } from "./check-refs.js";
 import { hoistDeepRefs } from "./hoist-deep-refs.js";
 
 export interface LoadedSpec {
@@ -40,8 +40,10 @@ export async function loadSpec(path: string, parsed?: Record<string, unknown>): 
     );
   }
   if (sourceVersion !== "2.0") checkRequiredTop(file, doc, sourceVersion);
-  const document = bundleRefs(file, doc);
-  hoistDeepRefs(document, checkLocalRefs(file, document));
+  // Broken references into other files and local ones are reported together, in one error.
+  const broken: BrokenRef[] = [];
+  const document = bundleRefs(file, doc, broken);
+  hoistDeepRefs(document, checkLocalRefs(file, document, broken));
   return { file, sourceVersion, document };
 }
 
