@@ -43,7 +43,7 @@ export interface RuntimeOptions {
   headers?: HeadersInit;
   /** Retry policy, or false to never retry. Default: 2 retries, see RetryOptions. */
   retry?: RetryOptions | false;
-  /** Per-attempt timeout until response headers arrive; 0 or Infinity disables it. Default: 30_000 ms. */
+  /** Per-attempt timeout (operation methods: through the body; runtime.fetch: until the headers); 0 or Infinity disables it. Default: 30_000 ms. */
   timeoutMs?: number;
   /** Budget for the whole logical request, retries and backoff included. Default: none. */
   totalTimeoutMs?: number;
