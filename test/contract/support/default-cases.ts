@@ -124,6 +124,20 @@ function invalidRequest(op: SpecOperation, fixture: Fixture): InvalidRequest {
 }
 
 /**
+ * Why no request can pass the operation's security, when none can: every alternative names a
+ * scheme the spec does not define (a vendor's typo; Redocly's `security-defined` reports it), so
+ * Prism answers 401 to anything. Undefined when some alternative can be met.
+ */
+export function unmeetableSecurity(op: SpecOperation): string | undefined {
+  const spec = loadSpec();
+  const security: Json[] = op.raw.security ?? spec.security ?? [];
+  const defined = (name: string) => deref<Json | undefined>(spec.components?.securitySchemes?.[name]) !== undefined;
+  if (security.length === 0 || security.some((r) => Object.keys(r).every(defined))) return undefined;
+  const missing = [...new Set(security.flatMap((r) => Object.keys(r).filter((n) => !defined(n))))];
+  return `${op.id}: its security names undefined scheme(s) ${missing.join(", ")}, so Prism answers 401 to every request (fix the spec: Redocly's security-defined rule)`;
+}
+
+/**
  * What the operation's first security alternative needs that the client's bearer token does not
  * give: HTTP basic credentials, API keys in a header, the query or a cookie (placeholders: Prism
  * checks that they are there, not what they are).
