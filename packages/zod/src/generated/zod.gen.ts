@@ -283,27 +283,8 @@ const $obj = (spec: $ObjSpec, shape: $Z): $Z => {
   });
 };
 /**
- * Wraps every exported schema: a validator never throws, whatever the input (a stack overflow on
- * absurdly deep input becomes an issue). Its static type is the generated TypeScript type.
- */
-function $schema<T>(schema: $Z): z.ZodType<T> {
-  const inner = $t(schema);
-  const outer = z.lazy(() => inner);
-  const run: z.ZodType["_zod"]["run"] = (payload, ctx) => {
-    try {
-      return inner._zod.run(payload, ctx);
-    } catch {
-      payload.issues.push({ code: "custom", message: "Input too deeply nested or not validatable", input: payload.value, path: [] });
-      return payload;
-    }
-  };
-  outer._zod.parse = run;
-  outer._zod.run = run;
-  return outer as unknown as z.ZodType<T>;
-}
-/**
  * Exports a real zod object (`.shape`, `.extend()`, `.pick()`, `.partial()`…) with the same
- * never-throw guarantee as `$schema`: its own parse is wrapped in place. Schemas derived from it
+ * never-throw guarantee as the other exports: its own parse is wrapped in place. Schemas derived from it
  * with zod's methods are zod's own (the guarantee stays with the export).
  */
 function $objectSchema<T>(schema: $Z): T {
@@ -326,6 +307,25 @@ function $objectSchema<T>(schema: $Z): T {
 /** The schema of one property of a component exported as a zod object (`.shape[name]`). */
 const $prop = (o: $Z, name: string): $Z => Object.prototype.hasOwnProperty.call($t(o).shape, name) ? $t(o).shape[name] : $z(z.unknown());
 const $rec = $z(z.looseObject({}));
+/**
+ * Wraps every exported schema: a validator never throws, whatever the input (a stack overflow on
+ * absurdly deep input becomes an issue). Its static type is the generated TypeScript type.
+ */
+function $schema<T>(schema: $Z): z.ZodType<T> {
+  const inner = $t(schema);
+  const outer = z.lazy(() => inner);
+  const run: z.ZodType["_zod"]["run"] = (payload, ctx) => {
+    try {
+      return inner._zod.run(payload, ctx);
+    } catch {
+      payload.issues.push({ code: "custom", message: "Input too deeply nested or not validatable", input: payload.value, path: [] });
+      return payload;
+    }
+  };
+  outer._zod.parse = run;
+  outer._zod.run = run;
+  return outer as unknown as z.ZodType<T>;
+}
 const $str = $z(z.string());
 /** Length in Unicode code points (a surrogate pair counts once), as JSON Schema and Ajv count it. */
 const $len = (s: string): number => {
