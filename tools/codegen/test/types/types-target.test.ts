@@ -66,6 +66,15 @@ const CASES: Case[] = [
     want: [/Account_definitions_accountStatus: "open" \| "closed";/, /status\?: components\["schemas"\]\["Account_definitions_accountStatus"\];/, /id\?: components\["schemas"\]\["\/a_get_parameters_0"\];/],
     use: `const acc: components["schemas"]["Account"] = { status: "open" }; const f: components["schemas"]["Filter"] = { id: 1 };`,
   },
+  {
+    name: "an object with an enum of strings (mercedes-benz's ProductGroup: openapi-typescript threw): never, as the zod module",
+    schemas: {
+      G: { type: "object", description: "A product group.", properties: { name: { type: "string" } }, required: ["name"], enum: ["PKW", "VAN"] },
+      H: { type: "object", enum: [{ a: 1 }, "x"] },
+    },
+    want: [/G: never;/],
+    use: `const g: never = null as unknown as components["schemas"]["G"]; const h: components["schemas"]["H"] | undefined = undefined; void g; void h;`,
+  },
 ];
 
 describe("types target: what tsc would reject", () => {
