@@ -51,6 +51,15 @@ const core = () =>
 const last = () => seen[seen.length - 1]!;
 
 describe("generated-client core: spec metadata drives the runtime", () => {
+  it("adds query parameters after a query the path itself carries (OpenAI's `/responses?beta=true`)", async () => {
+    await core().op(meta({ id: "betaList", path: "/responses/{id}/items?beta=true" }))({ params: { path: { id: "r 1" }, query: { limit: 5 } } } as never);
+    expect(last().url).toBe("/responses/r%201/items?beta=true&limit=5");
+    await core().op(meta({ id: "betaList", path: "/responses/{id}/items?beta=true" }))({ params: { path: { id: "r1" } } } as never);
+    expect(last().url).toBe("/responses/r1/items?beta=true");
+    await core().op(meta({ id: "plain", path: "/items" }))({ params: { query: { page: 2 } } } as never);
+    expect(last().url).toBe("/items?page=2");
+  });
+
   it("sends no credentials to a public operation", async () => {
     await core().op(meta({ id: "login", method: "post", path: "/login", security: [] }))({});
     expect(last().headers.authorization).toBeUndefined();

@@ -39,7 +39,7 @@ export interface SpecOperation {
   /** The documented 2xx a valid request gets; undefined when the operation documents none (a redirect, say). */
   success: string | undefined;
   errors: string[];
-  /** Answers text/event-stream on success. */
+  /** Answers only text/event-stream on success. */
   stream: boolean;
   /** Has parameters or a body a request could get wrong. */
   hasInputs: boolean;
@@ -69,7 +69,8 @@ export function specOperations(spec: Json = loadSpec()): SpecOperation[] {
         statuses,
         success,
         errors: statuses.filter((s) => /^[45]\d\d$/.test(s)),
-        stream: Object.keys(successResponse.content ?? {}).some((m) => m.startsWith("text/event-stream")),
+        // Only when an event stream is all it offers: with JSON (or audio) beside it, a client asks for that.
+        stream: Object.keys(successResponse.content ?? {}).length > 0 && Object.keys(successResponse.content ?? {}).every((m) => m.startsWith("text/event-stream")),
         hasInputs: params.length > 0 || op.requestBody !== undefined,
         parameters: params,
         invalidStatus: statuses.includes("422") ? 422 : statuses.includes("400") ? 400 : undefined,

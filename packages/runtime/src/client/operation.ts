@@ -74,7 +74,10 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
           : (res, bytes) => readBody(res, bytes, parseAs, method);
     const { params, body } = i;
     const root = i.baseUrl ? i.baseUrl.replace(/\/$/, "") : base;
-    const url = (i.pathSerializer ? i.pathSerializer(root + meta.path, params?.path ?? {}) : root + path(params?.path)) + queryString(params?.query, i.querySerializer);
+    const at = i.pathSerializer ? i.pathSerializer(root + meta.path, params?.path ?? {}) : root + path(params?.path);
+    const q = queryString(params?.query, i.querySerializer);
+    // A path that carries a query of its own (`/responses?beta=true`, as OpenAI's spec writes some) takes the rest after `&`.
+    const url = q && at.includes("?") ? at + "&" + q.slice(1) : at + q;
     if (!ABSOLUTE.test(url)) return Promise.reject(new TypeError(`Relative URL "${url}" needs the client's baseUrl option`));
     const headers = mergeHeaders(options.headers as never, i.headers, params?.header as never);
     const payload = body === undefined ? undefined : ((i.bodySerializer ?? defaultBodySerializer) as (b: unknown, h: Headers) => unknown)(body, headers);

@@ -79,10 +79,10 @@ describe("mocks target", () => {
 
   it("the mock spec carries a fixture example on every response media type that had none", () => {
     const doc = JSON.parse(readFileSync(join(out, "openapi.mock.json"), "utf8"));
-    expect(doc.paths["/users"].get.responses["200"].content["application/json"].examples.fixture.value).toEqual(mocks.fixtures.listUsers[200]);
-    expect(doc.components.responses.Problem.content["application/problem+json"].examples.fixture.value).toEqual(mocks.componentFixtures.Problem);
+    expect(doc.paths["/users"].get.responses["200"].content["application/json"].example).toEqual(mocks.fixtures.listUsers[200]);
+    expect(doc.components.responses.Problem.content["application/problem+json"].example).toEqual(mocks.componentFixtures.Problem);
     expect(Object.keys(doc.paths["/shapes"].get.responses["200"].content["application/json"].examples)).toEqual(["three"]);
-    expect(doc.paths["/users/{id}/avatar"].get.responses["200"].content["image/png"].examples.fixture.value).toBe("binary-content");
+    expect(doc.paths["/users/{id}/avatar"].get.responses["200"].content["image/png"].example).toBe("binary-content");
   });
 
   it("converts OpenAPI paths to MSW paths", () => {
