@@ -73,10 +73,19 @@ function initOf(fixture: Fixture, op: SpecOperation, body: unknown = fixture.bod
   const text = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
   if (mediaType === "multipart/form-data" && value && typeof value === "object") {
     const form = new FormData();
+    // Nested values in brackets (`a[]`, `o[k]`), as Prism's form parser reads them (and Rails-,
+    // PHP- and qs-style servers, OpenAI's among them); a JSON part is a string to Prism.
+    const append = (key: string, v: unknown): void => {
+      if (Array.isArray(v)) v.forEach((item, i) => append(item !== null && typeof item === "object" ? `${key}[${i}]` : `${key}[]`, item));
+      else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v as Json)) append(`${key}[${k}]`, x);
+      else form.append(key, text(v));
+    };
     for (const [k, v] of Object.entries(value as Json)) {
       const schema = deref<Json>(props[k] ?? {});
-      if (schema.format === "binary" || schema.contentMediaType !== undefined) form.append(k, new Blob([text(v)], { type: schema.contentMediaType ?? "application/octet-stream" }), `${k}.bin`);
-      else form.append(k, typeof v === "object" && v !== null ? new Blob([JSON.stringify(v)], { type: "application/json" }) : text(v));
+      // A file, or a choice that allows one (OpenAI's `files`: one zip or an array of files): one file part.
+      const file = (x: Json): boolean => x.format === "binary" || x.contentMediaType !== undefined || [...(x.oneOf ?? []), ...(x.anyOf ?? [])].some((b: unknown) => file(deref<Json>(b)));
+      if (file(schema)) form.append(k, new Blob([text(v)], { type: schema.contentMediaType ?? "application/octet-stream" }), `${k}.bin`);
+      else append(k, v);
     }
     init.body = form;
   } else if (mediaType === "application/x-www-form-urlencoded" && value && typeof value === "object") {
@@ -95,8 +104,15 @@ function invalidRequest(op: SpecOperation, fixture: Fixture): InvalidRequest {
   const base = initOf(fixture, op);
   const bodySchema = bodySchemaOf(op, fixture.mediaType);
   const json = fixture.mediaType !== undefined && /json/.test(fixture.mediaType);
-  if (json && bodySchema && typeOf(bodySchema) === "object") return { init: { ...base, body: ["not", "an", "object"] }, violates: "request.body" };
-  if (json && bodySchema && typeOf(bodySchema) === "array") return { init: { ...base, body: { not: "an array" } }, violates: "request.body" };
+  // Only a declared type rules out the other kind: `properties` alone let an array through.
+  const declared = new Set(Array.isArray(bodySchema?.type) ? bodySchema!.type : [bodySchema?.type]);
+  if (json && declared.has("object") && !declared.has("array")) return { init: { ...base, body: ["not", "an", "object"] }, violates: "request.body" };
+  if (json && declared.has("array") && !declared.has("object")) return { init: { ...base, body: { not: "an array" } }, violates: "request.body" };
+  const firstRequired = Array.isArray(bodySchema?.required) ? (bodySchema!.required as string[])[0] : undefined;
+  if (json && firstRequired !== undefined && fixture.body && typeof fixture.body === "object" && !Array.isArray(fixture.body)) {
+    const { [firstRequired]: _dropped, ...rest } = fixture.body as Json;
+    return { init: { ...base, body: rest }, violates: "request.body" };
+  }
   // A form without one of its required fields.
   const required = FORMS.has(fixture.mediaType ?? "") && Array.isArray(bodySchema?.required) ? (bodySchema!.required as string[])[0] : undefined;
   if (required !== undefined && fixture.body && typeof fixture.body === "object") {

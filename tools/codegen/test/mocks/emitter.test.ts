@@ -83,6 +83,8 @@ describe("mocks target", () => {
     expect(doc.components.responses.Problem.content["application/problem+json"].example).toEqual(mocks.componentFixtures.Problem);
     expect(Object.keys(doc.paths["/shapes"].get.responses["200"].content["application/json"].examples)).toEqual(["three"]);
     expect(doc.paths["/users/{id}/avatar"].get.responses["200"].content["image/png"].example).toBe("binary-content");
+    // A documented framing header is the transport's: Prism would make up a value that breaks HTTP.
+    expect(Object.keys(doc.paths["/users"].get.responses["200"].headers)).toEqual(["X-Total-Count"]);
   });
 
   it("converts OpenAPI paths to MSW paths", () => {
