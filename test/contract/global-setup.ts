@@ -14,7 +14,7 @@ let snapshot: ReturnType<typeof snapshotSpec> | undefined;
 
 /**
  * One Prism for the whole contract suite: it takes seconds to start, the calls take milliseconds.
- * The mock spec carries the mocks' fixtures as named examples, so Prism answers what the MSW
+ * The mock spec carries the mocks' fixtures as media examples, so Prism answers what the MSW
  * handlers answer; the bundle is the fallback while the mocks are not generated.
  */
 export async function setup(project: TestProject): Promise<void> {
