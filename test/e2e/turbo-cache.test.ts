@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { appendFileSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { bin, exec, repoRoot } from "../support/exec.js";
 import { turbo } from "../support/turbo.js";
 import { copyRepo as copyFrom } from "../support/repo-copy.js";
@@ -9,6 +9,8 @@ import { copyRepo as copyFrom } from "../support/repo-copy.js";
 interface DryTask {
   taskId: string;
   hash: string;
+  /** Input files, relative to the task's package folder, with their hashes. */
+  inputs: Record<string, string>;
   command: string;
   cache: { status: "HIT" | "MISS" };
 }
@@ -49,6 +51,30 @@ describe("turbo pipeline caching", () => {
     expect(tasks.size).toBeGreaterThan(5);
     const misses = [...tasks.values()].filter((t) => t.cache.status !== "HIT").map((t) => t.taskId);
     expect(misses).toEqual([]);
+  });
+
+  it("no task hashes what a run writes: build output, turbo's logs, caches, scratch folders, node_modules", async () => {
+    // One file in each place a run writes (what `git status --ignored` lists after a fresh clone's
+    // test run): a task whose inputs take any of them misses the cache on the next run with no
+    // change (the paired bench found three).
+    const probe = "turbo-input-probe";
+    const packages = ["spec", "test", "bench", ...["packages", "tools"].flatMap((d) => readdirSync(join(copy, d)).map((p) => `${d}/${p}`))].filter((d) => existsSync(join(copy, d, "package.json")));
+    const written = [
+      ...packages.flatMap((d) => [`${d}/dist/${probe}.js`, `${d}/.turbo/${probe}.log`, `${d}/node_modules/${probe}/index.ts`]),
+      ...["tools/codegen/.cache", "tools/codegen/.tmp", "tools/spec-diff/.cache", "test/artifacts", "bench/.results", "bench/.peers"].map((d) => `${d}/${probe}.ts`),
+      // Under the names tasks read them by, too: an upstream task's output is hashed through that
+      // task, never as a file (in a fresh clone it does not exist yet when the reader is hashed).
+      "spec/dist/openapi.json",
+      "spec/dist/openapi.yaml",
+    ];
+    const writtenDir = /(^|\/)(dist|\.turbo|node_modules|\.cache|\.tmp|artifacts|\.results|\.peers)\//;
+    for (const file of written) {
+      mkdirSync(dirname(join(copy, file)), { recursive: true });
+      writeFileSync(join(copy, file), "// probe\n");
+    }
+    const hashed = [...(await dryRun(ALL, copy)).values()].flatMap((t) => Object.keys(t.inputs ?? {}).filter((f) => writtenDir.test(f)).map((f) => `${t.taskId}: ${f}`));
+    for (const file of written) rmSync(join(copy, file));
+    expect(hashed).toEqual([]);
   });
 
   it("editing one spec file re-runs only what depends on the spec", async () => {
