@@ -6,7 +6,7 @@ import { workspaceSource } from "../vitest.shared.js";
 // `test:dev` (pnpm dev), `test:browser` (headless Chromium), `test:release` (publish to a local
 // registry, consumers install from it), `test:cache` (turbo's local and remote cache). `vitest run` runs them all.
 const suites: Record<string, { include: string[]; globalSetup?: string[]; testTimeout?: number; pool?: "threads"; isolate?: boolean }> = {
-  e2e: { include: ["e2e/broken-spec.test.ts", "e2e/readme-example.test.ts", "e2e/root-scripts.test.ts"] },
+  e2e: { include: ["e2e/broken-spec.test.ts", "e2e/readme-example.test.ts", "e2e/root-scripts.test.ts", "e2e/prism-start.test.ts"] },
   // One Prism for every contract file, started only when a contract file is selected.
   // Files share one worker's module graph (the client and zod modules are imported once).
   contract: { include: ["contract/**/*.test.ts"], globalSetup: ["contract/global-setup.ts"], testTimeout: 15_000, pool: "threads", isolate: false },

@@ -43,7 +43,11 @@ export async function startPrism(spec: string, options: { proxy?: string; args?:
     // Prism parses and dereferences the whole spec first: ~10 s for a 3 MB one on a quiet machine,
     // many times that on a loaded CI runner. A minute per MB, at least one.
     const timeoutMs = options.timeoutMs ?? Math.max(60_000, Math.ceil(statSync(spec).size / 1e6) * 60_000);
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    // A Prism that never got ready is stopped, not left running after the suite gives up on it.
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`Prism did not start within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
     const check = () => {
       if (/Prism is listening/.test(out)) {
         clearTimeout(timer);
