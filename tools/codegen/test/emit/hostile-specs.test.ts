@@ -23,6 +23,7 @@ import { loadSpec } from "../../src/load/load-spec.js";
 import { buildModel } from "../../src/ir/build-model.js";
 import { isComponent } from "../../src/emit/mocks/collect.js";
 import { hostileSpec } from "../support/hostile-spec.js";
+import { STRICT as CONSUMER_STRICT } from "../support/consumer.js";
 
 const run = promisify(execFile);
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -46,26 +47,8 @@ async function installRuntime(modules: string): Promise<void> {
   await run(process.execPath, [tsc, "-p", join(runtime, "tsconfig.build.json"), "--outDir", join(dir, "dist"), "--declarationMap", "false", "--sourceMap", "false"], { encoding: "utf8" });
 }
 
-const STRICT = {
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noImplicitReturns: true,
-  noImplicitOverride: true,
-  noFallthroughCasesInSwitch: true,
-  verbatimModuleSyntax: true,
-  isolatedModules: true,
-  module: "NodeNext",
-  moduleResolution: "NodeNext",
-  target: "ES2022",
-  lib: ["ES2023", "DOM", "DOM.Iterable"],
-  types: [],
-  skipLibCheck: true,
-  rootDir: "out",
-  outDir: "js",
-};
+// The consumer's strict flags, emitting JavaScript this time (the test imports what tsc wrote).
+const STRICT = { ...CONSUMER_STRICT, noEmit: false, rootDir: "out", outDir: "js" };
 
 /** Raw characters no generated source may hold (they are written as escapes); U+FFFD is what a lone surrogate becomes in UTF-8. */
 const RAW = /[\0-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffd]/;
