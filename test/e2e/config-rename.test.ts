@@ -22,8 +22,10 @@ const files = (dir: string): string[] => readdirSync(join(copy, dir), { withFile
 
 describe("a new scope and spec path in specforge.config.ts", () => {
   it("regenerates every package under the new name, and the workspace builds with no other edit", { timeout: 900_000 }, async () => {
-    const install = () => exec("npx", [...PNPM, "install", "--offline"], { cwd: copy, timeoutMs: 300_000 });
-    let res = await install();
+    // The rename changes package.json files, so the second install rewrites the lockfile, as the
+    // user's would; under CI=true pnpm would refuse that unless told (frozen is its CI default).
+    const install = (...flags: string[]) => exec("npx", [...PNPM, "install", "--offline", ...flags], { cwd: copy, timeoutMs: 300_000 });
+    let res = await install("--frozen-lockfile");
     expect(res.code, res.stdout + res.stderr).toBe(0);
 
     renameSync(join(copy, "spec/openapi.yaml"), join(copy, "spec/platform.yaml"));
@@ -47,7 +49,7 @@ describe("a new scope and spec path in specforge.config.ts", () => {
     // Hand-written dependents keep their imports: the old name is now an alias of the new one.
     expect(json("packages/bff/package.json").dependencies["@specforge/client"]).toBe("workspace:@acme/client@*");
 
-    res = await install();
+    res = await install("--no-frozen-lockfile");
     expect(res.code, res.stdout + res.stderr).toBe(0);
     // The repo's cache serves what the rename does not touch (the runtime, the generators).
     res = await turbo(["run", "build", "typecheck", "--output-logs=errors-only", `--cache-dir=${join(repoRoot, ".turbo/cache")}`], { cwd: copy, timeoutMs: 900_000 });
