@@ -1,4 +1,4 @@
-import type { IRDocument, IROperation } from "@specforge/codegen/src/ir/types.js";
+import type { IRDocument, IROperation } from "@specforge/codegen/model";
 import { UnchangedParts } from "./unchanged-operations.js";
 import type { Change, Sink } from "./types.js";
 import { bumpFor, defaultSeverity, type Severity } from "./severity.js";

@@ -5,7 +5,7 @@
  * comment or changelog, leave a code span, break an XML document or start a GitHub workflow
  * command. One helper per format; a new output format reuses these rather than quoting by hand.
  */
-import { terminalText } from "@specforge/codegen/src/terminal-text.mjs";
+import { terminalText } from "@specforge/codegen/terminal-text";
 
 /** JavaScript's line terminators and the other characters no output keeps raw. */
 const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029]/g;

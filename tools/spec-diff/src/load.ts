@@ -1,5 +1,4 @@
-import { loadSpec } from "@specforge/codegen/src/load/load-spec.js";
-import { buildModel } from "@specforge/codegen/src/ir/build-model.js";
+import { loadSpec, buildModel } from "@specforge/codegen/model";
 import type { SpecVersion } from "./diff.js";
 
 /** Loads a spec (any file of a multi-file spec tree, `$ref`s resolved) with the generator's loader. */

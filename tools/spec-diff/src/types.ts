@@ -1,4 +1,4 @@
-import type { IRDocument } from "@specforge/codegen/src/ir/types.js";
+import type { IRDocument } from "@specforge/codegen/model";
 import type { WalkGuard } from "./schema/walk-guard.js";
 import type { Severity } from "./severity.js";
 

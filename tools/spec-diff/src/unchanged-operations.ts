@@ -1,5 +1,4 @@
-import type { IROperation } from "@specforge/codegen/src/ir/types.js";
-import { getAtPointer, parsePointer } from "@specforge/codegen/src/load/spec-error.js";
+import { getAtPointer, parsePointer, type IROperation } from "@specforge/codegen/model";
 import { sameJson } from "./same-json.js";
 
 type Json = unknown;

@@ -1,5 +1,4 @@
-import type { IRMediaContent } from "@specforge/codegen/src/ir/types.js";
-import { joinPointer } from "@specforge/codegen/src/load/spec-error.js";
+import { joinPointer, type IRMediaContent } from "@specforge/codegen/model";
 import { compareSchemas } from "../schema/schema-compat.js";
 import type { CompareContext } from "../schema/context.js";
 

@@ -1,4 +1,4 @@
-import { joinPointer } from "@specforge/codegen/src/load/spec-error.js";
+import { joinPointer } from "@specforge/codegen/model";
 
 type Json = unknown;
 

@@ -1,4 +1,4 @@
-import type { IROperation } from "@specforge/codegen/src/ir/types.js";
+import type { IROperation } from "@specforge/codegen/model";
 import type { Direction, Sink } from "../types.js";
 import { compareContext } from "../schema/context.js";
 import { diffParameters } from "./parameters.js";

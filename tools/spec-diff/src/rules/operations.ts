@@ -1,5 +1,4 @@
-import type { IRDocument, IROperation } from "@specforge/codegen/src/ir/types.js";
-import { surfaceGroups } from "@specforge/codegen/src/emit/client/surface-names.js";
+import { surfaceGroups, type IRDocument, type IROperation } from "@specforge/codegen/model";
 import type { Sink } from "../types.js";
 import { compareOperation, operationLabel } from "./operation.js";
 

@@ -1,4 +1,4 @@
-import type { IROperation, IRParameter } from "@specforge/codegen/src/ir/types.js";
+import type { IROperation, IRParameter } from "@specforge/codegen/model";
 import { presenceBreaks, type Presence } from "../types.js";
 import { compareSchemas } from "../schema/schema-compat.js";
 import type { CompareContext } from "../schema/context.js";

@@ -1,4 +1,4 @@
-import type { IROperation } from "@specforge/codegen/src/ir/types.js";
+import type { IROperation } from "@specforge/codegen/model";
 import { presenceBreaks, type Presence } from "../types.js";
 import type { CompareContext } from "../schema/context.js";
 import { diffContent } from "./content.js";

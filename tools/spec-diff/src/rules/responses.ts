@@ -1,5 +1,4 @@
-import type { IROperation, IRHeader, IRResponse } from "@specforge/codegen/src/ir/types.js";
-import { joinPointer } from "@specforge/codegen/src/load/spec-error.js";
+import { joinPointer, type IROperation, type IRHeader, type IRResponse } from "@specforge/codegen/model";
 import { presenceBreaks, type Presence } from "../types.js";
 import { compareSchemas } from "../schema/schema-compat.js";
 import type { CompareContext } from "../schema/context.js";

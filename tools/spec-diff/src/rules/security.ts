@@ -1,5 +1,4 @@
-import type { IRDocument, IROperation, IRSecurityRequirement, IRSecurityScheme } from "@specforge/codegen/src/ir/types.js";
-import { joinPointer } from "@specforge/codegen/src/load/spec-error.js";
+import { joinPointer, type IRDocument, type IROperation, type IRSecurityRequirement, type IRSecurityScheme } from "@specforge/codegen/model";
 import type { Sink } from "../types.js";
 
 type Alternative = IRSecurityRequirement["schemes"];

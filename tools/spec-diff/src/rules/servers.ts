@@ -1,5 +1,4 @@
-import type { IROperation } from "@specforge/codegen/src/ir/types.js";
-import { getAtPointer, joinPointer, parsePointer } from "@specforge/codegen/src/load/spec-error.js";
+import { getAtPointer, joinPointer, parsePointer, type IROperation } from "@specforge/codegen/model";
 import type { SpecVersion as Version } from "../diff.js";
 import type { Sink } from "../types.js";
 import { operationKey } from "./operations.js";

@@ -1,4 +1,4 @@
-import type { IRSchema } from "@specforge/codegen/src/ir/types.js";
+import type { IRSchema } from "@specforge/codegen/model";
 import type { SchemaView } from "./view.js";
 import { type CompareContext, report } from "./context.js";
 import { compareSchemas, equivalent } from "./schema-compat.js";

@@ -1,4 +1,4 @@
-import type { JsonType } from "@specforge/codegen/src/ir/types.js";
+import type { JsonType } from "@specforge/codegen/model";
 import type { SchemaView } from "./view.js";
 import { type CompareContext, report, fmt } from "./context.js";
 

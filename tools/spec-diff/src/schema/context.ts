@@ -1,4 +1,4 @@
-import type { IRSchema } from "@specforge/codegen/src/ir/types.js";
+import type { IRSchema } from "@specforge/codegen/model";
 import { type Direction, type Effect, type Sink, effectBreaks, effectWord } from "../types.js";
 import { PairSet, WalkGuard } from "./walk-guard.js";
 

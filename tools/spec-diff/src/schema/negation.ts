@@ -1,4 +1,4 @@
-import type { IRSchema } from "@specforge/codegen/src/ir/types.js";
+import type { IRSchema } from "@specforge/codegen/model";
 import type { SchemaView } from "./view.js";
 import type { Direction, Effect, Sink } from "../types.js";
 import { effectWord } from "../types.js";

@@ -1,4 +1,4 @@
-import { joinPointer } from "@specforge/codegen/src/load/spec-error.js";
+import { joinPointer } from "@specforge/codegen/model";
 import type { SchemaView } from "./view.js";
 import { type CompareContext, report, fmt, fmtList } from "./context.js";
 import { compareSchemas } from "./schema-compat.js";

@@ -3,7 +3,7 @@ import { visibleIn } from "./view.js";
 import { type CompareContext, report, child, fmt } from "./context.js";
 import { compareSchemas, equivalent } from "./schema-compat.js";
 import { presenceBreaks, type Direction, type Presence } from "../types.js";
-import type { IRDocument } from "@specforge/codegen/src/ir/types.js";
+import type { IRDocument } from "@specforge/codegen/model";
 import { compareDependentRequired, comparePatternProperties } from "./object-keywords.js";
 
 const NONE = new Map<string, PropertyView>();

@@ -1,4 +1,4 @@
-import type { IRSchema, JsonType } from "@specforge/codegen/src/ir/types.js";
+import type { IRSchema, JsonType } from "@specforge/codegen/model";
 import { viewOf, same, type SchemaView } from "./view.js";
 import { type CompareContext, countingContext, report, fmtList, walkMode } from "./context.js";
 import { replayed } from "./walk-guard.js";

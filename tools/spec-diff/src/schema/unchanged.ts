@@ -1,4 +1,4 @@
-import type { IRDocument } from "@specforge/codegen/src/ir/types.js";
+import type { IRDocument } from "@specforge/codegen/model";
 import type { UnchangedParts } from "../unchanged-operations.js";
 
 /**

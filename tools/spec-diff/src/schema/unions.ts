@@ -1,4 +1,4 @@
-import type { IRDocument, IRSchema } from "@specforge/codegen/src/ir/types.js";
+import type { IRDocument, IRSchema } from "@specforge/codegen/model";
 import { viewOf, type SchemaView } from "./view.js";
 import { type CompareContext, report, fmtList } from "./context.js";
 import { compareSchemas, differences } from "./schema-compat.js";

@@ -1,4 +1,4 @@
-import type { IRDocument, IRSchema, JsonType, IRStringConstraints, IRNumberConstraints, IRArrayConstraints, IRDiscriminator } from "@specforge/codegen/src/ir/types.js";
+import type { IRDocument, IRSchema, JsonType, IRStringConstraints, IRNumberConstraints, IRArrayConstraints, IRDiscriminator } from "@specforge/codegen/model";
 
 export interface PropertyView {
   schema?: IRSchema;

@@ -1,4 +1,4 @@
-import type { IRSchema } from "@specforge/codegen/src/ir/types.js";
+import type { IRSchema } from "@specforge/codegen/model";
 import type { Finding } from "../types.js";
 
 /** A set of (base, head) schema pairs, by identity (each IR schema is one place in its document). */
