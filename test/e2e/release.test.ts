@@ -227,6 +227,73 @@ describe.skipIf(skip !== undefined)("release: changeset publish to a local regis
     expect(out(tsc)).toBe(out({ code: 0, stdout: "", stderr: "" }));
   });
 
+  it("@specforge/spec-diff from the registry: the compiled gate on two versions of a spec, exit codes and report as documented", async () => {
+    const app = join(work, "app-spec-diff");
+    mkdirSync(app);
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "gate", version: "1.0.0", private: true, devDependencies: { "@specforge/spec-diff": version("@specforge/spec-diff") } }, null, 2));
+    writeFileSync(join(app, ".npmrc"), `registry=${registry.url}\n`);
+    const install = await exec("npm", ["install", "--no-audit", "--no-fund", "--cache", join(work, "npm-cache")], { cwd: app });
+    expect(install.code, out(install)).toBe(0);
+    expect(install.stdout + install.stderr).not.toMatch(/EBADENGINE|Unsupported engine/i);
+    // It runs compiled JavaScript: no TypeScript source in the tool or in the generator it reads
+    // specs with (only declarations), and no TypeScript loader in the project.
+    const sources = ["spec-diff", "codegen"].flatMap((p) =>
+      readdirSync(join(app, "node_modules/@specforge", p), { recursive: true })
+        .map(String)
+        .filter((f) => /\.[mc]?ts$/.test(f) && !/\.d\.[mc]?ts$/.test(f))
+        .map((f) => `${p}/${f}`),
+    );
+    expect(sources).toEqual([]);
+    expect(existsSync(join(app, "node_modules/tsx"))).toBe(false);
+
+    // Version 2 of the multi-file spec: a pet's owner is no longer required in the response.
+    const fixture = join(repoRoot, "tools/codegen/test/fixtures/multi-file");
+    for (const v of ["v1", "v2"]) cpSync(fixture, join(app, v), { recursive: true });
+    const pet = join(app, "v2/schemas/pet.yaml");
+    writeFileSync(pet, readFileSync(pet, "utf8").replace("required: [id, owner]", "required: [id]"));
+    const gate = (args: string[]) => exec(join(app, "node_modules/.bin/specforge-spec-diff"), args, { cwd: app });
+
+    // 1: a breaking change, with its operation, rule, pointer and reason, and the verdict.
+    const text = await gate(["--base-spec", "v1/openapi.yaml", "--spec", "v2/openapi.yaml"]);
+    expect(text.code, out(text)).toBe(1);
+    expect(text.stderr).toBe("");
+    expect(text.stdout).toMatch(
+      /Breaking changes \(1\)\n\s+OPERATION\s+RULE\s+POINTER\s+REASON\n\s+GET \/pets \(listPets\)\s+response-property-became-optional\s+#\/components\/schemas\/pet\/required\s+response 200 application\/json: body\[\]\.owner: property "owner" is now optional\n/,
+    );
+    expect(text.stdout).toContain("Proposed bump: major (info.version 1.0.0 → 2.0.0)");
+    expect(text.stdout).toContain("FAIL: 1 breaking change, but info.version 1.0.0 → 1.0.0 is not bumped");
+    const json = await gate(["--base-spec", "v1/openapi.yaml", "--spec", "v2/openapi.yaml", "--format", "json"]);
+    expect(json.code, out(json)).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      counts: { breaking: 1, warning: 0, info: 0, accepted: 0 },
+      proposedBump: "major",
+      changes: [{ rule: "response-property-became-optional", severity: "breaking", operation: "GET /pets (listPets)", pointer: "#/components/schemas/pet/required" }],
+    });
+
+    // 0: the same change released as a major version.
+    const spec2 = join(app, "v2/openapi.yaml");
+    writeFileSync(spec2, readFileSync(spec2, "utf8").replace("version: 1.0.0", "version: 2.0.0"));
+    const major = await gate(["--base-spec", "v1/openapi.yaml", "--spec", "v2/openapi.yaml"]);
+    expect(major.code, out(major)).toBe(0);
+    expect(major.stdout).toContain("OK: 1 breaking change, allowed: info.version 1.0.0 → 2.0.0 is a major bump");
+
+    // 2: bad usage, and a spec that cannot be read (the file named).
+    const usage = await gate(["--format", "yaml"]);
+    expect(usage.code, out(usage)).toBe(2);
+    expect(usage.stderr).toContain("--format must be one of text, json, markdown, junit, github");
+    rmSync(join(app, "v2/schemas/common.yaml"));
+    const broken = await gate(["--base-spec", "v1/openapi.yaml", "--spec", "v2/openapi.yaml"]);
+    expect(broken.code, out(broken)).toBe(2);
+    expect(broken.stderr).toMatch(/^spec:diff: error: .*common\.yaml/);
+
+    // npx by the package name finds the one command.
+    const env = { npm_config_registry: registry.url, npm_config_cache: join(work, "npm-cache") };
+    const help = await exec("npx", ["-y", `@specforge/spec-diff@${version("@specforge/spec-diff")}`, "--help"], { cwd: work, env });
+    expect(help.code, out(help)).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: spec:diff /);
+  });
+
   it("npm create specforge <dir> -- --spec <file> --scope <@scope> runs the published scaffold", async () => {
     const dir = join(work, "create");
     mkdirSync(dir);
