@@ -1,14 +1,19 @@
-import { describe, expect, it } from "vitest";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exec, repoRoot } from "../support/exec.js";
+
+// The copies are removed when the file ends (they used to pile up in /tmp).
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const redocly = join(repoRoot, "spec/node_modules/.bin/redocly");
 
 /** A copy of spec/ (sources only) to break without touching the real one. */
 function copySpec(): string {
   const dir = mkdtempSync(join(tmpdir(), "specforge-broken-"));
+  copies.push(dir);
   cpSync(join(repoRoot, "spec"), dir, { recursive: true, filter: (src) => !/node_modules|\/dist(\/|$)/.test(src) });
   return dir;
 }

@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSpec } from "../src/load/load-spec.js";
 import { buildModel } from "../src/ir/build-model.js";
 import { SpecError } from "../src/load/spec-error.js";
+import { scratchFolders } from "./scratch.js";
+
+const scratch = scratchFolders();
 
 const fixtures = new URL("./fixtures/", import.meta.url).pathname;
-const tmp = () => mkdtempSync(join(tmpdir(), "specforge-load-"));
+const tmp = () => scratch("specforge-load-");
 
 describe("loadSpec", () => {
   it("bundles a spec split over files, hoisting schemas and keeping cycles", async () => {

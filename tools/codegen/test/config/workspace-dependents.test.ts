@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { syncPackageJson, syncWorkspaceDependents, workspaceDirs } from "../../src/config/package-target.js";
 import type { ResolvedConfig } from "../../src/config/config.mjs";
+import { scratchFolders } from "../scratch.js";
+
+const scratch = scratchFolders();
 
 /** A workspace as `pnpm-workspace.yaml` lists it, with the given package.json per folder. */
 function workspace(manifests: Record<string, object>): string {
-  const root = mkdtempSync(join(tmpdir(), "specforge-dependents-"));
+  const root = scratch("specforge-dependents-");
   writeFileSync(join(root, "pnpm-workspace.yaml"), 'packages:\n  - "packages/*"\n  - test\n  - bench # benchmarks\nallowBuilds:\n  esbuild: true\n');
   for (const [dir, json] of Object.entries(manifests)) {
     mkdirSync(join(root, dir), { recursive: true });

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, utimesSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeChanged, writeFileIfChanged } from "../../src/dev/write-changed.js";
 import { findPackageTargets } from "../../src/dev/targets.js";
 import { loadConfig } from "../../src/config/config.mjs";
 import { repoRoot } from "./support.js";
+import { scratchFolders } from "../scratch.js";
+
+const scratch = scratchFolders();
 
 function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "specforge-write-"));
+  const dir = scratch("specforge-write-");
   for (const [p, content] of Object.entries(files)) {
     mkdirSync(join(dir, p, ".."), { recursive: true });
     writeFileSync(join(dir, p), content);
