@@ -12,7 +12,16 @@ import { register } from "node:module";
 
 const SOURCE_CONDITION = "@specforge/source";
 
-if (import.meta.url.endsWith(".ts") && !import.meta.resolve("@specforge/codegen/model").endsWith(".ts")) {
+/** Whether @specforge/codegen resolves to its sources already (vitest, `node --conditions=…`). */
+function codegenFromSource(): boolean {
+  try {
+    return import.meta.resolve("@specforge/codegen/model").endsWith(".ts");
+  } catch {
+    return false; // a resolver that checks the file: dist/ is not built
+  }
+}
+
+if (import.meta.url.endsWith(".ts") && !codegenFromSource()) {
   const hook = `const c = ${JSON.stringify(SOURCE_CONDITION)};
 export const resolve = (specifier, context, next) =>
   next(specifier, context.conditions.includes(c) ? context : { ...context, conditions: [...context.conditions, c] });`;
