@@ -1,8 +1,10 @@
 import { defineConfig, mergeConfig } from "vitest/config";
 import { workspaceSource } from "../../vitest.shared.js";
 
-// Two suites, two turbo tasks: `test` and `test:browser` (headless Chromium, cached on its own).
+// Two turbo tasks: `test` (the unit and generic projects) and `test:browser` (headless Chromium,
+// cached on its own). The generic file replaces a module of the BFF (vi.mock), so it runs isolated.
 const BROWSER = ["test/browser.test.ts"];
+const GENERIC = ["test/generic-api.test.ts"];
 
 export default defineConfig(
   mergeConfig(workspaceSource, {
@@ -16,7 +18,8 @@ export default defineConfig(
       // One Prism per suite (it takes seconds to start; the calls take milliseconds). Set per project:
       // at the root it would run once more for the root itself.
       projects: [
-        { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: BROWSER, isolate: false, globalSetup: ["test/global-setup.ts"] } },
+        { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...BROWSER, ...GENERIC], isolate: false, globalSetup: ["test/global-setup.ts"] } },
+        { extends: true, test: { name: "generic", include: GENERIC } },
         { extends: true, test: { name: "browser", include: BROWSER, globalSetup: ["test/global-setup.ts"] } },
       ],
     },

@@ -19,7 +19,7 @@ import { createStores } from "./shared-stores.js";
 import { StoreUnavailableError } from "./store-unavailable.js";
 import { operationCallOptions } from "@specforge/runtime/client";
 import { createUpstream, upstreamUrl } from "./upstream.js";
-import { validateRequest, type RequestSchemas } from "./validate.js";
+import { validateRequest, type RequestSchemas, type ZodLike } from "./validate.js";
 import { createWebhookReceiver } from "./webhook.js";
 
 /** What the hosting server knows about the connection (the node entry fills it). */
@@ -50,8 +50,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /**
  * The backend-for-frontend: browser apps call `<basePath>/<API path>`; the proxy checks origin,
  * identity, rate limit and the request against the spec, then calls the API through the runtime
- * with the server-side credentials, and answers with the API's response or the spec's error
- * envelope. Throws BffConfigError on a bad config.
+ * with the server-side credentials, and answers with the API's response or an error in the API's
+ * format (api-formats.ts). Throws BffConfigError on a bad config.
  */
 export function createBff(config: BffConfig): Bff {
   const problems = configProblems(config);
@@ -73,7 +73,7 @@ export function createBff(config: BffConfig): Bff {
   const healthPath = config.health === false ? undefined : (config.health?.path ?? DEFAULTS.healthPath);
   const validate = config.validate ?? true;
   const maxBody = config.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
-  const schemas = operationSchemas as unknown as Record<string, { request: RequestSchemas; responses: Record<string, unknown> }>;
+  const schemas = operationSchemas as unknown as Record<string, { request: RequestSchemas; responses: Record<string, Record<string, ZodLike>> }>;
 
   async function proxy(incoming: Incoming, requestId: string, extra: Record<string, string>, entry: Record<string, unknown>): Promise<Reply> {
     const { method, url } = incoming;
@@ -148,7 +148,7 @@ export function createBff(config: BffConfig): Bff {
     if (incoming.signal) call.signal = incoming.signal;
     if (/no-cache|no-store/i.test(incoming.headers.get("cache-control") ?? "")) call.cache = false;
     const target = upstreamUrl(config.upstream.url, meta, params, url.search);
-    const ctx: RespondContext = { requestId, secrets, upstreamBase: config.upstream.url, basePath };
+    const ctx: RespondContext = { requestId, secrets, upstreamBase: config.upstream.url, basePath, responses: op.responses };
     let upstream: Response;
     try {
       upstream = await runtime.withCall(call)(target, { method, headers, ...(body ? { body } : {}) });

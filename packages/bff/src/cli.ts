@@ -9,6 +9,7 @@ import { DEFAULTS } from "./config.js";
 import { configFromEnv, ENV_VARS } from "./env.js";
 import { jsonLogger } from "./logger.js";
 import { serveNode } from "./node.js";
+import { eventField } from "./webhook-events.js";
 
 function usage(): string {
   const width = Math.max(...Object.keys(ENV_VARS).map((k) => k.length));
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
     const config = configFromEnv(process.env, {
       logger,
       // Without application code, a verified event is logged; embed createBff to handle events.
-      onWebhookEvent: (event, delivery) => logger.info?.("webhook.event", { webhookId: delivery.id, type: event.type, requestId: delivery.requestId }),
+      onWebhookEvent: (event, delivery) => logger.info?.("webhook.event", { webhookId: delivery.id, type: eventField(event, "type"), requestId: delivery.requestId }),
     });
     bff = createBff(config);
   } catch (e) {

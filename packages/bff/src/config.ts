@@ -8,14 +8,13 @@ import type {
   RateLimiterOptions,
   RetryOptions,
 } from "@specforge/runtime";
-import type { WebhookEvent_Response } from "@specforge/zod";
+import type { WebhookEvent } from "./api-formats.js";
 import type { RateLimitStore } from "./rate-limit.js";
 
 /** An operationId of the spec, e.g. "listUsers". */
 export type OperationId = keyof typeof operationMeta;
 
-/** A webhook event as delivered (the response form of the spec's `WebhookEvent` union). */
-export type WebhookEvent = WebhookEvent_Response;
+export type { WebhookEvent };
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -126,7 +125,7 @@ export interface WebhookConfig {
   store?: IdempotencyStore;
   /** How long delivered ids are remembered. Default: 72 h (the sender retries for up to 3 days). */
   dedupeTtlMs?: number;
-  /** Validate payloads with the generated WebhookEvent schema. Default: true. */
+  /** Validate payloads against the API's webhook events (`api-formats.ts`). Default: true when the spec declares webhooks with a payload (the Platform API does). */
   validate?: boolean;
   /** Largest accepted body in bytes. Default: 1 MiB. */
   maxBodyBytes?: number;

@@ -10,10 +10,12 @@ import {
   TimeoutError,
   type ApiError,
 } from "@specforge/runtime";
-import { ErrorSchema } from "@specforge/zod";
-import { errorReply, type ErrorEnvelope } from "./envelope.js";
+import { keepApiError } from "./api-formats.js";
+import { mediaTypeOf, selectMediaType } from "./body.js";
+import { errorReply } from "./envelope.js";
 import type { Reply } from "./exchange.js";
 import type { SecretSet } from "./secrets.js";
+import type { ZodLike } from "./validate.js";
 
 /** Response headers of the API the browser may see; everything else (cookies, auth challenges, server internals) stays. */
 const PASS_HEADERS = [
@@ -38,6 +40,8 @@ export interface RespondContext {
   /** Upstream base URL and the proxy's mount path, to point Location/Link at the proxy. */
   upstreamBase: string;
   basePath: string;
+  /** The operation's documented responses (`operations[id].responses`: status → media type → schema). */
+  responses?: Record<string, Record<string, ZodLike>>;
 }
 
 /** Rewrites an absolute or root-relative URL into the API to the same resource under the proxy. */
@@ -85,28 +89,37 @@ export async function passThrough(upstream: Response, ctx: RespondContext): Prom
   return { status: upstream.status, headers, body: ctx.secrets.stream(upstream.body) };
 }
 
-async function readJson(response: Response): Promise<unknown> {
+async function readText(response: Response): Promise<{ text: string; value: unknown }> {
   const text = await response.text().catch(() => "");
   try {
-    return text ? JSON.parse(text) : undefined;
+    return { text, value: text ? JSON.parse(text) : undefined };
   } catch {
-    return text;
+    return { text, value: text };
   }
 }
 
+/** Whether the spec documents this error body for the operation: its status's (or range's, or default) schema for the media type accepts it. */
+function documented(responses: RespondContext["responses"], status: number, contentType: string | null, value: unknown): boolean {
+  const content = responses?.[String(status)] ?? responses?.[`${String(status)[0]}XX`] ?? responses?.default;
+  const media = content && selectMediaType(mediaTypeOf(contentType), Object.keys(content));
+  return media !== undefined && content![media]!.safeParse(value).success;
+}
+
 /**
- * An error answer of the API (after the runtime's retries), in the spec's envelope. A body that is
- * already the envelope keeps its code, message and details; anything else (a proxy's HTML page, an
- * empty 502) gets the status's code and a generic message, never the raw body. A 401 means the
- * proxy's own credentials were refused: the browser cannot fix that, so it is a 502.
+ * An error answer of the API (after the runtime's retries). What it keeps is the API format's
+ * call (`keepApiError`): the Platform API's envelope keeps its code, message and details; a body
+ * the spec documents may pass as it is; anything else (a proxy's HTML page, an empty 502) gets the
+ * status's code and a generic message, never the raw body. A 401 means the proxy's own
+ * credentials were refused: the browser cannot fix that, so it is a 502.
  */
 export async function normalizeError(upstream: Response, ctx: RespondContext, log: (err: ApiError) => void): Promise<Reply> {
-  const body = await readJson(upstream);
-  const err = errorFromResponse(upstream, body);
+  const { text, value } = await readText(upstream);
+  const err = errorFromResponse(upstream, value);
   log(err);
-  const parsed = ErrorSchema.safeParse(body);
-  const envelope: ErrorEnvelope | undefined = parsed.success ? (parsed.data as ErrorEnvelope) : undefined;
-  const requestId = ctx.secrets.redact(upstream.headers.get("x-request-id") ?? envelope?.request_id ?? ctx.requestId);
+  const status = upstream.status;
+  const kept = keepApiError({ body: value, documented: () => documented(ctx.responses, status, upstream.headers.get("content-type"), value) });
+  const parts = kept.keep === "parts" ? kept : undefined;
+  const requestId = ctx.secrets.redact(upstream.headers.get("x-request-id") ?? parts?.requestId ?? ctx.requestId);
   const headers: Record<string, string> = {};
   const retryAfter = upstream.headers.get("retry-after");
   if (retryAfter) headers["retry-after"] = retryAfter;
@@ -114,13 +127,17 @@ export async function normalizeError(upstream: Response, ctx: RespondContext, lo
   if (err instanceof AuthenticationError) {
     return errorReply(502, "The API refused the proxy's credentials", requestId, { code: "INTERNAL_ERROR" });
   }
-  const status = upstream.status;
-  const message = envelope ? ctx.secrets.redact(envelope.error.message) : status >= 500 ? "The API failed to answer" : `The API answered ${status}`;
-  const details = envelope?.error.details?.map((d) => ({ field: ctx.secrets.redact(d.field), message: ctx.secrets.redact(d.message) }));
-  return errorReply(status, message, requestId, { headers, ...(envelope ? { code: envelope.error.code } : {}), ...(details ? { details } : {}) });
+  if (kept.keep === "body") {
+    const out = copyHeaders(upstream.headers, ctx);
+    for (const [k, v] of Object.entries({ ...headers, "cache-control": "no-store" })) out.set(k, v);
+    return { status, headers: out, body: ctx.secrets.bytes(new TextEncoder().encode(text)) };
+  }
+  const message = parts ? ctx.secrets.redact(parts.message) : status >= 500 ? "The API failed to answer" : `The API answered ${status}`;
+  const details = parts?.details?.map((d) => ({ field: ctx.secrets.redact(d.field), message: ctx.secrets.redact(d.message) }));
+  return errorReply(status, message, requestId, { headers, ...(parts ? { code: parts.code } : {}), ...(details ? { details } : {}) });
 }
 
-/** What the runtime threw (no response from the API at all), as an envelope response. */
+/** What the runtime threw (no response from the API at all), as an error reply. */
 export function thrownError(err: unknown, requestId: string, now: number): Reply {
   if (err instanceof CircuitOpenError) {
     const wait = Math.max(1, Math.ceil((err.retryAt - now) / 1000));

@@ -26,9 +26,13 @@ export function createUpstream(config: UpstreamConfig, secrets: SecretSet, logge
   return { runtime: createApi(options).runtime, options };
 }
 
+/** The header of the spec's first API key scheme sent in a header ("X-API-Key" when it has none). */
+const schemes: Record<string, { type: string; in?: string; name?: string }> = securitySchemes;
+const API_KEY_HEADER = Object.values(schemes).find((s) => s.type === "apiKey" && s.in === "header")?.name ?? "X-API-Key";
+
 function authOptions(config: UpstreamConfig, secrets: SecretSet): AuthOptions {
   const { apiKey, bearer, oauth } = config.auth;
-  if (apiKey !== undefined) return { apiKey, apiKeyHeader: config.auth.apiKeyHeader ?? securitySchemes.apiKeyAuth.name };
+  if (apiKey !== undefined) return { apiKey, apiKeyHeader: config.auth.apiKeyHeader ?? API_KEY_HEADER };
   if (bearer !== undefined) return { bearer };
   if (!oauth) return {};
   const provider = clientCredentials({

@@ -1,4 +1,4 @@
-import type { ErrorDetail } from "@specforge/zod";
+import type { FieldError } from "./api-formats.js";
 
 interface Issue {
   code?: string;
@@ -31,9 +31,9 @@ export interface RequestInput {
 }
 
 export interface ValidationFailure {
-  /** 400 when a parameter is wrong (the spec's BAD_REQUEST), 422 when only the body is. */
+  /** 400 when a parameter is wrong (BAD_REQUEST), 422 when only the body is. */
   status: 400 | 422;
-  details: ErrorDetail[];
+  details: FieldError[];
 }
 
 /**
@@ -42,11 +42,11 @@ export interface ValidationFailure {
  * strings are converted where — and only where — the schema's own issues ask for another type.
  */
 export function validateRequest(schemas: RequestSchemas, input: RequestInput, bodyStatus: 400 | 422): ValidationFailure | undefined {
-  const params: ErrorDetail[] = [];
+  const params: FieldError[] = [];
   if (schemas.path) params.push(...check(schemas.path, { ...input.params }, "path."));
   if (schemas.query) params.push(...check(schemas.query, fromEntries(input.query), "query."));
   if (schemas.header) params.push(...check(schemas.header, fromEntries(input.headers), "header."));
-  const body: ErrorDetail[] = [];
+  const body: FieldError[] = [];
   if (input.body !== undefined && input.mediaType && schemas.body?.[input.mediaType]) {
     body.push(...issuesOf(schemas.body[input.mediaType]!, input.body, ""));
   } else if (input.body === undefined && schemas.bodyRequired) {
@@ -66,7 +66,7 @@ function fromEntries(source: URLSearchParams | Headers): Record<string, unknown>
 }
 
 /** Validates parameter strings, converting a value when the schema reports the type it expected. */
-function check(schema: ZodLike, value: Record<string, unknown>, prefix: string): ErrorDetail[] {
+function check(schema: ZodLike, value: Record<string, unknown>, prefix: string): FieldError[] {
   for (let round = 0; round < 4; round++) {
     const r = schema.safeParse(value);
     if (r.success) return [];
@@ -104,12 +104,12 @@ function set(root: Record<string, unknown>, path: PropertyKey[], value: unknown)
   return true;
 }
 
-function issuesOf(schema: ZodLike, value: unknown, prefix: string): ErrorDetail[] {
+function issuesOf(schema: ZodLike, value: unknown, prefix: string): FieldError[] {
   const r = schema.safeParse(value);
   return r.success ? [] : details(r.error.issues, prefix);
 }
 
-function details(issues: Issue[], prefix: string): ErrorDetail[] {
+function details(issues: Issue[], prefix: string): FieldError[] {
   return issues.map((i) => {
     const path = (i.path ?? []).map(String).join(".");
     const field = prefix ? (path ? prefix + path : prefix.slice(0, -1)) : path || "body";

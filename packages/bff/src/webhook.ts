@@ -1,11 +1,12 @@
 import { constructEvent, MemoryIdempotencyStore, ValidationError, WebhookVerificationError, type Logger } from "@specforge/runtime";
-import { WebhookEvent_ResponseSchema } from "@specforge/zod";
+import { webhookEvents } from "./api-formats.js";
 import { BodyError, readBody } from "./body.js";
 import { DEFAULTS, type WebhookConfig, type WebhookEvent } from "./config.js";
 import { errorReply } from "./envelope.js";
 import { replyJson, type Incoming, type Reply } from "./exchange.js";
 import { rateLimitHeaders, SlidingWindowStore, type RateLimitStore } from "./rate-limit.js";
 import { StoreUnavailableError } from "./store-unavailable.js";
+import { eventField } from "./webhook-events.js";
 
 export interface WebhookReceiver {
   readonly path: string;
@@ -36,9 +37,9 @@ export function createWebhookReceiver(config: WebhookConfig, log: Logger | undef
     const task = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => config.onEvent(event, { id, requestId }))
       .then(
-        () => log?.info?.("webhook.handled", { requestId, webhookId: id, type: event.type }),
+        () => log?.info?.("webhook.handled", { requestId, webhookId: id, type: eventField(event, "type") }),
         async (error: unknown) => {
-          log?.error?.("webhook.handler_failed", { requestId, webhookId: id, type: event.type, error });
+          log?.error?.("webhook.handler_failed", { requestId, webhookId: id, type: eventField(event, "type"), error });
           await Promise.resolve(store.release(id)).catch(() => undefined);
         },
       )
@@ -85,7 +86,7 @@ export function createWebhookReceiver(config: WebhookConfig, log: Logger | undef
           scheme: config.scheme ?? "standard",
           toleranceSec: config.toleranceSec ?? DEFAULTS.webhookToleranceSec,
           now: now(),
-          ...(config.validate === false ? {} : { schema: WebhookEvent_ResponseSchema }),
+          ...((config.validate ?? webhookEvents.validateByDefault) ? { schema: webhookEvents.schema } : {}),
         });
       } catch (e) {
         if (e instanceof ValidationError) {
@@ -100,7 +101,7 @@ export function createWebhookReceiver(config: WebhookConfig, log: Logger | undef
         throw e;
       }
       const { event } = verified;
-      const id = verified.webhookId ?? (event as { id?: string }).id;
+      const id = verified.webhookId ?? eventField(event, "id");
       if (!id) return errorReply(400, "Webhook delivery has no id", requestId);
       let claimed: boolean;
       try {
@@ -108,11 +109,11 @@ export function createWebhookReceiver(config: WebhookConfig, log: Logger | undef
       } catch (error) {
         // Unknown whether it was delivered before: never guess (a guess either drops or doubles an
         // event). The sender retries a 5xx, and the store is back by then or it answers 503 again.
-        log?.warn?.("webhook.deferred", { requestId, webhookId: id, type: event.type, error });
+        log?.warn?.("webhook.deferred", { requestId, webhookId: id, type: eventField(event, "type"), error });
         return errorReply(503, "Webhook store unavailable; retry later", requestId, { headers: { "retry-after": String(DEFAULTS.storeRetryAfterSec) } });
       }
       if (!claimed) {
-        log?.info?.("webhook.duplicate", { requestId, webhookId: id, type: event.type });
+        log?.info?.("webhook.duplicate", { requestId, webhookId: id, type: eventField(event, "type") });
         return ack(true, requestId);
       }
       run(event, id, requestId);
