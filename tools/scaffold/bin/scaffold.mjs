@@ -10,8 +10,9 @@ const USAGE = `Usage: scaffold --spec <file> --scope <@scope> --out <dir> [--nam
 
 Creates <dir> (new or empty): the spec split into spec/ with its lint config and an ignore file
 of its existing problems, specforge.config.ts, generated packages <scope>/types, client, zod and
-mocks, the runtime and the tools, a contract suite that covers every operation, turbo, CI and a
-README whose two commands work. Then installs (from the pnpm store when it can) and commits.
+mocks, the runtime and the tools, the BFF <scope>/bff, a contract suite that covers every
+operation, turbo, CI and a README whose two commands work. Then installs (from the pnpm store
+when it can) and commits.
 
   --spec <file>     the OpenAPI document (2.0, 3.0 or 3.1; YAML or JSON; one file or many)
   --scope <@scope>  npm scope of the generated packages, e.g. @acme

@@ -1,8 +1,9 @@
 // What the new project takes from this repository: the tools (codegen, spec-diff, the scripts),
-// the runtime, the generated packages' hand-written shells and the generic contract suite. Text
-// files are rewritten on the way: the generated packages and the spec package take the new scope,
-// the Platform API's name gives way to the new API's, and the source export condition is the new
-// scope's. The runtime and the tools keep their @specforge names: they are what the project uses.
+// the runtime, the generated packages' hand-written shells, the BFF and the generic contract suite.
+// Text files are rewritten on the way: the generated packages, the BFF and the spec package take
+// the new scope, the Platform API's name gives way to the new API's, and the source export
+// condition is the new scope's. The runtime and the tools keep their @specforge names: they are
+// what the project uses.
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 
@@ -19,6 +20,10 @@ export const COPIED = [
   "tools/codegen/src",
   "tools/spec-diff/package.json",
   "tools/spec-diff/tsconfig.json",
+  "tools/spec-diff/tsconfig.build.json",
+  "tools/spec-diff/turbo.json",
+  "tools/spec-diff/bin",
+  "tools/spec-diff/scripts",
   "tools/spec-diff/src",
   "tools/scripts/mock.mjs",
   "tools/scripts/start.mjs",
@@ -39,6 +44,13 @@ export const COPIED = [
   "test/contract/cases/define.ts",
   ...["client", "default-cases", "errors", "outcome", "prefer", "prism-url", "snapshot", "spec", "validate", "zod-operation"].map((f) => `test/contract/support/${f}.ts`),
 ];
+
+/**
+ * The BFF, but for what ties it to the Platform API: its `src/api-formats.ts` (error format and
+ * webhook events) is written for the new spec, and its manifest and README are trimmed of its
+ * tests (bff-templates.mjs), which exercise the Platform API's operations and data.
+ */
+export const BFF = ["packages/bff/src", "packages/bff/cjs", "packages/bff/tsconfig.json", "packages/bff/tsconfig.build.json"];
 
 /** The generated packages' hand-written parts (their src/generated comes from `generate`). */
 export const PACKAGE_SHELLS = (kind) => [

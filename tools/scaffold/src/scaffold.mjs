@@ -6,8 +6,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { COPIED, copyFiles, PACKAGE_SHELLS, rewriter, SKIPPED } from "./copy-files.mjs";
+import { BFF, COPIED, copyFiles, PACKAGE_SHELLS, rewriter, SKIPPED } from "./copy-files.mjs";
 import { splitSpec } from "./split-spec.mjs";
+import { bffApiFormats, bffPackageJson, bffReadme } from "./bff-templates.mjs";
 import { CI_RUN, configTs, GITIGNORE, readme, rootPackageJson, specPackageJson, TEST_VITEST_CONFIG, testFiles, turboJson, workspaceYaml } from "./templates.mjs";
 
 export class ScaffoldError extends Error {
@@ -47,12 +48,16 @@ export async function scaffold(options) {
     name = (options.name ?? (typeof info.title === "string" ? info.title : "")).trim() || "API";
     version = typeof info.version === "string" && /^\d+\.\d+\.\d+$/.test(info.version) ? info.version : "0.0.0";
 
-    const rewrite = rewriter({ scope, name, folders: Object.fromEntries(KINDS.map((k) => [k, k])) });
+    const rewrite = rewriter({ scope, name, folders: Object.fromEntries([...KINDS, "bff"].map((k) => [k, k])) });
     copyFiles(REPO, staging, COPIED, rewrite, SKIPPED);
     copyFiles(REPO, staging, KINDS.flatMap(PACKAGE_SHELLS), rewrite, SKIPPED);
+    copyFiles(REPO, staging, BFF, rewrite, SKIPPED);
 
     const json = (path, value) => write(staging, path, JSON.stringify(value, null, 2) + "\n");
     json("package.json", rootPackageJson(REPO, { scope }));
+    write(staging, "packages/bff/package.json", rewrite(JSON.stringify(bffPackageJson(REPO), null, 2)) + "\n");
+    write(staging, "packages/bff/README.md", rewrite(bffReadme(REPO)));
+    write(staging, "packages/bff/src/api-formats.ts", bffApiFormats({ scope }));
     write(staging, "pnpm-workspace.yaml", workspaceYaml(REPO));
     write(staging, "turbo.json", rewrite(JSON.stringify(turboJson(REPO), null, 2)) + "\n");
     write(staging, "specforge.config.ts", configTs({ name, scope }));

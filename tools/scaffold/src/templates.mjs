@@ -25,6 +25,7 @@ export function rootPackageJson(repo, { scope }) {
     test: `${env} turbo run typecheck test:contract --continue`,
     mock: "node tools/scripts/mock.mjs",
     "spec:diff": "tsx tools/spec-diff/src/cli.ts",
+    bff: `${env} turbo run build --filter=${scope}/bff --output-logs=errors-only && node packages/bff/dist/cli.js`,
     help: "node tools/scripts/help.mjs",
   };
   const info = {
@@ -39,6 +40,7 @@ export function rootPackageJson(repo, { scope }) {
     test: "type checks and the contract suite (every operation against the Prism mock)",
     mock: "the Prism mock server alone (--port, --dynamic --seed N)",
     "spec:diff": "breaking-change gate: classify spec changes since the last release tag",
+    bff: "build and serve the server-side proxy (--port, BFF_* variables; see packages/bff)",
     help: "this list",
   };
   return {
@@ -194,6 +196,15 @@ committed generated code matches the spec, then runs command 2.
 \`${PNPM} generate\`; their \`src/generated/\` is committed so spec changes show as reviewable diffs.
 \`@specforge/runtime\` (retries, auth refresh, pagination, typed errors…) and the tools
 (\`tools/codegen\`, \`tools/spec-diff\`, \`tools/scripts\`) come from specforge.
+
+## The BFF
+
+[\`packages/bff\`](packages/bff/README.md) (\`${scope}/bff\`) is a backend-for-frontend proxy: browser
+apps call it, it calls the API with the server-side credentials, after CORS, per-client rate
+limits and validation against the generated zod schemas; plus a signed webhook receiver. Run it
+with \`${PNPM} bff --port 8787\` (\`BFF_*\` variables, \`--help\` lists them). Its errors are RFC 9457
+problem details, and webhooks are checked against the spec's \`webhooks\`: both come from
+\`packages/bff/src/api-formats.ts\`, the one file to edit to speak the API's own error format.
 
 ## Changing the spec
 

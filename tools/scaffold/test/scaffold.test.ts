@@ -3,7 +3,8 @@
  * folder, then a fresh clone of what it committed, where the README's two commands run as
  * written — the main job (lint, generate, build, docs, then Prism answering a GET of the spec
  * with 2xx) and the test command (type checks and the generated contract suite against Prism).
- * Then: a second `generate` is byte-identical, `spec:diff` of the unchanged spec exits 0, and no
+ * While Prism runs, the scaffold's BFF (its CLI, as `pnpm bff` starts it) proxies a GET to it and
+ * answers its own errors as RFC 9457 problems, webhooks checked against the spec's. Then: a second `generate` is byte-identical, `spec:diff` of the unchanged spec exits 0, and no
  * file names @specforge unless it is a package the project really uses.
  *
  * SCAFFOLD_SPECS=<file,…> picks other specs (default: one Swagger 2.0, one 3.0 and the 3 MB 3.1
@@ -18,7 +19,8 @@ import { fileURLToPath } from "node:url";
 import { exec } from "../../../test/support/exec.js";
 import { freePort } from "../../../test/support/prism.js";
 import { REAL_SPECS_DIR } from "../../codegen/test/support/real-specs.js";
-import { probe } from "./support/probe.js";
+import { credentialEnv, getOperations, signed, startBff, WEBHOOK_SECRET } from "./support/bff.js";
+import { probe, probes } from "./support/probe.js";
 
 const scaffoldBin = fileURLToPath(new URL("../bin/scaffold.mjs", import.meta.url));
 const PNPM = ["-y", "pnpm@12.4.2"];
@@ -31,6 +33,43 @@ const work = mkdtempSync(join(tmpdir(), "specforge-scaffold-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const run = (cmd: string, args: string[], cwd: string, timeoutMs = 900_000) => exec(cmd, args, { cwd, timeoutMs, env: { CI: "1" } });
+
+/** The scaffold's BFF in front of its Prism (at `upstream`), run by its CLI after `start` built it. */
+async function checkBff(dir: string, upstream: string, bundle: Record<string, unknown>) {
+  const ops = getOperations(dir, "@acme");
+  // The first parameterless GET whose security the BFF has a credential setting for.
+  const target = probes(bundle)
+    .map((p) => ops.find((o) => o.path === p.path))
+    .find((o) => o && credentialEnv(o));
+  expect(target, `a GET the BFF can proxy among ${ops.length}`).toBeDefined();
+  const bff = await startBff(dir, { BFF_UPSTREAM_URL: upstream, BFF_OPERATIONS: target!.id, ...credentialEnv(target!), BFF_WEBHOOK_SECRET: WEBHOOK_SECRET });
+  try {
+    const client = { "x-client-id": "scaffold-test" };
+    const proxied = await fetch(`${bff.url}/api${target!.path}`, { headers: client });
+    expect(proxied.status, `${target!.id}: ${await proxied.clone().text()}`).toBeGreaterThanOrEqual(200);
+    expect(proxied.status).toBeLessThan(300);
+    console.log(`BFF: GET /api${target!.path} (${target!.id}) → ${proxied.status}, proxied to Prism`);
+
+    const missing = await fetch(`${bff.url}/api/no/such/operation`, { headers: client });
+    expect(missing.headers.get("content-type")).toBe("application/problem+json");
+    const requestId = missing.headers.get("x-request-id");
+    expect(await missing.json()).toEqual({ type: "about:blank", title: "Not Found", status: 404, detail: "No such operation", request_id: requestId, code: "NOT_FOUND" });
+
+    // A JSON string is none of a spec's webhook events (objects): refused, with the reason, when
+    // the spec declares webhooks; accepted unchecked when it declares none.
+    const body = JSON.stringify("not an event");
+    const delivery = await fetch(`${bff.url}/webhooks`, { method: "POST", headers: signed(body, "msg_scaffold_1"), body });
+    if (Object.keys((bundle.webhooks as object | undefined) ?? {}).length > 0) {
+      expect(delivery.status).toBe(400);
+      expect(delivery.headers.get("content-type")).toBe("application/problem+json");
+      expect(await delivery.json()).toMatchObject({ status: 400, code: "VALIDATION_ERROR", detail: "Webhook payload does not match the spec", errors: expect.arrayContaining([expect.objectContaining({ field: "body" })]) });
+    } else {
+      expect(await delivery.json()).toEqual({ received: true, duplicate: false });
+    }
+  } finally {
+    await bff.stop();
+  }
+}
 
 /** README command 1 in the background: resolves with the mock URL once start has printed it. */
 async function start(dir: string, port: number, docsPort: number) {
@@ -81,6 +120,7 @@ describe.skipIf(missing.length > 0)("pnpm scaffold on real specs", () => {
         expect(res.status, `${get!.path}: ${await res.text()}`).toBeGreaterThanOrEqual(200);
         expect(res.status).toBeLessThan(300);
         expect((await fetch(`http://127.0.0.1:${docsPort}/`)).status).toBe(200);
+        await checkBff(clone, `http://127.0.0.1:${port}`, bundle);
       } finally {
         await main.stop();
       }

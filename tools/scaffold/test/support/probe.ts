@@ -1,6 +1,17 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- a bundled spec read as plain JSON */
+export interface Probe {
+  path: string;
+  headers: Record<string, string>;
+}
+
 /** A GET of the spec that needs no parameters, with whatever credentials its security names. */
-export function probe(bundle: Record<string, any>): { path: string; headers: Record<string, string> } | undefined {
+export function probe(bundle: Record<string, any>): Probe | undefined {
+  return probes(bundle)[0];
+}
+
+/** Every such GET, in the spec's order. */
+export function probes(bundle: Record<string, any>): Probe[] {
+  const found: Probe[] = [];
   for (const [path, item] of Object.entries<any>(bundle.paths ?? {})) {
     const op = item?.get;
     if (!op || path.includes("{")) continue;
@@ -14,8 +25,8 @@ export function probe(bundle: Record<string, any>): { path: string; headers: Rec
       if (s?.type === "apiKey" && s.in === "header") headers[String(s.name).toLowerCase()] = "scaffold-test";
       if (s?.type === "http" && String(s.scheme).toLowerCase() === "basic") headers.authorization = `Basic ${btoa("a:b")}`;
     }
-    return { path, headers };
+    found.push({ path, headers });
   }
-  return undefined;
+  return found;
 }
 
