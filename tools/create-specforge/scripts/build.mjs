@@ -9,12 +9,16 @@ import { dirname, join } from "node:path";
 const root = join(import.meta.dirname, "..");
 const repo = join(root, "../..");
 const dist = join(root, "dist");
-const { COPIED, PACKAGE_SHELLS, SKIPPED } = await import(new URL("../../scaffold/src/copy-files.mjs", import.meta.url).href);
+const { BFF, COPIED, PACKAGE_SHELLS, SKIPPED } = await import(new URL("../../scaffold/src/copy-files.mjs", import.meta.url).href);
 
 const paths = [
   ...readdirSync(join(repo, "tools/scaffold/src")).map((f) => `tools/scaffold/src/${f}`),
   ...COPIED,
   ...["types", "zod", "client", "mocks"].flatMap(PACKAGE_SHELLS),
+  // The BFF's manifest and README are read and trimmed for the new project (bff-templates.mjs).
+  ...BFF,
+  "packages/bff/package.json",
+  "packages/bff/README.md",
   "package.json",
   "pnpm-workspace.yaml",
   "turbo.json",

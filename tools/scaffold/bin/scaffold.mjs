@@ -2,9 +2,7 @@
 // `pnpm scaffold --spec <file> --scope <@scope> --out <dir> [--name <api>]`: a new, self-contained
 // monorepo of this shape for another API (see src/scaffold.mjs and the README's "Use it for your
 // own API").
-import { parseArgs } from "node:util";
-import { scaffold, ScaffoldError } from "../src/scaffold.mjs";
-import { terminalText } from "../../codegen/src/terminal-text.mjs";
+import { runScaffoldCli } from "../src/cli.mjs";
 
 const USAGE = `Usage: scaffold --spec <file> --scope <@scope> --out <dir> [--name <api>] [--no-install]
 
@@ -21,42 +19,4 @@ when it can) and commits.
   --no-install      write the files only (no pnpm install, no git commit)
   -h, --help        this text`;
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      spec: { type: "string" },
-      scope: { type: "string" },
-      out: { type: "string" },
-      name: { type: "string" },
-      "no-install": { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-  }));
-} catch (err) {
-  console.error(`scaffold: ${err.message}\n\n${USAGE}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (!values.spec || !values.scope || !values.out) {
-  console.error(`scaffold: --spec, --scope and --out are required\n\n${USAGE}`);
-  process.exit(2);
-}
-try {
-  const result = await scaffold({
-    spec: values.spec,
-    scope: values.scope,
-    out: values.out,
-    ...(values.name ? { name: values.name } : {}),
-    install: !values["no-install"],
-    log: (line) => process.stderr.write(`scaffold: ${terminalText(line, true)}\n`),
-  });
-  process.stdout.write(`${terminalText(result.next)}\n`);
-} catch (err) {
-  process.stderr.write(`scaffold: error: ${terminalText(err instanceof ScaffoldError ? err.message : (err?.stack ?? String(err)))}\n`);
-  process.exitCode = 1;
-}
+process.exitCode = await runScaffoldCli({ prog: "scaffold", usage: USAGE, args: process.argv.slice(2), positionalOut: false, required: "--spec, --scope and --out" });
