@@ -305,7 +305,7 @@ describe.skipIf(skip !== undefined)("release: changeset publish to a local regis
     const project = join(dir, "acme-api");
     expect(readFileSync(join(project, "specforge.config.ts"), "utf8")).toContain(`scope: "@acme"`);
     expect(existsSync(join(project, "spec/openapi.yaml"))).toBe(true);
-    for (const kind of ["types", "client", "zod", "mocks"]) {
+    for (const kind of ["types", "client", "zod", "mocks", "bff"]) {
       expect((JSON.parse(readFileSync(join(project, "packages", kind, "package.json"), "utf8")) as { name: string }).name).toBe(`@acme/${kind}`);
     }
     // The API's name is the spec's info.title.
