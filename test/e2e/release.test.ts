@@ -3,7 +3,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bin, exec, repoRoot, type ExecResult } from "../support/exec.js";
-import { startPrism, type PrismProcess } from "../support/prism.js";
+import { freePort, startPrism, type PrismProcess } from "../support/prism.js";
+import { startMainCommand, TEST_COMMAND } from "../../tools/scaffold/test/support/readme-commands.js";
 import { startRegistry, upstreamUnreachable, type LocalRegistry } from "../support/registry.js";
 
 /**
@@ -310,5 +311,34 @@ describe.skipIf(skip !== undefined)("release: changeset publish to a local regis
     }
     // The API's name is the spec's info.title.
     expect(readFileSync(join(project, "specforge.config.ts"), "utf8")).toContain(`name: "Multi-file"`);
+  });
+
+  it("npm create specforge, installing: the new project's two README commands pass", { timeout: 1_800_000 }, async () => {
+    const dir = join(work, "create-installed");
+    mkdirSync(dir);
+    const env = { npm_config_registry: registry.url, npm_config_cache: join(work, "npm-cache") };
+    const spec = join(repoRoot, "tools/codegen/test/fixtures/multi-file/openapi.yaml");
+    const create = await exec("npm", ["create", "-y", `specforge@${version("create-specforge")}`, "pets", "--", "--spec", spec, "--scope", "@acme"], { cwd: dir, env, timeoutMs: 900_000 });
+    expect(create.code, out(create)).toBe(0);
+    const project = join(dir, "pets");
+    // Installed, generated and committed: a clean tree, tagged as spec:diff's baseline.
+    expect((await exec("git", ["status", "--porcelain"], { cwd: project })).stdout).toBe("");
+    expect((await exec("git", ["tag"], { cwd: project })).stdout.trim()).toBe("v1.0.0");
+
+    // README command 1: the main job, ending with Prism and the API reference up.
+    const [port, docsPort] = [await freePort(), await freePort()];
+    const main = await startMainCommand(project, port, docsPort, env);
+    try {
+      const pets = await fetch(`http://127.0.0.1:${port}/pets`);
+      expect(pets.status).toBe(200);
+      expect(Array.isArray(await pets.json())).toBe(true);
+      expect((await fetch(`http://127.0.0.1:${docsPort}/`)).status).toBe(200);
+    } finally {
+      await main.stop();
+    }
+    // README command 2: the project's own tests (type checks, its generated contract suite against Prism).
+    const tests = await exec("sh", ["-c", TEST_COMMAND], { cwd: project, env: { ...env, CI: "1" }, timeoutMs: 1_200_000 });
+    expect(tests.code, out(tests).slice(-6000)).toBe(0);
+    expect(tests.stdout).toMatch(/Tests\s+\d+ passed/);
   });
 });

@@ -11,7 +11,7 @@
  * openai spec of ../shared/specs/real).
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -21,6 +21,7 @@ import { freePort } from "../../../test/support/prism.js";
 import { REAL_SPECS_DIR } from "../../codegen/test/support/real-specs.js";
 import { credentialEnv, getOperations, signed, startBff, WEBHOOK_SECRET } from "./support/bff.js";
 import { probe, probes } from "./support/probe.js";
+import { startMainCommand, TEST_COMMAND } from "./support/readme-commands.js";
 
 const scaffoldBin = fileURLToPath(new URL("../bin/scaffold.mjs", import.meta.url));
 const PNPM = ["-y", "pnpm@12.4.2"];
@@ -71,31 +72,6 @@ async function checkBff(dir: string, upstream: string, bundle: Record<string, un
   }
 }
 
-/** README command 1 in the background: resolves with the mock URL once start has printed it. */
-async function start(dir: string, port: number, docsPort: number) {
-  const child = spawn("sh", ["-c", `npx ${PNPM.join(" ")} install --frozen-lockfile && npx ${PNPM.join(" ")} start --port ${port}`], {
-    cwd: dir,
-    env: { ...process.env, DOCS_PORT: String(docsPort), TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let out = "";
-  child.stdout.on("data", (c) => (out += String(c)));
-  child.stderr.on("data", (c) => (out += String(c)));
-  const deadline = Date.now() + 900_000;
-  while (!/API reference ready at/.test(out)) {
-    if (child.exitCode !== null) throw new Error(`start exited with ${child.exitCode}:\n${out.slice(-4000)}`);
-    if (Date.now() > deadline) throw new Error(`start did not get ready:\n${out.slice(-4000)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const stop = () =>
-    new Promise<number | null>((r) => {
-      child.once("exit", (code) => r(code));
-      process.kill(-child.pid!, "SIGTERM");
-    });
-  return { output: () => out, stop };
-}
-
 describe.skipIf(missing.length > 0)("pnpm scaffold on real specs", () => {
   for (const spec of specs) {
     const name = spec.split("/").pop()!.replace(/\.(ya?ml|json)$/, "");
@@ -111,7 +87,7 @@ describe.skipIf(missing.length > 0)("pnpm scaffold on real specs", () => {
       execFileSync("git", ["clone", "-q", out, clone]);
 
       const [port, docsPort] = [await freePort(), await freePort()];
-      const main = await start(clone, port, docsPort);
+      const main = await startMainCommand(clone, port, docsPort);
       try {
         const bundle = JSON.parse(readFileSync(join(clone, "spec/dist/openapi.json"), "utf8"));
         const get = probe(bundle);
@@ -125,7 +101,7 @@ describe.skipIf(missing.length > 0)("pnpm scaffold on real specs", () => {
         await main.stop();
       }
 
-      const tests = await run("sh", ["-c", `npx ${PNPM.join(" ")} install --frozen-lockfile && npx ${PNPM.join(" ")} test`], clone);
+      const tests = await run("sh", ["-c", TEST_COMMAND], clone);
       expect(tests.code, (tests.stdout + tests.stderr).slice(-6000)).toBe(0);
       expect(tests.stdout).toMatch(/Tests\s+\d+ passed/);
 
