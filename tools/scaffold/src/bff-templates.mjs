@@ -17,7 +17,9 @@ export function bffReadme(repo) {
   const ours = readFileSync(join(repo, "packages/bff/README.md"), "utf8");
   const at = ours.indexOf("\n## Tests\n");
   if (at < 0) throw new Error("packages/bff/README.md: no \"## Tests\" section to leave out");
-  return `${ours.slice(0, at).trimEnd()}
+  // The examples name the example API's operations; say so once, after the title.
+  const head = ours.slice(0, at).trimEnd().replace(/^(# .*\n)/, `$1\n> The examples below use specforge's example API (operations such as \`listUsers\`, paths such as\n> \`/users/{id}\`); put your spec's operation ids and paths in their place.\n`);
+  return `${head}
 
 ## Tests
 
