@@ -4,15 +4,12 @@
  * left as it was. Given/want: the input files, the message.
  */
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { codegen } from "./support/run-cli.js";
+import { scratchFolders } from "./scratch.js";
 
-const run = promisify(execFile);
-const cli = new URL("../src/cli.ts", import.meta.url).pathname;
-const tsx = new URL("../node_modules/.bin/tsx", import.meta.url).pathname;
+const scratch = scratchFolders();
 
 const info = { title: "t", version: "1" };
 const json = (v: unknown) => JSON.stringify(v);
@@ -96,7 +93,7 @@ const CASES: Case[] = [
 
 describe("bad input: exit 1, one message with file and pointer, previous output untouched", () => {
   it.concurrent.each(CASES)("$name", async ({ files, targets, want }) => {
-    const dir = mkdtempSync(join(tmpdir(), "cg-bad-"));
+    const dir = scratch("cg-bad-");
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     const out = join(dir, "out");
     mkdirSync(out);
@@ -104,10 +101,7 @@ describe("bad input: exit 1, one message with file and pointer, previous output 
     writeFileSync(join(out, ".specforge-codegen"), "");
     writeFileSync(join(out, "keep.ts"), "// previous output\n");
     const spec = join(dir, Object.keys(files)[0]!);
-    const res = await run(tsx, [cli, "--spec", spec, "--out", out, "--targets", targets ?? "types,zod,client,mocks"], { encoding: "utf8" }).then(
-      (r) => ({ code: 0, stderr: r.stderr }),
-      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
-    );
+    const res = await codegen(["--spec", spec, "--out", out, "--targets", targets ?? "types,zod,client,mocks"]);
     expect(res.stderr).toMatch(want);
     expect(res.code).toBe(1);
     expect(res.stderr).not.toMatch(/internal error|\n\s+at \S+ \(|RangeError/);

@@ -1,30 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, readdirSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync, readFileSync, mkdirSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { codegen as run } from "./support/run-cli.js";
+import { scratchFolders } from "./scratch.js";
 
-const run = promisify(execFile);
-const cli = new URL("../src/cli.ts", import.meta.url).pathname;
-const tsx = new URL("../node_modules/.bin/tsx", import.meta.url).pathname;
+const scratch = scratchFolders();
+
 const fixture = new URL("./fixtures/multi-file/openapi.yaml", import.meta.url).pathname;
 
-async function codegen(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(tsx, [cli, ...args], { encoding: "utf8" });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const codegen = (...args: string[]) => run(args);
 
 const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
 
 describe("codegen CLI", () => {
   it("writes the module set with a summary, and byte-identical output on re-run", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "cg-")), "out");
+    const out = join(scratch("cg-"), "out");
     const first = await codegen("--spec", fixture, "--out", out, "--targets", "types,client");
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/codegen: done — 3 schemas, 1 operations, 0 webhooks → 3 files/);
@@ -36,7 +26,7 @@ describe("codegen CLI", () => {
   });
 
   it("fails on a broken spec naming file and pointer, and leaves the output untouched", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "cg-"));
+    const dir = scratch("cg-");
     const out = join(dir, "out");
     mkdirSync(out);
     writeFileSync(join(out, ".specforge-codegen"), "");
@@ -74,7 +64,7 @@ describe("codegen CLI", () => {
   };
 
   it("warns on a vendor's invalid examples by default, summarised per kind; --invalid-examples error names the flag and the config key", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "cg-"));
+    const dir = scratch("cg-");
     const spec = vendorSpec(dir);
     const ok = await codegen("--spec", spec, "--out", join(dir, "out"), "--targets", "mocks");
     expect(ok.code).toBe(0);
@@ -94,7 +84,7 @@ describe("codegen CLI", () => {
   });
 
   it("refuses an --out that is an existing file, and leaves it as it was", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "cg-"));
+    const dir = scratch("cg-");
     const file = join(dir, "notes.txt");
     writeFileSync(file, "mine\n");
     const res = await codegen("--spec", fixture, "--out", file, "--targets", "types");

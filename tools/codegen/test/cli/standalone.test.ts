@@ -1,35 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MSW_RANGE, ZOD_RANGE } from "../../src/cli/output-dependencies.js";
+import { codegen } from "../support/run-cli.js";
+import { scratchFolders } from "../scratch.js";
+
+const scratch = scratchFolders();
 
 // The generator on its own (`npx @specforge/codegen <spec> -o <dir>`): the spec as an argument,
 // -i/-o, the project's specforge.config.ts when no spec is given, the output folder's marker.
-const run = promisify(execFile);
-const cli = new URL("../../src/cli.ts", import.meta.url).pathname;
-const tsx = new URL("../../node_modules/.bin/tsx", import.meta.url).pathname;
 const fixtureDir = new URL("../fixtures/multi-file/", import.meta.url).pathname;
 const fixture = join(fixtureDir, "openapi.yaml");
 const repo = new URL("../../../../", import.meta.url).pathname;
 
-async function codegen(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(tsx, [cli, ...args], { encoding: "utf8", ...(cwd ? { cwd } : {}) });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 const files = (dir: string) => readdirSync(dir).sort();
 const pkg = (dir: string) => JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8")) as Record<string, Record<string, string> & string>;
 
 describe("codegen on its own", () => {
   it("takes the spec as its first argument or -i, the folder as -o", async () => {
-    const root = mkdtempSync(join(tmpdir(), "cg-standalone-"));
+    const root = scratch("cg-standalone-");
     const positional = await codegen([fixture, "-o", join(root, "a"), "--targets", "types,client", "--quiet"]);
     expect(positional.code, positional.stderr).toBe(0);
     const short = await codegen(["-i", fixture, "-o", join(root, "b"), "--targets", "types,client", "--quiet"]);
@@ -42,7 +32,7 @@ describe("codegen on its own", () => {
   });
 
   it("refuses to empty a folder it did not create, unless --clean; its own output it replaces", async () => {
-    const root = mkdtempSync(join(tmpdir(), "cg-standalone-"));
+    const root = scratch("cg-standalone-");
     const out = join(root, "src");
     mkdirSync(out);
     writeFileSync(join(out, "app.ts"), "// mine\n");
@@ -64,7 +54,7 @@ describe("codegen on its own", () => {
   });
 
   it("without a spec, generates the spec of the nearest specforge.config.ts with its codegen settings", async () => {
-    const project = mkdtempSync(join(tmpdir(), "cg-project-"));
+    const project = scratch("cg-project-");
     cpSync(fixtureDir, join(project, "api"), { recursive: true });
     writeFileSync(
       join(project, "specforge.config.ts"),
