@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -32,6 +32,24 @@ function specEntries(): Entry[] {
   return [...from("operation", spec.paths), ...from("webhook", spec.webhooks)];
 }
 
+/** What an event stream sends within `ms` of connecting. */
+async function firstEvent(url: string, ms: number): Promise<string> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(ms) });
+  const reader = res.body!.getReader();
+  let text = "";
+  try {
+    while (!text.includes("data:")) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+  } catch {
+    // the time is up: what came so far
+  }
+  await reader.cancel().catch(() => undefined);
+  return text;
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -52,9 +70,9 @@ async function walkSidebar(page: Page, entries: Entry[]) {
       if (!entry) continue;
       await menu.locator(`a[href="${href}"]`).click();
       const heading = page.locator("#api-content h2", { hasText: new RegExp(`^${escape(entry.summary)}`) });
-      await heading.waitFor({ state: "visible", timeout: 10_000 });
+      await heading.waitFor({ state: "visible", timeout: 30_000 });
       const bottom = page.viewportSize()!.height;
-      await expect.poll(() => heading.evaluate((h) => h.getBoundingClientRect().top), { message: `${entry.operationId} scrolled into view` }).toBeLessThan(bottom);
+      await expect.poll(() => heading.evaluate((h) => h.getBoundingClientRect().top), { message: `${entry.operationId} scrolled into view`, timeout: 15_000 }).toBeLessThan(bottom);
     }
   }
   return listed;
@@ -78,7 +96,9 @@ describe("HTML API reference (pnpm run docs) in headless Chromium", () => {
     await server?.close();
   });
 
-  it("lists and renders every operation and webhook of the spec, offline, without console errors", async (ctx) => {
+  // ~0.6 s per entry on an idle machine (Redoc renders each section it scrolls to), several times that
+  // on a loaded CI machine: the walk gets a budget of its own.
+  it("lists and renders every operation and webhook of the spec, offline, without console errors", { timeout: 600_000 }, async (ctx) => {
     if (!browser || !server) return ctx.skip(NO_CHROMIUM);
     expect(entries.filter((e) => e.kind === "operation").length).toBeGreaterThan(0);
     expect(entries.filter((e) => e.kind === "webhook").length).toBeGreaterThan(0);
@@ -123,6 +143,27 @@ describe("HTML API reference (pnpm run docs) in headless Chromium", () => {
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+      await live.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("with reload on, a page that connects after the file changed reloads at once (no lost change)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "specforge-docs-race-"));
+    const file = join(dir, "index.html");
+    writeFileSync(file, "<html><body>v1</body></html>");
+    const live: DocsServer = await startDocsServer({ port: 0, file, reload: true });
+    try {
+      const page = await (await fetch(`${live.url}/`)).text();
+      const source = /new EventSource\("([^"]+)"\)/.exec(page)?.[1];
+      expect(source, page).toMatch(/^\/__docs\/reload\?v=/);
+      // Connecting with the version the page was served with gets no reload while nothing changed...
+      const before = await firstEvent(`${live.url}${source}`, 300);
+      expect(before).not.toContain("data: reload");
+      // ...and a reload as soon as it connects once the file changed in between.
+      utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+      expect(await firstEvent(`${live.url}${source}`, 5_000)).toContain("data: reload");
+    } finally {
       await live.close();
       rmSync(dir, { recursive: true, force: true });
     }

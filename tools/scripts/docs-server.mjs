@@ -3,18 +3,23 @@
 // `reload: true` the page also reloads itself when the file changes (a tiny EventSource script).
 // Every path answers with the page: Redoc routes tags and operations as paths (/users/listusers).
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { unwatchFile, watchFile } from "node:fs";
 import { relative } from "node:path";
 
 const RELOAD_PATH = "/__docs/reload";
-const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(RELOAD_PATH)}).onmessage = () => location.reload();</script>`;
+// The page names the file version it was built from: a change between serving the page and its
+// EventSource connecting would otherwise be missed (the page would stay stale until the next one).
+const reloadScript = (version) =>
+  `<script>new EventSource(${JSON.stringify(`${RELOAD_PATH}?v=${version}`)}).onmessage = () => location.reload();</script>`;
 
 // Before the last </body>: the inlined Redoc bundle may contain the string itself.
-function withReloadScript(html) {
+function withReloadScript(html, version) {
   const at = html.lastIndexOf("</body>");
-  return at < 0 ? html + RELOAD_SCRIPT : html.slice(0, at) + RELOAD_SCRIPT + html.slice(at);
+  return at < 0 ? html + reloadScript(version) : html.slice(0, at) + reloadScript(version) + html.slice(at);
 }
+
+const versionOf = async (file) => (await stat(file).catch(() => undefined))?.mtimeMs ?? 0;
 
 /**
  * Starts the docs server and resolves once it listens.
@@ -34,12 +39,15 @@ export async function startDocsServer({ host = "127.0.0.1", port = 4011, file, r
       res.writeHead(405, { Allow: "GET, HEAD" }).end();
       return;
     }
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const path = url.pathname;
     if (reload && path === RELOAD_PATH) {
       res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-store" });
       res.write(": connected\n\n");
       listeners.add(res);
       req.on("close", () => listeners.delete(res));
+      const seen = url.searchParams.get("v");
+      if (seen !== null && seen !== String(await versionOf(file))) res.write("data: reload\n\n");
       return;
     }
     if (path === "/favicon.ico") {
@@ -47,6 +55,8 @@ export async function startDocsServer({ host = "127.0.0.1", port = 4011, file, r
       return;
     }
     let html;
+    // Taken before reading: a change in between makes the page look older, so it reloads once more.
+    const version = await versionOf(file);
     try {
       html = await readFile(file, "utf8");
     } catch (err) {
@@ -54,7 +64,7 @@ export async function startDocsServer({ host = "127.0.0.1", port = 4011, file, r
       res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(body);
       return;
     }
-    if (reload) html = withReloadScript(html);
+    if (reload) html = withReloadScript(html, version);
     const body = Buffer.from(html);
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": body.length, "Cache-Control": "no-store" });
     res.end(req.method === "HEAD" ? undefined : body);
