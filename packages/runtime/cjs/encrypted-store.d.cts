@@ -1,0 +1,1 @@
+export * from "../dist/auth/encrypted-store.js";
