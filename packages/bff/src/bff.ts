@@ -71,6 +71,9 @@ export function createBff(config: BffConfig): Bff {
   const limit = stores.rateLimit && config.rateLimit !== false && { limit: config.rateLimit?.limit ?? DEFAULTS.rateLimit.limit, windowMs: config.rateLimit?.windowMs ?? DEFAULTS.rateLimit.windowMs, store: stores.rateLimit };
   const webhook = config.webhook ? createWebhookReceiver(stores.webhook ? { ...config.webhook, store: stores.webhook } : config.webhook, log, now, stores.rateLimit) : undefined;
   const healthPath = config.health === false ? undefined : (config.health?.path ?? DEFAULTS.healthPath);
+  // The breaker keys circuits by origin as written (scheme://host[:port], lowercased), like the runtime.
+  const upstreamOrigin = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i.exec(config.upstream.url)?.[0].toLowerCase() ?? config.upstream.url;
+  const circuit = runtime.circuitBreaker && (() => runtime.circuitBreaker!.state(upstreamOrigin));
   const validate = config.validate ?? true;
   const maxBody = config.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const schemas = operationSchemas as unknown as Record<string, { request: RequestSchemas; responses: Record<string, Record<string, ZodLike>> }>;
@@ -169,7 +172,7 @@ export function createBff(config: BffConfig): Bff {
     let reply: Reply;
     try {
       if (webhook && incoming.url.pathname === webhook.path) reply = await webhook.handle(incoming, requestId);
-      else if (incoming.url.pathname === healthPath) reply = healthReply(incoming.method, stores, requestId);
+      else if (incoming.url.pathname === healthPath) reply = healthReply(incoming.method, stores, requestId, circuit);
       else reply = await api(incoming, requestId, entry);
     } catch (e) {
       entry.error = e;

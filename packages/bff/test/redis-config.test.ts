@@ -76,7 +76,7 @@ describe("Redis and health options", () => {
 
   it("without Redis, /healthz reports the in-memory stores", async () => {
     const bff = await startBff({ upstream: { url: inject("prismUrl"), auth: { apiKey: API_KEY } }, operations: ["listUsers"] });
-    expect((await bff.call("/healthz")).json).toEqual({ status: "ok", stores: { rateLimit: "memory", webhooks: "off" } });
+    expect((await bff.call("/healthz")).json).toEqual({ status: "ok", stores: { rateLimit: "memory", webhooks: "off" }, upstream: { circuit: "closed" } });
     expect((await bff.call("/healthz", { method: "POST" })).status).toBe(405);
   });
 

@@ -151,6 +151,28 @@ describe("circuit breaker and cache (runtime options)", () => {
     expect(guarded.bff.runtime.circuitBreaker!.state(upstream.url)).toBe("open");
   });
 
+  it("/healthz shows the API's circuit: degraded while it is open or on trial, ok again once a request got through", async () => {
+    const guarded = await startBff({
+      upstream: { url: upstream.url, auth: { apiKey: API_KEY }, retry: false, circuitBreaker: { failureThreshold: 2, cooldownMs: 1_500 } },
+      operations: ["getUser"],
+      rateLimit: false,
+    });
+    const health = async () => (await guarded.call("/healthz")).json;
+    expect(await health()).toEqual({ status: "ok", stores: { rateLimit: "off", webhooks: "off" }, upstream: { circuit: "closed" } });
+    upstream.plan(userPath, { status: 500 }, { status: 500 }, { status: 200, body: { data: {} } });
+    for (let i = 0; i < 2; i++) await guarded.call(`/api${userPath}`, { headers: { "x-client-id": "web" } });
+    const open = await guarded.call("/healthz");
+    expect(open.status).toBe(200);
+    expect(open.json).toMatchObject({ status: "degraded", upstream: { circuit: "open" } });
+    expect(upstream.count(userPath)).toBe(2); // reading the health sends nothing to the API
+    await new Promise((r) => setTimeout(r, 1_600)); // past the cool-down (long enough that a loaded machine still sees "open" first)
+    expect(await health()).toMatchObject({ status: "degraded", upstream: { circuit: "half-open" } });
+    expect((await guarded.call(`/api${userPath}`, { headers: { "x-client-id": "web" } })).status).toBe(200);
+    expect(await health()).toMatchObject({ status: "ok", upstream: { circuit: "closed" } });
+    // With the breaker off there is no circuit to report.
+    expect((await bff.call("/healthz")).json).not.toHaveProperty("upstream");
+  });
+
   it("GETs are served from the shared cache when enabled; mutations of the tag drop it", async () => {
     const cached = await startBff({
       upstream: { url: upstream.url, auth: { apiKey: API_KEY }, retry: false, cache: { ttlMs: 60_000 } },
