@@ -67,6 +67,37 @@ describe("client-side limiter", () => {
     expect(clock.waits.at(-1)).toBe(500);
   });
 
+  it("two windows, one bucket: { ratePerSecond: 2.5, burst: 850 } stays within 1,000/min and 10,000/h in every sliding window", async () => {
+    // Sends allowed in any window of `ms` by a bucket: at most burst + rate·ms, so pick burst ≤ limit − rate·window for each.
+    const sendTimes = async (options: { ratePerSecond: number; burst: number }, n: number) => {
+      const clock = virtualClock();
+      const limiter = new RateLimiter(options, clock);
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        await limiter.acquire();
+        limiter.release();
+        times.push(clock.t);
+      }
+      return times;
+    };
+    const busiest = (times: number[], ms: number) => {
+      let most = 0;
+      for (let i = 0, j = 0; i < times.length; i++) {
+        while (times[i]! - times[j]! >= ms) j++;
+        most = Math.max(most, i - j + 1);
+      }
+      return most;
+    };
+    const both = await sendTimes({ ratePerSecond: 2.5, burst: 850 }, 12_000);
+    expect(busiest(both, 60_000)).toBeLessThanOrEqual(1_000);
+    expect(busiest(both, 3_600_000)).toBeLessThanOrEqual(10_000);
+    expect(both[849]).toBe(both[0]); // the burst goes out at once
+    // Sized for the minute alone (16/s, evenly spaced), a bucket keeps the minute but sends 10,001 within the hour.
+    const minuteOnly = await sendTimes({ ratePerSecond: 16, burst: 1 }, 10_001);
+    expect(busiest(minuteOnly, 60_000)).toBeLessThanOrEqual(1_000);
+    expect(busiest(minuteOnly, 3_600_000)).toBeGreaterThan(10_000);
+  });
+
   it("caps concurrency and queues the rest", async () => {
     const rt = createRuntime({ baseUrl: ctx.url, rateLimit: { maxConcurrent: 2 } });
     let peak = 0;
