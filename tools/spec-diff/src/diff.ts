@@ -38,7 +38,7 @@ export function diffSpecs(base: SpecVersion, head: SpecVersion, severityOf: (rul
   const same = new UnchangedParts(base.document, head.document);
   const unchanged = unchangedSchemas(base.model, head.model, same);
   const guard = new WalkGuard();
-  const sinkFor = (operation: string): Sink => ({
+  const sinkFor = (operation: string, baseOperation?: string): Sink => ({
     base: base.model,
     head: head.model,
     unchanged,
@@ -50,7 +50,8 @@ export function diffSpecs(base: SpecVersion, head: SpecVersion, severityOf: (rul
       keys.add(key);
       const severity = severityOf(c.rule, c.breaking);
       const bump = bumpFor(c.rule, severity, c.bump === "patch" ? "patch" : "minor");
-      changes.push({ rule: c.rule, severity, breaking: severity === "breaking", bump, operation, pointer: c.pointer, reason: c.reason });
+      const renamed = baseOperation !== undefined && baseOperation !== operation ? { baseOperation } : {};
+      changes.push({ rule: c.rule, severity, breaking: severity === "breaking", bump, operation, ...renamed, pointer: c.pointer, reason: c.reason });
     },
   });
   const unchangedOp = (b: IROperation, h: IROperation) => same.operation(b, h);

@@ -2,7 +2,7 @@
  * The ignore file: changes a team reviewed and accepts, each with its reason and optionally an
  * expiry date. YAML or JSON, a list of entries (or `{ ignore: [...] }`):
  *
- *   - operation: GET /users/{id}          # or an operationId, `webhook <name>`, `(document)`
+ *   - operation: GET /users/{id}          # or an operationId (the old or the new one), `webhook <name>`, `(document)`
  *     rule: response-enum-widened          # a rule id, or a glob: response-*-widened
  *     reason: role "auditor" is only given to internal accounts
  *     expires: 2026-01-31                  # optional: from the next day on, the entry stops applying
@@ -17,7 +17,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { ruleGlob, rulesMatching } from "./rules/catalog.js";
-import { ConfigError } from "./config.js";
+import { ConfigError, unknownRule } from "./config.js";
 import type { Change } from "./types.js";
 
 export interface IgnoreEntry {
@@ -67,7 +67,7 @@ export function parseIgnoreEntries(doc: unknown, file: string): IgnoreEntry[] {
     if (operation !== undefined && !text(operation)) throw new ConfigError(`${at}: operation must be text`);
     if (pointer !== undefined && (!text(pointer) || !String(pointer).startsWith("#"))) throw new ConfigError(`${at}: pointer must be a JSON pointer starting with #`);
     if (!text(rule)) throw new ConfigError(`${at}: needs a rule (a rule id, or a glob with *)`);
-    if (!rulesMatching(rule as string).length) throw new ConfigError(`${at}: rule ${JSON.stringify(rule)} names no rule`);
+    if (!rulesMatching(rule as string).length) throw new ConfigError(`${at}: rule ${JSON.stringify(rule)}: ${unknownRule(rule as string)}`);
     if (!text(reason)) throw new ConfigError(`${at}: needs a reason (why the change is accepted)`);
     // YAML may read an unquoted date as a Date; both spellings are accepted.
     const day = expires instanceof Date ? expires.toISOString().slice(0, 10) : expires;
@@ -103,7 +103,8 @@ function entryMatches(e: IgnoreEntry, c: Change, rule: RegExp): boolean {
   if (e.operation === undefined) return true;
   const want = /^(\S+) (\/.*?)(?: \([^()]*\))?$/.exec(e.operation);
   const wanted = want && want[1] !== "webhook" ? `${want[1]!.toUpperCase()} ${template(want[2]!)}` : e.operation;
-  return operationNames(c.operation).includes(wanted);
+  // An operation renamed by the change (its operationId) answers to its old name and its new one.
+  return operationNames(c.operation).includes(wanted) || (c.baseOperation !== undefined && operationNames(c.baseOperation).includes(wanted));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { appendFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError } from "@specforge/codegen/model";
 import { terminalText } from "@specforge/codegen/terminal-text";
@@ -7,7 +7,7 @@ import { tuneJitForBatch } from "@specforge/codegen/jit-flags";
 import { runSpecDiff } from "./run.js";
 import { render, renderMarkdown } from "./format/index.js";
 import { repoPath } from "./format/github.js";
-import { ConfigError, FORMATS, readConfigFile, type FailOn, type Format, type SpecDiffConfig } from "./config.js";
+import { ConfigError, FORMATS, readConfigFile, resolveConfigPaths, validateConfig, type FailOn, type Format, type SpecDiffConfig } from "./config.js";
 import { ConfigError as ProjectConfigError, findConfig, loadConfig, type ResolvedConfig } from "@specforge/codegen/config";
 import { GitError, repoRoot } from "./git.js";
 
@@ -35,11 +35,12 @@ Options:
   --json                the same as --format json
   --changelog           list every change, not only breaking changes, warnings and accepted ones
   --fail-on <level>     breaking (default) or warning: the lowest severity that fails
-  --ignore-file <file>  accepted changes (default: .spec-diff-ignore.yaml at the repository root,
-                        when there)
+  --ignore-file <file>  accepted changes, relative to the current folder (default: the config's
+                        ignoreFile, else .spec-diff-ignore.yaml at the repository root, when there)
   --config <file>       a JSON file with spec-diff's settings: severity per rule, failOn,
                         ignoreFile, format, changelog (default: the specDiff section of
-                        specforge.config.ts; flags win over it)
+                        specforge.config.ts; flags win over it). A relative ignoreFile in either
+                        is relative to that file's folder
   --write-changeset     write .changeset/spec-<hash>.md bumping the generated packages (types,
                         client, zod, mocks; named as specforge.config.ts says) by the proposed
                         bump, with the changes as its summary
@@ -87,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
     // The project's specforge.config.ts, when there: the spec, the packages changesets bump, and
     // its specDiff section (a --config file wins over it).
     const project = await projectConfig();
-    const config: SpecDiffConfig = values.config ? readConfigFile(resolve(values.config)) : ((project?.specDiff ?? {}) as SpecDiffConfig);
+    const config: SpecDiffConfig = values.config ? readConfigFile(resolve(values.config)) : project ? specDiffSection(project) : {};
     const spec = values.spec ?? project?.spec.entry;
     const format: Format = values.json ? "json" : ((values.format as Format | undefined) ?? config.format ?? "text");
     const changelog = values.changelog === true || (values.changelog === undefined && config.changelog === true);
@@ -143,6 +144,16 @@ function tryRepoRoot(): string {
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
+
+/**
+ * The specDiff section of specforge.config.ts, checked (errors name the file and the key, e.g.
+ * `specforge.config.ts: specDiff.severity.x: unknown rule`), its relative paths made absolute from
+ * the config file's folder: the same setting wherever in the project the command runs.
+ */
+function specDiffSection(project: ResolvedConfig): SpecDiffConfig {
+  const file = project.file ?? join(project.root, "specforge.config.ts");
+  return resolveConfigPaths(validateConfig(project.specDiff, relative(process.cwd(), file) || file, "specDiff"), project.root);
+}
 
 /** The nearest specforge.config.ts, resolved; undefined when there is none. */
 async function projectConfig(): Promise<ResolvedConfig | undefined> {

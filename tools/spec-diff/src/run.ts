@@ -30,11 +30,15 @@ export interface SpecDiffOptions {
    * changeset is written): a pending major changeset says nothing about two arbitrary files.
    */
   changesetDir?: string;
-  /** The project's spec-diff configuration: severities, failOn, ignore file, report defaults. */
+  /**
+   * The project's spec-diff configuration: severities, failOn, ignore file, report defaults. A
+   * relative `ignoreFile` in it is relative to `cwd`: whoever reads a config file makes its paths
+   * absolute from the file's folder first (`readConfigFile`, `resolveConfigPaths`), as the CLI does.
+   */
   config?: SpecDiffConfig;
   /** The lowest severity that fails the gate; wins over `config.failOn`. Default: breaking. */
   failOn?: FailOn;
-  /** The ignore file; wins over `config.ignoreFile`. Default: .spec-diff-ignore.yaml (or .json) at the repository root, when there. */
+  /** The ignore file, relative to `cwd`; wins over `config.ignoreFile`. Default: .spec-diff-ignore.yaml (or .json) at the repository root, when there. */
   ignoreFile?: string;
   /** Today as YYYY-MM-DD (UTC), for the expiry of ignore entries. Default: the current date. */
   today?: string;

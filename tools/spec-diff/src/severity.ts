@@ -11,6 +11,7 @@
  * rules below are warnings by default instead. A project changes any rule's severity in its config.
  */
 import type { Bump } from "./types.js";
+import { RULE_BREAKS } from "./rules/catalog.js";
 
 export type Severity = "breaking" | "warning" | "info";
 
@@ -38,6 +39,12 @@ export const GENERATED_NAME_RULES: ReadonlySet<string> = new Set(["operation-id-
 export function defaultSeverity(rule: string, breaks: boolean): Severity {
   if (rule in WARNING_RULES) return "warning";
   return breaks ? "breaking" : "info";
+}
+
+/** A rule's default severity, from whether its findings break (the catalog); unknown rules: undefined. */
+export function ruleDefaultSeverity(rule: string): Severity | undefined {
+  const breaks = RULE_BREAKS.get(rule);
+  return breaks === undefined ? undefined : defaultSeverity(rule, breaks);
 }
 
 /**

@@ -22,8 +22,13 @@ export interface Change {
   breaking: boolean;
   /** The release this change calls for: major for breaking changes and renamed generated names. */
   bump: Bump;
-  /** `METHOD path (operationId)`, `webhook <name>`, or `(document)`. */
+  /** `METHOD path (operationId)`, `webhook <name>`, or `(document)`: as the head version names it. */
   operation: string;
+  /**
+   * The operation as the base version names it, when that differs (a renamed operationId or path
+   * parameter): an ignore entry written against either name matches.
+   */
+  baseOperation?: string;
   /** JSON pointer into the bundled head spec (the base spec for what was removed). */
   pointer: string;
   reason: string;
@@ -32,7 +37,7 @@ export interface Change {
 }
 
 /** What a rule reports: whether it breaks by its direction; severity and bump are decided from it. */
-export type Finding = Omit<Change, "operation" | "bump" | "severity" | "ignored"> & { bump?: Bump };
+export type Finding = Omit<Change, "operation" | "baseOperation" | "bump" | "severity" | "ignored"> & { bump?: Bump };
 
 /** Where changes of one operation (or of the document) are collected. */
 export interface Sink {

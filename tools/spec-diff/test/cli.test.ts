@@ -51,23 +51,30 @@ const write = (rel: string, text: string) => {
   writeFileSync(join(dir, rel), text);
 };
 const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" }).toString();
-const runEnv = (env: Record<string, string>, ...args: string[]) => {
+const spawnCli = (cwd: string, env: Record<string, string>, args: string[]) => {
   const clean: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   delete clean.GITHUB_STEP_SUMMARY;
-  const r = spawnSync(tsx, [cli, ...args], { cwd: dir, encoding: "utf8", env: { ...clean, ...env } });
+  const r = spawnSync(tsx, [cli, ...args], { cwd, encoding: "utf8", env: { ...clean, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
+const runEnv = (env: Record<string, string>, ...args: string[]) => spawnCli(dir, env, args);
 const run = (...args: string[]) => runEnv({}, ...args);
+/** Runs it in a folder of the repository, as `cd <sub> && pnpm spec:diff …`. */
+const runIn = (sub: string, ...args: string[]) => spawnCli(join(dir, sub), {}, args);
 const edit = (rel: string, from: string | RegExp, to: string) => write(rel, readFileSync(join(dir, rel), "utf8").replace(from, to));
+/** A new git repository in a temporary folder (`dir`), holding the split spec, not committed yet. */
+const newRepo = (prefix: string) => {
+  dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  git("init", "-q", "-b", "main");
+  git("config", "user.email", "test@example.com");
+  git("config", "user.name", "Test");
+  git("config", "commit.gpgsign", "false");
+  for (const [rel, text] of Object.entries(files)) write(rel, text);
+};
 
 describe("pnpm spec:diff in a git repository", () => {
   beforeAll(() => {
-    dir = realpathSync(mkdtempSync(join(tmpdir(), "spec-diff-e2e-")));
-    git("init", "-q", "-b", "main");
-    git("config", "user.email", "test@example.com");
-    git("config", "user.name", "Test");
-    git("config", "commit.gpgsign", "false");
-    for (const [rel, text] of Object.entries(files)) write(rel, text);
+    newRepo("spec-diff-e2e-");
     git("add", ".");
     git("commit", "-q", "-m", "v1");
     git("tag", "v1.0.0");
@@ -245,8 +252,78 @@ describe("pnpm spec:diff in a git repository", () => {
   it("a bad option, configuration or ignore file exits 2 and names the problem", () => {
     expect(run("--format", "html")).toMatchObject({ code: 2, stderr: expect.stringContaining("--format must be one of text, json, markdown, junit, github") });
     write("bad.json", JSON.stringify({ severity: { "response-property-gone": "info" } }));
-    expect(run("--config", "bad.json")).toMatchObject({ code: 2, stderr: expect.stringContaining('bad.json: severity: "response-property-gone" names no rule') });
+    expect(run("--config", "bad.json")).toMatchObject({ code: 2, stderr: expect.stringContaining("bad.json: severity.response-property-gone: unknown rule") });
     write("bad.yaml", "- operation: getUser\n  rule: '*'\n");
     expect(run("--ignore-file", "bad.yaml")).toMatchObject({ code: 2, stderr: expect.stringContaining("bad.yaml: entry 1: needs a reason") });
+  });
+});
+
+describe("the specDiff section of specforge.config.ts", () => {
+  const config = (specDiff: string) =>
+    write("specforge.config.ts", `import { defineConfig } from "@specforge/codegen/config";\n\nexport default defineConfig({\n  scope: "@demo",\n  specDiff: ${specDiff},\n});\n`);
+
+  beforeAll(() => {
+    newRepo("spec-diff-config-");
+    edit("spec/components/schemas/User.yaml", "  id: { type: string }\n", "  id: { type: string }\n  role: { type: string, enum: [admin, member] }\n");
+    git("add", ".");
+    git("commit", "-q", "-m", "v1");
+    git("tag", "v1.0.0");
+    // Two changes: a new enum value in a response (a warning by default) and a removed property (breaking).
+    edit("spec/components/schemas/User.yaml", "enum: [admin, member]", "enum: [admin, member, guest]");
+    edit("spec/components/schemas/User.yaml", /required: \[id, email\]\n([\s\S]*)  email: .*\n/, "required: [id]\n$1");
+    write("review/accepted.yaml", "- operation: listUsers\n  rule: response-property-removed\n  reason: email moved to /users/{id}/contact\n");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("raises a rule's severity and finds its ignore file relative to the config file, from the project root and from a subfolder", () => {
+    config(`{ severity: { "response-enum-widened": "breaking" }, ignoreFile: "review/accepted.yaml" }`);
+    const fromRoot = run();
+    expect(fromRoot.stderr).toBe("");
+    expect(fromRoot.code).toBe(1);
+    expect(fromRoot.stdout).toMatch(/Breaking changes \(1\)\n.*\n\s+GET \/users \(listUsers\)\s+response-enum-widened\s/);
+    expect(fromRoot.stdout).toContain("Accepted by the ignore file (1)");
+    expect(fromRoot.stdout).toContain("[accepted, entry 1: email moved to /users/{id}/contact]");
+    expect(fromRoot.stdout).toMatch(/^FAIL: 1 breaking change, but .*; 1 accepted by the ignore file$/m);
+    for (const sub of ["spec/paths", "review"]) {
+      const r = runIn(sub);
+      expect(r.stderr, sub).toBe("");
+      expect(r.code, sub).toBe(1);
+      expect(r.stdout, sub).toBe(fromRoot.stdout);
+    }
+    // The JSON report names the ignore file it used: the config's, wherever the command ran.
+    expect(JSON.parse(runIn("spec/paths", "--format", "json").stdout).ignore.file).toBe(join(dir, "review/accepted.yaml"));
+  });
+
+  it("--ignore-file on the command line is relative to the current folder and wins over the config's", () => {
+    config(`{ ignoreFile: "review/accepted.yaml" }`);
+    write("spec/paths/here.yaml", "- operation: GET /users\n  rule: '*'\n  reason: all reviewed\n");
+    const r = runIn("spec/paths", "--ignore-file", "here.yaml", "--format", "json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, counts: { breaking: 0, warning: 0, accepted: 2 }, ignore: { file: join(dir, "spec/paths/here.yaml") } });
+    const missing = runIn("spec/paths", "--ignore-file", "review/accepted.yaml");
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining(`${join(dir, "spec/paths/review/accepted.yaml")}: no such file`) });
+    rmSync(join(dir, "spec/paths/here.yaml"));
+  });
+
+  it("a typo'd rule id exits 2 naming the config file and the key", () => {
+    config(`{ severity: { "response-enum-widend": "breaking" } }`);
+    const problem = 'specDiff.severity.response-enum-widend: unknown rule (did you mean "response-enum-widened"?)';
+    const fromRoot = run();
+    expect(fromRoot.code).toBe(2);
+    expect(fromRoot.stderr).toContain(`spec:diff: error: specforge.config.ts: ${problem}; every rule id is listed in tools/spec-diff/README.md#rules`);
+    const fromSub = runIn("spec/paths");
+    expect(fromSub.code).toBe(2);
+    expect(fromSub.stderr).toContain(`spec:diff: error: ../../specforge.config.ts: ${problem}`);
+    expect(fromSub.stderr).not.toContain("spec-diff configuration");
+  });
+
+  it("other bad values name the key too", () => {
+    config(`{ failOn: "info" }`);
+    expect(run()).toMatchObject({ code: 2, stderr: expect.stringContaining('specforge.config.ts: specDiff.failOn: must be "breaking" or "warning", not "info"') });
+    config(`{ ignoreFile: 42 }`);
+    expect(run()).toMatchObject({ code: 2, stderr: expect.stringContaining("specforge.config.ts: specDiff.ignoreFile: must be a path") });
+    config(`{ ignoreFile: "review/none.yaml" }`);
+    expect(runIn("spec")).toMatchObject({ code: 2, stderr: expect.stringContaining(`${join(dir, "review/none.yaml")}: no such file`) });
   });
 });

@@ -22,7 +22,7 @@ describe("reading", () => {
     ["neither operation nor pointer", [{ rule: "*", reason: "r" }], "entry 1: needs an operation or a pointer"],
     ["a pointer that is no pointer", [{ pointer: "components/x", rule: "*", reason: "r" }], "entry 1: pointer must be a JSON pointer starting with #"],
     ["no rule", [{ operation: "getUser", reason: "r" }], "entry 1: needs a rule"],
-    ["a rule that does not exist", [{ operation: "getUser", rule: "enum-widened", reason: "r" }], 'entry 1: rule "enum-widened" names no rule'],
+    ["a rule that does not exist", [{ operation: "getUser", rule: "enum-widened", reason: "r" }], 'entry 1: rule "enum-widened": unknown rule; every rule id is listed in tools/spec-diff/README.md#rules'],
     ["no reason", [{ operation: "getUser", rule: "*" }], "entry 1: needs a reason"],
     ["an empty reason", [{ operation: "getUser", rule: "*", reason: " " }], "entry 1: needs a reason"],
     ["a bad date", [{ operation: "getUser", rule: "*", reason: "r", expires: "next week" }], "entry 1: expires must be a date, YYYY-MM-DD"],
@@ -55,6 +55,8 @@ describe("matching", () => {
   const c = change("GET /users/{id} (getUser)", "response-enum-widened", "#/components/schemas/User/properties/role/enum");
   const hook = change("webhook user.created (onUserCreated)", "response-property-removed", "#/components/schemas/User/properties/email");
   const docLevel = change("(document)", "server-removed", "#/servers/0");
+  // The change renames the operation: getUser → fetchUser.
+  const renamed: Change = { ...change("GET /users/{id} (fetchUser)", "response-enum-widened", "#/components/schemas/User/properties/role/enum"), baseOperation: "GET /users/{id} (getUser)" };
   it.each<[string, Partial<IgnoreEntry>, Change, boolean]>([
     ["the full label", { operation: "GET /users/{id} (getUser)" }, c, true],
     ["method and path", { operation: "GET /users/{id}" }, c, true],
@@ -72,6 +74,11 @@ describe("matching", () => {
     ["another rule", { operation: "getUser", rule: "response-enum-narrowed" }, c, false],
     ["operation and pointer both", { operation: "getUser", pointer: "#/components/schemas/User" }, c, true],
     ["operation and pointer, one off", { operation: "getUser", pointer: "#/components/schemas/Team" }, c, false],
+    ["a renamed operation by its old operationId", { operation: "getUser" }, renamed, true],
+    ["a renamed operation by its new operationId", { operation: "fetchUser" }, renamed, true],
+    ["a renamed operation by its old full label", { operation: "GET /users/{id} (getUser)" }, renamed, true],
+    ["a renamed operation by method and path", { operation: "GET /users/{id}" }, renamed, true],
+    ["a renamed operation by a third operationId", { operation: "loadUser" }, renamed, false],
   ])("%s", (_, e, ch, want) => {
     const changes = [{ ...ch }];
     applyIgnores(changes, [entry(e)], "f", "2026-01-01");
@@ -90,7 +97,31 @@ describe("matching", () => {
 });
 
 describe("in a run", () => {
-  const get = (email: boolean) => doc({ "/users": { get: { operationId: "listUsers", responses: { "200": { description: "ok", content: json(object({ id: { type: "string" }, ...(email ? { email: { type: "string" } } : {}) })) } } } } });
+  const get = (email: boolean, operationId = "listUsers") =>
+    doc({ "/users": { get: { operationId, responses: { "200": { description: "ok", content: json(object({ id: { type: "string" }, ...(email ? { email: { type: "string" } } : {}) })) } } } } });
+
+  it("an entry keyed by the old operationId still matches when the change renames the operation", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "spec-diff-ignore-renamed-"));
+    try {
+      writeFileSync(join(dir, "a.json"), JSON.stringify(get(true, "listUsers")));
+      writeFileSync(join(dir, "b.json"), JSON.stringify(get(false, "getUsers")));
+      const run = (operation: string) => {
+        writeFileSync(join(dir, ".spec-diff-ignore.yaml"), JSON.stringify([{ operation, rule: "*", reason: "reviewed with the rename" }]));
+        return runSpecDiff({ cwd: dir, baseSpec: "a.json", spec: "b.json", today: "2026-01-01" });
+      };
+      for (const operation of ["listUsers", "getUsers"]) {
+        const r = await run(operation);
+        expect(r.changes.map((c) => [c.rule, c.operation, c.baseOperation, c.ignored?.entry]), operation).toEqual([
+          ["operation-id-changed", "GET /users (getUsers)", "GET /users (listUsers)", 1],
+          ["response-property-removed", "GET /users (getUsers)", "GET /users (listUsers)", 1],
+        ]);
+        expect(r, operation).toMatchObject({ ok: true, counts: { breaking: 0, warning: 0, accepted: 2 }, ignore: { stale: [] } });
+      }
+      expect(await run("fetchUsers")).toMatchObject({ ok: false, counts: { breaking: 1, warning: 1, accepted: 0 }, ignore: { stale: [{ operation: "fetchUsers" }] } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it("an accepted break passes the gate, is counted apart and released as minor; expired and stale entries are reported", async () => {
     const dir = mkdtempSync(join(tmpdir(), "spec-diff-ignore-run-"));

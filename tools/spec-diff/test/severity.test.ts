@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, readConfigFile, severityResolver, validateConfig, type SpecDiffConfig } from "../src/config.js";
+import { ConfigError, readConfigFile, resolveConfigPaths, severityResolver, validateConfig, type SpecDiffConfig } from "../src/config.js";
 import { RULE_IDS, rulesMatching } from "../src/rules/catalog.js";
 import { WARNING_RULES, GENERATED_NAME_RULES, defaultSeverity } from "../src/severity.js";
 import { diffSpecs } from "../src/diff.js";
@@ -72,16 +72,30 @@ describe("overrides", () => {
 describe("configuration", () => {
   it.each<[string, unknown, string]>([
     ["not an object", [], "spec-diff configuration must be an object"],
-    ["unknown option", { failon: "warning" }, 'unknown option "failon"'],
-    ["bad severity", { severity: { "path-removed": "fatal" } }, 'severity of "path-removed" must be one of "info", "warning", "breaking", not "fatal"'],
-    ["rule that does not exist", { severity: { "path-deleted": "info" } }, 'severity: "path-deleted" names no rule'],
-    ["glob that matches nothing", { severity: { "request-*-grew": "info" } }, 'severity: "request-*-grew" names no rule'],
-    ["bad failOn", { failOn: "info" }, 'failOn must be "breaking" or "warning"'],
-    ["bad format", { format: "html" }, 'format must be one of "text", "json", "markdown", "junit", "github"'],
-    ["bad changelog", { changelog: "yes" }, "changelog must be true or false"],
+    ["unknown option", { failon: "warning" }, "cfg: failon: unknown option (known: severity, failOn, ignoreFile, format, changelog)"],
+    ["bad severity", { severity: { "path-removed": "fatal" } }, 'cfg: severity.path-removed: must be one of "info", "warning", "breaking", not "fatal"'],
+    ["rule that does not exist", { severity: { "path-deleted": "info" } }, 'cfg: severity.path-deleted: unknown rule; every rule id is listed in tools/spec-diff/README.md#rules'],
+    ["a typo of a rule id", { severity: { "response-enum-widend": "info" } }, 'cfg: severity.response-enum-widend: unknown rule (did you mean "response-enum-widened"?)'],
+    ["rule that is nothing like one", { severity: { "everything-else": "info" } }, "cfg: severity.everything-else: unknown rule; every rule id is listed"],
+    ["glob that matches nothing", { severity: { "request-*-grew": "info" } }, "cfg: severity.request-*-grew: the pattern names no rule"],
+    ["bad failOn", { failOn: "info" }, 'cfg: failOn: must be "breaking" or "warning", not "info"'],
+    ["bad ignoreFile", { ignoreFile: "" }, "cfg: ignoreFile: must be a path"],
+    ["bad format", { format: "html" }, 'cfg: format: must be one of "text", "json", "markdown", "junit", "github", not "html"'],
+    ["bad changelog", { changelog: "yes" }, "cfg: changelog: must be true or false"],
   ])("rejects %s", (_, given, want) => {
     expect(() => validateConfig(given, "cfg")).toThrow(ConfigError);
     expect(() => validateConfig(given, "cfg")).toThrow(want);
+  });
+
+  it("names where the section sits in its file", () => {
+    expect(() => validateConfig({ severity: { "path-deleted": "info" } }, "specforge.config.ts", "specDiff")).toThrow(/^specforge\.config\.ts: specDiff\.severity\.path-deleted: unknown rule/);
+    expect(() => validateConfig([], "specforge.config.ts", "specDiff")).toThrow("specforge.config.ts: specDiff: the spec-diff configuration must be an object");
+  });
+
+  it("makes its relative paths absolute from the folder of the file that sets them", () => {
+    expect(resolveConfigPaths({ failOn: "warning", ignoreFile: "review/ignore.yaml" }, "/p/api")).toEqual({ failOn: "warning", ignoreFile: "/p/api/review/ignore.yaml" });
+    expect(resolveConfigPaths({ ignoreFile: "/abs/ignore.yaml" }, "/p")).toEqual({ ignoreFile: "/abs/ignore.yaml" });
+    expect(resolveConfigPaths({ failOn: "warning" }, "/p")).toEqual({ failOn: "warning" });
   });
 
   it("accepts every option", () => {

@@ -1,12 +1,15 @@
 /**
- * Every rule id spec:diff can report, so that a configuration naming a rule that does not exist
- * (a typo) is an error rather than a silent no-op, and the README's list can be checked.
+ * Every rule id spec:diff can report, and whether a finding of it breaks consumers (what the rule
+ * passes on as `breaking`, from which its default severity follows: see severity.ts). So a
+ * configuration naming a rule that does not exist (a typo) is an error rather than a silent no-op,
+ * and the README's table of rules and default severities is generated from here and checked
+ * (test/rule-table.test.ts); the tests check every finding they meet against it.
  */
-import type { Direction } from "../types.js";
+import { effectBreaks, presenceBreaks, type Direction, type Effect, type Presence } from "../types.js";
 
 const DIRECTIONS: Direction[] = ["request", "response"];
-const PRESENCE = ["removed", "added-required", "added-optional", "became-required", "became-optional"];
-const EFFECTS = ["narrowed", "widened", "changed"];
+const PRESENCE: Presence[] = ["removed", "added-required", "added-optional", "became-required", "became-optional"];
+const EFFECTS: [Effect, string][] = [["narrow", "narrowed"], ["widen", "widened"], ["change", "changed"]];
 
 /** What schema comparison reports as `<direction>-<thing>-<narrowed|widened|changed>`. */
 export const SCHEMA_THINGS = [
@@ -17,31 +20,40 @@ export const SCHEMA_THINGS = [
   "discriminator-value", "not",
 ];
 
-/** Rules that do not depend on a direction. */
-export const DOCUMENT_RULES = [
-  "path-removed", "path-added", "operation-removed", "operation-added", "webhook-removed", "webhook-added",
-  "operation-id-changed", "client-method-renamed", "operation-deprecated", "operation-undeprecated",
-  "security-requirement-removed", "security-requirement-stricter", "security-requirement-relaxed", "security-alternative-added",
-  "security-scheme-removed", "security-scheme-changed", "security-scheme-added", "security-flow-removed", "security-flow-added",
-  "security-flow-url-changed", "security-scope-removed",
-  "server-removed", "server-added", "server-url-changed", "server-default-changed",
-  "response-property-added-to-closed-object", "request-untyped-body-removed",
-  "documentation-changed", "other-change",
-];
+/** Rules that do not depend on a direction → whether they break. */
+const DOCUMENT: Readonly<Record<string, boolean>> = {
+  "path-removed": true, "path-added": false, "operation-removed": true, "operation-added": false, "webhook-removed": true, "webhook-added": false,
+  "operation-id-changed": true, "client-method-renamed": true, "operation-deprecated": false, "operation-undeprecated": false,
+  "security-requirement-removed": true, "security-requirement-stricter": true, "security-requirement-relaxed": false, "security-alternative-added": false,
+  "security-scheme-removed": true, "security-scheme-changed": true, "security-scheme-added": false, "security-flow-removed": true, "security-flow-added": false,
+  "security-flow-url-changed": true, "security-scope-removed": true,
+  "server-removed": true, "server-added": false, "server-url-changed": true, "server-default-changed": true,
+  "response-property-added-to-closed-object": true, "request-untyped-body-removed": false,
+  "documentation-changed": false, "other-change": false,
+};
 
-/** Rules written `<direction>-…`: parameters, bodies, media types, statuses, headers, properties, defaults, schemas. */
-function directional(dir: Direction): string[] {
+export const DOCUMENT_RULES = Object.keys(DOCUMENT);
+
+/**
+ * Rules written `<direction>-…`: parameters, bodies, media types, statuses, headers, properties,
+ * defaults, schemas. Presence and schema effects break by direction (types.ts); a request's
+ * default that is removed or changed changes what clients that leave it out get.
+ */
+function directional(dir: Direction): [string, boolean][] {
   return [
-    ...PRESENCE.flatMap((p) => [`${dir}-parameter-${p}`, `${dir}-body-${p}`, `${dir}-header-${p}`, `${dir}-property-${p}`]),
-    `${dir}-parameter-serialization-changed`, `${dir}-parameter-renamed`, `${dir}-property-renamed`,
-    `${dir}-media-type-removed`, `${dir}-media-type-added`, `${dir}-media-type-changed`,
-    `${dir}-status-removed`, `${dir}-status-added`,
-    `${dir}-default-added`, `${dir}-default-removed`, `${dir}-default-changed`,
-    ...SCHEMA_THINGS.flatMap((t) => EFFECTS.map((e) => `${dir}-${t}-${e}`)),
+    ...PRESENCE.flatMap((p) => ["parameter", "body", "header", "property"].map((what): [string, boolean] => [`${dir}-${what}-${p}`, presenceBreaks(dir, p)])),
+    [`${dir}-parameter-serialization-changed`, true], [`${dir}-parameter-renamed`, false], [`${dir}-property-renamed`, true],
+    [`${dir}-media-type-removed`, true], [`${dir}-media-type-added`, false], [`${dir}-media-type-changed`, true],
+    [`${dir}-status-removed`, true], [`${dir}-status-added`, false],
+    [`${dir}-default-added`, false], [`${dir}-default-removed`, dir === "request"], [`${dir}-default-changed`, dir === "request"],
+    ...SCHEMA_THINGS.flatMap((t) => EFFECTS.map(([e, word]): [string, boolean] => [`${dir}-${t}-${word}`, effectBreaks(dir, e)])),
   ];
 }
 
-export const RULE_IDS: ReadonlySet<string> = new Set([...DOCUMENT_RULES, ...DIRECTIONS.flatMap(directional)]);
+/** Every rule id → whether its findings break consumers, in the order the README lists them. */
+export const RULE_BREAKS: ReadonlyMap<string, boolean> = new Map([...Object.entries(DOCUMENT), ...DIRECTIONS.flatMap(directional)]);
+
+export const RULE_IDS: ReadonlySet<string> = new Set(RULE_BREAKS.keys());
 
 /** `response-*-widened` → a RegExp over whole rule ids (`*` is any run of characters). */
 export function ruleGlob(pattern: string): RegExp {

@@ -4,6 +4,8 @@ import { compareOperation, operationLabel } from "./operation.js";
 
 // Path templates match whatever their parameters are called: /users/{id} is /users/{userId}.
 const template = (path: string) => path.replace(/\{[^}]*\}/g, "{}");
+/** The sink of an operation, by its label in the head version and (when in both) in the base version. */
+export type SinkFor = (operation: string, baseOperation?: string) => Sink;
 /** Whether an operation is the same in both versions down to everything it references. */
 export type Unchanged = (b: IROperation, h: IROperation) => boolean;
 
@@ -26,7 +28,7 @@ function clientNames(ops: IROperation[]): Map<IROperation, string> {
  * Operations of `paths`: removed paths and methods break callers, new ones are additions; each
  * operation in both versions is compared in full.
  */
-export function diffOperations(base: IRDocument, head: IRDocument, sinkFor: (operation: string) => Sink, unchanged: Unchanged = () => false): void {
+export function diffOperations(base: IRDocument, head: IRDocument, sinkFor: SinkFor, unchanged: Unchanged = () => false): void {
   const hm = new Map(head.operations.map((op) => [operationKey(op), op]));
   const bm = new Map(base.operations.map((op) => [operationKey(op), op]));
   const basePaths = new Set(base.operations.map((op) => template(op.path)));
@@ -51,7 +53,7 @@ export function diffOperations(base: IRDocument, head: IRDocument, sinkFor: (ope
   for (const b of base.operations) {
     const h = hm.get(operationKey(b));
     if (!h) continue;
-    const sink = sinkFor(operationLabel(h));
+    const sink = sinkFor(operationLabel(h), operationLabel(b));
     const [was, now] = [baseNames.get(b), headNames.get(h)];
     if (was !== now && b.operationId === h.operationId) {
       sink.emit({ rule: "client-method-renamed", breaking: true, pointer: `${h.pointer}/tags`, reason: `generated client method ${was} is now ${now}` });
@@ -64,7 +66,7 @@ export function diffOperations(base: IRDocument, head: IRDocument, sinkFor: (ope
  * Webhooks, by name and method. The API sends the payload and the subscriber answers: payloads
  * compare like responses, the subscriber's answers like requests.
  */
-export function diffWebhooks(base: IRDocument, head: IRDocument, sinkFor: (operation: string) => Sink, unchanged: Unchanged = () => false): void {
+export function diffWebhooks(base: IRDocument, head: IRDocument, sinkFor: SinkFor, unchanged: Unchanged = () => false): void {
   const wkey = (name: string, op: IROperation) => `${name} ${op.method}`;
   const hm = new Map(head.webhooks.map((w) => [wkey(w.name, w.operation), w]));
   const bm = new Map(base.webhooks.map((w) => [wkey(w.name, w.operation), w]));
@@ -80,6 +82,6 @@ export function diffWebhooks(base: IRDocument, head: IRDocument, sinkFor: (opera
   }
   for (const w of base.webhooks) {
     const n = hm.get(wkey(w.name, w.operation));
-    if (n) compareOperation(w.operation, n.operation, sinkFor(operationLabel(n.operation, n.name)), "response", "request", unchanged(w.operation, n.operation));
+    if (n) compareOperation(w.operation, n.operation, sinkFor(operationLabel(n.operation, n.name), operationLabel(w.operation, w.name)), "response", "request", unchanged(w.operation, n.operation));
   }
 }

@@ -1,7 +1,7 @@
 import { getAtPointer, joinPointer, parsePointer, type IROperation } from "@specforge/codegen/model";
 import type { SpecVersion as Version } from "../diff.js";
 import type { Sink } from "../types.js";
-import { operationKey } from "./operations.js";
+import { operationKey, type SinkFor } from "./operations.js";
 import { operationLabel } from "./operation.js";
 
 interface Servers {
@@ -63,7 +63,7 @@ export function diffDocumentServers(base: Version, head: Version, sink: Sink): v
  * own in either: the effective lists are compared (its own, else the top-level ones, whose
  * changes are reported once, for the document).
  */
-export function diffOperationServers(base: Version, head: Version, sinkFor: (operation: string) => Sink): void {
+export function diffOperationServers(base: Version, head: Version, sinkFor: SinkFor): void {
   const bm = new Map(base.model.operations.map((op) => [operationKey(op), op]));
   for (const h of head.model.operations) {
     const b = bm.get(operationKey(h));
@@ -71,6 +71,6 @@ export function diffOperationServers(base: Version, head: Version, sinkFor: (ope
     const [bs, hs] = [ownServers(base, b), ownServers(head, h)];
     if (!bs && !hs) continue;
     const inherited = (v: Version): Servers => ({ ...topLevel(v), inherited: true });
-    compareServers(bs ?? inherited(base), hs ?? inherited(head), sinkFor(operationLabel(h)), "operation servers: ", false);
+    compareServers(bs ?? inherited(base), hs ?? inherited(head), sinkFor(operationLabel(h), operationLabel(b)), "operation servers: ", false);
   }
 }
