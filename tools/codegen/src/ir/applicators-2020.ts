@@ -20,6 +20,7 @@
 import type { IRSchema } from "./types.js";
 import { joinPointer } from "../load/spec-error.js";
 import { isObj } from "./normalize-meta.js";
+import { staticDynamicRef } from "./dynamic-anchors.mjs";
 
 export interface ApplicatorContext {
   warn(pointer: string, message: string): void;
@@ -64,10 +65,8 @@ export function applicators2020(s: Raw, pointer: string, sub: Sub, ctx: Applicat
 
 /** `$dynamicRef` as the `$ref` it resolves to, or undefined (warned) when that depends on the dynamic scope. */
 export function dynamicRefTarget(ref: string, pointer: string, ctx: ApplicatorContext): string | undefined {
-  if (ref.startsWith("#/")) return ref;
-  const name = ref.startsWith("#") ? ref.slice(1) : undefined;
-  const anchors = name ? ctx.dynamicAnchors(name) : [];
-  if (anchors.length === 1) return anchors[0];
+  const { target, anchors } = staticDynamicRef(ref, (name) => ctx.dynamicAnchors(name));
+  if (target) return target;
   ctx.warn(
     joinPointer(pointer, "$dynamicRef"),
     `keyword $dynamicRef ${JSON.stringify(ref)} is not enforced: ${anchors.length === 0 ? "no $dynamicAnchor of that name" : `${anchors.length} $dynamicAnchors of that name (${anchors.join(", ")}), chosen by the dynamic scope, which this generator does not follow`}; any value is accepted there`,

@@ -5,6 +5,7 @@ import { IdentifierPool, pascalCase } from "./naming.js";
 import { collectRefs } from "./walk.js";
 import { isObj } from "./normalize-meta.js";
 import { cyclic } from "./scc.js";
+import { dynamicAnchorIndex } from "./dynamic-anchors.mjs";
 
 /**
  * Registry of named schemas: every `components.schemas` entry, plus any other place a `$ref`
@@ -51,19 +52,7 @@ export class NamedSchemas {
 
   /** Pointers of `$dynamicAnchor: name` anywhere in the document (indexed on first use: most specs have none). */
   dynamicAnchors(name: string): string[] {
-    if (!this.anchors) {
-      const anchors = new Map<string, string[]>();
-      const stack: [unknown, string][] = [[this.doc, "#"]];
-      while (stack.length) {
-        const [node, at] = stack.pop()!;
-        if (node === null || typeof node !== "object") continue;
-        const obj = node as Record<string, unknown>;
-        if (typeof obj.$dynamicAnchor === "string") anchors.set(obj.$dynamicAnchor, [...(anchors.get(obj.$dynamicAnchor) ?? []), at]);
-        for (const k of Object.keys(obj).reverse()) if (obj[k] !== null && typeof obj[k] === "object") stack.push([obj[k], `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
-      }
-      for (const list of anchors.values()) list.sort();
-      this.anchors = anchors;
-    }
+    this.anchors ??= dynamicAnchorIndex(this.doc);
     return this.anchors.get(name) ?? [];
   }
 

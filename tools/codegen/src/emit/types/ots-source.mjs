@@ -2,6 +2,7 @@
 import { astToString, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
 import { breakCyclicMembers } from "./cyclic-members.mjs";
 import { fixObjectEnums } from "./object-enums.mjs";
+import { rewriteKeywords2020, tupleType } from "./keywords-2020.mjs";
 
 export const OTS_OPTIONS = {
   silent: true,
@@ -17,8 +18,9 @@ export const OTS_OPTIONS = {
  * with Redocly's "minimal" rules and bundle it once more: 2.6 s of its 4.9 s on GitHub's spec, for
  * work done already (test/ots-types.test.ts proves the output is byte-identical to `openapiTS()`).
  * The context mirrors openapiTS()'s defaults in 7.13.0, which the workspace pins exactly.
- * `fix` (default) rewrites what openapi-typescript writes but tsc rejects (cyclic-members.mjs) and
- * what it throws on (object-enums.mjs); the comparison with `openapiTS()` turns it off.
+ * `fix` (default) rewrites what openapi-typescript writes but tsc rejects (cyclic-members.mjs), what
+ * it throws on (object-enums.mjs) and the 2020-12 keywords it ignores or types narrower than the
+ * schema (keywords-2020.mjs); the comparison with `openapiTS()` turns it off.
  * @param {object} document — mutated (openapi-typescript annotates discriminators in place)
  * @param {{ fix?: boolean }} [options]
  * @returns {string}
@@ -27,7 +29,10 @@ export function typesSource(document, { fix = true } = {}) {
   // Redocly's bundle always leaves a components object, which openapi-typescript then types as an
   // interface of `never` sections rather than `Record<string, never>`.
   document.components ??= {};
-  if (fix) fixObjectEnums(document);
+  if (fix) {
+    rewriteKeywords2020(document);
+    fixObjectEnums(document);
+  }
   const silent = OTS_OPTIONS.silent;
   const ctx = {
     additionalProperties: false,
@@ -53,7 +58,7 @@ export function typesSource(document, { fix = true } = {}) {
     redoc: undefined,
     silent,
     inject: undefined,
-    transform: undefined,
+    transform: fix ? tupleType : undefined,
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
