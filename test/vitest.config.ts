@@ -10,10 +10,12 @@ const suites: Record<string, { include: string[]; globalSetup?: string[]; testTi
   // One Prism for every contract file, started only when a contract file is selected.
   // Files share one worker's module graph (the client and zod modules are imported once).
   contract: { include: ["contract/**/*.test.ts"], globalSetup: ["contract/global-setup.ts"], testTimeout: 15_000, pool: "threads", isolate: false },
-  conformance: { include: ["conformance/**/*.test.ts"] },
+  // Each test runs the contract CLI against Prism and a real server: minutes on a loaded CI machine.
+  conformance: { include: ["conformance/**/*.test.ts"], testTimeout: 360_000 },
   dev: { include: ["e2e/dev.test.ts"] },
   browser: { include: ["e2e/docs.test.ts"] },
-  release: { include: ["e2e/release.test.ts"] },
+  // Publishing, installing and type-checking consumers: each step is minutes on a loaded machine.
+  release: { include: ["e2e/release.test.ts"], testTimeout: 600_000 },
   // Each file works on its own copy or clones of the repo (the repo's .turbo/cache is only read, or
   // written content-addressed): they run side by side, so the suite's tail uses every core. (Its
   // own group order: vitest runs projects of different worker counts in separate groups.)

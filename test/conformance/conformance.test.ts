@@ -18,7 +18,7 @@ describe("pnpm contract --target: conformance of a real server through prism pro
   afterAll(() => server?.close());
 
   it("reports exactly the deliberate violation, and nothing for the correct operations", async () => {
-    const run = await exec(process.execPath, [...SOURCE, "tools/scripts/contract.mjs", "--target", server.url, "--only", implemented.join(","), "--json"], { timeoutMs: 90_000 });
+    const run = await exec(process.execPath, [...SOURCE, "tools/scripts/contract.mjs", "--target", server.url, "--only", implemented.join(","), "--json"], { timeoutMs: 300_000 });
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as Report;
 
@@ -44,7 +44,7 @@ describe("pnpm contract --target: conformance of a real server through prism pro
 
   it("exits 0 with a clean text report when every called operation conforms", async () => {
     const correct = implemented.filter((id) => id !== BROKEN.operation);
-    const run = await exec(process.execPath, [...SOURCE, "tools/scripts/contract.mjs", "--target", server.url, "--only", correct.join(",")], { timeoutMs: 90_000 });
+    const run = await exec(process.execPath, [...SOURCE, "tools/scripts/contract.mjs", "--target", server.url, "--only", correct.join(",")], { timeoutMs: 300_000 });
     expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stdout).toContain(`No violations in ${correct.length} operation(s).`);
   });

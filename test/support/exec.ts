@@ -24,7 +24,9 @@ export function exec(cmd: string, args: string[], options: { cwd?: string; env?:
       },
       (err, stdout, stderr) => {
         const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : 1) : 0;
-        resolve({ code, stdout, stderr });
+        // Killed (the timeout, or a signal): say so, or a failure reads as an exit 1 with no output.
+        const killed = err && (err as { killed?: boolean; signal?: string }).killed ? `\n[exec: ${cmd} ${args.join(" ")} killed by ${(err as { signal?: string }).signal} after the ${options.timeoutMs ?? 300_000} ms timeout]` : "";
+        resolve({ code, stdout, stderr: stderr + killed });
       },
     );
   });
