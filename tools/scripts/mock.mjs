@@ -93,21 +93,43 @@ if (values.dynamic) {
   args.push("--dynamic");
   if (values.seed !== undefined) args.push("--seed", values.seed);
 }
-// Prism echoes the spec (paths, messages): shown through the same escaping as the codegen CLI, so a
-// spec cannot drive the terminal.
+// Prism echoes the spec (paths, messages), line feeds included: a path holding "\n::error::…" would
+// start a line of its own, which a CI log reads as a workflow command. So each line Prism writes is
+// shown on one line (the codegen CLI's escaping: no line terminator or control sequence of the spec
+// survives) behind our own "prism: ", and a line is written only once it is complete.
+/** A line splitter for one of Prism's streams: `push` its text, `flush` what is left at the end. */
+function prismLines(write) {
+  let pending = "";
+  const line = (text) => write(`prism: ${terminalText(text.endsWith("\r") ? text.slice(0, -1) : text, true)}\n`);
+  return {
+    push(text) {
+      const lines = (pending + text).split("\n");
+      pending = lines.pop();
+      for (const l of lines) line(l);
+    },
+    flush() {
+      if (pending !== "") line(pending);
+      pending = "";
+    },
+  };
+}
 const prism = spawn(prismBin, args, { stdio: ["ignore", "pipe", "pipe"] });
-prism.stderr.on("data", (chunk) => process.stderr.write(terminalText(String(chunk))));
+prism.stdout.setEncoding("utf8");
+prism.stderr.setEncoding("utf8");
+const prismErr = prismLines((line) => process.stderr.write(line));
+prism.stderr.on("data", (text) => prismErr.push(text));
 
 const mode = values.dynamic ? `dynamic responses${values.seed !== undefined ? ` (seed ${values.seed})` : ""}` : "examples and generated fixtures";
 let announced = false;
-prism.stdout.on("data", (chunk) => {
-  process.stdout.write(terminalText(String(chunk)));
-  if (!announced && /Prism is listening/.test(String(chunk))) {
+const prismOut = prismLines((line) => {
+  process.stdout.write(line);
+  if (!announced && /Prism is listening/.test(line)) {
     announced = true;
     const shown = relative(process.cwd(), spec) || spec;
     console.log(`\nMock ${terminalText(config.name, true)} ready at http://${host}:${port} — ${mode} from ${shown}. Ctrl+C stops it.\n`);
   }
 });
+prism.stdout.on("data", (text) => prismOut.push(text));
 prism.on("error", (err) => {
   console.error(`mock: cannot start Prism (${prismBin}): ${err.message}`);
   process.exit(1);
@@ -117,4 +139,8 @@ onInterrupt(() => {
   stopping = true;
   prism.kill("SIGTERM");
 });
-prism.on("exit", (code, signal) => process.exit(stopping || signal ? 0 : (code ?? 0)));
+prism.on("exit", (code, signal) => {
+  prismOut.flush();
+  prismErr.flush();
+  process.exit(stopping || signal ? 0 : (code ?? 0));
+});

@@ -5,7 +5,7 @@ import { CODEGEN_OPTIONS } from "./cli-options.js";
 import { ALL_TARGETS, type Target } from "./emit/emitter.js";
 import { SpecError } from "./load/spec-error.js";
 import { tuneJitForBatch } from "./jit-flags.js";
-import { terminalText } from "./terminal-text.mjs";
+import { errorText, terminalText } from "./terminal-text.mjs";
 import { ConfigError, loadConfig } from "./config/config.mjs";
 import { packageGeneration, syncPackageJson, syncWorkspaceDependents } from "./config/package-target.js";
 import { warningLines } from "./cli/warning-summary.js";
@@ -152,10 +152,11 @@ async function main(argv: string[], standalone = true): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof SpecError || err instanceof OutputError) {
+      // Multi-line only by the generator's own line breaks: spec text in it is one line (SpecError).
       process.stderr.write(`codegen: error: ${terminalText(err.message)}\n`);
       return 1;
     }
-    process.stderr.write(`codegen: internal error: ${terminalText((err as Error).stack ?? String(err))}\n`);
+    process.stderr.write(`codegen: internal error: ${errorText(err)}\n`);
     return 1;
   }
 }

@@ -70,7 +70,7 @@ const CASES: Case[] = [
         components: { schemas: { A: { type: "object", properties: { b: { $ref: "#/components/schemas/Nope2" }, c: { items: { $ref: "#/components/schemas/Nope3" } } } } } },
       }),
     },
-    want: /spec\.json at #\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema: 3 \$ref targets not found:\n {2}#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema: #\/components\/schemas\/Nope1\n {2}#\/components\/schemas\/A\/properties\/b: #\/components\/schemas\/Nope2\n {2}#\/components\/schemas\/A\/properties\/c\/items: #\/components\/schemas\/Nope3/,
+    want: /spec\.json at #\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema: 3 \$ref targets not found:\n {2}- #\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema: #\/components\/schemas\/Nope1\n {2}- #\/components\/schemas\/A\/properties\/b: #\/components\/schemas\/Nope2\n {2}- #\/components\/schemas\/A\/properties\/c\/items: #\/components\/schemas\/Nope3/,
   },
   {
     name: "every broken $ref of a split spec: missing pointers and files in other files too (item 8)",
@@ -82,7 +82,7 @@ const CASES: Case[] = [
       "b.yaml": "Here: {type: object, properties: {y: {$ref: './c.yaml#/Gone'}}}\n",
       "c.yaml": "Other: {type: string}\n",
     },
-    want: /spec\.yaml at #\/components\/schemas\/A: 4 \$ref targets not found:\n {2}#\/components\/schemas\/A: \.\/b\.yaml#\/Nope\n {2}#\/components\/schemas\/B: \.\/missing\.yaml \(file cannot be read\)\n {2}b\.yaml#\/Here\/properties\/y: \.\/c\.yaml#\/Gone\n {2}#\/components\/schemas\/C: #\/components\/schemas\/Nope/,
+    want: /spec\.yaml at #\/components\/schemas\/A: 4 \$ref targets not found:\n {2}- #\/components\/schemas\/A: \.\/b\.yaml#\/Nope\n {2}- #\/components\/schemas\/B: \.\/missing\.yaml \(file cannot be read\)\n {2}- b\.yaml#\/Here\/properties\/y: \.\/c\.yaml#\/Gone\n {2}- #\/components\/schemas\/C: #\/components\/schemas\/Nope/,
   },
   {
     name: "JSON with trailing garbage is invalid JSON, with its line (item 8)",

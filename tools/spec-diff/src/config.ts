@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { messageText, type Message } from "@specforge/codegen/terminal-text";
 import { RULE_IDS, rulesMatching } from "./rules/catalog.js";
 import { SEVERITIES, defaultSeverity, type Severity } from "./severity.js";
 
@@ -28,8 +29,16 @@ export interface SpecDiffConfig {
 }
 
 /** A configuration or ignore file that cannot be used; the message names the file and the entry. */
+/**
+ * A problem in spec-diff's configuration or ignore file (a pull request may write either). A plain
+ * message is shown on one line whatever it quotes (keys, rule ids, entries, parser messages); a
+ * `message` template keeps its own line breaks. The rule of codegen's SpecError.
+ */
 export class ConfigError extends Error {
   override name = "ConfigError";
+  constructor(problem: string | Message) {
+    super(messageText(problem));
+  }
 }
 
 const KEYS = new Set(["severity", "failOn", "ignoreFile", "format", "changelog"]);

@@ -2,10 +2,14 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, dirname, resolve } from "node:path";
+import { messageText, type Message } from "@specforge/codegen/terminal-text";
 
-/** A git failure, with git's own message. */
+/** A git failure, with git's own message: one line, whatever git or a path in it says. */
 export class GitError extends Error {
   override name = "GitError";
+  constructor(problem: string | Message) {
+    super(messageText(problem));
+  }
 }
 
 function git(cwd: string, args: string[], input?: Buffer): Buffer {

@@ -2,7 +2,7 @@ import { appendFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError } from "@specforge/codegen/model";
-import { terminalText } from "@specforge/codegen/terminal-text";
+import { Message, errorText, terminalText } from "@specforge/codegen/terminal-text";
 import { tuneJitForBatch } from "@specforge/codegen/jit-flags";
 import { runSpecDiff } from "./run.js";
 import { render, renderMarkdown } from "./format/index.js";
@@ -118,11 +118,13 @@ async function main(argv: string[]): Promise<number> {
     return result.ok ? 0 : 1;
   } catch (err) {
     if (err instanceof SpecError || err instanceof GitError || err instanceof ConfigError) {
-      // Spec errors quote the spec (names, pointers): no control sequences reach the terminal.
+      // Spec errors quote the spec (names, pointers): no control sequences reach the terminal, and
+      // spec text is one line inside them (SpecError, ConfigError, GitError), so every line of the
+      // message starts with spec:diff's own text.
       process.stderr.write(`spec:diff: error: ${terminalText(err.message)}\n`);
       return 2;
     }
-    process.stderr.write(`spec:diff: internal error: ${terminalText((err as Error).stack ?? String(err))}\n`);
+    process.stderr.write(`spec:diff: internal error: ${errorText(err)}\n`);
     return 2;
   }
 }
@@ -161,6 +163,7 @@ async function projectConfig(): Promise<ResolvedConfig | undefined> {
   try {
     return await loadConfig();
   } catch (err) {
-    throw err instanceof ProjectConfigError ? new ConfigError(err.message) : err;
+    // Already shown under codegen's rule (and the config is the project's own code): kept as it is.
+    throw err instanceof ProjectConfigError ? new ConfigError(new Message(err.message)) : err;
   }
 }

@@ -1,12 +1,16 @@
 // Checks a specforge.config object and applies the defaults (see config.d.mts for the fields).
 // Plain JS so the repo's .mjs scripts and a project's own config read the same code, no build.
 import { dirname, join, relative, resolve } from "node:path";
+import { terminalText } from "../terminal-text.mjs";
 
 export const KINDS = ["types", "zod", "client", "mocks"];
 
+// The config is the project's own code, so its problems may be multi-line (a TypeScript error with
+// its code frame); the file and the key it names are one line each (terminal-text.mjs).
 export class ConfigError extends Error {
   constructor(file, key, problem) {
-    super(`${file ? relative(process.cwd(), file) || file : "specforge config"}: ${key ? `${key}: ` : ""}${problem}`);
+    const where = file ? relative(process.cwd(), file) || file : "specforge config";
+    super(`${terminalText(where, true)}: ${key ? `${terminalText(key, true)}: ` : ""}${problem}`);
     this.name = "ConfigError";
     this.file = file;
     this.key = key;

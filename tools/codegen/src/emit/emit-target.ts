@@ -1,5 +1,6 @@
 import type { IRDocument, IRWarning } from "../ir/types.js";
 import type { EmitContext, EmitOptions, EmittedFile, Target } from "./emitter.js";
+import { specWarning } from "../load/spec-error.js";
 
 export type OwnTarget = Exclude<Target, "types">;
 
@@ -18,6 +19,6 @@ export async function emitTarget(
   options: Omit<EmitOptions, "warn">,
 ): Promise<{ files: EmittedFile[]; warnings: IRWarning[] }> {
   const warnings: IRWarning[] = [];
-  const ctx: EmitContext = { model, document, options: { ...options, warn: (pointer, message) => warnings.push({ pointer, message }) } };
+  const ctx: EmitContext = { model, document, options: { ...options, warn: (pointer, message) => warnings.push(specWarning(pointer, message)) } };
   return { files: await (await EMITTERS[target]())(ctx), warnings };
 }

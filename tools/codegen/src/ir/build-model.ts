@@ -3,12 +3,13 @@ import type { LoadedSpec } from "../load/load-spec.js";
 import { NamedSchemas } from "./named-schemas.js";
 import { isObj } from "./normalize-meta.js";
 import { buildOperations } from "./build-operations.js";
+import { specWarning } from "../load/spec-error.js";
 
 /** Builds the normalised model from a loaded (bundled, 3.x) spec. */
 export function buildModel(spec: LoadedSpec): IRDocument {
   const doc = spec.document;
   const warnings: IRWarning[] = [];
-  const warn = (pointer: string, message: string) => warnings.push({ pointer, message });
+  const warn = (pointer: string, message: string) => warnings.push(specWarning(pointer, message));
   const dialect = spec.sourceVersion === "3.1" ? "3.1" : "3.0";
   const named = new NamedSchemas(doc, spec.file, dialect, warn);
 

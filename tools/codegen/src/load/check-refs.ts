@@ -1,5 +1,5 @@
 import { dirname, relative } from "node:path";
-import { SpecError, getAtPointer, joinPointer, parsePointer } from "./spec-error.js";
+import { SpecError, getAtPointer, joinPointer, message, parsePointer } from "./spec-error.js";
 
 /** At most this many broken references are listed; the count says how many more there are. */
 const LIST_AT_MOST = 50;
@@ -46,17 +46,17 @@ export function checkLocalRefs(file: string, doc: Record<string, unknown>, exter
   return new Set(resolves.keys());
 }
 
-/** One error for all broken references: the first locates it, each is listed with its pointer. */
+/**
+ * One error for all broken references: the first locates it, each is listed with its pointer, on a
+ * line of its own that starts with "- " (a listed file name or pointer is the spec's text).
+ */
 export function throwBrokenRefs(rootFile: string, broken: BrokenRef[]): never {
   const problem = (b: BrokenRef) => (b.unreadable ? `$ref points to a file that cannot be read: ${b.unreadable}` : `$ref target not found: ${b.ref}`);
   const first = broken[0]!;
   if (broken.length === 1) throw new SpecError(first.file, first.at, problem(first));
   // A reference written in another file of a split spec names that file (relative to the root's folder).
   const where = (b: BrokenRef) => (b.file === rootFile ? b.at : `${relative(dirname(rootFile), b.file)}${b.at}`);
-  const list = broken
-    .slice(0, LIST_AT_MOST)
-    .map((b) => `\n  ${where(b)}: ${b.ref}${b.unreadable ? " (file cannot be read)" : ""}`)
-    .join("");
-  const more = broken.length > LIST_AT_MOST ? `\n  … and ${broken.length - LIST_AT_MOST} more` : "";
-  throw new SpecError(first.file, first.at, `${broken.length} $ref targets not found:${list}${more}`);
+  const list = broken.slice(0, LIST_AT_MOST).map((b) => message`\n  - ${where(b)}: ${b.ref}${b.unreadable ? " (file cannot be read)" : ""}`);
+  if (broken.length > LIST_AT_MOST) list.push(message`\n  … and ${broken.length - LIST_AT_MOST} more`);
+  throw new SpecError(first.file, first.at, message`${broken.length} $ref targets not found:${list}`);
 }

@@ -1,15 +1,44 @@
-/** A problem in the input spec, located by file and JSON pointer so a user can find it. */
+import { messageText, terminalText, type Message } from "../terminal-text.mjs";
+import type { IRWarning } from "../ir/types.js";
+
+export { Message, message } from "../terminal-text.mjs";
+
+/**
+ * A problem in the input spec, located by file and JSON pointer so a user can find it.
+ *
+ * Its message quotes the spec (file names a `$ref` made up, pointers through its keys, names and
+ * values) and is printed as is by the CLIs, whose output may be a CI log where a line starting
+ * with `::` is a command. So spec text enters here under one rule: the file and pointer are shown
+ * on one line (line terminators and controls escaped), and so is a plain-string `problem`; only a
+ * `message` template keeps line breaks, its own (each line starting with the tool's text).
+ * `pointer` and `problem` hold what is shown; `file` is the path as given.
+ */
 export class SpecError extends Error {
   override name = "SpecError";
+  readonly pointer: string;
+  readonly problem: string;
   constructor(
     readonly file: string,
-    readonly pointer: string,
-    readonly problem: string,
+    pointer: string,
+    problem: string | Message,
     readonly line?: number,
     options?: { cause?: unknown },
   ) {
-    super(`${file}${line ? `:${line}` : ""}${pointer ? ` at ${pointer || "#"}` : ""}: ${problem}`, options);
+    const shownPointer = terminalText(pointer, true);
+    const shownProblem = messageText(problem);
+    super(`${terminalText(file, true)}${line ? `:${line}` : ""}${pointer ? ` at ${shownPointer}` : ""}: ${shownProblem}`, options);
+    this.pointer = shownPointer;
+    this.problem = shownProblem;
   }
+}
+
+/**
+ * A warning of the model or an emitter. Warnings are one line each and quote the spec (pointers
+ * through its keys, its names, patterns and values): both fields are shown on one line, under the
+ * rule of SpecError, whoever prints them.
+ */
+export function specWarning(pointer: string, problem: string): IRWarning {
+  return { pointer: terminalText(pointer, true), message: messageText(problem) };
 }
 
 /** RFC 6901 encoding of one reference token. */

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { SpecError } from "../load/spec-error.js";
+import { Message, SpecError } from "../load/spec-error.js";
 
 export interface Job<T> {
   result: Promise<T>;
@@ -31,7 +31,8 @@ export function runJob<T>(job: string, input: unknown): Job<T> {
     worker.once("message", (msg: Reply) => {
       void worker.terminate();
       if (msg.ok) resolve(msg.value as T);
-      else if (msg.name === "SpecError" && msg.file !== undefined) reject(new SpecError(msg.file, msg.pointer ?? "", msg.problem ?? msg.message ?? "", msg.line));
+      // The worker's SpecError made its problem safe to show already (one rule, see SpecError): kept as it is.
+      else if (msg.name === "SpecError" && msg.file !== undefined) reject(new SpecError(msg.file, msg.pointer ?? "", msg.problem !== undefined ? new Message(msg.problem) : (msg.message ?? ""), msg.line));
       else reject(new Error(`${job} (worker): ${msg.message}`));
     });
     worker.once("error", reject);

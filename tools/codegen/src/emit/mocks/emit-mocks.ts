@@ -11,7 +11,7 @@
  * downgrades it; an invalid schema `example` (an annotation) is a warning (see collect.ts).
  */
 import type { Emitter, EmitContext } from "../emitter.js";
-import { SpecError } from "../../load/spec-error.js";
+import { SpecError, message } from "../../load/spec-error.js";
 import { collectFixtures, type InvalidExample } from "./collect.js";
 import { mocksModule } from "./module-mocks.js";
 import { mswModule } from "./module-msw.js";
@@ -32,8 +32,9 @@ function report(ctx: EmitContext, invalid: InvalidExample[]): void {
     for (const e of invalid) ctx.options.warn(e.pointer, `${e.problem} (ignored: a generated fixture is used instead)`);
     return;
   }
-  const list = invalid.map((e) => `\n  ${e.pointer}: ${e.problem}`).join("");
-  throw new SpecError(ctx.options.specLabel, invalid[0]!.pointer, `${invalid.length} example(s) do not match their schema:${list}\n(fix the examples, or use generated fixtures instead: \`--invalid-examples warn\` on the CLI, \`codegen.invalidExamples: "warn"\` in specforge.config.ts, \`invalidExamples: "warn"\` in generate(), or SPECFORGE_INVALID_EXAMPLES=warn)`);
+  // One line per example, starting with "- " (the pointer and the problem quote the spec).
+  const list = invalid.map((e) => message`\n  - ${e.pointer}: ${e.problem}`);
+  throw new SpecError(ctx.options.specLabel, invalid[0]!.pointer, message`${invalid.length} example(s) do not match their schema:${list}\n(fix the examples, or use generated fixtures instead: \`--invalid-examples warn\` on the CLI, \`codegen.invalidExamples: "warn"\` in specforge.config.ts, \`invalidExamples: "warn"\` in generate(), or SPECFORGE_INVALID_EXAMPLES=warn)`);
 }
 
 export const emitMocks: Emitter = (ctx) => {
