@@ -15,6 +15,8 @@ const KINDS: [RegExp, string][] = [
   [/^pattern .* not a valid ECMA-262 regex/, "pattern that is not a valid regex"],
   [/would be a circular alias/, "circular type alias (typed unknown)"],
   [/^keyword .* is not enforced/, "JSON Schema keyword not enforced"],
+  [/is a non-finite number, which JSON cannot carry; ignored \(no bound\)$/, "non-finite bound (YAML .inf/.nan; treated as no bound)"],
+  [/(is|holds) a non-finite number, which JSON cannot carry/, "non-finite number in a value (YAML .inf/.nan; dropped)"],
 ];
 
 /** The kind a warning is counted under: a known wording, else the message with its quoted values and numbers blanked. */

@@ -8,7 +8,7 @@ import { specWarning } from "../load/spec-error.js";
 /** Builds the normalised model from a loaded (bundled, 3.x) spec. */
 export function buildModel(spec: LoadedSpec): IRDocument {
   const doc = spec.document;
-  const warnings: IRWarning[] = [];
+  const warnings: IRWarning[] = [...(spec.warnings ?? [])];
   const warn = (pointer: string, message: string) => warnings.push(specWarning(pointer, message));
   const dialect = spec.sourceVersion === "3.1" ? "3.1" : "3.0";
   const named = new NamedSchemas(doc, spec.file, dialect, warn);

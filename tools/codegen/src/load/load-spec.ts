@@ -5,12 +5,19 @@ import { convertSwagger2 } from "./swagger2.js";
 import { SpecError } from "./spec-error.js";
 import { checkLocalRefs, type BrokenRef } from "./check-refs.js";
 import { hoistDeepRefs } from "./hoist-deep-refs.js";
+import { dropNonFinite } from "./non-finite.js";
+import type { IRWarning } from "../ir/types.js";
 
 export interface LoadedSpec {
   file: string;
   sourceVersion: "2.0" | "3.0" | "3.1";
   /** OpenAPI 3.x document whose `$ref`s are all local (`#/…`). */
   document: Record<string, unknown>;
+  /**
+   * What loading refused, at its pointer: numbers JSON cannot carry (YAML's `.inf`, `-.inf`,
+   * `.nan`; non-finite.ts). buildModel reports them with its own warnings.
+   */
+  warnings?: IRWarning[];
 }
 
 /**
@@ -44,7 +51,9 @@ export async function loadSpec(path: string, parsed?: Record<string, unknown>): 
   const broken: BrokenRef[] = [];
   const document = bundleRefs(file, doc, broken);
   hoistDeepRefs(document, checkLocalRefs(file, document, broken));
-  return { file, sourceVersion, document };
+  // After bundling: once for every file, at the pointers the model's warnings use too.
+  const warnings = dropNonFinite(document);
+  return { file, sourceVersion, document, ...(warnings.length ? { warnings } : {}) };
 }
 
 /**

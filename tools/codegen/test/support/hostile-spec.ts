@@ -3,7 +3,9 @@
  * strings (see hostile-strings.ts): title, version, descriptions, summaries, schema, property,
  * parameter and header names, operationIds, tags, enum values, patterns, defaults, examples,
  * server URLs and variables, paths, media types, security scheme names and scopes, webhook names.
- * Each comes with instances its zod schemas must accept and reject.
+ * Each comes with instances its zod schemas must accept and reject. Every third case is written
+ * as YAML and also holds YAML's non-finite numbers (`.inf`, `-.inf`, `.nan`) in enums, consts,
+ * bounds, defaults, examples and an extension (see addNonFinite).
  */
 import { hostileNames, hostileText, literalPattern, rng, type Rng } from "./hostile-strings.js";
 
@@ -20,6 +22,8 @@ export interface HostileCase {
   seed: number;
   document: Obj;
   expectations: Expectation[];
+  /** How the test writes the document; a "yaml" one holds non-finite numbers JSON cannot carry. */
+  format: "json" | "yaml";
 }
 
 /**
@@ -133,7 +137,60 @@ export function hostileSpec(seed: number): HostileCase {
   // The server variable's default must be one of its values.
   const v = ((document.servers as Obj[])[0]!.variables as Obj)[variable!] as { default: string; enum: string[] };
   v.enum.push(v.default);
-  return { seed, document, expectations };
+  // Its own stream: the JSON cases stay what they were.
+  const format = seed % 3 === 0 ? "yaml" : "json";
+  if (format === "yaml") addNonFinite(rng(seed * 7919 + 17), document, expectations);
+  return { seed, document, expectations, format };
+}
+
+/**
+ * YAML's non-finite numbers wherever a number can be: no JSON value can equal them, so the loader
+ * drops them with a warning (load/non-finite.ts) — enum members and values dropped, a const with
+ * nothing left admits nothing, bounds are no bounds — and no target may print `Infinity` or `NaN`.
+ */
+function addNonFinite(r: Rng, document: Obj, out: Expectation[]): void {
+  const text = () => hostileText(r);
+  const schemas = (document.components as { schemas: Obj }).schemas;
+  const [numberName, objectName, prop, other] = hostileNames(r, 4, new Set(["", ...Object.keys(schemas)]), pointerSafe);
+  const shuffled = <T>(list: T[]) => list.map((x) => [r.next(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+  const entry = (name: string, schema: Obj): [string, Obj] => [name, schema];
+  Object.assign(
+    schemas,
+    Object.fromEntries([
+      entry(numberName!, {
+        type: "number",
+        description: text(),
+        enum: shuffled([Infinity, -Infinity, NaN, 1.5, 2]),
+        minimum: -Infinity,
+        maximum: Infinity,
+        ...(r.chance(0.5) ? { multipleOf: NaN } : { exclusiveMaximum: Infinity }),
+        default: NaN,
+        examples: [Infinity, 2],
+      }),
+      // An optional property whose const is NaN admits nothing: left out of every fixture.
+      entry(objectName!, {
+        type: "object",
+        description: text(),
+        properties: {
+          [prop!]: { const: r.pick([NaN, Infinity, -Infinity]), description: text() },
+          [other!]: { type: "array", items: { type: "number", maximum: Infinity }, maxItems: Infinity, default: [1, -Infinity], example: [NaN] },
+        },
+        example: { [prop!]: Infinity },
+      }),
+    ]),
+  );
+  out.push({ component: numberName!, valid: [1.5, 2], invalid: [3, null, "2"] });
+  out.push({ component: objectName!, valid: [{}, { [other!]: [1e300] }], invalid: [{ [prop!]: null }, { [prop!]: 0 }] });
+
+  document.info = { ...(document.info as Obj), "x-limits": { max: Infinity, min: -Infinity, ratio: NaN, [text()]: [NaN, text()] } };
+  // A query parameter of the first operation: enum, default, bound and example.
+  const item = Object.values(document.paths as Obj)[0] as Obj;
+  const op = Object.values(item).find((v): v is Obj => typeof v === "object" && v !== null && Array.isArray((v as Obj).parameters))!;
+  const params = op.parameters as Obj[];
+  const [param] = hostileNames(r, 1, new Set(params.map((p) => p.name as string)), pointerSafe);
+  params.push({ name: param, in: "query", description: text(), schema: { type: "number", enum: [Infinity, 1], default: -Infinity, maximum: Infinity }, example: NaN });
+  const ok = (op.responses as Obj)["200"] as { content: Record<string, Obj> };
+  ok.content["application/json"]!.examples = { [text()]: { summary: text(), value: { [text()]: Infinity } } };
 }
 
 /** A query, header or cookie parameter with a hostile name, description, default and example. */

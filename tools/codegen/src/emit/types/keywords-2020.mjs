@@ -27,6 +27,7 @@ import { dynamicAnchorIndex, staticDynamicRef } from "../../ir/dynamic-anchors.m
  * - `$defs` → removed: openapi-typescript types it as a required property `$defs` of the value
  *   (the loader has pointed every `$ref` into it at a copy in components.schemas, and the
  *   `$dynamicRef`s are resolved above).
+ * - `not: {}` (or `true`): admits nothing → `never` (see admitsNothing).
  * - a `type: object` schema left with no keyword openapi-typescript reads: `{ [key: string]: unknown }`
  *   unless it admits no key at all (`additionalProperties: false`, `unevaluatedProperties: false`
  *   with nothing evaluated).
@@ -77,6 +78,7 @@ const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const has = (s, k) => s[k] !== undefined;
 
 function rewriteSchema(s, dialect2020) {
+  if (admitsNothing(s)) return;
   const conditional = has(s, "if") || has(s, "then") || has(s, "else");
   const dependent = dialect2020 && has(s, "dependentSchemas");
   const props = dialect2020 ? s.unevaluatedProperties : undefined;
@@ -109,6 +111,20 @@ function rewriteSchema(s, dialect2020) {
   }
   // unevaluatedProperties: false admits no key only when no branch evaluated one.
   openObject(s, props === false && !conditional && !dependent);
+}
+
+/**
+ * `not` of a schema every value matches (`{}`, `true`, annotations only) admits no value — what the
+ * loader writes where a non-finite enum or const left none (load/non-finite.ts). openapi-typescript
+ * ignores `not` (`unknown`, or the other keywords' type); typed `never` instead, as zod has it:
+ * every other keyword goes, `enum: []` stays (openapi-typescript's `never`).
+ */
+function admitsNothing(s) {
+  const not = s.not;
+  if (not !== true && !(isObj(not) && Object.keys(not).every((k) => ANNOTATIONS.has(k) || k.startsWith("x-")))) return false;
+  for (const k of Object.keys(s)) if (!ANNOTATIONS.has(k) && !k.startsWith("x-")) delete s[k];
+  s.enum = [];
+  return true;
 }
 
 /**
@@ -219,7 +235,7 @@ const CHILDREN = new Map([
   ...["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"].map((k) => [k, 2]),
 ]);
 /** The keywords rewriteSchema and the $dynamicRef pass act on. */
-const KEYWORDS = new Set(["$dynamicRef", "if", "then", "else", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems", "$defs"]);
+const KEYWORDS = new Set(["$dynamicRef", "if", "then", "else", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems", "$defs", "not"]);
 
 /** Calls `fn` on each schema in `root` (`root` included) that has a keyword rewritten here, innermost first. */
 function forEachSchema(root, fn, seen) {
