@@ -13,8 +13,8 @@
  * rejecting as the table says, fixtures valid for Ajv and zod, no `Infinity`/`NaN` in any output,
  * and one warning per value at its pointer. Then the same rule on 2.0, 3.0, JSON and split specs.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generate } from "../src/generate.js";
@@ -157,6 +157,10 @@ describe("YAML non-finite numbers (.inf, -.inf, .nan): refused at load time, the
   let mocks: Record<string, any>;
   let client: Record<string, any>;
   let specFile: string;
+  let inPackage: string | undefined;
+  afterAll(() => {
+    if (inPackage) rmSync(inPackage, { recursive: true, force: true });
+  });
 
   beforeAll(async () => {
     root = scratch("codegen-non-finite-");
@@ -170,7 +174,8 @@ describe("YAML non-finite numbers (.inf, -.inf, .nan): refused at load time, the
     // Imported from inside the package, where @specforge/runtime resolves to its sources (msw does not: type-checked only).
     const scratchInPackage = fileURLToPath(new URL("../.tmp/", import.meta.url));
     mkdirSync(scratchInPackage, { recursive: true });
-    const copy = join(mkdtempSync(join(scratchInPackage, "non-finite-")), "out");
+    inPackage = mkdtempSync(join(scratchInPackage, "non-finite-"));
+    const copy = join(inPackage, "out");
     cpSync(join(root, "out"), copy, { recursive: true });
     [zod, mocks, client] = await Promise.all(["zod.gen.ts", "mocks.gen.ts", "client.gen.ts"].map((f) => import(pathToFileURL(join(copy, f)).href)));
   }, 120_000);
