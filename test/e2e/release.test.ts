@@ -316,7 +316,8 @@ describe.skipIf(skip !== undefined)("release: changeset publish to a local regis
   it("npm create specforge, installing: the new project's two README commands pass", { timeout: 1_800_000 }, async () => {
     const dir = join(work, "create-installed");
     mkdirSync(dir);
-    const env = { npm_config_registry: registry.url, npm_config_cache: join(work, "npm-cache") };
+    // npm (npm create) and pnpm (the project's installs; pnpm 12 reads pnpm_config_*) use the registry.
+    const env = { npm_config_registry: registry.url, pnpm_config_registry: registry.url, npm_config_cache: join(work, "npm-cache") };
     const spec = join(repoRoot, "tools/codegen/test/fixtures/multi-file/openapi.yaml");
     const create = await exec("npm", ["create", "-y", `specforge@${version("create-specforge")}`, "pets", "--", "--spec", spec, "--scope", "@acme"], { cwd: dir, env, timeoutMs: 900_000 });
     expect(create.code, out(create)).toBe(0);

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { tsImport } from "tsx/esm/api";
-import { loadConfig } from "../codegen/src/config/config.mjs";
+import { loadConfig } from "./codegen.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const usage = `Usage: pnpm contract --target <url> [--spec <file>] [--only <operationId,...>] [--bearer <token> | --api-key <key>] [--json]

@@ -2,25 +2,24 @@
 //
 //   node tools/scripts/dev.mjs [--port 4010] [--docs-port 4011] [--host 127.0.0.1] [--no-mock] [--no-docs] [--cli] [--root <dir>]
 //
-// * The loop (tools/codegen/src/dev/main.ts, a child process run with tsx) watches spec/: on save
+// * The loop (the code generator's dev/main, a child process: in specforge's repository its
+//   sources run with tsx; in a scaffolded project, @specforge/codegen's compiled one) watches spec/: on save
 //   it lints, bundles and regenerates the packages in-process, writing only files whose bytes
 //   changed, and keeps the last good output when the spec is broken.
-// * A change to the generators (tools/codegen/src) or to the Redocly plugins (spec/plugins)
-//   restarts the loop, so the new code is imported fresh.
+// * A change to the generators' sources (tools/codegen/src, in specforge's repository) or to the
+//   Redocly plugins (spec/plugins) restarts the loop, so the new code is imported fresh.
 // * Prism serves packages/mocks/src/generated/openapi.mock.json and reloads it by itself when it
 //   changes (Prism 5.16 watches the file it serves), so it is started once.
 // * The API reference (spec/dist/docs/index.html) is rebuilt in the background after each new
 //   bundle; the docs server re-reads it per request and reloads the open page.
 import { fork, spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startDocsServer } from "./docs-server.mjs";
 import { onInterrupt } from "./interrupt.mjs";
-import { watchTree } from "../codegen/src/dev/watch-tree.mjs";
-import { loadConfig } from "../codegen/src/config/config.mjs";
+import { devLoop, loadConfig, watchTree } from "./codegen.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const USAGE = `Usage: node tools/scripts/dev.mjs [options]
@@ -77,15 +76,13 @@ const own = (child) => (children.add(child), child.on("exit", () => children.del
 const say = (line) => console.log(`dev: ${line}`);
 
 // ---- the loop ------------------------------------------------------------------------------
-const tsx = pathToFileURL(createRequire(join(repo, "package.json")).resolve("tsx")).href;
-const mainTs = join(repo, "tools/codegen/src/dev/main.ts");
 let loop;
 let restarting = false;
 let firstCycle = true;
 
 function startLoop() {
   const args = ["--root", root, ...(values.cli ? ["--cli"] : [])];
-  loop = own(fork(mainTs, args, { execArgv: ["--import", tsx], env, stdio: ["ignore", "inherit", "inherit", "ipc"] }));
+  loop = own(fork(devLoop.entry, args, { execArgv: devLoop.execArgv, env, stdio: ["ignore", "inherit", "inherit", "ipc"] }));
   loop.on("message", (event) => {
     if (event.type !== "cycle" || !event.ok) return;
     if (firstCycle) {
@@ -102,7 +99,7 @@ function startLoop() {
       restarting = false;
       startLoop();
     } else if (!stopping) {
-      say(`the watch loop exited (${signal ?? `code ${code}`}); it restarts on the next change to tools/codegen/src`);
+      say(`the watch loop exited (${signal ?? `code ${code}`}); it restarts on the next change to ${devLoop.sources ? "tools/codegen/src or " : ""}spec/plugins`);
     }
   });
 }
@@ -119,7 +116,7 @@ const onGeneratorChange = (what) => {
   }, 150);
 };
 const watchers = [
-  watchTree(join(repo, "tools/codegen/src"), { onChange: (p) => onGeneratorChange(`tools/codegen/src/${p}`) }),
+  ...(devLoop.sources ? [watchTree(devLoop.sources, { onChange: (p) => onGeneratorChange(`tools/codegen/src/${p}`) })] : []),
   ...(existsSync(join(specDir, "plugins")) ? [watchTree(join(specDir, "plugins"), { onChange: (p) => onGeneratorChange(`spec/plugins/${p}`) })] : []),
 ];
 

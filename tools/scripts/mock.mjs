@@ -15,8 +15,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { onInterrupt } from "./interrupt.mjs";
-import { terminalText } from "../codegen/src/terminal-text.mjs";
-import { loadConfig } from "../codegen/src/config/config.mjs";
+import { loadConfig, terminalText } from "./codegen.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const USAGE = `Usage: node tools/scripts/mock.mjs [options]

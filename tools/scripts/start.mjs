@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startDocsServer } from "./docs-server.mjs";
 import { onInterrupt } from "./interrupt.mjs";
-import { loadConfig } from "../codegen/src/config/config.mjs";
+import { loadConfig } from "./codegen.mjs";
 
 const mock = fileURLToPath(new URL("./mock.mjs", import.meta.url));
 let config;

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 const root = join(import.meta.dirname, "..");
 const repo = join(root, "../..");
 const dist = join(root, "dist");
-const { BFF, COPIED, PACKAGE_SHELLS, SKIPPED } = await import(new URL("../../scaffold/src/copy-files.mjs", import.meta.url).href);
+const { BFF, COPIED, PACKAGE_SHELLS, SKIPPED, SPECFORGE_PACKAGES } = await import(new URL("../../scaffold/src/copy-files.mjs", import.meta.url).href);
 
 const paths = [
   ...readdirSync(join(repo, "tools/scaffold/src")).map((f) => `tools/scaffold/src/${f}`),
@@ -23,7 +23,10 @@ const paths = [
   "pnpm-workspace.yaml",
   "turbo.json",
   "spec/package.json",
+  "spec/turbo.json",
   "test/package.json",
+  // The versions a new project depends on (and codegen's, whose dependencies split the spec).
+  ...Object.values(SPECFORGE_PACKAGES).map((dir) => `${dir}/package.json`),
 ];
 rmSync(dist, { recursive: true, force: true });
 for (const path of new Set(paths)) {

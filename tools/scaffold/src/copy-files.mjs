@@ -1,30 +1,25 @@
-// What the new project takes from this repository: the tools (codegen, spec-diff, the scripts),
-// the runtime, the generated packages' hand-written shells, the BFF and the generic contract suite.
-// Text files are rewritten on the way: the generated packages, the BFF and the spec package take
-// the new scope, the Platform API's name gives way to the new API's, and the source export
-// condition is the new scope's. The runtime and the tools keep their @specforge names: they are
-// what the project uses.
+// What the new project takes from this repository: the scripts, the generated packages'
+// hand-written shells, the BFF and the generic contract suite. The code generator, spec-diff and
+// the runtime are not copied: the project depends on their published packages at this
+// repository's versions (SPECFORGE_PACKAGES), so an upgrade is a version bump. Text files are
+// rewritten on the way: the generated packages, the BFF and the spec package take the new scope,
+// the Platform API's name gives way to the new API's, the source export condition is the new
+// scope's, and `workspace:*` dependencies on specforge's packages become their versions.
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+
+/** specforge's published packages a project depends on, and where this repository keeps them. */
+export const SPECFORGE_PACKAGES = { "@specforge/codegen": "tools/codegen", "@specforge/spec-diff": "tools/spec-diff", "@specforge/runtime": "packages/runtime" };
+
+/** Their versions in this repository (what a project made from it depends on). */
+export const specforgeVersions = (repo) =>
+  Object.fromEntries(Object.entries(SPECFORGE_PACKAGES).map(([name, dir]) => [name, JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8")).version]));
 
 /** Files of this repository the new project gets, as they are (after the rewrite below). */
 export const COPIED = [
   "tsconfig.base.json",
   "vitest.shared.ts",
-  "tools/codegen/package.json",
-  "tools/codegen/tsconfig.json",
-  "tools/codegen/tsconfig.build.json",
-  "tools/codegen/turbo.json",
-  "tools/codegen/bin",
-  "tools/codegen/scripts",
-  "tools/codegen/src",
-  "tools/spec-diff/package.json",
-  "tools/spec-diff/tsconfig.json",
-  "tools/spec-diff/tsconfig.build.json",
-  "tools/spec-diff/turbo.json",
-  "tools/spec-diff/bin",
-  "tools/spec-diff/scripts",
-  "tools/spec-diff/src",
+  "tools/scripts/codegen.mjs",
   "tools/scripts/mock.mjs",
   "tools/scripts/start.mjs",
   "tools/scripts/dev.mjs",
@@ -32,12 +27,6 @@ export const COPIED = [
   "tools/scripts/docs-server.d.mts",
   "tools/scripts/interrupt.mjs",
   "tools/scripts/help.mjs",
-  "packages/runtime/package.json",
-  "packages/runtime/README.md",
-  "packages/runtime/tsconfig.json",
-  "packages/runtime/tsconfig.build.json",
-  "packages/runtime/src",
-  "spec/turbo.json",
   "test/support/prism.ts",
   "test/contract/global-setup.ts",
   "test/contract/generic.test.ts",
@@ -62,11 +51,13 @@ export const PACKAGE_SHELLS = (kind) => [
   ...(kind === "mocks" ? ["packages/mocks/src/msw.ts", "packages/mocks/src/node20.ts", "packages/mocks/README.md"] : []),
 ];
 
-export function rewriter({ scope, name, folders }) {
+export function rewriter({ scope, name, folders, versions }) {
   // Generated packages are found by folder: @specforge/<folder> → <scope>/<folder's new name>.
   const generated = new RegExp(`@specforge/(spec|test|${Object.keys(folders).join("|")})(?=["'/\\s\`)#,]|$)`, "g");
+  const pinned = /"(@specforge\/(?:codegen|spec-diff|runtime))": "workspace:\*"/g;
   return (text) =>
     text
+      .replace(pinned, (_, pkg) => `"${pkg}": "${versions[pkg]}"`)
       .replace(/@specforge\/source/g, `${scope}/source`)
       .replace(generated, (_, f) => (f === "spec" || f === "test" ? `${scope}/${f}` : `${scope}/${folders[f]}`))
       .replace(/\bthe Platform API\b/g, `the ${name}`)

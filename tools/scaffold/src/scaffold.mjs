@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BFF, COPIED, copyFiles, PACKAGE_SHELLS, rewriter, SKIPPED } from "./copy-files.mjs";
+import { BFF, COPIED, copyFiles, PACKAGE_SHELLS, rewriter, SKIPPED, specforgeVersions } from "./copy-files.mjs";
 import { splitSpec } from "./split-spec.mjs";
 import { bffApiFormats, bffPackageJson, bffReadme } from "./bff-templates.mjs";
 import { CI_RUN, configTs, GITIGNORE, readme, rootPackageJson, specPackageJson, TEST_VITEST_CONFIG, testFiles, turboJson, workspaceYaml } from "./templates.mjs";
@@ -48,26 +48,28 @@ export async function scaffold(options) {
     name = (options.name ?? (typeof info.title === "string" ? info.title : "")).trim() || "API";
     version = typeof info.version === "string" && /^\d+\.\d+\.\d+$/.test(info.version) ? info.version : "0.0.0";
 
-    const rewrite = rewriter({ scope, name, folders: Object.fromEntries([...KINDS, "bff"].map((k) => [k, k])) });
+    const versions = specforgeVersions(REPO);
+    const rewrite = rewriter({ scope, name, versions, folders: Object.fromEntries([...KINDS, "bff"].map((k) => [k, k])) });
     copyFiles(REPO, staging, COPIED, rewrite, SKIPPED);
     copyFiles(REPO, staging, KINDS.flatMap(PACKAGE_SHELLS), rewrite, SKIPPED);
     copyFiles(REPO, staging, BFF, rewrite, SKIPPED);
 
     const json = (path, value) => write(staging, path, JSON.stringify(value, null, 2) + "\n");
-    json("package.json", rootPackageJson(REPO, { scope }));
+    json("package.json", rootPackageJson(REPO, { scope, versions }));
     write(staging, "packages/bff/package.json", rewrite(JSON.stringify(bffPackageJson(REPO), null, 2)) + "\n");
     write(staging, "packages/bff/README.md", rewrite(bffReadme(REPO)));
     write(staging, "packages/bff/src/api-formats.ts", bffApiFormats({ scope }));
     write(staging, "pnpm-workspace.yaml", workspaceYaml(REPO));
     write(staging, "turbo.json", rewrite(JSON.stringify(turboJson(REPO), null, 2)) + "\n");
+    write(staging, "spec/turbo.json", rewrite(JSON.stringify(turboJson(REPO, "spec/turbo.json"), null, 2)) + "\n");
     write(staging, "specforge.config.ts", configTs({ name, scope }));
     write(staging, "README.md", readme({ name, scope }));
     write(staging, ".gitignore", GITIGNORE);
     write(staging, ".ci/run", CI_RUN);
     chmodSync(join(staging, ".ci/run"), 0o755);
     const redocly = JSON.parse(readFileSync(join(REPO, "spec/package.json"), "utf8")).devDependencies["@redocly/cli"];
-    json("spec/package.json", JSON.parse(JSON.stringify(specPackageJson({ scope, name })).replace("__REDOCLY__", redocly)));
-    for (const [path, value] of Object.entries(testFiles({ scope }, REPO))) json(path, value);
+    json("spec/package.json", JSON.parse(JSON.stringify(specPackageJson({ scope, name, versions })).replace("__REDOCLY__", redocly)));
+    for (const [path, value] of Object.entries(testFiles({ scope, versions }, REPO))) json(path, value);
     write(staging, "test/vitest.config.ts", TEST_VITEST_CONFIG);
 
     if (existsSync(dest)) rmdirSync(dest);

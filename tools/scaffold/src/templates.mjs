@@ -9,7 +9,7 @@ const PNPM = "npx -y pnpm@12.4.2";
 /** Markdown text that renders as written: no HTML, link, emphasis or heading from an API's name. */
 export const markdownText = (s) => s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`).replace(/[\r\n\u2028\u2029]+/g, " ");
 
-export function rootPackageJson(repo, { scope }) {
+export function rootPackageJson(repo, { scope, versions }) {
   const ours = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"));
   const dev = ours.devDependencies;
   const env = "TURBO_TELEMETRY_DISABLED=1 REDOCLY_TELEMETRY=off";
@@ -24,7 +24,7 @@ export function rootPackageJson(repo, { scope }) {
     typecheck: `${env} turbo run typecheck`,
     test: `${env} turbo run typecheck test:contract --continue`,
     mock: "node tools/scripts/mock.mjs",
-    "spec:diff": "tsx tools/spec-diff/src/cli.ts",
+    "spec:diff": "specforge-spec-diff",
     bff: `${env} turbo run build --filter=${scope}/bff --output-logs=errors-only && node packages/bff/dist/cli.js`,
     help: "node tools/scripts/help.mjs",
   };
@@ -51,23 +51,36 @@ export function rootPackageJson(repo, { scope }) {
     engines: ours.engines,
     scripts,
     "scripts-info": info,
-    devDependencies: Object.fromEntries(
-      // No workspace package here: turbo hashes the root's workspace dependencies into every task.
-      ["@stoplight/prism-cli", "@types/node", "tsx", "turbo", "typescript", "vitest"].map((n) => [n, dev[n]]),
-    ),
+    // specforge's code generator (the scripts and specforge.config.ts import it) and spec-diff, at
+    // the versions this project was made with: upgrading is bumping them.
+    devDependencies: {
+      "@specforge/codegen": versions["@specforge/codegen"],
+      "@specforge/spec-diff": versions["@specforge/spec-diff"],
+      ...Object.fromEntries(["@stoplight/prism-cli", "@types/node", "tsx", "turbo", "typescript", "vitest"].map((n) => [n, dev[n]])),
+    },
   };
 }
 
 export function workspaceYaml(repo) {
   const ours = readFileSync(join(repo, "pnpm-workspace.yaml"), "utf8");
-  const allow = ours.slice(ours.indexOf("allowBuilds:"));
-  return `packages:\n  - spec\n  - tools/*\n  - packages/*\n  - test\n\n${allow.trimEnd()}\n`;
+  // Its allowBuilds block only (the overrides after it serve this repository's release test).
+  const allow = ours.slice(ours.indexOf("allowBuilds:")).split(/\n\s*\n/)[0];
+  // pnpm holds back versions younger than a day; specforge's own releases are taken at once.
+  return `packages:\n  - spec\n  - packages/*\n  - test\n\nminimumReleaseAgeExclude:\n  - "@specforge/*"\n\n${allow.trimEnd()}\n`;
 }
 
-/** This repository's pipeline, minus the scope-specific bits (none) and the suites it does not ship. */
-export function turboJson(repo) {
-  const t = JSON.parse(readFileSync(join(repo, "turbo.json"), "utf8"));
-  for (const k of Object.keys(t.tasks)) if (/^test:(corpus|dev|browser|release|cache)$/.test(k)) delete t.tasks[k];
+/**
+ * This repository's pipeline (`file`: turbo.json or a package's), minus the suites a project does
+ * not ship and the code generator's build and sources: installed, not a workspace package, it is
+ * hashed through its version in the packages' manifests.
+ */
+export function turboJson(repo, file = "turbo.json") {
+  const t = JSON.parse(readFileSync(join(repo, file), "utf8"));
+  for (const k of Object.keys(t.tasks)) if (/^test:(corpus|dev|browser|release|cache)$/.test(k) || k.startsWith("@specforge/")) delete t.tasks[k];
+  for (const task of Object.values(t.tasks)) {
+    if (task.dependsOn) task.dependsOn = task.dependsOn.filter((d) => !d.startsWith("@specforge/"));
+    if (task.inputs) task.inputs = task.inputs.filter((i) => !i.startsWith("$TURBO_ROOT$/tools/codegen/"));
+  }
   return t;
 }
 
@@ -90,7 +103,7 @@ export default defineConfig({
 `;
 }
 
-export function specPackageJson({ scope, name }) {
+export function specPackageJson({ scope, name, versions }) {
   return {
     name: `${scope}/spec`,
     version: "1.0.0",
@@ -98,11 +111,11 @@ export function specPackageJson({ scope, name }) {
     description: `The contract of the ${name} (OpenAPI): lint, bundle and docs.`,
     type: "module",
     scripts: { lint: "specforge-spec lint", bundle: "specforge-spec bundle", docs: "specforge-spec docs" },
-    devDependencies: { "@redocly/cli": "__REDOCLY__", "@specforge/codegen": "workspace:*" },
+    devDependencies: { "@redocly/cli": "__REDOCLY__", "@specforge/codegen": versions["@specforge/codegen"] },
   };
 }
 
-export function testFiles({ scope }, repo) {
+export function testFiles({ scope, versions }, repo) {
   const ours = JSON.parse(readFileSync(join(repo, "test", "package.json"), "utf8")).devDependencies;
   return {
     "test/package.json": {
@@ -118,7 +131,7 @@ export function testFiles({ scope }, repo) {
         [`${scope}/spec`]: "workspace:*",
         [`${scope}/types`]: "workspace:*",
         [`${scope}/zod`]: "workspace:*",
-        "@specforge/runtime": "workspace:*",
+        "@specforge/runtime": versions["@specforge/runtime"],
         "@stoplight/prism-cli": ours["@stoplight/prism-cli"],
         zod: ours.zod,
       },
@@ -194,8 +207,11 @@ committed generated code matches the spec, then runs command 2.
 
 \`packages/types\`, \`client\`, \`zod\` and \`mocks\` (\`${scope}/…\`) are regenerated from the spec by
 \`${PNPM} generate\`; their \`src/generated/\` is committed so spec changes show as reviewable diffs.
-\`@specforge/runtime\` (retries, auth refresh, pagination, typed errors…) and the tools
-(\`tools/codegen\`, \`tools/spec-diff\`, \`tools/scripts\`) come from specforge.
+specforge's packages are dependencies at a pinned version: \`@specforge/runtime\` (retries, auth
+refresh, pagination, typed errors…) in the generated packages, \`@specforge/codegen\` (the generators,
+\`specforge.config.ts\`'s types) and \`@specforge/spec-diff\` at the root. To upgrade, bump their
+versions in every \`package.json\` that names them, install, and run \`${PNPM} generate\`: the diff of
+\`src/generated/\` shows what the new generators changed. \`tools/scripts\` (start, dev, mock) are yours.
 
 ## The BFF
 

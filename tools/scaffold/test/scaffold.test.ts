@@ -7,16 +7,22 @@
  * answers its own errors as RFC 9457 problems, webhooks checked against the spec's. Then: a second `generate` is byte-identical, `spec:diff` of the unchanged spec exits 0, and no
  * file names @specforge unless it is a package the project really uses.
  *
+ * The project depends on specforge's published packages (@specforge/codegen, spec-diff, runtime)
+ * at this repository's versions: they are built and published to a local Verdaccio first, which
+ * every install of the project uses (third-party packages are proxied to the npm registry).
+ *
  * SCAFFOLD_SPECS=<file,…> picks other specs (default: one Swagger 2.0, one 3.0 and the 3 MB 3.1
  * openai spec of ../shared/specs/real).
  */
-import { afterAll, describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync, spawn } from "node:child_process";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { exec } from "../../../test/support/exec.js";
+import { exec, repoRoot } from "../../../test/support/exec.js";
+import { startRegistry, upstreamUnreachable, type LocalRegistry } from "../../../test/support/registry.js";
+import { SPECFORGE_PACKAGES } from "../src/copy-files.mjs";
 import { freePort } from "../../../test/support/prism.js";
 import { REAL_SPECS_DIR } from "../../codegen/test/support/real-specs.js";
 import { credentialEnv, getOperations, signed, startBff, WEBHOOK_SECRET } from "./support/bff.js";
@@ -29,11 +35,32 @@ const DEFAULT = ["prometheus-alertmanager.yaml", "ory-kratos.json", "openai.yaml
 const specs = (process.env.SCAFFOLD_SPECS?.split(",") ?? DEFAULT).map((f) => (f.includes("/") ? resolve(f) : join(REAL_SPECS_DIR, f)));
 const missing = specs.filter((s) => !existsSync(s));
 if (missing.length) console.warn(`scaffold.test: skipped — missing specs ${missing.join(", ")} (the shared/specs/real folder beside the repository; SCAFFOLD_SPECS picks others)`);
+const UPSTREAM = "https://registry.npmjs.org/";
+const offline = await upstreamUnreachable(UPSTREAM).catch((err) => String(err));
+if (offline) console.warn(`scaffold.test: skipped — a project installs from the npm registry (Verdaccio proxies third-party packages to it) and ${offline}`);
 
 const work = mkdtempSync(join(tmpdir(), "specforge-scaffold-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const run = (cmd: string, args: string[], cwd: string, timeoutMs = 900_000) => exec(cmd, args, { cwd, timeoutMs, env: { CI: "1" } });
+let registry: LocalRegistry | undefined;
+/** Installs resolve from the local registry, which has specforge's packages as this repository has them. */
+// pnpm 12 reads pnpm_config_* (npm_config_registry would also make npx fetch pnpm itself there).
+const registryEnv = () => ({ pnpm_config_registry: registry!.url });
+const run = (cmd: string, args: string[], cwd: string, timeoutMs = 900_000) => exec(cmd, args, { cwd, timeoutMs, env: { CI: "1", ...registryEnv() } });
+
+beforeAll(async () => {
+  if (missing.length || offline) return;
+  const filters = Object.keys(SPECFORGE_PACKAGES).map((name) => `--filter=${name}`);
+  const build = await exec("npx", [...PNPM, "exec", "turbo", "run", "build", "--output-logs=errors-only", ...filters], { cwd: repoRoot, timeoutMs: 600_000 });
+  expect(build.code, build.stdout + build.stderr).toBe(0);
+  registry = await startRegistry(join(work, "registry"), UPSTREAM, ["@specforge/*"]);
+  for (const dir of Object.values(SPECFORGE_PACKAGES)) {
+    const env = { npm_config_userconfig: registry.npmrc, npm_config_registry: registry.url };
+    const published = await exec("npx", [...PNPM, "publish", "--no-git-checks"], { cwd: join(repoRoot, dir), env, timeoutMs: 300_000 });
+    expect(published.code, `${dir}: ${published.stdout}${published.stderr}${registry.output()}`).toBe(0);
+  }
+});
+afterAll(() => registry?.stop());
 
 /** The scaffold's BFF in front of its Prism (at `upstream`), run by its CLI after `start` built it. */
 async function checkBff(dir: string, upstream: string, bundle: Record<string, unknown>) {
@@ -72,7 +99,33 @@ async function checkBff(dir: string, upstream: string, bundle: Record<string, un
   }
 }
 
-describe.skipIf(missing.length > 0)("pnpm scaffold on real specs", () => {
+/** `pnpm dev` in the project runs the installed generator's compiled loop: a save regenerates. */
+async function checkDevLoop(dir: string) {
+  const child = spawn(process.execPath, ["tools/scripts/dev.mjs", "--no-mock", "--no-docs"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout.on("data", (c) => (out += String(c)));
+  child.stderr.on("data", (c) => (out += String(c)));
+  const waitFor = async (re: RegExp) => {
+    const deadline = Date.now() + 300_000;
+    while (!re.test(out)) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`pnpm dev: no ${re} (exit ${child.exitCode}):\n${out.slice(-4000)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const entry = join(dir, "spec/openapi.yaml");
+  const before = readFileSync(entry, "utf8");
+  try {
+    await waitFor(/dev: ✓ \d+ ms \(start\)/);
+    expect(out).not.toMatch(/tools\/codegen/);
+    appendFileSync(entry, "# saved by the scaffold test\n");
+    await waitFor(/dev: ✓ \d+ ms \((?!start)[^)]*openapi\.yaml/);
+  } finally {
+    child.kill("SIGTERM");
+    writeFileSync(entry, before);
+  }
+}
+
+describe.skipIf(missing.length > 0 || offline !== undefined)("pnpm scaffold on real specs", () => {
   for (const spec of specs) {
     const name = spec.split("/").pop()!.replace(/\.(ya?ml|json)$/, "");
     it(`${name}: the scaffold's README commands work on a fresh clone`, { timeout: 3_600_000 }, async () => {
@@ -87,7 +140,7 @@ describe.skipIf(missing.length > 0)("pnpm scaffold on real specs", () => {
       execFileSync("git", ["clone", "-q", out, clone]);
 
       const [port, docsPort] = [await freePort(), await freePort()];
-      const main = await startMainCommand(clone, port, docsPort);
+      const main = await startMainCommand(clone, port, docsPort, registryEnv());
       try {
         const bundle = JSON.parse(readFileSync(join(clone, "spec/dist/openapi.json"), "utf8"));
         const get = probe(bundle);
@@ -112,12 +165,15 @@ describe.skipIf(missing.length > 0)("pnpm scaffold on real specs", () => {
       const diff = await run("npx", [...PNPM, "--silent", "spec:diff"], clone);
       expect(diff.code, diff.stdout + diff.stderr).toBe(0);
 
-      // @specforge appears only as packages the project uses (the runtime and the tools).
-      const own = new Set(["@specforge/runtime", "@specforge/codegen", "@specforge/spec-diff"]);
-      // The runtime and the tools are @specforge's own packages, copied whole: their docs may name
-      // their sibling packages (the runtime's README links the BFF).
-      const vendored = /^(packages\/runtime|tools\/codegen|tools\/spec-diff)\//;
-      const files = execFileSync("git", ["ls-files"], { cwd: clone, encoding: "utf8" }).split("\n").filter((f) => f && f !== "pnpm-lock.yaml" && !vendored.test(f));
+      await checkDevLoop(clone);
+
+      // specforge's packages are dependencies at this repository's versions, not copies; @specforge
+      // appears only as those packages.
+      const own = new Set(Object.keys(SPECFORGE_PACKAGES));
+      for (const dir of Object.values(SPECFORGE_PACKAGES)) expect(existsSync(join(clone, dir)), `${dir} is not copied`).toBe(false);
+      const manifest = JSON.parse(readFileSync(join(clone, "package.json"), "utf8"));
+      expect(manifest.devDependencies["@specforge/codegen"]).toBe(JSON.parse(readFileSync(join(repoRoot, SPECFORGE_PACKAGES["@specforge/codegen"], "package.json"), "utf8")).version);
+      const files = execFileSync("git", ["ls-files"], { cwd: clone, encoding: "utf8" }).split("\n").filter((f) => f && f !== "pnpm-lock.yaml");
       const strays = files.flatMap((f) => [...readFileSync(join(clone, f), "utf8").matchAll(/@specforge\/[a-z0-9-]+/g)].map((m) => m[0]).filter((n) => !own.has(n)).map((n) => `${f}: ${n}`));
       expect(strays).toEqual([]);
     });

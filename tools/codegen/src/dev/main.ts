@@ -1,14 +1,19 @@
 // The watch loop as a process: `tsx tools/codegen/src/dev/main.ts [--root <dir>] [--cli]`.
 // `pnpm dev` (tools/scripts/dev.mjs) runs it as a child and restarts it when the generators
 // change; with an IPC channel (fork) every event is also sent to the parent.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startDevLoop } from "./dev-loop.js";
 
-const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
-const USAGE = `Usage: tsx tools/codegen/src/dev/main.ts [--root <dir>] [--cli] [--debounce <ms>]
+// In specforge's repository (src/ or dist/) the Redocly CLI is its spec package's; installed in a
+// project (node_modules/@specforge/codegen/dist/dev), it is the project's, found from --root.
+const here = fileURLToPath(new URL("../../../../", import.meta.url));
+const inRepository = existsSync(join(here, "spec/package.json")) && existsSync(join(here, "tools/codegen/package.json"));
+const USAGE = `Usage: node tools/scripts/dev.mjs runs this loop; alone: tsx tools/codegen/src/dev/main.ts [--root <dir>] [--cli] [--debounce <ms>]
 
-  --root <dir>      folder with spec/ and packages/ (default: the repository)
+  --root <dir>      folder with spec/ and packages/ (default: specforge's repository, else the current folder)
   --cli             run the Redocly CLI per change instead of its engine in-process (slower)
   --debounce <ms>   quiet time after a file event before a run (default 25)`;
 
@@ -33,8 +38,8 @@ process.env.REDOCLY_TELEMETRY ??= "off";
 let loop;
 try {
   loop = await startDevLoop({
-    root: values.root ?? repoRoot,
-    repoRoot,
+    root: values.root ?? (inRepository ? here : process.cwd()),
+    repoRoot: inRepository ? here : (values.root ?? process.cwd()),
     ...(values.cli ? { cli: true } : {}),
     ...(debounceMs !== undefined ? { debounceMs } : {}),
     ...(process.send ? { onEvent: (event) => process.send!(event) } : {}),
