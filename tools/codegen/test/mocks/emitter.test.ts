@@ -4,15 +4,15 @@
  * mock spec, MSW path syntax, and the engine being self-contained (one module folder the
  * runtime publishes and the generator compiles into its build).
  */
-import { describe, expect, it, beforeAll } from "vitest";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { afterAll, describe, expect, it, beforeAll } from "vitest";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generate } from "../../src/generate.js";
 import { mswPath } from "../../src/emit/mocks/module-msw.js";
 import { DocumentValidator } from "./ajv-support.js";
 import { loadSpec } from "../../src/load/load-spec.js";
+import { scratchFolders } from "../scratch.js";
 
 const specFile = fileURLToPath(new URL("./fixtures/shop.yaml", import.meta.url));
 const engineDir = fileURLToPath(new URL("../../../../packages/runtime/src/mocks/", import.meta.url));
@@ -20,18 +20,20 @@ let out: string;
 let mocks: Record<string, any>;
 let ajv: DocumentValidator;
 
+const scratch = scratchFolders();
 const read = (dir: string) => Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => [join(d.parentPath, d.name).slice(dir.length), readFileSync(join(d.parentPath, d.name), "utf8")]));
 
 beforeAll(async () => {
   // Inside the package: the output imports @specforge/runtime/mocks, resolved as a consumer would.
-  const scratch = fileURLToPath(new URL("../../.tmp/", import.meta.url));
-  mkdirSync(scratch, { recursive: true });
-  out = join(mkdtempSync(join(scratch, "mocks-emit-")), "out");
+  const inPackage = fileURLToPath(new URL("../../.tmp/", import.meta.url));
+  mkdirSync(inPackage, { recursive: true });
+  out = join(mkdtempSync(join(inPackage, "mocks-emit-")), "out");
   await generate({ spec: specFile, out, targets: ["mocks"], seed: 1 });
   mocks = await import(pathToFileURL(join(out, "mocks.gen.ts")).href);
   const spec = await loadSpec(specFile);
   ajv = new DocumentValidator(spec.document, spec.sourceVersion);
 });
+afterAll(() => rmSync(dirname(out), { recursive: true, force: true }));
 
 describe("mocks target", () => {
   it("writes mocks.gen.ts, msw.gen.ts, the engine, its schema table and the mock spec — byte-identical on re-run", async () => {
@@ -41,7 +43,7 @@ describe("mocks target", () => {
     expect(first["/mocks.gen.ts"]).toMatch(/^import \{ MockGenerator, type MockSchema \} from "@specforge\/runtime\/mocks";$/m);
     await generate({ spec: specFile, out, targets: ["mocks"], seed: 1 });
     expect(read(out)).toEqual(first);
-    const other = join(mkdtempSync(join(tmpdir(), "mocks-emit-")), "out");
+    const other = join(scratch("mocks-emit-"), "out");
     await generate({ spec: specFile, out: other, targets: ["mocks"], seed: 2 });
     expect(read(other)["/mocks.gen.ts"]).not.toEqual(first["/mocks.gen.ts"]);
   });

@@ -1,5 +1,5 @@
 /** Small specs written on the fly, loaded through the real loader and model builder. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSpec, type LoadedSpec } from "../../src/load/load-spec.js";
@@ -11,16 +11,20 @@ import { DocumentValidator } from "./ajv-support.js";
 export interface Loaded {
   spec: LoadedSpec;
   model: IRDocument;
-  file: string;
 }
 
 /** An OpenAPI 3.1 (or `openapi` given) document with these component schemas and paths. */
 export async function load(schemas: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<Loaded> {
   const doc = { openapi: "3.1.0", info: { title: "T", version: "1" }, paths: {}, ...extra, components: { schemas, ...((extra.components as object) ?? {}) } };
-  const file = join(mkdtempSync(join(tmpdir(), "mocks-")), "openapi.json");
-  writeFileSync(file, JSON.stringify(doc));
-  const spec = await loadSpec(file);
-  return { spec, model: buildModel(spec), file };
+  // The loader reads the file whole: its folder goes as soon as it has (tests leave nothing in /tmp).
+  const dir = mkdtempSync(join(tmpdir(), "mocks-"));
+  try {
+    writeFileSync(join(dir, "openapi.json"), JSON.stringify(doc));
+    const spec = await loadSpec(join(dir, "openapi.json"));
+    return { spec, model: buildModel(spec) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function generator(model: IRDocument, seed = 1, warn?: (pointer: string, message: string) => void): MockGenerator {
