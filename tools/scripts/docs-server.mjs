@@ -16,7 +16,8 @@ const reloadScript = (version) =>
 // Before the last </body>: the inlined Redoc bundle may contain the string itself.
 function withReloadScript(html, version) {
   const at = html.lastIndexOf("</body>");
-  return at < 0 ? html + reloadScript(version) : html.slice(0, at) + reloadScript(version) + html.slice(at);
+  const script = reloadScript(version);
+  return at < 0 ? html + script : html.slice(0, at) + script + html.slice(at);
 }
 
 const versionOf = async (file) => (await stat(file).catch(() => undefined))?.mtimeMs ?? 0;
@@ -56,7 +57,7 @@ export async function startDocsServer({ host = "127.0.0.1", port = 4011, file, r
     }
     let html;
     // Taken before reading: a change in between makes the page look older, so it reloads once more.
-    const version = await versionOf(file);
+    const version = reload ? await versionOf(file) : undefined;
     try {
       html = await readFile(file, "utf8");
     } catch (err) {

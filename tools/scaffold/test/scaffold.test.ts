@@ -22,7 +22,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { exec, repoRoot } from "../../../test/support/exec.js";
 import { startRegistry, upstreamUnreachable, type LocalRegistry } from "../../../test/support/registry.js";
-import { SPECFORGE_PACKAGES } from "../src/copy-files.mjs";
+import { SPECFORGE_PACKAGES, specforgeVersions } from "../src/copy-files.mjs";
 import { freePort } from "../../../test/support/prism.js";
 import { REAL_SPECS_DIR } from "../../codegen/test/support/real-specs.js";
 import { credentialEnv, getOperations, signed, startBff, WEBHOOK_SECRET } from "./support/bff.js";
@@ -172,7 +172,7 @@ describe.skipIf(missing.length > 0 || offline !== undefined)("pnpm scaffold on r
       const own = new Set(Object.keys(SPECFORGE_PACKAGES));
       for (const dir of Object.values(SPECFORGE_PACKAGES)) expect(existsSync(join(clone, dir)), `${dir} is not copied`).toBe(false);
       const manifest = JSON.parse(readFileSync(join(clone, "package.json"), "utf8"));
-      expect(manifest.devDependencies["@specforge/codegen"]).toBe(JSON.parse(readFileSync(join(repoRoot, SPECFORGE_PACKAGES["@specforge/codegen"], "package.json"), "utf8")).version);
+      expect(manifest.devDependencies["@specforge/codegen"]).toBe(specforgeVersions(repoRoot)["@specforge/codegen"]);
       const files = execFileSync("git", ["ls-files"], { cwd: clone, encoding: "utf8" }).split("\n").filter((f) => f && f !== "pnpm-lock.yaml");
       const strays = files.flatMap((f) => [...readFileSync(join(clone, f), "utf8").matchAll(/@specforge\/[a-z0-9-]+/g)].map((m) => m[0]).filter((n) => !own.has(n)).map((n) => `${f}: ${n}`));
       expect(strays).toEqual([]);

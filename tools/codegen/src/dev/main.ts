@@ -37,9 +37,10 @@ if (debounceMs !== undefined && !(debounceMs >= 0)) {
 process.env.REDOCLY_TELEMETRY ??= "off";
 let loop;
 try {
+  const root = values.root ?? (inRepository ? here : process.cwd());
   loop = await startDevLoop({
-    root: values.root ?? (inRepository ? here : process.cwd()),
-    repoRoot: inRepository ? here : (values.root ?? process.cwd()),
+    root,
+    repoRoot: inRepository ? here : root,
     ...(values.cli ? { cli: true } : {}),
     ...(debounceMs !== undefined ? { debounceMs } : {}),
     ...(process.send ? { onEvent: (event) => process.send!(event) } : {}),
