@@ -11,6 +11,10 @@ import { supportsRequestStreams } from "./upload.js";
 
 export type { RuntimeState } from "./lifecycle.js";
 
+const NONE: { bearer?: boolean; apiKey?: boolean } = {};
+/** Without credentials configured there is nothing to skip: one shared object instead of one per call. */
+const NO_SKIP = { bearer: false, apiKey: false };
+
 /**
  * Turns the final response and its body into what the caller gets (the operation methods: the
  * decoded body, or a typed error thrown). Runs inside the attempt, after the body was read there.
@@ -34,11 +38,15 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   const origin = originOf(url);
   const idemHeader = call.idempotencyHeader ?? rt.retry.idempotencyHeader;
   // Credentials the runtime leaves alone: those the caller set, and kinds the operation does not accept.
-  const pick = typeof call.auth === "object" ? call.auth : {};
-  const skip = {
-    bearer: (rt.auth.bearer !== undefined && headers.has("authorization")) || pick.bearer === false,
-    apiKey: (rt.auth.apiKey !== undefined && headers.has(rt.auth.apiKeyHeader)) || pick.apiKey === false,
-  };
+  const auth = rt.auth;
+  const pick = typeof call.auth === "object" ? call.auth : NONE;
+  const skip =
+    auth.bearer === undefined && auth.apiKey === undefined
+      ? NO_SKIP
+      : {
+          bearer: (auth.bearer !== undefined && headers.has("authorization")) || pick.bearer === false,
+          apiKey: (auth.apiKey !== undefined && headers.has(auth.apiKeyHeader)) || pick.apiKey === false,
+        };
   const requestId = prepareHeaders(headers, call, rt.headers, rt.requestIdHeader, idemHeader);
   const replayable = isReplayable(method, headers, idemHeader, call.idempotent);
   const body = p.body;

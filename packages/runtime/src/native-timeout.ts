@@ -30,8 +30,18 @@ export const nativeTimeouts = { minMs: 10_000 };
 export function nativeTimeout(injected: FetchFn | undefined, timeoutMs: number, body: boolean): Dispatcher | undefined {
   const g = globalThis as unknown as Record<symbol, Dispatcher | undefined>;
   if (!injected && timeoutMs >= nativeTimeouts.minMs && timeoutMs < Infinity && globalThis.fetch === loadedFetch && g[GLOBAL_DISPATCHER]?.dispatch) {
-    // undefined leaves undici's own body timeout (300 s) for a body the caller reads.
-    return { dispatch: (options, handler) => ((options.headersTimeout = timeoutMs), (options.bodyTimeout = body ? timeoutMs : undefined), g[GLOBAL_DISPATCHER]!.dispatch(options, handler)) };
+    // One per (timeout, body) pair, built once: a runtime uses one or two.
+    const key = body ? timeoutMs : -timeoutMs;
+    let d = made.get(key);
+    if (!d) {
+      // undefined leaves undici's own body timeout (300 s) for a body the caller reads.
+      d = { dispatch: (options, handler) => ((options.headersTimeout = timeoutMs), (options.bodyTimeout = body ? timeoutMs : undefined), g[GLOBAL_DISPATCHER]!.dispatch(options, handler)) };
+      if (made.size < 64) made.set(key, d);
+    }
+    return d;
   }
   return undefined;
 }
+
+/** Dispatchers by timeout (negative: headers only); they hold no state, so calls share them. */
+const made = new Map<number, Dispatcher>();

@@ -74,6 +74,7 @@ export class LinkedSignal {
 
   /** Stops the timer, e.g. once headers arrived: the timeout budget covers waiting for a response. */
   disarm(): void {
+    if (this.timer === undefined) return;
     clearTimeout(this.timer);
     this.timer = undefined;
   }
