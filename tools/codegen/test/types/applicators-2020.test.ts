@@ -49,6 +49,10 @@ const SCHEMAS: Record<string, unknown> = {
   Open: { type: "array", prefixItems: [str, int] },
   Exact: { type: "array", prefixItems: [str, int], minItems: 2, maxItems: 2 },
   Keywords: { type: "object", properties: { if: str, then: int, $defs: { type: "boolean" } } },
+  Free: { type: "object" },
+  FreeNullable: { type: ["object", "null"], properties: {} },
+  WithFree: { type: "object", properties: { metadata: { type: "object", description: "free-form" } } },
+  Empty: { type: "object", additionalProperties: false },
 };
 
 const CASES: Case[] = [
@@ -67,6 +71,10 @@ const CASES: Case[] = [
   { given: "unevaluatedItems as a schema after prefixItems", name: "Head", want: `Head: [ string?, ...unknown[] ] & [ unknown?, ...number[] ];`, valid: [[], ["a"], ["a", 1, 2]], invalid: [["a", "b"]], infer: "both ways" },
   { given: "prefixItems alone (more items allowed)", name: "Open", want: `Open: [ string?, number?, ...unknown[] ];`, valid: [[], ["a"], ["a", 1, true]], infer: "both ways" },
   { given: "prefixItems with minItems = maxItems (zod's type leaves maxItems out)", name: "Exact", want: `Exact: [ string, number ];`, valid: [["a", 1]], invalid: [["a"], ["a", 1, 2]], infer: "types to z.infer" },
+  { given: "type: object alone (any object: openapi-typescript's Record<string, never> rejects every key)", name: "Free", want: `Free: { [key: string]: unknown; };`, valid: [{}, { a: 1, b: "x" }], invalid: ["x"], infer: "both ways" },
+  { given: "type: [object, null] with empty properties", name: "FreeNullable", want: `FreeNullable: { [key: string]: unknown; } | null;`, valid: [null, {}, { a: 1 }], infer: "z.infer to types" },
+  { given: "a free-form object property (a request's metadata)", name: "WithFree", want: `metadata?: { [key: string]: unknown; };`, valid: [{}, { metadata: { plan: "pro", seats: 3 } }], infer: "both ways" },
+  { given: "additionalProperties: false and no properties (admits no key)", name: "Empty", want: `Empty: Record<string, never>;`, valid: [{}], invalid: [{ a: 1 }], infer: "both ways" },
   { given: "properties named if, then and $defs (names, not keywords)", name: "Keywords", want: `Keywords: { if?: string; then?: number; $defs?: boolean; };`, valid: [{ if: "x", then: 1, $defs: true }], infer: "both ways" },
 ];
 

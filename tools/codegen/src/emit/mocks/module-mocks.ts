@@ -27,8 +27,8 @@ export function mocksModule(ctx: EmitContext, set: FixtureSet): string {
   out.push("", `/** The seed these fixtures were generated with (\`--seed\`). */`, `export const seed = ${options.seed};`, "");
 
   // Shared constants, dependencies first. Fixtures are asserted to their openapi-typescript types, not
-  // checked against them: those types are narrower than JSON Schema in places (free-form objects are
-  // Record<string, never>, discriminator values replace enums), while validity is proven by the schema.
+  // checked against them: those types are narrower than JSON Schema in places (discriminator values
+  // replace enums), while validity is proven by the schema.
   const declared = new Set<string>();
   const declare = (c: SharedConst) => {
     if (declared.has(c.name)) return;

@@ -28,9 +28,11 @@ import { dynamicAnchorIndex, staticDynamicRef } from "../../ir/dynamic-anchors.m
  *   (the loader has pointed every `$ref` into it at a copy in components.schemas, and the
  *   `$dynamicRef`s are resolved above).
  * - `not: {}` (or `true`): admits nothing → `never` (see admitsNothing).
- * - a `type: object` schema left with no keyword openapi-typescript reads: `{ [key: string]: unknown }`
- *   unless it admits no key at all (`additionalProperties: false`, `unevaluatedProperties: false`
- *   with nothing evaluated).
+ * - a `type: object` schema with no keyword openapi-typescript reads (a free-form `metadata: {type:
+ *   object}`, or one whose 2020-12 keywords went above): `{ [key: string]: unknown }`, where
+ *   openapi-typescript's `Record<string, never>` would reject every object a client sends, unless
+ *   it admits no key at all (`additionalProperties: false`, `unevaluatedProperties: false` with
+ *   nothing evaluated).
  *
  * Mutates `document`. The model reads its own copy, so zod and the fixtures are not affected.
  * @param {Record<string, unknown>} document
@@ -84,7 +86,7 @@ function rewriteSchema(s, dialect2020) {
   const props = dialect2020 ? s.unevaluatedProperties : undefined;
   const items = dialect2020 ? s.unevaluatedItems : undefined;
   const defs = has(s, "$defs");
-  if (!conditional && !dependent && props === undefined && items === undefined && !defs) return;
+  if (!conditional && !dependent && props === undefined && items === undefined && !defs) return openObject(s, false);
   // What else evaluates keys and items, read before any keyword is removed (as the model reads it).
   const keysElsewhere = EVALUATES_KEYS.some((k) => has(s, k));
   const itemsElsewhere = EVALUATES_ITEMS.some((k) => has(s, k));
@@ -250,8 +252,10 @@ function forEachSchema(root, fn, seen) {
     else if (kind === 1 && Array.isArray(v)) for (const x of v) forEachSchema(x, fn, seen);
     else if (kind === 1) forEachSchema(v, fn, seen);
   }
-  if (hit || (isTuple(root) && ["allOf", "anyOf", "oneOf"].some((k) => has(root, k)))) fn(root);
+  if (hit || isObjectType(root) || (isTuple(root) && ["allOf", "anyOf", "oneOf"].some((k) => has(root, k)))) fn(root);
 }
+
+const isObjectType = (s) => s.type === "object" || (Array.isArray(s.type) && s.type.includes("object"));
 
 /**
  * openapi-typescript's `transform` hook for tuples: it types `prefixItems: [A, B]` as `[A, B]`
