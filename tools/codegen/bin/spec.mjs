@@ -3,14 +3,18 @@
 // names, with the project's own Redocly CLI (its `redocly.yaml` beside the spec's root file).
 //
 //   lint     redocly lint <entry>: zero errors, zero warnings, or exit 1
-//   bundle   redocly bundle <entry> → dist/openapi.yaml and dist/openapi.json beside it
+//   bundle   redocly bundle <entry> → dist/openapi.yaml and dist/openapi.json beside it; a number
+//            JSON cannot carry (YAML's .inf, .nan) is an error naming its file, line and pointer
 //   docs     redocly build-docs dist/openapi.json → dist/docs/index.html, made to work offline and
 //            safe whatever the spec's descriptions hold (src/spec/docs-offline.mjs)
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readFileSync, renameSync, rmSync } from "node:fs";
+import { parse } from "yaml";
 import { ConfigError, loadConfig } from "../src/config/config.mjs";
+import { nonFiniteInSources, nonFiniteMessages, nonFinitePointers } from "../src/spec/non-finite-numbers.mjs";
 import { terminalText } from "../src/terminal-text.mjs";
 
 const USAGE = "Usage: specforge-spec <lint|bundle|docs> [--config <file>]";
@@ -48,8 +52,21 @@ const redocly = (...args) => {
 
 if (command === "lint") redocly("lint", entry);
 if (command === "bundle") {
-  redocly("bundle", entry, "--output", "dist/openapi.yaml");
-  redocly("bundle", entry, "--output", "dist/openapi.json");
+  // Into a folder of its own first: a spec refused below leaves the last good bundle in place.
+  const tmp = `dist/.bundle-${process.pid}`;
+  const at = (f) => join(dir, tmp, f);
+  process.on("exit", () => rmSync(join(dir, tmp), { recursive: true, force: true }));
+  redocly("bundle", entry, "--output", `${tmp}/openapi.yaml`);
+  const pointers = nonFinitePointers(parse(readFileSync(at("openapi.yaml"), "utf8")));
+  if (pointers.length) {
+    for (const line of nonFiniteMessages(pointers, nonFiniteInSources(dir, process.cwd()), join(relative(process.cwd(), dir), "dist/openapi.yaml"))) {
+      console.error(`specforge-spec: error: ${terminalText(line)}`);
+    }
+    process.exit(1);
+  }
+  redocly("bundle", entry, "--output", `${tmp}/openapi.json`);
+  for (const f of ["openapi.yaml", "openapi.json"]) renameSync(at(f), join(dir, "dist", f));
+  console.log(`specforge-spec: bundled ${entry} → dist/openapi.yaml, dist/openapi.json`);
 }
 if (command === "docs") {
   redocly("build-docs", "dist/openapi.json", "--inlineBundle", "--output", "dist/docs/.index.build.html");

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import type { DevPaths } from "./paths.js";
 import type { SpecEngine, SpecBundle } from "./spec-engine.js";
-import type { LintProblem } from "./redocly-engine.mjs";
+import { parse } from "yaml";
+import { nonFinitePointers } from "../spec/non-finite-numbers.mjs";
+import { nonFiniteProblems, type LintProblem } from "./redocly-engine.mjs";
 
 interface Run {
   code: number;
@@ -66,7 +68,10 @@ export function createCliEngine(paths: DevPaths, cliDir: string, kind: string): 
         const runs = await Promise.all(["yaml", "json"].map((ext) => run(["bundle", paths.entry, "--config", paths.configFile, "--output", out(ext)])));
         const bad = runs.find((r) => r.code !== 0);
         if (bad) return { problems: [failure(bad, "bundler")] };
-        return { yaml: readFileSync(out("yaml"), "utf8"), json: readFileSync(out("json"), "utf8"), problems: [] };
+        const yaml = readFileSync(out("yaml"), "utf8");
+        const nonFinite = nonFinitePointers(parse(yaml));
+        if (nonFinite.length) return { problems: nonFiniteProblems(nonFinite, paths.entry, paths.root) };
+        return { yaml, json: readFileSync(out("json"), "utf8"), problems: [] };
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -36,3 +36,5 @@ export function bundleSpec(
   cwd: string,
   cache?: ParseCache,
 ): Promise<{ yaml?: string; json?: string; problems: LintProblem[] }>;
+/** Errors for the non-finite numbers of a bundle (`pointers`), at their file and line under the entry's folder. */
+export function nonFiniteProblems(pointers: string[], entry: string, cwd: string): LintProblem[];

@@ -12,6 +12,7 @@ import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
+import { NON_FINITE_WHY, nonFiniteInSources, nonFinitePointers } from "../spec/non-finite-numbers.mjs";
 
 const KNOWN = {
   "2.77.0": {
@@ -154,6 +155,14 @@ export async function lintSpec(engine, config, entry, cwd, cache) {
   return toLintProblems(engine, problems, cwd);
 }
 
+/** The bundle's non-finite numbers as errors at their source file and line (the bundle's pointer when not found there). */
+export function nonFiniteProblems(pointers, entry, cwd) {
+  const sources = nonFiniteInSources(dirname(entry), cwd);
+  const base = { severity: "error", ruleId: "specforge/non-finite-number" };
+  if (sources.length) return sources.map((s) => ({ ...base, file: s.file, line: s.line, col: s.col, pointer: s.pointer, message: `${JSON.stringify(s.text)} ${NON_FINITE_WHY}` }));
+  return pointers.map((pointer) => ({ ...base, file: relative(cwd, entry), line: 1, col: 1, pointer, message: `the number at ${pointer} of the bundle ${NON_FINITE_WHY}` }));
+}
+
 /**
  * `redocly bundle <entry> --config <file> --output x.yaml` and `… x.json`, in memory: the exact
  * texts the CLI writes, and the bundler's own problems (an unresolved $ref, say).
@@ -162,6 +171,9 @@ export async function bundleSpec(engine, config, entry, cwd, cache) {
   const { bundle, problems } = await engine.bundle({ ref: entry, config, ...(cache ? { externalRefResolver: cache.resolver(config) } : {}) });
   const list = toLintProblems(engine, problems, cwd);
   if (list.some((p) => p.severity === "error")) return { problems: list };
+  // Numbers JSON cannot carry would be `null` in the JSON text (see spec/non-finite-numbers.mjs).
+  const nonFinite = nonFinitePointers(bundle.parsed);
+  if (nonFinite.length) return { problems: [...list, ...nonFiniteProblems(nonFinite, entry, cwd)] };
   const sorted = engine.sortTopLevel(bundle.parsed);
   let yaml;
   // The YAML text is needed only once the lint passed: dumping it is off the regeneration path.

@@ -78,6 +78,28 @@ describe("the dev loop gives what the scripts give", () => {
     }
   });
 
+  it("a number JSON cannot carry: refused at its file and line by both engines and by `bundle`, which leaves the last bundle", async () => {
+    const user = join(paths.specDir, "components/schemas/User.yaml");
+    const text = readFileSync(user, "utf8");
+    const before = readFileSync(paths.distJson, "utf8");
+    const at = text.split("\n").indexOf("properties:") + 2;
+    writeFileSync(user, text.replace(/^properties:\n/m, "properties:\n  level: {type: number, enum: [1, .inf]}\n"));
+    try {
+      const want = { file: "spec/components/schemas/User.yaml", line: at, col: 35, severity: "error", ruleId: "specforge/non-finite-number", pointer: "/properties/level/enum/1" };
+      for (const engine of [inProcess, viaCli]) {
+        const b = await engine.bundle();
+        expect(b.json, engine.kind).toBeUndefined();
+        expect(b.problems, engine.kind).toEqual([{ ...want, message: expect.stringMatching(/^"\.inf" is a non-finite number, which JSON cannot carry \(the JSON bundle would hold null\)/) }]);
+      }
+      const run = await runScript(paths.specDir, "bundle");
+      expect(run.code).toBe(1);
+      expect(run.output).toContain(`specforge-spec: error: components/schemas/User.yaml:${at}:35 #/properties/level/enum/1: ".inf" is a non-finite number`);
+      expect(readFileSync(paths.distJson, "utf8") === before, "dist/openapi.json untouched").toBe(true);
+    } finally {
+      writeFileSync(user, text);
+    }
+  });
+
   it("lint: the same problems, file:line:col and rule as `redocly lint`, edit after edit", async () => {
     const user = join(paths.specDir, "components/schemas/User.yaml");
     const address = join(paths.specDir, "components/schemas/Address.yaml");

@@ -1,0 +1,78 @@
+// YAML numbers JSON cannot carry (`.inf`, `-.inf`, `.nan`, and `1e999`, which parses as Infinity),
+// found before a bundle is written: Redocly's JSON bundle prints each one as `null`, so an
+// `enum: [1, .inf]` became `enum: [1, null]` in dist/openapi.json, and every generator then
+// accepted null. The codegen loader drops them with a warning (load/non-finite.ts); a bundle is
+// the contract consumers download, so there the spec is refused, naming the source file, the line
+// and the JSON pointer of each one.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+
+const escape = (key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+
+/** JSON pointers of the non-finite numbers in a parsed value (a bundle's document). */
+export function nonFinitePointers(value) {
+  const found = [];
+  const seen = new Set();
+  const walk = (node, at) => {
+    if (typeof node === "number") {
+      if (!Number.isFinite(node)) found.push(at || "/");
+      return;
+    }
+    if (node === null || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) node.forEach((x, i) => walk(x, `${at}/${i}`));
+    else for (const k of Object.keys(node)) walk(node[k], `${at}/${escape(k)}`);
+  };
+  walk(value, "");
+  return found;
+}
+
+/**
+ * Each non-finite number in the spec's own files (YAML or JSON under `dir`, outside dist/ and
+ * node_modules/): `{ file, line, col, pointer, text }`, file relative to `cwd`.
+ */
+export function nonFiniteInSources(dir, cwd = dir) {
+  const out = [];
+  for (const file of specFiles(dir)) {
+    const text = readFileSync(file, "utf8");
+    // A cheap test first: nearly every file has no candidate at all.
+    if (!/\.(inf|nan)\b|\d[eE][+-]?\d{3,}/i.test(text)) continue;
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: false });
+    const walk = (node, at) => {
+      if (isScalar(node)) {
+        if (typeof node.value === "number" && !Number.isFinite(node.value) && node.range) {
+          const { line, col } = lines.linePos(node.range[0]);
+          out.push({ file: relative(cwd, file) || file, line, col, pointer: at || "/", text: text.slice(node.range[0], node.range[1]).trim() });
+        }
+      } else if (isMap(node)) {
+        for (const pair of node.items) if (isPair(pair)) walk(pair.value, `${at}/${escape(isScalar(pair.key) ? pair.key.value : pair.key)}`);
+      } else if (isSeq(node)) node.items.forEach((x, i) => walk(x, `${at}/${i}`));
+    };
+    walk(doc.contents, "");
+  }
+  return out;
+}
+
+function specFiles(dir) {
+  const files = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules" || entry.name === "dist") continue;
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...specFiles(p));
+    else if (/\.(ya?ml|json)$/i.test(entry.name) && entry.name !== "package.json") files.push(p);
+  }
+  return files;
+}
+
+/**
+ * One line per non-finite number: the source file and line when found there, else the bundle's
+ * pointer (a number that only a `$ref` outside `dir` brings in).
+ */
+export function nonFiniteMessages(bundlePointers, sources, bundleName) {
+  if (sources.length) return sources.map((s) => `${s.file}:${s.line}:${s.col} #${s.pointer}: ${JSON.stringify(s.text)} ${NON_FINITE_WHY}`);
+  return bundlePointers.map((p) => `${bundleName} #${p}: the number ${NON_FINITE_WHY}`);
+}
+
+export const NON_FINITE_WHY = "is a non-finite number, which JSON cannot carry (the JSON bundle would hold null); use a finite number or remove it";
