@@ -34,14 +34,22 @@ export function jsonText(value: unknown, indent?: number): string {
 const BLOCK_START = /^(?:#{1,6}|[+-]|\d{1,9}[.)])(?=\s|$)|^(?:-\s*){3,}$|^=+\s*$|^>/;
 
 /**
+ * GitHub turns `@name` into a mention (a notification) and `#12` or `owner/repo#12` into a
+ * cross-reference (an event in that issue) in the rendered text, after markdown: a backslash does
+ * not stop it, a word joiner (U+2060, invisible) after the `@` or `#` does.
+ */
+const REFERENCE = /[@#](?=[\p{L}\p{N}_-])/gu;
+
+/**
  * Markdown inline text (CommonMark/GFM): one line, and every character that could open markup —
  * HTML or an autolink (`<`), a link, image or footnote (`[`), emphasis, code, strikethrough, an
  * entity, a table cell boundary, math — backslash-escaped; a text that would start a block at the
  * beginning of a line has that marker escaped too. Renders as exactly the text, and reads almost
- * as it (`1.0.0`, `/users/{id}`, `a-b` and `body[].email` need one backslash at most).
+ * as it (`1.0.0`, `/users/{id}`, `a-b` and `body[].email` need one backslash at most). Mentions
+ * and issue references stay text (see REFERENCE).
  */
 export function markdownText(text: string): string {
-  const inline = oneLine(text).replace(/[\\`*_[<|~&$]/g, "\\$&");
+  const inline = oneLine(text).replace(/[\\`*_[<|~&$]/g, "\\$&").replace(REFERENCE, "$&\u2060");
   if (!BLOCK_START.test(inline)) return inline;
   const digits = /^\d+/.exec(inline)?.[0].length ?? 0;
   return `${inline.slice(0, digits)}\\${inline.slice(digits)}`;

@@ -14,7 +14,8 @@ import {
 import { ALL_HOSTILE } from "../../codegen/test/support/hostile-strings.js";
 
 /** What CommonMark shows for inline text made only of characters and backslash escapes of ASCII punctuation. */
-const renderEscapes = (md: string) => md.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+// What a reader sees: the escaped characters, and no word joiner after `@` and `#` (markdownText adds it; invisible).
+const renderEscapes = (md: string) => md.replace(/\\([!-/:-@[-`{-~])/g, "$1").replace(/(?<=[@#])\u2060/g, "");
 const decodeXml = (xml: string) =>
   xml.replace(/&(amp|lt|gt|quot|apos|#\d+);/g, (_, e: string) => (e.startsWith("#") ? String.fromCharCode(Number(e.slice(1))) : ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e]!));
 const decodeWorkflow = (s: string) => s.replace(/%(25|0D|0A|3A|2C)/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
@@ -62,6 +63,8 @@ describe("markdown", () => {
     ["thematic break", "---", "\\---"],
     ["backslash", "a\\b", "a\\\\b"],
     ["new lines are spaces", "a\n\n# b", "a  # b"],
+    ["a mention stays text", "ask @octocat or @org/team", "ask @\u2060octocat or @\u2060org/team"],
+    ["an issue reference stays text", "fixes #12 and owner/repo#3", "fixes #\u206012 and owner/repo#\u20603"],
   ])("markdownText: %s", (_, given, want) => expect(markdownText(given)).toBe(want));
 
   it.each([
@@ -82,6 +85,7 @@ describe("markdown", () => {
       // Every markup character is escaped: none is left without its backslash.
       expect(md.replace(/\\[!-/:-@[-`{-~]/g, "")).not.toMatch(/[\\`*_[<|~&$]/);
       expect(renderEscapes(md)).toBe(oneLine(s));
+      expect(md).not.toMatch(/[@#][\p{L}\p{N}_-]/u);
       expect(markdownTableCell(s)).toBe(md);
     }
   });
