@@ -10,11 +10,10 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { readFileSync, renameSync, rmSync } from "node:fs";
-import { parse } from "yaml";
+import { fileURLToPath } from "node:url";
 import { ConfigError, loadConfig } from "../src/config/config.mjs";
-import { nonFiniteInSources, nonFiniteMessages, nonFinitePointers } from "../src/spec/non-finite-numbers.mjs";
+import { nonFiniteInSources, nonFiniteInYaml, nonFiniteMessages } from "../src/spec/non-finite-numbers.mjs";
 import { terminalText } from "../src/terminal-text.mjs";
 
 const USAGE = "Usage: specforge-spec <lint|bundle|docs> [--config <file>]";
@@ -57,7 +56,7 @@ if (command === "bundle") {
   const at = (f) => join(dir, tmp, f);
   process.on("exit", () => rmSync(join(dir, tmp), { recursive: true, force: true }));
   redocly("bundle", entry, "--output", `${tmp}/openapi.yaml`);
-  const pointers = nonFinitePointers(parse(readFileSync(at("openapi.yaml"), "utf8")));
+  const pointers = nonFiniteInYaml(readFileSync(at("openapi.yaml"), "utf8"));
   if (pointers.length) {
     for (const line of nonFiniteMessages(pointers, nonFiniteInSources(dir, process.cwd()), join(relative(process.cwd(), dir), "dist/openapi.yaml"))) {
       console.error(`specforge-spec: error: ${terminalText(line)}`);

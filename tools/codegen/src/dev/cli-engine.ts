@@ -4,8 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import type { DevPaths } from "./paths.js";
 import type { SpecEngine, SpecBundle } from "./spec-engine.js";
-import { parse } from "yaml";
-import { nonFinitePointers } from "../spec/non-finite-numbers.mjs";
+import { nonFiniteInYaml } from "../spec/non-finite-numbers.mjs";
 import { nonFiniteProblems, type LintProblem } from "./redocly-engine.mjs";
 
 interface Run {
@@ -69,7 +68,7 @@ export function createCliEngine(paths: DevPaths, cliDir: string, kind: string): 
         const bad = runs.find((r) => r.code !== 0);
         if (bad) return { problems: [failure(bad, "bundler")] };
         const yaml = readFileSync(out("yaml"), "utf8");
-        const nonFinite = nonFinitePointers(parse(yaml));
+        const nonFinite = nonFiniteInYaml(yaml);
         if (nonFinite.length) return { problems: nonFiniteProblems(nonFinite, paths.entry, paths.root) };
         return { yaml, json: readFileSync(out("json"), "utf8"), problems: [] };
       } finally {

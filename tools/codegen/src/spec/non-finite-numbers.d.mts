@@ -10,6 +10,9 @@ export interface NonFiniteSource {
   text: string;
 }
 
+/** The non-finite numbers' pointers in a YAML text (a bundle); [] when it has none or does not parse. */
+export function nonFiniteInYaml(text: string): string[];
+
 /** Each non-finite number in the spec's own files under `dir` (outside dist/ and node_modules/). */
 export function nonFiniteInSources(dir: string, cwd?: string): NonFiniteSource[];
 

@@ -6,7 +6,7 @@
 // and the JSON pointer of each one.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parse, parseDocument } from "yaml";
 
 const escape = (key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
 
@@ -28,6 +28,19 @@ export function nonFinitePointers(value) {
   return found;
 }
 
+/** A cheap test first: nearly every spec has no candidate at all. */
+const CANDIDATE = /\.(inf|nan)\b|\d[eE][+-]?\d{3,}/i;
+
+/** The pointers of {@link nonFinitePointers} in a YAML text (a bundle Redocly wrote); [] when it has none or does not parse. */
+export function nonFiniteInYaml(text) {
+  if (!CANDIDATE.test(text)) return [];
+  try {
+    return nonFinitePointers(parse(text, { maxAliasCount: -1, uniqueKeys: false }));
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Each non-finite number in the spec's own files (YAML or JSON under `dir`, outside dist/ and
  * node_modules/): `{ file, line, col, pointer, text }`, file relative to `cwd`.
@@ -36,8 +49,7 @@ export function nonFiniteInSources(dir, cwd = dir) {
   const out = [];
   for (const file of specFiles(dir)) {
     const text = readFileSync(file, "utf8");
-    // A cheap test first: nearly every file has no candidate at all.
-    if (!/\.(inf|nan)\b|\d[eE][+-]?\d{3,}/i.test(text)) continue;
+    if (!CANDIDATE.test(text)) continue;
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: false });
     const walk = (node, at) => {

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { nonFiniteInSources, nonFiniteMessages, nonFinitePointers } from "../../src/spec/non-finite-numbers.mjs";
+import { nonFiniteInSources, nonFiniteInYaml, nonFiniteMessages, nonFinitePointers } from "../../src/spec/non-finite-numbers.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "non-finite-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,6 +55,14 @@ describe("nonFinitePointers and the messages", () => {
     doc.self = doc;
     expect(nonFinitePointers(doc)).toEqual(["/a/maximum", "/b/1", "/b/2"]);
     expect(nonFinitePointers({ a: [1, "Infinity", null] })).toEqual([]);
+  });
+
+  it("reads a bundle's YAML text: none without a candidate, aliases past yaml's default limit, [] for text that does not parse", () => {
+    expect(nonFiniteInYaml("a: 1\ndescription: see example.info and 1e3\n")).toEqual([]);
+    expect(nonFiniteInYaml("a: [1, .inf]\nb: {c: -.inf, d: '.nan'}\n")).toEqual(["/a/1", "/b/c"]);
+    const aliases = `x: &n {v: .nan}\nys: [${Array(150).fill("*n").join(", ")}]\n`;
+    expect(nonFiniteInYaml(aliases)).toHaveLength(1);
+    expect(nonFiniteInYaml("a: [.inf\n")).toEqual([]);
   });
 
   it("names the source when found there, else the bundle's pointer", () => {
