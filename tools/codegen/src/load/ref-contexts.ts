@@ -92,8 +92,9 @@ export function childContext(ctx: Ctx, key: string): Ctx {
     return {};
   }
   if (kind === "schemaList") return { kind: "schemas" };
-  const table = TREE[kind];
+  const table = Object.hasOwn(TREE, kind) ? TREE[kind]! : undefined;
   if (!table) return {};
-  const next = table[key] ?? table["*"];
+  // Own keys only: a schema or path named `toString`, `constructor` or `__proto__` is a name.
+  const next = Object.hasOwn(table, key) ? table[key] : table["*"];
   return next ? { kind: next } : {};
 }
