@@ -38,13 +38,6 @@ export function componentRef(name: string): Obj {
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
-/**
- * Names openapi-typescript turns into JSON pointers carry no `%`: it re-parses those pointers with
- * Redocly's parseRef, which percent-decodes them, so `%zz` in a path, operationId, schema,
- * property, parameter or header name makes it throw ("URI malformed") and `%41` mistypes. An
- * upstream limit (generation fails, nothing is injected); values and descriptions keep their `%`.
- */
-const pointerSafe = (s: string) => s.replace(/%/g, "");
 
 /** Names every object inherits: each case has a component named after one of them, in turn. */
 const INHERITED = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"];
@@ -52,7 +45,7 @@ const INHERITED = ["__proto__", "constructor", "toString", "hasOwnProperty", "va
 export function hostileSpec(seed: number): HostileCase {
   const r = rng(seed);
   const text = () => hostileText(r);
-  const names = (count: number, taken?: Set<string>) => hostileNames(r, count, taken, pointerSafe);
+  const names = (count: number, taken?: Set<string>) => hostileNames(r, count, taken);
   const expectations: Expectation[] = [];
   // Redocly's parseRef also drops empty pointer segments, so a component named "" cannot be
   // referenced by openapi-typescript's types: component names are non-empty.
@@ -108,7 +101,7 @@ export function hostileSpec(seed: number): HostileCase {
         op.operationId = id;
       }
       if (method !== "get" && method !== "delete") {
-        op.requestBody = { description: text(), required: r.chance(0.5), content: { "application/json": { schema: body() }, [`application/${pointerSafe(text())}+json`]: { schema: { type: "string" } } } };
+        op.requestBody = { description: text(), required: r.chance(0.5), content: { "application/json": { schema: body() }, [`application/${text()}+json`]: { schema: { type: "string" } } } };
       }
       if (r.chance(0.3)) op.deprecated = true;
       item[method] = op;
@@ -151,7 +144,7 @@ export function hostileSpec(seed: number): HostileCase {
 function addNonFinite(r: Rng, document: Obj, out: Expectation[]): void {
   const text = () => hostileText(r);
   const schemas = (document.components as { schemas: Obj }).schemas;
-  const [numberName, objectName, prop, other] = hostileNames(r, 4, new Set(["", ...Object.keys(schemas)]), pointerSafe);
+  const [numberName, objectName, prop, other] = hostileNames(r, 4, new Set(["", ...Object.keys(schemas)]));
   const shuffled = <T>(list: T[]) => list.map((x) => [r.next(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
   const entry = (name: string, schema: Obj): [string, Obj] => [name, schema];
   Object.assign(
@@ -187,7 +180,7 @@ function addNonFinite(r: Rng, document: Obj, out: Expectation[]): void {
   const item = Object.values(document.paths as Obj)[0] as Obj;
   const op = Object.values(item).find((v): v is Obj => typeof v === "object" && v !== null && Array.isArray((v as Obj).parameters))!;
   const params = op.parameters as Obj[];
-  const [param] = hostileNames(r, 1, new Set(params.map((p) => p.name as string)), pointerSafe);
+  const [param] = hostileNames(r, 1, new Set(params.map((p) => p.name as string)));
   params.push({ name: param, in: "query", description: text(), schema: { type: "number", enum: [Infinity, 1], default: -Infinity, maximum: Infinity }, example: NaN });
   const ok = (op.responses as Obj)["200"] as { content: Record<string, Obj> };
   ok.content["application/json"]!.examples = { [text()]: { summary: text(), value: { [text()]: Infinity } } };
@@ -207,7 +200,7 @@ type Kind = "object" | "enum" | "pattern" | "raw-pattern" | "const" | "union" | 
 
 function componentSchema(r: Rng, name: string, earlier: string[], out: Expectation[], forced?: Kind): Obj {
   const text = () => hostileText(r);
-  const names = (count: number, taken?: Set<string>) => hostileNames(r, count, taken, pointerSafe);
+  const names = (count: number, taken?: Set<string>) => hostileNames(r, count, taken);
   const meta = { title: text(), description: text(), ...(r.chance(0.2) ? { deprecated: true } : {}) };
   const kind = forced ?? r.pick<Kind>(["object", "object", "enum", "pattern", "raw-pattern", "const", "union", "array", "map"]);
   switch (kind) {
@@ -225,7 +218,7 @@ function componentSchema(r: Rng, name: string, earlier: string[], out: Expectati
         }),
       );
       // An optional reference to an earlier component (left out of the instances below).
-      if (earlier.length && r.chance(0.5)) properties[`${pointerSafe(text())}#ref`] = componentRef(r.pick(earlier));
+      if (earlier.length && r.chance(0.5)) properties[`${text()}#ref`] = componentRef(r.pick(earlier));
       const filled: unknown = Object.fromEntries(required.map((p) => [p, "x"]));
       out.push({ component: name, valid: [filled], invalid: required.length ? [{}] : closed ? [{ [`${keys.join("|")}#`]: 1 }] : [] });
       return { type: "object", ...meta, properties, required, ...(closed ? { additionalProperties: false } : {}) };
@@ -261,7 +254,7 @@ function componentSchema(r: Rng, name: string, earlier: string[], out: Expectati
     case "array":
       return { type: "array", ...meta, items: earlier.length && r.chance(0.5) ? componentRef(r.pick(earlier)) : { type: "string", description: text() }, maxItems: 3, default: [] };
     case "map": {
-      const key = pointerSafe(text());
+      const key = text();
       const [dependent] = names(1, new Set([key]));
       out.push({ component: name, valid: [{}, { [key]: "x" }], invalid: [{ [`${key}#`]: "x" }] });
       return {

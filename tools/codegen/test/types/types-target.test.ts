@@ -27,6 +27,13 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: "names holding % (openapi-typescript's pointers percent-decoded them: URI malformed, or another path)",
+    schemas: { "Rate%Limit": { type: "object", properties: { n: { type: "integer" } } }, "Pct%41": { type: "string" } },
+    paths: { "/files/{id}%2Fraw": { get: { operationId: "get%zz", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "ok", content: { "application/json": { schema: ref("Rate%25Limit") } } } } } } },
+    want: [/"Rate%Limit": \{/, /"Pct%41": string;/, /"\/files\/\{id\}%2Fraw": \{/],
+    use: `const r: paths["/files/{id}%2Fraw"]["get"]["responses"][200]["content"]["application/json"] = { n: 1 }; const p: components["schemas"]["Pct%41"] = "x"; void r; void p;`,
+  },
+  {
     name: "JSON-like recursion through an array (W: string | W[])",
     schemas: { W: { oneOf: [{ type: "string" }, { type: "array", items: ref("W") }] } },
     want: [/W: \$Cyclic0;/, /type \$Cyclic0 = string \| \$Cyclic0\[\];/],
@@ -91,7 +98,7 @@ describe("types target: what tsc would reject", () => {
     await generate({ spec: join(dir, "spec.json"), out: join(dir, "out"), targets: ["types", "zod"], workers: false });
     const types = readFileSync(join(dir, "out/types.gen.ts"), "utf8");
     for (const re of want) expect(types).toMatch(re);
-    writeFileSync(join(dir, "use.ts"), `import type { components } from "./out/types.gen.js";\nexport function use(): void {\n  ${use}\n}\n`);
+    writeFileSync(join(dir, "use.ts"), `import type { components, paths } from "./out/types.gen.js";\nexport function use(): void {\n  ${use}\n}\n`);
   });
 
   it("every output and its consumer compile under --strict (one tsc)", async () => {

@@ -1,4 +1,5 @@
 // The JSON Schema 2020-12 keywords openapi-typescript does not read, written as keywords it does.
+import "./ots-pointers.mjs";
 import ts from "typescript";
 import { UNKNOWN, transformSchemaObject } from "openapi-typescript";
 import { dynamicAnchorIndex, staticDynamicRef } from "../../ir/dynamic-anchors.mjs";

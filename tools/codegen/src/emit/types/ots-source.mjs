@@ -1,4 +1,5 @@
 // openapi-typescript, one way for every runner (generate's ots-job, the dev loop's worker).
+import "./ots-pointers.mjs";
 import { astToString, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
 import { breakCyclicMembers } from "./cyclic-members.mjs";
 import { fixObjectEnums } from "./object-enums.mjs";
