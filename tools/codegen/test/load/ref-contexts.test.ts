@@ -34,7 +34,8 @@ describe("the loader's rules reach schemas with inherited names", () => {
       const props = ["toString", "plain"].map((n) => `        ${n}: {const: .nan}`).join("\n");
       writeFileSync(spec, `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    constructor:\n      type: object\n      properties:\n${props}\n`);
       const { document } = await loadSpec(spec);
-      const properties = (document as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } }).components.schemas.constructor!.properties;
+      const component: string = "constructor";
+      const properties = (document as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } }).components.schemas[component]!.properties;
       expect(properties.plain).toEqual({ not: {} });
       expect(properties.toString).toEqual(properties.plain);
     } finally {

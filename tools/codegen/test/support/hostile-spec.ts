@@ -147,31 +147,30 @@ function addNonFinite(r: Rng, document: Obj, out: Expectation[]): void {
   const [numberName, objectName, prop, other] = hostileNames(r, 4, new Set(["", ...Object.keys(schemas)]));
   const shuffled = <T>(list: T[]) => list.map((x) => [r.next(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
   const entry = (name: string, schema: Obj): [string, Obj] => [name, schema];
-  Object.assign(
-    schemas,
-    Object.fromEntries([
-      entry(numberName!, {
-        type: "number",
-        description: text(),
-        enum: shuffled([Infinity, -Infinity, NaN, 1.5, 2]),
-        minimum: -Infinity,
-        maximum: Infinity,
-        ...(r.chance(0.5) ? { multipleOf: NaN } : { exclusiveMaximum: Infinity }),
-        default: NaN,
-        examples: [Infinity, 2],
-      }),
-      // An optional property whose const is NaN admits nothing: left out of every fixture.
-      entry(objectName!, {
-        type: "object",
-        description: text(),
-        properties: {
-          [prop!]: { const: r.pick([NaN, Infinity, -Infinity]), description: text() },
-          [other!]: { type: "array", items: { type: "number", maximum: Infinity }, maxItems: Infinity, default: [1, -Infinity], example: [NaN] },
-        },
-        example: { [prop!]: Infinity },
-      }),
-    ]),
-  );
+  // Defined, not assigned: `schemas["__proto__"] = …` (what Object.assign does) sets the prototype.
+  for (const [name, schema] of [
+    entry(numberName!, {
+      type: "number",
+      description: text(),
+      enum: shuffled([Infinity, -Infinity, NaN, 1.5, 2]),
+      minimum: -Infinity,
+      maximum: Infinity,
+      ...(r.chance(0.5) ? { multipleOf: NaN } : { exclusiveMaximum: Infinity }),
+      default: NaN,
+      examples: [Infinity, 2],
+    }),
+    // An optional property whose const is NaN admits nothing: left out of every fixture.
+    entry(objectName!, {
+      type: "object",
+      description: text(),
+      properties: {
+        [prop!]: { const: r.pick([NaN, Infinity, -Infinity]), description: text() },
+        [other!]: { type: "array", items: { type: "number", maximum: Infinity }, maxItems: Infinity, default: [1, -Infinity], example: [NaN] },
+      },
+      example: { [prop!]: Infinity },
+    }),
+  ])
+    Object.defineProperty(schemas, name, { value: schema, enumerable: true, writable: true, configurable: true });
   out.push({ component: numberName!, valid: [1.5, 2], invalid: [3, null, "2"] });
   out.push({ component: objectName!, valid: [{}, { [other!]: [1e300] }], invalid: [{ [prop!]: null }, { [prop!]: 0 }] });
 
