@@ -42,7 +42,9 @@ export function genObject(k: Constraints, forced: ReadonlyMap<string, unknown>, 
   const c: Ctx = owner === ctx.hint.owner ? ctx : { ...ctx, hint: { name: ctx.hint.name, owner } };
   const optionalOk = !c.minimal && c.depth < OPTIONAL_DEPTH;
   const wanted: string[] = [];
-  for (const n of k.names) if (k.required.has(n) || forced.has(n) || (optionalOk && !writeOnly(k, n) && !excluded.has(n))) wanted.push(n);
+  // Fixtures are response-shaped: an optional writeOnly property stays out, also when a
+  // discriminator would force it (a response variant of a closed object rejects it).
+  for (const n of k.names) if (k.required.has(n) || (!writeOnly(k, n) && (forced.has(n) || (optionalOk && !excluded.has(n))))) wanted.push(n);
   // dependentRequired: a present key brings its dependents.
   for (let i = 0; i < wanted.length; i++) {
     for (const b of k.blocks) for (const d of ownValue(b.source.dependentRequired, wanted[i]!) ?? []) if (!wanted.includes(d)) wanted.push(d);

@@ -164,6 +164,18 @@ describe("composition", () => {
     expect((v.Circle as { kind: string }).kind).toBe("circle");
     for (const s of v.Shapes as { kind: string; radius?: number; side?: number }[]) expect(s.kind === "circle" ? s.radius : s.side).toBeGreaterThan(0);
   });
+
+  it("leaves out an optional writeOnly discriminator property: fixtures are response-shaped", async () => {
+    const v = await valid({
+      Item: { type: "object", additionalProperties: false, properties: { tag: { type: "string", writeOnly: true }, n: { type: "integer" } } },
+      Any: { anyOf: [{ $ref: "#/components/schemas/Item" }], discriminator: { propertyName: "tag", mapping: { item: "#/components/schemas/Item" } } },
+      Typed: { type: "object", required: ["tag"], properties: { tag: { type: "string", writeOnly: true } }, discriminator: { propertyName: "tag" } },
+    });
+    expect(v.Item).not.toHaveProperty("tag");
+    expect(v.Any).not.toHaveProperty("tag");
+    // Required stays required.
+    expect(v.Typed).toHaveProperty("tag");
+  });
 });
 
 describe("recursion", () => {
