@@ -3,17 +3,17 @@
 // our spec, the multi-file fixture, a Swagger 2.0 document and every real spec beside the repo, the
 // output is byte-identical to openapiTS() run on the same loaded document.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { loadSpec } from "../src/load/load-spec.js";
 import { OTS_OPTIONS, typesSource } from "../src/emit/types/ots-source.mjs";
 import { realSpecs } from "./support/real-specs.js";
+import { scratchFolders } from "./scratch.js";
 
 const here = (p: string) => new URL(p, import.meta.url).pathname;
 const real = realSpecs("ots-types.test");
-const swagger2 = join(mkdtempSync(join(tmpdir(), "ots-types-")), "swagger2.yaml");
+const swagger2 = join(scratchFolders()("ots-types-"), "swagger2.yaml");
 writeFileSync(swagger2, [
   "swagger: '2.0'",
   "info: {title: t, version: '1'}",

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { generate } from "../src/generate.js";
 import { SpecError } from "../src/load/spec-error.js";
 import { realSpec } from "./support/real-specs.js";
+import { scratchFolders } from "./scratch.js";
 
 const run = promisify(execFile);
+const scratch = scratchFolders();
 const fixture = new URL("./fixtures/multi-file/openapi.yaml", import.meta.url).pathname;
 const bin = new URL("../bin/codegen.mjs", import.meta.url).pathname;
 const cliTs = new URL("../src/cli.ts", import.meta.url).pathname;
@@ -34,7 +35,7 @@ describe("worker threads", () => {
   for (const spec of specs) {
     for (const targets of [["types", "zod", "client", "mocks"], ["types", "mocks"]] as const) {
       it(`give the same files, warnings and summary as one thread: ${spec.split("/").pop()} (${targets.join(",")})`, async () => {
-        const root = mkdtempSync(join(tmpdir(), "cg-workers-"));
+        const root = scratch("cg-workers-");
         const common = { spec, targets: [...targets], invalidExamples: "warn" as const };
         const inWorkers = await generate({ ...common, out: join(root, "w"), workers: true });
         const inOne = await generate({ ...common, out: join(root, "one"), workers: false });
@@ -48,7 +49,7 @@ describe("worker threads", () => {
   }
 
   it("report a spec error found in a worker with file and pointer, leaving the output untouched", async () => {
-    const root = mkdtempSync(join(tmpdir(), "cg-workers-"));
+    const root = scratch("cg-workers-");
     const spec = join(root, "broken.yaml");
     writeFileSync(spec, "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/Missing' }\n");
     const out = join(root, "out");
@@ -65,7 +66,7 @@ describe("worker threads", () => {
 
 describe("compiled CLI (bin/codegen.mjs)", () => {
   it("builds dist/ when stale and writes what the tsx CLI writes", async () => {
-    const root = mkdtempSync(join(tmpdir(), "cg-bin-"));
+    const root = scratch("cg-bin-");
     const args = ["--spec", fixture, "--targets", "types,zod,client,mocks", "--quiet"];
     await run(process.execPath, [bin, ...args, "--out", join(root, "bin")]);
     expect(existsSync(new URL("../dist/cli.js", import.meta.url))).toBe(true);

@@ -6,10 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../../src/generate.js";
+import { scratchFolders } from "../scratch.js";
 
 const run = promisify(execFile);
 const tsc = new URL("../../node_modules/typescript/bin/tsc", import.meta.url).pathname;
@@ -85,7 +85,7 @@ const CASES: Case[] = [
 ];
 
 describe("types target: what tsc would reject", () => {
-  const root = mkdtempSync(join(tmpdir(), "types-target-"));
+  const root = scratchFolders()("types-target-");
   mkdirSync(join(root, "node_modules"));
   symlinkSync(new URL("../../node_modules/zod", import.meta.url).pathname, join(root, "node_modules/zod"), "dir");
   const outs = CASES.map((_, i) => join(root, `c${i}`));
