@@ -13,7 +13,7 @@ import { join, relative } from "node:path";
 import { readFileSync, renameSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ConfigError, loadConfig } from "../src/config/config.mjs";
-import { nonFiniteInSources, nonFiniteInYaml, nonFiniteMessages } from "../src/spec/non-finite-numbers.mjs";
+import { formatNonFinite, nonFiniteFindings, nonFiniteInYaml } from "../src/spec/non-finite-numbers.mjs";
 import { terminalText } from "../src/terminal-text.mjs";
 
 const USAGE = "Usage: specforge-spec <lint|bundle|docs> [--config <file>]";
@@ -58,8 +58,8 @@ if (command === "bundle") {
   redocly("bundle", entry, "--output", `${tmp}/openapi.yaml`);
   const pointers = nonFiniteInYaml(readFileSync(at("openapi.yaml"), "utf8"));
   if (pointers.length) {
-    for (const line of nonFiniteMessages(pointers, nonFiniteInSources(dir, process.cwd()), join(relative(process.cwd(), dir), "dist/openapi.yaml"))) {
-      console.error(`specforge-spec: error: ${terminalText(line)}`);
+    for (const finding of nonFiniteFindings(pointers, dir, process.cwd(), join(relative(process.cwd(), dir), "dist/openapi.yaml"))) {
+      console.error(`specforge-spec: error: ${terminalText(formatNonFinite(finding))}`);
     }
     process.exit(1);
   }

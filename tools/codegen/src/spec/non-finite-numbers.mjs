@@ -28,12 +28,19 @@ export function nonFinitePointers(value) {
   return found;
 }
 
-/** A cheap test first: nearly every spec has no candidate at all. */
-const CANDIDATE = /\.(inf|nan)\b|\d[eE][+-]?\d{3,}/i;
+/**
+ * A cheap test first: nearly every spec has no candidate at all. A number overflows to Infinity
+ * through its exponent (`1e999`) or its length alone (309 digits, or 256 hex or octal ones). Each
+ * must start a token, so a hex digest in an example (`…a8e108…`) is no candidate.
+ */
+const CANDIDATE = /(?<![\w.])[-+]?(?:\.(?:inf|nan)\b|(?:\d+\.?\d*|\.\d+)e[+-]?\d{3}|0x[\da-f]{256}|0o[0-7]{256}|\d{309})/i;
+
+/** Whether a spec text may hold a non-finite number; false means it surely holds none. */
+export const mayHoldNonFinite = (text) => CANDIDATE.test(text);
 
 /** The pointers of {@link nonFinitePointers} in a YAML text (a bundle Redocly wrote); [] when it has none or does not parse. */
 export function nonFiniteInYaml(text) {
-  if (!CANDIDATE.test(text)) return [];
+  if (!mayHoldNonFinite(text)) return [];
   try {
     return nonFinitePointers(parse(text, { maxAliasCount: -1, uniqueKeys: false }));
   } catch {
@@ -49,7 +56,7 @@ export function nonFiniteInSources(dir, cwd = dir) {
   const out = [];
   for (const file of specFiles(dir)) {
     const text = readFileSync(file, "utf8");
-    if (!CANDIDATE.test(text)) continue;
+    if (!mayHoldNonFinite(text)) continue;
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: false });
     const walk = (node, at) => {
@@ -79,12 +86,18 @@ function specFiles(dir) {
 }
 
 /**
- * One line per non-finite number: the source file and line when found there, else the bundle's
- * pointer (a number that only a `$ref` outside `dir` brings in).
+ * Each non-finite number of a bundle (`bundlePointers`) where the user can fix it: at its file, line
+ * and column when one of the spec's own files under `dir` holds it, else at the bundle's pointer in
+ * `bundleFile` (a number that only a `$ref` outside `dir` brings in). `specforge-spec bundle` prints
+ * these, the dev loop reports them as lint errors.
  */
-export function nonFiniteMessages(bundlePointers, sources, bundleName) {
-  if (sources.length) return sources.map((s) => `${s.file}:${s.line}:${s.col} #${s.pointer}: ${JSON.stringify(s.text)} ${NON_FINITE_WHY}`);
-  return bundlePointers.map((p) => `${bundleName} #${p}: the number ${NON_FINITE_WHY}`);
+export function nonFiniteFindings(bundlePointers, dir, cwd, bundleFile) {
+  const sources = nonFiniteInSources(dir, cwd);
+  if (sources.length) return sources.map((s) => ({ file: s.file, line: s.line, col: s.col, pointer: s.pointer, message: `${JSON.stringify(s.text)} ${NON_FINITE_WHY}` }));
+  return bundlePointers.map((pointer) => ({ file: bundleFile, pointer, message: `the number at #${pointer} of the bundle ${NON_FINITE_WHY}` }));
 }
+
+/** A finding as one line: `file:line:col #pointer: message` (no line and column for a bundle's pointer). */
+export const formatNonFinite = (f) => `${f.file}${f.line ? `:${f.line}:${f.col}` : ""} #${f.pointer}: ${f.message}`;
 
 export const NON_FINITE_WHY = "is a non-finite number, which JSON cannot carry (the JSON bundle would hold null); use a finite number or remove it";

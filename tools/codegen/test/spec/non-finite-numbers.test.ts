@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { nonFiniteInSources, nonFiniteInYaml, nonFiniteMessages, nonFinitePointers } from "../../src/spec/non-finite-numbers.mjs";
+import { formatNonFinite, mayHoldNonFinite, nonFiniteFindings, nonFiniteInSources, nonFiniteInYaml, nonFinitePointers } from "../../src/spec/non-finite-numbers.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "non-finite-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -66,10 +66,44 @@ describe("nonFinitePointers and the messages", () => {
   });
 
   it("names the source when found there, else the bundle's pointer", () => {
-    const sources = [{ file: "spec/a.yaml", line: 3, col: 9, pointer: "/enum/1", text: ".inf" }];
-    expect(nonFiniteMessages(["/components/schemas/A/enum/1"], sources, "spec/dist/openapi.yaml")).toEqual([
-      'spec/a.yaml:3:9 #/enum/1: ".inf" is a non-finite number, which JSON cannot carry (the JSON bundle would hold null); use a finite number or remove it',
-    ]);
-    expect(nonFiniteMessages(["/x"], [], "spec/dist/openapi.yaml")[0]).toMatch(/^spec\/dist\/openapi\.yaml #\/x: the number is a non-finite number/);
+    const root = spec({ "a.yaml": "type: number\nenum: [1, .inf]\n" });
+    const [found] = nonFiniteFindings(["/components/schemas/A/enum/1"], root, dir, "spec/dist/openapi.yaml");
+    expect(formatNonFinite(found!)).toBe(
+      `${join(root.slice(dir.length + 1), "a.yaml")}:2:11 #/enum/1: ".inf" is a non-finite number, which JSON cannot carry (the JSON bundle would hold null); use a finite number or remove it`,
+    );
+    // Only a $ref outside the spec's folder brought it in: the bundle is where to look.
+    const [fallback] = nonFiniteFindings(["/x"], spec({ "a.yaml": "type: number\n" }), dir, "spec/dist/openapi.yaml");
+    expect(fallback).toEqual({ file: "spec/dist/openapi.yaml", pointer: "/x", message: expect.stringMatching(/^the number at #\/x of the bundle is a non-finite number/) });
+    expect(formatNonFinite(fallback!)).toMatch(/^spec\/dist\/openapi\.yaml #\/x: the number at/);
+  });
+});
+
+describe("mayHoldNonFinite: the cheap test before any parse", () => {
+  // A miss here would let a non-finite number through as null; a false alarm only costs a parse.
+  it.each([
+    ["a: .inf", true],
+    ["enum: [-.Inf, +.NAN]", true],
+    ['{"maximum":1e999}', true],
+    ["a: -12.5E+400", true],
+    ["a: .5e308", true],
+    [`a: 0x${"f".repeat(256)}`, true],
+    [`a: 0o${"7".repeat(256)}`, true],
+    [`a: ${"9".repeat(309)}`, true],
+    [`a: ${"9".repeat(309)}.5`, true],
+    ["a: 1e99\nb: 12345", false],
+    ["example: v1,5257a869e7ecebeda32affa62cd8e108d8bd", false],
+    ["description: see setup.inf and x.nan", false],
+    [`a: ${"9".repeat(308)}`, false],
+    [`digest: ${"ab".repeat(200)}`, false],
+  ])("%s → %s", (text, want) => {
+    expect(mayHoldNonFinite(text)).toBe(want);
+  });
+
+  it("every number that parses to a non-finite one is a candidate", async () => {
+    const { parse } = await import("yaml");
+    for (const text of ["a: .inf", "a: 1e999", `a: 0x${"f".repeat(256)}`, `a: 0o${"7".repeat(400)}`, `a: ${"9".repeat(309)}`, `a: [1, ${"1".repeat(320)}.0e-5]`]) {
+      expect(nonFinitePointers(parse(text)).length, text).toBeGreaterThan(0);
+      expect(mayHoldNonFinite(text), text).toBe(true);
+    }
   });
 });
