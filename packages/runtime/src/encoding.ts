@@ -61,10 +61,8 @@ export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
  * getRandomValues works everywhere, so plain-http pages fall back to building one by hand.
  */
 export function randomId(): string {
-  if (typeof globalThis.crypto.randomUUID === "function") return globalThis.crypto.randomUUID();
-  const b = randomBytes(16);
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = hexEncode(b);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const c = globalThis.crypto;
+  if (c.randomUUID) return c.randomUUID();
+  // Each 0 and 1 becomes a random hex digit, 8 one of 8-b (variant bits 10), 4 stays (version 4).
+  return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (d) => (+d ^ (c.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+d / 4)))).toString(16));
 }

@@ -1,12 +1,12 @@
 import { computeBackoff } from "./backoff.js";
 import { ResponseCache, type CacheEntry } from "./cache.js";
 import { sendAttempt } from "./attempt.js";
-import { AbortError, ApiError, TimeoutError } from "./errors/index.js";
+import { AbortError, ApiError, TimeoutError, type ConnectionError } from "./errors/index.js";
 import { cacheTtl, Context, finish, view, waitAndCount, type RuntimeState } from "./lifecycle.js";
 import type { CallOptions } from "./options.js";
 import { bufferResponse, classifyFetchError, originOf, prepare, prepareHeaders, rebuild, type Prepared } from "./request.js";
 import { delayForResponse, isReplayable } from "./retry.js";
-import { anySignal, LinkedSignal } from "./timeout.js";
+import { LinkedSignal } from "./timeout.js";
 import { supportsRequestStreams } from "./upload.js";
 
 export type { RuntimeState } from "./lifecycle.js";
@@ -57,9 +57,10 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   const deadline = started + (totalMs ?? Infinity);
   // A caller-owned signal may be long-lived (one per page or component). When the body is read here,
   // every link to it is removed at the end. Otherwise the caller's signal must still abort the body
-  // read after we return: AbortSignal.any gives a per-request view, so the links stay on that view.
+  // read after we return: AbortSignal.any gives a per-request view, linked through weak references,
+  // so the links stay on that view and finished requests pile nothing onto the caller's signal.
   // (Node 20 keeps a view with listeners, and a weak entry per view, until the caller's signal goes.)
-  const callerSignal = call.signal ? (read && !p.signal ? call.signal : anySignal(p.signal ? [p.signal, call.signal] : [call.signal])) : p.signal;
+  const callerSignal = call.signal ? (read && !p.signal ? call.signal : AbortSignal.any(p.signal ? [p.signal, call.signal] : [call.signal])) : p.signal;
   // Without an overall budget the caller's signal is the parent of each attempt: one fewer link.
   const total = totalMs === undefined ? undefined : new LinkedSignal(callerSignal, totalMs, "total", requestId);
   // Parent of every attempt, and what backoff and limiter waits listen to.
@@ -183,7 +184,8 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
 
       const err = error!;
       attempt.signal.dispose();
-      if (err instanceof AbortError || (err instanceof TimeoutError && err.kind === "total")) {
+      // The origin did not fail a caller's abort, a spent budget, or a request fetch refused by its own rules.
+      if (err instanceof AbortError || (err instanceof TimeoutError && err.kind === "total") || (err as ConnectionError).retryable === false) {
         rt.breaker?.neutral(origin);
         throw err;
       }

@@ -16,6 +16,8 @@ const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
 const loadedFetch = globalThis.fetch;
 
 interface Dispatcher {
+  /** The timeout it sets, so a runtime reuses it while that stays the same. */
+  ms?: number;
   dispatch(options: { headersTimeout?: number; bodyTimeout?: number }, handler: unknown): boolean;
 }
 
@@ -30,18 +32,15 @@ export const nativeTimeouts = { minMs: 10_000 };
 export function nativeTimeout(injected: FetchFn | undefined, timeoutMs: number, body: boolean): Dispatcher | undefined {
   const g = globalThis as unknown as Record<symbol, Dispatcher | undefined>;
   if (!injected && timeoutMs >= nativeTimeouts.minMs && timeoutMs < Infinity && globalThis.fetch === loadedFetch && g[GLOBAL_DISPATCHER]?.dispatch) {
-    // One per (timeout, body) pair, built once: a runtime uses one or two.
-    const key = body ? timeoutMs : -timeoutMs;
-    let d = made.get(key);
-    if (!d) {
-      // undefined leaves undici's own body timeout (300 s) for a body the caller reads.
-      d = { dispatch: (options, handler) => ((options.headersTimeout = timeoutMs), (options.bodyTimeout = body ? timeoutMs : undefined), g[GLOBAL_DISPATCHER]!.dispatch(options, handler)) };
-      if (made.size < 64) made.set(key, d);
-    }
-    return d;
+    // Reused while the timeout stays the same (a runtime mostly uses one): one per body flag.
+    const i = +body;
+    const last = made[i];
+    if (last?.ms === timeoutMs) return last;
+    // undefined leaves undici's own body timeout (300 s) for a body the caller reads.
+    return (made[i] = { ms: timeoutMs, dispatch: (options, handler) => ((options.headersTimeout = timeoutMs), (options.bodyTimeout = body ? timeoutMs : undefined), g[GLOBAL_DISPATCHER]!.dispatch(options, handler)) });
   }
   return undefined;
 }
 
-/** Dispatchers by timeout (negative: headers only); they hold no state, so calls share them. */
-const made = new Map<number, Dispatcher>();
+/** The last dispatcher made, for headers only [0] and with the body [1]; they hold no state, so calls share them. */
+const made: Dispatcher[] = [];

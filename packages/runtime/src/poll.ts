@@ -1,6 +1,5 @@
 import { systemClock, type Clock } from "./clock.js";
 import { DeadlineExceededError, JobFailedError } from "./errors/index.js";
-import { anySignal } from "./timeout.js";
 
 export interface PollOptions<J> {
   /** Fetches the job's current representation (e.g. GET /exports/{id}); pass `signal` on, the deadline aborts it. Required. */
@@ -40,7 +39,7 @@ export async function pollJob<J>(options: PollOptions<J>): Promise<J> {
   let interval = options.intervalMs ?? 1_000;
   let job: J | undefined;
   const cut = AbortSignal.timeout(timeout);
-  const signal = options.signal ? anySignal([options.signal, cut]) : cut;
+  const signal = options.signal ? AbortSignal.any([options.signal, cut]) : cut;
   // Rejects as soon as the deadline (or the caller) aborts, whatever `fetch` does with the signal.
   const aborted = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
   aborted.catch(() => undefined);

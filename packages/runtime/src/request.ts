@@ -1,4 +1,4 @@
-import { ApiError, ConnectionError } from "./errors/index.js";
+import { ApiError, ConnectionError, type ApiErrorInit } from "./errors/index.js";
 import { randomId, utf8 } from "./encoding.js";
 import type { CallOptions, RequestInitWithDuplex } from "./options.js";
 import { timedOut, type LinkedSignal } from "./timeout.js";
@@ -130,7 +130,12 @@ export function classifyFetchError(err: unknown, signal: LinkedSignal, requestId
   if (/^UND_ERR_(HEADERS|BODY)_TIMEOUT$/.test(detail)) {
     return timedOut("attempt", timeoutMs, requestId, err);
   }
-  return new ConnectionError(`Connection failed: ${detail}`, { cause: err, requestId });
+  // What fetch decides by its own rules, not a network fault (undici's wording): a redirect loop,
+  // a redirect where `redirect: "error"`, to a scheme or a port fetch will not use. Every retry would
+  // end the same, and a loop sends 21 requests each time.
+  return /redirect|scheme|^(bad port|blocked)$/.test(detail)
+    ? new ConnectionError(`Fetch refused: ${detail}`, { cause: err, requestId, retryable: false } as ApiErrorInit)
+    : new ConnectionError(`Connection failed: ${detail}`, { cause: err, requestId });
 }
 
 /** A readable copy of a response whose body was read; keeps `url` for callers resolving links. */

@@ -19,15 +19,15 @@ export class SSEParser {
    * connection cut mid-event does not resume past an event we never delivered. A reconnect sends it.
    */
   lastEventId: string | undefined;
-  private idBuffer: string | undefined;
+  #idBuffer: string | undefined;
   /** Reconnection delay in ms from the last valid `retry:` field. */
   retry: number | undefined;
-  private line = "";
-  private data = "";
-  private hasData = false;
-  private eventType = "";
-  private pendingCR = false;
-  private started = false;
+  #line = "";
+  #data = "";
+  #hasData = false;
+  #eventType = "";
+  #pendingCR = false;
+  #started = false;
 
   /** Receives each dispatched event; swappable so one parser (and its lastEventId) spans reconnects. */
   onMessage: (message: SSEMessage) => void;
@@ -38,44 +38,44 @@ export class SSEParser {
 
   /** Forgets a partially received event, e.g. when the connection dropped mid-event. */
   resetPending(): void {
-    this.line = "";
-    this.data = "";
-    this.hasData = false;
-    this.eventType = "";
-    this.pendingCR = false;
-    this.started = false;
-    this.idBuffer = this.lastEventId;
+    this.#line = "";
+    this.#data = "";
+    this.#hasData = false;
+    this.#eventType = "";
+    this.#pendingCR = false;
+    this.#started = false;
+    this.#idBuffer = this.lastEventId;
   }
 
   feed(text: string): void {
     let start = 0;
-    if (!this.started && text.length > 0) {
-      this.started = true;
+    if (!this.#started && text.length > 0) {
+      this.#started = true;
       if (text.charCodeAt(0) === 0xfeff) start = 1;
     }
-    if (this.pendingCR && text[start] === "\n") start++;
-    this.pendingCR = false;
+    if (this.#pendingCR && text[start] === "\n") start++;
+    this.#pendingCR = false;
     const n = text.length;
     let lineStart = start;
     for (let i = start; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c !== 10 && c !== 13) continue;
-      this.processLine(this.line + text.slice(lineStart, i));
-      this.line = "";
+      this.#processLine(this.#line + text.slice(lineStart, i));
+      this.#line = "";
       if (c === 13) {
         if (i + 1 < n) {
           if (text.charCodeAt(i + 1) === 10) i++;
         } else {
-          this.pendingCR = true;
+          this.#pendingCR = true;
         }
       }
       lineStart = i + 1;
     }
-    this.line += text.slice(lineStart);
+    this.#line += text.slice(lineStart);
   }
 
-  private processLine(line: string): void {
-    if (line === "") return this.dispatch();
+  #processLine(line: string): void {
+    if (line === "") return this.#dispatch();
     if (line.charCodeAt(0) === 58 /* ":" comment, e.g. keep-alive */) return;
     const colon = line.indexOf(":");
     const field = colon < 0 ? line : line.slice(0, colon);
@@ -83,14 +83,14 @@ export class SSEParser {
     if (value.charCodeAt(0) === 32) value = value.slice(1);
     switch (field) {
       case "event":
-        this.eventType = value;
+        this.#eventType = value;
         break;
       case "data":
-        this.data = this.hasData ? `${this.data}\n${value}` : value;
-        this.hasData = true;
+        this.#data = this.#hasData ? `${this.#data}\n${value}` : value;
+        this.#hasData = true;
         break;
       case "id":
-        if (!value.includes("\0")) this.idBuffer = value;
+        if (!value.includes("\0")) this.#idBuffer = value;
         break;
       case "retry":
         if (/^\d+$/.test(value)) this.retry = Number(value);
@@ -99,16 +99,16 @@ export class SSEParser {
     }
   }
 
-  private dispatch(): void {
-    this.lastEventId = this.idBuffer;
-    if (!this.hasData) {
-      this.eventType = "";
+  #dispatch(): void {
+    this.lastEventId = this.#idBuffer;
+    if (!this.#hasData) {
+      this.#eventType = "";
       return;
     }
-    const message: SSEMessage = { event: this.eventType || "message", data: this.data, id: this.lastEventId };
-    this.data = "";
-    this.hasData = false;
-    this.eventType = "";
+    const message: SSEMessage = { event: this.#eventType || "message", data: this.#data, id: this.lastEventId };
+    this.#data = "";
+    this.#hasData = false;
+    this.#eventType = "";
     this.onMessage(message);
   }
 }

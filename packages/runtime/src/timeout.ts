@@ -1,21 +1,5 @@
 import { AbortError, TimeoutError } from "./errors/index.js";
 
-/**
- * A per-request view of a request's own signal and a long-lived caller signal (e.g. one per page or
- * component). AbortSignal.any links them through weak references, so thousands of finished requests
- * do not pile listeners onto the caller's signal; the manual fallback is for engines that predate it.
- */
-export function anySignal(signals: AbortSignal[]): AbortSignal {
-  const any = (AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal }).any;
-  if (any) return any.call(AbortSignal, signals);
-  const controller = new AbortController();
-  for (const s of signals) {
-    if (s.aborted) controller.abort(s.reason);
-    else s.addEventListener("abort", () => controller.abort(s.reason), { once: true, signal: controller.signal });
-  }
-  return controller.signal;
-}
-
 /** The TimeoutError of a budget that ran out, whichever timer noticed (a signal's, or undici's). */
 export function timedOut(kind: "attempt" | "total", timeoutMs: number, requestId: string | undefined, cause?: unknown): TimeoutError {
   return new TimeoutError(`Request timed out after ${timeoutMs} ms (${kind})`, { kind, timeoutMs, requestId, cause });
@@ -34,18 +18,18 @@ const fanOut = new WeakMap<AbortSignal, Set<() => void>>();
  * (undici links every request signal with a WeakRef and a FinalizationRegistry entry).
  */
 export class LinkedSignal {
-  // Declared only: assigned when needed, so a LinkedSignal that links nothing stays an empty object.
+  // Declared only: assigned when needed, so a LinkedSignal that links nothing holds no signal.
   declare readonly signal: AbortSignal | undefined;
-  declare private readonly controller: AbortController | undefined;
-  declare private timer: ReturnType<typeof setTimeout> | undefined;
-  declare private unlink: (() => void) | undefined;
+  readonly #controller: AbortController | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #unlink: (() => void) | undefined;
 
   constructor(parent: AbortSignal | undefined, timeoutMs: number | undefined, kind: "attempt" | "total", requestId?: string) {
     const timed = timeoutMs! > 0 && timeoutMs! < Infinity;
     if (!timed && !parent) return;
-    const controller = (this.controller = new AbortController());
+    const controller = (this.#controller = new AbortController());
     this.signal = controller.signal;
-    if (parent?.aborted) this.abortFrom(parent);
+    if (parent?.aborted) this.#abortFrom(parent);
     else if (parent) {
       let fans = fanOut.get(parent);
       if (!fans) {
@@ -53,36 +37,36 @@ export class LinkedSignal {
         // A signal aborts once, so this listener runs at most once.
         parent.addEventListener("abort", () => fans!.forEach((f) => f()));
       }
-      const onAbort = (): void => this.abortFrom(parent);
+      const onAbort = (): void => this.#abortFrom(parent);
       fans.add(onAbort);
-      this.unlink = () => fans.delete(onAbort);
+      this.#unlink = () => fans.delete(onAbort);
     }
     if (timed && !controller.signal.aborted) {
-      this.timer = setTimeout(() => {
+      this.#timer = setTimeout(() => {
         controller.abort(timedOut(kind, timeoutMs!, requestId));
       }, timeoutMs);
     }
   }
 
-  private abortFrom(parent: AbortSignal): void {
+  #abortFrom(parent: AbortSignal): void {
     // Runtime errors from an enclosing LinkedSignal pass through untouched so a total timeout stays a
     // TimeoutError in the attempt; anything else came from the caller and becomes AbortError.
     const reason: unknown = parent.reason;
-    if (reason instanceof TimeoutError || reason instanceof AbortError) this.controller!.abort(reason);
-    else this.controller!.abort(new AbortError("Request aborted by caller", { cause: reason }));
+    if (reason instanceof TimeoutError || reason instanceof AbortError) this.#controller!.abort(reason);
+    else this.#controller!.abort(new AbortError("Request aborted by caller", { cause: reason }));
   }
 
   /** Stops the timer, e.g. once headers arrived: the timeout budget covers waiting for a response. */
   disarm(): void {
-    if (this.timer === undefined) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    if (this.#timer === undefined) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   /** Stops the timer and detaches from the parent; for attempts whose response is discarded or read. */
   dispose(): void {
     this.disarm();
-    this.unlink?.();
-    this.unlink = undefined;
+    this.#unlink?.();
+    this.#unlink = undefined;
   }
 }

@@ -112,6 +112,26 @@ describe("retries", () => {
     expect(ctx.server.count("/echo")).toBe(2);
   });
 
+  it("does not retry what fetch refuses by its own rules: a redirect loop, a redirect with redirect: \"error\", a blocked port", async () => {
+    const { rt, clock } = runtime({ circuitBreaker: { failureThreshold: 1 } });
+    // fetch follows 20 redirects, then fails; retrying would send 21 more per attempt for the same end.
+    ctx.server.plan("/echo", ...Array.from({ length: 30 }, () => ({ status: 302, headers: { location: "/echo" } })));
+    const loop = await rt.fetch("/echo").catch((e: unknown) => e);
+    expect(loop).toBeInstanceOf(ConnectionError);
+    expect(loop).toMatchObject({ message: "Fetch refused: redirect count exceeded", retryable: false });
+    expect(ctx.server.count("/echo")).toBe(21);
+    expect(clock.sleeps).toEqual([]);
+    // The origin answered every time: the breaker (1 failure opens it) stays closed.
+    expect((await rt.fetch("/echo?after")).status).toBe(200);
+
+    ctx.server.plan("/items", { status: 307, headers: { location: "/echo" } });
+    await expect(rt.fetch("/items", { redirect: "error" })).rejects.toThrow(/Fetch refused: unexpected redirect/);
+    expect(ctx.server.count("/items")).toBe(1);
+    // Ports fetch never connects to (the Fetch standard's bad ports; 6000 is X11).
+    await expect(rt.fetch("http://127.0.0.1:6000/x")).rejects.toThrow(/Fetch refused: bad port/);
+    expect(clock.sleeps).toEqual([]);
+  });
+
   it("can be turned off entirely", async () => {
     const { rt } = runtime({ retry: false });
     ctx.server.plan("/echo", { status: 503 });

@@ -54,57 +54,57 @@ export interface TokenManagerOptions {
  * callers with an expired token trigger exactly one refresh call.
  */
 export class TokenManager implements BearerProvider {
-  declare private current: TokenSet | undefined;
-  declare private inflight: Promise<TokenSet> | undefined;
-  private expired = false;
-  declare private readonly now: () => number;
-  declare private readonly skew: number;
+  #current: TokenSet | undefined;
+  #inflight: Promise<TokenSet> | undefined;
+  #expired = false;
+  readonly #now: () => number;
+  readonly #skew: number;
 
   constructor(private readonly options: TokenManagerOptions) {
-    this.now = options.now ?? Date.now;
-    this.skew = options.refreshSkewMs ?? 30_000;
-    if (options.tokens) this.current = normalizeTokens(options.tokens, this.now());
+    this.#now = options.now ?? Date.now;
+    this.#skew = options.refreshSkewMs ?? 30_000;
+    if (options.tokens) this.#current = normalizeTokens(options.tokens, this.#now());
   }
 
   get tokens(): TokenSet | undefined {
-    return this.current;
+    return this.#current;
   }
 
   /** Stores tokens after a login; also clears a previous session-expired state. */
   setTokens(tokens: TokenSet | OAuthTokenResponse): void {
-    this.current = normalizeTokens(tokens, this.now());
-    this.expired = false;
-    this.options.onTokens?.(this.current);
+    this.#current = normalizeTokens(tokens, this.#now());
+    this.#expired = false;
+    this.options.onTokens?.(this.#current);
   }
 
   /** Forgets the tokens (logout). */
   clear(): void {
-    this.current = undefined;
+    this.#current = undefined;
     this.options.onTokens?.(undefined);
   }
 
-  private needsRefresh(t: TokenSet): boolean {
-    return t.expiresAt !== undefined && this.now() >= t.expiresAt - this.skew;
+  #needsRefresh(t: TokenSet): boolean {
+    return t.expiresAt !== undefined && this.#now() >= t.expiresAt - this.#skew;
   }
 
   getAccessToken(): MaybePromise<string | undefined> {
-    if (this.inflight) return this.inflight.then((t) => t.accessToken);
-    const t = this.current;
+    if (this.#inflight) return this.#inflight.then((t) => t.accessToken);
+    const t = this.#current;
     // No tokens: unauthenticated, unless a refresh failed (then refresh() rejects at once).
-    if (!t && !this.expired) return undefined;
-    if (t && !this.needsRefresh(t)) return t.accessToken;
+    if (!t && !this.#expired) return undefined;
+    if (t && !this.#needsRefresh(t)) return t.accessToken;
     // Within the skew but still valid and nothing to refresh with: use it while it lasts.
-    if (t && !t.refreshToken && t.expiresAt !== undefined && this.now() < t.expiresAt) return t.accessToken;
+    if (t && !t.refreshToken && t.expiresAt !== undefined && this.#now() < t.expiresAt) return t.accessToken;
     return this.refresh().then((n) => n.accessToken);
   }
 
   async handleUnauthorized(rejectedToken: string): Promise<boolean> {
     // Someone else already rotated the token while this request was in flight: just replay.
-    if (this.inflight) {
-      await this.inflight;
+    if (this.#inflight) {
+      await this.#inflight;
       return true;
     }
-    if (this.current && this.current.accessToken !== rejectedToken) return true;
+    if (this.#current && this.#current.accessToken !== rejectedToken) return true;
     await this.refresh();
     return true;
   }
@@ -115,27 +115,27 @@ export class TokenManager implements BearerProvider {
    * (and report the expiry) again.
    */
   refresh(): Promise<TokenSet> {
-    if (this.expired) return Promise.reject(new SessionExpiredError("Session expired; log in again"));
-    this.inflight ??= this.runRefresh().finally(() => {
-      this.inflight = undefined;
+    if (this.#expired) return Promise.reject(new SessionExpiredError("Session expired; log in again"));
+    this.#inflight ??= this.#runRefresh().finally(() => {
+      this.#inflight = undefined;
     });
-    return this.inflight;
+    return this.#inflight;
   }
 
-  private async runRefresh(): Promise<TokenSet> {
-    const t = this.current;
+  async #runRefresh(): Promise<TokenSet> {
+    const t = this.#current;
     try {
       if (!t?.refreshToken) throw new Error("No refresh token available");
-      const next = normalizeTokens(await this.options.refresh(t.refreshToken, t), this.now());
+      const next = normalizeTokens(await this.options.refresh(t.refreshToken, t), this.#now());
       // Servers that do not rotate refresh tokens omit them; keep the one we have.
       if (!next.refreshToken) next.refreshToken = t.refreshToken;
-      this.current = next;
+      this.#current = next;
       this.options.onTokens?.(next);
       return next;
     } catch (cause) {
       const error = cause instanceof SessionExpiredError ? cause : new SessionExpiredError(undefined, { cause });
-      this.current = undefined;
-      this.expired = true;
+      this.#current = undefined;
+      this.#expired = true;
       this.options.onTokens?.(undefined);
       this.options.onSessionExpired?.(error);
       throw error;

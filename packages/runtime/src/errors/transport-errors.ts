@@ -3,6 +3,11 @@ import { ApiError, type ApiErrorInit } from "./api-error.js";
 /** The request never produced a response: DNS, refused or reset connection, TLS, CORS. */
 export class ConnectionError extends ApiError {
   override name = "ConnectionError";
+  /**
+   * `false` when no retry can help, so none was made: fetch refused the request by its own rules
+   * (a redirect loop, a redirect with `redirect: "error"` or to a scheme or port it will not use).
+   */
+  declare readonly retryable: false | undefined;
 }
 
 /**
