@@ -95,8 +95,9 @@ describe("turbo pipeline caching", () => {
     appendFileSync(join(copy, "packages/runtime/src/index.ts"), "\n// touched by the turbo cache test\n");
     const changed = rerun(before, await dryRun(ALL, copy));
     // The runtime itself, what imports it (client, mocks with the runtime's mock engine, bff, the
-    // codegen's tests of generated clients, the scaffold's templates, the e2e and contract suites),
-    // and the builds downstream of it. Not the spec, the generators, types, zod or spec-diff.
+    // codegen's tests of generated clients, the scaffold's templates, the e2e and contract suites,
+    // the size budget of its bundle), and the builds downstream of it. Not the spec, the
+    // generators, types, zod or spec-diff.
     expect(changed).toEqual(
       [
         "@specforge/runtime#build",
@@ -124,6 +125,7 @@ describe("turbo pipeline caching", () => {
         "@specforge/test#test:browser",
         "@specforge/test#test:release",
         "@specforge/test#test:cache",
+        "@specforge/bench#test",
       ].sort(),
     );
   });

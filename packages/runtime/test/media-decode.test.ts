@@ -11,6 +11,9 @@ const BODIES: Record<string, [string, string | Buffer]> = {
   "/untyped": ["", '{"b":2}'],
   "/csv": ["text/csv", "a,b\n1,2\n"],
   "/png": ["image/png", Buffer.from([0x89, 0x50, 0x4e, 0x47])],
+  "/latin1-csv": ["text/csv; charset=ISO-8859-1", Buffer.from("name\ncaf\xe9\n", "latin1")],
+  "/cp1252-json": ['application/json; charset="windows-1252"', Buffer.from('{"name":"Jos\xe9"}', "latin1")],
+  "/unknown-charset": ["text/plain; charset=x-klingon", "caf\u00e9"],
 };
 
 let server: Server;
@@ -34,6 +37,11 @@ describe("operation methods decode the body by its media type", () => {
     ["/problem", { title: "t" }],
     ["/untyped", { b: 2 }],
     ["/csv", "a,b\n1,2\n"],
+    // The declared charset decodes the text (fetch's text() would read these as UTF-8: "caf\uFFFD").
+    ["/latin1-csv", "name\ncaf\u00e9\n"],
+    ["/cp1252-json", { name: "Jos\u00e9" }],
+    // A charset no decoder knows: UTF-8, as fetch reads it.
+    ["/unknown-charset", "caf\u00e9"],
   ])("%s", async (path, want) => {
     const api = createApiCore<Record<string, never>>({ baseUrl });
     expect(await api.op<Record<string, unknown>>(meta(path))({} as never)).toEqual(want);

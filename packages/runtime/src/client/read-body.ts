@@ -15,16 +15,30 @@ const PREVIEW = 200;
  */
 export function readBody(response: Response, body: ArrayBuffer, parseAs: ParseAs, method: string): unknown {
   const empty = response.status === 204 || method === "HEAD" || body.byteLength === 0;
-  if (!response.ok) throw errorFromResponse(response, empty ? undefined : errorBody(decoder.decode(body)));
-  if (empty) return undefined;
   const type = response.headers.get("content-type") ?? "";
+  if (!response.ok) throw errorFromResponse(response, empty ? undefined : errorBody(decoderFor(type).decode(body)));
+  if (empty) return undefined;
   // The default ("json") follows the response's media type: an image or a PDF the spec documents
   // comes back as a Blob and text/csv as a string, where openapi-fetch would fail to JSON-parse them.
   const as = parseAs === "json" && type !== "" && !JSON_TYPE.test(type) ? (/^text\//i.test(type) ? "text" : "blob") : parseAs;
   if (as === "arrayBuffer") return body.slice(0);
   if (as === "blob") return new Blob([body], { type });
-  const text = decoder.decode(body);
+  const text = decoderFor(type).decode(body);
   return as === "text" ? text : parseJson(response, text);
+}
+
+/**
+ * The decoder for the charset a response declares (`text/csv; charset=windows-1252`), so a legacy
+ * API's text is not turned into U+FFFD; UTF-8 when it declares none or one no decoder knows.
+ */
+function decoderFor(type: string): TextDecoder {
+  const label = /;\s*charset="?([^";\s]+)/i.exec(type)?.[1];
+  if (!label || /^utf-?8$/i.test(label)) return decoder;
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return decoder;
+  }
 }
 
 /** application/json, application/problem+json, text/json… */
