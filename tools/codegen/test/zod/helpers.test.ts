@@ -9,8 +9,14 @@ import { helperSource, helpersIn } from "../../src/emit/zod/runtime.js";
 const declared = (code: string) => [...code.matchAll(/^(?:const|function|type) (\$\w+)/gm)].map((m) => m[1]).sort();
 
 describe("zod module helpers", () => {
-  it("given only $objectSchema in use, want $objectSchema and $Z's declarations, not $schema", () => {
-    expect(declared(helperSource(helpersIn("export const A = $objectSchema(x);")))).toEqual(["$Z", "$objectSchema", "$t", "$z"]);
+  it("given only $objectSchema in use, want $objectSchema and what it uses ($Z, $t), not $schema or $z", () => {
+    expect(declared(helperSource(helpersIn("export const A = $objectSchema(x);")))).toEqual(["$Z", "$objectSchema", "$t"]);
+  });
+  it("given no helper in use (a spec without schemas), want no declaration at all", () => {
+    expect(helperSource(helpersIn("export const components = components$();"))).toBe("");
+  });
+  it("given $schema only, want the schema type and the cast it uses, not the other", () => {
+    expect(declared(helperSource(["$schema"]))).toEqual(["$Z", "$schema", "$t"]);
   });
   it("given a helper whose code (not its doc) uses another, want both", () => {
     const names = declared(helperSource(["$schema"]));

@@ -97,11 +97,14 @@ export const emitZod: Emitter = (ctx) => {
     st.warn("#", `format ${JSON.stringify(name)} (${count}x) is unknown to JSON Schema/ajv-formats and not validated (JSON Schema ignores unknown formats)`);
   }
 
+  const helpers = helperSource(helpersIn(body.join("\n")));
+  // A spec without schemas (only operations without bodies) uses no zod at all: an unused import
+  // fails a consumer's noUnusedLocals. (A spec's text saying "z." in a doc comment keeps it: rare, and no worse than before.)
+  const usesZod = /(^|[^\w$.])z\./m.test(helpers) || body.some((b) => /(^|[^\w$.])z\./m.test(b));
   const head = [
     generatedHeader(ctx, `zod v4 validators of ${model.title} ${model.version}: JSON Schema semantics, as Ajv (ajv-formats "full") validates.`),
-    `import { z } from "zod";`,
-    "",
-    helperSource(helpersIn(body.join("\n"))),
+    ...(usesZod ? [`import { z } from "zod";`, ""] : []),
+    ...(helpers ? [helpers] : []),
     ...st.regexDecls,
     "",
   ];

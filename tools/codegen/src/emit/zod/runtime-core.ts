@@ -2,17 +2,17 @@
 import type { Helper } from "./runtime.js";
 
 export const CORE: Record<string, Helper> = {
+  // Each declared only where used: a consumer compiling with noUnusedLocals must not trip on them
+  // (a spec without schemas uses none of these).
   $Z: {
     code: `/**
  * A zod schema inside this module. Typed \`unknown\` on purpose: tsc then never instantiates zod's
  * types per schema (the exported constants carry the real \`z.ZodType<T>\` types).
  */
-type $Z = unknown;
-const $z = (s: unknown): $Z => s as $Z;
-/** Inside the helpers zod's API is used untyped (\`any\`): its generic types cost tsc seconds. */
-const $t = (s: $Z): any => s;`,
+type $Z = unknown;`,
   },
-  // Each declared only where used: a consumer compiling with noUnusedLocals must not trip on them.
+  $z: { deps: ["$Z"], code: `const $z = (s: unknown): $Z => s as $Z;` },
+  $t: { deps: ["$Z"], code: `/** Inside the helpers zod's API is used untyped (\`any\`): its generic types cost tsc seconds. */\nconst $t = (s: $Z): any => s;` },
   $Re: { code: `type $Re = { test(s: string): boolean; source: string; lastIndex: number };` },
   $Key: { code: `type $Key = string | number | symbol;` },
   $m: { deps: ["$Z"], code: `/** Shared subschemas (\`$cN()\`), built on first use. */\nconst $m: $Z[] = [];` },

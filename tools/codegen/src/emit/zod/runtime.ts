@@ -40,9 +40,11 @@ export function helperSource(used: Iterable<string>): string {
     for (const d of helpersIn(code.replace(/\/\*[\s\S]*?\*\//g, ""))) if (d !== name && H[d]) visit(d);
     order.push(...(def.code === undefined ? [] : Array.isArray(def.code) ? def.code : [def.code]));
   };
-  visit("$Z");
-  for (const name of [...used].sort()) if (H[name] || FORMAT_SUPPORT[name] || findFormat(name)) visit(name);
-  return order.join("\n");
+  const names = [...used].sort().filter((name) => H[name] || FORMAT_SUPPORT[name] || findFormat(name));
+  for (const name of names) visit(name);
+  // The schema type and its two casts lead the module when anything uses them, as before they were optional.
+  const first = new Set(["$Z", "$z", "$t"].filter((n) => seen.has(n)).map((n) => H[n]!.code as string));
+  return [...first, ...order.filter((code) => !first.has(code))].join("\n");
 }
 
 function findFormat(helper: string): { code?: string[]; deps?: string[] } | undefined {
