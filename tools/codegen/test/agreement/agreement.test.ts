@@ -8,6 +8,7 @@ import { docWith, TMP } from "../zod/compile.js";
 import { CASES_30, CASES_31, type Case } from "../zod/cases.js";
 import { mkdirSync } from "node:fs";
 import { realSpecs } from "../support/real-specs.js";
+import { oasExamples } from "../support/npm-corpus.js";
 
 /**
  * zod module vs Ajv on every component schema of the workspace spec and of the real specs:
@@ -23,6 +24,8 @@ const WORKSPACE = resolve(REPO, "spec/openapi.yaml");
 const specs: { name: string; path: string }[] = [];
 specs.push({ name: "workspace (spec/openapi.yaml)", path: WORKSPACE });
 for (const path of realSpecs("agreement.test")) specs.push({ name: path.split("/").pop()!, path });
+// ReadMe's edge-case specs (see npm-corpus.ts): each OpenAPI feature at its edge.
+for (const path of oasExamples("agreement.test")) specs.push({ name: `oas-examples ${path.split("/package/")[1]}`, path });
 
 /** The construct table (test/zod/cases.ts) as two specs: constructs the real specs lack get generated instances too. */
 function constructsSpec(version: "3.0.3" | "3.1.0", cases: Case[]): string {
