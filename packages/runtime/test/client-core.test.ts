@@ -60,6 +60,28 @@ describe("generated-client core: spec metadata drives the runtime", () => {
     expect(last().url).toBe("/items?page=2");
   });
 
+  it("serializes parameters in the styles the spec declares (path label/matrix/explode; query form, delimited, deepObject)", async () => {
+    const styled = meta({
+      id: "styled",
+      path: "/s/{a}/{b}/{c}",
+      template: "/s/{.a}/{;b*}/{c*}",
+      query: { ids: ["form", false], pipes: ["pipeDelimited", false], spaces: ["spaceDelimited", false], filter: ["form", true], flat: ["form", false] },
+    });
+    const params = {
+      path: { a: ["x", "y"], b: { r: 1, g: 2 }, c: ["p", "q"] },
+      query: { ids: [1, 2, 3], pipes: ["a", "b"], spaces: ["c", "d"], filter: { status: "open", kind: "x y" }, flat: { k: "v", l: "w" }, deep: { n: 1 }, plain: [4, 5] },
+    };
+    const want = "/s/.x,y/;r=1;g=2/p,q?ids=1,2,3&pipes=a|b&spaces=c%20d&status=open&kind=x%20y&flat=k,v,l,w&deep[n]=1&plain=4&plain=5";
+    await core().op(styled)({ params } as never);
+    expect(last().url).toBe(want);
+    // The same request through openapi-fetch (a call with middleware goes that way).
+    await core().op(styled)({ params, middleware: [{ onRequest: () => undefined }] } as never);
+    expect(last().url).toBe(want);
+    // A call's own serializer still wins.
+    await core().op(styled)({ params: { path: { a: "1", b: "2", c: "3" }, query: { ids: [1, 2] } }, querySerializer: () => "custom=1" } as never);
+    expect(last().url).toBe("/s/.1/;b=2/3?custom=1");
+  });
+
   it("sends no credentials to a public operation", async () => {
     await core().op(meta({ id: "login", method: "post", path: "/login", security: [] }))({});
     expect(last().headers.authorization).toBeUndefined();

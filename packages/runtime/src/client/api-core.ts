@@ -13,6 +13,10 @@ export interface OperationMeta {
   readonly id: string;
   readonly method: "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
   readonly path: string;
+  /** `path` with the spec's path parameter styles as RFC 6570 markers (`{.x}` label, `{;x}` matrix, `{x*}` explode), when any is not `simple`. */
+  readonly template?: string;
+  /** Query parameters the spec serializes other than openapi-fetch's default: `[style, explode]` by name (`form` + false: `?ids=1,2`). */
+  readonly query?: { readonly [name: string]: readonly [style: string, explode: boolean] };
   /** Header the operation accepts an idempotency key in (e.g. "Idempotency-Key"). */
   readonly idempotencyHeader?: string;
   /** How a list operation paginates. */

@@ -1,4 +1,4 @@
-import { defaultBodySerializer, mergeHeaders, type Client } from "openapi-fetch";
+import { defaultBodySerializer, defaultPathSerializer, mergeHeaders, type Client } from "openapi-fetch";
 import { errorFromResponse, readErrorResponse } from "../errors/index.js";
 import { send, type ReadBody, type RuntimeState } from "../execute.js";
 import type { CallOptions as RuntimeCallOptions } from "../options.js";
@@ -7,7 +7,7 @@ import { encodeMultipart } from "../upload.js";
 import type { OperationMeta } from "./api-core.js";
 import { operationCallOptions, type ApiOptions, type CallOptions } from "./core-runtime.js";
 import { readBody, type ParseAs, parseJson } from "./read-body.js";
-import { compilePath, queryString, type QuerySerializerOption } from "./url.js";
+import { compilePath, queryString, specQuery, type QuerySerializerOption } from "./url.js";
 
 /**
  * What a call returns: the decoded body (`data`), the body with its response (`page`, for the
@@ -50,7 +50,8 @@ const NONE: RequestInit = {};
  */
 export function compileOperation(state: RuntimeState, meta: OperationMeta, options: ApiOptions, client: Client<{}>): Invoke {
   const method = meta.method.toUpperCase();
-  const path = compilePath(meta.path);
+  const path = compilePath(meta.template ?? meta.path);
+  const styledQuery = meta.query && specQuery(meta.query);
   const base = (options.baseUrl ?? "").replace(/\/$/, "");
   const defaults = operationCallOptions(meta, options);
   const readData: ReadBody<unknown> = (res, bytes) => readBody(res, bytes, "json", method);
@@ -61,7 +62,7 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
     for (const k in i) if (!OWN.has(k)) (passthrough === NONE ? (passthrough = {}) : passthrough)[k as "cache"] = i[k as keyof Init] as never;
     const c: RuntimeCallOptions = call || i.idempotencyKey !== undefined ? operationCallOptions(meta, options, call) : defaults;
     if (i.idempotencyKey !== undefined) c.idempotencyKey = i.idempotencyKey;
-    if (i.middleware?.length || i.Request) return viaOpenapiFetch(state, client, meta, i, c, mode);
+    if (i.middleware?.length || i.Request) return viaOpenapiFetch(state, client, meta, i, c, mode, styledQuery);
 
     const parseAs = i.parseAs ?? "json";
     const stream = mode === "stream" || parseAs === "stream";
@@ -75,7 +76,7 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
     const { params, body } = i;
     const root = i.baseUrl ? i.baseUrl.replace(/\/$/, "") : base;
     const at = i.pathSerializer ? i.pathSerializer(root + meta.path, params?.path ?? {}) : root + path(params?.path);
-    const q = queryString(params?.query, i.querySerializer);
+    const q = queryString(params?.query, i.querySerializer ?? styledQuery);
     // A path that carries a query of its own (`/responses?beta=true`, as OpenAI's spec writes some) takes the rest after `&`.
     const url = q && at.includes("?") ? at + "&" + q.slice(1) : at + q;
     if (!ABSOLUTE.test(url)) return Promise.reject(new TypeError(`Relative URL "${url}" needs the client's baseUrl option`));
@@ -106,8 +107,13 @@ async function streamResult(response: Response, mode: Mode): Promise<unknown> {
  * openapi-fetch builds and sends the request (its middleware sees it), on a fetch that still reads
  * the body inside the attempt; JSON is decoded here so a bad body is a typed error there too.
  */
-async function viaOpenapiFetch(state: RuntimeState, client: Client<{}>, meta: OperationMeta, init: Init, call: RuntimeCallOptions, mode: Mode): Promise<unknown> {
+async function viaOpenapiFetch(state: RuntimeState, client: Client<{}>, meta: OperationMeta, init: Init, call: RuntimeCallOptions, mode: Mode, styledQuery?: (q: Record<string, unknown>) => string): Promise<unknown> {
   const { idempotencyKey: _k, parseAs = "json", ...rest } = init;
+  // The spec's parameter styles here too, unless the call brings its own serializers.
+  const template = meta.template;
+  if (styledQuery && !rest.querySerializer) rest.querySerializer = styledQuery;
+  // openapi-fetch hands the path serializer baseUrl + path.
+  if (template && !rest.pathSerializer) rest.pathSerializer = (url, params) => defaultPathSerializer(url.slice(0, url.length - meta.path.length) + template, params);
   const stream = mode === "stream" || parseAs === "stream";
   const fetch = async (input: Request | string | URL, requestInit?: RequestInit): Promise<Response> => {
     const p = prepare(state.baseUrl, input, requestInit);

@@ -1,4 +1,4 @@
-import { createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
+import { createQuerySerializer, defaultPathSerializer, serializeArrayParam, serializeObjectParam, serializePrimitiveParam } from "openapi-fetch";
 
 type Params = Record<string, unknown> | undefined;
 
@@ -37,4 +37,29 @@ export function queryString(query: Params, serializer: QuerySerializerOption | u
   const search = serialize(query ?? {});
   const s = search.startsWith("?") ? search.slice(1) : search;
   return s ? `?${s}` : "";
+}
+
+/**
+ * A query serializer that follows the spec's style for the parameters it names (`[style, explode]`,
+ * from the generated metadata) and openapi-fetch's default for the others.
+ */
+export function specQuery(styles: { readonly [name: string]: readonly [style: string, explode: boolean] }): (query: Record<string, unknown>) => string {
+  return (query) => {
+    const out: string[] = [];
+    for (const name in query) {
+      const value = query[name];
+      const s = styles[name];
+      if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+      const options = s && { style: s[0], explode: s[1] };
+      const part = !options
+        ? defaultQuery({ [name]: value })
+        : Array.isArray(value)
+          ? serializeArrayParam(name, value, options as Parameters<typeof serializeArrayParam>[2])
+          : typeof value === "object"
+            ? serializeObjectParam(name, value as Record<string, unknown>, options as Parameters<typeof serializeObjectParam>[2])
+            : serializePrimitiveParam(name, value as string);
+      if (part) out.push(part);
+    }
+    return out.join("&");
+  };
 }

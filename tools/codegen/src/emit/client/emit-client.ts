@@ -1,6 +1,7 @@
-import type { IROperation, IRSecurityScheme } from "../../ir/types.js";
+import type { IROperation, IRSchema, IRSecurityScheme } from "../../ir/types.js";
 import { declarationOutput, generatedHeader, type Emitter } from "../emitter.js";
 import { surfaceGroups } from "./surface-names.js";
+import { paramStyles } from "./param-styles.js";
 import { constType, jsDoc, propertyKey, stringLiteral, valueLiteral } from "../inert.js";
 
 const ROOT_MEMBERS = ["raw", "runtime", "options"];
@@ -21,7 +22,8 @@ export const emitClient: Emitter = (ctx) => {
   // Only the surface types in use: consumers compiling with noUnusedLocals must not trip on ours.
   const used = [...new Set(["ApiCore", "ApiOptions", "OperationMeta", ...model.operations.map((o) => surfaceCall(o).type.split("<")[0]!)])].sort();
   const kinds = new Map(model.securitySchemes.map((sc) => [sc.name, credentialKind(sc)]));
-  const meta = model.operations.map((op) => [op.id, metaValue(op, kinds)] as const);
+  const named = new Map(model.schemas.map((n) => [n.name, n.schema]));
+  const meta = model.operations.map((op) => [op.id, metaValue(op, kinds, (name) => named.get(name))] as const);
   const schemes = Object.fromEntries(model.securitySchemes.map((s) => [s.name, { type: s.type, ...(s.scheme ? { scheme: s.scheme } : {}), ...(s.in ? { in: s.in, name: s.paramName } : {}) }]));
   const servers = model.servers.map((s) => s.url);
   const groups = surfaceGroups(model.operations, ROOT_MEMBERS);
@@ -172,8 +174,11 @@ function credentialKind(s: IRSecurityScheme): "bearer" | "apiKey" | "basic" | un
   return undefined;
 }
 
-function metaValue(op: IROperation, kinds: Map<string, ReturnType<typeof credentialKind>>): Record<string, unknown> {
+function metaValue(op: IROperation, kinds: Map<string, ReturnType<typeof credentialKind>>, schemaOf: (name: string) => IRSchema | undefined): Record<string, unknown> {
   const m: Record<string, unknown> = { id: op.id, method: op.method, path: op.path };
+  const styles = paramStyles(op, schemaOf);
+  if (styles.template) m.template = styles.template;
+  if (styles.query) m.query = styles.query;
   if (op.idempotencyHeader) m.idempotencyHeader = op.idempotencyHeader;
   if (op.pagination) m.pagination = op.pagination.style;
   // Always present: an empty list means a public operation (the runtime then sends no credentials).
