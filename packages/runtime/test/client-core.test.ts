@@ -82,6 +82,14 @@ describe("generated-client core: spec metadata drives the runtime", () => {
     expect(last().url).toBe("/s/.1/;b=2/3?custom=1");
   });
 
+  it("leaves out a fragment the spec writes into a path (ReadMe's `/cookies#form`), keeping the query", async () => {
+    const op = meta({ id: "frag", path: "/items#second" });
+    await core().op(op)({ params: { query: { page: 2 } } } as never);
+    expect(last().url).toBe("/items?page=2");
+    await core().op(op)({ params: { query: { page: 3 } }, middleware: [{ onRequest: () => undefined }] } as never);
+    expect(last().url).toBe("/items?page=3");
+  });
+
   it("sends no credentials to a public operation", async () => {
     await core().op(meta({ id: "login", method: "post", path: "/login", security: [] }))({});
     expect(last().headers.authorization).toBeUndefined();

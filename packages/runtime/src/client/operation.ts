@@ -50,7 +50,10 @@ const NONE: RequestInit = {};
  */
 export function compileOperation(state: RuntimeState, meta: OperationMeta, options: ApiOptions, client: Client<{}>): Invoke {
   const method = meta.method.toUpperCase();
-  const path = compilePath(meta.template ?? meta.path);
+  // Without a fragment a spec may write into the path (ReadMe's `/cookies#form`, to tell two operations
+  // on one path apart): fetch drops it anyway, and the query appended after it would go with it.
+  const template = (meta.template ?? meta.path).replace(/#.*$/s, "");
+  const path = compilePath(template);
   const styledQuery = meta.query && specQuery(meta.query);
   const base = (options.baseUrl ?? "").replace(/\/$/, "");
   const defaults = operationCallOptions(meta, options);
@@ -62,7 +65,7 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
     for (const k in i) if (!OWN.has(k)) (passthrough === NONE ? (passthrough = {}) : passthrough)[k as "cache"] = i[k as keyof Init] as never;
     const c: RuntimeCallOptions = call || i.idempotencyKey !== undefined ? operationCallOptions(meta, options, call) : defaults;
     if (i.idempotencyKey !== undefined) c.idempotencyKey = i.idempotencyKey;
-    if (i.middleware?.length || i.Request) return viaOpenapiFetch(state, client, meta, i, c, mode, styledQuery);
+    if (i.middleware?.length || i.Request) return viaOpenapiFetch(state, client, meta, i, c, mode, styledQuery, template === meta.path ? undefined : template);
 
     const parseAs = i.parseAs ?? "json";
     const stream = mode === "stream" || parseAs === "stream";
@@ -107,13 +110,24 @@ async function streamResult(response: Response, mode: Mode): Promise<unknown> {
  * openapi-fetch builds and sends the request (its middleware sees it), on a fetch that still reads
  * the body inside the attempt; JSON is decoded here so a bad body is a typed error there too.
  */
-async function viaOpenapiFetch(state: RuntimeState, client: Client<{}>, meta: OperationMeta, init: Init, call: RuntimeCallOptions, mode: Mode, styledQuery?: (q: Record<string, unknown>) => string): Promise<unknown> {
+async function viaOpenapiFetch(
+  state: RuntimeState,
+  client: Client<{}>,
+  meta: OperationMeta,
+  init: Init,
+  call: RuntimeCallOptions,
+  mode: Mode,
+  styledQuery?: (q: Record<string, unknown>) => string,
+  template?: string,
+): Promise<unknown> {
   const { idempotencyKey: _k, parseAs = "json", ...rest } = init;
   // The spec's parameter styles here too, unless the call brings its own serializers.
-  const template = meta.template;
   if (styledQuery && !rest.querySerializer) rest.querySerializer = styledQuery;
-  // openapi-fetch hands the path serializer baseUrl + path.
-  if (template && !rest.pathSerializer) rest.pathSerializer = (url, params) => defaultPathSerializer(url.slice(0, url.length - meta.path.length) + template, params);
+  // openapi-fetch hands the path serializer baseUrl + path (and calls it only when there are path params).
+  if (template !== undefined && !rest.pathSerializer) {
+    rest.pathSerializer = (url, params) => defaultPathSerializer(url.slice(0, url.length - meta.path.length) + template, params);
+    rest.params = { ...rest.params, path: rest.params?.path ?? {} };
+  }
   const stream = mode === "stream" || parseAs === "stream";
   const fetch = async (input: Request | string | URL, requestInit?: RequestInit): Promise<Response> => {
     const p = prepare(state.baseUrl, input, requestInit);

@@ -94,6 +94,8 @@ describe("mocks target", () => {
     expect(mswPath("/users/{user-id}/posts/{post.id}")).toBe("/users/:user_id/posts/:post_id");
     expect(mswPath("/v1/{name}:cancel")).toBe("/v1/:name\\:cancel");
     expect(mswPath("/files/{path}.json")).toBe("/files/:path.json");
+    expect(mswPath("/responses/{id}?beta=true")).toBe("/responses/:id");
+    expect(mswPath("/cookies#formExploded")).toBe("/cookies");
     expect(mswPath("/a*b")).toBe("/a\\*b");
   });
 

@@ -10,9 +10,14 @@ import { propertyKey, stringLiteral } from "../inert.js";
 import { specStatus, type FixtureSet } from "./collect.js";
 import { uniqueKeys } from "./module-mocks.js";
 
-/** `/users/{user-id}:archive` → `/users/:user_id\\:archive` (MSW path syntax, literal `:`/`*` escaped). */
+/**
+ * `/users/{user-id}:archive` → `/users/:user_id\\:archive` (MSW path syntax, literal `:`/`*` escaped).
+ * A query or fragment the spec writes into a path (`/responses?beta=true`, ReadMe's `/cookies#form`)
+ * is left out: a request never carries a fragment, MSW matches paths only, and warns on each.
+ */
 export function mswPath(path: string): string {
   return path
+    .replace(/[?#].*$/s, "")
     .split(/(\{[^}]*\})/)
     .map((part) => {
       const param = /^\{([^}]*)\}$/.exec(part);
