@@ -36,6 +36,8 @@ describe("paramStyles", () => {
   it.each([
     ["defaults only: nothing", "/x", [q("ids", strings), q("n", { type: "integer" }), p("id")] as object[], {}],
     ["form, explode: false → ?ids=1,2", "/x", [q("ids", strings, { explode: false })], { query: { ids: ["form", false] } }],
+    ["a primitive reads the same in every style: nothing", "/x", [q("n", { type: "integer" }, { explode: false }), q("s", { type: "string", enum: ["a"] }, { style: "pipeDelimited" })], {}],
+    ["no type at all: the style decides", "/x", [q("any", {}, { explode: false })], { query: { any: ["form", false] } }],
     ["pipeDelimited and spaceDelimited", "/x", [q("a", strings, { style: "pipeDelimited", explode: false }), q("b", strings, { style: "spaceDelimited", explode: false })], { query: { a: ["pipeDelimited", false], b: ["spaceDelimited", false] } }],
     ["an object, no style: form exploded (?a=1), not openapi-fetch's deepObject", "/x", [q("f", { $ref: "#/components/schemas/Filter" })], { query: { f: ["form", true] } }],
     ["an object through allOf of a reference", "/x", [q("f", { $ref: "#/components/schemas/Via" })], { query: { f: ["form", true] } }],

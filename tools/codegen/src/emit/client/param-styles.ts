@@ -28,23 +28,32 @@ export function paramStyles(op: IROperation, schemaOf: (name: string) => IRSchem
     } else if (p.in === "query") {
       const style = p.style ?? "form";
       const explode = p.explode ?? style === "form";
-      const object = mayBeObject(p.schema, schemaOf, new Set());
-      // What openapi-fetch does anyway: form exploded for primitives and arrays, deepObject for objects.
-      if ((style === "form" && explode && !object) || (style === "deepObject" && explode)) continue;
+      const { array, object } = shapes(p.schema, schemaOf, new Set());
+      // A primitive reads the same in every style; for the rest, what openapi-fetch does anyway:
+      // form exploded for arrays, deepObject for objects.
+      if ((!array && !object) || (style === "form" && explode && !object) || (style === "deepObject" && explode)) continue;
       query[p.name] = [style, explode];
     }
   }
   return { ...(template !== op.path ? { template } : {}), ...(Object.keys(query).length ? { query } : {}) };
 }
 
-/** Whether a value of the schema can be an object (through references and compositions). */
-function mayBeObject(s: IRSchema, schemaOf: (name: string) => IRSchema | undefined, seen: Set<string>): boolean {
-  if (s.types) return s.types.includes("object");
-  if (s.object) return true;
+/** Whether a value of the schema can be an array, an object (through references and compositions). */
+function shapes(s: IRSchema, schemaOf: (name: string) => IRSchema | undefined, seen: Set<string>): { array: boolean; object: boolean } {
+  if (s.types) return { array: s.types.includes("array"), object: s.types.includes("object") };
+  const out = { array: !!s.array, object: !!s.object };
+  const parts = [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])];
   if (s.ref && !seen.has(s.ref)) {
     seen.add(s.ref);
     const target = schemaOf(s.ref);
-    if (target && mayBeObject(target, schemaOf, seen)) return true;
+    if (target) parts.push(target);
   }
-  return [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])].some((x) => mayBeObject(x, schemaOf, seen));
+  for (const x of parts) {
+    const sub = shapes(x, schemaOf, seen);
+    out.array ||= sub.array;
+    out.object ||= sub.object;
+  }
+  // No type stated anywhere (`schema: {}`): any value, so the spec's style decides.
+  const untyped = !s.ref && !parts.length && !s.string && !s.number && !s.enum && !s.const && s.boolean === undefined;
+  return untyped ? { array: true, object: true } : out;
 }
