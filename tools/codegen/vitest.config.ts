@@ -9,6 +9,7 @@ const CORPUS = [
   "test/ots-types.test.ts",
   "test/workers.test.ts",
   "test/mocks/real-specs.test.ts",
+  "test/mocks/prism-params.test.ts",
   "test/agreement/*.test.ts",
   "test/emit/hostile-specs.test.ts",
 ];

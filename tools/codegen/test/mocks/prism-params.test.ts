@@ -1,0 +1,78 @@
+/**
+ * Prism 5 dies on the first request to an operation with a path parameter in label or matrix style
+ * or of array/object type, or with an array/object header parameter left out of the request (an
+ * uncaught TypeError ends the process; every later request is refused). Given a spec with each,
+ * want the generated openapi.mock.json to keep a real Prism serving all of them, with primitive
+ * parameters still checked and the spec's document left as it was.
+ */
+import { describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generate } from "../../src/generate.js";
+import { scratchFolders } from "../scratch.js";
+
+const scratch = scratchFolders();
+const PRISM = fileURLToPath(new URL("../../../../node_modules/.bin/prism", import.meta.url));
+const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { ok: { type: "boolean" } } } } } } };
+const arr = { type: "array", items: { type: "string" } };
+const obj = { type: "object", properties: { r: { type: "integer" } } };
+const SPEC = {
+  openapi: "3.0.3",
+  info: { title: "Styles", version: "1" },
+  paths: {
+    "/label/{a}": { get: { operationId: "label", parameters: [{ name: "a", in: "path", required: true, style: "label", schema: arr }], responses: ok } },
+    "/matrix/{m}": { get: { operationId: "matrix", parameters: [{ name: "m", in: "path", required: true, style: "matrix", explode: true, schema: obj }], responses: ok } },
+    "/simple/{ids}": { parameters: [{ $ref: "#/components/parameters/Ids" }], get: { operationId: "simple", responses: ok } },
+    "/headers": { get: { operationId: "headers", parameters: [{ name: "x-tags", in: "header", schema: arr }, { name: "x-meta", in: "header", schema: { $ref: "#/components/schemas/Meta" } }], responses: ok } },
+    "/checked/{n}": { get: { operationId: "checked", parameters: [{ name: "n", in: "path", required: true, schema: { type: "integer" } }], responses: ok } },
+  },
+  components: { parameters: { Ids: { name: "ids", in: "path", required: true, schema: arr } }, schemas: { Meta: obj } },
+};
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+describe("the mock spec keeps Prism alive", () => {
+  it("on styled and structured path and header parameters, and still checks the primitive ones", { timeout: 180_000 }, async () => {
+    const dir = scratch("prism-params-");
+    const specFile = join(dir, "spec.json");
+    writeFileSync(specFile, JSON.stringify(SPEC));
+    await generate({ spec: specFile, out: join(dir, "out"), targets: ["mocks"], workers: false });
+    const mockSpec = JSON.parse(readFileSync(join(dir, "out/openapi.mock.json"), "utf8"));
+    expect(mockSpec.paths["/checked/{n}"].get.parameters[0].schema).toEqual({ type: "integer" });
+    expect(mockSpec.components.parameters.Ids.schema).toEqual({});
+    expect(JSON.parse(readFileSync(specFile, "utf8"))).toEqual(SPEC);
+
+    const port = await freePort();
+    const prism = spawn(PRISM, ["mock", join(dir, "out/openapi.mock.json"), "-h", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
+    let log = "";
+    prism.stdout.on("data", (c) => (log += String(c)));
+    prism.stderr.on("data", (c) => (log += String(c)));
+    try {
+      for (let i = 0; i < 600 && !/Prism is listening/.test(log); i++) {
+        if (prism.exitCode !== null) throw new Error(`Prism exited:\n${log}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const get = async (path: string, headers: Record<string, string> = {}) => (await fetch(`http://127.0.0.1:${port}${path}`, { headers })).status;
+      // Each of these used to end the Prism process.
+      expect(await get("/label/.x,y")).toBe(200);
+      expect(await get("/matrix/;r=1")).toBe(200);
+      expect(await get("/simple/a,b")).toBe(200);
+      expect(await get("/headers")).toBe(200);
+      expect(await get("/headers", { "x-tags": "a,b" })).toBe(200);
+      expect(await get("/checked/7")).toBe(200);
+      expect(await get("/checked/seven")).toBe(422);
+      expect(prism.exitCode, log.slice(-2000)).toBeNull();
+    } finally {
+      prism.kill("SIGTERM");
+    }
+  });
+});
