@@ -1,7 +1,8 @@
 /**
  * Prism 5 dies on the first request to an operation with a path parameter in label or matrix style
- * or of array/object type, or with an array/object header parameter left out of the request (an
- * uncaught TypeError ends the process; every later request is refused). Given a spec with each,
+ * or of array/object type, an array/object header parameter left out of the request, or a query
+ * parameter or multipart field whose style does not fit its type (an uncaught error ends the
+ * process; every later request is refused). Given a spec with each,
  * want the generated openapi.mock.json to keep a real Prism serving all of them, with primitive
  * parameters still checked and the spec's document left as it was.
  */
@@ -27,6 +28,14 @@ const SPEC = {
     "/matrix/{m}": { get: { operationId: "matrix", parameters: [{ name: "m", in: "path", required: true, style: "matrix", explode: true, schema: obj }], responses: ok } },
     "/simple/{ids}": { parameters: [{ $ref: "#/components/parameters/Ids" }], get: { operationId: "simple", responses: ok } },
     "/headers": { get: { operationId: "headers", parameters: [{ name: "x-tags", in: "header", schema: arr }, { name: "x-meta", in: "header", schema: { $ref: "#/components/schemas/Meta" } }], responses: ok } },
+    "/delimited": { get: { operationId: "delimited", parameters: [{ name: "o", in: "query", style: "pipeDelimited", explode: false, schema: obj }], responses: ok } },
+    "/form": {
+      post: {
+        operationId: "form",
+        requestBody: { content: { "multipart/form-data": { schema: { type: "object", properties: { o: obj } }, encoding: { o: { style: "pipeDelimited", explode: false } } } } },
+        responses: ok,
+      },
+    },
     "/checked/{n}": { get: { operationId: "checked", parameters: [{ name: "n", in: "path", required: true, schema: { type: "integer" } }], responses: ok } },
   },
   components: { parameters: { Ids: { name: "ids", in: "path", required: true, schema: arr } }, schemas: { Meta: obj } },
@@ -68,6 +77,10 @@ describe("the mock spec keeps Prism alive", () => {
       expect(await get("/simple/a,b")).toBe(200);
       expect(await get("/headers")).toBe(200);
       expect(await get("/headers", { "x-tags": "a,b" })).toBe(200);
+      expect(await get("/delimited?o=r|1")).toBe(200);
+      const form = new FormData();
+      form.set("o", "r|1");
+      expect((await fetch(`http://127.0.0.1:${port}/form`, { method: "POST", body: form })).status).toBeLessThan(500);
       expect(await get("/checked/7")).toBe(200);
       expect(await get("/checked/seven")).toBe(422);
       expect(prism.exitCode, log.slice(-2000)).toBeNull();

@@ -9,76 +9,10 @@
  */
 import type { EmitContext } from "../emitter.js";
 import type { FixtureSet } from "./collect.js";
+import { prismSafe, tokens } from "./prism-safe.js";
 
 type Json = Record<string, unknown>;
 
-/** RFC 6901 tokens of a "#/a/b~1c" pointer (no percent-decoding: keys are written raw). */
-function tokens(pointer: string): string[] {
-  const body = pointer.replace(/^#/, "");
-  return body === "" ? [] : body.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-/**
- * Prism 5 dies (an uncaught TypeError ends the process) on the first request to an operation with
- * a path parameter in `label` or `matrix` style or of array/object type, or with an array/object
- * header parameter the request leaves out. Every later request of the session is then refused.
- * In the mock spec such a parameter admits any value: Prism no longer checks its structure, and
- * keeps serving. Only openapi.mock.json changes; the contract and the other outputs keep the styles.
- */
-function prismSafeParameters(root: Json): void {
-  const resolve = (node: unknown): Json | undefined => {
-    for (let hops = 0; hops < 16 && node && typeof node === "object" && typeof (node as Json).$ref === "string"; hops++) {
-      const ref = (node as Json).$ref as string;
-      if (!ref.startsWith("#/")) return undefined;
-      node = tokens(ref).reduce<unknown>((n, t) => (n && typeof n === "object" && Object.prototype.hasOwnProperty.call(n, t) ? (n as Json)[t] : undefined), root);
-    }
-    return node && typeof node === "object" ? (node as Json) : undefined;
-  };
-  const primitive = (schema: unknown): boolean => {
-    const s = resolve(schema);
-    if (!s) return schema === undefined;
-    const types = Array.isArray(s.type) ? s.type : [s.type];
-    return !s.allOf && !s.anyOf && !s.oneOf && types.every((t) => ["string", "number", "integer", "boolean", "null"].includes(t as string));
-  };
-  const safe = (param: unknown): unknown => {
-    const p = param as Json;
-    if (!p || typeof p !== "object" || p.$ref !== undefined || (p.in !== "path" && p.in !== "header") || p.content !== undefined) return param;
-    const styled = p.in === "path" && ((p.style !== undefined && p.style !== "simple") || p.explode === true);
-    if (!styled && primitive(p.schema)) return param;
-    const { style: _s, explode: _e, ...rest } = p;
-    // Any value: with `type: string` Prism still splits "a,b" and then rejects the array it made.
-    return { ...rest, schema: {}, "x-specforge-mock": "schema and style relaxed to any value: Prism 5 crashes on this parameter as written" };
-  };
-  // Copies on the way to a change: the document is shared with the other emitters.
-  const fixed = (params: unknown): unknown[] | undefined => {
-    if (!Array.isArray(params)) return undefined;
-    const next = params.map(safe);
-    return next.some((x, i) => x !== params[i]) ? next : undefined;
-  };
-  const components = root.components as Json | undefined;
-  if (components?.parameters && typeof components.parameters === "object") {
-    const own = components.parameters as Json;
-    const next = Object.fromEntries(Object.entries(own).map(([k, v]) => [k, safe(v)]));
-    if (Object.keys(own).some((k) => next[k] !== own[k])) root.components = { ...components, parameters: next };
-  }
-  const paths = (root.paths ?? {}) as Record<string, Json>;
-  let changed = false;
-  const nextPaths: Record<string, Json> = {};
-  for (const [path, item] of Object.entries(paths)) {
-    let next = item;
-    if (item && typeof item === "object") {
-      const shared = fixed(item.parameters);
-      if (shared) next = { ...next, parameters: shared };
-      for (const [method, op] of Object.entries(item)) {
-        const own = op && typeof op === "object" && !Array.isArray(op) ? fixed((op as Json).parameters) : undefined;
-        if (own) next = { ...next, [method]: { ...(op as Json), parameters: own } };
-      }
-    }
-    nextPaths[path] = next;
-    changed ||= next !== item;
-  }
-  if (changed) root.paths = nextPaths;
-}
 
 const TRANSPORT = new Set(["transfer-encoding", "content-length", "connection", "keep-alive", "upgrade", "te", "trailer", "proxy-connection"]);
 
@@ -130,7 +64,7 @@ export function mockSpec(ctx: EmitContext, set: FixtureSet): string {
     for (const t of [...at, "headers"]) writableHeaders = writableHeaders && writable(writableHeaders, t);
     for (const h of Object.keys(writableHeaders ?? {})) if (TRANSPORT.has(h.toLowerCase())) delete writableHeaders![h];
   }
-  prismSafeParameters(root);
+  prismSafe(root);
   const text = JSON.stringify(root);
   // Indented for a reviewable diff of a spec's mock; past 1 MB only Prism reads it, and
   // indenting would double its size and the time to write it.
