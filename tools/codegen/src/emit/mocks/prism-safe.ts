@@ -7,6 +7,7 @@
  *   an object, `deepObject` on an array: invalid OpenAPI, and seen in published specs).
  * In the mock spec only, such a parameter admits any value and such a field loses its style: Prism
  * no longer checks their structure, and keeps serving. The contract and the other outputs keep them.
+ * Multipart fields lose their style in any case, and array and object fields admit any value (see body()).
  */
 type Json = Record<string, unknown>;
 
@@ -19,6 +20,8 @@ export function tokens(pointer: string): string[] {
 type Shape = "primitive" | "array" | "object" | "other";
 
 const isObj = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
+
+const RELAXED_FIELD = "relaxed to any value: Prism 5 rejects every array or object field of a multipart body";
 
 /** Rewrites `root` in place, copying every shared object on the way to a change (the document is the other emitters' too). */
 export function prismSafe(root: Json): void {
@@ -56,15 +59,25 @@ export function prismSafe(root: Json): void {
   };
   const body = (requestBody: unknown): unknown => {
     if (!isObj(requestBody) || !isObj(requestBody.content)) return requestBody;
-    const content = mapValues(requestBody.content, (media) => {
-      if (!isObj(media) || !isObj(media.encoding)) return media;
+    const content = mapValues(requestBody.content, (media, type) => {
+      if (!isObj(media)) return media;
       const props = resolve(media.schema)?.properties;
-      const encoding = mapValues(media.encoding, (enc, name) => {
-        if (!isObj(enc) || !misfit(enc.style, shapeOf(isObj(props) ? props[name] : undefined))) return enc;
-        const { style: _s, explode: _e, ...rest } = enc;
-        return rest;
-      });
-      return encoding === media.encoding ? media : { ...media, encoding };
+      // OpenAPI 3.0 ignores style in a multipart encoding, and the generated client sends an array
+      // as repeated fields; Prism applies the style and rejects those (`a|b` expected).
+      const multipart = /^multipart\//i.test(type);
+      const encoding = !isObj(media.encoding)
+        ? media.encoding
+        : mapValues(media.encoding, (enc, name) => {
+            if (!isObj(enc) || (enc.style === undefined && enc.explode === undefined)) return enc;
+            if (!multipart && !misfit(enc.style, shapeOf(isObj(props) ? props[name] : undefined))) return enc;
+            const { style: _s, explode: _e, ...rest } = enc;
+            return rest;
+          });
+      // Prism 5 rejects every array or object field of a multipart body ("must be array"), however it is sent.
+      const schema = resolve(media.schema);
+      const fields = multipart && schema && isObj(schema.properties) ? mapValues(schema.properties, (p) => (shapeOf(p) === "array" || shapeOf(p) === "object" ? { "x-specforge-mock": RELAXED_FIELD } : p)) : undefined;
+      if (encoding === media.encoding && (!fields || fields === schema!.properties)) return media;
+      return { ...media, encoding, ...(fields && fields !== schema!.properties ? { schema: { ...schema, properties: fields } } : {}) };
     });
     return content === requestBody.content ? requestBody : { ...requestBody, content };
   };
