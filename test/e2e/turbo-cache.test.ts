@@ -110,6 +110,7 @@ describe("turbo pipeline caching", () => {
         "@specforge/mocks#typecheck",
         "@specforge/mocks#test",
         "@specforge/scaffold#typecheck",
+        "@specforge/scaffold#test",
         "@specforge/bff#build",
         "@specforge/bff#typecheck",
         "@specforge/bff#test",

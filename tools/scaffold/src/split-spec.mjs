@@ -4,7 +4,7 @@
 // Redocly's `recommended` ruleset, and the spec's existing problems go into Redocly's ignore file,
 // so day one lints clean and every new problem fails.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -46,6 +46,7 @@ export async function splitSpec(repo, specFile, specDir, work, fail) {
   if (typeof doc.openapi !== "string" || !/^3\.[01]\./.test(doc.openapi)) fail(`${specFile}: not an OpenAPI 2.0, 3.0 or 3.1 document (openapi: ${JSON.stringify(doc.openapi)})`);
   const s = run(repo, ["split", bundled, "--outDir", specDir], work);
   if (s.code !== 0) fail(`redocly split failed:\n${tail(s.output)}`);
+  safeFileNames(specDir);
   writeFileSync(
     join(specDir, "redocly.yaml"),
     [
@@ -65,3 +66,43 @@ export async function splitSpec(repo, specFile, specDir, work, fail) {
 }
 
 const tail = (text) => text.split("\n").filter((l) => l.trim()).slice(-8).join("\n");
+
+/**
+ * Redocly's `split` names a file after its path or component as is, so `/cookies#form` (ReadMe's
+ * examples write a fragment to tell operations on one path apart) becomes `paths/cookies#form.yaml`
+ * and its `$ref` points at file `paths/cookies` with a fragment. Characters that end or escape a
+ * URI path (`#`, `?`, `%`, spaces) become `_` in file names, and the refs follow.
+ */
+function safeFileNames(specDir) {
+  const renamed = new Map();
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (/\.(ya?ml|json)$/.test(entry.name)) files.push(p);
+    }
+  };
+  walk(specDir);
+  for (const [i, file] of files.entries()) {
+    const name = file.slice(file.lastIndexOf("/") + 1);
+    if (!/[#?%\s]/.test(name)) continue;
+    const dir = file.slice(0, file.lastIndexOf("/"));
+    let next = name.replace(/[#?%\s]/g, "_");
+    for (let n = 2; existsSync(join(dir, next)); n++) next = name.replace(/[#?%\s]/g, "_").replace(/(\.[a-z]+)$/, `_${n}$1`);
+    renameSync(file, join(dir, next));
+    files[i] = join(dir, next);
+    renamed.set(name, next);
+  }
+  if (!renamed.size) return;
+  for (const file of files) {
+    const text = readFileSync(file, "utf8");
+    const next = text
+      .split("\n")
+      .map((line) => (line.includes("$ref") ? [...renamed].reduce((l, [from, to]) => l.replace(new RegExp(`(^|[\\s'"/])${escapeRegExp(from)}(?=['"\\s]|$)`, "g"), (_m, pre) => pre + to), line) : line))
+      .join("\n");
+    if (next !== text) writeFileSync(file, next);
+  }
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
