@@ -66,7 +66,9 @@ export function createBff(config: BffConfig): Bff {
   const basePath = config.basePath ?? DEFAULTS.basePath;
   const forward = [...new Set([...DEFAULT_FORWARD_HEADERS, ...(config.forwardHeaders ?? []).map((h) => h.toLowerCase())])];
   const identifier = createIdentifier(config.clients);
-  const methods = [...new Set(config.operations.map((id) => operationMeta[id].method.toUpperCase()))];
+  // Widened: for a spec without operations (only webhooks) the ids are `never`, and so is the entry.
+  const metaById: Record<string, OperationMeta> = operationMeta;
+  const methods = [...new Set(config.operations.map((id) => metaById[id]!.method.toUpperCase()))];
   const cors = createCors(config.cors, methods, [...forward, identifier.header, "x-request-id", "cache-control"]);
   const limit = stores.rateLimit && config.rateLimit !== false && { limit: config.rateLimit?.limit ?? DEFAULTS.rateLimit.limit, windowMs: config.rateLimit?.windowMs ?? DEFAULTS.rateLimit.windowMs, store: stores.rateLimit };
   const webhook = config.webhook ? createWebhookReceiver(stores.webhook ? { ...config.webhook, store: stores.webhook } : config.webhook, log, now, stores.rateLimit) : undefined;
