@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { accessSync, readFileSync } from "node:fs";
+import { accessSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exec, repoRoot } from "../support/exec.js";
 import { freePort } from "../support/prism.js";
@@ -38,6 +39,31 @@ describe("root scripts", () => {
       expect(res.stdout).toBe("");
     } finally {
       busy.close();
+    }
+  });
+
+  it("a spec with webhooks only (Prism refuses it: no operations) gets a mock that answers 404 saying why, and stops cleanly", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "specforge-mock-webhooks-"));
+    const spec = join(dir, "openapi.mock.json");
+    writeFileSync(spec, JSON.stringify({ openapi: "3.1.0", info: { title: "Hooks", version: "1" }, webhooks: { newPet: { post: { responses: { "200": { description: "ok" } } } } } }));
+    const port = await freePort();
+    const child = spawn(process.execPath, ["tools/scripts/mock.mjs", "--spec", spec, "--port", String(port)], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (c) => (out += String(c)));
+    child.stderr.on("data", (c) => (out += String(c)));
+    const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+    try {
+      for (let i = 0; i < 100 && !/ready at http/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(out).toMatch(/has no operations \(webhooks only\), so every request gets 404/);
+      const res = await fetch(`http://127.0.0.1:${port}/pets`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(await res.json()).toMatchObject({ status: 404, detail: "The spec has no operations (webhooks only): there is nothing to mock" });
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

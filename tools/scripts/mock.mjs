@@ -9,7 +9,8 @@
 // `--dynamic` makes Prism generate bodies from the schemas (json-schema-faker) instead, `--seed N`
 // making that deterministic. Also started by `pnpm start` (tools/scripts/start.mjs) after the build.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -85,61 +86,91 @@ if (busy) {
   process.exit(1);
 }
 
-// The project's Prism, else this repository's.
-const prismBin = [join(config.root, "node_modules/.bin/prism"), `${root}node_modules/.bin/prism`].find((p) => existsSync(p)) ?? "prism";
-const args = ["mock", spec, "-h", host, "-p", port, "--cors"];
-if (values.dynamic) {
-  args.push("--dynamic");
-  if (values.seed !== undefined) args.push("--seed", values.seed);
-}
-// Prism echoes the spec (paths, messages), line feeds included: a path holding "\n::error::…" would
-// start a line of its own, which a CI log reads as a workflow command. So each line Prism writes is
-// shown on one line (the codegen CLI's escaping: no line terminator or control sequence of the spec
-// survives) behind our own "prism: ", and a line is written only once it is complete.
-/** A line splitter for one of Prism's streams: `push` its text, `flush` what is left at the end. */
-function prismLines(write) {
-  let pending = "";
-  const line = (text) => write(`prism: ${terminalText(text.endsWith("\r") ? text.slice(0, -1) : text, true)}\n`);
-  return {
-    push(text) {
-      const lines = (pending + text).split("\n");
-      pending = lines.pop();
-      for (const l of lines) line(l);
-    },
-    flush() {
-      if (pending !== "") line(pending);
-      pending = "";
-    },
-  };
-}
-const prism = spawn(prismBin, args, { stdio: ["ignore", "pipe", "pipe"] });
-prism.stdout.setEncoding("utf8");
-prism.stderr.setEncoding("utf8");
-const prismErr = prismLines((line) => process.stderr.write(line));
-prism.stderr.on("data", (text) => prismErr.push(text));
-
-const mode = values.dynamic ? `dynamic responses${values.seed !== undefined ? ` (seed ${values.seed})` : ""}` : "examples and generated fixtures";
-let announced = false;
-const prismOut = prismLines((line) => {
-  process.stdout.write(line);
-  if (!announced && /Prism is listening/.test(line)) {
-    announced = true;
+// A spec with webhooks only: Prism refuses to start ("No operations found"), which would end
+// `start` too. Every request then gets a 404 problem saying why, and the API reference still runs.
+if (!hasOperations(spec)) {
+  const body = JSON.stringify({ type: "about:blank", title: "Not Found", status: 404, detail: "The spec has no operations (webhooks only): there is nothing to mock" });
+  const server = createHttpServer((req, res) => {
+    req.resume();
+    res.writeHead(404, { "content-type": "application/problem+json", "access-control-allow-origin": "*" }).end(body);
+  });
+  server.listen(Number(port), host, () => {
     const shown = relative(process.cwd(), spec) || spec;
-    console.log(`\nMock ${terminalText(config.name, true)} ready at http://${host}:${port} — ${mode} from ${shown}. Ctrl+C stops it.\n`);
+    console.log(`\nMock ${terminalText(config.name, true)} ready at http://${host}:${port} — ${shown} has no operations (webhooks only), so every request gets 404. Ctrl+C stops it.\n`);
+  });
+  onInterrupt(() => server.close(() => process.exit(0)));
+  process.on("SIGTERM", () => server.close(() => process.exit(0)));
+} else {
+  startPrism();
+}
+
+/** Whether the document has at least one operation under `paths` (unreadable: assume so, Prism reports it). */
+function hasOperations(file) {
+  try {
+    const doc = JSON.parse(readFileSync(file, "utf8"));
+    return Object.values(doc.paths ?? {}).some((item) => item && typeof item === "object" && ["get", "put", "post", "delete", "options", "head", "patch", "trace"].some((m) => m in item));
+  } catch {
+    return true;
   }
-});
-prism.stdout.on("data", (text) => prismOut.push(text));
-prism.on("error", (err) => {
-  console.error(`mock: cannot start Prism (${prismBin}): ${err.message}`);
-  process.exit(1);
-});
-let stopping = false;
-onInterrupt(() => {
-  stopping = true;
-  prism.kill("SIGTERM");
-});
-prism.on("exit", (code, signal) => {
-  prismOut.flush();
-  prismErr.flush();
-  process.exit(stopping || signal ? 0 : (code ?? 0));
-});
+}
+
+function startPrism() {
+  // The project's Prism, else this repository's.
+  const prismBin = [join(config.root, "node_modules/.bin/prism"), `${root}node_modules/.bin/prism`].find((p) => existsSync(p)) ?? "prism";
+  const args = ["mock", spec, "-h", host, "-p", port, "--cors"];
+  if (values.dynamic) {
+    args.push("--dynamic");
+    if (values.seed !== undefined) args.push("--seed", values.seed);
+  }
+  // Prism echoes the spec (paths, messages), line feeds included: a path holding "\n::error::…" would
+  // start a line of its own, which a CI log reads as a workflow command. So each line Prism writes is
+  // shown on one line (the codegen CLI's escaping: no line terminator or control sequence of the spec
+  // survives) behind our own "prism: ", and a line is written only once it is complete.
+  /** A line splitter for one of Prism's streams: `push` its text, `flush` what is left at the end. */
+  function prismLines(write) {
+    let pending = "";
+    const line = (text) => write(`prism: ${terminalText(text.endsWith("\r") ? text.slice(0, -1) : text, true)}\n`);
+    return {
+      push(text) {
+        const lines = (pending + text).split("\n");
+        pending = lines.pop();
+        for (const l of lines) line(l);
+      },
+      flush() {
+        if (pending !== "") line(pending);
+        pending = "";
+      },
+    };
+  }
+  const prism = spawn(prismBin, args, { stdio: ["ignore", "pipe", "pipe"] });
+  prism.stdout.setEncoding("utf8");
+  prism.stderr.setEncoding("utf8");
+  const prismErr = prismLines((line) => process.stderr.write(line));
+  prism.stderr.on("data", (text) => prismErr.push(text));
+
+  const mode = values.dynamic ? `dynamic responses${values.seed !== undefined ? ` (seed ${values.seed})` : ""}` : "examples and generated fixtures";
+  let announced = false;
+  const prismOut = prismLines((line) => {
+    process.stdout.write(line);
+    if (!announced && /Prism is listening/.test(line)) {
+      announced = true;
+      const shown = relative(process.cwd(), spec) || spec;
+      console.log(`\nMock ${terminalText(config.name, true)} ready at http://${host}:${port} — ${mode} from ${shown}. Ctrl+C stops it.\n`);
+    }
+  });
+  prism.stdout.on("data", (text) => prismOut.push(text));
+  prism.on("error", (err) => {
+    console.error(`mock: cannot start Prism (${prismBin}): ${err.message}`);
+    process.exit(1);
+  });
+  let stopping = false;
+  onInterrupt(() => {
+    stopping = true;
+    prism.kill("SIGTERM");
+  });
+  prism.on("exit", (code, signal) => {
+    prismOut.flush();
+    prismErr.flush();
+    process.exit(stopping || signal ? 0 : (code ?? 0));
+  });
+}
