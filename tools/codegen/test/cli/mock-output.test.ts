@@ -32,7 +32,8 @@ describe("pnpm mock: Prism's lines, one line each behind our prefix", () => {
   it("given hostile paths in Prism's output, want no line starting with them and Prism's exit code", async () => {
     const dir = scratch("mock-output-");
     writeFileSync(join(dir, "specforge.config.mjs"), 'export default { scope: "@acme" };\n');
-    writeFileSync(join(dir, "spec.json"), "{}\n");
+    // One operation: a spec without any gets a stand-in server instead of Prism (mock.mjs).
+    writeFileSync(join(dir, "spec.json"), '{"openapi":"3.1.0","paths":{"/a":{"get":{}}}}\n');
     mkdirSync(join(dir, "node_modules/.bin"), { recursive: true });
     writeFileSync(join(dir, "node_modules/.bin/prism"), FAKE_PRISM);
     chmodSync(join(dir, "node_modules/.bin/prism"), 0o755);
