@@ -32,14 +32,23 @@ export function readBody(response: Response, body: ArrayBuffer, parseAs: ParseAs
  * API's text is not turned into U+FFFD; UTF-8 when it declares none or one no decoder knows.
  */
 function decoderFor(type: string): TextDecoder {
-  const label = /;\s*charset="?([^";\s]+)/i.exec(type)?.[1];
-  if (!label || /^utf-?8$/i.test(label)) return decoder;
-  try {
-    return new TextDecoder(label);
-  } catch {
-    return decoder;
+  const label = /;\s*charset="?([^";\s]+)/i.exec(type)?.[1]?.toLowerCase();
+  if (!label || label === "utf-8" || label === "utf8") return decoder;
+  // Made once per label: an API declares the same charset on every response.
+  let made = decoders.get(label);
+  if (!made) {
+    try {
+      made = new TextDecoder(label);
+    } catch {
+      made = decoder;
+    }
+    // The label is the server's to choose: a bounded map, not one entry per distinct string.
+    if (decoders.size < 16) decoders.set(label, made);
   }
+  return made;
 }
+
+const decoders = new Map<string, TextDecoder>();
 
 /** application/json, application/problem+json, text/json… */
 const JSON_TYPE = /[/+]json\b/i;
