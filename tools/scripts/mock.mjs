@@ -8,7 +8,6 @@
 // defaults: an invalid request gets the spec's 400/422 answer, violations in the `sl-violations` header).
 // `--dynamic` makes Prism generate bodies from the schemas (json-schema-faker) instead, `--seed N`
 // making that deterministic. Also started by `pnpm start` (tools/scripts/start.mjs) after the build.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
@@ -17,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { onInterrupt } from "./interrupt.mjs";
 import { loadConfig, terminalText } from "./codegen.mjs";
+import { superviseMock } from "./mock-supervisor.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const USAGE = `Usage: node tools/scripts/mock.mjs [options]
@@ -101,7 +101,7 @@ if (!hasOperations(spec)) {
   onInterrupt(() => server.close(() => process.exit(0)));
   process.on("SIGTERM", () => server.close(() => process.exit(0)));
 } else {
-  startPrism();
+  await startPrism();
 }
 
 /** Whether the document has at least one operation under `paths` (unreadable: assume so, Prism reports it). */
@@ -114,63 +114,39 @@ function hasOperations(file) {
   }
 }
 
-function startPrism() {
+async function startPrism() {
   // The project's Prism, else this repository's.
   const prismBin = [join(config.root, "node_modules/.bin/prism"), `${root}node_modules/.bin/prism`].find((p) => existsSync(p)) ?? "prism";
-  const args = ["mock", spec, "-h", host, "-p", port, "--cors"];
+  const prismArgs = ["mock", spec, "--cors"];
   if (values.dynamic) {
-    args.push("--dynamic");
-    if (values.seed !== undefined) args.push("--seed", values.seed);
+    prismArgs.push("--dynamic");
+    if (values.seed !== undefined) prismArgs.push("--seed", values.seed);
   }
   // Prism echoes the spec (paths, messages), line feeds included: a path holding "\n::error::…" would
   // start a line of its own, which a CI log reads as a workflow command. So each line Prism writes is
   // shown on one line (the codegen CLI's escaping: no line terminator or control sequence of the spec
   // survives) behind our own "prism: ", and a line is written only once it is complete.
-  /** A line splitter for one of Prism's streams: `push` its text, `flush` what is left at the end. */
-  function prismLines(write) {
-    let pending = "";
-    const line = (text) => write(`prism: ${terminalText(text.endsWith("\r") ? text.slice(0, -1) : text, true)}\n`);
-    return {
-      push(text) {
-        const lines = (pending + text).split("\n");
-        pending = lines.pop();
-        for (const l of lines) line(l);
-      },
-      flush() {
-        if (pending !== "") line(pending);
-        pending = "";
-      },
-    };
-  }
-  const prism = spawn(prismBin, args, { stdio: ["ignore", "pipe", "pipe"] });
-  prism.stdout.setEncoding("utf8");
-  prism.stderr.setEncoding("utf8");
-  const prismErr = prismLines((line) => process.stderr.write(line));
-  prism.stderr.on("data", (text) => prismErr.push(text));
-
+  const line = (stream, text) => process[stream].write(`prism: ${terminalText(text.endsWith("\r") ? text.slice(0, -1) : text, true)}\n`);
   const mode = values.dynamic ? `dynamic responses${values.seed !== undefined ? ` (seed ${values.seed})` : ""}` : "examples and generated fixtures";
-  let announced = false;
-  const prismOut = prismLines((line) => {
-    process.stdout.write(line);
-    if (!announced && /Prism is listening/.test(line)) {
-      announced = true;
-      const shown = relative(process.cwd(), spec) || spec;
-      console.log(`\nMock ${terminalText(config.name, true)} ready at http://${host}:${port} — ${mode} from ${shown}. Ctrl+C stops it.\n`);
-    }
-  });
-  prism.stdout.on("data", (text) => prismOut.push(text));
-  prism.on("error", (err) => {
-    console.error(`mock: cannot start Prism (${prismBin}): ${err.message}`);
+  let mock;
+  try {
+    // Prism behind a front server that restarts it when a request crashes it (see mock-supervisor.mjs).
+    mock = await superviseMock({
+      prismBin,
+      prismArgs,
+      host,
+      port,
+      line,
+      ready: (url) => {
+        const shown = relative(process.cwd(), spec) || spec;
+        console.log(`\nMock ${terminalText(config.name, true)} ready at ${url} — ${mode} from ${shown}. Ctrl+C stops it.\n`);
+      },
+      say: (text) => console.error(`mock: ${terminalText(text, true)}`),
+      exit: (code) => process.exit(code),
+    });
+  } catch (err) {
+    console.error(`mock: cannot listen on ${host}:${port}: ${err.message}`);
     process.exit(1);
-  });
-  let stopping = false;
-  onInterrupt(() => {
-    stopping = true;
-    prism.kill("SIGTERM");
-  });
-  prism.on("exit", (code, signal) => {
-    prismOut.flush();
-    prismErr.flush();
-    process.exit(stopping || signal ? 0 : (code ?? 0));
-  });
+  }
+  onInterrupt(() => void mock.stop().then(() => process.exit(0)));
 }

@@ -21,6 +21,8 @@ export const COPIED = [
   "vitest.shared.ts",
   "tools/scripts/codegen.mjs",
   "tools/scripts/mock.mjs",
+  "tools/scripts/mock-supervisor.mjs",
+  "tools/scripts/mock-supervisor.d.mts",
   "tools/scripts/start.mjs",
   "tools/scripts/dev.mjs",
   "tools/scripts/docs-server.mjs",

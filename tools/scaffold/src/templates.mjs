@@ -141,8 +141,9 @@ export function testFiles({ scope, versions }, repo) {
       $schema: "https://turborepo.com/schema.json",
       extends: ["//"],
       tasks: {
-        typecheck: { dependsOn: ["source"], inputs: ["**/*.ts", "!node_modules/**", "package.json", "tsconfig.json"], outputs: [] },
-        "test:contract": { dependsOn: ["source"], inputs: ["contract/**", "support/**", "package.json", "vitest.config.ts", "tsconfig.json", "$TURBO_ROOT$/vitest.shared.ts"], outputs: [] },
+        typecheck: { dependsOn: ["source"], inputs: ["**/*.ts", "!node_modules/**", "package.json", "tsconfig.json", "$TURBO_ROOT$/tools/scripts/*.d.mts"], outputs: [] },
+        // Prism starts behind the mock supervisor (support/prism.ts).
+        "test:contract": { dependsOn: ["source"], inputs: ["contract/**", "support/**", "package.json", "vitest.config.ts", "tsconfig.json", "$TURBO_ROOT$/vitest.shared.ts", "$TURBO_ROOT$/tools/scripts/mock-supervisor.mjs"], outputs: [] },
       },
     },
   };

@@ -53,7 +53,7 @@ describe("pnpm mock: Prism's lines, one line each behind our prefix", () => {
       "prism: [1:00:00 PM] › [CLI] ℹ  info      GET        http://127.0.0.1/c\\u2028::error::FORGED-ls\\u2029::error::FORGED-ps\\u0085::error::FORGED-nel\\u001b[2J",
       "prism: [1:00:00 PM] › [CLI] ▶  start     Prism is listening on http://127.0.0.1:1",
     ]);
-    expect(res.stdout).toMatch(/Mock API ready at http:\/\/127\.0\.0\.1:0/);
+    expect(res.stdout).toMatch(/Mock API ready at http:\/\/127\.0\.0\.1:\d+ /);
     expect(res.stderr.split("\n")).toEqual(["prism: [1:00:00 PM] › [HTTP SERVER] error half a line", "prism: ::stop-commands::FORGED-token", "prism: FORGED-unterminated", ""]);
   });
 });
