@@ -131,9 +131,9 @@ export function classifyFetchError(err: unknown, signal: LinkedSignal, requestId
     return timedOut("attempt", timeoutMs, requestId, err);
   }
   // What fetch decides by its own rules, not a network fault (undici's wording): a redirect loop,
-  // a redirect where `redirect: "error"`, to a scheme or a port fetch will not use. Every retry would
-  // end the same, and a loop sends 21 requests each time.
-  return /redirect|scheme|^(bad port|blocked)$/.test(detail)
+  // a redirect where `redirect: "error"`, to a scheme or a port fetch will not use, response headers
+  // past its size limit. Every retry would end the same, and a loop sends 21 requests each time.
+  return /redirect|scheme|OVERFLOW|^(bad port|blocked)$/.test(detail)
     ? new ConnectionError(`Fetch refused: ${detail}`, { cause: err, requestId, retryable: false } as ApiErrorInit)
     : new ConnectionError(`Connection failed: ${detail}`, { cause: err, requestId });
 }

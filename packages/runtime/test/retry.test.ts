@@ -112,7 +112,7 @@ describe("retries", () => {
     expect(ctx.server.count("/echo")).toBe(2);
   });
 
-  it("does not retry what fetch refuses by its own rules: a redirect loop, a redirect with redirect: \"error\", a blocked port", async () => {
+  it("does not retry what fetch refuses by its own rules: a redirect loop, a redirect with redirect: \"error\", a blocked port, oversized headers", async () => {
     const { rt, clock } = runtime({ circuitBreaker: { failureThreshold: 1 } });
     // fetch follows 20 redirects, then fails; retrying would send 21 more per attempt for the same end.
     ctx.server.plan("/echo", ...Array.from({ length: 30 }, () => ({ status: 302, headers: { location: "/echo" } })));
@@ -129,6 +129,10 @@ describe("retries", () => {
     expect(ctx.server.count("/items")).toBe(1);
     // Ports fetch never connects to (the Fetch standard's bad ports; 6000 is X11).
     await expect(rt.fetch("http://127.0.0.1:6000/x")).rejects.toThrow(/Fetch refused: bad port/);
+    // Response headers past undici's limit (16 KiB by default): the server sends them again every time.
+    ctx.server.plan("/big", { status: 200, headers: { "x-padding": "a".repeat(70_000) } });
+    await expect(rt.fetch("/big")).rejects.toMatchObject({ message: "Fetch refused: UND_ERR_HEADERS_OVERFLOW", retryable: false });
+    expect(ctx.server.count("/big")).toBe(1);
     expect(clock.sleeps).toEqual([]);
   });
 
