@@ -108,9 +108,6 @@ export async function superviseMock({ prismBin, prismArgs, host, port, line, rea
   }
 
   async function pass(req, res) {
-    const run = await prism();
-    if (!run) return problem(res, 503, "The mock server (Prism) is restarting and did not come back in time; try again shortly");
-    run.sent++;
     // Raw pairs, as they came: repeated headers stay repeated, and no name is an object key.
     const headers = [];
     let host = false;
@@ -119,35 +116,71 @@ export async function superviseMock({ prismBin, prismArgs, host, port, line, rea
       host ||= name === "host";
       if (!HOP.has(name)) headers.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
     }
-    if (!host) headers.push("Host", `127.0.0.1:${run.port}`);
-    const out = forward({ host: "127.0.0.1", port: run.port, method: req.method, path: req.url, headers, agent }, (answer) => {
-      const back = [];
-      for (let i = 0; i < answer.rawHeaders.length; i += 2) if (!HOP.has(answer.rawHeaders[i].toLowerCase())) back.push(answer.rawHeaders[i], answer.rawHeaders[i + 1]);
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, back);
-      answer.pipe(res);
-      answer.on("end", () => run.inFlight.delete(fail));
-      answer.on("error", () => res.destroy());
+    if (!host) headers.push("Host", "127.0.0.1");
+    // Read whole, so that a request Prism never received can be sent again.
+    const chunks = [];
+    try {
+      for await (const chunk of req) chunks.push(chunk);
+    } catch {
+      return res.destroy();
+    }
+    const body = Buffer.concat(chunks);
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const run = await prism();
+      if (!run) break;
+      // Refused: Prism reloads a changed spec by restarting its server in the same process (`pnpm
+      // dev` saves), so its port is closed for a moment. The request did not reach it: try again.
+      if ((await send(run, req, res, headers, body)) !== "refused" || res.destroyed) return;
+      if (Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    problem(res, 503, "The mock server (Prism) is restarting and did not come back in time; try again shortly");
+  }
+
+  /** One try at passing a request to Prism; "refused" when it could not connect at all. */
+  function send(run, req, res, headers, body) {
+    return new Promise((resolve) => {
+      run.sent++;
+      const out = forward({ host: "127.0.0.1", port: run.port, method: req.method, path: req.url, headers, agent }, (answer) => {
+        const back = [];
+        for (let i = 0; i < answer.rawHeaders.length; i += 2) if (!HOP.has(answer.rawHeaders[i].toLowerCase())) back.push(answer.rawHeaders[i], answer.rawHeaders[i + 1]);
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, back);
+        answer.pipe(res);
+        answer.on("end", () => (run.inFlight.delete(fail), resolve("done")));
+        answer.on("error", () => (res.destroy(), resolve("done")));
+      });
+      // Prism died (or dropped the connection) with this request open: a 502 that says what is known.
+      const fail = () => {
+        run.inFlight.delete(fail);
+        out.destroy();
+        const dead = run.child.exitCode !== null || run.child.signalCode !== null;
+        const detail = dead
+          ? `The mock server (Prism) stopped${run.lastReceived ? ` after receiving ${run.lastReceived}` : ""}${run.error ? ` (${run.error})` : ""}; it is restarting. The operation likely uses a construct Prism 5 cannot handle`
+          : "The mock server (Prism) closed the connection without an answer";
+        if (!res.headersSent) problem(res, 502, detail);
+        else res.destroy();
+        resolve("done");
+      };
+      run.inFlight.add(fail);
+      out.on("error", (err) => {
+        if (err.code === "ECONNREFUSED" && !res.headersSent) {
+          run.sent--;
+          run.inFlight.delete(fail);
+          return resolve("refused");
+        }
+        // A socket error comes before Prism's exit: the exit handler answers (with the error Prism
+        // printed), unless Prism stays up.
+        setTimeout(() => run.inFlight.has(fail) && fail(), 2000).unref();
+      });
+      res.once("close", () => {
+        if (!run.inFlight.has(fail)) return;
+        run.inFlight.delete(fail);
+        if (!res.writableFinished) out.destroy();
+        resolve("done");
+      });
+      out.end(body);
     });
-    // Prism died (or dropped the connection) with this request open: a 502 that says what is known.
-    const fail = () => {
-      run.inFlight.delete(fail);
-      out.destroy();
-      const dead = run.child.exitCode !== null || run.child.signalCode !== null;
-      const detail = dead
-        ? `The mock server (Prism) stopped${run.lastReceived ? ` after receiving ${run.lastReceived}` : ""}${run.error ? ` (${run.error})` : ""}; it is restarting. The operation likely uses a construct Prism 5 cannot handle`
-        : "The mock server (Prism) closed the connection without an answer";
-      if (!res.headersSent) problem(res, 502, detail);
-      else res.destroy();
-    };
-    run.inFlight.add(fail);
-    // A socket error comes before Prism's exit: the exit handler answers (with the error Prism
-    // printed), unless Prism stays up.
-    out.on("error", () => setTimeout(() => run.inFlight.has(fail) && fail(), 2000).unref());
-    res.on("close", () => {
-      run.inFlight.delete(fail);
-      if (!res.writableFinished) out.destroy();
-    });
-    req.pipe(out);
   }
 
   await start();
