@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -29,60 +28,25 @@ export interface PrismProcess {
 
 /**
  * Starts a real Prism process (`mock`, or `proxy <upstream>`) on 127.0.0.1 and resolves once it
- * listens. Errors validating the spec make it fail fast with Prism's own output. A mock runs behind
- * the same supervisor as `pnpm mock` (tools/scripts/mock-supervisor.mjs): a request that crashes
- * Prism fails alone, with a 502 naming Prism's error, and the cases after it find Prism back.
+ * listens. Errors validating the spec make it fail fast with Prism's own output. It runs behind the
+ * same supervisor as `pnpm mock` (tools/scripts/mock-supervisor.mjs): a request that crashes Prism
+ * fails alone, with a 502 naming Prism's error, and the cases after it find Prism back.
  */
 export async function startPrism(spec: string, options: { proxy?: string; args?: string[]; timeoutMs?: number } = {}): Promise<PrismProcess> {
   // Prism parses and dereferences the whole spec first: ~10 s for a 3 MB one on a quiet machine,
   // many times that on a loaded CI runner. A minute per MB, at least one.
   const timeoutMs = options.timeoutMs ?? Math.max(60_000, Math.ceil(statSync(spec).size / 1e6) * 60_000);
-  if (!options.proxy) return superviseStart(spec, options.args ?? [], timeoutMs);
-  const port = await freePort();
-  const args = ["proxy", spec, options.proxy, "-h", "127.0.0.1", "-p", String(port), "--errors", ...(options.args ?? [])];
-  const child: ChildProcess = spawn(prismBin, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
-  let out = "";
-  child.stdout!.on("data", (c) => (out += String(c)));
-  child.stderr!.on("data", (c) => (out += String(c)));
-  await new Promise<void>((resolve, reject) => {
-    // A Prism that never got ready is stopped, not left running after the suite gives up on it.
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`Prism did not start within ${timeoutMs} ms:\n${out}`));
-    }, timeoutMs);
-    const check = () => {
-      if (/Prism is listening/.test(out)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on("data", check);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Prism exited with ${code}:\n${out}`));
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    output: () => out,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-      }),
-  };
+  const args = options.proxy ? ["proxy", spec, options.proxy, "--errors"] : ["mock", spec];
+  return superviseStart([...args, ...(options.args ?? [])], timeoutMs);
 }
 
-async function superviseStart(spec: string, args: string[], timeoutMs: number): Promise<PrismProcess> {
+async function superviseStart(prismArgs: string[], timeoutMs: number): Promise<PrismProcess> {
   let out = "";
   let settle!: { resolve(): void; reject(e: Error): void };
   const started = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   const mock = await superviseMock({
     prismBin,
-    prismArgs: ["mock", spec, ...args],
+    prismArgs,
     host: "127.0.0.1",
     port: 0,
     line: (_stream, text) => (out += `${text}\n`),
