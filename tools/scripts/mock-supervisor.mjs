@@ -20,7 +20,7 @@ const WAIT_MS = 30_000;
 const MAX_FAILED_STARTS = 3;
 
 /**
- * Listens on host:port, then starts Prism (`prismBin mock <prismArgs> -h 127.0.0.1 -p <free>`).
+ * Listens on host:port, then starts Prism (`prismBin <prismArgs> -h 127.0.0.1 -p <free>`).
  * `line(stream, text)` gets each line Prism writes, with Prism's own address replaced by the public
  * one; `ready()` is called once, when the first Prism listens; `say(text)` reports restarts.
  * Resolves with `{ url, stop }` once the port is taken; rejects with the listen error (EADDRINUSE).
