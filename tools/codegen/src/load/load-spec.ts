@@ -6,6 +6,7 @@ import { SpecError } from "./spec-error.js";
 import { checkLocalRefs, type BrokenRef } from "./check-refs.js";
 import { hoistDeepRefs } from "./hoist-deep-refs.js";
 import { dropNonFinite } from "./non-finite.js";
+import { dropDuplicateOperationIds } from "./duplicate-operation-ids.js";
 import type { IRWarning } from "../ir/types.js";
 
 export interface LoadedSpec {
@@ -52,7 +53,7 @@ export async function loadSpec(path: string, parsed?: Record<string, unknown>): 
   const document = bundleRefs(file, doc, broken);
   hoistDeepRefs(document, checkLocalRefs(file, document, broken));
   // After bundling: once for every file, at the pointers the model's warnings use too.
-  const warnings = dropNonFinite(document);
+  const warnings = [...dropNonFinite(document), ...dropDuplicateOperationIds(document)];
   return { file, sourceVersion, document, ...(warnings.length ? { warnings } : {}) };
 }
 

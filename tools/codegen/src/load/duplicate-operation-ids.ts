@@ -1,0 +1,58 @@
+import type { IRWarning } from "../ir/types.js";
+import { getAtPointer, joinPointer, parsePointer, specWarning } from "./spec-error.js";
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * OpenAPI wants every operationId unique, and each target keys operations by it (the types'
+ * `operations` interface, the client's metadata, the mock handlers): two operations under one id
+ * would share one entry, and one of them would get the other's types. Published specs break the
+ * rule now and then: GitHub's REST description 17.0.0 names 15 of its webhooks `push`. Refusing
+ * such a spec would leave a team unable to generate or diff against it.
+ *
+ * So the first operation (in document order: paths, then webhooks) keeps the id, and a later one
+ * loses it, with a warning at its pointer: every target then names it from its method and path,
+ * as an operation without an id. A team's own spec gets the same error from the lint
+ * (`operation-operationId-unique`) before generation. Mutates `document`; returns the warnings.
+ */
+export function dropDuplicateOperationIds(document: Obj): IRWarning[] {
+  const warnings: IRWarning[] = [];
+  const first = new Map<string, { op: Obj; where: string }>();
+  for (const section of ["paths", "webhooks", "x-webhooks"]) {
+    const items = document[section];
+    if (!isObj(items)) continue;
+    for (const [key, raw] of Object.entries(items)) {
+      const item = pathItem(document, raw);
+      if (!item) continue;
+      for (const [method, op] of Object.entries(item.value)) {
+        if (!METHODS.includes(method.toLowerCase()) || !isObj(op) || typeof op.operationId !== "string") continue;
+        const at = joinPointer(item.at ?? joinPointer(`#/${section}`, key), method);
+        const seen = first.get(op.operationId);
+        if (!seen) {
+          first.set(op.operationId, { op, where: `${method.toUpperCase()} ${key} (${at})` });
+          continue;
+        }
+        // One operation object reached from two paths (both $ref one path item): two operations
+        // still, and the id goes from both, since they share it.
+        const shared = seen.op === op;
+        warnings.push(specWarning(joinPointer(at, "operationId"), `operationId ${JSON.stringify(op.operationId)} is already used by ${seen.where}; left out ${shared ? "of both (one path item reached from two paths)" : "here"}, so this operation is named from its method and path`));
+        delete op.operationId;
+      }
+    }
+  }
+  return warnings;
+}
+
+/** A path item, following a local $ref (components/pathItems) to where it lives. */
+function pathItem(document: Obj, raw: unknown): { value: Obj; at?: string } | undefined {
+  let cur = raw;
+  let at: string | undefined;
+  for (let hops = 0; isObj(cur) && typeof cur.$ref === "string" && cur.$ref.startsWith("#") && hops < 32; hops++) {
+    at = cur.$ref;
+    cur = getAtPointer(document, parsePointer(cur.$ref));
+  }
+  return isObj(cur) ? { value: cur, ...(at ? { at } : {}) } : undefined;
+}
