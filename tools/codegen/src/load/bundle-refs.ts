@@ -1,7 +1,7 @@
 import { basename, extname } from "node:path";
 import { readDocument } from "./read-document.js";
 import { SpecError, getAtPointer, joinPointer, parsePointer } from "./spec-error.js";
-import { childContext, type Ctx, COMPONENT_KINDS } from "./ref-contexts.js";
+import { childContext, type Ctx, COMPONENT_KINDS, isLiteral } from "./ref-contexts.js";
 import { refRootOf, refTarget } from "./ref-root.js";
 import { throwBrokenRefs, type BrokenRef } from "./check-refs.js";
 
@@ -77,7 +77,10 @@ export function bundleRefs(rootFile: string, root: Record<string, unknown>, repo
     const obj = node as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(obj)) {
-      if (k === "$ref" && typeof v === "string") {
+      if (isLiteral(ctx, k)) {
+        // Data, copied as is: a `$ref` in an example is part of the example.
+        out[k] = v !== null && typeof v === "object" ? structuredClone(v) : v;
+      } else if (k === "$ref" && typeof v === "string") {
         out.$ref = rewriteRef(v, file, ptr, ctx);
       } else if (k === "discriminator" && ctx.kind === "schemas" && isMappingHolder(v)) {
         // Mapping values are schema references too, relative to the file they are written in.

@@ -1,5 +1,6 @@
 import { dirname, relative } from "node:path";
 import { SpecError, getAtPointer, joinPointer, message, parsePointer } from "./spec-error.js";
+import { childContext, isLiteral, type Ctx } from "./ref-contexts.js";
 
 /** At most this many broken references are listed; the count says how many more there are. */
 const LIST_AT_MOST = 50;
@@ -22,12 +23,12 @@ export interface BrokenRef {
 export function checkLocalRefs(file: string, doc: Record<string, unknown>, external: BrokenRef[] = []): Set<string> {
   const broken: BrokenRef[] = [...external];
   const resolves = new Map<string, boolean>();
-  const stack: [unknown, string][] = [[doc, "#"]];
+  const stack: [unknown, string, Ctx][] = [[doc, "#", { kind: "root" }]];
   while (stack.length) {
-    const [node, at] = stack.pop()!;
+    const [node, at, ctx] = stack.pop()!;
     if (node === null || typeof node !== "object") continue;
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) if (typeof node[i] === "object") stack.push([node[i], `${at}/${i}`]);
+      for (let i = node.length - 1; i >= 0; i--) if (typeof node[i] === "object") stack.push([node[i], `${at}/${i}`, childContext(ctx, String(i))]);
       continue;
     }
     const obj = node as Record<string, unknown>;
@@ -35,11 +36,13 @@ export function checkLocalRefs(file: string, doc: Record<string, unknown>, exter
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i]!;
       const v = obj[k];
+      // Examples, defaults and enums are data: a `$ref` there is not a reference.
+      if (isLiteral(ctx, k)) continue;
       if (k === "$ref" && typeof v === "string" && v.startsWith("#")) {
         let ok = resolves.get(v);
         if (ok === undefined) resolves.set(v, (ok = getAtPointer(doc, parsePointer(v)) !== undefined));
         if (!ok) broken.push({ file, at, ref: v });
-      } else if (v !== null && typeof v === "object") stack.push([v, joinPointer(at, k)]);
+      } else if (v !== null && typeof v === "object") stack.push([v, joinPointer(at, k), childContext(ctx, k)]);
     }
   }
   if (broken.length) throwBrokenRefs(file, broken);

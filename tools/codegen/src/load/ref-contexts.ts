@@ -98,3 +98,20 @@ export function childContext(ctx: Ctx, key: string): Ctx {
   const next = Object.hasOwn(table, key) ? table[key] : table["*"];
   return next ? { kind: next } : {};
 }
+
+/** Keys holding literal data, by kind: an example, a default, an enum. */
+const LITERAL: Record<string, Set<string>> = {
+  schemas: new Set(["example", "examples", "default", "const", "enum"]),
+  examples: new Set(["value"]),
+  parameters: new Set(["example"]),
+  headers: new Set(["example"]),
+  mediaType: new Set(["example"]),
+};
+
+/**
+ * Whether `key` of an object of this kind holds literal data, where a `$ref` is a key of the data
+ * (a SCIM payload's `{"$ref": "https://…/Users/1"}` in GitHub's examples), never a reference.
+ */
+export function isLiteral(ctx: Ctx, key: string): boolean {
+  return ctx.kind !== undefined && Object.hasOwn(LITERAL, ctx.kind) && LITERAL[ctx.kind]!.has(key);
+}
