@@ -2,7 +2,8 @@
  * Prism 5 dies on the first request to an operation with a path parameter in label or matrix style
  * or of array/object type, an array/object header parameter left out of the request, or a query
  * parameter or multipart field whose style does not fit its type (an uncaught error ends the
- * process; every later request is refused). Given a spec with each,
+ * process; every later request is refused), and a `$ref` key inside example data (Prism tries to
+ * download it, and does not start when it cannot). Given a spec with each,
  * want the generated openapi.mock.json to keep a real Prism serving all of them, with primitive
  * parameters still checked and the spec's document left as it was.
  */
@@ -20,6 +21,7 @@ const PRISM = fileURLToPath(new URL("../../../../node_modules/.bin/prism", impor
 const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { ok: { type: "boolean" } } } } } } };
 const arr = { type: "array", items: { type: "string" } };
 const obj = { type: "object", properties: { r: { type: "integer" } } };
+const SCIM = { value: "92b58aaa", $ref: "https://scim.invalid/Users/92b58aaa", display: "octocat" };
 const SPEC = {
   openapi: "3.0.3",
   info: { title: "Styles", version: "1" },
@@ -44,6 +46,8 @@ const SPEC = {
       },
     },
     "/checked/{n}": { get: { operationId: "checked", parameters: [{ name: "n", in: "path", required: true, schema: { type: "integer" } }], responses: ok } },
+    // SCIM data carries `$ref` keys (GitHub's 2.2.1 examples): Prism tried to download them and stopped.
+    "/groups": { get: { operationId: "groups", responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" }, example: { members: [SCIM] } } } } } } },
   },
   components: { parameters: { Ids: { name: "ids", in: "path", required: true, schema: arr } }, schemas: { Meta: obj } },
 };
@@ -94,6 +98,8 @@ describe("the mock spec keeps Prism alive", () => {
       expect((await fetch(`http://127.0.0.1:${port}/form`, { method: "POST", body: form })).status).toBe(200);
       expect(await get("/checked/7")).toBe(200);
       expect(await get("/checked/seven")).toBe(422);
+      const groups = await fetch(`http://127.0.0.1:${port}/groups`);
+      expect(await groups.json()).toEqual({ members: [{ value: "92b58aaa", display: "octocat" }] });
       expect(prism.exitCode, log.slice(-2000)).toBeNull();
     } finally {
       prism.kill("SIGTERM");

@@ -10,6 +10,7 @@
 import type { EmitContext } from "../emitter.js";
 import type { FixtureSet } from "./collect.js";
 import { prismSafe, tokens } from "./prism-safe.js";
+import { withoutRefData } from "./prism-ref-data.js";
 
 type Json = Record<string, unknown>;
 
@@ -65,8 +66,9 @@ export function mockSpec(ctx: EmitContext, set: FixtureSet): string {
     for (const h of Object.keys(writableHeaders ?? {})) if (TRANSPORT.has(h.toLowerCase())) delete writableHeaders![h];
   }
   prismSafe(root);
-  const text = JSON.stringify(root);
+  const served = withoutRefData(root);
+  const text = JSON.stringify(served);
   // Indented for a reviewable diff of a spec's mock; past 1 MB only Prism reads it, and
   // indenting would double its size and the time to write it.
-  return (text.length > 1 << 20 ? text : JSON.stringify(root, null, 2)) + "\n";
+  return (text.length > 1 << 20 ? text : JSON.stringify(served, null, 2)) + "\n";
 }
