@@ -1,7 +1,6 @@
 import type { IRWarning } from "../ir/types.js";
 import { getAtPointer, joinPointer, parsePointer, specWarning } from "./spec-error.js";
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+import { METHODS } from "./ref-contexts.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -28,7 +27,7 @@ export function dropDuplicateOperationIds(document: Obj): IRWarning[] {
       const item = pathItem(document, raw);
       if (!item) continue;
       for (const [method, op] of Object.entries(item.value)) {
-        if (!METHODS.includes(method.toLowerCase()) || !isObj(op) || typeof op.operationId !== "string") continue;
+        if (!METHODS.has(method.toLowerCase()) || !isObj(op) || typeof op.operationId !== "string") continue;
         const at = joinPointer(item.at ?? joinPointer(`#/${section}`, key), method);
         const seen = first.get(op.operationId);
         if (!seen) {

@@ -19,7 +19,8 @@ export const COMPONENT_KINDS = new Set([
   "callbacks",
 ]);
 
-const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+/** The keys of a path item that hold an operation. */
+export const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 const SCHEMA_ONE = new Set([
   "items",
   "additionalProperties",
