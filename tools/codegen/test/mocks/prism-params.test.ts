@@ -3,7 +3,8 @@
  * or of array/object type, an array/object header parameter left out of the request, or a query
  * parameter or multipart field whose style does not fit its type (an uncaught error ends the
  * process; every later request is refused), and a `$ref` key inside example data (Prism tries to
- * download it, and does not start when it cannot). Given a spec with each,
+ * download it, and does not start when it cannot), and a response whose first media type it cannot
+ * serialize (a 500 for a request without Accept). Given a spec with each,
  * want the generated openapi.mock.json to keep a real Prism serving all of them, with primitive
  * parameters still checked and the spec's document left as it was.
  */
@@ -47,6 +48,13 @@ const SPEC = {
     },
     "/checked/{n}": { get: { operationId: "checked", parameters: [{ name: "n", in: "path", required: true, schema: { type: "integer" } }], responses: ok } },
     // SCIM data carries `$ref` keys (GitHub's 2.2.1 examples): Prism tried to download them and stopped.
+    // Prism answers in the first media type and cannot serialize a vendor one (GitHub's contents endpoint).
+    "/contents": {
+      get: {
+        operationId: "contents",
+        responses: { "200": { description: "ok", content: { "application/vnd.github.v3.object": { schema: { type: "object" }, example: { v: 1 } }, "application/json": { schema: { type: "object" }, example: { v: 1 } } } } },
+      },
+    },
     "/groups": { get: { operationId: "groups", responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" }, example: { members: [SCIM] } } } } } } },
   },
   components: { parameters: { Ids: { name: "ids", in: "path", required: true, schema: arr } }, schemas: { Meta: obj } },
@@ -98,6 +106,8 @@ describe("the mock spec keeps Prism alive", () => {
       expect((await fetch(`http://127.0.0.1:${port}/form`, { method: "POST", body: form })).status).toBe(200);
       expect(await get("/checked/7")).toBe(200);
       expect(await get("/checked/seven")).toBe(422);
+      const contents = await fetch(`http://127.0.0.1:${port}/contents`);
+      expect([contents.status, contents.headers.get("content-type"), await contents.json()]).toEqual([200, "application/json", { v: 1 }]);
       const groups = await fetch(`http://127.0.0.1:${port}/groups`);
       expect(await groups.json()).toEqual({ members: [{ value: "92b58aaa", display: "octocat" }] });
       expect(prism.exitCode, log.slice(-2000)).toBeNull();

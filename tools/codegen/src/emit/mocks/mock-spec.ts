@@ -15,6 +15,9 @@ import { withoutRefData } from "./prism-ref-data.js";
 type Json = Record<string, unknown>;
 
 
+/** What Prism 5's server serializes (prism-http-server's serialize.js): JSON, XML, text. */
+const PRISM_SERIALIZES = /^\s*(application\/(json|xml|[^;]*\+(json|xml))|text\/[^;]*)\s*(;|$)/i;
+
 const TRANSPORT = new Set(["transfer-encoding", "content-length", "connection", "keep-alive", "upgrade", "te", "trailer", "proxy-connection"]);
 
 export function mockSpec(ctx: EmitContext, set: FixtureSet): string {
@@ -59,6 +62,19 @@ export function mockSpec(ctx: EmitContext, set: FixtureSet): string {
   for (const at of responses) {
     let node: Json | undefined = root;
     for (const t of at) node = node && (node[t] as Json | undefined);
+    // Prism answers a request without Accept (or `*/*`) in the response's first media type, and
+    // serializes only JSON, XML and text: GitHub's `application/vnd.github.v3.object` first, with
+    // `application/json` after it, was a 500 ("Cannot find serializer"). One it can serialize goes first.
+    const content = node?.content as Json | undefined;
+    const types = content && typeof content === "object" ? Object.keys(content) : [];
+    if (types.length > 1 && !PRISM_SERIALIZES.test(types[0]!) && types.some((t) => PRISM_SERIALIZES.test(t))) {
+      let writableResponse: Json | undefined = root;
+      for (const t of at) writableResponse = writableResponse && writable(writableResponse, t);
+      if (writableResponse) {
+        const order = [...types.filter((t) => PRISM_SERIALIZES.test(t)), ...types.filter((t) => !PRISM_SERIALIZES.test(t))];
+        writableResponse.content = Object.fromEntries(order.map((t) => [t, content![t]]));
+      }
+    }
     const headers = node?.headers as Json | undefined;
     if (!headers || typeof headers !== "object" || !Object.keys(headers).some((h) => TRANSPORT.has(h.toLowerCase()))) continue;
     let writableHeaders: Json | undefined = root;
