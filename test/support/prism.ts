@@ -1,22 +1,11 @@
-import { createServer } from "node:net";
 import { statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { superviseMock } from "../../tools/scripts/mock-supervisor.mjs";
+import { freePort, superviseMock } from "../../tools/scripts/mock-supervisor.mjs";
+
+export { freePort };
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const prismBin = `${root}node_modules/.bin/prism`;
-
-/** A free TCP port on loopback (the kernel picks it; we release it just before Prism binds). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export interface PrismProcess {
   url: string;

@@ -26,3 +26,6 @@ export interface SupervisedMock {
 }
 
 export function superviseMock(options: SuperviseMockOptions): Promise<SupervisedMock>;
+
+/** A free TCP port on loopback (the kernel picks it; it is released just before the caller binds it). */
+export function freePort(): Promise<number>;

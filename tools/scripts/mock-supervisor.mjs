@@ -202,7 +202,8 @@ function problem(res, status, detail) {
   res.writeHead(status, { "content-type": "application/problem+json", "content-length": Buffer.byteLength(body), "access-control-allow-origin": "*", "retry-after": "1" }).end(body);
 }
 
-function freePort() {
+/** A free TCP port on loopback (the kernel picks it; it is released just before the caller binds it). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createNetServer();
     probe.once("error", reject);
