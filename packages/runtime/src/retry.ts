@@ -44,17 +44,16 @@ export function resolveRetry(options: RetryOptions | false | undefined): Resolve
   };
 }
 
-/** RFC 9110 §9.2.2 idempotent methods; repeating them cannot duplicate a side effect. */
-const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+/** RFC 9110 §9.2.2 idempotent methods, and QUERY (a safe read with a body); repeating them cannot duplicate a side effect. */
+const IDEMPOTENT = /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE|QUERY)$/;
 
 /**
  * Whether a request may be sent again. An explicit `idempotent` flag from the operation wins;
  * otherwise POST/PATCH qualify only with an idempotency key, since the server then dedupes.
  */
 export function isReplayable(method: string, headers: Headers, idempotencyHeader: string, idempotent?: boolean): boolean {
-  if (idempotent !== undefined) return idempotent || headers.has(idempotencyHeader);
   // `prepare` upper-cases the standard methods, as fetch does.
-  return IDEMPOTENT.has(method) || headers.has(idempotencyHeader);
+  return (idempotent ?? IDEMPOTENT.test(method)) || headers.has(idempotencyHeader);
 }
 
 /**

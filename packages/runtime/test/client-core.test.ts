@@ -7,6 +7,7 @@ import { NotFoundError } from "../src/errors/index.js";
 // A real loopback server that records what the generated-client core sends.
 const seen: { method: string; url: string; headers: IncomingMessage["headers"] }[] = [];
 let failNextOrder = 0;
+let failNextSearch = 0;
 let server: Server;
 let baseUrl: string;
 
@@ -32,6 +33,12 @@ beforeAll(async () => {
       if (failNextOrder-- > 0) return json(503, { error: { code: "SERVICE_UNAVAILABLE", message: "busy" }, request_id: "req_2" });
       return json(201, { data: { id: "o1" } });
     }
+    if (url.pathname === "/search") {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => (failNextSearch-- > 0 ? json(503, { error: { code: "SERVICE_UNAVAILABLE", message: "busy" } }) : json(200, { method: req.method, body })));
+      return;
+    }
     if (url.pathname === "/missing") return json(404, { error: { code: "NOT_FOUND", message: "no such thing" }, request_id: "req_404" });
     if (url.pathname === "/stream") {
       res.writeHead(200, { "content-type": "text/event-stream" });
@@ -51,6 +58,15 @@ const core = () =>
 const last = () => seen[seen.length - 1]!;
 
 describe("generated-client core: spec metadata drives the runtime", () => {
+  it("sends OpenAPI 3.2's QUERY with its body, retried like a GET, and an additionalOperations method as named", async () => {
+    failNextSearch = 1;
+    const before = seen.length;
+    const found = await core().op(meta({ id: "search", method: "query", path: "/search" }))({ body: { q: "ada" } } as never);
+    expect(found).toEqual({ method: "QUERY", body: '{"q":"ada"}' });
+    expect(seen.slice(before).map((s) => s.method)).toEqual(["QUERY", "QUERY"]);
+    expect(await core().op(meta({ id: "purge", method: "purge", path: "/search" }))({} as never)).toEqual({ method: "PURGE", body: "" });
+  });
+
   it("adds query parameters after a query the path itself carries (OpenAI's `/responses?beta=true`)", async () => {
     await core().op(meta({ id: "betaList", path: "/responses/{id}/items?beta=true" }))({ params: { path: { id: "r 1" }, query: { limit: 5 } } } as never);
     expect(last().url).toBe("/responses/r%201/items?beta=true&limit=5");

@@ -157,6 +157,13 @@ describe("retries", () => {
     expect(await res.json()).toMatchObject({ method: "PUT", body: '{"a":1}' });
     expect(ctx.server.count("/echo")).toBe(3);
   });
+  it("retries QUERY (OpenAPI 3.2's safe read with a body) like GET, body included", async () => {
+    const { rt } = runtime();
+    ctx.server.plan("/echo", { status: 503 }, { reset: true });
+    const res = await rt.fetch("/echo", { method: "QUERY", body: '{"q":"x"}', headers: { "content-type": "application/json" } });
+    expect(await res.json()).toMatchObject({ method: "QUERY", body: '{"q":"x"}' });
+    expect(ctx.server.count("/echo")).toBe(3);
+  });
 });
 
 describe("idempotency", () => {

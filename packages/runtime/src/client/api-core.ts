@@ -11,7 +11,8 @@ export type { SSEEvent } from "../sse-client.js";
 /** What the generated client knows of an operation from the spec. */
 export interface OperationMeta {
   readonly id: string;
-  readonly method: "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+  /** Lower case, sent upper-cased: the eight of OpenAPI 3.1, 3.2's `query`, or another of its `additionalOperations` (`purge`). */
+  readonly method: string;
   readonly path: string;
   /** `path` with the spec's path parameter styles as RFC 6570 markers (`{.x}` label, `{;x}` matrix, `{x*}` explode), when any is not `simple`. */
   readonly template?: string;

@@ -29,11 +29,9 @@ export type { Runtime };
 export function operationCallOptions(meta: OperationMeta, options: ApiOptions = {}, call?: CallOptions): RuntimeCallOptions {
   // Plain assignments rather than conditional spreads: this runs per call when call options are given.
   const out: RuntimeCallOptions = {};
-  // Reads are cached under their tags; a mutation drops the cached reads of its tags.
-  if (meta.tags?.length) {
-    if (meta.method === "get" || meta.method === "head") out.tags = [...meta.tags];
-    else out.invalidates = [...meta.tags];
-  }
+  // Reads are cached under their tags (QUERY is a read too, though never cached); a mutation drops
+  // the cached reads of its tags.
+  if (meta.tags?.length) out[/^(get|head|query)$/.test(meta.method) ? "tags" : "invalidates"] = [...meta.tags];
   if (call) Object.assign(out, call);
   if (out.auth === undefined) out.auth = credentialsFor(meta, options);
   out.operationId = meta.id;

@@ -4,8 +4,7 @@ import { SpecError, getAtPointer, joinPointer, parsePointer } from "../load/spec
 import { isObj } from "./normalize-meta.js";
 import { camelCase, IdentifierPool } from "./naming.js";
 import { parseSecurity } from "./build-model.js";
-
-const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+import { pathItemOperations } from "../load/path-item-operations.js";
 
 type Obj = Record<string, unknown>;
 
@@ -47,9 +46,26 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
             extensions,
           };
           if (m["x-sse-event-schema"] !== undefined) out.eventSchema = named.normalize(m["x-sse-event-schema"], joinPointer(mAt, "x-sse-event-schema"));
+          else if (m.itemSchema !== undefined && /^text\/event-stream\b/i.test(mediaType)) {
+            const data = eventData(m.itemSchema, joinPointer(mAt, "itemSchema"));
+            if (data) out.eventSchema = data;
+          }
           return out;
         })
       : [];
+
+  /**
+   * OpenAPI 3.2 describes an event stream by `itemSchema`: one schema per event, whose `data` member
+   * is a string that may declare what it decodes to (`contentMediaType` + `contentSchema`).
+   */
+  const eventData = (item: unknown, at: string) => {
+    const { value, at: iAt } = deref(item, at);
+    const props = isObj(value.properties) ? value.properties : undefined;
+    if (!props || props.data === undefined) return undefined;
+    const dAt = joinPointer(iAt, "properties", "data");
+    const { value: data, at: dataAt } = deref(props.data, dAt);
+    return data.contentSchema !== undefined ? named.normalize(data.contentSchema, joinPointer(dataAt, "contentSchema")) : named.normalize(props.data, dAt);
+  };
 
   const parameter = (raw: unknown, at: string): IRParameter => {
     const { value: p, at: pAt } = deref(raw, at);
@@ -151,10 +167,9 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
       const itemAt = joinPointer(root, key);
       const { value: item, at: base } = deref(rawItem, itemAt);
       const shared = Array.isArray(item.parameters) ? item.parameters : [];
-      for (const [m, rawOp] of Object.entries(item)) {
-        const method = m.toLowerCase() as HttpMethod;
-        if (!METHODS.includes(method) || !isObj(rawOp)) continue;
-        out.push({ key, op: operation(key, method, rawOp, shared, joinPointer(base, m), base) });
+      for (const { method, op: rawOp, keys } of pathItemOperations(item, file, base)) {
+        if (!isObj(rawOp)) continue;
+        out.push({ key, op: operation(key, method as HttpMethod, rawOp, shared, joinPointer(base, ...keys), base) });
       }
     }
     return out;

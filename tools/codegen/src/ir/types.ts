@@ -119,7 +119,11 @@ export interface IRNamedSchema {
   recursive: boolean;
 }
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+/**
+ * Lower case. OpenAPI 3.2 adds `query` (HTTP QUERY) and, through `additionalOperations`, any other
+ * method token (`purge`, `link`…): those are sent upper-cased.
+ */
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" | "query" | (string & {});
 
 export interface IRParameter {
   name: string;
@@ -141,7 +145,10 @@ export interface IRMediaContent {
   examples: { name: string; value: unknown }[];
   /** Vendor extensions of the media type object (e.g. x-sse-event-schema). */
   extensions: Record<string, unknown>;
-  /** A schema referenced by `x-sse-event-schema`, for text/event-stream responses. */
+  /**
+   * What each event's `data` holds, for text/event-stream responses: `x-sse-event-schema`, or the
+   * `data` member of OpenAPI 3.2's `itemSchema` (its `contentSchema` when it declares one).
+   */
   eventSchema?: IRSchema;
 }
 

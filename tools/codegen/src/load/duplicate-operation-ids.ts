@@ -1,6 +1,6 @@
 import type { IRWarning } from "../ir/types.js";
 import { getAtPointer, joinPointer, parsePointer, specWarning } from "./spec-error.js";
-import { METHODS } from "./ref-contexts.js";
+import { pathItemOperations } from "./path-item-operations.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -17,7 +17,7 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
  * as an operation without an id. A team's own spec gets the same error from the lint
  * (`operation-operationId-unique`) before generation. Mutates `document`; returns the warnings.
  */
-export function dropDuplicateOperationIds(document: Obj): IRWarning[] {
+export function dropDuplicateOperationIds(document: Obj, file: string): IRWarning[] {
   const warnings: IRWarning[] = [];
   const first = new Map<string, { op: Obj; where: string }>();
   for (const section of ["paths", "webhooks", "x-webhooks"]) {
@@ -26,9 +26,10 @@ export function dropDuplicateOperationIds(document: Obj): IRWarning[] {
     for (const [key, raw] of Object.entries(items)) {
       const item = pathItem(document, raw);
       if (!item) continue;
-      for (const [method, op] of Object.entries(item.value)) {
-        if (!METHODS.has(method.toLowerCase()) || !isObj(op) || typeof op.operationId !== "string") continue;
-        const at = joinPointer(item.at ?? joinPointer(`#/${section}`, key), method);
+      const itemAt = item.at ?? joinPointer(`#/${section}`, key);
+      for (const { method, op, keys } of pathItemOperations(item.value, file, itemAt)) {
+        if (!isObj(op) || typeof op.operationId !== "string") continue;
+        const at = joinPointer(itemAt, ...keys);
         const seen = first.get(op.operationId);
         if (!seen) {
           first.set(op.operationId, { op, where: `${method.toUpperCase()} ${key} (${at})` });

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { readDocument } from "./read-document.js";
 import { bundleRefs } from "./bundle-refs.js";
 import { convertSwagger2 } from "./swagger2.js";
+import { expandQuerystringParams } from "./querystring-params.js";
 import { SpecError } from "./spec-error.js";
 import { checkLocalRefs, type BrokenRef } from "./check-refs.js";
 import { hoistDeepRefs } from "./hoist-deep-refs.js";
@@ -22,7 +23,7 @@ export interface LoadedSpec {
 }
 
 /**
- * Reads a spec (2.0, 3.0 or 3.1; JSON or YAML; one file or many) into one 3.x document.
+ * Reads a spec (2.0, 3.0, 3.1 or 3.2; JSON or YAML; one file or many) into one 3.x document.
  * `parsed` is the root file's content when the caller has it already (the dev loop's bundle).
  */
 export async function loadSpec(path: string, parsed?: Record<string, unknown>): Promise<LoadedSpec> {
@@ -44,7 +45,7 @@ export async function loadSpec(path: string, parsed?: Record<string, unknown>): 
       doc.openapi !== undefined ? "#/openapi" : "#",
       found === undefined
         ? "not an OpenAPI document: no `openapi` or `swagger` version field"
-        : `unsupported version ${JSON.stringify(found)} (supported: 2.0, 3.0.x, 3.1.x)`,
+        : `unsupported version ${JSON.stringify(found)} (supported: 2.0, 3.0.x, 3.1.x, 3.2.x)`,
     );
   }
   if (sourceVersion !== "2.0") checkRequiredTop(file, doc, sourceVersion);
@@ -53,7 +54,7 @@ export async function loadSpec(path: string, parsed?: Record<string, unknown>): 
   const document = bundleRefs(file, doc, broken);
   hoistDeepRefs(document, checkLocalRefs(file, document, broken));
   // After bundling: once for every file, at the pointers the model's warnings use too.
-  const warnings = [...dropNonFinite(document), ...dropDuplicateOperationIds(document)];
+  const warnings = [...dropNonFinite(document), ...dropDuplicateOperationIds(document, file), ...expandQuerystringParams(document, file)];
   return { file, sourceVersion, document, ...(warnings.length ? { warnings } : {}) };
 }
 

@@ -3,6 +3,8 @@
  * into the right `components.<kind>` map. Only as much of the OpenAPI type tree as bundling
  * needs; unknown places have no kind and their refs are inlined.
  */
+import { METHODS } from "./path-item-operations.js";
+
 export interface Ctx {
   kind?: string;
 }
@@ -19,8 +21,6 @@ export const COMPONENT_KINDS = new Set([
   "callbacks",
 ]);
 
-/** The keys of a path item that hold an operation. */
-export const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 const SCHEMA_ONE = new Set([
   "items",
   "additionalProperties",
@@ -34,6 +34,7 @@ const SCHEMA_ONE = new Set([
   "unevaluatedProperties",
   "additionalItems",
   "x-sse-event-schema",
+  "contentSchema",
 ]);
 const SCHEMA_LIST = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
 const SCHEMA_MAP = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
@@ -66,7 +67,8 @@ const TREE: Record<string, Record<string, string>> = {
   linkMap: { "*": "links" },
   mediaTypeMap: { "*": "mediaType" },
   encodingMap: { "*": "encoding" },
-  pathItem: { parameters: "parameterList" },
+  pathItem: { parameters: "parameterList", additionalOperations: "operationMap" },
+  operationMap: { "*": "operation" },
   parameterList: { "*": "parameters" },
   operation: {
     parameters: "parameterList",
@@ -78,7 +80,7 @@ const TREE: Record<string, Record<string, string>> = {
   headers: { schema: "schemas", content: "mediaTypeMap", examples: "exampleMap" },
   requestBodies: { content: "mediaTypeMap" },
   responses: { headers: "headerMap", content: "mediaTypeMap", links: "linkMap" },
-  mediaType: { schema: "schemas", examples: "exampleMap", encoding: "encodingMap", "x-sse-event-schema": "schemas" },
+  mediaType: { schema: "schemas", itemSchema: "schemas", examples: "exampleMap", encoding: "encodingMap", "x-sse-event-schema": "schemas" },
   encoding: { headers: "headerMap" },
 };
 

@@ -33,8 +33,10 @@ function defaultStatus(op: IROperation): string | undefined {
   return statuses.find((s) => /^2\d\d$/.test(s)) ?? statuses.find((s) => s === "2XX") ?? statuses.find((s) => s === "default") ?? statuses[0];
 }
 
-const RUNTIME = `type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+const RUNTIME = `/** Lower case: the methods MSW has a helper for, and any other (trace, OpenAPI 3.2's query, purge…). */
+type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | (string & {});
 type Route = { method: Method; path: string; status: string | undefined };
+const MSW_METHODS: readonly string[] = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 export interface MockHandlerOptions {
   /** Prefix of every path: an origin and base path ("https://api.example.com/v1"); default "*" (any origin and base path). */
@@ -96,8 +98,11 @@ function handler(id: OperationId, status: string | undefined, options: HandlerOp
   const route = routeOf(id);
   const url = \`\${(options.baseUrl ?? "*").replace(/\\/$/, "")}\${route.path}\`;
   const resolver = () => respond(id, status, options);
-  if (route.method === "trace") return http.all(url, ({ request }) => (request.method === "TRACE" ? resolver() : undefined));
-  return http[route.method](url, resolver);
+  if (!MSW_METHODS.includes(route.method)) {
+    const method = route.method.toUpperCase();
+    return http.all(url, ({ request }) => (request.method === method ? resolver() : undefined));
+  }
+  return http[route.method as "get"](url, resolver);
 }
 
 /** A handler answering \`operationId\` with one of its documented statuses (default: its first 2xx). */
