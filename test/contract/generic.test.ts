@@ -1,7 +1,7 @@
 import { ApiError } from "@specforge/runtime";
 import { describe, expect, it } from "vitest";
 import { contractClient } from "./support/client.js";
-import { defaultCases, unmeetableSecurity } from "./support/default-cases.js";
+import { defaultCases, unmeetable as unmeetableBy } from "./support/default-cases.js";
 import { errorClassByStatus, typedError } from "./support/errors.js";
 import { settle } from "./support/outcome.js";
 import { preferStatus } from "./support/prefer.js";
@@ -28,7 +28,7 @@ describe("generated contract cases", () => {
   for (const op of ops) {
     const c = cases[op.id];
     const success = op.success;
-    const unmeetable = unmeetableSecurity(op);
+    const unmeetable = unmeetableBy(op);
     it(`${op.id}: the valid request gets the documented ${success ?? "2xx"}`, async (ctx) => {
       if (unmeetable) return ctx.skip(unmeetable);
       // A client call cannot succeed on a redirect or a default-only response; its documented

@@ -2,7 +2,7 @@ import { operationMeta, type Api } from "@specforge/client";
 import { requestFixtures } from "@specforge/mocks";
 import { createApiCore, type ApiOptions, type OperationMeta } from "@specforge/runtime/client";
 import type { InvalidRequest, OperationCase } from "../cases/define.js";
-import { deref, loadSpec, specOperations, type SpecOperation } from "./spec.js";
+import { deref, loadSpec, PRISM_METHODS, specOperations, type SpecOperation } from "./spec.js";
 
 type Json = Record<string, any>;
 
@@ -140,11 +140,12 @@ function invalidRequest(op: SpecOperation, fixture: Fixture): InvalidRequest {
 }
 
 /**
- * Why no request can pass the operation's security, when none can: every alternative names a
- * scheme the spec does not define (a vendor's typo; Redocly's `security-defined` reports it), so
- * Prism answers 401 to anything. Undefined when some alternative can be met.
+ * Why the mock cannot answer the operation, when it cannot: a method Prism does not route, or
+ * security no request can pass (every alternative names a scheme the spec does not define, a
+ * vendor's typo that Redocly's `security-defined` reports, so Prism answers 401 to anything).
  */
-export function unmeetableSecurity(op: SpecOperation): string | undefined {
+export function unmeetable(op: SpecOperation): string | undefined {
+  if (!PRISM_METHODS.includes(op.method)) return `${op.id}: Prism 5 routes only the eight methods of OpenAPI 3.1, not ${op.method.toUpperCase()} (OpenAPI 3.2), so the mock cannot answer it`;
   const spec = loadSpec();
   const security: Json[] = op.raw.security ?? spec.security ?? [];
   const defined = (name: string) => deref<Json | undefined>(spec.components?.securitySchemes?.[name]) !== undefined;

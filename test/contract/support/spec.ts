@@ -6,7 +6,14 @@ import { fileURLToPath } from "node:url";
 export const bundledSpecPath = fileURLToPath(new URL("../../../spec/dist/openapi.json", import.meta.url));
 
 type Json = Record<string, any>;
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+/** The methods Prism 5 routes: OpenAPI 3.1's eight. */
+export const PRISM_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** A path item's operations: the fixed fields (3.2's `query` too), then 3.2's `additionalOperations`. */
+function operationsOf(item: Json): [method: string, op: Json][] {
+  const fixed = [...PRISM_METHODS, "query"].filter((m) => item[m]).map((m): [string, Json] => [m, item[m]]);
+  return [...fixed, ...Object.entries<Json>(item.additionalOperations ?? {}).map(([m, op]): [string, Json] => [m.toLowerCase(), op])];
+}
 
 let cached: Json | undefined;
 export function loadSpec(): Json {
@@ -53,9 +60,7 @@ export interface SpecOperation {
 export function specOperations(spec: Json = loadSpec()): SpecOperation[] {
   const out: SpecOperation[] = [];
   for (const [path, item] of Object.entries<Json>(spec.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item[method] as Json | undefined;
-      if (!op) continue;
+    for (const [method, op] of operationsOf(item)) {
       const statuses = Object.keys(op.responses ?? {});
       const success = statuses.find((s) => /^2\d\d$/.test(s));
       const successResponse = success === undefined ? {} : deref<Json>(op.responses[success], spec);

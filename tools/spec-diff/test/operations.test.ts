@@ -19,6 +19,25 @@ const rows: Row[] = [
     after: doc({ ...users, "/users/{id}": undefined, "/users/{userId}": { parameters: [{ name: "userId", in: "path", required: true, schema: { type: "string" } }], get: op("getUser") } }),
     want: ["warning: request-parameter-renamed"],
   },
+  // OpenAPI 3.2: QUERY and additionalOperations are operations like any other.
+  {
+    name: "3.2 additionalOperations method removed",
+    before: doc({ "/cache": { query: op("findCached"), additionalOperations: { PURGE: op("purgeCache") } } }, { openapi: "3.2.0" }),
+    after: doc({ "/cache": { query: op("findCached") } }, { openapi: "3.2.0" }),
+    want: ["breaking: operation-removed"],
+  },
+  {
+    name: "3.2 QUERY body property became required",
+    before: doc({ "/cache": { query: op("findCached", { requestBody: { content: json({ type: "object", properties: { q: { type: "string" } } }) } }) } }, { openapi: "3.2.0" }),
+    after: doc({ "/cache": { query: op("findCached", { requestBody: { content: json({ type: "object", required: ["q"], properties: { q: { type: "string" } } }) } }) } }, { openapi: "3.2.0" }),
+    want: ["breaking: request-property-became-required"],
+  },
+  {
+    name: "3.2 querystring object property became required",
+    before: doc({ "/hits": { get: op("listHits", { parameters: [{ name: "f", in: "querystring", content: { "application/x-www-form-urlencoded": { schema: { type: "object", properties: { owner: { type: "string" } } } } } }] }) } }, { openapi: "3.2.0" }),
+    after: doc({ "/hits": { get: op("listHits", { parameters: [{ name: "f", in: "querystring", content: { "application/x-www-form-urlencoded": { schema: { type: "object", required: ["owner"], properties: { owner: { type: "string" } } } } } }] }) } }, { openapi: "3.2.0" }),
+    want: ["breaking: request-parameter-became-required"],
+  },
 ];
 
 describe("operations", () => {
