@@ -35,7 +35,9 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
           if (isObj(m.examples)) {
             for (const [name, ex] of Object.entries(m.examples)) {
               const { value } = deref(ex, joinPointer(mAt, "examples", name));
-              if ("value" in value) examples.push({ name, value: value.value });
+              // OpenAPI 3.2 writes the data as `dataValue` (beside `serializedValue`, the same on the wire).
+              if ("dataValue" in value) examples.push({ name, value: value.dataValue });
+              else if ("value" in value) examples.push({ name, value: value.value });
             }
           }
           const extensions = Object.fromEntries(Object.entries(m).filter(([k]) => k.startsWith("x-")));
@@ -85,7 +87,7 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
     if (typeof p.explode === "boolean") out.explode = p.explode;
     const ex: unknown[] = [];
     if ("example" in p) ex.push(p.example);
-    if (isObj(p.examples)) for (const e of Object.values(p.examples)) if (isObj(e) && "value" in e) ex.push(e.value);
+    if (isObj(p.examples)) for (const e of Object.values(p.examples)) if (isObj(e) && ("dataValue" in e || "value" in e)) ex.push("dataValue" in e ? e.dataValue : e.value);
     if (ex.length) out.examples = ex;
     return out;
   };

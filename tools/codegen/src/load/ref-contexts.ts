@@ -105,7 +105,7 @@ export function childContext(ctx: Ctx, key: string): Ctx {
 /** Keys holding literal data, by kind: an example, a default, an enum. */
 const LITERAL: Record<string, Set<string>> = {
   schemas: new Set(["example", "examples", "default", "const", "enum"]),
-  examples: new Set(["value"]),
+  examples: new Set(["value", "dataValue"]),
   parameters: new Set(["example"]),
   headers: new Set(["example"]),
   mediaType: new Set(["example"]),
