@@ -5321,7 +5321,7 @@ function streamCoachingChatOperation$() {
       "500": $schema<$T9>($c81()),
       "503": $schema<$T11>($c83()),
     },
-    /** Schema of each server-sent event (`x-sse-event-schema`), by status and media type. */
+    /** Schema of the data of each server-sent event (`x-sse-event-schema`, or OpenAPI 3.2's `itemSchema`), by status and media type. */
     events: {
       "200": { "text/event-stream": ChatStreamEventSchema },
     },

@@ -90,7 +90,7 @@ export function operationEntry(st: ZodState, op: IROperation, indent: string, re
   }
   const events = op.responses.filter((r) => r.content.some((c) => c.eventSchema));
   if (events.length) {
-    lines.push(`${i2}/** Schema of each server-sent event (\`x-sse-event-schema\`), by status and media type. */`);
+    lines.push(`${i2}/** Schema of the data of each server-sent event (\`x-sse-event-schema\`, or OpenAPI 3.2's \`itemSchema\`), by status and media type. */`);
     lines.push(`${i2}events: {`);
     for (const r of events) lines.push(`${i2}  ${propertyKey(statusKey(r.status))}: ${contentMap(st, r.content, responseMode, (c) => c.eventSchema)},`);
     lines.push(`${i2}},`);
