@@ -12,8 +12,8 @@ const { runScaffoldCli } = await import(new URL("tools/scaffold/src/cli.mjs", ro
 
 const USAGE = `Usage: npm create specforge <dir> -- --spec <file> --scope <@scope> [--name <api>] [--no-install]
 
-Creates <dir> (new or empty): a contract-first monorepo for the API of <file> (OpenAPI 2.0, 3.0
-or 3.1; YAML or JSON): the spec split into spec/, generated packages <scope>/types, client, zod
+Creates <dir> (new or empty): a contract-first monorepo for the API of <file> (OpenAPI 2.0, 3.0,
+3.1 or 3.2; YAML or JSON): the spec split into spec/, generated packages <scope>/types, client, zod
 and mocks, the runtime and the tools, the BFF <scope>/bff, a contract suite, turbo, CI and a
 README whose two commands work. Then installs with pnpm and commits.
 

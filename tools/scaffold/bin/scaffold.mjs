@@ -12,7 +12,7 @@ mocks, the runtime and the tools, the BFF <scope>/bff, a contract suite that cov
 operation, turbo, CI and a README whose two commands work. Then installs (from the pnpm store
 when it can) and commits.
 
-  --spec <file>     the OpenAPI document (2.0, 3.0 or 3.1; YAML or JSON; one file or many)
+  --spec <file>     the OpenAPI document (2.0, 3.0, 3.1 or 3.2; YAML or JSON; one file or many)
   --scope <@scope>  npm scope of the generated packages, e.g. @acme
   --out <dir>       the new project's folder (must not exist, or be empty)
   --name <api>      the API's name (default: the spec's info.title)

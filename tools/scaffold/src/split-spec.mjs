@@ -43,7 +43,7 @@ export async function splitSpec(repo, specFile, specDir, work, fail) {
     }
     writeFileSync(bundled, yaml.dump(doc, { noRefs: true, lineWidth: -1 }));
   }
-  if (typeof doc.openapi !== "string" || !/^3\.[01]\./.test(doc.openapi)) fail(`${specFile}: not an OpenAPI 2.0, 3.0 or 3.1 document (openapi: ${JSON.stringify(doc.openapi)})`);
+  if (typeof doc.openapi !== "string" || !/^3\.[012]\./.test(doc.openapi)) fail(`${specFile}: not an OpenAPI 2.0, 3.0, 3.1 or 3.2 document (openapi: ${JSON.stringify(doc.openapi)})`);
   const s = run(repo, ["split", bundled, "--outDir", specDir], work);
   if (s.code !== 0) fail(`redocly split failed:\n${tail(s.output)}`);
   safeFileNames(specDir);

@@ -17,7 +17,9 @@ export function probes(bundle: Record<string, any>): Probe[] {
     if (!op || path.includes("{")) continue;
     const deref = (p: any) => (typeof p?.$ref === "string" && p.$ref.startsWith("#/components/parameters/") ? bundle.components.parameters[p.$ref.split("/").pop()] : p);
     const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
-    if (params.some((p) => p === undefined || p.required)) continue;
+    // An OpenAPI 3.2 querystring object is its properties as query parameters: required ones count.
+    const requiredInside = (p: any) => p?.in === "querystring" && Object.values<any>(p.content ?? {}).some((m) => m?.schema?.required?.length);
+    if (params.some((p) => p === undefined || p.required || requiredInside(p))) continue;
     if (!Object.keys(op.responses ?? {}).some((s) => /^2/.test(s))) continue;
     const headers: Record<string, string> = { authorization: "Bearer scaffold-test" };
     for (const name of Object.keys((op.security ?? bundle.security ?? [])[0] ?? {})) {
