@@ -6,6 +6,7 @@ import { expandQuerystringParams } from "./querystring-params.js";
 import { SpecError } from "./spec-error.js";
 import { checkLocalRefs, type BrokenRef } from "./check-refs.js";
 import { hoistDeepRefs } from "./hoist-deep-refs.js";
+import { inlineMediaTypeRefs } from "./media-type-refs.js";
 import { dropNonFinite } from "./non-finite.js";
 import { dropDuplicateOperationIds } from "./duplicate-operation-ids.js";
 import type { IRWarning } from "../ir/types.js";
@@ -53,6 +54,7 @@ export async function loadSpec(path: string, parsed?: Record<string, unknown>): 
   const broken: BrokenRef[] = [];
   const document = bundleRefs(file, doc, broken);
   hoistDeepRefs(document, checkLocalRefs(file, document, broken));
+  inlineMediaTypeRefs(document);
   // After bundling: once for every file, at the pointers the model's warnings use too.
   const warnings = [...dropNonFinite(document), ...dropDuplicateOperationIds(document, file), ...expandQuerystringParams(document, file)];
   return { file, sourceVersion, document, ...(warnings.length ? { warnings } : {}) };

@@ -53,6 +53,7 @@ const TREE: Record<string, Record<string, string>> = {
     links: "linkMap",
     callbacks: "callbackMap",
     pathItems: "pathItemMap",
+    mediaTypes: "mediaTypeMap",
   },
   pathItemMap: { "*": "pathItem" },
   callbackMap: { "*": "callbacks" },

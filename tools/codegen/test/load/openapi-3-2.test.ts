@@ -2,7 +2,8 @@
  * OpenAPI 3.2 constructs that change what a client sends or gets, each handled once for every
  * target: `query` (HTTP QUERY) and `additionalOperations` (PURGE…) are operations; an
  * `in: querystring` parameter of form-encoded object type is its query parameters; an event
- * stream's `itemSchema` types the events' data; an Example Object's `dataValue` is its value. Given small specs, want the model, the warnings,
+ * stream's `itemSchema` types the events' data; an Example Object's `dataValue` is its value; a
+ * content entry may reference `components.mediaTypes`. Given small specs, want the model, the warnings,
  * the errors (file, pointer, problem), the generated output under one strict tsc, and the generated
  * MSW handlers answering QUERY and PURGE.
  */
@@ -68,6 +69,12 @@ const SPEC = {
         responses: { "204": { description: "none" } },
       },
     },
+    "/lines": {
+      get: {
+        operationId: "listLines",
+        responses: { "200": { description: "hits", content: { "application/json": { $ref: "#/components/mediaTypes/HitList" }, "application/jsonl": { $ref: "#/components/mediaTypes/HitLines" } } } },
+      },
+    },
     "/events": {
       get: {
         operationId: "streamHits",
@@ -84,7 +91,13 @@ const SPEC = {
       },
     },
   },
-  components: { schemas: { Hit } },
+  components: {
+    schemas: { Hit },
+    mediaTypes: {
+      HitList: { schema: { type: "array", items: { $ref: "#/components/schemas/Hit" } } },
+      HitLines: { itemSchema: { $ref: "#/components/schemas/Hit" } },
+    },
+  },
 };
 
 const write = (doc: object) => {
@@ -109,6 +122,7 @@ describe("OpenAPI 3.2", () => {
       ["purgeSearch", "purge", "/search", "#/paths/~1search/additionalOperations/PURGE"],
       ["listHits", "get", "/hits", "#/paths/~1hits/get"],
       ["byJsonPath", "get", "/jsonpath", "#/paths/~1jsonpath/get"],
+      ["listLines", "get", "/lines", "#/paths/~1lines/get"],
       ["streamHits", "get", "/events", "#/paths/~1events/get"],
     ]);
   });
@@ -127,6 +141,12 @@ describe("OpenAPI 3.2", () => {
 
   it("reads an Example Object's dataValue as its value", () => {
     expect(model.operations[0]!.responses[0]!.content[0]!.examples).toEqual([{ name: "one", value: [{ id: "h1" }] }]);
+  });
+
+  it("reads a content entry that references components.mediaTypes as the media type it names", () => {
+    const [json, lines] = model.operations.find((o) => o.id === "listLines")!.responses[0]!.content;
+    expect(json!.schema.array?.items?.ref).toBe("Hit");
+    expect(lines!.mediaType).toBe("application/jsonl");
   });
 
   it("types an event stream's data from its itemSchema's contentSchema", () => {
@@ -161,6 +181,9 @@ describe("OpenAPI 3.2", () => {
         `// @ts-expect-error the QUERY body requires q`,
         `export const noQ: Body<paths["/search"]["query"]> = {};`,
         `export const hits: Ok<paths["/search"]["query"]> = [{ id: "h1" }];`,
+        `export const lines: Ok<paths["/lines"]["get"]> = [{ id: "h1" }];`,
+        `// @ts-expect-error a referenced media type keeps its schema's types`,
+        `export const notLines: Ok<paths["/lines"]["get"]> = [{ name: "h1" }];`,
         `const api = createApi({ baseUrl: "http://127.0.0.1:9" });`,
         `export const found: Promise<{ id: string }[]> = api.search.hits({ body: { q: "x" } });`,
         `export const listed = api.listHits({ params: { query: { owner: "ada", limit: 5 } } });`,
