@@ -6,7 +6,8 @@
  * download it, and does not start when it cannot), and a response whose first media type it cannot
  * serialize (a 500 for a request without Accept). Given a spec with each,
  * want the generated openapi.mock.json to keep a real Prism serving all of them, with primitive
- * parameters still checked and the spec's document left as it was.
+ * parameters still checked and the spec's document left as it was. And OpenAPI 3.2 constructs
+ * Prism does not know (a querystring parameter, components.mediaTypes) served as what they mean.
  */
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
@@ -68,6 +69,25 @@ const freePort = () =>
     });
   });
 
+/** A real Prism on the mock spec in `dir/out`, for the length of `use`; it must still be running at the end. */
+async function withPrism(dir: string, use: (base: string) => Promise<void>): Promise<void> {
+  const port = await freePort();
+  const prism = spawn(PRISM, ["mock", join(dir, "out/openapi.mock.json"), "-h", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
+  let log = "";
+  prism.stdout.on("data", (c) => (log += String(c)));
+  prism.stderr.on("data", (c) => (log += String(c)));
+  try {
+    for (let i = 0; i < 600 && !/Prism is listening/.test(log); i++) {
+      if (prism.exitCode !== null) throw new Error(`Prism exited:\n${log}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await use(`http://127.0.0.1:${port}`);
+    expect(prism.exitCode, log.slice(-2000)).toBeNull();
+  } finally {
+    prism.kill("SIGTERM");
+  }
+}
+
 describe("the mock spec keeps Prism alive", () => {
   it("on styled and structured path and header parameters, and still checks the primitive ones", { timeout: 180_000 }, async () => {
     const dir = scratch("prism-params-");
@@ -79,17 +99,8 @@ describe("the mock spec keeps Prism alive", () => {
     expect(mockSpec.components.parameters.Ids.schema).toEqual({});
     expect(JSON.parse(readFileSync(specFile, "utf8"))).toEqual(SPEC);
 
-    const port = await freePort();
-    const prism = spawn(PRISM, ["mock", join(dir, "out/openapi.mock.json"), "-h", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
-    let log = "";
-    prism.stdout.on("data", (c) => (log += String(c)));
-    prism.stderr.on("data", (c) => (log += String(c)));
-    try {
-      for (let i = 0; i < 600 && !/Prism is listening/.test(log); i++) {
-        if (prism.exitCode !== null) throw new Error(`Prism exited:\n${log}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const get = async (path: string, headers: Record<string, string> = {}) => (await fetch(`http://127.0.0.1:${port}${path}`, { headers })).status;
+    await withPrism(dir, async (base) => {
+      const get = async (path: string, headers: Record<string, string> = {}) => (await fetch(`${base}${path}`, { headers })).status;
       // Each of these used to end the Prism process.
       expect(await get("/label/.x,y")).toBe(200);
       expect(await get("/matrix/;r=1")).toBe(200);
@@ -103,16 +114,39 @@ describe("the mock spec keeps Prism alive", () => {
       form.set("o", "r|1");
       form.append("tags", "a");
       form.append("tags", "b");
-      expect((await fetch(`http://127.0.0.1:${port}/form`, { method: "POST", body: form })).status).toBe(200);
+      expect((await fetch(`${base}/form`, { method: "POST", body: form })).status).toBe(200);
       expect(await get("/checked/7")).toBe(200);
       expect(await get("/checked/seven")).toBe(422);
-      const contents = await fetch(`http://127.0.0.1:${port}/contents`);
+      const contents = await fetch(`${base}/contents`);
       expect([contents.status, contents.headers.get("content-type"), await contents.json()]).toEqual([200, "application/json", { v: 1 }]);
-      const groups = await fetch(`http://127.0.0.1:${port}/groups`);
+      const groups = await fetch(`${base}/groups`);
       expect(await groups.json()).toEqual({ members: [{ value: "92b58aaa", display: "octocat" }] });
-      expect(prism.exitCode, log.slice(-2000)).toBeNull();
-    } finally {
-      prism.kill("SIGTERM");
-    }
+    });
+  });
+
+  // Prism 5 knows neither 3.2's querystring parameter nor components.mediaTypes: the mock spec
+  // carries what the loader made of them (query parameters, the media type inlined).
+  it("on an OpenAPI 3.2 spec: a querystring object checked as its query parameters, a referenced media type served", { timeout: 180_000 }, async () => {
+    const dir = scratch("prism-32-");
+    const specFile = join(dir, "spec.json");
+    const form = { "application/x-www-form-urlencoded": { schema: { type: "object", required: ["owner"], properties: { owner: { type: "string" }, limit: { type: "integer" } } } } };
+    writeFileSync(
+      specFile,
+      JSON.stringify({
+        openapi: "3.2.0",
+        info: { title: "Three-two", version: "1" },
+        paths: {
+          "/hits": { get: { operationId: "listHits", parameters: [{ name: "filter", in: "querystring", content: form }], responses: { "200": { description: "ok", content: { "application/json": { $ref: "#/components/mediaTypes/Hits" } } } } } },
+        },
+        components: { mediaTypes: { Hits: { schema: { type: "array", items: { type: "string" } }, example: ["h1"] } } },
+      }),
+    );
+    await generate({ spec: specFile, out: join(dir, "out"), targets: ["mocks"], workers: false });
+    await withPrism(dir, async (base) => {
+      const hits = await fetch(`${base}/hits?owner=ada&limit=2`);
+      expect([hits.status, await hits.json()]).toEqual([200, ["h1"]]);
+      expect((await fetch(`${base}/hits?limit=2`)).status).toBe(422);
+      expect((await fetch(`${base}/hits?owner=ada&limit=two`)).status).toBe(422);
+    });
   });
 });
