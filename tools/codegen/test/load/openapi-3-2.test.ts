@@ -91,6 +91,9 @@ const SPEC = {
       },
     },
   },
+  webhooks: {
+    hitFound: { query: { operationId: "hitFound", requestBody: { required: true, ...json({ $ref: "#/components/schemas/Hit" }) }, responses: { "200": { description: "ok" } } } },
+  },
   components: {
     schemas: { Hit },
     mediaTypes: {
@@ -173,7 +176,7 @@ describe("OpenAPI 3.2", () => {
     writeFileSync(
       join(dir, "consumer.ts"),
       [
-        `import type { paths } from "./out/types.gen.js";`,
+        `import type { paths, webhooks } from "./out/types.gen.js";`,
         `import { createApi } from "./out/client.gen.js";`,
         `type Body<P> = P extends { requestBody: { content: { "application/json": infer B } } } ? B : never;`,
         `type Ok<P> = P extends { responses: { 200: { content: { "application/json": infer B } } } } ? B : never;`,
@@ -182,6 +185,7 @@ describe("OpenAPI 3.2", () => {
         `export const noQ: Body<paths["/search"]["query"]> = {};`,
         `export const hits: Ok<paths["/search"]["query"]> = [{ id: "h1" }];`,
         `export const lines: Ok<paths["/lines"]["get"]> = [{ id: "h1" }];`,
+        `export const hook: Body<webhooks["hitFound"]["query"]> = { id: "h1" };`,
         `// @ts-expect-error a referenced media type keeps its schema's types`,
         `export const notLines: Ok<paths["/lines"]["get"]> = [{ name: "h1" }];`,
         `const api = createApi({ baseUrl: "http://127.0.0.1:9" });`,

@@ -15,28 +15,37 @@ function extraOperations(item) {
 }
 
 /**
- * Adds a member per such operation to the `paths` interface (`query: operations["search"]`), typed
- * the way openapi-typescript types the others: the operation under `operations` when it has an
- * id, inline otherwise; path-level parameters merged into its own. So the client can type
- * `paths["/search"]["query"]` like any other operation.
+ * Adds a member per such operation to the `paths` and `webhooks` interfaces
+ * (`query: operations["search"]`), typed the way openapi-typescript types the others: the
+ * operation under `operations` when it has an id, inline otherwise; path-level parameters merged
+ * into its own. So the client can type `paths["/search"]["query"]` like any other operation.
  * @param {ts.Node[]} nodes — openapi-typescript's statements (changed in place)
  * @param {object} document
  * @param {object} ctx — the context the statements were made with
  * @returns {ts.Node[]}
  */
 export function addExtraMethods(nodes, document, ctx) {
-  const items = document.paths && typeof document.paths === "object" ? Object.entries(document.paths) : [];
+  for (const root of ["paths", "webhooks"]) addTo(nodes, root, document[root], ctx);
+  // The first operation with an id makes the `operations` interface; openapi-typescript wrote an empty alias.
+  const made = ctx.injectFooter.find((n) => ts.isInterfaceDeclaration(n) && n.name.text === "operations");
+  const at = nodes.findIndex((n) => n.name?.text === "operations");
+  if (made && at >= 0 && nodes[at] !== made) nodes[at] = made;
+  return nodes;
+}
+
+function addTo(nodes, root, section, ctx) {
+  const items = section && typeof section === "object" ? Object.entries(section) : [];
   const wanted = items.map(([url, item]) => [url, item && typeof item === "object" && !("$ref" in item) ? extraOperations(item) : []]).filter(([, ops]) => ops.length);
-  if (!wanted.length) return nodes;
-  const paths = nodes.find((n) => ts.isInterfaceDeclaration(n) && n.name.text === "paths");
-  if (!paths) return nodes;
-  const byUrl = new Map(paths.members.filter((m) => ts.isPropertySignature(m) && m.type && ts.isTypeLiteralNode(m.type)).map((m) => [m.name.text, m.type]));
+  if (!wanted.length) return;
+  const iface = nodes.find((n) => ts.isInterfaceDeclaration(n) && n.name.text === root);
+  if (!iface) return;
+  const byUrl = new Map(iface.members.filter((m) => ts.isPropertySignature(m) && m.type && ts.isTypeLiteralNode(m.type)).map((m) => [m.name.text, m.type]));
   for (const [url, ops] of wanted) {
     const literal = byUrl.get(url);
     if (!literal) continue;
-    const item = document.paths[url];
+    const item = section[url];
     const added = ops.map(([method, op]) => {
-      const options = { path: createRef([createRef(["paths", url]), method]), ctx };
+      const options = { path: createRef([createRef([root, url]), method]), ctx };
       const keyed = {};
       for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
         const r = "$ref" in p ? ctx.resolve(p.$ref) : p;
@@ -55,9 +64,4 @@ export function addExtraMethods(nodes, document, ctx) {
     });
     literal.members = ts.factory.createNodeArray([...literal.members, ...added]);
   }
-  // The first operation with an id makes the `operations` interface; openapi-typescript wrote an empty alias.
-  const made = ctx.injectFooter.find((n) => ts.isInterfaceDeclaration(n) && n.name.text === "operations");
-  const at = nodes.findIndex((n) => n.name?.text === "operations");
-  if (made && at >= 0 && nodes[at] !== made) nodes[at] = made;
-  return nodes;
 }
