@@ -12,7 +12,8 @@ const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
  * media type. Nothing downstream knows it: openapi-typescript types no such parameter, openapi-fetch
  * sends none and Prism validates none. Its common form, an `application/x-www-form-urlencoded`
  * object, is exactly a set of `form`-style query parameters (`?a=1&b=2`), so it becomes one
- * `in: query` parameter per property, here, once, for every target. Any other form (a JSON or
+ * `in: query` parameter per property, here, once, for every target (a free-form object, one
+ * form-exploded object parameter). Any other form (a JSON or
  * JSONPath query string, a bare string) cannot be sent by the client: that parameter is left out,
  * with a warning at its pointer. Mutates `document`; returns the warnings.
  */
@@ -42,7 +43,12 @@ export function expandQuerystringParams(document: Obj, file: string): IRWarning[
     const [mediaType, media] = isObj(p.content) ? (Object.entries(p.content)[0] ?? []) : [];
     if (typeof mediaType !== "string" || !FORM.test(mediaType) || !isObj(media)) return undefined;
     const schema = resolve(media.schema).value;
-    if (!isObj(schema) || !isObj(schema.properties)) return undefined;
+    if (!isObj(schema)) return undefined;
+    // A free-form object (only additionalProperties) is one form-exploded object parameter: the same wire form.
+    if (!isObj(schema.properties)) {
+      const free = schema.type === "object" || (isObj(schema.additionalProperties) || schema.additionalProperties === true);
+      return free ? [{ name: p.name, in: "query", ...(p.required === true ? { required: true } : {}), style: "form", explode: true, schema: media.schema }] : undefined;
+    }
     const required = new Set(Array.isArray(schema.required) ? schema.required : []);
     return Object.entries(schema.properties).map(([name, prop]) => {
       const doc = resolve(prop).value;

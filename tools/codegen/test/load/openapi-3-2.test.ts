@@ -62,6 +62,13 @@ const SPEC = {
         responses: { "200": { description: "hits", ...json({ type: "array", items: { $ref: "#/components/schemas/Hit" } }) } },
       },
     },
+    "/tags": {
+      get: {
+        operationId: "listTags",
+        parameters: [{ name: "labels", in: "querystring", required: true, content: { "application/x-www-form-urlencoded": { schema: { type: "object", additionalProperties: { type: "string" } } } } }],
+        responses: { "204": { description: "none" } },
+      },
+    },
     "/jsonpath": {
       get: {
         operationId: "byJsonPath",
@@ -124,6 +131,7 @@ describe("OpenAPI 3.2", () => {
       ["searchHits", "query", "/search", "#/paths/~1search/query"],
       ["purgeSearch", "purge", "/search", "#/paths/~1search/additionalOperations/PURGE"],
       ["listHits", "get", "/hits", "#/paths/~1hits/get"],
+      ["listTags", "get", "/tags", "#/paths/~1tags/get"],
       ["byJsonPath", "get", "/jsonpath", "#/paths/~1jsonpath/get"],
       ["listLines", "get", "/lines", "#/paths/~1lines/get"],
       ["streamHits", "get", "/events", "#/paths/~1events/get"],
@@ -136,6 +144,8 @@ describe("OpenAPI 3.2", () => {
       ["owner", "query", true, "form", true],
       ["limit", "query", false, "form", true],
     ]);
+    const tags = model.operations.find((o) => o.id === "listTags")!.parameters;
+    expect(tags.map((p) => [p.name, p.in, p.required, p.style, p.explode, p.schema.object?.additionalProperties !== undefined])).toEqual([["labels", "query", true, "form", true, true]]);
     expect(model.operations.find((o) => o.id === "byJsonPath")!.parameters).toEqual([]);
     expect(model.warnings.map((w) => `${w.pointer}: ${w.message}`)).toEqual([
       '#/paths/~1jsonpath/get/parameters/0: querystring parameter "selector" is left out: only an application/x-www-form-urlencoded object maps onto query parameters the client can send',
@@ -193,6 +203,7 @@ describe("OpenAPI 3.2", () => {
         `export const listed = api.listHits({ params: { query: { owner: "ada", limit: 5 } } });`,
         `// @ts-expect-error owner is required (the querystring object's required property)`,
         `export const noOwner = api.listHits({ params: { query: { limit: 5 } } });`,
+        `export const tagged = api.listTags({ params: { query: { labels: { env: "prod" } } } });`,
       ].join("\n") + "\n",
     );
     expect(await typeCheck(dir, ["consumer.ts", "out/**/*.ts"])).toBe("");
