@@ -26,6 +26,23 @@ describe("loadSpec", () => {
     expect(model.schemaByName.get("Tag")!.recursive).toBe(false);
   });
 
+  // apideck's issue-tracking spec (APIs.guru) tags its x-webhooks map with `x-sdk-exclude: true`.
+  it("skips specification extensions among paths and webhooks", async () => {
+    const dir = tmp();
+    const hook = { post: { operationId: "hook", responses: { "200": { description: "ok" } } } };
+    writeFileSync(
+      join(dir, "s.json"),
+      JSON.stringify({
+        openapi: "3.0.3",
+        info: { title: "t", version: "1" },
+        paths: { "x-internal": true, "/a": { get: { operationId: "getA", responses: { "200": { description: "ok" } } } } },
+        "x-webhooks": { "x-sdk-exclude": true, "x-resources": { collection: "tickets" }, TicketCreated: hook },
+      }),
+    );
+    const model = buildModel(await loadSpec(join(dir, "s.json")));
+    expect([model.operations.map((o) => o.id), model.webhooks.map((w) => w.name)]).toEqual([["getA"], ["TicketCreated"]]);
+  });
+
   it("reads JSON with a UTF-8 BOM", async () => {
     const dir = tmp();
     writeFileSync(join(dir, "a.json"), "\uFEFF" + JSON.stringify({ openapi: "3.0.3", info: { title: "t", version: "1" }, paths: {} }));

@@ -166,6 +166,9 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
     const out: { key: string; op: IROperation }[] = [];
     if (!isObj(items)) return out;
     for (const [key, rawItem] of Object.entries(items)) {
+      // Specification extensions: a path starts with "/", and vendors tag their webhook maps too
+      // (apideck's `x-webhooks` carries `x-sdk-exclude: true` beside its webhooks).
+      if (key.startsWith("x-")) continue;
       const itemAt = joinPointer(root, key);
       const { value: item, at: base } = deref(rawItem, itemAt);
       const shared = Array.isArray(item.parameters) ? item.parameters : [];
