@@ -10,6 +10,10 @@ import { childContext, type Ctx } from "./ref-contexts.js";
  * name made of its pointer (the name the model gave it anyway) and the reference points there:
  * the same schema, one way for every emitter. Refs into `#/paths/…` too: openapi-typescript's
  * `paths[…]` has no `parameters` array, and its bodies are keyed by status, not by pointer.
+ * The same for a parameter, header, request body or response that references one inside
+ * `#/paths/…` (enode's spec reuses `#/paths/~1chargers/get/parameters/0`): openapi-typescript typed it
+ * `paths["/chargers"]["get"]["parameters"]["query"]["field[]"]`, an access through an optional
+ * member (TS2339); it goes to its own `components` section instead.
  */
 export function hoistDeepRefs(doc: Record<string, unknown>, refs: Iterable<string>): void {
   // Most specs have none: then the document is not walked again.
@@ -39,6 +43,28 @@ export function hoistDeepRefs(doc: Record<string, unknown>, refs: Iterable<strin
     return local;
   };
 
+  const hoistedOther = new Map<string, string>();
+  /** A parameter, header, request body or response `$ref` into `#/paths/…`, moved to components.<kind>. */
+  const otherTarget = (kind: string, ref: string): string | undefined => {
+    if (!ref.startsWith("#/paths/")) return undefined;
+    const known = hoistedOther.get(ref);
+    if (known) return known;
+    const tokens = parsePointer(ref);
+    const value = getAtPointer(doc, tokens);
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+    const components = (doc.components ??= {}) as Record<string, unknown>;
+    const bucket = (components[kind] ??= {}) as Record<string, unknown>;
+    const base = tokens.slice(1).join("_").replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^_+/, "") || "Root";
+    let name = base;
+    for (let i = 2; Object.prototype.hasOwnProperty.call(bucket, name); i++) name = `${base}_${i}`;
+    const local = `#/components/${kind}/${escapePointerToken(name)}`;
+    hoistedOther.set(ref, local);
+    const copy = structuredClone(value);
+    Object.defineProperty(bucket, name, { value: copy, enumerable: true, writable: true, configurable: true });
+    queue.push([copy, { kind }]);
+    return local;
+  };
+
   const walk = (node: unknown, ctx: Ctx): void => {
     if (node === null || typeof node !== "object") return;
     if (Array.isArray(node)) {
@@ -49,10 +75,8 @@ export function hoistDeepRefs(doc: Record<string, unknown>, refs: Iterable<strin
     for (const k of Object.keys(obj)) {
       const v = obj[k];
       if (k === "$ref" && typeof v === "string") {
-        if (ctx.kind === "schemas") {
-          const local = target(v);
-          if (local) obj.$ref = local;
-        }
+        const local = ctx.kind === "schemas" ? target(v) : ctx.kind && OTHER_KINDS.has(ctx.kind) ? otherTarget(ctx.kind, v) : undefined;
+        if (local) obj.$ref = local;
       } else if (v !== null && typeof v === "object") walk(v, childContext(ctx, k));
     }
   };
@@ -63,6 +87,8 @@ export function hoistDeepRefs(doc: Record<string, unknown>, refs: Iterable<strin
     walk(node, ctx);
   }
 }
+
+const OTHER_KINDS = new Set(["parameters", "headers", "requestBodies", "responses"]);
 
 /** Whether a local reference points somewhere openapi-typescript cannot type (see above). */
 function isDeep(ref: string): boolean {

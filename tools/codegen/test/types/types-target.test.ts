@@ -74,6 +74,17 @@ const CASES: Case[] = [
     use: `const acc: components["schemas"]["Account"] = { status: "open" }; const f: components["schemas"]["Filter"] = { id: 1 };`,
   },
   {
+    // enode's spec (APIs.guru): openapi-typescript wrote paths["/a"]["get"]["parameters"]["query"]["field[]"], through an optional member.
+    name: "a parameter that references another operation's parameter is hoisted to components.parameters",
+    schemas: {},
+    paths: {
+      "/a": { get: { parameters: [{ name: "field[]", in: "query", schema: { type: "array", items: { type: "string" } } }], responses: { "200": { description: "ok" } } } },
+      "/b": { get: { parameters: [{ $ref: "#/paths/~1a/get/parameters/0" }], responses: { "200": { description: "ok" } } } },
+    },
+    want: [/"field\[\]"\?: components\["parameters"\]\["a_get_parameters_0"\];/],
+    use: `const q: NonNullable<paths["/b"]["get"]["parameters"]["query"]> = { "field[]": ["x"] }; void q;`,
+  },
+  {
     name: "an object with an enum of strings (mercedes-benz's ProductGroup: openapi-typescript threw): never, as the zod module",
     schemas: {
       G: { type: "object", description: "A product group.", properties: { name: { type: "string" } }, required: ["name"], enum: ["PKW", "VAN"] },
