@@ -59,4 +59,29 @@ describe("normalizeSchema: dialect differences resolved once", () => {
       { value: "Dog", target: "Dog" },
     ]);
   });
+
+  // APIs.guru's DigitalOcean spec: its mapping still names the files the bundler inlined.
+  it("leaves out, with a warning, a mapping entry that names no schema of the document", () => {
+    const warnings: string[] = [];
+    const refName = (ref: string) => {
+      if (!ref.startsWith("#") || ref.endsWith("/Missing")) throw new Error(`no ${ref}`);
+      return ref.split("/").pop()!;
+    };
+    const s = normalizeSchema(
+      {
+        oneOf: [{ $ref: "#/components/schemas/A" }, { $ref: "#/components/schemas/B" }],
+        discriminator: { propertyName: "type", mapping: { A: "models/types.yml#/record_a", B: "#/components/schemas/B", C: "Missing" } },
+      },
+      "#/x",
+      { ...ctx("3.1"), refName, warn: (at, message) => warnings.push(`${at}: ${message}`) },
+    );
+    expect(s.discriminator?.mapping).toEqual([
+      { value: "B", target: "B" },
+      { value: "A", target: "A" },
+    ]);
+    expect(warnings).toEqual([
+      '#/x/discriminator/mapping/A: discriminator mapping "A" → "models/types.yml#/record_a" names no schema of this document; left out',
+      '#/x/discriminator/mapping/C: discriminator mapping "C" → "Missing" names no schema of this document; left out',
+    ]);
+  });
 });

@@ -109,15 +109,19 @@ function normalizeBody(s: Record<string, unknown>, pointer: string, ctx: SchemaC
     const mapping = isObj(s.discriminator.mapping) ? s.discriminator.mapping : {};
     out.discriminator = {
       propertyName: s.discriminator.propertyName,
-      mapping: Object.entries(mapping)
-        .filter(([, v]) => typeof v === "string")
-        .map(([value, target]) => ({
-          value,
-          target: ctx.refName(
-            (target as string).includes("#") || (target as string).includes("/") ? (target as string) : `#/components/schemas/${target}`,
-            joinPointer(pointer, "discriminator", "mapping", value),
-          ),
-        })),
+      mapping: Object.entries(mapping).flatMap(([value, target]) => {
+        if (typeof target !== "string") return [];
+        const ref = target.includes("#") || target.includes("/") ? target : `#/components/schemas/${target}`;
+        const at = joinPointer(pointer, "discriminator", "mapping", value);
+        // A mapping names branches; one that names nothing (a file the bundler left behind, as
+        // APIs.guru's DigitalOcean spec does) drops out, and the branches still select by their names.
+        try {
+          return [{ value, target: ctx.refName(ref, at) }];
+        } catch {
+          ctx.warn(at, `discriminator mapping ${JSON.stringify(value)} → ${JSON.stringify(target)} names no schema of this document; left out`);
+          return [];
+        }
+      }),
     };
     // A branch `$ref: X` not named in the mapping is selected by the value "X" (implicit mapping).
     for (const b of out.oneOf ?? out.anyOf ?? []) {
