@@ -3,7 +3,8 @@ import { childContext, type Ctx } from "./ref-contexts.js";
 
 /**
  * A schema `$ref` into a place that is not a component schema of its own —
- * `#/components/schemas/Account/definitions/accountStatus`, `…/properties/x/schema`, `#/definitions/X`
+ * `#/components/schemas/Account/definitions/accountStatus`, `#/components/parameters/id/schema`,
+ * `…/properties/x/schema`, `#/definitions/X`
  * left in a 3.x document — is valid JSON Schema, but openapi-typescript types it as an indexed
  * access into the types (`components["schemas"]["Account"]["definitions"]…`) that does not exist
  * (TS2339; 169 errors on one AWS spec). Each such target is copied into `components.schemas` under a
@@ -94,6 +95,8 @@ const OTHER_KINDS = new Set(["parameters", "headers", "requestBodies", "response
 function isDeep(ref: string): boolean {
   if (!ref.startsWith("#/")) return false;
   const tokens = parsePointer(ref);
-  if (tokens[0] === "components") return tokens[1] === "schemas" && tokens.length > 3;
+  // A schema inside another component (codat's `#/components/parameters/companyId/schema`) too:
+  // openapi-typescript types a parameter component as its value, which has no `schema` member.
+  if (tokens[0] === "components") return tokens[1] !== "schemas" || tokens.length > 3;
   return true;
 }

@@ -19,6 +19,8 @@ interface Case {
   name: string;
   schemas: Record<string, unknown>;
   paths?: Record<string, unknown>;
+  /** Other component sections (parameters…). */
+  components?: Record<string, unknown>;
   /** Text the types must contain. */
   want: RegExp[];
   /** A consumer line that must type-check against the output. */
@@ -85,6 +87,14 @@ const CASES: Case[] = [
     use: `const q: NonNullable<paths["/b"]["get"]["parameters"]["query"]> = { "field[]": ["x"] }; void q;`,
   },
   {
+    // codat's assess spec (APIs.guru): openapi-typescript wrote components["parameters"]["companyId"]["schema"].
+    name: "a schema reference into a parameter component's schema is hoisted",
+    schemas: { Event: { type: "object", properties: { companyId: { $ref: "#/components/parameters/companyId/schema" } } } },
+    components: { parameters: { companyId: { name: "companyId", in: "path", required: true, schema: { type: "string", format: "uuid" } } } },
+    want: [/companyId\?: components\["schemas"\]\["companyId_schema"\];/],
+    use: `const e: components["schemas"]["Event"] = { companyId: "x" }; void e;`,
+  },
+  {
     name: "an object with an enum of strings (mercedes-benz's ProductGroup: openapi-typescript threw): never, as the zod module",
     schemas: {
       G: { type: "object", description: "A product group.", properties: { name: { type: "string" } }, required: ["name"], enum: ["PKW", "VAN"] },
@@ -102,10 +112,10 @@ describe("types target: what tsc would reject", () => {
   const outs = CASES.map((_, i) => join(root, `c${i}`));
 
   it.each(CASES.map((c, i) => [c.name, i] as const))("%s", async (_name, i) => {
-    const { schemas, paths, want, use } = CASES[i]!;
+    const { schemas, paths, components, want, use } = CASES[i]!;
     const dir = outs[i]!;
     mkdirSync(dir);
-    writeFileSync(join(dir, "spec.json"), JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: paths ?? {}, components: { schemas } }));
+    writeFileSync(join(dir, "spec.json"), JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: paths ?? {}, components: { ...components, schemas } }));
     await generate({ spec: join(dir, "spec.json"), out: join(dir, "out"), targets: ["types", "zod"], workers: false });
     const types = readFileSync(join(dir, "out/types.gen.ts"), "utf8");
     for (const re of want) expect(types).toMatch(re);
