@@ -95,6 +95,16 @@ const CASES: Case[] = [
     use: `const e: components["schemas"]["Event"] = { companyId: "x" }; void e;`,
   },
   {
+    // Plaid's Cause (APIs.guru): allOf a nullable PlaidError, with its properties required; tsc rejected WithRequired (TS2344).
+    name: "properties required of a nullable referenced schema",
+    schemas: {
+      E: { type: ["object", "null"], properties: { code: { type: "string" } } },
+      Cause: { type: "object", allOf: [ref("E"), { properties: { id: { type: "string" } } }], required: ["code", "id"] },
+    },
+    want: [/WithRequired<components\["schemas"\]\["E"\], "code">/],
+    use: `const c: components["schemas"]["Cause"] = { code: "x", id: "y" };\n  // @ts-expect-error code is required\n  const d: components["schemas"]["Cause"] = { id: "y" };\n  const e: components["schemas"]["E"] = null;\n  void [c, d, e];`,
+  },
+  {
     name: "an object with an enum of strings (mercedes-benz's ProductGroup: openapi-typescript threw): never, as the zod module",
     schemas: {
       G: { type: "object", description: "A product group.", properties: { name: { type: "string" } }, required: ["name"], enum: ["PKW", "VAN"] },

@@ -3,6 +3,7 @@ import "./ots-pointers.mjs";
 import { astToString, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
 import { breakCyclicMembers } from "./cyclic-members.mjs";
 import { addExtraMethods } from "./extra-methods.mjs";
+import { nullableWithRequired } from "./with-required.mjs";
 import { fixObjectEnums } from "./object-enums.mjs";
 import { rewriteKeywords2020, tupleType } from "./keywords-2020.mjs";
 
@@ -22,7 +23,8 @@ export const OTS_OPTIONS = {
  * The context mirrors openapiTS()'s defaults in 7.13.0, which the workspace pins exactly.
  * `fix` (default) rewrites what openapi-typescript writes but tsc rejects (cyclic-members.mjs), what
  * it throws on (object-enums.mjs) and the 2020-12 keywords it ignores or types narrower than the
- * schema (keywords-2020.mjs), and adds the OpenAPI 3.2 methods it leaves out (extra-methods.mjs); the
+ * schema (keywords-2020.mjs), its WithRequired helper on nullable schemas (with-required.mjs), and adds
+ * the OpenAPI 3.2 methods it leaves out (extra-methods.mjs); the
  * comparison with `openapiTS()` turns it off.
  * @param {object} document — mutated (openapi-typescript annotates discriminators in place)
  * @param {{ fix?: boolean }} [options]
@@ -69,5 +71,5 @@ export function typesSource(document, { fix = true } = {}) {
     resolve: ($ref) => resolveRef(document, $ref, { silent }),
   };
   const nodes = transformSchema(document, ctx);
-  return astToString(fix ? breakCyclicMembers(addExtraMethods(nodes, document, ctx)) : nodes);
+  return astToString(fix ? breakCyclicMembers(nullableWithRequired(addExtraMethods(nodes, document, ctx))) : nodes);
 }
