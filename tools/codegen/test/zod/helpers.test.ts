@@ -12,6 +12,10 @@ describe("zod module helpers", () => {
   it("given only $objectSchema in use, want $objectSchema and what it uses ($Z, $t), not $schema or $z", () => {
     expect(declared(helperSource(helpersIn("export const A = $objectSchema(x);")))).toEqual(["$Z", "$objectSchema", "$t"]);
   });
+  it("given $in only as a property key, in a string and in a doc line, want it not declared", () => {
+    const code = ['/** Filter with $in. */', 'export type F = { $in?: string[]; };', 'export const F = $object({ $in: $array($str), x: $enum(["$in"]) }, []);'].join("\n");
+    expect([...helpersIn(code)].sort()).toEqual(["$array", "$enum", "$object", "$str"]);
+  });
   it("given no helper in use (a spec without schemas), want no declaration at all", () => {
     expect(helperSource(helpersIn("export const components = components$();"))).toBe("");
   });

@@ -19,9 +19,20 @@ export interface Helper {
 
 const H: Record<string, Helper> = { ...CORE, ...VALUES, ...CONTAINERS };
 
-/** Helper names a piece of generated code mentions. */
+/**
+ * Helper names a piece of generated code refers to. Not what only looks like one: a doc comment
+ * line, a string literal (a pattern, a name) or a property key (`{ $in?: …; }`, the Mongo-style
+ * query operators contract-p.fit's spec has): a helper declared for those alone is unused, which a
+ * consumer's noUnusedLocals rejects.
+ */
 export function helpersIn(code: string): Set<string> {
-  return new Set(code.match(/\$[A-Za-z_]\w*/g) ?? []);
+  const found = new Set<string>();
+  for (const line of code.split("\n")) {
+    if (/^\s*(\/\*|\*|\/\/)/.test(line)) continue;
+    // `\b` keeps `$in?:` from matching as `$i`.
+    for (const m of line.replace(/"(?:[^"\\]|\\.)*"/g, '""').matchAll(/\$[A-Za-z_]\w*\b(?!\s*\??:)/g)) found.add(m[0]);
+  }
+  return found;
 }
 
 /** Source of the requested helpers and of everything they depend on, in a stable order. */
