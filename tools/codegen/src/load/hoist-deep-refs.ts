@@ -95,8 +95,9 @@ const OTHER_KINDS = new Set(["parameters", "headers", "requestBodies", "response
 function isDeep(ref: string): boolean {
   if (!ref.startsWith("#/")) return false;
   const tokens = parsePointer(ref);
-  // A schema inside another component (codat's `#/components/parameters/companyId/schema`) too:
-  // openapi-typescript types a parameter component as its value, which has no `schema` member.
-  if (tokens[0] === "components") return tokens[1] !== "schemas" || tokens.length > 3;
+  // Anything inside a component, a schema's `definitions` or another component's schema (codat's
+  // `#/components/parameters/companyId/schema`: openapi-typescript types a parameter component as
+  // its value, which has no `schema` member); not a component itself.
+  if (tokens[0] === "components") return tokens.length > 3;
   return true;
 }
