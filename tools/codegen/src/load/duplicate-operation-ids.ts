@@ -1,5 +1,6 @@
 import type { IRWarning } from "../ir/types.js";
-import { getAtPointer, joinPointer, parsePointer, specWarning } from "./spec-error.js";
+import { joinPointer, specWarning } from "./spec-error.js";
+import { followLocalRef } from "./follow-local-ref.js";
 import { pathItemOperations } from "./path-item-operations.js";
 
 type Obj = Record<string, unknown>;
@@ -48,11 +49,6 @@ export function dropDuplicateOperationIds(document: Obj, file: string): IRWarnin
 
 /** A path item, following a local $ref (components/pathItems) to where it lives. */
 function pathItem(document: Obj, raw: unknown): { value: Obj; at?: string } | undefined {
-  let cur = raw;
-  let at: string | undefined;
-  for (let hops = 0; isObj(cur) && typeof cur.$ref === "string" && cur.$ref.startsWith("#") && hops < 32; hops++) {
-    at = cur.$ref;
-    cur = getAtPointer(document, parsePointer(cur.$ref));
-  }
-  return isObj(cur) ? { value: cur, ...(at ? { at } : {}) } : undefined;
+  const { value, at } = followLocalRef(document, raw);
+  return isObj(value) ? { value, ...(at ? { at } : {}) } : undefined;
 }

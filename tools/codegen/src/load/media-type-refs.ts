@@ -1,4 +1,4 @@
-import { getAtPointer, parsePointer } from "./spec-error.js";
+import { followLocalRef } from "./follow-local-ref.js";
 import { childContext, type Ctx } from "./ref-contexts.js";
 
 type Obj = Record<string, unknown>;
@@ -16,16 +16,8 @@ export function inlineMediaTypeRefs(document: Obj): void {
   const mediaTypes = (document.components as Obj | undefined)?.mediaTypes;
   if (!isObj(mediaTypes) || Object.keys(mediaTypes).length === 0) return;
   const seen = new Set<object>();
-  const resolve = (value: unknown): unknown => {
-    let cur = value;
-    for (let hops = 0; isObj(cur) && typeof cur.$ref === "string" && cur.$ref.startsWith("#/components/mediaTypes/") && hops < 32; hops++) {
-      const next = getAtPointer(document, parsePointer(cur.$ref));
-      // A broken reference stays for the reference check to report, with its pointer.
-      if (next === undefined) return cur;
-      cur = next;
-    }
-    return cur;
-  };
+  // A broken reference stays as written (the reference check reports it, with its pointer).
+  const resolve = (value: unknown): unknown => followLocalRef(document, value, "#/components/mediaTypes/").value ?? value;
   const walk = (node: unknown, ctx: Ctx): void => {
     if (node === null || typeof node !== "object" || seen.has(node)) return;
     seen.add(node);

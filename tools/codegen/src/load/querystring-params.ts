@@ -1,5 +1,6 @@
 import type { IRWarning } from "../ir/types.js";
-import { getAtPointer, joinPointer, parsePointer, specWarning } from "./spec-error.js";
+import { joinPointer, specWarning } from "./spec-error.js";
+import { followLocalRef } from "./follow-local-ref.js";
 import { pathItemOperations } from "./path-item-operations.js";
 
 type Obj = Record<string, unknown>;
@@ -19,15 +20,7 @@ const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
  */
 export function expandQuerystringParams(document: Obj, file: string): IRWarning[] {
   const warnings: IRWarning[] = [];
-  const resolve = (node: unknown): { value: unknown; at?: string } => {
-    let cur = node;
-    let at: string | undefined;
-    for (let hops = 0; isObj(cur) && typeof cur.$ref === "string" && cur.$ref.startsWith("#") && hops < 32; hops++) {
-      at = cur.$ref;
-      cur = getAtPointer(document, parsePointer(cur.$ref));
-    }
-    return { value: cur, ...(at ? { at } : {}) };
-  };
+  const resolve = (node: unknown) => followLocalRef(document, node);
   const rewrite = (owner: Obj, at: string) => {
     const list = owner.parameters;
     if (!Array.isArray(list) || !list.some((p) => (resolve(p).value as Obj | undefined)?.in === "querystring")) return;
