@@ -1,7 +1,6 @@
 import type { IRWarning } from "../ir/types.js";
 import { joinPointer, specWarning } from "./spec-error.js";
-import { followLocalRef } from "./follow-local-ref.js";
-import { pathItemOperations } from "./path-item-operations.js";
+import { pathItemOperations, pathItemsOf } from "./path-item-operations.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -21,34 +20,21 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 export function dropDuplicateOperationIds(document: Obj, file: string): IRWarning[] {
   const warnings: IRWarning[] = [];
   const first = new Map<string, { op: Obj; where: string }>();
-  for (const section of ["paths", "webhooks", "x-webhooks"]) {
-    const items = document[section];
-    if (!isObj(items)) continue;
-    for (const [key, raw] of Object.entries(items)) {
-      const item = pathItem(document, raw);
-      if (!item) continue;
-      const itemAt = item.at ?? joinPointer(`#/${section}`, key);
-      for (const { method, op, keys } of pathItemOperations(item.value, file, itemAt)) {
-        if (!isObj(op) || typeof op.operationId !== "string") continue;
-        const at = joinPointer(itemAt, ...keys);
-        const seen = first.get(op.operationId);
-        if (!seen) {
-          first.set(op.operationId, { op, where: `${method.toUpperCase()} ${key} (${at})` });
-          continue;
-        }
-        // One operation object reached from two paths (both $ref one path item): two operations
-        // still, and the id goes from both, since they share it.
-        const shared = seen.op === op;
-        warnings.push(specWarning(joinPointer(at, "operationId"), `operationId ${JSON.stringify(op.operationId)} is already used by ${seen.where}; left out ${shared ? "of both (one path item reached from two paths)" : "here"}, so this operation is named from its method and path`));
-        delete op.operationId;
+  for (const { key, item, at: itemAt } of pathItemsOf(document)) {
+    for (const { method, op, keys } of pathItemOperations(item, file, itemAt)) {
+      if (!isObj(op) || typeof op.operationId !== "string") continue;
+      const at = joinPointer(itemAt, ...keys);
+      const seen = first.get(op.operationId);
+      if (!seen) {
+        first.set(op.operationId, { op, where: `${method.toUpperCase()} ${key} (${at})` });
+        continue;
       }
+      // One operation object reached from two paths (both $ref one path item): two operations
+      // still, and the id goes from both, since they share it.
+      const shared = seen.op === op;
+      warnings.push(specWarning(joinPointer(at, "operationId"), `operationId ${JSON.stringify(op.operationId)} is already used by ${seen.where}; left out ${shared ? "of both (one path item reached from two paths)" : "here"}, so this operation is named from its method and path`));
+      delete op.operationId;
     }
   }
   return warnings;
-}
-
-/** A path item, following a local $ref (components/pathItems) to where it lives. */
-function pathItem(document: Obj, raw: unknown): { value: Obj; at?: string } | undefined {
-  const { value, at } = followLocalRef(document, raw);
-  return isObj(value) ? { value, ...(at ? { at } : {}) } : undefined;
 }

@@ -5,6 +5,7 @@
  * Every pass that walks operations goes through here, so none of them drops the 3.2 ones.
  */
 import { joinPointer, SpecError } from "./spec-error.js";
+import { followLocalRef } from "./follow-local-ref.js";
 
 type Obj = Record<string, unknown>;
 
@@ -43,6 +44,27 @@ export function pathItemOperations(item: Obj, file: string, at: string): PathIte
     }
     if (!TOKEN.test(key)) throw new SpecError(file, where, `${JSON.stringify(key)} is not an HTTP method name`);
     out.push({ method: key.toLowerCase(), op, keys: ["additionalOperations", key] });
+  }
+  return out;
+}
+
+/** A path item of the document, under its key, at the pointer where it lives (its $ref followed). */
+export interface PathItemEntry {
+  key: string;
+  item: Obj;
+  at: string;
+}
+
+/** Every path item of `paths`, then 3.1's `webhooks` and 3.0's `x-webhooks`, in document order. */
+export function pathItemsOf(document: Obj): PathItemEntry[] {
+  const out: PathItemEntry[] = [];
+  for (const section of ["paths", "webhooks", "x-webhooks"]) {
+    const items = document[section];
+    if (items === null || typeof items !== "object" || Array.isArray(items)) continue;
+    for (const [key, raw] of Object.entries(items)) {
+      const { value, at = joinPointer(`#/${section}`, key) } = followLocalRef(document, raw);
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) out.push({ key, item: value as Obj, at });
+    }
   }
   return out;
 }

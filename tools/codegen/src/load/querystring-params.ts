@@ -1,7 +1,7 @@
 import type { IRWarning } from "../ir/types.js";
 import { joinPointer, specWarning } from "./spec-error.js";
 import { followLocalRef } from "./follow-local-ref.js";
-import { pathItemOperations } from "./path-item-operations.js";
+import { pathItemOperations, pathItemsOf } from "./path-item-operations.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -57,15 +57,9 @@ export function expandQuerystringParams(document: Obj, file: string): IRWarning[
       };
     });
   };
-  for (const section of ["paths", "webhooks", "x-webhooks"]) {
-    const items = document[section];
-    if (!isObj(items)) continue;
-    for (const [key, raw] of Object.entries(items)) {
-      const { value: item, at = joinPointer(`#/${section}`, key) } = resolve(raw);
-      if (!isObj(item)) continue;
-      rewrite(item, at);
-      for (const { op, keys } of pathItemOperations(item, file, at)) if (isObj(op)) rewrite(op, joinPointer(at, ...keys));
-    }
+  for (const { item, at } of pathItemsOf(document)) {
+    rewrite(item, at);
+    for (const { op, keys } of pathItemOperations(item, file, at)) if (isObj(op)) rewrite(op, joinPointer(at, ...keys));
   }
   return warnings;
 }
