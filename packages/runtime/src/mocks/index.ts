@@ -10,3 +10,4 @@ export { Rng } from "./prng.js";
 export { NONE, type MockSchema, type JsonType } from "./schema.js";
 export { unicodePattern } from "./unicode-pattern.js";
 export { defusePattern } from "./defuse-pattern.js";
+export { compilePattern, type CompiledPattern } from "./compile-pattern.js";

@@ -106,7 +106,8 @@ export function stringForPattern(pattern: string, rng: Rng, minLength = 0, maxLe
   let ast = astCache.get(pattern);
   if (ast === undefined) {
     try {
-      ast = parseRegex(pattern);
+      // The compiled source: a foreign pattern's rewriting (`\A` → `^`) is what generates.
+      ast = parseRegex(re.source);
     } catch {
       ast = null;
     }

@@ -9,8 +9,7 @@
  * its own build (tools/codegen/scripts/build.mjs).
  */
 
-import { unicodePattern } from "./unicode-pattern.js";
-import { defusePattern } from "./defuse-pattern.js";
+import { compilePattern } from "./compile-pattern.js";
 
 export type JsonType = "string" | "number" | "integer" | "boolean" | "null" | "array" | "object";
 
@@ -126,21 +125,12 @@ export function sliceCodePoints(s: string, n: number): string {
 
 const regexCache = new Map<string, RegExp | null>();
 
-/** `pattern` as Ajv compiles it (`u` flag; needless escapes dropped when that alone breaks it, see unicode-pattern.ts); null when it is not a valid ECMAScript regex. */
+/** `pattern` as the generated validators compile it (see compile-pattern.ts); null when it has no ECMA reading. */
 export function patternRegExp(pattern: string): RegExp | null {
   let re = regexCache.get(pattern);
   if (re === undefined) {
-    const safe = defusePattern(pattern);
-    try {
-      re = new RegExp(safe, "u");
-    } catch {
-      const repaired = unicodePattern(safe);
-      try {
-        re = repaired === undefined ? new RegExp(safe) : new RegExp(repaired, "u");
-      } catch {
-        re = null;
-      }
-    }
+    const c = compilePattern(pattern);
+    re = c ? new RegExp(c.source, c.flags) : null;
     regexCache.set(pattern, re);
   }
   return re;

@@ -26,6 +26,11 @@ export function unicodePattern(source: string): string | undefined {
         i = close;
       } else if (MEANINGFUL.has(next) || (inClass && next === "-")) out += c + next;
       else out += next === "{" || next === "}" ? `\\${next}` : next;
+      // `[\w- ]`: a class escape cannot start a range with the flag; other engines read the "-" as itself.
+      if (inClass && /^[dDwWsSpP]$/.test(next) && source[i + 1] === "-" && source[i + 2] !== "]") {
+        out += "\\-";
+        i++;
+      }
       continue;
     }
     if (inClass) {

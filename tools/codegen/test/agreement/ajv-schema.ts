@@ -1,7 +1,6 @@
 import { createRequire } from "node:module";
 import type { ValidateFunction } from "ajv";
-import { unicodePattern } from "../../../../packages/runtime/src/mocks/unicode-pattern.js";
-import { defusePattern } from "../../../../packages/runtime/src/mocks/defuse-pattern.js";
+import { compilePattern } from "../../../../packages/runtime/src/mocks/compile-pattern.js";
 
 /**
  * The independent validator: Ajv (Ajv2020 for 3.1 documents, draft-07 `Ajv` for 3.0/2.0) with
@@ -13,8 +12,9 @@ import { defusePattern } from "../../../../packages/runtime/src/mocks/defuse-pat
  * - 3.0 boolean `exclusiveMinimum/Maximum` becomes the numeric form (also tolerated in 3.1).
  * - 3.0 `$ref` siblings are ignored (OpenAPI 3.0 says so), except `nullable`.
  * - `discriminator`, `example`, `xml`, `externalDocs`, `x-*` are dropped (annotations).
- * - A `pattern` (or patternProperties key) that the `u` flag rejects only for needless escapes
- *   (`\@`, AWS's specs) is given as the generator rewrites it (packages/runtime/src/mocks/unicode-pattern.ts):
+ * - A `pattern` (or patternProperties key) that the `u` flag rejects (needless escapes like `\@`,
+ *   another engine's `\p{Print}` or `(?i)`: AWS's specs) is compiled as the generator compiles it
+ *   (packages/runtime/src/mocks/compile-pattern.ts), and one without an ECMA reading is dropped:
  *   Ajv would refuse to compile the schema, and without the flag `\p{L}` is no letter.
  * Options: `strict: false` (unknown keywords and formats are ignored, as JSON Schema says),
  * `validateSchema: false`,
@@ -38,16 +38,10 @@ const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
  */
 const DROP = new Set(["nullable", "x-nullable", "discriminator", "example", "xml", "externalDocs", "$recursiveAnchor", "$recursiveRef"]);
 
-/** See the header: a pattern the `u` flag rejects only for needless escapes, rewritten as the generator does. */
-function uPattern(raw: string): string {
-  // Nested quantifiers rewritten as the generator does (the same strings match, see defuse-pattern.ts).
-  const p = defusePattern(raw);
-  try {
-    new RegExp(p, "u");
-    return p;
-  } catch {
-    return unicodePattern(p) ?? p;
-  }
+/** See the header: patterns compiled as the generator compiles them. */
+function regExp(source: string): RegExp {
+  const c = compilePattern(source);
+  return c ? new RegExp(c.source, c.flags) : new RegExp("");
 }
 
 export type Dialect = "3.0" | "3.1";
@@ -73,7 +67,7 @@ export class AjvSpec {
   ) {
     // validateSchema: false — real specs carry harmless meta-schema violations (duplicate
     // `required` entries); one would make Ajv refuse the whole document.
-    const opts = { strict: false, allErrors: false, ownProperties: true, strictNumbers: true, logger: false as const, discriminator: false, validateSchema: false };
+    const opts = { strict: false, allErrors: false, ownProperties: true, strictNumbers: true, logger: false as const, discriminator: false, validateSchema: false, code: { regExp: regExp as never } };
     this.ajv = dialect === "3.1" ? new Ajv2020(opts) : new Ajv(opts);
     addFormats(this.ajv, { mode: "full" });
     const comps = isObj(doc.components) && isObj(doc.components.schemas) ? doc.components.schemas : {};
@@ -139,8 +133,9 @@ export class AjvSpec {
       if (k === "properties" && isObj(v) && flag) {
         const kept = Object.entries(v).filter(([n, x]) => !(this.flagged(x, flag) && left.add(n)));
         out[k] = Object.fromEntries(kept.map(([n, x]) => [n, this.tr(x, mode)]));
-      } else if (k === "pattern" && typeof v === "string") out[k] = uPattern(v);
-      else if (k === "patternProperties" && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [uPattern(n), this.tr(x, mode)]));
+      } else if (k === "pattern" && typeof v === "string") {
+        if (compilePattern(v)) out[k] = v;
+      } else if (k === "patternProperties" && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).filter(([n]) => compilePattern(n)).map(([n, x]) => [n, this.tr(x, mode)]));
       else if (SCHEMA_MAPS.includes(k) && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [n, this.tr(x, mode)]));
       else if (k === "not") out[k] = this.tr(v, "neutral");
       else if (SCHEMA_ONE.includes(k)) out[k] = this.tr(v, mode);

@@ -6,7 +6,7 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
-import { unicodePattern } from "../../src/emit/mocks/mock-engine.js";
+import { compilePattern } from "../../src/emit/mocks/mock-engine.js";
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.
 const addFormats = ((formats as unknown as { default?: typeof formats }).default ?? formats) as unknown as (ajv: Ajv | Ajv2020) => void;
@@ -57,16 +57,12 @@ export class DocumentValidator {
   private readonly cache = new Map<string, ValidateFunction>();
 
   constructor(document: Record<string, unknown>, version: "2.0" | "3.0" | "3.1") {
-    // A pattern that is not valid with the "u" flag (`{` unescaped, as ReadMe's examples write it)
-    // is compiled as the generators compile it (see the zod emitter's regex()): repaired, else
-    // without the flag. Ajv would throw at compile time instead.
-    const regExp = (source: string, flags: string): RegExp => {
-      try {
-        return new RegExp(source, flags);
-      } catch {
-        const repaired = unicodePattern(source);
-        return repaired === undefined ? new RegExp(source, flags.replace("u", "")) : new RegExp(repaired, flags);
-      }
+    // A pattern is compiled as the generators compile it (compile-pattern.ts: `{` unescaped as
+    // ReadMe's examples write it, another engine's `\p{Print}`…); one with no ECMA reading asserts nothing.
+    // Ajv would throw at compile time instead.
+    const regExp = (source: string): RegExp => {
+      const c = compilePattern(source);
+      return c ? new RegExp(c.source, c.flags) : new RegExp("");
     };
     const options = { strict: false, logger: false, allErrors: false, validateFormats: true, code: { regExp: regExp as never } } as const;
     this.ajv = version === "3.1" ? new Ajv2020(options) : new Ajv(options);

@@ -23,6 +23,15 @@ export const CASES_31: Case[] = [
     accept: ["Émile @x", "a_b-c", "日本"],
     reject: ["p{L}", "1", ""],
   },
+  // Another engine's syntax, as real specs carry it (AWS's \p{Print}, Java's \A…\z): what its author meant.
+  { name: "Java's \\p{Print} is printable text, not the text \"p{Print}\" (AWS)", schema: { type: "string", pattern: "^\\p{Print}+$" }, accept: ["hello", "Émile 1", "日本"], reject: ["", "a\u0001", "\n"] },
+  { name: "Java's POSIX class inside a class", schema: { type: "string", pattern: "^[\\p{Graph}\\x20]*$" }, accept: ["a b", ""], reject: ["a\tb"] },
+  { name: "\\A and \\z anchor (Java, Ruby)", schema: { type: "string", pattern: "\\Aabc\\z" }, accept: ["abc"], reject: ["xabc", "abcx", "Aabcz"] },
+  { name: "a leading (?i) makes the pattern case-insensitive", schema: { type: "string", pattern: "(?i)^[a-f]+$" }, accept: ["abc", "ABC"], reject: ["abg"] },
+  { name: "POSIX bracket expressions", schema: { type: "string", pattern: "^[[:alnum:]_-]+$" }, accept: ["a_b-1", "é"], reject: ["a b", ""] },
+  { name: "a class escape before \"-\" is a literal dash", schema: { type: "string", pattern: "^[\\w- ]+$" }, accept: ["a-b c"], reject: ["a.b"] },
+  { name: "Java's class intersection", schema: { type: "string", pattern: "^[\\w&&[^_]]+$" }, accept: ["ab1"], reject: ["a_b", "]"] },
+  { name: "a pattern without an ECMA reading asserts nothing", schema: { type: "string", pattern: "^\\p{InGreek}+$" }, accept: ["abc", "]"], reject: [5] },
   { name: "patternProperties with needless escapes", schema: { type: "object", patternProperties: { "^\\p{Lu}\\_": { type: "integer" } } }, accept: [{ Ä_: 1, a_: "x" }], reject: [{ Ä_: "x" }] },
   { name: "untyped string keywords ignore other types", schema: { minLength: 2, pattern: "^x" }, accept: [5, null, {}, [], "xy"], reject: ["x", "ab"] },
   // formats (ajv-formats full)

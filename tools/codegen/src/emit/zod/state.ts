@@ -4,7 +4,7 @@ import { formatDef } from "./formats.js";
 import { Interner } from "./shared.js";
 import { topLevelOperator } from "./ts-type.js";
 import { regexExpression } from "../inert.js";
-import { defusePattern, unicodePattern } from "../mocks/mock-engine.js";
+import { compilePattern } from "../mocks/mock-engine.js";
 
 /**
  * Components are emitted once in neutral form; where read/writeOnly properties exist (directly
@@ -86,34 +86,25 @@ export class ZodState {
     return helper;
   }
 
-  /** A module-level constant holding the regex (deduplicated); undefined when it cannot compile. */
+  /** A module-level constant holding the regex (deduplicated); undefined when it has no ECMA reading. */
   regex(pattern: string, pointer: string): string | undefined {
-    // Same strings, without exponential backtracking (see defuse-pattern.ts): validators run on input from anyone.
-    const source = defusePattern(pattern);
-    let flags = "u";
-    try {
-      new RegExp(source, "u");
-    } catch {
-      const repaired = unicodePattern(source);
-      if (repaired !== undefined) {
-        this.warn(pointer, `pattern ${JSON.stringify(pattern)} is not a valid ECMA-262 regex with the "u" flag (as JSON Schema requires); compiled as ${JSON.stringify(repaired)}, its needless escapes dropped, so \\p{…} and the like keep their Unicode meaning`);
-        return this.regex(repaired, pointer);
-      }
-      try {
-        new RegExp(source);
-        flags = "";
-        this.warn(pointer, `pattern ${JSON.stringify(pattern)} is not a valid ECMA-262 regex with the "u" flag (as JSON Schema requires); used without it`);
-      } catch {
-        this.warn(pointer, `pattern ${JSON.stringify(pattern)} is not a valid ECMA-262 regex; ignored`);
-        return undefined;
-      }
+    // Compiled as the mock engine compiles it (see compile-pattern.ts); nested quantifiers defused,
+    // since validators run on input from anyone.
+    const c = compilePattern(pattern);
+    const said = JSON.stringify(pattern);
+    if (!c) {
+      this.warn(pointer, `pattern ${said} is not a valid ECMA-262 regex and has no ECMA reading; ignored`);
+      return undefined;
     }
-    const key = `${flags}/${source}`;
+    if (c.how === "foreign") this.warn(pointer, `pattern ${said} is another engine's syntax, not ECMA-262 (as JSON Schema requires); compiled as ${JSON.stringify(c.source)}${c.flags === "u" ? "" : ` with flags "${c.flags}"`}`);
+    if (c.how === "unicode") this.warn(pointer, `pattern ${said} is not a valid ECMA-262 regex with the "u" flag (as JSON Schema requires); compiled as ${JSON.stringify(c.source)}, its needless escapes dropped, so \\p{…} and the like keep their Unicode meaning`);
+    if (c.how === "no-u") this.warn(pointer, `pattern ${said} is not a valid ECMA-262 regex with the "u" flag (as JSON Schema requires); used without it`);
+    const key = `${c.flags}/${c.source}`;
     let name = this.regexes.get(key);
     if (!name) {
       name = `$re${this.regexes.size}`;
       this.regexes.set(key, name);
-      this.regexDecls.push(`const ${name} = ${regexExpression(source, flags)};`);
+      this.regexDecls.push(`const ${name} = ${regexExpression(c.source, c.flags)};`);
     }
     return name;
   }

@@ -1,0 +1,42 @@
+import { defusePattern } from "./defuse-pattern.js";
+import { foreignPattern } from "./foreign-pattern.js";
+import { unicodePattern } from "./unicode-pattern.js";
+
+/**
+ * How a schema's `pattern` is compiled, the one way the generated validators, the mock engine and
+ * the test oracles all compile it:
+ * - `as-is`: valid ECMA-262 with the `u` flag, as JSON Schema requires (nested quantifiers defused);
+ * - `foreign`: another engine's syntax (`\p{Print}`, `\A`, `(?i)`, `[[:alpha:]]`) rewritten, see foreign-pattern.ts;
+ * - `unicode`: needless escapes dropped so that the `u` flag accepts it, see unicode-pattern.ts;
+ * - `no-u`: valid only without the flag, and nothing in it reads differently there.
+ */
+export interface CompiledPattern {
+  source: string;
+  flags: string;
+  how: "as-is" | "foreign" | "unicode" | "no-u";
+}
+
+const tryRegExp = (source: string, flags: string): boolean => {
+  try {
+    new RegExp(source, flags);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The ECMA source and flags a pattern compiles to, or undefined when it has no ECMA reading (then it asserts nothing). */
+export function compilePattern(pattern: string): CompiledPattern | undefined {
+  const safe = defusePattern(pattern);
+  if (tryRegExp(safe, "u")) return { source: safe, flags: "u", how: "as-is" };
+  const translated = foreignPattern(safe);
+  if (!translated) return undefined;
+  const flags = `${translated.flags}u`;
+  const how = translated.foreign ? "foreign" : "unicode";
+  if (translated.foreign && tryRegExp(translated.source, flags)) return { source: translated.source, flags, how };
+  const repaired = unicodePattern(translated.source);
+  if (repaired !== undefined && tryRegExp(repaired, flags)) return { source: repaired, flags, how };
+  // Without the flag, `\p{…}` is the text "p{…}": only a pattern free of foreign syntax falls back to it.
+  if (!translated.foreign && !/\\[pP]\{/.test(safe) && tryRegExp(safe, "")) return { source: safe, flags: "", how: "no-u" };
+  return undefined;
+}
