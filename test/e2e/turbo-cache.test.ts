@@ -90,6 +90,13 @@ describe("turbo pipeline caching", () => {
     }
   });
 
+  it("editing the mock engine rebuilds the generator, which runs it at generation time, and regenerates", async () => {
+    const before = await dryRun(ALL, copy);
+    appendFileSync(join(copy, "packages/runtime/src/mocks/strings.ts"), "\n// touched by the turbo cache test\n");
+    const changed = rerun(before, await dryRun(ALL, copy));
+    for (const id of ["@specforge/codegen#build", "@specforge/mocks#generate", "@specforge/zod#generate", "@specforge/types#generate"]) expect(changed, id).toContain(id);
+  });
+
   it("editing one file of packages/runtime/src re-runs exactly the tasks that depend on the runtime", async () => {
     const before = await dryRun(ALL, copy);
     appendFileSync(join(copy, "packages/runtime/src/index.ts"), "\n// touched by the turbo cache test\n");
