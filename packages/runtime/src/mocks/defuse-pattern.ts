@@ -8,13 +8,33 @@
 const ATOM = String.raw`(?:\[(?:\\.|[^\]\\])*\]|\\[^pPuk]|\\[pP]\{[^}]*\}|[^()|\\[\]*+?{}^$])`;
 const NESTED = new RegExp(String.raw`\((\?:)?(${ATOM})([*+])\)([*+])(?![?*+{])`, "g");
 
+/**
+ * `([._]?[a-z0-9]+)*` — a separator that may be absent, then a run — is the other common shape
+ * (Azure's and AWS's resource names): "aaaa!" splits into runs every way there is. With the
+ * separator optional, each run is a sequence of one-atom steps, so `(S?A+)*` is `(S?A)*` and
+ * `(A+S?)*` is `(A S?)*`: the same strings, and one way to split them when S and A are disjoint.
+ */
+const OPTIONAL_THEN_RUN = new RegExp(String.raw`\((\?:)?(${ATOM}[?*])(${ATOM})\+\)([*+])(?![?*+{])`, "g");
+const RUN_THEN_OPTIONAL = new RegExp(String.raw`\((\?:)?(${ATOM})\+(${ATOM}[?*])\)([*+])(?![?*+{])`, "g");
+
+/** Whether the character at `at` is escaped (an odd run of backslashes before it). */
+function escaped(source: string, at: number): boolean {
+  let slashes = 0;
+  for (let i = at - 1; i >= 0 && source[i] === "\\"; i--) slashes++;
+  return slashes % 2 === 1;
+}
+
 export function defusePattern(source: string): string {
   if (!source.includes(")*") && !source.includes(")+")) return source;
-  return source.replace(NESTED, (whole: string, nc: string | undefined, atom: string, inner: string, outer: string, at: number) => {
-    // An escaped "(" is a literal, not a group.
-    let slashes = 0;
-    for (let i = at - 1; i >= 0 && source[i] === "\\"; i--) slashes++;
-    if (slashes % 2 === 1) return whole;
-    return `(${nc ?? ""}${atom}${inner === "+" && outer === "+" ? "+" : "*"})`;
-  });
+  return source
+    .replace(NESTED, (whole: string, nc: string | undefined, atom: string, inner: string, outer: string, at: number, all: string) =>
+      // An escaped "(" is a literal, not a group.
+      escaped(all, at) ? whole : `(${nc ?? ""}${atom}${inner === "+" && outer === "+" ? "+" : "*"})`,
+    )
+    .replace(OPTIONAL_THEN_RUN, (whole: string, nc: string | undefined, sep: string, atom: string, outer: string, at: number, all: string) =>
+      escaped(all, at) ? whole : `(${nc ?? ""}${sep}${atom})${outer}`,
+    )
+    .replace(RUN_THEN_OPTIONAL, (whole: string, nc: string | undefined, atom: string, sep: string, outer: string, at: number, all: string) =>
+      escaped(all, at) ? whole : `(${nc ?? ""}${atom}${sep})${outer}`,
+    );
 }
