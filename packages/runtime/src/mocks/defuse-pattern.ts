@@ -12,10 +12,13 @@ const NESTED = new RegExp(String.raw`\((\?:)?(${ATOM})([*+])\)([*+])(?![?*+{])`,
  * `([._]?[a-z0-9]+)*` — a separator that may be absent, then a run — is the other common shape
  * (Azure's and AWS's resource names): "aaaa!" splits into runs every way there is. With the
  * separator optional, each run is a sequence of one-atom steps, so `(S?A+)*` is `(S?A)*` and
- * `(A+S?)*` is `(A S?)*`: the same strings, and one way to split them when S and A are disjoint.
+ * `(A+S?)*` is `(A S?)*`. A separator that can also be a run character (AWS ECR's
+ * `([._\-/a-z0-9*]?[a-z0-9*]+)*`) still leaves many ways, so an optional one is taken only when
+ * the next character cannot continue the run: `(A|(?!A)S A)*` and `(A(?:(?!A)S)?)*`, the same strings
+ * with one way to split them.
  */
-const OPTIONAL_THEN_RUN = new RegExp(String.raw`\((\?:)?(${ATOM}[?*])(${ATOM})\+\)([*+])(?![?*+{])`, "g");
-const RUN_THEN_OPTIONAL = new RegExp(String.raw`\((\?:)?(${ATOM})\+(${ATOM}[?*])\)([*+])(?![?*+{])`, "g");
+const OPTIONAL_THEN_RUN = new RegExp(String.raw`\((\?:)?(${ATOM})([?*])(${ATOM})\+\)([*+])(?![?*+{])`, "g");
+const RUN_THEN_OPTIONAL = new RegExp(String.raw`\((\?:)?(${ATOM})\+(${ATOM})([?*])\)([*+])(?![?*+{])`, "g");
 
 /** Whether the character at `at` is escaped (an odd run of backslashes before it). */
 function escaped(source: string, at: number): boolean {
@@ -31,10 +34,10 @@ export function defusePattern(source: string): string {
       // An escaped "(" is a literal, not a group.
       escaped(all, at) ? whole : `(${nc ?? ""}${atom}${inner === "+" && outer === "+" ? "+" : "*"})`,
     )
-    .replace(OPTIONAL_THEN_RUN, (whole: string, nc: string | undefined, sep: string, atom: string, outer: string, at: number, all: string) =>
-      escaped(all, at) ? whole : `(${nc ?? ""}${sep}${atom})${outer}`,
+    .replace(OPTIONAL_THEN_RUN, (whole: string, nc: string | undefined, sep: string, q: string, atom: string, outer: string, at: number, all: string) =>
+      escaped(all, at) ? whole : `(${nc ?? ""}${q === "?" ? `${atom}|(?!${atom})${sep}${atom}` : `${sep}*${atom}`})${outer}`,
     )
-    .replace(RUN_THEN_OPTIONAL, (whole: string, nc: string | undefined, atom: string, sep: string, outer: string, at: number, all: string) =>
-      escaped(all, at) ? whole : `(${nc ?? ""}${atom}${sep})${outer}`,
+    .replace(RUN_THEN_OPTIONAL, (whole: string, nc: string | undefined, atom: string, sep: string, q: string, outer: string, at: number, all: string) =>
+      escaped(all, at) ? whole : `(${nc ?? ""}${atom}${q === "?" ? `(?:(?!${atom})${sep})?` : `${sep}*`})${outer}`,
     );
 }
