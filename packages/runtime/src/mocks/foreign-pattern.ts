@@ -142,14 +142,12 @@ export function foreignPattern(pattern: string): { source: string; flags: string
         if (content === undefined) return undefined;
         out += content;
         i = close + 1;
+        foreign = true;
       } else if (c === "[") {
         if (source[i + 1] === "^") return undefined;
         depth++;
-      } else if (c === "]") {
-        if (--depth > 0) continue;
-        out += c;
-      } else out += c;
-      if (c === "[" || (c === "]" && depth > 0)) foreign = true;
+        foreign = true;
+      } else if (c !== "]" || --depth === 0) out += c;
       continue;
     }
     if (c === "[") depth = 1;
