@@ -1,6 +1,6 @@
 import { defusePattern } from "./defuse-pattern.js";
 import { foreignPattern } from "./foreign-pattern.js";
-import { unicodePattern } from "./unicode-pattern.js";
+import { compiles, unicodePattern } from "./unicode-pattern.js";
 
 /**
  * How a schema's `pattern` is compiled, the one way the generated validators, the mock engine and
@@ -16,27 +16,18 @@ export interface CompiledPattern {
   how: "as-is" | "foreign" | "unicode" | "no-u";
 }
 
-const tryRegExp = (source: string, flags: string): boolean => {
-  try {
-    new RegExp(source, flags);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** The ECMA source and flags a pattern compiles to, or undefined when it has no ECMA reading (then it asserts nothing). */
 export function compilePattern(pattern: string): CompiledPattern | undefined {
   const safe = defusePattern(pattern);
-  if (tryRegExp(safe, "u")) return { source: safe, flags: "u", how: "as-is" };
+  if (compiles(safe, "u")) return { source: safe, flags: "u", how: "as-is" };
   const translated = foreignPattern(safe);
   if (!translated) return undefined;
   const flags = `${translated.flags}u`;
   const how = translated.foreign ? "foreign" : "unicode";
-  if (translated.foreign && tryRegExp(translated.source, flags)) return { source: translated.source, flags, how };
+  if (translated.foreign && compiles(translated.source, flags)) return { source: translated.source, flags, how };
   const repaired = unicodePattern(translated.source);
-  if (repaired !== undefined && tryRegExp(repaired, flags)) return { source: repaired, flags, how };
+  if (repaired !== undefined && compiles(repaired, flags)) return { source: repaired, flags, how };
   // Without the flag, `\p{…}` is the text "p{…}": only a pattern free of foreign syntax falls back to it.
-  if (!translated.foreign && !/\\[pP]\{/.test(safe) && tryRegExp(safe, "")) return { source: safe, flags: "", how: "no-u" };
+  if (!translated.foreign && !/\\[pP]\{/.test(safe) && compiles(safe, "")) return { source: safe, flags: "", how: "no-u" };
   return undefined;
 }

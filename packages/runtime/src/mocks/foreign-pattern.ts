@@ -10,6 +10,8 @@
  * flags apply to the whole pattern.
  */
 
+import { compiles } from "./unicode-pattern.js";
+
 /** Character-class content of Java's POSIX classes (`\p{Alpha}`, `[:alpha:]`) and aliases. */
 const NAMED: Record<string, string> = {
   Lower: "\\p{Lowercase}",
@@ -43,18 +45,11 @@ const named = (name: string): string | undefined => NAMED[name] ?? LOWER.get(nam
 const HORIZONTAL = "\\t \\xA0\\u1680\\u180E\\u2000-\\u200A\\u202F\\u205F\\u3000";
 /** Letters that start an escape in ECMA with the `u` flag; any other escaped letter is another engine's. */
 const ECMA_LETTERS = /[dDwWsSbBfnrtvcxukpP]/;
-const compiles = (source: string): boolean => {
-  try {
-    new RegExp(source, "u");
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Class content for a property name: ECMA's own, Java's POSIX and `Is…`/`script=…` forms; undefined for blocks (`InGreek`) and unknown names. */
 function property(name: string): string | undefined {
-  if (named(name)) return named(name);
+  const own = named(name);
+  if (own) return own;
   const is = name.startsWith("Is") ? name.slice(2) : name;
   const [key, value] = is.includes("=") ? (is.split("=", 2) as [string, string]) : ["", is];
   const prefix = /^(sc|script)$/i.test(key) ? "Script=" : /^(gc|general_category)$/i.test(key) ? "General_Category=" : key === "" ? "" : undefined;

@@ -6,6 +6,16 @@
  * (and escaping lone braces) gives the regex the author meant, with Unicode semantics.
  */
 
+/** Whether `source` is a valid regex with `flags`. */
+export function compiles(source: string, flags = "u"): boolean {
+  try {
+    new RegExp(source, flags);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Escapes that mean something with the `u` flag (everything else after a backslash is an identity escape). */
 const MEANINGFUL = new Set([..."dDwWsSbBfnrtvcxuk0123456789pP^$\\.*+?()[]{}|/"]);
 
@@ -51,10 +61,5 @@ export function unicodePattern(source: string): string | undefined {
     }
     out += c;
   }
-  try {
-    new RegExp(out, "u");
-    return out;
-  } catch {
-    return undefined;
-  }
+  return compiles(out) ? out : undefined;
 }

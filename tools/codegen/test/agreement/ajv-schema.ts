@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { ValidateFunction } from "ajv";
-import { compilePattern } from "../../../../packages/runtime/src/mocks/compile-pattern.js";
+import { patternRegExp } from "../../../../packages/runtime/src/mocks/schema.js";
 
 /**
  * The independent validator: Ajv (Ajv2020 for 3.1 documents, draft-07 `Ajv` for 3.0/2.0) with
@@ -39,10 +39,7 @@ const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
 const DROP = new Set(["nullable", "x-nullable", "discriminator", "example", "xml", "externalDocs", "$recursiveAnchor", "$recursiveRef"]);
 
 /** See the header: patterns compiled as the generator compiles them. */
-function regExp(source: string): RegExp {
-  const c = compilePattern(source);
-  return c ? new RegExp(c.source, c.flags) : new RegExp("");
-}
+const regExp = (source: string): RegExp => patternRegExp(source) ?? new RegExp("");
 
 export type Dialect = "3.0" | "3.1";
 /**
@@ -134,8 +131,8 @@ export class AjvSpec {
         const kept = Object.entries(v).filter(([n, x]) => !(this.flagged(x, flag) && left.add(n)));
         out[k] = Object.fromEntries(kept.map(([n, x]) => [n, this.tr(x, mode)]));
       } else if (k === "pattern" && typeof v === "string") {
-        if (compilePattern(v)) out[k] = v;
-      } else if (k === "patternProperties" && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).filter(([n]) => compilePattern(n)).map(([n, x]) => [n, this.tr(x, mode)]));
+        if (patternRegExp(v)) out[k] = v;
+      } else if (k === "patternProperties" && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).filter(([n]) => patternRegExp(n)).map(([n, x]) => [n, this.tr(x, mode)]));
       else if (SCHEMA_MAPS.includes(k) && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [n, this.tr(x, mode)]));
       else if (k === "not") out[k] = this.tr(v, "neutral");
       else if (SCHEMA_ONE.includes(k)) out[k] = this.tr(v, mode);

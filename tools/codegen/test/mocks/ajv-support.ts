@@ -6,7 +6,7 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
-import { compilePattern } from "../../src/emit/mocks/mock-engine.js";
+import { patternRegExp } from "../../../../packages/runtime/src/mocks/schema.js";
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.
 const addFormats = ((formats as unknown as { default?: typeof formats }).default ?? formats) as unknown as (ajv: Ajv | Ajv2020) => void;
@@ -60,10 +60,7 @@ export class DocumentValidator {
     // A pattern is compiled as the generators compile it (compile-pattern.ts: `{` unescaped as
     // ReadMe's examples write it, another engine's `\p{Print}`…); one with no ECMA reading asserts nothing.
     // Ajv would throw at compile time instead.
-    const regExp = (source: string): RegExp => {
-      const c = compilePattern(source);
-      return c ? new RegExp(c.source, c.flags) : new RegExp("");
-    };
+    const regExp = (source: string): RegExp => patternRegExp(source) ?? new RegExp("");
     const options = { strict: false, logger: false, allErrors: false, validateFormats: true, code: { regExp: regExp as never } } as const;
     this.ajv = version === "3.1" ? new Ajv2020(options) : new Ajv(options);
     addFormats(this.ajv);
