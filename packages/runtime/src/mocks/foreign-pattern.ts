@@ -82,6 +82,12 @@ export function foreignPattern(pattern: string): { source: string; flags: string
     flags = (delimited?.[2] ?? "").replace("u", "");
     foreign = true;
   }
+  // One name on two groups (ES2025, `(?<y>\d{4})|(?<y>\d{2})`): older engines reject it. Names only
+  // label groups, so the groups keep their numbers without them, unless a backreference uses one.
+  const seen = new Set<string>();
+  const duplicated = new Set<string>();
+  for (const m of source.matchAll(/\(\?P?<([^>=!][^>]*)>/g)) (seen.has(m[1]!) ? duplicated : seen).add(m[1]!);
+  for (const m of source.matchAll(/\\k<([^>]*)>|\(\?P=([^)]*)\)/g)) if (duplicated.has(m[1] ?? m[2]!)) return undefined;
   /** Depth of `[`: Java's unions nest classes (`[a-z[0-9]]`), flattened here. */
   let depth = 0;
   let quantified = false;
@@ -157,6 +163,13 @@ export function foreignPattern(pattern: string): { source: string; flags: string
       if (rest.startsWith(">")) {
         out += "(?:";
         i += 2;
+        foreign = true;
+        continue;
+      }
+      const group = /^P?<([^>=!][^>]*)>/.exec(rest);
+      if (group && duplicated.has(group[1]!)) {
+        out += "(";
+        i += 1 + group[0].length;
         foreign = true;
         continue;
       }

@@ -6,14 +6,45 @@
  * (and escaping lone braces) gives the regex the author meant, with Unicode semantics.
  */
 
-/** Whether `source` is a valid regex with `flags`. */
+/**
+ * Whether `source` is a valid regex with `flags` on every engine the generated code runs on. What
+ * only newer engines read (see newerSyntax) counts as not compiling, so the output of the
+ * generator is the same whichever Node runs it, and loads on Node 20 and older browsers too.
+ */
 export function compiles(source: string, flags = "u"): boolean {
+  if (newerSyntax(source)) return false;
   try {
     new RegExp(source, flags);
     return true;
   } catch {
     return false;
   }
+}
+
+const MODIFIERS = /[a-zA-Z]*(?:-[a-zA-Z]*)?:/y;
+const GROUP_NAME = /<([^>=!][^>]*)>/y;
+
+/**
+ * ES2025 syntax that Node 22+ compiles and Node 20, Safari 17 and Firefox 124 reject: modifier
+ * groups (`(?i:…)`, `(?-i:…)`) and a group name used twice (`(?<y>\d{4})|(?<y>\d{2})`).
+ */
+export function newerSyntax(source: string): boolean {
+  const names = new Set<string>();
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(" && source[i + 1] === "?" && source[i + 2] !== ":") {
+      MODIFIERS.lastIndex = GROUP_NAME.lastIndex = i + 2;
+      if (MODIFIERS.test(source)) return true;
+      const name = GROUP_NAME.exec(source)?.[1];
+      if (name !== undefined && names.has(name)) return true;
+      if (name !== undefined) names.add(name);
+    }
+  }
+  return false;
 }
 
 /** Escapes that mean something with the `u` flag (everything else after a backslash is an identity escape). */

@@ -13,6 +13,7 @@ const KINDS: [RegExp, string][] = [
   [/^format .* is unknown/, "unknown format (not validated, as JSON Schema says)"],
   [/^pattern .* compiled as .*needless escapes dropped/, "pattern rewritten to compile with the u flag (needless escapes dropped)"],
   [/^pattern .* is another engine's syntax/, "pattern in another engine's syntax (Java, PCRE…), rewritten to ECMA-262"],
+  [/^pattern .* uses ES2025 regex syntax/, "pattern in ES2025 regex syntax (Node 22+ only), rewritten for every engine"],
   [/^pattern .* not a valid ECMA-262 regex/, "pattern that is not a valid regex"],
   [/would be a circular alias/, "circular type alias (typed unknown)"],
   [/^keyword .* is not enforced/, "JSON Schema keyword not enforced"],

@@ -9,6 +9,7 @@ describe("warning kinds", () => {
     ["schema example at /: must be string; a generated value is used instead", "schema example fails its schema (annotation; a generated value is used)"],
     ['format "int8" (3x) is unknown to JSON Schema/ajv-formats and not validated (JSON Schema ignores unknown formats)', "unknown format (not validated, as JSON Schema says)"],
     ['pattern "[" is not a valid ECMA-262 regex; ignored', "pattern that is not a valid regex"],
+    ['pattern "(?i:a)" uses ES2025 regex syntax (modifier groups, a group name used twice) that Node 20 and older browsers cannot compile; compiled as "(?:a)" with flags "iu"', "pattern in ES2025 regex syntax (Node 22+ only), rewritten for every engine"],
     ['reference to unknown schema "X1"; accepted as any value', 'reference to unknown schema "…"; accepted as any value'],
   ];
   it.each(cases)("given %j, want kind %j", (message, kind) => {

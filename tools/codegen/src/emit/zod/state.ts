@@ -97,6 +97,7 @@ export class ZodState {
       return undefined;
     }
     if (c.how === "foreign") this.warn(pointer, `pattern ${said} is another engine's syntax, not ECMA-262 (as JSON Schema requires); compiled as ${JSON.stringify(c.source)}${c.flags === "u" ? "" : ` with flags "${c.flags}"`}`);
+    if (c.how === "newer") this.warn(pointer, `pattern ${said} uses ES2025 regex syntax (modifier groups, a group name used twice) that Node 20 and older browsers cannot compile; compiled as ${JSON.stringify(c.source)}${c.flags === "u" ? "" : ` with flags "${c.flags}"`}`);
     if (c.how === "unicode") this.warn(pointer, `pattern ${said} is not a valid ECMA-262 regex with the "u" flag (as JSON Schema requires); compiled as ${JSON.stringify(c.source)}, its needless escapes dropped, so \\p{…} and the like keep their Unicode meaning`);
     if (c.how === "no-u") this.warn(pointer, `pattern ${said} is not a valid ECMA-262 regex with the "u" flag (as JSON Schema requires); used without it`);
     const key = `${c.flags}/${c.source}`;
