@@ -6,6 +6,7 @@ import { bin, exec, repoRoot, type ExecResult } from "../support/exec.js";
 import { freePort, startPrism, type PrismProcess } from "../support/prism.js";
 import { startMainCommand, TEST_COMMAND } from "../../tools/scaffold/test/support/readme-commands.js";
 import { startRegistry, upstreamUnreachable, type LocalRegistry } from "../support/registry.js";
+import { node24 as findNode24 } from "../../tools/scripts/node24.mjs";
 
 /**
  * The release path for real: Verdaccio on 127.0.0.1 with a throwaway storage, `changeset publish`
@@ -120,9 +121,9 @@ describe.skipIf(skip !== undefined)("release: changeset publish to a local regis
     work = realpathSync(mkdtempSync(join(tmpdir(), "specforge-release-")));
     registry = await startRegistry(join(work, "registry"), UPSTREAM, ["@specforge/*", "create-specforge"]);
     // Node 24 from the registry's `node` package: npx installs it once, then its binary runs directly.
-    const which = await exec("npx", ["-y", "node@24", "-p", "process.execPath"], { cwd: work });
-    expect(which.code, out(which)).toBe(0);
-    node24 = which.stdout.trim();
+    const which = await findNode24();
+    expect(which.why, "npx -y node@24").toBeUndefined();
+    node24 = which.path!;
   }, 600_000);
   afterAll(async () => {
     await prism?.stop();

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { batchJitFlags, BATCH_JIT_FLAGS } from "../../src/jit-flags.js";
 import { scratchFolders } from "../scratch.js";
 import { codegen } from "../support/run-cli.js";
+import { node24 } from "../../../scripts/node24.mjs";
 
 const run = promisify(execFile);
 const scratch = scratchFolders();
@@ -32,16 +33,6 @@ components:
 const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
 
 const names = (flags: string[]) => flags.map((f) => f.replace(/^--(no-)?/, "").replace(/=.*$/, ""));
-
-/** Node 24 through npx (as the release test gets it), or why not. */
-async function node24(): Promise<{ path?: string; why?: string }> {
-  try {
-    const { stdout } = await run("npx", ["-y", "node@24", "-p", "process.execPath"], { timeout: 300_000 });
-    return { path: stdout.trim() };
-  } catch (e) {
-    return { why: String((e as { stderr?: string }).stderr ?? e).split("\n").find((l) => l.trim()) };
-  }
-}
 
 describe("batch JIT flags", () => {
   it.each([
