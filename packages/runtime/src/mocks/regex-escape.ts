@@ -69,8 +69,7 @@ export function readEscape(cur: Cursor, inClass: boolean): Escaped {
     const end = cur.src.indexOf("}", cur.i);
     const name = cur.src.slice(cur.i + 1, end);
     cur.i = end + 1;
-    // Property classes are approximated (letters or digits); the final RegExp check decides.
-    return set(/^(N|Nd|Number|Decimal_Number)$/.test(name) ? DIGIT : LETTER, c === "P");
+    return set(propertySample(`\\${c}{${name}}`));
   }
   if (!inClass && c >= "1" && c <= "9") {
     let n = c;
@@ -82,6 +81,45 @@ export function readEscape(cur: Cursor, inClass: boolean): Escaped {
     return { t: "backref", index: -1 };
   }
   return c.codePointAt(0)!;
+}
+
+/** How many code points of a property class generation draws from. */
+const SAMPLE = 64;
+/** Where samples are looked for, in order; lone surrogates are no text. The controls come last, when nothing else matched. */
+const PRINTABLE: Ranges = [[0x20, 0x7e], [0xa0, 0xd7ff], [0xe000, 0x10ffff], [0, 0x1f], [0x7f, 0x9f]];
+const samples = new Map<string, Ranges>();
+
+/**
+ * The first code points (in code point order, ASCII only if it has any) that a property escape (`\p{Lo}`,
+ * `\P{L}`, `\p{Script=Han}`) matches, as the engine reads it: a class of letters only would never
+ * give `\p{Lo}`, `\p{So}` or `\p{Script=Greek}` a value. Characters keep their properties across
+ * Unicode versions, so the sample is the same on every engine that knows the name.
+ */
+function propertySample(escape: string): Ranges {
+  let out = samples.get(escape);
+  if (out) return out;
+  out = [];
+  let re: RegExp | undefined;
+  try {
+    re = new RegExp(`^${escape}$`, "u");
+  } catch {
+    out = LETTER; // a name this engine does not know: the final RegExp check decides
+  }
+  // ASCII when the class has any (`\p{N}` as 0-9: a fixture reads better), else the first others;
+  // control characters only for a class of nothing else (`\p{Cc}`).
+  let found = 0;
+  for (const [from, to] of re ? PRINTABLE : []) {
+    if (found) break;
+    for (let cp = from; cp <= to && found < SAMPLE; cp++) {
+      if (!re!.test(String.fromCodePoint(cp))) continue;
+      const last = out[out.length - 1];
+      if (last && last[1] === cp - 1) last[1] = cp;
+      else out.push([cp, cp]);
+      found++;
+    }
+  }
+  samples.set(escape, out);
+  return out;
 }
 
 /** Printable ASCII minus `ranges` (how a negated shorthand inside a class is approximated). */

@@ -32,6 +32,15 @@ const PATTERNS: [string, number?, number?][] = [
   ["abc|^x{2,}?$"],
   ["^[^\\d\\s]{5}$"],
   ["^\\D\\W\\d$"],
+  // Property classes, as the engine reads them (they were letters or digits, which never matched these).
+  ["^\\p{Lo}{20}$"],
+  ["^\\p{So}{5}$"],
+  ["^\\p{Script=Han}{3}$"],
+  ["^\\p{Script=Adlam}+$"],
+  ["^\\p{Lu}{12}$"],
+  ["^[\\p{Ll}\\p{Nd}]{12}$"],
+  ["^\\P{L}{5}$"],
+  ["^\\p{Cc}{2}$"],
 ];
 
 describe("stringForPattern", () => {
@@ -51,6 +60,13 @@ describe("stringForPattern", () => {
     expect(stringForPattern("^[a-z]{3}$", new Rng(1, "x"), 5)).toBeUndefined();
     const r = await fixturesOf({ Odd: { type: "object", required: ["code"], properties: { code: { type: "string", pattern: "^(?!abc)abc$" } } } });
     expect(r.warnings.join("\n")).toContain("#/components/schemas/Odd/properties/code: could not generate a string matching pattern");
+  });
+
+  it("draws a property class from its ASCII members when it has any, so fixtures stay readable", () => {
+    const rng = new Rng(1, "ascii");
+    expect(stringForPattern("^\\p{N}{30}$", rng)).toMatch(/^[0-9]{30}$/);
+    expect(stringForPattern("^\\p{L}{30}$", rng)).toMatch(/^[A-Za-z]{30}$/);
+    expect(stringForPattern("^\\P{Cc}{30}$", rng)).toMatch(/^[\x20-\x7e]{30}$/);
   });
 
   it("is deterministic for a given stream", () => {
