@@ -19,7 +19,7 @@ async function v8Flags(node: string): Promise<Set<string>> {
   return new Set([...stdout.matchAll(/^ {2}--([a-z0-9-]+) /gm)].map((m) => m[1]!));
 }
 
-/** Patterns whose syntax (ES2025) Node 22+ compiles and Node 20 does not. */
+/** Patterns whose syntax (ES2025) Node 22+ compiles and Node 20 does not, and property classes the mocks sample from the engine. */
 const NEWER_REGEX = `openapi: 3.1.0
 info: {title: regex, version: "1"}
 paths: {}
@@ -28,22 +28,24 @@ components:
     Scoped: {type: string, pattern: '^x(?i:ab)$'}
     Unscoped: {type: string, pattern: '^(?-i:ab)c$'}
     Year: {type: string, pattern: '^(?<y>\\d{4})-a$|^(?<y>\\d{2})-b$'}
+    Han: {type: string, pattern: '^\\p{Script=Han}{4}$'}
+    Symbol: {type: string, pattern: '^\\p{So}{4}$'}
 `;
 
 const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
 
 const names = (flags: string[]) => flags.map((f) => f.replace(/^--(no-)?/, "").replace(/=.*$/, ""));
 
-describe("batch JIT flags", () => {
+describe("the CLI across Node versions", () => {
   it.each([
     ["11.3.244.8-node.33", ["--no-turbo-inlining", "--interrupt-budget=528000"]], // Node 20
     ["12.4.254.21-node.57", ["--invocation-count-for-turbofan=23400"]], // Node 22
     ["13.6.233.17-node.37", ["--invocation-count-for-turbofan=23400"]], // Node 24
-  ])("V8 %s gets %j", (v8, want) => {
+  ])("V8 %s gets the batch JIT flags %j", (v8, want) => {
     expect(batchJitFlags(v8)).toEqual(want);
   });
 
-  it("are all known to the V8 that runs here", async () => {
+  it("the batch JIT flags are all known to the V8 that runs here", async () => {
     const known = await v8Flags(process.execPath);
     expect(names(BATCH_JIT_FLAGS).filter((f) => !known.has(f))).toEqual([]);
   });
@@ -54,7 +56,7 @@ describe("batch JIT flags", () => {
   it("on Node 24: the CLI's stderr is clean, and it writes the same files as on this Node", async () => {
     const node = await node24();
     if (!node.path) {
-      console.warn(`jit-flags.test: the Node 24 case skipped — \`npx -y node@24\` failed (${node.why}); it needs the npm registry once`);
+      console.warn(`node-versions.test: the Node 24 case skipped — \`npx -y node@24\` failed (${node.why}); it needs the npm registry once`);
       return;
     }
     await codegen(["--help"]); // builds dist/ first when a source is newer
