@@ -23,11 +23,12 @@ export interface CacheEntry {
  * which is why the key does not include the Authorization header.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, CacheEntry>();
+  // #fields: minifiers shorten them, which TypeScript `private` names are not.
+  readonly #entries = new Map<string, CacheEntry>();
   /** Bumped by every invalidation; a read remembers it when it starts (see `store`). */
   epoch = 0;
   /** Epoch at which each tag was last invalidated ("" for clear()). */
-  private readonly dropped = new Map<string, number>();
+  readonly #dropped = new Map<string, number>();
   declare readonly ttlMs: number;
   declare readonly maxEntries: number;
   declare readonly maxBodyBytes: number;
@@ -39,41 +40,41 @@ export class ResponseCache {
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.#entries.size;
   }
 
   get(key: string): CacheEntry | undefined {
-    const e = this.entries.get(key);
+    const e = this.#entries.get(key);
     if (e) {
-      this.entries.delete(key);
-      this.entries.set(key, e);
+      this.#entries.delete(key);
+      this.#entries.set(key, e);
     }
     return e;
   }
 
   set(key: string, entry: CacheEntry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    while (this.#entries.size > this.maxEntries) {
+      const oldest = this.#entries.keys().next().value;
       if (oldest === undefined) break;
-      this.entries.delete(oldest);
+      this.#entries.delete(oldest);
     }
   }
 
   delete(key: string): boolean {
-    return this.entries.delete(key);
+    return this.#entries.delete(key);
   }
 
   /** Drops every entry carrying any of `tags`, and keeps reads already in flight from storing them again; returns how many were dropped. */
   invalidate(tags: readonly string[]): number {
     if (tags.length === 0) return 0;
     this.epoch++;
-    for (const t of tags) this.dropped.set(t, this.epoch);
+    for (const t of tags) this.#dropped.set(t, this.epoch);
     let n = 0;
-    for (const [key, e] of this.entries) {
+    for (const [key, e] of this.#entries) {
       if (e.tags.some((t) => tags.includes(t))) {
-        this.entries.delete(key);
+        this.#entries.delete(key);
         n++;
       }
     }
@@ -81,8 +82,8 @@ export class ResponseCache {
   }
 
   clear(): void {
-    this.dropped.set("", ++this.epoch);
-    this.entries.clear();
+    this.#dropped.set("", ++this.epoch);
+    this.#entries.clear();
   }
 
   /**
@@ -99,7 +100,7 @@ export class ResponseCache {
    * an invalidation of one of its tags is not stored: it may hold what the mutation changed.
    */
   store(key: string, response: Response, body: ArrayBuffer, ttlMs: number, tags: readonly string[], now: number, since = this.epoch): void {
-    if (body.byteLength > this.maxBodyBytes || ["", ...tags].some((t) => (this.dropped.get(t) ?? 0) > since)) return;
+    if (body.byteLength > this.maxBodyBytes || ["", ...tags].some((t) => (this.#dropped.get(t) ?? 0) > since)) return;
     this.set(key, {
       body,
       status: response.status,

@@ -23,47 +23,49 @@ interface Circuit {
  * every queued caller at once; the probe's outcome closes or re-opens the circuit.
  */
 export class CircuitBreaker {
-  private readonly circuits = new Map<string, Circuit>();
-  declare private readonly threshold: number;
-  declare private readonly cooldown: number;
+  // #fields: minifiers shorten them, which TypeScript `private` names are not.
+  readonly #circuits = new Map<string, Circuit>();
+  readonly #threshold: number;
+  readonly #cooldown: number;
+  readonly #options: CircuitBreakerOptions;
+  readonly #now: () => number;
 
-  constructor(
-    private readonly options: CircuitBreakerOptions,
-    private readonly now: () => number,
-  ) {
-    this.threshold = options.failureThreshold ?? 5;
-    this.cooldown = options.cooldownMs ?? 30_000;
+  constructor(options: CircuitBreakerOptions, now: () => number) {
+    this.#options = options;
+    this.#now = now;
+    this.#threshold = options.failureThreshold ?? 5;
+    this.#cooldown = options.cooldownMs ?? 30_000;
   }
 
-  private get(origin: string): Circuit {
-    let c = this.circuits.get(origin);
-    if (!c) this.circuits.set(origin, (c = { state: "closed", failures: 0, openedAt: 0, probing: false }));
+  #get(origin: string): Circuit {
+    let c = this.#circuits.get(origin);
+    if (!c) this.#circuits.set(origin, (c = { state: "closed", failures: 0, openedAt: 0, probing: false }));
     return c;
   }
 
-  private transition(origin: string, c: Circuit, state: CircuitState): void {
+  #transition(origin: string, c: Circuit, state: CircuitState): void {
     if (c.state === state) return;
     c.state = state;
-    this.options.onStateChange?.(origin, state);
+    this.#options.onStateChange?.(origin, state);
   }
 
   /** Current state, moving open → half-open once the cool-down has elapsed. */
   state(origin: string): CircuitState {
-    const c = this.get(origin);
-    if (c.state === "open" && this.now() >= c.openedAt + this.cooldown) this.transition(origin, c, "half-open");
+    const c = this.#get(origin);
+    if (c.state === "open" && this.#now() >= c.openedAt + this.#cooldown) this.#transition(origin, c, "half-open");
     return c.state;
   }
 
   /** Throws CircuitOpenError unless a request to `origin` may go out now. */
   check(origin: string, requestId?: string): void {
     const state = this.state(origin);
-    const c = this.get(origin);
+    const c = this.#get(origin);
     if (state === "closed") return;
     if (state === "half-open" && !c.probing) {
       c.probing = true;
       return;
     }
-    const retryAt = c.openedAt + this.cooldown;
+    const retryAt = c.openedAt + this.#cooldown;
     throw new CircuitOpenError(`Circuit open for ${origin}`, {
       origin,
       retryAt,
@@ -72,29 +74,29 @@ export class CircuitBreaker {
   }
 
   success(origin: string): void {
-    const c = this.get(origin);
+    const c = this.#get(origin);
     c.failures = 0;
     c.probing = false;
-    this.transition(origin, c, "closed");
+    this.#transition(origin, c, "closed");
   }
 
   failure(origin: string): void {
-    const c = this.get(origin);
+    const c = this.#get(origin);
     c.failures++;
-    if (c.state === "half-open" || c.failures >= this.threshold) {
-      c.openedAt = this.now();
+    if (c.state === "half-open" || c.failures >= this.#threshold) {
+      c.openedAt = this.#now();
       c.probing = false;
-      this.transition(origin, c, "open");
+      this.#transition(origin, c, "open");
     }
   }
 
   /** The attempt ended without a verdict (caller abort): free the probe slot, change nothing else. */
   neutral(origin: string): void {
-    this.get(origin).probing = false;
+    this.#get(origin).probing = false;
   }
 
   reset(origin?: string): void {
-    if (origin === undefined) this.circuits.clear();
-    else this.circuits.delete(origin);
+    if (origin === undefined) this.#circuits.clear();
+    else this.#circuits.delete(origin);
   }
 }

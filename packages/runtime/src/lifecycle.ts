@@ -60,15 +60,18 @@ export async function waitAndCount(
 /** Hook context; `request` is built lazily since the fast path never creates a Request object. */
 export class Context implements RequestContext {
   attempt = 0;
-  declare private built: Request | undefined;
+  #built: Request | undefined;
+  readonly #p: Prepared;
   constructor(
-    private readonly p: Prepared,
+    p: Prepared,
     readonly call: CallOptions,
     readonly requestId: string | undefined,
-  ) {}
+  ) {
+    this.#p = p;
+  }
   get request(): Request {
-    const p = this.p;
-    return (this.built ??= new Request(p.url, { ...p.passthrough, method: p.method, headers: p.headers }));
+    const p = this.#p;
+    return (this.#built ??= new Request(p.url, { ...p.passthrough, method: p.method, headers: p.headers }));
   }
 }
 

@@ -17,60 +17,63 @@ export interface RateLimiterOptions {
  * counting semaphore for concurrency.
  */
 export class RateLimiter {
-  private tat = 0;
-  private active = 0;
-  private readonly waiters: Array<() => void> = [];
-  declare private readonly interval: number;
-  declare private readonly tolerance: number;
+  // #fields: minifiers shorten them, which TypeScript `private` names are not.
+  #tat = 0;
+  #active = 0;
+  readonly #waiters: Array<() => void> = [];
+  readonly #interval: number;
+  readonly #tolerance: number;
+  readonly #clock: Clock;
 
   constructor(
     readonly options: RateLimiterOptions,
     /** Time source and sleeper. Default: the system clock. */
-    private readonly clock: Clock = systemClock,
+    clock: Clock = systemClock,
   ) {
+    this.#clock = clock;
     const rate = options.ratePerSecond;
-    this.interval = rate && rate > 0 ? 1000 / rate : 0;
+    this.#interval = rate && rate > 0 ? 1000 / rate : 0;
     const burst = options.burst ?? Math.max(1, Math.floor(rate ?? 1));
-    this.tolerance = Math.max(0, burst - 1) * this.interval;
+    this.#tolerance = Math.max(0, burst - 1) * this.#interval;
   }
 
   /** Waits for a rate token then a concurrency slot; call `release()` once the request settled. */
   async acquire(signal?: AbortSignal): Promise<void> {
-    if (this.interval > 0) {
-      const now = this.clock.now();
-      const tat = Math.max(this.tat, now);
-      const wait = tat - this.tolerance - now;
-      this.tat = tat + this.interval;
-      if (wait > 0) await this.clock.sleep(wait, signal);
+    if (this.#interval > 0) {
+      const now = this.#clock.now();
+      const tat = Math.max(this.#tat, now);
+      const wait = tat - this.#tolerance - now;
+      this.#tat = tat + this.#interval;
+      if (wait > 0) await this.#clock.sleep(wait, signal);
     }
     const max = this.options.maxConcurrent;
-    if (max === undefined || this.active < max) {
-      this.active++;
+    if (max === undefined || this.#active < max) {
+      this.#active++;
       return;
     }
     await new Promise<void>((resolve, reject) => {
       const grant = (): void => {
         signal?.removeEventListener("abort", onAbort);
-        this.active++;
+        this.#active++;
         resolve();
       };
       const onAbort = (): void => {
-        const i = this.waiters.indexOf(grant);
-        if (i >= 0) this.waiters.splice(i, 1);
+        const i = this.#waiters.indexOf(grant);
+        if (i >= 0) this.#waiters.splice(i, 1);
         reject(signal?.reason);
       };
-      this.waiters.push(grant);
+      this.#waiters.push(grant);
       signal?.addEventListener("abort", onAbort, { once: true });
     });
   }
 
   release(): void {
-    this.active--;
-    this.waiters.shift()?.();
+    this.#active--;
+    this.#waiters.shift()?.();
   }
 
   /** Requests currently holding a concurrency slot. */
   get inFlight(): number {
-    return this.active;
+    return this.#active;
   }
 }

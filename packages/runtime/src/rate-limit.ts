@@ -19,12 +19,15 @@ function num(v: string | null): number | undefined {
 
 /** Tracks `X-RateLimit-*` (and IETF `RateLimit-*`) response headers per origin. */
 export class RateLimitTracker {
-  private readonly states = new Map<string, RateLimitState>();
+  // #fields: minifiers shorten them, which TypeScript `private` names are not.
+  readonly #states = new Map<string, RateLimitState>();
+  readonly #defaultOrigin: string | undefined;
+  readonly #now: () => number;
 
-  constructor(
-    private readonly defaultOrigin: string | undefined,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(defaultOrigin: string | undefined, now: () => number = Date.now) {
+    this.#defaultOrigin = defaultOrigin;
+    this.#now = now;
+  }
 
   /** Records headers from a response to `origin`; responses without any rate-limit header are ignored. */
   update(origin: string, headers: Headers): void {
@@ -34,23 +37,23 @@ export class RateLimitTracker {
     const remaining = num(get("remaining"));
     const resetRaw = get("reset");
     if (limit === undefined && remaining === undefined && resetRaw === null) return;
-    const now = this.now();
+    const now = this.#now();
     const resetAt = parseResetHeader(resetRaw, now);
-    this.states.set(origin, { limit, remaining, resetAt, updatedAt: now });
+    this.#states.set(origin, { limit, remaining, resetAt, updatedAt: now });
   }
 
   /** State for an origin or any URL on it; defaults to the runtime's baseUrl origin. */
   get(originOrUrl?: string): RateLimitState | undefined {
-    const key = originOrUrl ?? this.defaultOrigin;
+    const key = originOrUrl ?? this.#defaultOrigin;
     if (key === undefined) return undefined;
     // Keyed as requests are: by originOf their URL.
-    const s = this.states.get(key) ?? this.states.get(originOf(key));
+    const s = this.#states.get(key) ?? this.#states.get(originOf(key));
     return s && { ...s };
   }
 
   /** Every known origin's state, for dashboards and debugging. */
   snapshot(): Record<string, RateLimitState> {
-    return Object.fromEntries([...this.states].map(([k, s]) => [k, { ...s }]));
+    return Object.fromEntries([...this.#states].map(([k, s]) => [k, { ...s }]));
   }
 
   /**
@@ -58,15 +61,15 @@ export class RateLimitTracker {
    * Only trusts a state whose window has not already passed.
    */
   waitMs(origin: string): number {
-    const s = this.states.get(origin);
+    const s = this.#states.get(origin);
     if (!s || s.remaining !== 0 || s.resetAt === undefined) return 0;
     // A few ms past the reset absorbs timer and clock granularity; arriving early means a 429.
-    return Math.max(0, s.resetAt - this.now() + 5);
+    return Math.max(0, s.resetAt - this.#now() + 5);
   }
 
   /** Counts a request against the last known quota so concurrent callers see it shrink. */
   consume(origin: string): void {
-    const s = this.states.get(origin);
+    const s = this.#states.get(origin);
     if (s?.remaining !== undefined && s.remaining > 0) s.remaining--;
   }
 }

@@ -62,6 +62,43 @@ describe("errorFromResponse", () => {
     expect(errorFromResponse(new Response(null, { status: 418 }), [1, 2])).toBeInstanceOf(ApiError);
   });
 
+  // Error bodies of real APIs, as they document them: the message a log line needs, and a code to branch on.
+  it.each([
+    ["GitHub", 422, { message: "Validation Failed", errors: [{ resource: "Issue", field: "title", code: "missing_field" }], documentation_url: "https://docs.github.com" }, "422 Validation Failed", undefined],
+    ["Stripe", 402, { error: { type: "card_error", code: "card_declined", message: "Your card was declined.", param: "" } }, "402 Your card was declined.", "card_declined"],
+    ["OpenAI", 401, { error: { message: "Incorrect API key provided", type: "invalid_request_error", param: null, code: "invalid_api_key" } }, "401 Incorrect API key provided", "invalid_api_key"],
+    ["Google", 404, { error: { code: 404, message: "Requested entity was not found.", status: "NOT_FOUND" } }, "404 Requested entity was not found.", undefined],
+    ["RFC 9457 problem details", 403, { type: "https://example.com/probs/out-of-credit", title: "You do not have enough credit.", detail: "Your current balance is 30, but that costs 50.", status: 403 }, "403 Your current balance is 30, but that costs 50.", undefined],
+    ["RFC 9457 with a title only", 404, { type: "about:blank", title: "Not Found", status: 404 }, "404 Not Found", undefined],
+    ["OAuth 2 token endpoint", 400, { error: "invalid_grant", error_description: "Refresh token expired" }, "400 Refresh token expired", "invalid_grant"],
+    ["Slack", 200, { ok: false, error: "invalid_auth" }, "200 invalid_auth", "invalid_auth"],
+    ["FastAPI validation", 422, { detail: [{ loc: ["body", "email"], msg: "field required", type: "value_error.missing" }] }, "422 field required", undefined],
+    ["Django REST framework", 404, { detail: "Not found." }, "404 Not found.", undefined],
+    ["JSON:API", 422, { errors: [{ status: "422", source: { pointer: "/data/attributes/firstName" }, title: "Invalid Attribute", detail: "First name must contain at least three characters." }] }, "422 First name must contain at least three characters.", undefined],
+    ["GraphQL over HTTP", 400, { errors: [{ message: "Syntax Error: Unexpected Name", locations: [{ line: 1, column: 1 }] }] }, "400 Syntax Error: Unexpected Name", undefined],
+    ["a sentence in `error` is no code", 500, { error: "Something went wrong" }, "500 Something went wrong", undefined],
+    ["no message anywhere: the status text", 409, { id: 7, state: "locked" }, "409 Conflict", undefined],
+    ["an empty message: the status text", 404, { message: "" }, "404 Not Found", undefined],
+  ] as const)("reads the message of %s bodies", (_name, status, body, message, code) => {
+    const statusText = { 409: "Conflict", 404: "Not Found" }[status as number] ?? "";
+    const err = errorFromResponse(new Response(null, { status, statusText }), body);
+    expect(err.message).toBe(message);
+    expect(err.code).toBe(code);
+    expect(err.body).toEqual(body);
+  });
+
+  it("stays bounded on hostile bodies (deep nesting, cycles of lists)", () => {
+    let deep: unknown = "deep message";
+    for (let i = 0; i < 10_000; i++) deep = { message: deep };
+    expect(errorFromResponse(new Response(null, { status: 500, statusText: "Oops" }), deep).message).toBe("500 Oops");
+    const list: unknown[] = [];
+    list.push(list);
+    expect(errorFromResponse(new Response(null, { status: 500, statusText: "Oops" }), { errors: list }).message).toBe("500 Oops");
+    // A long text body (an HTML page) stays out of the message; it is on `body`.
+    const page = `<html>${"x".repeat(600)}</html>`;
+    expect(errorFromResponse(new Response(null, { status: 502, statusText: "Bad Gateway" }), page).message).toBe("502 Bad Gateway");
+  });
+
   it("gives RateLimitError the server's wait", () => {
     const err = errorFromResponse(new Response(null, { status: 429, headers: { "retry-after": "7" } }), undefined);
     expect(err).toBeInstanceOf(RateLimitError);

@@ -12,7 +12,7 @@ import {
   UnprocessableEntityError,
 } from "./http-errors.js";
 
-/** The API's error envelope: `{ error: { code, message, details }, request_id }`. */
+/** The API's error envelope: `{ error: { code, message, details }, request_id }` (other common shapes are read too: see MESSAGE_KEYS). */
 export interface ErrorEnvelope {
   error?: { code?: string; message?: string; details?: ErrorDetail[] };
   request_id?: string;
@@ -30,21 +30,40 @@ const BY_STATUS: Record<number, ErrorCtor> = {
   503: ServiceUnavailableError,
 };
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
+/**
+ * Where error bodies put a readable message, most specific first: ours and Stripe's or OpenAI's
+ * `{ error: { message } }`, GitHub's `{ message }`, RFC 9457's `detail` then `title`, OAuth 2's
+ * `error_description`, FastAPI's `detail: [{ msg }]`, JSON:API's and GraphQL's `errors: [...]`,
+ * Slack's `{ error: "invalid_auth" }`.
+ */
+const MESSAGE_KEYS = ["message", "detail", "error_description", "msg", "title", "errors", "error"];
+
+/** The first message under MESSAGE_KEYS (or a list's first item, or the string itself); bounded, as the body is the server's. */
+function messageOf(v: unknown, depth = 0): string | undefined {
+  if (typeof v === "string") return v || undefined;
+  if (depth < 4 && v && typeof v === "object")
+    for (const k of Array.isArray(v) ? [0] : MESSAGE_KEYS) {
+      const m = messageOf((v as Record<string, unknown>)[k], depth + 1);
+      if (m) return m;
+    }
+  return undefined;
+}
+
 function readEnvelope(body: unknown): { code?: string; message?: string; details?: ErrorDetail[]; requestId?: string } {
-  if (!isRecord(body)) return {};
-  const err = body["error"];
-  const requestId = str(body["request_id"]);
-  // Some endpoints answer `{ error: "text" }`; keep that message instead of dropping it.
-  if (typeof err === "string") return { message: err, requestId };
-  if (!isRecord(err)) return { requestId };
-  const details = err["details"];
-  return { code: str(err["code"]), message: str(err["message"]), details: Array.isArray(details) ? details : undefined, requestId };
+  // Object() of anything else (a string, a list, nothing) has none of these keys.
+  const top = Object(body) as Record<string, unknown>;
+  const err = top["error"];
+  const nested = Object(err) as Record<string, unknown>;
+  const details = nested["details"];
+  return {
+    // A bare `error` string that is a token (`invalid_grant`, `invalid_auth`) is the code to branch on.
+    code: str(nested["code"]) ?? (typeof err === "string" && /^[\w.-]+$/.test(err) ? err : undefined),
+    message: messageOf(body),
+    details: Array.isArray(details) ? details : undefined,
+    requestId: str(top["request_id"]),
+  };
 }
 
 /**
@@ -55,8 +74,9 @@ export function errorFromResponse(response: Response, body?: unknown, cause?: un
   const env = readEnvelope(body);
   const status = response.status;
   const requestId = response.headers.get("x-request-id") ?? env.requestId ?? undefined;
-  const fallback = typeof body === "string" && body.length > 0 && body.length < 500 ? body : response.statusText;
-  const message = `${status} ${env.message ?? (fallback || "HTTP error")}`;
+  // A text body (an HTML error page) only when short; a message found in a JSON body always.
+  const found = typeof body === "string" && body.length >= 500 ? undefined : env.message;
+  const message = `${status} ${found ?? (response.statusText || "HTTP error")}`;
   const init: ApiErrorInit = {
     status,
     requestId,
