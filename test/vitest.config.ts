@@ -13,7 +13,7 @@ const suites: Record<string, { include: string[]; globalSetup?: string[]; testTi
   // Each test runs the contract CLI against Prism and a real server: minutes on a loaded CI machine.
   conformance: { include: ["conformance/**/*.test.ts"], testTimeout: 360_000 },
   dev: { include: ["e2e/dev.test.ts"] },
-  browser: { include: ["e2e/docs.test.ts"] },
+  browser: { include: ["e2e/docs.test.ts", "e2e/client-in-browser.test.ts"] },
   // Publishing, installing and type-checking consumers: each step is minutes on a loaded machine.
   release: { include: ["e2e/release.test.ts"], testTimeout: 600_000 },
   // Each file works on its own copy or clones of the repo (the repo's .turbo/cache is only read, or
