@@ -52,8 +52,7 @@ export class LinkedSignal {
     // Runtime errors from an enclosing LinkedSignal pass through untouched so a total timeout stays a
     // TimeoutError in the attempt; anything else came from the caller and becomes AbortError.
     const reason: unknown = parent.reason;
-    if (reason instanceof TimeoutError || reason instanceof AbortError) this.#controller!.abort(reason);
-    else this.#controller!.abort(new AbortError("Request aborted by caller", { cause: reason }));
+    this.#controller!.abort(reason instanceof TimeoutError || reason instanceof AbortError ? reason : new AbortError("Request aborted by caller", { cause: reason }));
   }
 
   /** Stops the timer, e.g. once headers arrived: the timeout budget covers waiting for a response. */

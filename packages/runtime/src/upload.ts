@@ -55,9 +55,11 @@ export async function encodeMultipart(form: FormData): Promise<{ body: Uint8Arra
 let streamSupport: boolean | undefined;
 
 /**
- * Whether this platform can send a ReadableStream request body (Node 18+, Chromium 105+; not
- * Firefox/Safari). Uses the standard detection: a supporting engine reads `duplex` and does not
- * stringify the stream into a text/plain body.
+ * Whether a ReadableStream request body reaches any server: Node 18+, Deno, Bun. Not in browsers:
+ * Chromium sends one only over HTTP/2 or QUIC (to an HTTP/1.1 server, plain http:// included, the
+ * request fails: ERR_ALPN_NEGOTIATION_FAILED), Firefox and Safari not at all. Where it is false, a
+ * body with upload progress goes as is and progress is reported once the response arrived. Uses the
+ * standard detection: a supporting engine reads `duplex` and does not stringify the stream into a text/plain body.
  */
 export function supportsRequestStreams(): boolean {
   if (streamSupport === undefined) {
@@ -74,7 +76,9 @@ export function supportsRequestStreams(): boolean {
     } catch {
       // Engines that reject a stream body outright.
     }
-    streamSupport = duplexRead && !!streamSupport;
+    // Chromium (pages and workers; Edge, Electron's renderer…) passes the detection: its user agent
+    // always names Chrome, which Node's, Deno's and Bun's do not.
+    streamSupport = duplexRead && !!streamSupport && !/Chrom/.test(globalThis.navigator?.userAgent);
   }
   return streamSupport;
 }

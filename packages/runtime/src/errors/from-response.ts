@@ -36,15 +36,15 @@ const str = (v: unknown): string | undefined => (typeof v === "string" ? v : und
  * Where error bodies put a readable message, most specific first: ours and Stripe's or OpenAI's
  * `{ error: { message } }`, GitHub's `{ message }`, RFC 9457's `detail` then `title`, OAuth 2's
  * `error_description`, FastAPI's `detail: [{ msg }]`, JSON:API's and GraphQL's `errors: [...]`,
- * Slack's `{ error: "invalid_auth" }`.
+ * Slack's `{ error: "invalid_auth" }`; `0` is a list's first item.
  */
-const MESSAGE_KEYS = ["message", "detail", "error_description", "msg", "title", "errors", "error"];
+const MESSAGE_KEYS = ["message", "detail", "error_description", "msg", "title", "errors", "error", "0"];
 
-/** The first message under MESSAGE_KEYS (or a list's first item, or the string itself); bounded, as the body is the server's. */
+/** The first message under MESSAGE_KEYS, or the string itself; bounded, as the body is the server's. */
 function messageOf(v: unknown, depth = 0): string | undefined {
   if (typeof v === "string") return v || undefined;
   if (depth < 4 && v && typeof v === "object")
-    for (const k of Array.isArray(v) ? [0] : MESSAGE_KEYS) {
+    for (const k of MESSAGE_KEYS) {
       const m = messageOf((v as Record<string, unknown>)[k], depth + 1);
       if (m) return m;
     }
