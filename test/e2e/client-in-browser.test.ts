@@ -31,7 +31,7 @@ function apiHandler(pageOrigin: () => string, allowRequestId: boolean) {
     const cors = {
       "access-control-allow-origin": pageOrigin(),
       "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE",
-      "access-control-allow-headers": `content-type, authorization, idempotency-key, x-retry-count${allowRequestId ? ", x-request-id" : ""}`,
+      "access-control-allow-headers": `content-type, authorization, idempotency-key, x-retry-count, last-event-id${allowRequestId ? ", x-request-id" : ""}`,
       "access-control-expose-headers": "x-request-id, retry-after",
     };
     if (req.method === "OPTIONS") {
@@ -42,6 +42,15 @@ function apiHandler(pageOrigin: () => string, allowRequestId: boolean) {
     const attempts = seen.get(path) ?? [];
     seen.set(path, attempts);
     attempts.push({ requestId: req.headers["x-request-id"] as string, retry: req.headers["x-retry-count"] as string, key: req.headers["idempotency-key"] as string });
+    if (path === "/coaching/sessions/s1/chat/stream") {
+      // One event, then the connection drops; the reconnect (with Last-Event-ID) gets the last one.
+      res.writeHead(200, { ...cors, "content-type": "text/event-stream", "cache-control": "no-store" });
+      if (req.headers["last-event-id"] !== "1") {
+        res.write('id: 1\nevent: delta\ndata: {"event":"delta","text":"Hel"}\n\n');
+        return void setTimeout(() => res.destroy(), 600);
+      }
+      return void res.end('id: 2\nevent: done\ndata: {"event":"done"}\n\n');
+    }
     const json = (status: number, body: unknown, extra: Record<string, string> = {}): void => {
       res.writeHead(status, { ...cors, "content-type": status >= 400 ? "application/problem+json" : "application/json", ...extra }).end(JSON.stringify(body));
     };
@@ -184,6 +193,30 @@ describe("the generated client bundled for the browser, in headless Chromium, ag
     expect(offsite).toEqual([]);
     // The only console errors are the browser's own reports of the failures provoked above.
     expect(errors.filter((e) => !/\/users\/(missing|flaky|slow|cut)|\/orders|ERR_(EMPTY_RESPONSE|CONNECTION|CONTENT_LENGTH|INCOMPLETE)|status of (404|503)/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it("streams server-sent events as they arrive, and resumes a dropped stream with Last-Event-ID", async (ctx) => {
+    if (!browser) return ctx.skip(NO_CHROMIUM);
+    seen.clear();
+    const { context, tab } = await openPage(browser);
+    const result = await tab.evaluate(async (apiUrl) => {
+      const m = (globalThis as unknown as { client: any }).client;
+      const api = m.createApi({ baseUrl: apiUrl });
+      const started = performance.now();
+      const events: { id?: string; event?: string; data: unknown; at: number }[] = [];
+      for await (const e of api.coaching.streamChat({ params: { path: { id: "s1" } } }, { reconnect: { delayMs: 50 } })) {
+        events.push({ id: e.id, event: e.event, data: e.data, at: Math.round(performance.now() - started) });
+      }
+      return events;
+    }, api.url);
+    expect(result.map((e) => [e.id, e.event, e.data])).toEqual([
+      ["1", "delta", { event: "delta", text: "Hel" }],
+      ["2", "done", { event: "done" }],
+    ]);
+    // The first event came while the connection was still open (600 ms), not when the body ended.
+    expect(result[0]!.at).toBeLessThan(500);
+    expect(seen.get("/coaching/sessions/s1/chat/stream")).toHaveLength(2);
     await context.close();
   });
 
