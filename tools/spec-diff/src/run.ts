@@ -106,7 +106,8 @@ export async function runSpecDiff(options: SpecDiffOptions = {}): Promise<SpecDi
       [baseFile, baseLabel] = [x.file, `${chosen.ref} (${chosen.why})`];
     }
     let headFile = specFile;
-    let headLabel = "working tree";
+    // Named as given, like the base: two files compared are not "the working tree" and something else.
+    let headLabel = options.spec ?? "working tree";
     if (options.head) {
       const x = extractSpecAt(root, options.head, specFile);
       cleanups.push(x.cleanup);

@@ -200,6 +200,10 @@ describe("pnpm spec:diff in a git repository", () => {
       expect(r.code).toBe(1);
       expect(r.stdout).toContain("FAIL: 1 breaking change, but info.version 1.0.0 → 1.0.0 is not bumped: set info.version to 2.0.0 or accept reviewed changes in the ignore file");
       expect(run("--base-spec", "old/spec/openapi.yaml", "--changeset-dir", ".changeset").code).toBe(0);
+      // Both sides named as given (the head is a file here, not "the working tree").
+      const json = JSON.parse(run("--base-spec", "old/spec/openapi.yaml", "--spec", "spec/openapi.yaml", "--json").stdout);
+      expect([json.base.label, json.head.label]).toEqual(["old/spec/openapi.yaml", "spec/openapi.yaml"]);
+      expect(JSON.parse(run("--base-spec", "old/spec/openapi.yaml", "--json").stdout).head.label).toBe("working tree");
     } finally {
       rmSync(join(dir, ".changeset/big-release.md"));
     }

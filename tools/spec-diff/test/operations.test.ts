@@ -45,6 +45,20 @@ describe("operations", () => {
     expect(verdicts(await diffDocs(before, after))).toEqual([...want].sort());
   });
 
+  // Equivalent templates side by side (invalid, but Google's converted specs have many): each
+  // operation pairs with its own path before any template match, so nothing crosses.
+  it("keeps apart equivalent path templates of one document (/v1/{name}/products and /v1/{parent}/products)", async () => {
+    const param = (name: string) => [{ name, in: "path", required: true, schema: { type: "string" } }];
+    const twins = {
+      "/v1/{name}/products": { parameters: param("name"), get: op("listSetProducts") },
+      "/v1/{parent}/products": { parameters: param("parent"), get: op("listProducts"), post: op("createProduct") },
+    };
+    expect(await diffDocs(doc(twins), doc(twins))).toEqual([]);
+    // One twin goes: that one is removed, and the other is unchanged (not renamed into it).
+    const left = { "/v1/{parent}/products": twins["/v1/{parent}/products"] };
+    expect((await diffDocs(doc(twins), doc(left))).map((c) => [c.rule, c.operation])).toEqual([["operation-removed", "GET /v1/{name}/products (listSetProducts)"]]);
+  });
+
   it("names the operation and points at it", async () => {
     const [change] = await diffDocs(doc(users), doc({ "/users": users["/users"] }));
     expect(change).toMatchObject({ operation: "GET /users/{id} (getUser)", pointer: "#/paths/~1users~1{id}/get", reason: "path /users/{id} removed" });

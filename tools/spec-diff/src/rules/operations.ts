@@ -12,6 +12,29 @@ export type Unchanged = (b: IROperation, h: IROperation) => boolean;
 /** Operations are the same across versions when method and path template match. */
 export const operationKey = (op: IROperation) => `${op.method} ${template(op.path)}`;
 
+/**
+ * The head operation of each base operation that has one: the same method on the same path as
+ * written first, then on the same path template (a renamed path parameter). Exact first, because a
+ * document may hold equivalent templates side by side (`/v1/{name}/products` and
+ * `/v1/{parent}/products`, as Google's converted specs do), which the template alone would cross.
+ */
+export function matchOperations(base: IROperation[], head: IROperation[]): Map<IROperation, IROperation> {
+  const matched = new Map<IROperation, IROperation>();
+  const free = new Set(head);
+  const exact = new Map(head.map((op) => [`${op.method} ${op.path}`, op]));
+  for (const b of base) {
+    const h = exact.get(`${b.method} ${b.path}`);
+    if (h && free.delete(h)) matched.set(b, h);
+  }
+  const byKey = new Map<string, IROperation[]>();
+  for (const h of free) byKey.set(operationKey(h), [...(byKey.get(operationKey(h)) ?? []), h]);
+  for (const b of base) {
+    const h = matched.has(b) ? undefined : byKey.get(operationKey(b))?.shift();
+    if (h) matched.set(b, h);
+  }
+  return matched;
+}
+
 // The generated client reserves these names on the api object (tools/codegen emit-client.ts).
 const CLIENT_ROOT_MEMBERS = ["raw", "runtime", "options"];
 
@@ -29,12 +52,12 @@ function clientNames(ops: IROperation[]): Map<IROperation, string> {
  * operation in both versions is compared in full.
  */
 export function diffOperations(base: IRDocument, head: IRDocument, sinkFor: SinkFor, unchanged: Unchanged = () => false): void {
-  const hm = new Map(head.operations.map((op) => [operationKey(op), op]));
-  const bm = new Map(base.operations.map((op) => [operationKey(op), op]));
+  const matched = matchOperations(base.operations, head.operations);
+  const inBase = new Set(matched.values());
   const basePaths = new Set(base.operations.map((op) => template(op.path)));
   const headPaths = new Set(head.operations.map((op) => template(op.path)));
   for (const op of base.operations) {
-    if (hm.has(operationKey(op))) continue;
+    if (matched.has(op)) continue;
     const pathGone = !headPaths.has(template(op.path));
     sinkFor(operationLabel(op)).emit({
       rule: pathGone ? "path-removed" : "operation-removed",
@@ -44,14 +67,14 @@ export function diffOperations(base: IRDocument, head: IRDocument, sinkFor: Sink
     });
   }
   for (const op of head.operations) {
-    if (bm.has(operationKey(op))) continue;
+    if (inBase.has(op)) continue;
     const newPath = !basePaths.has(template(op.path));
     sinkFor(operationLabel(op)).emit({ rule: newPath ? "path-added" : "operation-added", breaking: false, pointer: op.pointer, reason: newPath ? `path ${op.path} added` : `method ${op.method.toUpperCase()} added to ${op.path}` });
   }
   const baseNames = clientNames(base.operations);
   const headNames = clientNames(head.operations);
   for (const b of base.operations) {
-    const h = hm.get(operationKey(b));
+    const h = matched.get(b);
     if (!h) continue;
     const sink = sinkFor(operationLabel(h), operationLabel(b));
     const [was, now] = [baseNames.get(b), headNames.get(h)];

