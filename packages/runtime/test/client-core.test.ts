@@ -29,6 +29,30 @@ beforeAll(async () => {
       const n = cursor ? Number(cursor) : 0;
       return json(200, { data: [`item${n}`], meta: { next_cursor: n < 2 ? String(n + 1) : null, has_more: n < 2 } });
     }
+    // Real APIs' list envelopes, three pages each.
+    const ids = (from: number) => [from, from + 1].map((n) => ({ id: `i${n}` }));
+    if (url.pathname === "/github/repos") {
+      // GitHub: a bare array, the next page in a Link header.
+      const page = Number(url.searchParams.get("page") ?? 1);
+      if (page < 3) res.setHeader("link", `<${baseUrl}/github/repos?page=${page + 1}&per_page=2>; rel="next", <${baseUrl}/github/repos?page=3&per_page=2>; rel="last"`);
+      return json(200, ids(page * 10));
+    }
+    if (url.pathname === "/stripe/customers") {
+      // Stripe: `has_more`, and the next page starts after the last item's id.
+      const after = url.searchParams.get("starting_after");
+      const from = after ? Number(after.slice(1)) + 1 : 0;
+      return json(200, { object: "list", data: ids(from), has_more: from < 4, url: "/v1/customers" });
+    }
+    if (url.pathname === "/slack/conversations") {
+      // Slack: items under their own name, the cursor in `response_metadata` ("" on the last page).
+      const n = Number(url.searchParams.get("cursor") || 0);
+      return json(200, { ok: true, channels: ids(n * 10), response_metadata: { next_cursor: n < 2 ? String(n + 1) : "" } });
+    }
+    if (url.pathname === "/google/topics") {
+      // Google: `pageToken` in, `nextPageToken` out (absent on the last page).
+      const n = Number(url.searchParams.get("pageToken") || 0);
+      return json(200, { topics: ids(n * 10), ...(n < 2 ? { nextPageToken: String(n + 1) } : {}) });
+    }
     if (url.pathname === "/orders" && req.method === "POST") {
       if (failNextOrder-- > 0) return json(503, { error: { code: "SERVICE_UNAVAILABLE", message: "busy" }, request_id: "req_2" });
       return json(201, { data: { id: "o1" } });
@@ -163,6 +187,17 @@ describe("generated-client core: spec metadata drives the runtime", () => {
     const feed: unknown[] = [];
     for await (const i of core().paginated<Record<string, never>>(meta({ id: "feed", path: "/feed", pagination: "cursor" })).all()) feed.push(i);
     expect(feed).toEqual(["item0", "item1", "item2"]);
+  });
+
+  it.each([
+    ["GitHub (a bare array, Link rel=next)", meta({ id: "gh", path: "/github/repos", pagination: "link", pageParams: { limit: "per_page" } }), ["i10", "i11", "i20", "i21", "i30", "i31"]],
+    ["Stripe (has_more, starting_after the last id)", meta({ id: "stripe", path: "/stripe/customers", pagination: "cursor", pageParams: { cursor: "starting_after" } }), ["i0", "i1", "i2", "i3", "i4", "i5"]],
+    ["Slack (response_metadata.next_cursor, items under their name)", meta({ id: "slack", path: "/slack/conversations", pagination: "cursor" }), ["i0", "i1", "i10", "i11", "i20", "i21"]],
+    ["Google (pageToken, nextPageToken)", meta({ id: "google", path: "/google/topics", pagination: "cursor", pageParams: { cursor: "pageToken" } }), ["i0", "i1", "i10", "i11", "i20", "i21"]],
+  ])("walks every page of %s", async (_name, m, want) => {
+    const got: unknown[] = [];
+    for await (const item of core().paginated<Record<string, never>>(m).all()) got.push((item as { id: string }).id);
+    expect(got).toEqual(want);
   });
 
   it("streams typed server-sent events", async () => {

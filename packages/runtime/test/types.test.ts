@@ -27,6 +27,7 @@ import {
   type TokenSet,
   type VerifiedEvent,
 } from "../src/index.js";
+import type { OperationItem } from "../src/client/api-core.js";
 
 describe("public API types", () => {
   it("runtime.fetch and withCall are fetch-compatible and fit openapi-fetch", () => {
@@ -76,6 +77,14 @@ describe("public API types", () => {
     });
     expectTypeOf(q).toEqualTypeOf<Paginator<string, { rows: string[] }>>();
   }));
+
+  it("a generated list operation's items: the list body's own (GitHub), under data (ours, Stripe) or items", () => {
+    type Op<Body> = { responses: { 200: { content: { "application/json": Body } } } };
+    expectTypeOf<OperationItem<Op<{ id: number }[]>>>().toEqualTypeOf<{ id: number }>();
+    expectTypeOf<OperationItem<Op<{ data: { id: string }[]; has_more: boolean }>>>().toEqualTypeOf<{ id: string }>();
+    expectTypeOf<OperationItem<Op<{ total_count: number; items: { name: string }[] }>>>().toEqualTypeOf<{ name: string }>();
+    expectTypeOf<OperationItem<Op<{ ok: boolean }>>>().toEqualTypeOf<unknown>();
+  });
 
   it("SSE and webhook helpers carry the schema's type", () => typeOnly(() => {
     const schema: Schema<{ kind: "a" } | { kind: "b"; n: number }> = { parse: (v) => v as { kind: "a" } };

@@ -22,6 +22,8 @@ export interface OperationMeta {
   readonly idempotencyHeader?: string;
   /** How a list operation paginates. */
   readonly pagination?: "page" | "cursor" | "link";
+  /** The query parameters of its cursor, page size and page number, when not `cursor`, `limit` and `page` (Stripe's `starting_after`, GitHub's `per_page`). */
+  readonly pageParams?: { readonly cursor?: string; readonly limit?: string; readonly page?: string };
   /** Alternatives (OR) of security schemes that must all apply (AND). */
   readonly security?: readonly (readonly string[])[];
   /** Kinds of runtime credentials the operation's security schemes accept. */
@@ -42,7 +44,8 @@ export type OperationInit<Op> = FetchOptions<Op> & {
 /** Success body of an operation. */
 export type OperationData<Op extends Record<string | number, any>> = NonNullable<FetchResponse<Op, {}, Media>["data"]>;
 /** Item type of a `{ data: Item[] }` list body. */
-export type OperationItem<Op extends Record<string | number, any>> = OperationData<Op> extends { data: (infer I)[] } ? I : unknown;
+export type OperationItem<Op extends Record<string | number, any>> =
+  OperationData<Op> extends readonly (infer I)[] ? I : OperationData<Op> extends { data: (infer I)[] } ? I : OperationData<Op> extends { items: (infer I)[] } ? I : unknown;
 
 /** A throwing operation call: resolves to the success body, rejects with a typed ApiError. */
 export type OperationFn<Op extends Record<string | number, any>> = [RequiredKeys<FetchOptions<Op>>] extends [never]

@@ -57,14 +57,42 @@ function credentialsFor(meta: OperationMeta, options: ApiOptions): CallOptions["
   return { bearer, apiKey };
 }
 
+/** Arrays that hold a page's items, by the names APIs give them; a body that is an array (GitHub's lists) holds them itself. */
+const ITEMS = ["data", "items", "results", "records", "entries", "values"];
+/** Where APIs put the next cursor: ours under `meta`, Slack's under `response_metadata`, Google's `nextPageToken`… */
+const NEXT = ["next_cursor", "nextCursor", "next_page_token", "nextPageToken"];
+
+const record = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/**
+ * Items and pagination hints of a page body, whatever envelope the API uses: the body itself when
+ * it is a list, else its items array; hints from the body, its `response_metadata`, `pagination`
+ * or `meta`. With Stripe's `starting_after`, the next cursor is the last item's id while `has_more`.
+ */
+export function extractPage(cursorParam: string | undefined): (body: unknown) => { items: unknown[]; meta: Record<string, unknown> } {
+  return (body) => {
+    const b = record(body);
+    const items = (Array.isArray(body) ? body : (ITEMS.map((k) => b[k]).find(Array.isArray) ?? Object.values(b).find(Array.isArray) ?? [])) as unknown[];
+    const meta: Record<string, unknown> = { ...b, ...record(b["response_metadata"]), ...record(b["pagination"]), ...record(b["meta"]) };
+    let next = NEXT.map((k) => meta[k]).find((v) => typeof v === "string" && v !== "");
+    if (next === undefined && cursorParam === "starting_after" && meta["has_more"] === true) next = record(items.at(-1))["id"];
+    return { items, meta: { ...meta, next_cursor: next } };
+  };
+}
+
 export function paginator<Item, Body>(
   meta: OperationMeta,
   fetchPage: (query: Record<string, string | number>, req: PageRequest) => Promise<FetchedPage<Body>>,
   options: PageOptions & { signal?: AbortSignal | undefined },
 ): Paginator<Item, Body> {
+  const params = meta.pageParams ?? {};
   return new Paginator<Item, Body>({
     style: meta.pagination ?? "page",
     fetchPage: (req) => fetchPage(req.query, req),
+    extract: extractPage(params.cursor) as (body: Body) => { items: Item[]; meta: Record<string, unknown> },
+    ...(params.cursor ? { cursorParam: params.cursor } : {}),
+    ...(params.limit ? { limitParam: params.limit } : {}),
+    ...(params.page ? { pageParam: params.page } : {}),
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
     ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
     ...(options.pageCap !== undefined ? { pageCap: options.pageCap } : {}),

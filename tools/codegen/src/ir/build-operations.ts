@@ -185,15 +185,27 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
   return { operations, webhooks };
 }
 
+// Query parameters of list operations by role, most common first: ours and Slack's `cursor`,
+// Stripe's `starting_after`, Google's `pageToken`, GitHub's `per_page`, …
+const CURSOR_PARAMS = ["cursor", "starting_after", "page_token", "pageToken", "after"];
+const LIMIT_PARAMS = ["limit", "per_page", "page_size", "pageSize", "max_results", "maxResults"];
+
 /** `x-pagination: { style }` wins; otherwise the query parameters and headers tell. */
 function detectPagination(op: IROperation): IRPagination | undefined {
   const ext = op.extensions["x-pagination"];
-  if (isObj(ext) && (ext.style === "page" || ext.style === "cursor" || ext.style === "link")) return { style: ext.style, source: "extension" };
-  if (op.method !== "get") return undefined;
   const q = new Set(op.parameters.filter((p) => p.in === "query").map((p) => p.name));
-  if (q.has("cursor") || q.has("starting_after") || q.has("page_token") || q.has("after")) return { style: "cursor", source: "inferred" };
+  const found = (names: string[]) => names.find((n) => q.has(n));
+  const cursor = found(CURSOR_PARAMS);
+  const limit = found(LIMIT_PARAMS);
+  const withParams = (p: IRPagination): IRPagination => {
+    const params = { ...(cursor && cursor !== "cursor" && p.style === "cursor" ? { cursor } : {}), ...(limit && limit !== "limit" ? { limit } : {}) };
+    return Object.keys(params).length ? { ...p, params } : p;
+  };
+  if (isObj(ext) && (ext.style === "page" || ext.style === "cursor" || ext.style === "link")) return withParams({ style: ext.style, source: "extension" });
+  if (op.method !== "get") return undefined;
+  if (cursor) return withParams({ style: "cursor", source: "inferred" });
   const linkHeader = op.responses.some((r) => r.status.startsWith("2") && r.headers.some((h) => h.name.toLowerCase() === "link"));
-  if (linkHeader) return { style: "link", source: "inferred" };
-  if (q.has("page")) return { style: "page", source: "inferred" };
+  if (linkHeader) return withParams({ style: "link", source: "inferred" });
+  if (q.has("page")) return withParams({ style: "page", source: "inferred" });
   return undefined;
 }

@@ -182,6 +182,8 @@ export interface IRPagination {
   style: "page" | "cursor" | "link";
   /** Where it was found: an `x-pagination` extension, or inferred from the parameters. */
   source: "extension" | "inferred";
+  /** The query parameters that carry the cursor, the page size and the page number, when the spec names them otherwise than `cursor`, `limit` and `page`. */
+  params?: { cursor?: string; limit?: string; page?: string };
 }
 
 export interface IROperation {

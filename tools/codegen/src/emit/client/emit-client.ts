@@ -181,6 +181,7 @@ function metaValue(op: IROperation, kinds: Map<string, ReturnType<typeof credent
   if (styles.query) m.query = styles.query;
   if (op.idempotencyHeader) m.idempotencyHeader = op.idempotencyHeader;
   if (op.pagination) m.pagination = op.pagination.style;
+  if (op.pagination?.params) m.pageParams = op.pagination.params;
   // Always present: an empty list means a public operation (the runtime then sends no credentials).
   m.security = op.security.map((r) => r.schemes.map((s) => s.name));
   // Alternatives that need one credential kind only; AND-combinations are left to the caller.
