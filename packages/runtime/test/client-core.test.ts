@@ -53,6 +53,17 @@ beforeAll(async () => {
       const n = Number(url.searchParams.get("pageToken") || 0);
       return json(200, { topics: ids(n * 10), ...(n < 2 ? { nextPageToken: String(n + 1) } : {}) });
     }
+    if (url.pathname === "/spotify/albums") {
+      // Spotify: offset and limit, with the total (5 items, 2 per page by the server's default).
+      const offset = Number(url.searchParams.get("offset") ?? 0);
+      const items = ids(offset).filter((x) => Number(x.id.slice(1)) < 5);
+      return json(200, { href: req.url, items, limit: 2, offset, total: 5, next: offset + 2 < 5 ? "more" : null });
+    }
+    if (url.pathname === "/jira/issues") {
+      // Jira: startAt and maxResults; no total here, so an empty page ends it.
+      const at = Number(url.searchParams.get("startAt") ?? 0);
+      return json(200, { startAt: at, issues: at < 4 ? ids(at) : [] });
+    }
     if (url.pathname === "/orders" && req.method === "POST") {
       if (failNextOrder-- > 0) return json(503, { error: { code: "SERVICE_UNAVAILABLE", message: "busy" }, request_id: "req_2" });
       return json(201, { data: { id: "o1" } });
@@ -194,10 +205,24 @@ describe("generated-client core: spec metadata drives the runtime", () => {
     ["Stripe (has_more, starting_after the last id)", meta({ id: "stripe", path: "/stripe/customers", pagination: "cursor", pageParams: { cursor: "starting_after" } }), ["i0", "i1", "i2", "i3", "i4", "i5"]],
     ["Slack (response_metadata.next_cursor, items under their name)", meta({ id: "slack", path: "/slack/conversations", pagination: "cursor" }), ["i0", "i1", "i10", "i11", "i20", "i21"]],
     ["Google (pageToken, nextPageToken)", meta({ id: "google", path: "/google/topics", pagination: "cursor", pageParams: { cursor: "pageToken" } }), ["i0", "i1", "i10", "i11", "i20", "i21"]],
+    ["Spotify (offset, total)", meta({ id: "spotify", path: "/spotify/albums", pagination: "offset" }), ["i0", "i1", "i2", "i3", "i4"]],
+    ["Jira (startAt, no total)", meta({ id: "jira", path: "/jira/issues", pagination: "offset", pageParams: { offset: "startAt", limit: "maxResults" } }), ["i0", "i1", "i2", "i3"]],
   ])("walks every page of %s", async (_name, m, want) => {
     const got: unknown[] = [];
     for await (const item of core().paginated<Record<string, never>>(m).all()) got.push((item as { id: string }).id);
     expect(got).toEqual(want);
+  });
+
+  it("walks an offset listing again from the start on a second iteration, with the offsets it was sent", async () => {
+    const albums = core().paginated<Record<string, never>>(meta({ id: "spotify", path: "/spotify/albums", pagination: "offset" }));
+    const before = seen.length;
+    const walk = albums.all(undefined);
+    const first: unknown[] = [];
+    for await (const a of walk) first.push(a);
+    const again: unknown[] = [];
+    for await (const a of walk) again.push(a);
+    expect(again).toEqual(first);
+    expect(seen.slice(before).map((s) => new URL(s.url, "http://x").searchParams.get("offset"))).toEqual(["0", "2", "4", "0", "2", "4"]);
   });
 
   it("streams typed server-sent events", async () => {

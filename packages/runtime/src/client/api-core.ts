@@ -21,9 +21,9 @@ export interface OperationMeta {
   /** Header the operation accepts an idempotency key in (e.g. "Idempotency-Key"). */
   readonly idempotencyHeader?: string;
   /** How a list operation paginates. */
-  readonly pagination?: "page" | "cursor" | "link";
-  /** The query parameters of its cursor, page size and page number, when not `cursor`, `limit` and `page` (Stripe's `starting_after`, GitHub's `per_page`). */
-  readonly pageParams?: { readonly cursor?: string; readonly limit?: string; readonly page?: string };
+  readonly pagination?: "page" | "offset" | "cursor" | "link";
+  /** The query parameters of its cursor, page size, page number and offset, when not `cursor`, `limit`, `page` and `offset` (Stripe's `starting_after`, GitHub's `per_page`, Jira's `startAt`). */
+  readonly pageParams?: { readonly cursor?: string; readonly limit?: string; readonly page?: string; readonly offset?: string };
   /** Alternatives (OR) of security schemes that must all apply (AND). */
   readonly security?: readonly (readonly string[])[];
   /** Kinds of runtime credentials the operation's security schemes accept. */

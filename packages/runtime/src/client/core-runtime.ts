@@ -80,16 +80,39 @@ export function extractPage(cursorParam: string | undefined): (body: unknown) =>
   };
 }
 
+/** Totals by the names APIs give them (Spotify's `total`, GitHub search's `total_count`…). */
+const TOTALS = ["total", "total_count", "totalCount", "totalResults"];
+
 export function paginator<Item, Body>(
   meta: OperationMeta,
   fetchPage: (query: Record<string, string | number>, req: PageRequest) => Promise<FetchedPage<Body>>,
   options: PageOptions & { signal?: AbortSignal | undefined },
 ): Paginator<Item, Body> {
   const params = meta.pageParams ?? {};
+  const extract = extractPage(params.cursor);
+  // Offset style walks as pages whose query carries the number of items seen so far instead of a
+  // page number. There is more while the total says so, else while `next` is set, else until an empty page.
+  const byOffset = meta.pagination === "offset";
+  let offset = 0;
+  const pageOf = (body: unknown) => {
+    const page = extract(body);
+    if (byOffset) {
+      offset += page.items.length;
+      const total = TOTALS.map((k) => page.meta[k]).find((v) => typeof v === "number") as number | undefined;
+      page.meta["has_next"] = total !== undefined ? offset < total && page.items.length > 0 : "next" in page.meta ? page.meta["next"] != null : page.items.length > 0;
+    }
+    return page;
+  };
   return new Paginator<Item, Body>({
-    style: meta.pagination ?? "page",
-    fetchPage: (req) => fetchPage(req.query, req),
-    extract: extractPage(params.cursor) as (body: Body) => { items: Item[]; meta: Record<string, unknown> },
+    style: byOffset ? "page" : (meta.pagination ?? "page"),
+    fetchPage: (req) => {
+      if (!byOffset) return fetchPage(req.query, req);
+      // Each iteration of a paginator starts from the first page again.
+      if (req.index === 0) offset = 0;
+      const { [params.page ?? "page"]: _page, ...query } = req.query;
+      return fetchPage({ ...query, [params.offset ?? "offset"]: offset }, req);
+    },
+    extract: pageOf as (body: Body) => { items: Item[]; meta: Record<string, unknown> },
     ...(params.cursor ? { cursorParam: params.cursor } : {}),
     ...(params.limit ? { limitParam: params.limit } : {}),
     ...(params.page ? { pageParam: params.page } : {}),

@@ -189,6 +189,8 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
 // Stripe's `starting_after`, Google's `pageToken`, GitHub's `per_page`, …
 const CURSOR_PARAMS = ["cursor", "starting_after", "page_token", "pageToken", "after"];
 const LIMIT_PARAMS = ["limit", "per_page", "page_size", "pageSize", "max_results", "maxResults"];
+// Spotify's and most offset APIs' `offset`, Jira's `startAt`, OData's and Strapi's `skip`.
+const OFFSET_PARAMS = ["offset", "startAt", "skip"];
 
 /** `x-pagination: { style }` wins; otherwise the query parameters and headers tell. */
 function detectPagination(op: IROperation): IRPagination | undefined {
@@ -197,15 +199,22 @@ function detectPagination(op: IROperation): IRPagination | undefined {
   const found = (names: string[]) => names.find((n) => q.has(n));
   const cursor = found(CURSOR_PARAMS);
   const limit = found(LIMIT_PARAMS);
+  const offset = found(OFFSET_PARAMS);
   const withParams = (p: IRPagination): IRPagination => {
-    const params = { ...(cursor && cursor !== "cursor" && p.style === "cursor" ? { cursor } : {}), ...(limit && limit !== "limit" ? { limit } : {}) };
+    const params = {
+      ...(cursor && cursor !== "cursor" && p.style === "cursor" ? { cursor } : {}),
+      ...(limit && limit !== "limit" ? { limit } : {}),
+      ...(offset && offset !== "offset" && p.style === "offset" ? { offset } : {}),
+    };
     return Object.keys(params).length ? { ...p, params } : p;
   };
-  if (isObj(ext) && (ext.style === "page" || ext.style === "cursor" || ext.style === "link")) return withParams({ style: ext.style, source: "extension" });
+  if (isObj(ext) && (ext.style === "page" || ext.style === "offset" || ext.style === "cursor" || ext.style === "link")) return withParams({ style: ext.style, source: "extension" });
   if (op.method !== "get") return undefined;
   if (cursor) return withParams({ style: "cursor", source: "inferred" });
   const linkHeader = op.responses.some((r) => r.status.startsWith("2") && r.headers.some((h) => h.name.toLowerCase() === "link"));
   if (linkHeader) return withParams({ style: "link", source: "inferred" });
   if (q.has("page")) return withParams({ style: "page", source: "inferred" });
+  // An offset with a page size: a paging offset, not any parameter that happens to be called so.
+  if (offset && limit) return withParams({ style: "offset", source: "inferred" });
   return undefined;
 }

@@ -179,11 +179,11 @@ export interface IRSecurityRequirement {
 }
 
 export interface IRPagination {
-  style: "page" | "cursor" | "link";
+  style: "page" | "offset" | "cursor" | "link";
   /** Where it was found: an `x-pagination` extension, or inferred from the parameters. */
   source: "extension" | "inferred";
-  /** The query parameters that carry the cursor, the page size and the page number, when the spec names them otherwise than `cursor`, `limit` and `page`. */
-  params?: { cursor?: string; limit?: string; page?: string };
+  /** The query parameters that carry the cursor, the page size, the page number and the offset, when the spec names them otherwise than `cursor`, `limit`, `page` and `offset`. */
+  params?: { cursor?: string; limit?: string; page?: string; offset?: string };
 }
 
 export interface IROperation {

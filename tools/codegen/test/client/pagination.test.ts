@@ -1,7 +1,8 @@
 /**
  * How a list operation paginates, as the generated client's metadata tells the runtime: the style
  * (`x-pagination`, else inferred from the query parameters and a `Link` response header) and the
- * names of the cursor and page-size parameters when the spec's are not `cursor` and `limit`.
+ * names of the cursor, page-size and offset parameters when the spec's are not `cursor`, `limit`
+ * and `offset`.
  * Given an operation as real APIs write it, want its `pagination`.
  */
 import { describe, expect, it } from "vitest";
@@ -32,6 +33,9 @@ describe("pagination of list operations", () => {
     ["GitHub: page and per_page, with a Link header", { ...q("page", "per_page"), ...linkHeader }, { style: "link", source: "inferred", params: { limit: "per_page" } }],
     ["GitHub without the header: page style", q("page", "per_page"), { style: "page", source: "inferred", params: { limit: "per_page" } }],
     ["x-pagination wins, and the spec's names still apply", { ...q("after", "page_size"), "x-pagination": { style: "cursor" } }, { style: "cursor", source: "extension", params: { cursor: "after", limit: "page_size" } }],
+    ["Spotify: offset and limit", q("offset", "limit", "market"), { style: "offset", source: "inferred" }],
+    ["Jira: startAt and maxResults", q("jql", "startAt", "maxResults"), { style: "offset", source: "inferred", params: { limit: "maxResults", offset: "startAt" } }],
+    ["an offset without a page size is not taken for paging", q("offset"), undefined],
     ["no paging parameter: not a list", q("q", "sort"), undefined],
   ] as const)("%s", async (_name, op, want) => {
     expect(await paginationOf(op)).toEqual(want);
