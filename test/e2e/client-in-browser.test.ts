@@ -107,7 +107,10 @@ describe("the generated client bundled for the browser, in headless Chromium, ag
       logLevel: "silent",
     });
     bundle = out.outputFiles[0]!.text;
+    // The page's origin also serves the API under /api, as a dev proxy or a BFF does: no CORS there.
+    const sameOrigin = apiHandler(() => page.url, false);
     page = await listen((req, res) => {
+      if (req.url?.startsWith("/api/")) return sameOrigin(Object.assign(req, { url: req.url.slice(4) }), res);
       if (req.url === "/client.js") res.writeHead(200, { "content-type": "text/javascript" }).end(bundle);
       // The page imports the bundle as an app would; tests read it from a global (the functions handed
       // to page.evaluate are transformed by vitest, which rewrites a dynamic import they would make).
@@ -193,6 +196,25 @@ describe("the generated client bundled for the browser, in headless Chromium, ag
     expect(offsite).toEqual([]);
     // The only console errors are the browser's own reports of the failures provoked above.
     expect(errors.filter((e) => !/\/users\/(missing|flaky|slow|cut)|\/orders|ERR_(EMPTY_RESPONSE|CONNECTION|CONTENT_LENGTH|INCOMPLETE)|status of (404|503)/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it("takes a relative baseUrl relative to the page, as fetch does (a dev proxy, a BFF on the same origin)", async (ctx) => {
+    if (!browser) return ctx.skip(NO_CHROMIUM);
+    seen.clear();
+    const { context, tab, errors } = await openPage(browser);
+    const result = await tab.evaluate(async () => {
+      const m = (globalThis as unknown as { client: any }).client;
+      const api = m.createApi({ baseUrl: "/api" });
+      return {
+        user: await api.users.get({ params: { path: { id: "u1" } } }),
+        missing: await api.users.get({ params: { path: { id: "missing" } } }).catch((e: Error) => ({ name: e.name, message: e.message })),
+      };
+    });
+    expect(result.user).toEqual(USER);
+    expect(result.missing).toEqual({ name: "NotFoundError", message: "404 No user missing" });
+    expect(seen.get("/users/u1")).toHaveLength(1);
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApiCore, type OperationMeta } from "../src/client/api-core.js";
@@ -130,8 +130,20 @@ describe("operation methods decode what openapi-fetch decodes", () => {
     expect(init).toMatchObject({ credentials: "omit", redirect: "manual", cache: "no-store", method: "GET" });
   });
 
-  it("a relative URL without a baseUrl is a TypeError before anything is sent", async () => {
-    const core = createApiCore<Record<string, never>>({});
-    await expect(core.op({ id: "a", method: "get", path: "/json" })({})).rejects.toThrow(/needs the client's baseUrl/);
+  it("a relative URL outside a page is a TypeError before anything is sent", async () => {
+    const core = createApiCore<Record<string, never>>({ baseUrl: "/api" });
+    await expect(core.op({ id: "a", method: "get", path: "/json" })({})).rejects.toThrow(/"\/api\/json": outside a browser page, the client's baseUrl must be absolute/);
+  });
+
+  it("on a page, a relative baseUrl is relative to the page's URL, as fetch has it", async () => {
+    let sent: unknown;
+    vi.stubGlobal("location", new URL(`${baseUrl}/app/index.html`));
+    try {
+      const core = createApiCore<Record<string, never>>({ baseUrl: "/", fetch: (input, i) => ((sent = input), fetch(input, i)) });
+      await core.op({ id: "a", method: "get", path: "/json" })({});
+      expect(sent).toBe(`${baseUrl}/json`);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -81,8 +81,13 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
     const at = i.pathSerializer ? i.pathSerializer(root + meta.path, params?.path ?? {}) : root + path(params?.path);
     const q = queryString(params?.query, i.querySerializer ?? styledQuery);
     // A path that carries a query of its own (`/responses?beta=true`, as OpenAI's spec writes some) takes the rest after `&`.
-    const url = q && at.includes("?") ? at + "&" + q.slice(1) : at + q;
-    if (!ABSOLUTE.test(url)) return Promise.reject(new TypeError(`Relative URL "${url}" needs the client's baseUrl option`));
+    let url = q && at.includes("?") ? at + "&" + q.slice(1) : at + q;
+    if (!ABSOLUTE.test(url)) {
+      // A page's relative baseUrl ("/api": a dev proxy, a BFF on the same origin) is relative to the page, as fetch has it.
+      const page = (globalThis as { location?: { href?: string } }).location?.href;
+      if (!page) return Promise.reject(new TypeError(`Relative URL "${url}": outside a browser page, the client's baseUrl must be absolute (https://…)`));
+      url = new URL(url, page).href;
+    }
     const headers = mergeHeaders(options.headers as never, i.headers, params?.header as never);
     const payload = body === undefined ? undefined : ((i.bodySerializer ?? defaultBodySerializer) as (b: unknown, h: Headers) => unknown)(body, headers);
     if (payload !== undefined && !(payload instanceof FormData) && !headers.has("content-type")) headers.set("content-type", "application/json");
