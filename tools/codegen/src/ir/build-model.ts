@@ -4,6 +4,7 @@ import { NamedSchemas } from "./named-schemas.js";
 import { isObj } from "./normalize-meta.js";
 import { buildOperations } from "./build-operations.js";
 import { specWarning } from "../load/spec-error.js";
+import { parseServers } from "./servers.js";
 
 /** Builds the normalised model from a loaded (bundled, 3.x) spec. */
 export function buildModel(spec: LoadedSpec): IRDocument {
@@ -23,9 +24,7 @@ export function buildModel(spec: LoadedSpec): IRDocument {
     title: typeof info.title === "string" ? info.title : "API",
     version: typeof info.version === "string" ? info.version : "",
     ...(typeof info.description === "string" ? { description: info.description } : {}),
-    servers: Array.isArray(doc.servers)
-      ? doc.servers.filter(isObj).map((s) => ({ url: String(s.url ?? "/"), ...(typeof s.description === "string" ? { description: s.description } : {}) }))
-      : [],
+    servers: parseServers(doc.servers),
     schemas: named.list,
     schemaByName: named.byName,
     operations,

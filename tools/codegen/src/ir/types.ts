@@ -234,13 +234,28 @@ export interface IRWarning {
   message: string;
 }
 
+/** A server of the document; `{name}` in its URL is a variable. */
+export interface IRServer {
+  url: string;
+  description?: string;
+  variables?: Record<string, IRServerVariable>;
+}
+
+export interface IRServerVariable {
+  /** The spec's default, else its enum's first value; without either the caller must give one. */
+  default?: string;
+  /** The values the spec allows, as strings. */
+  enum?: string[];
+  description?: string;
+}
+
 export interface IRDocument {
   /** Version of the source document before conversion. */
   sourceVersion: "2.0" | "3.0" | "3.1";
   title: string;
   version: string;
   description?: string;
-  servers: { url: string; description?: string }[];
+  servers: IRServer[];
   schemas: IRNamedSchema[];
   /** Lookup by original name. */
   schemaByName: Map<string, IRNamedSchema>;

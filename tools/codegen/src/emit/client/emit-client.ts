@@ -2,6 +2,7 @@ import type { IROperation, IRSchema, IRSecurityScheme } from "../../ir/types.js"
 import { declarationOutput, generatedHeader, type Emitter } from "../emitter.js";
 import { surfaceGroups } from "./surface-names.js";
 import { paramStyles } from "./param-styles.js";
+import { defaultServerUrl, hasServerVariables, serverUrlSource } from "./server-url.js";
 import { constType, jsDoc, propertyKey, stringLiteral, valueLiteral } from "../inert.js";
 
 const ROOT_MEMBERS = ["raw", "runtime", "options"];
@@ -26,12 +27,16 @@ export const emitClient: Emitter = (ctx) => {
   const meta = model.operations.map((op) => [op.id, metaValue(op, kinds, (name) => named.get(name))] as const);
   const schemes = Object.fromEntries(model.securitySchemes.map((s) => [s.name, { type: s.type, ...(s.scheme ? { scheme: s.scheme } : {}), ...(s.in ? { in: s.in, name: s.paramName } : {}) }]));
   const servers = model.servers.map((s) => s.url);
+  // A server URL with {variables} is a template: the default base URL fills in the spec's defaults.
+  const variables = hasServerVariables(model.servers);
   const groups = surfaceGroups(model.operations, ROOT_MEMBERS);
   const docs = {
     meta: `/** What the spec says about each operation; the runtime reads it (idempotency, pagination, auth). */`,
     schemes: `/** Security schemes of the spec, by name. */`,
-    servers: `/** Servers listed in the spec; the first is the default base URL. */`,
-    createApi: jsDoc([`Creates a client of ${model.title}.`, "", "@example", `const api = createApi({ baseUrl: ${stringLiteral(servers[0] ?? "https://api.example.com")} });`], ""),
+    servers: variables
+      ? `/** Servers listed in the spec, \`{variables}\` as written; the first, filled in by serverUrl(), is the default base URL. */`
+      : `/** Servers listed in the spec; the first is the default base URL. */`,
+    createApi: jsDoc([`Creates a client of ${model.title}.`, "", "@example", `const api = createApi({ baseUrl: ${stringLiteral(defaultServerUrl(model.servers) ?? "https://api.example.com")} });`], ""),
   };
 
   // An explicit interface: cheap for the compiler (no inference through every operation) and
@@ -59,7 +64,13 @@ export const emitClient: Emitter = (ctx) => {
   /** createApi's statements; `typed` keeps the type arguments (a .ts module), else plain JavaScript. */
   const createApiBody = (typed: boolean): string[] => {
     const core = typed ? "createApiCore<paths>" : "createApiCore";
-    const out = [servers.length ? `  const core = ${core}({ baseUrl: servers[0], ...options });` : `  const core = ${core}(options);`];
+    const out = [
+      variables
+        ? `  const core = ${core}({ ...options, baseUrl: options.baseUrl ?? serverUrl() });`
+        : servers.length
+          ? `  const core = ${core}({ baseUrl: servers[0], ...options });`
+          : `  const core = ${core}(options);`,
+    ];
     out.push(`  return {`);
     out.push(`    raw: core.client,`);
     out.push(`    runtime: core.runtime,`);
@@ -92,6 +103,7 @@ export const emitClient: Emitter = (ctx) => {
     out.push(docs.servers);
     out.push(`export const servers = ${valueLiteral(servers)} as const;`);
     out.push("");
+    if (variables) out.push(...serverUrlSource(model.servers, "ts"), "");
     out.push(...api);
     out.push("");
     out.push(docs.createApi);
@@ -117,6 +129,7 @@ export const emitClient: Emitter = (ctx) => {
   js.push(docs.servers);
   js.push(`export const servers = ${valueLiteral(servers)};`);
   js.push("");
+  if (variables) js.push(...serverUrlSource(model.servers, "js"), "");
   js.push(docs.createApi);
   js.push(`export function createApi(options = {}) {`);
   js.push(...createApiBody(false));
@@ -138,6 +151,7 @@ export const emitClient: Emitter = (ctx) => {
   dts.push(docs.servers);
   dts.push(`export declare const servers: ${constType(servers)};`);
   dts.push("");
+  if (variables) dts.push(...serverUrlSource(model.servers, "dts"), "");
   dts.push(...api);
   dts.push("");
   dts.push(docs.createApi);
