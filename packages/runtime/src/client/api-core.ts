@@ -3,10 +3,18 @@ import { runtimeOf, runtimeState } from "../runtime.js";
 import { streamEvents, type SSEEvent, type StreamEventsOptions } from "../sse-client.js";
 import { paginator, type ApiOptions, type CallOptions, type PageOptions, type Runtime } from "./core-runtime.js";
 import { compileOperation, type Invoke } from "./operation.js";
+import { hideQueryKey, placeApiKey, type SpecApiKey } from "./api-key.js";
 
 export type { ApiOptions, CallOptions, PageOptions } from "./core-runtime.js";
 export { operationCallOptions } from "./core-runtime.js";
 export type { SSEEvent } from "../sse-client.js";
+export type { SpecApiKey } from "./api-key.js";
+
+/** What the spec says about the client as a whole that the options do not. */
+export interface SpecDefaults {
+  /** Where `auth.apiKey` goes: the spec's first apiKey scheme. Default: the `apiKeyHeader` option's header. */
+  apiKey?: SpecApiKey;
+}
 
 /** What the generated client knows of an operation from the spec. */
 export interface OperationMeta {
@@ -79,8 +87,14 @@ export interface ApiCore<Paths extends {}> {
   stream<Op extends Record<string | number, any>, Event = unknown>(meta: OperationMeta): StreamFn<Op, Event>;
 }
 
-export function createApiCore<Paths extends {}>(options: ApiOptions = {}): ApiCore<Paths> {
-  const state = runtimeState(options);
+export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: SpecDefaults = {}): ApiCore<Paths> {
+  const placed = placeApiKey(options, spec.apiKey);
+  const state = runtimeState(placed.options);
+  const query = placed.query;
+  if (query) {
+    const redact = state.redact;
+    state.redact = { ...redact, url: (u) => hideQueryKey(redact.url(u), query.name) };
+  }
   const runtime = runtimeOf(state);
   // `raw`: openapi-fetch on the runtime's fetch, as before. The operation methods do not go
   // through it: they build the same request from the operation's metadata (see operation.ts).
@@ -89,7 +103,7 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}): ApiCo
     ...(options.headers ? { headers: options.headers } : {}),
     fetch: runtime.fetch,
   });
-  const compile = (meta: OperationMeta): Invoke => compileOperation(state, meta, options, client as unknown as Client<{}>);
+  const compile = (meta: OperationMeta): Invoke => compileOperation(state, meta, placed.options, client as unknown as Client<{}>, query);
   const op = <Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op> => {
     const invoke = compile(meta);
     return ((init?: object, call?: CallOptions) => invoke(init, call, "data")) as OperationFn<Op>;

@@ -8,6 +8,7 @@ import type { OperationMeta } from "./api-core.js";
 import { operationCallOptions, type ApiOptions, type CallOptions } from "./core-runtime.js";
 import { readBody, type ParseAs, parseJson } from "./read-body.js";
 import { compilePath, queryString, specQuery, type QuerySerializerOption } from "./url.js";
+import { takesApiKey, withQueryKey, type QueryKey } from "./api-key.js";
 
 /**
  * What a call returns: the decoded body (`data`), the body with its response (`page`, for the
@@ -48,7 +49,7 @@ const NONE: RequestInit = {};
  * only openapi-fetch implements (`middleware`, a custom `Request`) go through it instead.
  * What can be decided per operation is decided here, once: the path template, the call options.
  */
-export function compileOperation(state: RuntimeState, meta: OperationMeta, options: ApiOptions, client: Client<{}>): Invoke {
+export function compileOperation(state: RuntimeState, meta: OperationMeta, options: ApiOptions, client: Client<{}>, queryKey?: QueryKey): Invoke {
   const method = meta.method.toUpperCase();
   // Without a fragment a spec may write into the path (ReadMe's `/cookies#form`, to tell two operations
   // on one path apart): fetch drops it anyway, and the query appended after it would go with it.
@@ -59,7 +60,7 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
   const defaults = operationCallOptions(meta, options);
   const readData: ReadBody<unknown> = (res, bytes) => readBody(res, bytes, "json", method);
 
-  return (init, call, mode) => {
+  const run: Invoke = (init, call, mode) => {
     const i = (init ?? NONE) as Init;
     let passthrough = NONE;
     for (const k in i) if (!OWN.has(k)) (passthrough === NONE ? (passthrough = {}) : passthrough)[k as "cache"] = i[k as keyof Init] as never;
@@ -95,6 +96,13 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
     // Progress needs the form's bytes (and their total); fetch would otherwise encode it itself.
     const sent = payload instanceof FormData && c.onUploadProgress ? encodeForm(p, payload).then(() => send(state, p, c, read)) : send(state, p, c, read);
     return stream ? sent.then((response) => streamResult(response as Response, mode)) : sent;
+  };
+  if (!queryKey) return run;
+  // The spec puts the API key in the query: each call that takes it reads it (it may rotate) into its query.
+  return (init, call, mode) => {
+    if (!takesApiKey(call?.auth ?? defaults.auth)) return run(init, call, mode);
+    const key = queryKey.get();
+    return key instanceof Promise ? key.then((k) => run(withQueryKey(init as Init, queryKey.name, k), call, mode)) : run(withQueryKey(init as Init, queryKey.name, key), call, mode);
   };
 }
 

@@ -62,14 +62,17 @@ export const emitClient: Emitter = (ctx) => {
   api.push(`}`);
 
   /** createApi's statements; `typed` keeps the type arguments (a .ts module), else plain JavaScript. */
+  // Where auth.apiKey goes: the spec's first apiKey scheme (its header, query parameter or cookie).
+  const key = model.securitySchemes.find((sc) => sc.type === "apiKey" && sc.in && sc.paramName);
+  const specDefaults = key ? `, ${valueLiteral({ apiKey: { in: key.in, name: key.paramName } })}` : "";
   const createApiBody = (typed: boolean): string[] => {
     const core = typed ? "createApiCore<paths>" : "createApiCore";
     const out = [
       variables
-        ? `  const core = ${core}({ ...options, baseUrl: options.baseUrl ?? serverUrl() });`
+        ? `  const core = ${core}({ ...options, baseUrl: options.baseUrl ?? serverUrl() }${specDefaults});`
         : servers.length
-          ? `  const core = ${core}({ baseUrl: servers[0], ...options });`
-          : `  const core = ${core}(options);`,
+          ? `  const core = ${core}({ baseUrl: servers[0], ...options }${specDefaults});`
+          : `  const core = ${core}(options${specDefaults});`,
     ];
     out.push(`  return {`);
     out.push(`    raw: core.client,`);
@@ -184,7 +187,7 @@ function streamEventType(op: IROperation): string | undefined {
 function credentialKind(s: IRSecurityScheme): "bearer" | "apiKey" | "basic" | undefined {
   if (s.type === "oauth2" || s.type === "openIdConnect" || (s.type === "http" && s.scheme === "bearer")) return "bearer";
   if (s.type === "http" && s.scheme === "basic") return "basic";
-  if (s.type === "apiKey" && s.in === "header") return "apiKey";
+  if (s.type === "apiKey" && s.in !== undefined) return "apiKey";
   return undefined;
 }
 

@@ -1,0 +1,65 @@
+/**
+ * The spec's apiKey scheme decides where the generated client sends `auth: { apiKey }`: its header
+ * (not always X-API-Key), its query parameter or its cookie. Given a spec with one, want the
+ * operations that accept it marked (`credentials: ["apiKey"]`, whatever `in` is), and the
+ * generated client sending the key where the spec says, through the runtime.
+ */
+import { describe, expect, it } from "vitest";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { generate } from "../../src/generate.js";
+import { CODEGEN_ROOT } from "../zod/compile.js";
+import { scratchFolders } from "../scratch.js";
+
+const scratch = scratchFolders();
+
+async function clientFor(scheme: object, tag: string) {
+  const root = scratch("api-key-");
+  const spec = join(root, "spec.json");
+  const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } };
+  writeFileSync(
+    spec,
+    JSON.stringify({
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      servers: [{ url: "https://api.example.com" }],
+      security: [{ key: [] }],
+      paths: { "/things": { get: { operationId: "getThing", responses: ok } }, "/health": { get: { operationId: "health", security: [], responses: ok } } },
+      components: { securitySchemes: { key: scheme } },
+    }),
+  );
+  const out = join(root, "out");
+  await generate({ spec, out, targets: ["types", "client"], workers: false });
+  // The module runs from inside the package, where @specforge/runtime resolves.
+  const runDir = join(CODEGEN_ROOT, ".tmp", `api-key-${tag}-${process.pid}`);
+  mkdirSync(runDir, { recursive: true });
+  for (const f of ["client.gen.ts", "types.gen.ts"]) writeFileSync(join(runDir, f), readFileSync(join(out, f)));
+  return { source: readFileSync(join(out, "client.gen.ts"), "utf8"), mod: await import(join(runDir, "client.gen.ts")), done: () => rmSync(runDir, { recursive: true, force: true }) };
+}
+
+describe("API keys where the spec puts them", () => {
+  it.each([
+    ["header", { type: "apiKey", in: "header", name: "Ocp-Apim-Subscription-Key" }, "https://api.example.com/things", { "ocp-apim-subscription-key": "k1" }],
+    ["query", { type: "apiKey", in: "query", name: "key" }, "https://api.example.com/things?key=k1", {}],
+    ["cookie", { type: "apiKey", in: "cookie", name: "sid" }, "https://api.example.com/things", { cookie: "sid=k1" }],
+  ] as const)("in: %s", async (where, scheme, url, headers) => {
+    const { source, mod, done } = await clientFor(scheme, where);
+    try {
+      expect(source).toContain(`{ apiKey: { in: "${where}", name: "${scheme.name}" } });`);
+      expect(mod.operationMeta.getThing.credentials).toEqual(["apiKey"]);
+      const sent: { url: string; headers: Record<string, string> }[] = [];
+      const fetch = async (input: string, init: RequestInit) => {
+        sent.push({ url: input, headers: Object.fromEntries(new Headers(init.headers)) });
+        return new Response("{}", { headers: { "content-type": "application/json" } });
+      };
+      const api = mod.createApi({ fetch, requestIdHeader: false, auth: { apiKey: "k1" } });
+      await api.getThing();
+      await api.health();
+      expect(sent[0]).toEqual({ url, headers });
+      // A public operation (security: []) gets no key anywhere.
+      expect(sent[1]).toEqual({ url: "https://api.example.com/health", headers: {} });
+    } finally {
+      done();
+    }
+  }, 120_000);
+});
