@@ -4,11 +4,13 @@ import { streamEvents, type SSEEvent, type StreamEventsOptions } from "../sse-cl
 import { paginator, type ApiOptions, type CallOptions, type PageOptions, type Runtime } from "./core-runtime.js";
 import { compileOperation, type Invoke } from "./operation.js";
 import { hideQueryKey, placeApiKey, type SpecApiKey } from "./api-key.js";
+import type { BodyMeta } from "./request-body.js";
 
 export type { ApiOptions, CallOptions, PageOptions } from "./core-runtime.js";
 export { operationCallOptions } from "./core-runtime.js";
 export type { SSEEvent } from "../sse-client.js";
 export type { SpecApiKey } from "./api-key.js";
+export type { BodyMeta, PartEncoding } from "./request-body.js";
 
 /** What the spec says about the client as a whole that the options do not. */
 export interface SpecDefaults {
@@ -37,6 +39,8 @@ export interface OperationMeta {
   /** Kinds of runtime credentials the operation's security schemes accept. */
   readonly credentials?: readonly ("bearer" | "apiKey" | "basic")[];
   readonly tags?: readonly string[];
+  /** Its request body's media type (and encoding) when the spec declares no JSON one: a form, multipart, bytes, text. */
+  readonly body?: BodyMeta;
   /** Answers `text/event-stream`. */
   readonly stream?: boolean;
 }

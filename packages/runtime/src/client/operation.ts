@@ -9,6 +9,7 @@ import { operationCallOptions, type ApiOptions, type CallOptions } from "./core-
 import { readBody, type ParseAs, parseJson } from "./read-body.js";
 import { compilePath, queryString, specQuery, type QuerySerializerOption } from "./url.js";
 import { takesApiKey, withQueryKey, type QueryKey } from "./api-key.js";
+import { encodeBody } from "./request-body.js";
 
 /**
  * What a call returns: the decoded body (`data`), the body with its response (`page`, for the
@@ -90,7 +91,13 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
       url = new URL(url, page).href;
     }
     const headers = mergeHeaders(options.headers as never, i.headers, params?.header as never);
-    const payload = body === undefined ? undefined : ((i.bodySerializer ?? defaultBodySerializer) as (b: unknown, h: Headers) => unknown)(body, headers);
+    // The spec's own media type when it declares no JSON one (a form, multipart, bytes), unless the call says otherwise.
+    const payload =
+      body === undefined
+        ? undefined
+        : meta.body && !i.bodySerializer && !headers.has("content-type")
+          ? encodeBody(body, meta.body, headers)
+          : ((i.bodySerializer ?? defaultBodySerializer) as (b: unknown, h: Headers) => unknown)(body, headers);
     if (payload !== undefined && !(payload instanceof FormData) && !headers.has("content-type")) headers.set("content-type", "application/json");
     const p: Prepared = { url, method, headers, body: payload as Prepared["body"], passthrough, signal: i.signal ?? undefined };
     // Progress needs the form's bytes (and their total); fetch would otherwise encode it itself.
@@ -140,6 +147,13 @@ async function viaOpenapiFetch(
   if (template !== undefined && !rest.pathSerializer) {
     rest.pathSerializer = (url, params) => defaultPathSerializer(url.slice(0, url.length - meta.path.length) + template, params);
     rest.params = { ...rest.params, path: rest.params?.path ?? {} };
+  }
+  // The spec's media type here too: encoded up front, since openapi-fetch labels a serialized body JSON.
+  if (meta.body && rest.body !== undefined && !rest.bodySerializer && !mergeHeaders(rest.headers).has("content-type")) {
+    const labelled = new Headers();
+    rest.body = encodeBody(rest.body, meta.body, labelled);
+    rest.bodySerializer = (b) => b;
+    rest.headers = mergeHeaders(Object.fromEntries(labelled), rest.headers);
   }
   const stream = mode === "stream" || parseAs === "stream";
   const fetch = async (input: Request | string | URL, requestInit?: RequestInit): Promise<Response> => {

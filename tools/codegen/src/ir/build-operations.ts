@@ -47,6 +47,18 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
             examples,
             extensions,
           };
+          if (isObj(m.encoding)) {
+            const encoding: NonNullable<IRMediaContent["encoding"]> = {};
+            for (const [name, e] of Object.entries(m.encoding)) {
+              if (!isObj(e)) continue;
+              encoding[name] = {
+                ...(typeof e.style === "string" ? { style: e.style } : {}),
+                ...(typeof e.explode === "boolean" ? { explode: e.explode } : {}),
+                ...(typeof e.contentType === "string" ? { contentType: e.contentType } : {}),
+              };
+            }
+            out.encoding = encoding;
+          }
           if (m["x-sse-event-schema"] !== undefined) out.eventSchema = named.normalize(m["x-sse-event-schema"], joinPointer(mAt, "x-sse-event-schema"));
           else if (m.itemSchema !== undefined && /^text\/event-stream\b/i.test(mediaType)) {
             const data = eventData(m.itemSchema, joinPointer(mAt, "itemSchema"));

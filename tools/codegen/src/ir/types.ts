@@ -145,6 +145,8 @@ export interface IRMediaContent {
   examples: { name: string; value: unknown }[];
   /** Vendor extensions of the media type object (e.g. x-sse-event-schema). */
   extensions: Record<string, unknown>;
+  /** How each property of a form or multipart body is encoded (the Encoding Object's style, explode, contentType). */
+  encoding?: Record<string, { style?: string; explode?: boolean; contentType?: string }>;
   /**
    * What each event's `data` holds, for text/event-stream responses: `x-sse-event-schema`, or the
    * `data` member of OpenAPI 3.2's `itemSchema` (its `contentSchema` when it declares one).

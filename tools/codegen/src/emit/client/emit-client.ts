@@ -204,10 +204,28 @@ function metaValue(op: IROperation, kinds: Map<string, ReturnType<typeof credent
   // Alternatives that need one credential kind only; AND-combinations are left to the caller.
   const single = op.security.filter((r) => r.schemes.length === 1).map((r) => kinds.get(r.schemes[0]!.name));
   if (single.length && single.every((k) => k !== undefined)) m.credentials = [...new Set(single)];
+  const body = requestBodyMeta(op);
+  if (body) m.body = body;
   if (op.tags.length) m.tags = op.tags;
   const stream = op.responses.some((r) => r.content.some((c) => c.mediaType === "text/event-stream"));
   if (stream) m.stream = true;
   return m;
+}
+
+/**
+ * The request body's media type when the spec declares no JSON one (the runtime sends JSON
+ * otherwise): a form (with each field's style), multipart (each part's content type), bytes, text.
+ */
+function requestBodyMeta(op: IROperation): Record<string, unknown> | undefined {
+  const content = op.requestBody?.content ?? [];
+  if (content.length === 0 || content.some((c) => /json|^\*\/\*$/i.test(c.mediaType))) return undefined;
+  const first = content[0]!;
+  const form = /^application\/x-www-form-urlencoded\b/i.test(first.mediaType);
+  const parts = /^multipart\//i.test(first.mediaType);
+  const encoding = Object.entries(first.encoding ?? {})
+    .map(([name, e]) => [name, form ? { style: e.style, explode: e.explode } : parts ? { contentType: e.contentType } : {}] as const)
+    .filter(([, e]) => Object.values(e).some((v) => v !== undefined));
+  return { mediaType: first.mediaType, ...(encoding.length ? { encoding: Object.fromEntries(encoding) } : {}) };
 }
 
 function opDoc(op: IROperation): string[] {

@@ -1,0 +1,56 @@
+/**
+ * The generated client's `operationMeta[id].body`: the request body's media type (and each
+ * property's encoding) when the spec declares no JSON one, so the runtime sends a form, multipart
+ * parts, bytes or text instead of JSON. Given request bodies as real specs write them (Stripe's
+ * form with deepObject fields, an upload, bytes), want that metadata.
+ */
+import { describe, expect, it } from "vitest";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { generate } from "../../src/generate.js";
+import { CODEGEN_ROOT } from "../zod/compile.js";
+import { scratchFolders } from "../scratch.js";
+
+const scratch = scratchFolders();
+const object = { type: "object", properties: { a: { type: "string" } } };
+
+const CASES: [string, Record<string, unknown>, unknown][] = [
+  [
+    "Stripe: a form, nested fields as deepObject",
+    { "application/x-www-form-urlencoded": { schema: object, encoding: { metadata: { style: "deepObject", explode: true }, expand: { explode: true, style: "deepObject" } } } },
+    { mediaType: "application/x-www-form-urlencoded", encoding: { metadata: { style: "deepObject", explode: true }, expand: { style: "deepObject", explode: true } } },
+  ],
+  ["a form without an encoding", { "application/x-www-form-urlencoded": { schema: object } }, { mediaType: "application/x-www-form-urlencoded" }],
+  [
+    "an upload: each part's content type, not the form fields' style",
+    { "multipart/form-data": { schema: object, encoding: { file: { contentType: "image/png", style: "form" }, note: { style: "form" } } } },
+    { mediaType: "multipart/form-data", encoding: { file: { contentType: "image/png" } } },
+  ],
+  ["bytes", { "application/octet-stream": { schema: { type: "string", format: "binary" } } }, { mediaType: "application/octet-stream" }],
+  ["JSON among the choices: JSON, as before", { "application/x-www-form-urlencoded": { schema: object }, "application/json": { schema: object } }, undefined],
+  ["a vendor JSON type", { "application/vnd.api+json": { schema: object } }, undefined],
+  ["any type", { "*/*": { schema: object } }, undefined],
+];
+
+describe("request body metadata", () => {
+  it("given request bodies as specs write them, want operationMeta's body", async () => {
+    const root = scratch("request-body-");
+    const paths = Object.fromEntries(
+      CASES.map(([, content], i) => [`/op${i}`, { post: { operationId: `op${i}`, requestBody: { content }, responses: { "204": { description: "ok" } } } }]),
+    );
+    const spec = join(root, "spec.json");
+    writeFileSync(spec, JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths }));
+    const out = join(root, "out");
+    await generate({ spec, out, targets: ["types", "client"], workers: false });
+    // The module runs from inside the package, where @specforge/runtime resolves.
+    const runDir = join(CODEGEN_ROOT, ".tmp", `request-body-${process.pid}`);
+    mkdirSync(runDir, { recursive: true });
+    try {
+      for (const f of ["client.gen.ts", "types.gen.ts"]) writeFileSync(join(runDir, f), readFileSync(join(out, f)));
+      const { operationMeta } = await import(join(runDir, "client.gen.ts"));
+      expect(CASES.map(([name], i) => [name, operationMeta[`op${i}`].body])).toEqual(CASES.map(([name, , want]) => [name, want]));
+    } finally {
+      rmSync(runDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
