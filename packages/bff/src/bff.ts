@@ -18,7 +18,7 @@ import { SecretSet } from "./secrets.js";
 import { createStores } from "./shared-stores.js";
 import { StoreUnavailableError } from "./store-unavailable.js";
 import { operationCallOptions } from "@specforge/runtime/client";
-import { createUpstream, upstreamUrl } from "./upstream.js";
+import { createUpstream, upstreamUrl, addQueryKey } from "./upstream.js";
 import { validateRequest, type RequestSchemas, type ZodLike } from "./validate.js";
 import { createWebhookReceiver } from "./webhook.js";
 
@@ -60,7 +60,7 @@ export function createBff(config: BffConfig): Bff {
   const secrets = new SecretSet([config.upstream.auth.apiKey, config.upstream.auth.bearer, config.upstream.auth.oauth?.clientSecret, config.webhook?.secret, redisPassword(config.redis?.url)]);
   const log: Logger | undefined = redactingLogger(config.logger, secrets);
   const stores = createStores(config, log);
-  const { runtime, options: apiOptions } = createUpstream(config.upstream, secrets, log);
+  const { runtime, options: apiOptions, queryKey } = createUpstream(config.upstream, secrets, log);
   const exposed = new Set<string>(config.operations);
   const route = createRouter(Object.values(operationMeta) as OperationMeta[]);
   const basePath = config.basePath ?? DEFAULTS.basePath;
@@ -152,7 +152,7 @@ export function createBff(config: BffConfig): Bff {
     const call = operationCallOptions(meta, apiOptions);
     if (incoming.signal) call.signal = incoming.signal;
     if (/no-cache|no-store/i.test(incoming.headers.get("cache-control") ?? "")) call.cache = false;
-    const target = upstreamUrl(config.upstream.url, meta, params, url.search);
+    const target = addQueryKey(upstreamUrl(config.upstream.url, meta, params, url.search), queryKey, call.auth);
     const ctx: RespondContext = { requestId, secrets, upstreamBase: config.upstream.url, basePath, responses: op.responses };
     let upstream: Response;
     try {

@@ -1,6 +1,6 @@
 import { createApi, securitySchemes, type OperationMeta } from "@specforge/client";
 import { clientCredentials, type AuthOptions, type BearerProvider, type Logger, type Runtime } from "@specforge/runtime";
-import type { ApiOptions } from "@specforge/runtime/client";
+import { takesApiKey, type ApiOptions, type CallOptions } from "@specforge/runtime/client";
 import { DEFAULTS, type UpstreamConfig } from "./config.js";
 import type { SecretSet } from "./secrets.js";
 
@@ -9,7 +9,11 @@ import type { SecretSet } from "./secrets.js";
  * upstream options (retries, timeouts, breaker, cache), with the server-side credentials. OAuth
  * access tokens are registered as secrets the moment they are obtained, so they are scrubbed too.
  */
-export function createUpstream(config: UpstreamConfig, secrets: SecretSet, logger: Logger | undefined): { runtime: Runtime; options: ApiOptions } {
+export function createUpstream(
+  config: UpstreamConfig,
+  secrets: SecretSet,
+  logger: Logger | undefined,
+): { runtime: Runtime; options: ApiOptions; queryKey?: { name: string; value: string } } {
   const options: ApiOptions = {
     baseUrl: config.url,
     auth: authOptions(config, secrets),
@@ -23,16 +27,20 @@ export function createUpstream(config: UpstreamConfig, secrets: SecretSet, logge
     ...(logger ? { logger } : {}),
     requestIdHeader: "X-Request-Id",
   };
-  return { runtime: createApi(options).runtime, options };
+  const { apiKey, apiKeyHeader } = config.auth;
+  // The spec puts the key in the query: the proxy adds it to each upstream URL that takes it (createApi leaves it out of the runtime).
+  const queryKey = apiKey !== undefined && apiKeyHeader === undefined && SPEC_KEY?.in === "query" ? { name: SPEC_KEY.name!, value: apiKey } : undefined;
+  return { runtime: createApi(options).runtime, options, ...(queryKey ? { queryKey } : {}) };
 }
 
-/** The header of the spec's first API key scheme sent in a header ("X-API-Key" when it has none). */
+/** The spec's first API key scheme: where createApi puts the key (its header, a Cookie, the query), as the generated client does. */
 const schemes: Record<string, { type: string; in?: string; name?: string }> = securitySchemes;
-const API_KEY_HEADER = Object.values(schemes).find((s) => s.type === "apiKey" && s.in === "header")?.name ?? "X-API-Key";
+const SPEC_KEY = Object.values(schemes).find((s) => s.type === "apiKey" && s.in && s.name);
 
 function authOptions(config: UpstreamConfig, secrets: SecretSet): AuthOptions {
   const { apiKey, bearer, oauth } = config.auth;
-  if (apiKey !== undefined) return { apiKey, apiKeyHeader: config.auth.apiKeyHeader ?? API_KEY_HEADER };
+  // Without a header of its own, createApi places the key where the spec says (X-API-Key when it has no apiKey scheme).
+  if (apiKey !== undefined) return config.auth.apiKeyHeader ? { apiKey, apiKeyHeader: config.auth.apiKeyHeader } : { apiKey };
   if (bearer !== undefined) return { bearer };
   if (!oauth) return {};
   const provider = clientCredentials({
@@ -69,4 +77,12 @@ export function accepts(meta: OperationMeta, kinds: { bearer: boolean; apiKey: b
 export function upstreamUrl(base: string, meta: OperationMeta, params: Record<string, string>, search: string): string {
   const path = meta.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
   return `${base.replace(/\/+$/, "")}${path}${search}`;
+}
+
+/** The upstream URL with the proxy's query key, when the call takes the key; a value the browser sent under that name is replaced. */
+export function addQueryKey(target: string, key: { name: string; value: string } | undefined, auth: CallOptions["auth"]): string {
+  if (!key || !takesApiKey(auth)) return target;
+  const url = new URL(target);
+  url.searchParams.set(key.name, key.value);
+  return url.href;
 }
