@@ -2,7 +2,7 @@
  * Public API type tests. `expectTypeOf` is erased at runtime; `tsc -p tsconfig.json` (which includes
  * test/) is what enforces these, so the typecheck script is part of the test suite.
  */
-import createClient from "openapi-fetch";
+import createClient, { type FetchOptions } from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   ApiError,
@@ -27,7 +27,7 @@ import {
   type TokenSet,
   type VerifiedEvent,
 } from "../src/index.js";
-import type { OperationItem } from "../src/client/api-core.js";
+import type { OperationFn, OperationInit, OperationItem } from "../src/client/api-core.js";
 
 describe("public API types", () => {
   it("runtime.fetch and withCall are fetch-compatible and fit openapi-fetch", () => {
@@ -84,6 +84,25 @@ describe("public API types", () => {
     expectTypeOf<OperationItem<Op<{ data: { id: string }[]; has_more: boolean }>>>().toEqualTypeOf<{ id: string }>();
     expectTypeOf<OperationItem<Op<{ total_count: number; items: { name: string }[] }>>>().toEqualTypeOf<{ name: string }>();
     expectTypeOf<OperationItem<Op<{ ok: boolean }>>>().toEqualTypeOf<unknown>();
+  });
+
+  it("a multipart or raw body takes files and bytes where the spec says string (format: binary); a JSON body does not", () => {
+    type Body<Media extends string, B, Required extends boolean = true> = {
+      parameters: {};
+      requestBody: Required extends true ? { content: { [M in Media]: B } } : { content: { [M in Media]: B } } | undefined;
+      responses: { 201: { content: { "application/json": { id: string } } } };
+    };
+    type Upload = Body<"multipart/form-data", { file: string; tags?: string[]; note?: string }>;
+    expectTypeOf<{ body: { file: Blob; tags: [string, Blob] } }>().toMatchTypeOf<OperationInit<Upload>>();
+    expectTypeOf<{ body: { file: Uint8Array; note: "n" } }>().toMatchTypeOf<OperationInit<Upload>>();
+    expectTypeOf<{ body: { file: number } }>().not.toMatchTypeOf<OperationInit<Upload>>();
+    expectTypeOf<{ body: { note: "no file" } }>().not.toMatchTypeOf<OperationInit<Upload>>();
+    // Still required: the init is not optional.
+    expectTypeOf<Parameters<OperationFn<Upload>>[0]>().toEqualTypeOf<OperationInit<Upload>>();
+    expectTypeOf<{ body: Blob }>().toMatchTypeOf<OperationInit<Body<"application/octet-stream", string>>>();
+    type Json = Body<"application/json", { name: string }>;
+    expectTypeOf<{ body: { name: Blob } }>().not.toMatchTypeOf<OperationInit<Json>>();
+    expectTypeOf<OperationInit<Json>["body"]>().toEqualTypeOf<FetchOptions<Json>["body"]>();
   });
 
   it("SSE and webhook helpers carry the schema's type", () => typeOnly(() => {

@@ -49,8 +49,29 @@ export interface OperationMeta {
 type Media = `${string}/${string}`;
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
+/**
+ * A multipart or raw body's strings may also be files or bytes (the spec's `format: binary` is a
+ * string to openapi-typescript): the client sends them as file parts, or as the body itself.
+ */
+export type Uploadable<T> = T extends string
+  ? T | Blob | Uint8Array
+  : T extends readonly (infer U)[]
+    ? Uploadable<U>[]
+    : T extends Blob | Date
+      ? T
+      : T extends object
+        ? { [K in keyof T]: Uploadable<T[K]> }
+        : T;
+type UploadsBody<Op> = Op extends { requestBody?: { content: infer C } } ? ([Extract<keyof C, `multipart/${string}` | "application/octet-stream">] extends [never] ? false : true) : false;
+/** openapi-fetch's `body` option, its strings widened to files and bytes where the spec's body is multipart or raw. */
+type BodyOption<Op, F> = UploadsBody<Op> extends false
+  ? Pick<F, "body" & keyof F>
+  : "body" extends keyof F
+    ? {} extends Pick<F, "body"> ? { body?: Uploadable<F["body"]> } : { body: Uploadable<F["body"]> }
+    : {};
+
 /** Request of an operation: openapi-fetch's options, plus an idempotency key where the spec declares one. */
-export type OperationInit<Op> = FetchOptions<Op> & {
+export type OperationInit<Op> = Omit<FetchOptions<Op>, "body"> & BodyOption<Op, FetchOptions<Op>> & {
   /** Idempotency key; one is generated per logical request when omitted and the operation accepts it. */
   idempotencyKey?: string;
 };
