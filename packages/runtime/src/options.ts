@@ -93,9 +93,9 @@ export interface CallOptions {
   cache?: boolean | { ttlMs: number };
   /**
    * false sends no runtime credentials (login and refresh endpoints); an object picks which kinds
-   * the operation accepts (`{ bearer: true, apiKey: false }`). Default: true (every configured kind).
+   * the operation accepts (`{ bearer: true, apiKey: false }`; `basic`: a generated client's). Default: true (every configured kind).
    */
-  auth?: boolean | { bearer?: boolean; apiKey?: boolean };
+  auth?: boolean | { bearer?: boolean; apiKey?: boolean; basic?: boolean };
   /** Extra headers for this call. Default: none. */
   headers?: HeadersInit;
   /** Reports request-body bytes sent (streams the buffered body; one tick at the end where unsupported). Default: none. */

@@ -90,4 +90,18 @@ describe("where auth.apiKey goes", () => {
     for (const line of lines) expect(line).not.toMatch(/appid=k/);
     expect(lines[0]).toContain("appid=%5BREDACTED%5D");
   });
+
+  it("HTTP Basic (Twilio, Jira): sent where the spec takes it, UTF-8, not where a configured bearer would do, and a call's own Authorization wins", async () => {
+    const basicOnly: OperationMeta = { id: "sendMessage", method: "get", path: "/things", security: [["basicAuth"]], credentials: ["basic"] };
+    const either: OperationMeta = { id: "createCustomer", method: "get", path: "/things", security: [["basicAuth"], ["bearerAuth"]], credentials: ["basic", "bearer"] };
+    const basic = { username: "AC123", password: "tök:en" };
+    const want = `Basic ${Buffer.from("AC123:tök:en", "utf8").toString("base64")}`;
+    expect((await call({ auth: { basic } }, {}, basicOnly)).headers.authorization).toBe(want);
+    expect((await call({ auth: { basic } }, {}, basicOnly, { middleware: [{ onRequest: () => undefined }] })).headers.authorization).toBe(want);
+    expect((await call({ auth: { basic } }, {}, either)).headers.authorization).toBe(want);
+    expect((await call({ auth: { basic, bearer: "tok" } }, {}, either)).headers.authorization).toBe("Bearer tok");
+    expect((await call({ auth: { basic } }, {}, open)).headers.authorization).toBeUndefined();
+    expect((await call({ auth: { basic } }, {}, basicOnly, { headers: { Authorization: "Basic other" } })).headers.authorization).toBe("Basic other");
+    expect((await call({ auth: { basic } }, {}, basicOnly, undefined, { auth: false })).headers.authorization).toBeUndefined();
+  });
 });

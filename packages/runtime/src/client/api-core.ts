@@ -3,7 +3,7 @@ import { runtimeOf, runtimeState } from "../runtime.js";
 import { streamEvents, type SSEEvent, type StreamEventsOptions } from "../sse-client.js";
 import { paginator, type ApiOptions, type CallOptions, type PageOptions, type Runtime } from "./core-runtime.js";
 import { compileOperation, type Invoke } from "./operation.js";
-import { hideQueryKey, placeApiKey, type SpecApiKey } from "./api-key.js";
+import { basicAuthorization, hideQueryKey, placeApiKey, type SpecApiKey } from "./api-key.js";
 import type { BodyMeta } from "./request-body.js";
 
 export type { ApiOptions, CallOptions, PageOptions } from "./core-runtime.js";
@@ -129,7 +129,8 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: 
     ...(options.headers ? { headers: options.headers } : {}),
     fetch: runtime.fetch,
   });
-  const compile = (meta: OperationMeta): Invoke => compileOperation(state, meta, placed.options, client as unknown as Client<{}>, query);
+  const basic = basicAuthorization(options.auth?.basic);
+  const compile = (meta: OperationMeta): Invoke => compileOperation(state, meta, placed.options, client as unknown as Client<{}>, query, basic);
   const op = <Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op> => {
     const invoke = compile(meta);
     return ((init?: object, call?: CallOptions) => invoke(init, call, "data")) as OperationFn<Op>;

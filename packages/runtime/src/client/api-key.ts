@@ -39,6 +39,14 @@ export function placeApiKey(options: ApiOptions, spec: SpecApiKey | undefined): 
   return { options: { ...options, auth: rest }, query: { name: spec.name, get } };
 }
 
+/** The `Authorization` value of HTTP Basic credentials: the user-id and password joined by a colon, as UTF-8 (RFC 7617), in base64. */
+export function basicAuthorization(basic: { username: string; password: string } | undefined): string | undefined {
+  if (!basic) return undefined;
+  let binary = "";
+  for (const byte of new TextEncoder().encode(`${basic.username}:${basic.password}`)) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
 /** Whether a call's credentials (the spec's for the operation, or the call's `auth`) take the API key. */
 export function takesApiKey(auth: RuntimeCallOptions["auth"]): boolean {
   return auth === true || (typeof auth === "object" && auth.apiKey !== false);

@@ -3,8 +3,11 @@ import type { CallOptions as RuntimeCallOptions, FetchFn, RuntimeOptions } from 
 import { Paginator, type FetchedPage, type PageRequest } from "../pagination/paginate.js";
 import type { OperationMeta } from "./api-core.js";
 
-/** Options of a generated client: every runtime option (retries, auth, cache, limits, hooks…). */
-export type ApiOptions = RuntimeOptions;
+/** Options of a generated client: every runtime option (retries, auth, cache, limits, hooks…), and HTTP Basic credentials. */
+export type ApiOptions = Omit<RuntimeOptions, "auth"> & {
+  /** The runtime's credentials, plus `basic`: HTTP Basic, sent to the operations whose spec accepts it (Twilio, Jira…). Default: none. */
+  auth?: RuntimeOptions["auth"] & { basic?: { username: string; password: string } };
+};
 
 /** Per-call options of a generated operation (retries, timeouts, signal, idempotency key, cache tags…). */
 export type CallOptions = Omit<RuntimeCallOptions, "idempotencyHeader" | "operationId">;
@@ -54,7 +57,9 @@ function credentialsFor(meta: OperationMeta, options: ApiOptions): CallOptions["
   if (!meta.credentials) return true;
   const bearer = meta.credentials.includes("bearer");
   const apiKey = meta.credentials.includes("apiKey") && !(bearer && options.auth?.bearer !== undefined);
-  return { bearer, apiKey };
+  // Basic only where neither configured alternative would do.
+  const basic = meta.credentials.includes("basic") && !((bearer && options.auth?.bearer !== undefined) || (apiKey && options.auth?.apiKey !== undefined));
+  return { bearer, apiKey, basic };
 }
 
 /** Arrays that hold a page's items, by the names APIs give them; a body that is an array (GitHub's lists) holds them itself. */

@@ -50,7 +50,7 @@ const NONE: RequestInit = {};
  * only openapi-fetch implements (`middleware`, a custom `Request`) go through it instead.
  * What can be decided per operation is decided here, once: the path template, the call options.
  */
-export function compileOperation(state: RuntimeState, meta: OperationMeta, options: ApiOptions, client: Client<{}>, queryKey?: QueryKey): Invoke {
+export function compileOperation(state: RuntimeState, meta: OperationMeta, options: ApiOptions, client: Client<{}>, queryKey?: QueryKey, basic?: string): Invoke {
   const method = meta.method.toUpperCase();
   // Without a fragment a spec may write into the path (ReadMe's `/cookies#form`, to tell two operations
   // on one path apart): fetch drops it anyway, and the query appended after it would go with it.
@@ -62,11 +62,13 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
   const readData: ReadBody<unknown> = (res, bytes) => readBody(res, bytes, "json", method);
 
   const run: Invoke = (init, call, mode) => {
-    const i = (init ?? NONE) as Init;
+    let i = (init ?? NONE) as Init;
     let passthrough = NONE;
     for (const k in i) if (!OWN.has(k)) (passthrough === NONE ? (passthrough = {}) : passthrough)[k as "cache"] = i[k as keyof Init] as never;
     const c: RuntimeCallOptions = call || i.idempotencyKey !== undefined ? operationCallOptions(meta, options, call) : defaults;
     if (i.idempotencyKey !== undefined) c.idempotencyKey = i.idempotencyKey;
+    // HTTP Basic, where the operation takes it; an Authorization the call sets wins.
+    if (basic && (c.auth === true ? options.auth?.bearer === undefined : typeof c.auth === "object" && c.auth.basic)) i = { ...i, headers: mergeHeaders({ authorization: basic }, i.headers) };
     if (i.middleware?.length || i.Request) return viaOpenapiFetch(state, client, meta, i, c, mode, styledQuery, template === meta.path ? undefined : template);
 
     const parseAs = i.parseAs ?? "json";
