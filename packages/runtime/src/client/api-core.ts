@@ -17,6 +17,8 @@ export type { BodyMeta, PartEncoding } from "./request-body.js";
 export interface SpecDefaults {
   /** Where `auth.apiKey` goes: the spec's first apiKey scheme. Default: the `apiKeyHeader` option's header. */
   apiKey?: SpecApiKey;
+  /** The base URL is the spec's own (none given, or its default), so an operation's own `server` applies. Default: false. */
+  specBase?: boolean;
 }
 
 /** What the generated client knows of an operation from the spec. */
@@ -40,6 +42,8 @@ export interface OperationMeta {
   /** Kinds of runtime credentials the operation's security schemes accept. */
   readonly credentials?: readonly ("bearer" | "apiKey" | "basic")[];
   readonly tags?: readonly string[];
+  /** Its own server, where the spec serves it elsewhere (uploads on another host); `{name}` where a variable has no default. */
+  readonly server?: string;
   /** Its request body's media type (and encoding) when the spec declares no JSON one: a form, multipart, bytes, text. */
   readonly body?: BodyMeta;
   /** Answers `text/event-stream`. */
@@ -129,8 +133,8 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: 
     ...(options.headers ? { headers: options.headers } : {}),
     fetch: runtime.fetch,
   });
-  const basic = basicAuthorization(options.auth?.basic);
-  const compile = (meta: OperationMeta): Invoke => compileOperation(state, meta, placed.options, client as unknown as Client<{}>, query, basic);
+  const placement = { ...(query ? { queryKey: query } : {}), basic: basicAuthorization(options.auth?.basic), specBase: spec.specBase === true };
+  const compile = (meta: OperationMeta): Invoke => compileOperation(state, meta, placed.options, client as unknown as Client<{}>, placement);
   const op = <Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op> => {
     const invoke = compile(meta);
     return ((init?: object, call?: CallOptions) => invoke(init, call, "data")) as OperationFn<Op>;

@@ -7,6 +7,8 @@ import type { OperationMeta } from "./api-core.js";
 export type ApiOptions = Omit<RuntimeOptions, "auth"> & {
   /** The runtime's credentials, plus `basic`: HTTP Basic, sent to the operations whose spec accepts it (Twilio, Jira…). Default: none. */
   auth?: RuntimeOptions["auth"] & { basic?: { username: string; password: string } };
+  /** Values of the `{variables}` in operations' own servers that the spec gives no default (Pinecone's `{index_name}`). Default: none. */
+  serverVariables?: Record<string, string>;
 };
 
 /** Per-call options of a generated operation (retries, timeouts, signal, idempotency key, cache tags…). */

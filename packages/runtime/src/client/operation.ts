@@ -50,13 +50,27 @@ const NONE: RequestInit = {};
  * only openapi-fetch implements (`middleware`, a custom `Request`) go through it instead.
  * What can be decided per operation is decided here, once: the path template, the call options.
  */
-export function compileOperation(state: RuntimeState, meta: OperationMeta, options: ApiOptions, client: Client<{}>, queryKey?: QueryKey, basic?: string): Invoke {
+/** What createApiCore worked out once for every operation: where credentials go, whether the base URL is the spec's own. */
+export interface Placement {
+  /** The API key, when the spec puts it in the query. */
+  queryKey?: QueryKey;
+  /** The `Authorization` value of the `basic` credentials. */
+  basic?: string;
+  /** The base URL is the spec's (none given, or the spec's default): an operation's own server applies. */
+  specBase?: boolean;
+}
+
+export function compileOperation(state: RuntimeState, meta: OperationMeta, options: ApiOptions, client: Client<{}>, placement: Placement = {}): Invoke {
+  const { queryKey, basic } = placement;
   const method = meta.method.toUpperCase();
   // Without a fragment a spec may write into the path (ReadMe's `/cookies#form`, to tell two operations
   // on one path apart): fetch drops it anyway, and the query appended after it would go with it.
   const template = (meta.template ?? meta.path).replace(/#.*$/s, "");
   const path = compilePath(template);
   const styledQuery = meta.query && specQuery(meta.query);
+  // An operation served on another host (Stripe's and Box's uploads, GitHub's release assets), unless the caller chose the base URL.
+  const own = placement.specBase && meta.server !== undefined ? fillServer(meta.server, options.serverVariables) : undefined;
+  const unfilled = own !== undefined && /\{([^{}]+)\}/.exec(own);
   const base = (options.baseUrl ?? "").replace(/\/$/, "");
   const defaults = operationCallOptions(meta, options);
   const readData: ReadBody<unknown> = (res, bytes) => readBody(res, bytes, "json", method);
@@ -67,6 +81,10 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
     for (const k in i) if (!OWN.has(k)) (passthrough === NONE ? (passthrough = {}) : passthrough)[k as "cache"] = i[k as keyof Init] as never;
     const c: RuntimeCallOptions = call || i.idempotencyKey !== undefined ? operationCallOptions(meta, options, call) : defaults;
     if (i.idempotencyKey !== undefined) c.idempotencyKey = i.idempotencyKey;
+    if (own !== undefined && !i.baseUrl) {
+      if (unfilled) return Promise.reject(new TypeError(`${meta.id} is served at ${meta.server}: pass createApi a serverVariables.${unfilled[1]} (or a baseUrl)`));
+      i = { ...i, baseUrl: own };
+    }
     // HTTP Basic, where the operation takes it; an Authorization the call sets wins.
     if (basic && (c.auth === true ? options.auth?.bearer === undefined : typeof c.auth === "object" && c.auth.basic)) i = { ...i, headers: mergeHeaders({ authorization: basic }, i.headers) };
     if (i.middleware?.length || i.Request) return viaOpenapiFetch(state, client, meta, i, c, mode, styledQuery, template === meta.path ? undefined : template);
@@ -169,4 +187,9 @@ async function viaOpenapiFetch(
   if (!response.ok) throw errorFromResponse(response, error);
   const value = json && typeof data === "string" ? (data ? parseJson(response, data) : undefined) : data;
   return mode === "page" ? { data: value, response } : value;
+}
+
+/** An operation's own server with the caller's `serverVariables` filled in; a variable without a value stays `{name}`. */
+function fillServer(url: string, values: Readonly<Record<string, string>> | undefined): string {
+  return url.replace(/\{([^{}]+)\}/g, (whole, name: string) => (values && Object.prototype.hasOwnProperty.call(values, name) ? values[name]! : whole));
 }

@@ -5,6 +5,7 @@ import { isObj } from "./normalize-meta.js";
 import { camelCase, IdentifierPool } from "./naming.js";
 import { parseSecurity } from "./build-model.js";
 import { pathItemOperations } from "../load/path-item-operations.js";
+import { parseServers } from "./servers.js";
 
 type Obj = Record<string, unknown>;
 
@@ -186,7 +187,10 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
       const shared = Array.isArray(item.parameters) ? item.parameters : [];
       for (const { method, op: rawOp, keys } of pathItemOperations(item, file, base)) {
         if (!isObj(rawOp)) continue;
-        out.push({ key, op: operation(key, method as HttpMethod, rawOp, shared, joinPointer(base, ...keys), base) });
+        const op = operation(key, method as HttpMethod, rawOp, shared, joinPointer(base, ...keys), base);
+        const servers = parseServers(rawOp.servers ?? item.servers);
+        if (servers.length) op.servers = servers;
+        out.push({ key, op });
       }
     }
     return out;

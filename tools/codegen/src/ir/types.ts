@@ -209,6 +209,8 @@ export interface IROperation {
   pagination?: IRPagination;
   /** Name of the idempotency header the operation accepts, if any. */
   idempotencyHeader?: string;
+  /** Its own servers (the operation's, else its path item's), where the document's do not serve it (uploads on another host). */
+  servers?: IRServer[];
   extensions: Record<string, unknown>;
   pointer: string;
 }

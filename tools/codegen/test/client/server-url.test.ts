@@ -113,4 +113,61 @@ describe("server variables", () => {
     expect(mod.serverUrl({ region: "eu" }, 1)).toBe("https://eu.api.example.com/v2");
     expect(() => mod.serverUrl({ scheme: "ftp" })).toThrow(/not a value/);
   });
+
+  it("an operation's own server (a path item's or the operation's): the generated client sends it there while the base URL is the spec's", async () => {
+    const root = scratch("op-server-");
+    const runDir = join(CODEGEN_ROOT, ".tmp", `op-server-${process.pid}`);
+    const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } };
+    const spec = join(root, "spec.json");
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        openapi: "3.0.3",
+        info: { title: "t", version: "1" },
+        servers: [{ url: "https://api.example.com/v1" }],
+        paths: {
+          "/files": { get: { operationId: "listFiles", responses: ok }, post: { operationId: "uploadFile", servers: [{ url: "https://files.example.com/v1" }], responses: ok } },
+          "/assets": { servers: [{ url: "https://{host}/up", variables: { host: { default: "uploads.example.com" } } }], post: { operationId: "uploadAsset", responses: ok } },
+          // The document's own server again: nothing to record.
+          "/same": { servers: [{ url: "https://api.example.com/v1" }], get: { operationId: "same", responses: ok } },
+        },
+      }),
+    );
+    const out = join(root, "out");
+    await generate({ spec, out, targets: ["types", "client"], workers: false });
+    mkdirSync(runDir, { recursive: true });
+    try {
+      for (const f of ["client.gen.ts", "types.gen.ts"]) writeFileSync(join(runDir, f), readFileSync(join(out, f)));
+      const mod = await import(join(runDir, "client.gen.ts"));
+      expect([mod.operationMeta.uploadFile.server, mod.operationMeta.uploadAsset.server, mod.operationMeta.same.server, mod.operationMeta.listFiles.server]).toEqual([
+        "https://files.example.com/v1",
+        "https://uploads.example.com/up",
+        undefined,
+        undefined,
+      ]);
+      const seen: string[] = [];
+      const fetch = async (input: string) => (seen.push(input), new Response("{}", { headers: { "content-type": "application/json" } }));
+      for (const options of [{ fetch }, { fetch, baseUrl: "https://api.example.com/v1" }, { fetch, baseUrl: "http://127.0.0.1:4010" }]) {
+        const api = mod.createApi(options);
+        await api.uploadFile();
+        await api.uploadAsset();
+        await api.listFiles();
+      }
+      expect(seen).toEqual([
+        "https://files.example.com/v1/files",
+        "https://uploads.example.com/up/assets",
+        "https://api.example.com/v1/files",
+        // The spec's default given explicitly is still the spec's own.
+        "https://files.example.com/v1/files",
+        "https://uploads.example.com/up/assets",
+        "https://api.example.com/v1/files",
+        // A base URL of the caller's (a Prism mock) serves everything.
+        "http://127.0.0.1:4010/files",
+        "http://127.0.0.1:4010/assets",
+        "http://127.0.0.1:4010/files",
+      ]);
+    } finally {
+      rmSync(runDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

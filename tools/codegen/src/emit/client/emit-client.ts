@@ -24,7 +24,8 @@ export const emitClient: Emitter = (ctx) => {
   const used = [...new Set(["ApiCore", "ApiOptions", "OperationMeta", ...model.operations.map((o) => surfaceCall(o).type.split("<")[0]!)])].sort();
   const kinds = new Map(model.securitySchemes.map((sc) => [sc.name, credentialKind(sc)]));
   const named = new Map(model.schemas.map((n) => [n.name, n.schema]));
-  const meta = model.operations.map((op) => [op.id, metaValue(op, kinds, (name) => named.get(name))] as const);
+  const globalServer = defaultServerUrl(model.servers);
+  const meta = model.operations.map((op) => [op.id, metaValue(op, kinds, (name) => named.get(name), globalServer)] as const);
   const schemes = Object.fromEntries(model.securitySchemes.map((s) => [s.name, { type: s.type, ...(s.scheme ? { scheme: s.scheme } : {}), ...(s.in ? { in: s.in, name: s.paramName } : {}) }]));
   const servers = model.servers.map((s) => s.url);
   // A server URL with {variables} is a template: the default base URL fills in the spec's defaults.
@@ -61,10 +62,15 @@ export const emitClient: Emitter = (ctx) => {
   }
   api.push(`}`);
 
-  /** createApi's statements; `typed` keeps the type arguments (a .ts module), else plain JavaScript. */
   // Where auth.apiKey goes: the spec's first apiKey scheme (its header, query parameter or cookie).
   const key = model.securitySchemes.find((sc) => sc.type === "apiKey" && sc.in && sc.paramName);
-  const specDefaults = key ? `, ${valueLiteral({ apiKey: { in: key.in, name: key.paramName } })}` : "";
+  // Operations served elsewhere (uploads on another host) go there while the base URL is the spec's own.
+  const specBase = meta.some(([, m]) => m.server !== undefined)
+    ? `specBase: ${variables || !servers.length ? "options.baseUrl === undefined" : "options.baseUrl === undefined || options.baseUrl === servers[0]"}`
+    : undefined;
+  const defaultsParts = [...(specBase ? [specBase] : []), ...(key ? [`apiKey: ${valueLiteral({ in: key.in, name: key.paramName })}`] : [])];
+  const specDefaults = defaultsParts.length ? `, { ${defaultsParts.join(", ")} }` : "";
+  /** createApi's statements; `typed` keeps the type arguments (a .ts module), else plain JavaScript. */
   const createApiBody = (typed: boolean): string[] => {
     const core = typed ? "createApiCore<paths>" : "createApiCore";
     const out = [
@@ -191,7 +197,7 @@ function credentialKind(s: IRSecurityScheme): "bearer" | "apiKey" | "basic" | un
   return undefined;
 }
 
-function metaValue(op: IROperation, kinds: Map<string, ReturnType<typeof credentialKind>>, schemaOf: (name: string) => IRSchema | undefined): Record<string, unknown> {
+function metaValue(op: IROperation, kinds: Map<string, ReturnType<typeof credentialKind>>, schemaOf: (name: string) => IRSchema | undefined, globalServer: string | undefined): Record<string, unknown> {
   const m: Record<string, unknown> = { id: op.id, method: op.method, path: op.path };
   const styles = paramStyles(op, schemaOf);
   if (styles.template) m.template = styles.template;
@@ -206,6 +212,9 @@ function metaValue(op: IROperation, kinds: Map<string, ReturnType<typeof credent
   if (single.length && single.every((k) => k !== undefined)) m.credentials = [...new Set(single)];
   const body = requestBodyMeta(op);
   if (body) m.body = body;
+  // Its own server, with the spec's defaults filled in (a variable without one stays `{name}`: the caller's serverVariables).
+  const server = op.servers && defaultServerUrl(op.servers);
+  if (server !== undefined && server !== globalServer) m.server = server;
   if (op.tags.length) m.tags = op.tags;
   const stream = op.responses.some((r) => r.content.some((c) => c.mediaType === "text/event-stream"));
   if (stream) m.stream = true;
