@@ -5,37 +5,25 @@
  * generated client sending the key where the spec says, through the runtime.
  */
 import { describe, expect, it } from "vitest";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { generate } from "../../src/generate.js";
-import { CODEGEN_ROOT } from "../zod/compile.js";
+import { generatedClient } from "../support/generated-client.js";
 import { scratchFolders } from "../scratch.js";
 
 const scratch = scratchFolders();
+const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } };
 
-async function clientFor(scheme: object, tag: string) {
-  const root = scratch("api-key-");
-  const spec = join(root, "spec.json");
-  const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } };
-  writeFileSync(
-    spec,
-    JSON.stringify({
+const clientFor = (scheme: object, tag: string) =>
+  generatedClient(
+    scratch("api-key-"),
+    {
       openapi: "3.0.3",
       info: { title: "t", version: "1" },
       servers: [{ url: "https://api.example.com" }],
       security: [{ key: [] }],
       paths: { "/things": { get: { operationId: "getThing", responses: ok } }, "/health": { get: { operationId: "health", security: [], responses: ok } } },
       components: { securitySchemes: { key: scheme } },
-    }),
+    },
+    `api-key-${tag}`,
   );
-  const out = join(root, "out");
-  await generate({ spec, out, targets: ["types", "client"], workers: false });
-  // The module runs from inside the package, where @specforge/runtime resolves.
-  const runDir = join(CODEGEN_ROOT, ".tmp", `api-key-${tag}-${process.pid}`);
-  mkdirSync(runDir, { recursive: true });
-  for (const f of ["client.gen.ts", "types.gen.ts"]) writeFileSync(join(runDir, f), readFileSync(join(out, f)));
-  return { source: readFileSync(join(out, "client.gen.ts"), "utf8"), mod: await import(join(runDir, "client.gen.ts")), done: () => rmSync(runDir, { recursive: true, force: true }) };
-}
 
 describe("API keys where the spec puts them", () => {
   it.each([

@@ -5,10 +5,7 @@
  * form with deepObject fields, an upload, bytes), want that metadata.
  */
 import { describe, expect, it } from "vitest";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { generate } from "../../src/generate.js";
-import { CODEGEN_ROOT } from "../zod/compile.js";
+import { generatedClient } from "../support/generated-client.js";
 import { scratchFolders } from "../scratch.js";
 
 const scratch = scratchFolders();
@@ -34,23 +31,14 @@ const CASES: [string, Record<string, unknown>, unknown][] = [
 
 describe("request body metadata", () => {
   it("given request bodies as specs write them, want operationMeta's body", async () => {
-    const root = scratch("request-body-");
     const paths = Object.fromEntries(
       CASES.map(([, content], i) => [`/op${i}`, { post: { operationId: `op${i}`, requestBody: { content }, responses: { "204": { description: "ok" } } } }]),
     );
-    const spec = join(root, "spec.json");
-    writeFileSync(spec, JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths }));
-    const out = join(root, "out");
-    await generate({ spec, out, targets: ["types", "client"], workers: false });
-    // The module runs from inside the package, where @specforge/runtime resolves.
-    const runDir = join(CODEGEN_ROOT, ".tmp", `request-body-${process.pid}`);
-    mkdirSync(runDir, { recursive: true });
+    const { mod, done } = await generatedClient(scratch("request-body-"), { openapi: "3.1.0", info: { title: "t", version: "1" }, paths }, "request-body");
     try {
-      for (const f of ["client.gen.ts", "types.gen.ts"]) writeFileSync(join(runDir, f), readFileSync(join(out, f)));
-      const { operationMeta } = await import(join(runDir, "client.gen.ts"));
-      expect(CASES.map(([name], i) => [name, operationMeta[`op${i}`].body])).toEqual(CASES.map(([name, , want]) => [name, want]));
+      expect(CASES.map(([name], i) => [name, mod.operationMeta[`op${i}`].body])).toEqual(CASES.map(([name, , want]) => [name, want]));
     } finally {
-      rmSync(runDir, { recursive: true, force: true });
+      done();
     }
   }, 120_000);
 });

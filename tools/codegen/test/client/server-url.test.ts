@@ -7,13 +7,12 @@
  * .ts module and in the JavaScript + declarations form of very large specs.
  */
 import { describe, expect, it } from "vitest";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { generate } from "../../src/generate.js";
 import { parseServers } from "../../src/ir/servers.js";
 import { serverUrlSource } from "../../src/emit/client/server-url.js";
 import { valueLiteral } from "../../src/emit/inert.js";
-import { CODEGEN_ROOT } from "../zod/compile.js";
+import { generatedClient } from "../support/generated-client.js";
 import { makeConsumer, typeCheck } from "../support/consumer.js";
 import { scratchFolders } from "../scratch.js";
 
@@ -42,15 +41,10 @@ describe("server variables", () => {
 
   it("the generated client: defaults as its base URL, serverUrl() typed by the spec and checked at run time", async () => {
     const root = scratch("server-url-");
-    // The module runs from inside the package, where @specforge/runtime resolves.
-    const runDir = join(CODEGEN_ROOT, ".tmp", `server-url-${process.pid}`);
+    const consumer = makeConsumer(root);
+    const get = { operationId: "getThing", responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } } };
+    const { mod, done } = await generatedClient(root, { openapi: "3.1.0", info: { title: "t", version: "1" }, servers: SERVERS, paths: { "/things": { get } } }, "server-url");
     try {
-      const consumer = makeConsumer(root);
-      const spec = join(root, "spec.json");
-      const get = { operationId: "getThing", responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } } };
-      writeFileSync(spec, JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, servers: SERVERS, paths: { "/things": { get } } }));
-      const out = join(root, "out");
-      await generate({ spec, out, targets: ["types", "client"], workers: false });
       writeFileSync(
         join(root, "consumer.ts"),
         [
@@ -71,9 +65,6 @@ describe("server variables", () => {
       await consumer;
       expect(await typeCheck(root, ["consumer.ts"])).toBe("");
 
-      mkdirSync(runDir, { recursive: true });
-      for (const f of ["client.gen.ts", "types.gen.ts"]) writeFileSync(join(runDir, f), readFileSync(join(out, f)));
-      const mod = await import(join(runDir, "client.gen.ts"));
       expect(mod.serverUrl()).toBe("https://developer.uspto.gov/ds-api");
       expect(mod.serverUrl({ scheme: "http" })).toBe("http://developer.uspto.gov/ds-api");
       expect(mod.serverUrl({ region: "eu" }, 1)).toBe("https://eu.api.example.com/v2");
@@ -96,7 +87,7 @@ describe("server variables", () => {
       await mod.createApi({ fetch, baseUrl: mod.serverUrl({ region: "eu" }, 1) }).getThing();
       expect(seen).toEqual(["https://developer.uspto.gov/ds-api/things", "https://eu.api.example.com/v2/things"]);
     } finally {
-      rmSync(runDir, { recursive: true, force: true });
+      done();
     }
   }, 300_000);
 
@@ -115,13 +106,10 @@ describe("server variables", () => {
   });
 
   it("an operation's own server (a path item's or the operation's): the generated client sends it there while the base URL is the spec's", async () => {
-    const root = scratch("op-server-");
-    const runDir = join(CODEGEN_ROOT, ".tmp", `op-server-${process.pid}`);
     const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } };
-    const spec = join(root, "spec.json");
-    writeFileSync(
-      spec,
-      JSON.stringify({
+    const { mod, done } = await generatedClient(
+      scratch("op-server-"),
+      {
         openapi: "3.0.3",
         info: { title: "t", version: "1" },
         servers: [{ url: "https://api.example.com/v1" }],
@@ -131,14 +119,10 @@ describe("server variables", () => {
           // The document's own server again: nothing to record.
           "/same": { servers: [{ url: "https://api.example.com/v1" }], get: { operationId: "same", responses: ok } },
         },
-      }),
+      },
+      "op-server",
     );
-    const out = join(root, "out");
-    await generate({ spec, out, targets: ["types", "client"], workers: false });
-    mkdirSync(runDir, { recursive: true });
     try {
-      for (const f of ["client.gen.ts", "types.gen.ts"]) writeFileSync(join(runDir, f), readFileSync(join(out, f)));
-      const mod = await import(join(runDir, "client.gen.ts"));
       expect([mod.operationMeta.uploadFile.server, mod.operationMeta.uploadAsset.server, mod.operationMeta.same.server, mod.operationMeta.listFiles.server]).toEqual([
         "https://files.example.com/v1",
         "https://uploads.example.com/up",
@@ -167,7 +151,7 @@ describe("server variables", () => {
         "http://127.0.0.1:4010/files",
       ]);
     } finally {
-      rmSync(runDir, { recursive: true, force: true });
+      done();
     }
   }, 120_000);
 });
