@@ -54,7 +54,7 @@ export const operationMeta = {
 } as const satisfies Record<string, OperationMeta>;
 
 /** Security schemes of the spec, by name. */
-export const securitySchemes = { apiKeyAuth: { type: "apiKey", in: "header", name: "X-API-Key" }, bearerAuth: { type: "http", scheme: "bearer" }, oauth2: { type: "oauth2" } } as const;
+export const securitySchemes = { apiKeyAuth: { type: "apiKey", in: "header", name: "X-API-Key" }, bearerAuth: { type: "http", scheme: "bearer" }, oauth2: { type: "oauth2", flows: { authorizationCode: { authorizationUrl: "https://auth.example.com/oauth/authorize", tokenUrl: "https://api.example.com/v1/oauth/token", refreshUrl: "https://api.example.com/v1/oauth/token", scopes: ["users:read", "users:write", "products:read", "products:write", "orders:read", "orders:write", "payments:read", "payments:write", "uploads:write", "exports:read", "exports:write", "coaching:read", "coaching:write", "marketplace:read", "webhooks:manage"] }, clientCredentials: { tokenUrl: "https://api.example.com/v1/oauth/token", scopes: ["users:read", "users:write", "products:read", "products:write", "orders:read", "orders:write", "payments:read", "payments:write", "uploads:write", "exports:read", "exports:write", "coaching:read", "coaching:write", "marketplace:read", "webhooks:manage"] } } } } as const;
 
 /** Servers listed in the spec; the first is the default base URL. */
 export const servers = ["https://api.example.com/v1", "http://127.0.0.1:4010"] as const;

@@ -50,4 +50,30 @@ describe("API keys where the spec puts them", () => {
       done();
     }
   }, 120_000);
+
+  it("securitySchemes carries an OAuth scheme's flows (endpoints, scope names) and an OpenID Connect URL, for clientCredentials({ tokenUrl })", async () => {
+    const oauth = {
+      type: "oauth2",
+      description: "not exported",
+      flows: { clientCredentials: { tokenUrl: "https://auth.example.com/token", scopes: { "read:things": "Read things", "write:things": "Write them" } } },
+    };
+    const { mod, done } = await generatedClient(
+      scratch("oauth-"),
+      {
+        openapi: "3.0.3",
+        info: { title: "t", version: "1" },
+        paths: { "/things": { get: { operationId: "getThing", security: [{ oauth: ["read:things"] }], responses: ok } } },
+        components: { securitySchemes: { oauth, oidc: { type: "openIdConnect", openIdConnectUrl: "https://auth.example.com/.well-known/openid-configuration" } } },
+      },
+      "oauth",
+    );
+    try {
+      expect(mod.securitySchemes).toEqual({
+        oauth: { type: "oauth2", flows: { clientCredentials: { tokenUrl: "https://auth.example.com/token", scopes: ["read:things", "write:things"] } } },
+        oidc: { type: "openIdConnect", openIdConnectUrl: "https://auth.example.com/.well-known/openid-configuration" },
+      });
+    } finally {
+      done();
+    }
+  }, 120_000);
 });

@@ -26,7 +26,7 @@ export const emitClient: Emitter = (ctx) => {
   const named = new Map(model.schemas.map((n) => [n.name, n.schema]));
   const globalServer = defaultServerUrl(model.servers);
   const meta = model.operations.map((op) => [op.id, metaValue(op, kinds, (name) => named.get(name), globalServer)] as const);
-  const schemes = Object.fromEntries(model.securitySchemes.map((s) => [s.name, { type: s.type, ...(s.scheme ? { scheme: s.scheme } : {}), ...(s.in ? { in: s.in, name: s.paramName } : {}) }]));
+  const schemes = Object.fromEntries(model.securitySchemes.map((s) => [s.name, schemeValue(s)]));
   const servers = model.servers.map((s) => s.url);
   // A server URL with {variables} is a template: the default base URL fills in the spec's defaults.
   const variables = hasServerVariables(model.servers);
@@ -190,6 +190,17 @@ function streamEventType(op: IROperation): string | undefined {
 }
 
 /** The runtime credential a security scheme is satisfied by. */
+/**
+ * A security scheme as the client module exports it: its kind, where a key goes, and an OAuth
+ * scheme's flows (endpoints and scope names) for `clientCredentials({ tokenUrl })` and PKCE set-ups.
+ */
+function schemeValue(s: IRSecurityScheme): Record<string, unknown> {
+  const flows = s.flows
+    ? Object.fromEntries(Object.entries(s.flows).map(([name, f]) => [name, { authorizationUrl: f.authorizationUrl, tokenUrl: f.tokenUrl, refreshUrl: f.refreshUrl, scopes: Object.keys(f.scopes) }]))
+    : undefined;
+  return { type: s.type, scheme: s.scheme, ...(s.in ? { in: s.in, name: s.paramName } : {}), flows, openIdConnectUrl: s.openIdConnectUrl };
+}
+
 function credentialKind(s: IRSecurityScheme): "bearer" | "apiKey" | "basic" | undefined {
   if (s.type === "oauth2" || s.type === "openIdConnect" || (s.type === "http" && s.scheme === "bearer")) return "bearer";
   if (s.type === "http" && s.scheme === "basic") return "basic";
