@@ -15,7 +15,8 @@ export function buildModel(spec: LoadedSpec): IRDocument {
   const named = new NamedSchemas(doc, spec.file, dialect, warn);
 
   const info = isObj(doc.info) ? doc.info : {};
-  const globalSecurity = parseSecurity(doc.security) ?? [];
+  // Undefined when the document declares none (GitHub's): not the same as `security: []`, which makes every operation public.
+  const globalSecurity = parseSecurity(doc.security);
   const { operations, webhooks } = buildOperations(doc, spec.file, named, globalSecurity);
   named.finish();
 

@@ -10,7 +10,7 @@ import { parseServers } from "./servers.js";
 type Obj = Record<string, unknown>;
 
 /** Operations of `paths` and of `webhooks` (3.1; `x-webhooks` too), in document order. */
-export function buildOperations(doc: Obj, file: string, named: NamedSchemas, globalSecurity: IRSecurityRequirement[]) {
+export function buildOperations(doc: Obj, file: string, named: NamedSchemas, globalSecurity: IRSecurityRequirement[] | undefined) {
   const pool = new IdentifierPool();
   const deref = (node: unknown, at: string): { value: Obj; at: string } => {
     let cur = node;
@@ -152,10 +152,11 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
       tags: Array.isArray(rawOp.tags) ? rawOp.tags.map(String) : [],
       parameters: [...params.values()],
       responses,
-      security: parseSecurity(rawOp.security) ?? globalSecurity,
+      security: parseSecurity(rawOp.security) ?? globalSecurity ?? [],
       extensions: Object.fromEntries(Object.entries(rawOp).filter(([k]) => k.startsWith("x-"))),
       pointer: at,
     };
+    if (rawOp.security === undefined && globalSecurity === undefined) op.securityUndeclared = true;
     if (typeof rawOp.operationId === "string") op.operationId = rawOp.operationId;
     if (typeof rawOp.summary === "string") op.summary = rawOp.summary;
     if (typeof rawOp.description === "string") op.description = rawOp.description;

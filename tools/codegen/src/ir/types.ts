@@ -204,8 +204,10 @@ export interface IROperation {
   parameters: IRParameter[];
   requestBody?: IRRequestBody;
   responses: IRResponse[];
-  /** Effective security (operation's own, else the document's); [] = public. */
+  /** Effective security (operation's own, else the document's); [] = public, unless securityUndeclared. */
   security: IRSecurityRequirement[];
+  /** Neither the operation nor the document declares `security` (GitHub's spec): not known to be public, so a client sends what it has. */
+  securityUndeclared?: boolean;
   pagination?: IRPagination;
   /** Name of the idempotency header the operation accepts, if any. */
   idempotencyHeader?: string;

@@ -76,4 +76,29 @@ describe("API keys where the spec puts them", () => {
       done();
     }
   }, 120_000);
+
+  it("a spec that declares no security at all (GitHub's) still gets the configured credentials; an operation's explicit security: [] does not", async () => {
+    const { mod, done } = await generatedClient(
+      scratch("no-security-"),
+      {
+        openapi: "3.0.3",
+        info: { title: "t", version: "1" },
+        servers: [{ url: "https://api.example.com" }],
+        paths: { "/repos": { get: { operationId: "getRepo", responses: ok } }, "/zen": { get: { operationId: "zen", security: [], responses: ok } } },
+      },
+      "no-security",
+    );
+    try {
+      expect(mod.operationMeta.getRepo.security).toBeUndefined();
+      expect(mod.operationMeta.zen.security).toEqual([]);
+      const sent: (string | null)[] = [];
+      const fetch = async (_url: string, init: RequestInit) => (sent.push(new Headers(init.headers).get("authorization")), new Response("{}", { headers: { "content-type": "application/json" } }));
+      const api = mod.createApi({ fetch, auth: { bearer: "ghp_token" } });
+      await api.getRepo();
+      await api.zen();
+      expect(sent).toEqual(["Bearer ghp_token", null]);
+    } finally {
+      done();
+    }
+  }, 120_000);
 });

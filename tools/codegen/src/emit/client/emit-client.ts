@@ -216,8 +216,8 @@ function metaValue(op: IROperation, kinds: Map<string, ReturnType<typeof credent
   if (op.idempotencyHeader) m.idempotencyHeader = op.idempotencyHeader;
   if (op.pagination) m.pagination = op.pagination.style;
   if (op.pagination?.params) m.pageParams = op.pagination.params;
-  // Always present: an empty list means a public operation (the runtime then sends no credentials).
-  m.security = op.security.map((r) => r.schemes.map((s) => s.name));
+  // An empty list means a public operation (the runtime then sends no credentials); absent when the spec declares no security at all.
+  if (!op.securityUndeclared) m.security = op.security.map((r) => r.schemes.map((s) => s.name));
   // Alternatives that need one credential kind only; AND-combinations are left to the caller.
   const single = op.security.filter((r) => r.schemes.length === 1).map((r) => kinds.get(r.schemes[0]!.name));
   if (single.length && single.every((k) => k !== undefined)) m.credentials = [...new Set(single)];
