@@ -17,19 +17,37 @@ describe("timeouts and aborts", () => {
   });
 
   it("throws TimeoutError(kind attempt) when every attempt is too slow", async () => {
-    const rt = createRuntime({ baseUrl: ctx.url, clock: testClock(), timeoutMs: 30, retry: { maxRetries: 1 } });
+    const retried: unknown[] = [];
+    const rt = createRuntime({
+      baseUrl: ctx.url,
+      clock: testClock(),
+      timeoutMs: 30,
+      retry: { maxRetries: 1 },
+      hooks: { onRetry: ({ error }) => void retried.push(error) },
+    });
     const err = await rt.fetch("/echo?delay=300&case=2").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
     expect(err).toBeInstanceOf(ConnectionError);
     expect((err as TimeoutError).kind).toBe("attempt");
     expect((err as TimeoutError).requestId).toBeDefined();
-    expect(ctx.server.count("/echo?delay=300&case=2")).toBe(2);
+    // Two attempts, counted by the client: on a loaded machine a 30 ms attempt can time out before the server sees it.
+    expect(retried).toHaveLength(1);
+    expect(retried[0]).toBeInstanceOf(TimeoutError);
+    expect(ctx.server.count("/echo?delay=300&case=2")).toBeLessThanOrEqual(2);
   });
 
   it("does not retry timeouts when told not to", async () => {
-    const rt = createRuntime({ baseUrl: ctx.url, clock: testClock(), timeoutMs: 30, retry: { retryOnTimeout: false } });
+    const retried: unknown[] = [];
+    const rt = createRuntime({
+      baseUrl: ctx.url,
+      clock: testClock(),
+      timeoutMs: 30,
+      retry: { retryOnTimeout: false },
+      hooks: { onRetry: ({ error }) => void retried.push(error) },
+    });
     await expect(rt.fetch("/echo?delay=300&case=3")).rejects.toBeInstanceOf(TimeoutError);
-    expect(ctx.server.count("/echo?delay=300&case=3")).toBe(1);
+    expect(retried).toHaveLength(0);
+    expect(ctx.server.count("/echo?delay=300&case=3")).toBeLessThanOrEqual(1);
   });
 
   it("enforces an overall budget across retries and backoff", async () => {
