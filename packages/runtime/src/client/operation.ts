@@ -8,7 +8,7 @@ import type { OperationMeta } from "./api-core.js";
 import { operationCallOptions, type ApiOptions, type CallOptions } from "./core-runtime.js";
 import { readBody, type ParseAs, parseJson } from "./read-body.js";
 import { compilePath, queryString, specQuery, type QuerySerializerOption } from "./url.js";
-import { takesApiKey, withQueryKey, type QueryKey } from "./api-key.js";
+import { getsKey, takesApiKey, withKeys, type PlacedKey } from "./api-key.js";
 import { encodeBody } from "./request-body.js";
 
 /**
@@ -52,8 +52,8 @@ const NONE: RequestInit = {};
  */
 /** What createApiCore worked out once for every operation: where credentials go, whether the base URL is the spec's own. */
 export interface Placement {
-  /** The API key, when the spec puts it in the query. */
-  queryKey?: QueryKey;
+  /** API keys the client places itself: `auth.apiKey` when the spec puts it in the query, and `auth.apiKeys`. */
+  keys?: readonly PlacedKey[];
   /** The `Authorization` value of the `basic` credentials. */
   basic?: string;
   /** The base URL is the spec's (none given, or the spec's default): an operation's own server applies. */
@@ -61,7 +61,7 @@ export interface Placement {
 }
 
 export function compileOperation(state: RuntimeState, meta: OperationMeta, options: ApiOptions, client: Client<{}>, placement: Placement = {}): Invoke {
-  const { queryKey, basic } = placement;
+  const { basic } = placement;
   const method = meta.method.toUpperCase();
   // Without a fragment a spec may write into the path (ReadMe's `/cookies#form`, to tell two operations
   // on one path apart): fetch drops it anyway, and the query appended after it would go with it.
@@ -124,12 +124,15 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
     const sent = payload instanceof FormData && c.onUploadProgress ? encodeForm(p, payload).then(() => send(state, p, c, read)) : send(state, p, c, read);
     return stream ? sent.then((response) => streamResult(response as Response, mode)) : sent;
   };
-  if (!queryKey) return run;
-  // The spec puts the API key in the query: each call that takes it reads it (it may rotate) into its query.
+  const keys = placement.keys?.filter((k) => getsKey(k, meta.security));
+  if (!keys?.length) return run;
+  // Each call that takes the API key reads the keys (they may rotate) into its query, headers or cookie.
   return (init, call, mode) => {
     if (!takesApiKey(call?.auth ?? defaults.auth)) return run(init, call, mode);
-    const key = queryKey.get();
-    return key instanceof Promise ? key.then((k) => run(withQueryKey(init as Init, queryKey.name, k), call, mode)) : run(withQueryKey(init as Init, queryKey.name, key), call, mode);
+    const values = keys.map((k) => k.get());
+    return values.some((v) => v instanceof Promise)
+      ? Promise.all(values).then((v) => run(withKeys(init as Init, keys, v), call, mode))
+      : run(withKeys(init as Init, keys, values as (string | undefined)[]), call, mode);
   };
 }
 

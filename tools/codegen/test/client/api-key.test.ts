@@ -33,7 +33,8 @@ describe("API keys where the spec puts them", () => {
   ] as const)("in: %s", async (where, scheme, url, headers) => {
     const { source, mod, done } = await clientFor(scheme, where);
     try {
-      expect(source).toContain(`{ apiKey: { in: "${where}", name: "${scheme.name}" } });`);
+      const at = `{ in: "${where}", name: "${scheme.name}" }`;
+      expect(source).toContain(`{ apiKey: ${at}, apiKeys: { key: ${at} } });`);
       expect(mod.operationMeta.getThing.credentials).toEqual(["apiKey"]);
       const sent: { url: string; headers: Record<string, string> }[] = [];
       const fetch = async (input: string, init: RequestInit) => {
@@ -46,6 +47,35 @@ describe("API keys where the spec puts them", () => {
       expect(sent[0]).toEqual({ url, headers });
       // A public operation (security: []) gets no key anywhere.
       expect(sent[1]).toEqual({ url: "https://api.example.com/health", headers: {} });
+    } finally {
+      done();
+    }
+  }, 120_000);
+
+  it("several apiKey schemes (Trello's key and token): auth.apiKeys sends each by its scheme name where the operation's security names it", async () => {
+    const { mod, done } = await generatedClient(
+      scratch("api-keys-"),
+      {
+        openapi: "3.0.3",
+        info: { title: "t", version: "1" },
+        servers: [{ url: "https://api.trello.example" }],
+        security: [{ APIKey: [], APIToken: [] }],
+        paths: {
+          "/boards/{id}": { get: { operationId: "getBoard", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: ok } },
+          "/tokens": { get: { operationId: "listTokens", security: [{ APIToken: [] }], responses: ok } },
+        },
+        components: { securitySchemes: { APIKey: { type: "apiKey", in: "query", name: "key" }, APIToken: { type: "apiKey", in: "query", name: "token" } } },
+      },
+      "api-keys",
+    );
+    try {
+      const sent: string[] = [];
+      const fetch = async (url: string) => (sent.push(url), new Response("{}", { headers: { "content-type": "application/json" } }));
+      const api = mod.createApi({ fetch, auth: { apiKeys: { APIKey: "k1", APIToken: "t1" } } });
+      await api.getBoard({ params: { path: { id: "b1" } } });
+      await api.listTokens();
+      expect(sent).toEqual(["https://api.trello.example/boards/b1?key=k1&token=t1", "https://api.trello.example/tokens?token=t1"]);
+      expect(() => mod.createApi({ fetch, auth: { apiKeys: { Key: "k1" } } })).toThrow("auth.apiKeys.Key: the spec has no apiKey security scheme of that name (it has: APIKey, APIToken)");
     } finally {
       done();
     }

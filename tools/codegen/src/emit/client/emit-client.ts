@@ -68,7 +68,14 @@ export const emitClient: Emitter = (ctx) => {
   const specBase = meta.some(([, m]) => m.server !== undefined)
     ? `specBase: ${variables || !servers.length ? "options.baseUrl === undefined" : "options.baseUrl === undefined || options.baseUrl === servers[0]"}`
     : undefined;
-  const defaultsParts = [...(specBase ? [specBase] : []), ...(key ? [`apiKey: ${valueLiteral({ in: key.in, name: key.paramName })}`] : [])];
+  // Every apiKey scheme by name, for auth.apiKeys (APIs that take several: Trello's key and token).
+  const keys = Object.fromEntries(
+    model.securitySchemes.filter((sc) => sc.type === "apiKey" && sc.in && sc.paramName).map((sc) => [sc.name, { in: sc.in, name: sc.paramName }]),
+  );
+  const defaultsParts = [
+    ...(specBase ? [specBase] : []),
+    ...(key ? [`apiKey: ${valueLiteral({ in: key.in, name: key.paramName })}`, `apiKeys: ${valueLiteral(keys)}`] : []),
+  ];
   const specDefaults = defaultsParts.length ? `, { ${defaultsParts.join(", ")} }` : "";
   /** createApi's statements; `typed` keeps the type arguments (a .ts module), else plain JavaScript. */
   const createApiBody = (typed: boolean): string[] => {
