@@ -21,6 +21,8 @@ export type SettingNames = Record<
   | "auth"
   | "apiKey"
   | "bearer"
+  | "basicUsername"
+  | "basicPassword"
   | "oauthClientId"
   | "oauthClientSecret"
   | "origins"
@@ -45,6 +47,8 @@ export const CONFIG_NAMES: SettingNames = {
   auth: "upstream.auth",
   apiKey: "upstream.auth.apiKey",
   bearer: "upstream.auth.bearer",
+  basicUsername: "upstream.auth.basic.username",
+  basicPassword: "upstream.auth.basic.password",
   oauthClientId: "upstream.auth.oauth.clientId",
   oauthClientSecret: "upstream.auth.oauth.clientSecret",
   origins: "cors.origins",
@@ -76,11 +80,14 @@ export function configProblems(config: BffConfig, names: SettingNames = CONFIG_N
     problems.push(`${names.upstreamUrl}: required, an absolute http(s) URL such as https://api.example.com/v1${url ? ` (got "${url}")` : ""}`);
   }
   const auth = config.upstream?.auth ?? {};
-  const kinds = [auth.apiKey !== undefined, auth.bearer !== undefined, auth.oauth !== undefined].filter(Boolean).length;
-  if (kinds !== 1) problems.push(`${names.auth}: set exactly one of an API key, a bearer token or OAuth client credentials (found ${kinds})`);
+  const kinds = [auth.apiKey !== undefined, auth.bearer !== undefined, auth.basic !== undefined, auth.oauth !== undefined].filter(Boolean).length;
+  if (kinds !== 1) problems.push(`${names.auth}: set exactly one of an API key, a bearer token, Basic credentials or OAuth client credentials (found ${kinds})`);
   const short = (v: string | undefined) => v !== undefined && v.length < MIN_SECRET_LENGTH;
   if (short(auth.apiKey)) problems.push(`${names.apiKey}: at least ${MIN_SECRET_LENGTH} characters`);
   if (short(auth.bearer)) problems.push(`${names.bearer}: at least ${MIN_SECRET_LENGTH} characters`);
+  // RFC 7617: a user-id cannot hold a colon (the first one ends it).
+  if (auth.basic && (!auth.basic.username || auth.basic.username.includes(":"))) problems.push(`${names.basicUsername}: required with Basic credentials, without ":"`);
+  if (auth.basic && (auth.basic.password ?? "").length < MIN_SECRET_LENGTH) problems.push(`${names.basicPassword}: at least ${MIN_SECRET_LENGTH} characters`);
   if (auth.oauth && !auth.oauth.clientId) problems.push(`${names.oauthClientId}: required with OAuth client credentials`);
   if (auth.oauth && (auth.oauth.clientSecret ?? "").length < MIN_SECRET_LENGTH) problems.push(`${names.oauthClientSecret}: at least ${MIN_SECRET_LENGTH} characters`);
 
@@ -90,7 +97,7 @@ export function configProblems(config: BffConfig, names: SettingNames = CONFIG_N
   if (kinds === 1) {
     const have = credentialKinds(config.upstream);
     const refused = ops.filter((id) => Object.hasOwn(operationMeta, id) && !accepts(operationMeta[id], have));
-    if (refused.length) problems.push(`${names.operations}: ${refused.join(", ")} accept(s) none of the configured credentials (${have.apiKey ? "API key" : "bearer token"})`);
+    if (refused.length) problems.push(`${names.operations}: ${refused.join(", ")} accept(s) none of the configured credentials (${have.apiKey ? "API key" : have.basic ? "Basic credentials" : "bearer token"})`);
   }
   for (const o of config.cors?.origins ?? []) {
     if (!normalizeOrigin(o)) problems.push(`${names.origins}: "${o}" is not an origin (scheme://host[:port], no path)`);

@@ -18,7 +18,7 @@ export type { WebhookEvent };
 
 type MaybePromise<T> = T | Promise<T>;
 
-/** Server-side credentials for the upstream API. Exactly one of `apiKey`, `bearer`, `oauth`. */
+/** Server-side credentials for the upstream API. Exactly one of `apiKey`, `bearer`, `basic`, `oauth`. */
 export interface UpstreamAuth {
   /** API key sent in `apiKeyHeader`. Default: none. */
   apiKey?: string;
@@ -26,6 +26,8 @@ export interface UpstreamAuth {
   apiKeyHeader?: string;
   /** Static bearer token (a service token). Default: none. */
   bearer?: string;
+  /** HTTP Basic credentials (Twilio's account SID and auth token, Jira's email and API token), sent to the operations whose spec accepts Basic. Default: none. */
+  basic?: { username: string; password: string };
   /** OAuth2 client credentials; tokens are fetched, cached and refreshed by the runtime. Default: none. */
   oauth?: {
     /** OAuth client id. Required. */

@@ -7,9 +7,11 @@ type Env = Record<string, string | undefined>;
 export const ENV_VARS: Record<string, string> = {
   BFF_UPSTREAM_URL: "API base URL, e.g. https://api.example.com/v1 (required)",
   BFF_OPERATIONS: "comma-separated operationIds to expose, e.g. listUsers,getUser (required)",
-  BFF_API_KEY: "API key for the upstream (one of API key / bearer / OAuth is required)",
+  BFF_API_KEY: "API key for the upstream (one of API key / bearer / Basic / OAuth is required)",
   BFF_API_KEY_HEADER: "header of the API key (default X-API-Key)",
   BFF_BEARER_TOKEN: "static bearer token for the upstream",
+  BFF_BASIC_USERNAME: "HTTP Basic user name for the upstream (with BFF_BASIC_PASSWORD)",
+  BFF_BASIC_PASSWORD: "HTTP Basic password for the upstream",
   BFF_OAUTH_CLIENT_ID: "OAuth client-credentials client id",
   BFF_OAUTH_CLIENT_SECRET: "OAuth client-credentials secret",
   BFF_OAUTH_TOKEN_URL: "token endpoint (default <upstream>/oauth/token)",
@@ -47,9 +49,11 @@ export const ENV_VARS: Record<string, string> = {
 const ENV_NAMES: SettingNames = {
   upstreamUrl: "BFF_UPSTREAM_URL",
   operations: "BFF_OPERATIONS",
-  auth: "BFF_API_KEY / BFF_BEARER_TOKEN / BFF_OAUTH_CLIENT_ID+BFF_OAUTH_CLIENT_SECRET",
+  auth: "BFF_API_KEY / BFF_BEARER_TOKEN / BFF_BASIC_USERNAME+BFF_BASIC_PASSWORD / BFF_OAUTH_CLIENT_ID+BFF_OAUTH_CLIENT_SECRET",
   apiKey: "BFF_API_KEY",
   bearer: "BFF_BEARER_TOKEN",
+  basicUsername: "BFF_BASIC_USERNAME",
+  basicPassword: "BFF_BASIC_PASSWORD",
   oauthClientId: "BFF_OAUTH_CLIENT_ID",
   oauthClientSecret: "BFF_OAUTH_CLIENT_SECRET",
   origins: "BFF_ALLOWED_ORIGINS",
@@ -116,6 +120,9 @@ export function configFromEnv(env: Env = process.env, options: EnvOptions = {}):
   if (apiKey !== undefined) auth.apiKey = apiKey;
   if (get("BFF_API_KEY_HEADER")) auth.apiKeyHeader = get("BFF_API_KEY_HEADER")!;
   if (bearer !== undefined) auth.bearer = bearer;
+  const username = get("BFF_BASIC_USERNAME");
+  const password = get("BFF_BASIC_PASSWORD");
+  if (username !== undefined || password !== undefined) auth.basic = { username: username ?? "", password: password ?? "" };
   if (clientId !== undefined || clientSecret !== undefined) {
     auth.oauth = { clientId: clientId ?? "", clientSecret: clientSecret ?? "" };
     if (get("BFF_OAUTH_TOKEN_URL")) auth.oauth.tokenUrl = get("BFF_OAUTH_TOKEN_URL")!;

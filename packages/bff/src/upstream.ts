@@ -1,6 +1,6 @@
 import { createApi, securitySchemes, type OperationMeta } from "@specforge/client";
 import { clientCredentials, type AuthOptions, type BearerProvider, type Logger, type Runtime } from "@specforge/runtime";
-import { takesApiKey, type ApiOptions, type CallOptions } from "@specforge/runtime/client";
+import { basicAuthorization, takesApiKey, type ApiOptions, type CallOptions } from "@specforge/runtime/client";
 import { DEFAULTS, type UpstreamConfig } from "./config.js";
 import type { SecretSet } from "./secrets.js";
 
@@ -13,10 +13,12 @@ export function createUpstream(
   config: UpstreamConfig,
   secrets: SecretSet,
   logger: Logger | undefined,
-): { runtime: Runtime; options: ApiOptions; queryKey?: { name: string; value: string } } {
+): { runtime: Runtime; options: ApiOptions; queryKey?: { name: string; value: string }; basic?: string } {
+  const { basic } = config.auth;
   const options: ApiOptions = {
     baseUrl: config.url,
-    auth: authOptions(config, secrets),
+    // Basic goes into the call options (which operations take it); the proxy sets the header itself.
+    auth: { ...authOptions(config, secrets), ...(basic ? { basic } : {}) },
     retry: config.retry === undefined ? { ...DEFAULTS.retry } : config.retry,
     timeoutMs: config.timeoutMs ?? DEFAULTS.timeoutMs,
     totalTimeoutMs: config.totalTimeoutMs ?? DEFAULTS.totalTimeoutMs,
@@ -30,7 +32,9 @@ export function createUpstream(
   const { apiKey, apiKeyHeader } = config.auth;
   // The spec puts the key in the query: the proxy adds it to each upstream URL that takes it (createApi leaves it out of the runtime).
   const queryKey = apiKey !== undefined && apiKeyHeader === undefined && SPEC_KEY?.in === "query" ? { name: SPEC_KEY.name!, value: apiKey } : undefined;
-  return { runtime: createApi(options).runtime, options, ...(queryKey ? { queryKey } : {}) };
+  const authorization = basicAuthorization(basic);
+  if (authorization) secrets.add(authorization.slice("Basic ".length));
+  return { runtime: createApi(options).runtime, options, ...(queryKey ? { queryKey } : {}), ...(authorization ? { basic: authorization } : {}) };
 }
 
 /** The spec's first API key scheme: where createApi puts the key (its header, a Cookie, the query), as the generated client does. */
@@ -63,14 +67,20 @@ function authOptions(config: UpstreamConfig, secrets: SecretSet): AuthOptions {
 }
 
 /** Which credential kinds the configured auth provides. */
-export function credentialKinds(config: UpstreamConfig): { bearer: boolean; apiKey: boolean } {
-  return { bearer: config.auth.bearer !== undefined || config.auth.oauth !== undefined, apiKey: config.auth.apiKey !== undefined };
+export function credentialKinds(config: UpstreamConfig): { bearer: boolean; apiKey: boolean; basic: boolean } {
+  return { bearer: config.auth.bearer !== undefined || config.auth.oauth !== undefined, apiKey: config.auth.apiKey !== undefined, basic: config.auth.basic !== undefined };
 }
 
 /** Whether the configured credentials satisfy an operation's security (a public one always does). */
-export function accepts(meta: OperationMeta, kinds: { bearer: boolean; apiKey: boolean }): boolean {
+export function accepts(meta: OperationMeta, kinds: { bearer: boolean; apiKey: boolean; basic?: boolean }): boolean {
   if (!meta.credentials || (meta.security && meta.security.length === 0)) return true;
-  return (meta.credentials.includes("bearer") && kinds.bearer) || (meta.credentials.includes("apiKey") && kinds.apiKey);
+  return (meta.credentials.includes("bearer") && kinds.bearer) || (meta.credentials.includes("apiKey") && kinds.apiKey) || (meta.credentials.includes("basic") && kinds.basic === true);
+}
+
+/** The upstream headers with the proxy's HTTP Basic credentials, when the call takes them; an Authorization the browser sent is replaced. */
+export function addBasic(headers: Headers, basic: string | undefined, auth: CallOptions["auth"]): Headers {
+  if (basic && (auth === true || (typeof auth === "object" && auth.basic))) headers.set("authorization", basic);
+  return headers;
 }
 
 /** The API URL of an operation: the template filled with the (re-encoded) path parameters, plus the raw query. */

@@ -55,7 +55,7 @@ describe("configFromEnv", () => {
     { given: { ...base, BFF_UPSTREAM_URL: "ftp://x.test" }, want: ["BFF_UPSTREAM_URL: must be an http(s) URL"] },
     { given: { ...base, BFF_OPERATIONS: "listUsers,listUser,deleteEverything" }, want: ['BFF_OPERATIONS: unknown operationId "listUser", "deleteEverything"'] },
     { given: { ...base, BFF_OPERATIONS: "getCurrentUser" }, want: ["BFF_OPERATIONS: getCurrentUser accept(s) none of the configured credentials (API key)"] },
-    { given: { ...base, BFF_BEARER_TOKEN: "tok_0123456789" }, want: ["set exactly one of an API key, a bearer token or OAuth client credentials (found 2)"] },
+    { given: { ...base, BFF_BEARER_TOKEN: "tok_0123456789" }, want: ["set exactly one of an API key, a bearer token, Basic credentials or OAuth client credentials (found 2)"] },
     { given: { ...base, BFF_API_KEY: "short" }, want: ["BFF_API_KEY: at least 8 characters"] },
     { given: { ...base, BFF_ALLOWED_ORIGINS: "https://ok.test,https://app.test/path,*" }, want: ['BFF_ALLOWED_ORIGINS: "https://app.test/path" is not an origin', 'BFF_ALLOWED_ORIGINS: "*" is not an origin'] },
     { given: { ...base, BFF_RATE_LIMIT: "lots" }, want: ['BFF_RATE_LIMIT: expected <count>/<window> such as 60/60s or 1000/1h, or "off"; got "lots"'] },
