@@ -4,7 +4,7 @@ import { workspaceSource } from "../../vitest.shared.js";
 // Two turbo tasks: `test` (the unit and generic projects) and `test:browser` (headless Chromium,
 // cached on its own). The generic files replace a module of the BFF (vi.mock), so they run isolated.
 const BROWSER = ["test/browser.test.ts"];
-const GENERIC = ["test/generic-api.test.ts", "test/query-key.test.ts", "test/basic-auth.test.ts"];
+const GENERIC = ["test/generic-api.test.ts", "test/query-key.test.ts", "test/basic-auth.test.ts", "test/api-keys.test.ts"];
 
 export default defineConfig(
   mergeConfig(workspaceSource, {

@@ -18,7 +18,7 @@ import { SecretSet } from "./secrets.js";
 import { createStores } from "./shared-stores.js";
 import { StoreUnavailableError } from "./store-unavailable.js";
 import { operationCallOptions } from "@specforge/runtime/client";
-import { createUpstream, upstreamUrl, addQueryKey, addBasic } from "./upstream.js";
+import { createUpstream, upstreamUrl, addKeys, addBasic } from "./upstream.js";
 import { validateRequest, type RequestSchemas, type ZodLike } from "./validate.js";
 import { createWebhookReceiver } from "./webhook.js";
 
@@ -57,10 +57,10 @@ export function createBff(config: BffConfig): Bff {
   const problems = configProblems(config);
   if (problems.length) throw new BffConfigError(problems);
   const now = config.now ?? Date.now;
-  const secrets = new SecretSet([config.upstream.auth.apiKey, config.upstream.auth.bearer, config.upstream.auth.basic?.password, config.upstream.auth.oauth?.clientSecret, config.webhook?.secret, redisPassword(config.redis?.url)]);
+  const secrets = new SecretSet([config.upstream.auth.apiKey, config.upstream.auth.bearer, config.upstream.auth.basic?.password, ...Object.values(config.upstream.auth.apiKeys ?? {}), config.upstream.auth.oauth?.clientSecret, config.webhook?.secret, redisPassword(config.redis?.url)]);
   const log: Logger | undefined = redactingLogger(config.logger, secrets);
   const stores = createStores(config, log);
-  const { runtime, options: apiOptions, queryKey, basic } = createUpstream(config.upstream, secrets, log);
+  const { runtime, options: apiOptions, keys, basic } = createUpstream(config.upstream, secrets, log);
   const exposed = new Set<string>(config.operations);
   const route = createRouter(Object.values(operationMeta) as OperationMeta[]);
   const basePath = config.basePath ?? DEFAULTS.basePath;
@@ -152,7 +152,7 @@ export function createBff(config: BffConfig): Bff {
     const call = operationCallOptions(meta, apiOptions);
     if (incoming.signal) call.signal = incoming.signal;
     if (/no-cache|no-store/i.test(incoming.headers.get("cache-control") ?? "")) call.cache = false;
-    const target = addQueryKey(upstreamUrl(config.upstream.url, meta, params, url.search), queryKey, call.auth);
+    const target = addKeys(upstreamUrl(config.upstream.url, meta, params, url.search), headers, keys, meta, call.auth);
     const ctx: RespondContext = { requestId, secrets, upstreamBase: config.upstream.url, basePath, responses: op.responses };
     let upstream: Response;
     try {

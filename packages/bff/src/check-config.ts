@@ -1,7 +1,7 @@
 import { operationMeta } from "@specforge/client";
 import { DEFAULTS, type BffConfig } from "./config.js";
 import { normalizeOrigin } from "./cors.js";
-import { accepts, credentialKinds } from "./upstream.js";
+import { accepts, credentialKinds, KEY_SCHEMES } from "./upstream.js";
 
 /** A configuration the proxy refuses to start with; `problems` lists each, naming the setting. */
 export class BffConfigError extends Error {
@@ -20,6 +20,7 @@ export type SettingNames = Record<
   | "operations"
   | "auth"
   | "apiKey"
+  | "apiKeys"
   | "bearer"
   | "basicUsername"
   | "basicPassword"
@@ -46,6 +47,7 @@ export const CONFIG_NAMES: SettingNames = {
   operations: "operations",
   auth: "upstream.auth",
   apiKey: "upstream.auth.apiKey",
+  apiKeys: "upstream.auth.apiKeys.",
   bearer: "upstream.auth.bearer",
   basicUsername: "upstream.auth.basic.username",
   basicPassword: "upstream.auth.basic.password",
@@ -66,6 +68,11 @@ export const CONFIG_NAMES: SettingNames = {
   healthPath: "health.path",
 };
 
+/** The variable holding an apiKey scheme's key: `BFF_API_KEYS_` and the scheme name upper-cased, `_` for anything else. */
+export function keyVariable(scheme: string): string {
+  return `BFF_API_KEYS_${scheme.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`;
+}
+
 const isPath = (p: string): boolean => /^\/[A-Za-z0-9._~\-/]*[^/]$/.test(p) || p === "/";
 
 /** Every problem of a typed config at once (never a secret's value), or none. */
@@ -80,10 +87,18 @@ export function configProblems(config: BffConfig, names: SettingNames = CONFIG_N
     problems.push(`${names.upstreamUrl}: required, an absolute http(s) URL such as https://api.example.com/v1${url ? ` (got "${url}")` : ""}`);
   }
   const auth = config.upstream?.auth ?? {};
-  const kinds = [auth.apiKey !== undefined, auth.bearer !== undefined, auth.basic !== undefined, auth.oauth !== undefined].filter(Boolean).length;
+  const kinds = [auth.apiKey !== undefined || auth.apiKeys !== undefined, auth.bearer !== undefined, auth.basic !== undefined, auth.oauth !== undefined].filter(Boolean).length;
   if (kinds !== 1) problems.push(`${names.auth}: set exactly one of an API key, a bearer token, Basic credentials or OAuth client credentials (found ${kinds})`);
   const short = (v: string | undefined) => v !== undefined && v.length < MIN_SECRET_LENGTH;
   if (short(auth.apiKey)) problems.push(`${names.apiKey}: at least ${MIN_SECRET_LENGTH} characters`);
+  const first = Object.entries(KEY_SCHEMES)[0]?.[0];
+  for (const [scheme, value] of Object.entries(auth.apiKeys ?? {})) {
+    // In the env the setting is the scheme's variable; in the typed config, its key under apiKeys.
+    const name = names.apiKeys === CONFIG_NAMES.apiKeys ? `${names.apiKeys}${scheme}` : keyVariable(scheme);
+    if (!Object.hasOwn(KEY_SCHEMES, scheme)) problems.push(`${name}: the spec has no apiKey security scheme of that name (it has: ${Object.keys(KEY_SCHEMES).join(", ") || "none"})`);
+    else if (scheme === first && auth.apiKey !== undefined) problems.push(`${name}: the key of the spec's first apiKey scheme is already ${names.apiKey}: give one`);
+    if (short(value) || !value) problems.push(`${name}: at least ${MIN_SECRET_LENGTH} characters`);
+  }
   if (short(auth.bearer)) problems.push(`${names.bearer}: at least ${MIN_SECRET_LENGTH} characters`);
   // RFC 7617: a user-id cannot hold a colon (the first one ends it).
   if (auth.basic && (!auth.basic.username || auth.basic.username.includes(":"))) problems.push(`${names.basicUsername}: required with Basic credentials, without ":"`);

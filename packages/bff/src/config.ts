@@ -24,6 +24,12 @@ export interface UpstreamAuth {
   apiKey?: string;
   /** Header carrying the API key. Default: the spec's apiKeyAuth header ("X-API-Key"). */
   apiKeyHeader?: string;
+  /**
+   * Keys by the spec's apiKey scheme names, for APIs that take several at once (Datadog's DD-API-KEY and
+   * DD-APPLICATION-KEY, Trello's key and token): each goes where its scheme puts it, to the operations
+   * whose security names the scheme. With `apiKey` (the first scheme's) or instead of it. Default: none.
+   */
+  apiKeys?: Record<string, string>;
   /** Static bearer token (a service token). Default: none. */
   bearer?: string;
   /** HTTP Basic credentials (Twilio's account SID and auth token, Jira's email and API token), sent to the operations whose spec accepts Basic. Default: none. */

@@ -1,5 +1,6 @@
-import { BffConfigError, configProblems, type SettingNames } from "./check-config.js";
+import { BffConfigError, configProblems, keyVariable, type SettingNames } from "./check-config.js";
 import type { BffConfig, OperationId, UpstreamAuth, WebhookConfig } from "./config.js";
+import { KEY_SCHEMES } from "./upstream.js";
 
 type Env = Record<string, string | undefined>;
 
@@ -9,6 +10,7 @@ export const ENV_VARS: Record<string, string> = {
   BFF_OPERATIONS: "comma-separated operationIds to expose, e.g. listUsers,getUser (required)",
   BFF_API_KEY: "API key for the upstream (one of API key / bearer / Basic / OAuth is required)",
   BFF_API_KEY_HEADER: "header of the API key (default X-API-Key)",
+  "BFF_API_KEYS_<SCHEME>": "the key of the spec's apiKey scheme <SCHEME> (upper case, _ for other characters), for APIs that take several",
   BFF_BEARER_TOKEN: "static bearer token for the upstream",
   BFF_BASIC_USERNAME: "HTTP Basic user name for the upstream (with BFF_BASIC_PASSWORD)",
   BFF_BASIC_PASSWORD: "HTTP Basic password for the upstream",
@@ -51,6 +53,7 @@ const ENV_NAMES: SettingNames = {
   operations: "BFF_OPERATIONS",
   auth: "BFF_API_KEY / BFF_BEARER_TOKEN / BFF_BASIC_USERNAME+BFF_BASIC_PASSWORD / BFF_OAUTH_CLIENT_ID+BFF_OAUTH_CLIENT_SECRET",
   apiKey: "BFF_API_KEY",
+  apiKeys: "BFF_API_KEYS_",
   bearer: "BFF_BEARER_TOKEN",
   basicUsername: "BFF_BASIC_USERNAME",
   basicPassword: "BFF_BASIC_PASSWORD",
@@ -119,6 +122,13 @@ export function configFromEnv(env: Env = process.env, options: EnvOptions = {}):
   const clientSecret = get("BFF_OAUTH_CLIENT_SECRET");
   if (apiKey !== undefined) auth.apiKey = apiKey;
   if (get("BFF_API_KEY_HEADER")) auth.apiKeyHeader = get("BFF_API_KEY_HEADER")!;
+  // One variable per apiKey scheme of the spec; one that names no scheme is a typo, said as such.
+  const byVariable = new Map(Object.keys(KEY_SCHEMES).map((scheme) => [keyVariable(scheme), scheme]));
+  for (const name of Object.keys(env).filter((n) => n.startsWith("BFF_API_KEYS_") && get(n) !== undefined).sort()) {
+    const scheme = byVariable.get(name);
+    if (scheme === undefined) problems.push(`${name}: the spec has no apiKey security scheme by that name (its variables: ${[...byVariable.keys()].join(", ") || "none"})`);
+    else (auth.apiKeys ??= {})[scheme] = get(name)!;
+  }
   if (bearer !== undefined) auth.bearer = bearer;
   const username = get("BFF_BASIC_USERNAME");
   const password = get("BFF_BASIC_PASSWORD");
@@ -218,3 +228,4 @@ export function configFromEnv(env: Env = process.env, options: EnvOptions = {}):
   if (problems.length) throw new BffConfigError(problems);
   return config;
 }
+

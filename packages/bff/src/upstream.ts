@@ -1,6 +1,6 @@
 import { createApi, securitySchemes, type OperationMeta } from "@specforge/client";
 import { clientCredentials, type AuthOptions, type BearerProvider, type Logger, type Runtime } from "@specforge/runtime";
-import { basicAuthorization, takesApiKey, type ApiOptions, type CallOptions } from "@specforge/runtime/client";
+import { basicAuthorization, getsKey, namedKeys, takesApiKey, type ApiOptions, type CallOptions, type PlacedKey, type SpecApiKey } from "@specforge/runtime/client";
 import { DEFAULTS, type UpstreamConfig } from "./config.js";
 import type { SecretSet } from "./secrets.js";
 
@@ -13,7 +13,7 @@ export function createUpstream(
   config: UpstreamConfig,
   secrets: SecretSet,
   logger: Logger | undefined,
-): { runtime: Runtime; options: ApiOptions; queryKey?: { name: string; value: string }; basic?: string } {
+): { runtime: Runtime; options: ApiOptions; keys: PlacedKey[]; basic?: string } {
   const { basic } = config.auth;
   const options: ApiOptions = {
     baseUrl: config.url,
@@ -29,17 +29,22 @@ export function createUpstream(
     ...(logger ? { logger } : {}),
     requestIdHeader: "X-Request-Id",
   };
-  const { apiKey, apiKeyHeader } = config.auth;
-  // The spec puts the key in the query: the proxy adds it to each upstream URL that takes it (createApi leaves it out of the runtime).
-  const queryKey = apiKey !== undefined && apiKeyHeader === undefined && SPEC_KEY?.in === "query" ? { name: SPEC_KEY.name!, value: apiKey } : undefined;
+  const { apiKey, apiKeyHeader, apiKeys } = config.auth;
+  // Keys the proxy places itself (createApi leaves them out of the runtime): the key when the spec puts
+  // it in the query, and every key of `apiKeys`, each where its scheme says.
+  const keys = namedKeys({ ...(apiKey !== undefined ? { apiKey } : {}), ...(apiKeys ? { apiKeys } : {}) }, KEY_SCHEMES, SPEC_KEY);
+  if (apiKey !== undefined && apiKeyHeader === undefined && SPEC_KEY?.in === "query") keys.unshift({ ...SPEC_KEY, get: () => apiKey });
   const authorization = basicAuthorization(basic);
   if (authorization) secrets.add(authorization.slice("Basic ".length));
-  return { runtime: createApi(options).runtime, options, ...(queryKey ? { queryKey } : {}), ...(authorization ? { basic: authorization } : {}) };
+  return { runtime: createApi(options).runtime, options, keys, ...(authorization ? { basic: authorization } : {}) };
 }
 
-/** The spec's first API key scheme: where createApi puts the key (its header, a Cookie, the query), as the generated client does. */
+/** The spec's apiKey schemes by name, and the first: where createApi puts `apiKey` (its header, a Cookie, the query), as the generated client does. */
 const schemes: Record<string, { type: string; in?: string; name?: string }> = securitySchemes;
-const SPEC_KEY = Object.values(schemes).find((s) => s.type === "apiKey" && s.in && s.name);
+export const KEY_SCHEMES: Record<string, SpecApiKey> = Object.fromEntries(
+  Object.entries(schemes).flatMap(([scheme, s]) => (s.type === "apiKey" && s.in && s.name ? [[scheme, { in: s.in as SpecApiKey["in"], name: s.name }]] : [])),
+);
+const SPEC_KEY: SpecApiKey | undefined = Object.values(KEY_SCHEMES)[0];
 
 function authOptions(config: UpstreamConfig, secrets: SecretSet): AuthOptions {
   const { apiKey, bearer, oauth } = config.auth;
@@ -68,7 +73,8 @@ function authOptions(config: UpstreamConfig, secrets: SecretSet): AuthOptions {
 
 /** Which credential kinds the configured auth provides. */
 export function credentialKinds(config: UpstreamConfig): { bearer: boolean; apiKey: boolean; basic: boolean } {
-  return { bearer: config.auth.bearer !== undefined || config.auth.oauth !== undefined, apiKey: config.auth.apiKey !== undefined, basic: config.auth.basic !== undefined };
+  const { auth } = config;
+  return { bearer: auth.bearer !== undefined || auth.oauth !== undefined, apiKey: auth.apiKey !== undefined || auth.apiKeys !== undefined, basic: auth.basic !== undefined };
 }
 
 /** Whether the configured credentials satisfy an operation's security (a public one always does). */
@@ -89,10 +95,19 @@ export function upstreamUrl(base: string, meta: OperationMeta, params: Record<st
   return `${base.replace(/\/+$/, "")}${path}${search}`;
 }
 
-/** The upstream URL with the proxy's query key, when the call takes the key; a value the browser sent under that name is replaced. */
-export function addQueryKey(target: string, key: { name: string; value: string } | undefined, auth: CallOptions["auth"]): string {
-  if (!key || !takesApiKey(auth)) return target;
-  const url = new URL(target);
-  url.searchParams.set(key.name, key.value);
-  return url.href;
+/**
+ * The upstream URL and headers with the keys the proxy places, on an operation that takes the API key
+ * and whose security names each key's scheme; a value the browser sent under that name is replaced.
+ */
+export function addKeys(target: string, headers: Headers, keys: readonly PlacedKey[], meta: OperationMeta, auth: CallOptions["auth"]): string {
+  if (!keys.length || !takesApiKey(auth)) return target;
+  let url: URL | undefined;
+  for (const key of keys) {
+    if (!getsKey(key, meta.security)) continue;
+    const value = key.get() as string;
+    if (key.in === "query") (url ??= new URL(target)).searchParams.set(key.name, value);
+    else if (key.in === "header") headers.set(key.name, value);
+    else headers.set("cookie", [headers.get("cookie"), `${key.name}=${value}`].filter(Boolean).join("; "));
+  }
+  return url ? url.href : target;
 }

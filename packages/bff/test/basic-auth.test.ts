@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { FaultServer } from "../../runtime/test/fault-server.js";
-import { BffConfigError } from "../src/check-config.js";
 import { configFromEnv } from "../src/env.js";
-import { ALLOWED_ORIGIN, browser, startBff, USER_ID } from "./helpers.js";
+import { ALLOWED_ORIGIN, browser, envProblems, startBff, USER_ID } from "./helpers.js";
 
 // The BFF of an API that takes HTTP Basic (Twilio's account SID and auth token, Jira's email and
 // API token): the scaffold builds it over that spec's generated client, stood in for here by the
@@ -46,14 +45,7 @@ describe("HTTP Basic credentials for the upstream", () => {
   it("come from BFF_BASIC_USERNAME and BFF_BASIC_PASSWORD; a missing or bad half, or a second kind of credentials, is refused by name", () => {
     const env = { BFF_UPSTREAM_URL: upstream.url, BFF_OPERATIONS: "getUser" };
     expect(configFromEnv({ ...env, BFF_BASIC_USERNAME: USERNAME, BFF_BASIC_PASSWORD: PASSWORD }).upstream.auth).toEqual({ basic: { username: USERNAME, password: PASSWORD } });
-    const problems = (vars: Record<string, string>) => {
-      try {
-        configFromEnv({ ...env, ...vars });
-      } catch (e) {
-        return (e as BffConfigError).problems;
-      }
-      return [];
-    };
+    const problems = (vars: Record<string, string>) => envProblems({ ...env, ...vars });
     expect(problems({ BFF_BASIC_PASSWORD: PASSWORD })).toEqual(["BFF_BASIC_USERNAME: required with Basic credentials, without \":\""]);
     expect(problems({ BFF_BASIC_USERNAME: "a:b", BFF_BASIC_PASSWORD: PASSWORD })).toEqual(["BFF_BASIC_USERNAME: required with Basic credentials, without \":\""]);
     expect(problems({ BFF_BASIC_USERNAME: USERNAME, BFF_BASIC_PASSWORD: "short" })).toEqual(["BFF_BASIC_PASSWORD: at least 8 characters"]);

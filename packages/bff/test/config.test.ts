@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BffConfigError, configFromEnv, createBff, type BffConfig } from "../src/index.js";
+import { envProblems } from "./helpers.js";
 
 const base = {
   BFF_UPSTREAM_URL: "https://api.example.com/v1",
@@ -7,15 +8,7 @@ const base = {
   BFF_API_KEY: "sk_live_0123456789",
 };
 
-function problems(env: Record<string, string>, options = {}): string[] {
-  try {
-    configFromEnv(env, options);
-  } catch (e) {
-    expect(e).toBeInstanceOf(BffConfigError);
-    return (e as BffConfigError).problems;
-  }
-  return [];
-}
+const problems = envProblems;
 
 describe("configFromEnv", () => {
   it("builds the typed config from the variables", () => {

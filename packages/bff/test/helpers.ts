@@ -1,5 +1,5 @@
-import { afterAll } from "vitest";
-import { createBff, serveNode, type Bff, type BffConfig, type Logger, type RunningServer } from "../src/index.js";
+import { afterAll, expect } from "vitest";
+import { BffConfigError, configFromEnv, createBff, serveNode, type Bff, type BffConfig, type Logger, type RunningServer } from "../src/index.js";
 
 // Servers started by a test file (at collection or inside tests) are closed when the file ends.
 const servers: Array<Promise<RunningServer>> = [];
@@ -79,4 +79,15 @@ export function browser(clientId = "web-app", extra: Record<string, string> = {}
 export function manualClock(start = Date.UTC(2026, 0, 1)): { now: () => number; advance(ms: number): void } {
   let t = start;
   return { now: () => t, advance: (ms) => void (t += ms) };
+}
+
+/** The problems configFromEnv reports for these variables, or [] when it accepts them. */
+export function envProblems(env: Record<string, string>, options = {}): string[] {
+  try {
+    configFromEnv(env, options);
+  } catch (e) {
+    expect(e).toBeInstanceOf(BffConfigError);
+    return (e as BffConfigError).problems;
+  }
+  return [];
 }

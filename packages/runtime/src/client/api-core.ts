@@ -10,7 +10,7 @@ export type { ApiOptions, CallOptions, PageOptions } from "./core-runtime.js";
 export { operationCallOptions } from "./core-runtime.js";
 export type { SSEEvent } from "../sse-client.js";
 export type { SpecApiKey } from "./api-key.js";
-export { basicAuthorization, takesApiKey } from "./api-key.js";
+export { basicAuthorization, getsKey, namedKeys, takesApiKey, type PlacedKey } from "./api-key.js";
 export type { BodyMeta, PartEncoding } from "./request-body.js";
 
 /** What the spec says about the client as a whole that the options do not. */
