@@ -88,12 +88,14 @@ describe("forwarding through the runtime", () => {
     expect(r.text).not.toContain("nginx");
   });
 
+  // Only the timeout case goes through the 300 ms proxy: a reset that a loaded machine reads late
+  // would time out there, and answer 504 instead of 502.
   it.each([
-    { name: "connection reset on every attempt", faults: [{ reset: true }, { reset: true }, { reset: true }], status: 502, code: "SERVICE_UNAVAILABLE", message: "The API could not be reached" },
-    { name: "no headers within the attempt timeout", faults: [{ delayMs: 3_000, status: 200 }], status: 504, code: "SERVICE_UNAVAILABLE", message: "The API did not answer in time" },
-  ])("$name → $status", async ({ faults, status, code, message }) => {
+    { name: "connection reset on every attempt", faults: [{ reset: true }, { reset: true }, { reset: true }], status: 502, code: "SERVICE_UNAVAILABLE", message: "The API could not be reached", proxy: () => bff },
+    { name: "no headers within the attempt timeout", faults: [{ delayMs: 3_000, status: 200 }], status: 504, code: "SERVICE_UNAVAILABLE", message: "The API did not answer in time", proxy: () => impatient },
+  ])("$name → $status", async ({ faults, status, code, message, proxy }) => {
     upstream.plan(userPath, ...faults);
-    const r = await impatient.call(`/api${userPath}`, { headers: browser() });
+    const r = await proxy().call(`/api${userPath}`, { headers: browser() });
     expect(r.status).toBe(status);
     expect(r.json.error).toEqual({ code, message });
     expect(r.json.request_id).toBe(r.headers["x-request-id"]);
