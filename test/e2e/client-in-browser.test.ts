@@ -21,6 +21,9 @@ const USER = { id: "u1", email: "ada@example.com", name: "Ada Lovelace" };
 
 /** What the API saw, per path: the headers of each attempt. */
 const seen = new Map<string, Record<string, string | undefined>[]>();
+/** Why the event stream's first connection was dropped: "seen" (the page had event 1) or "timer" (it never did). */
+const streamDrops: string[] = [];
+let releaseStream: (() => void) | undefined;
 
 /**
  * The API, on its own origin. `allowRequestId: false` is a third-party API whose CORS allowlist
@@ -47,9 +50,23 @@ function apiHandler(pageOrigin: () => string, allowRequestId: boolean) {
       res.writeHead(200, { ...cors, "content-type": "text/event-stream", "cache-control": "no-store" });
       if (req.headers["last-event-id"] !== "1") {
         res.write('id: 1\nevent: delta\ndata: {"event":"delta","text":"Hel"}\n\n');
-        return void setTimeout(() => res.destroy(), 600);
+        // Held open until the page reports event 1 (a client that buffered the body until its end
+        // never could), then dropped; a fallback drop after 10 s ends a run that never reports it.
+        const drop = (why: string): void => {
+          clearTimeout(fallback);
+          releaseStream = undefined;
+          streamDrops.push(why);
+          res.destroy();
+        };
+        const fallback = setTimeout(() => drop("timer"), 10_000);
+        releaseStream = () => drop("seen");
+        return;
       }
       return void res.end('id: 2\nevent: done\ndata: {"event":"done"}\n\n');
+    }
+    if (path === "/coaching/sessions/s1/chat/seen") {
+      releaseStream?.();
+      return void res.writeHead(204, cors).end();
     }
     const json = (status: number, body: unknown, extra: Record<string, string> = {}): void => {
       res.writeHead(status, { ...cors, "content-type": status >= 400 ? "application/problem+json" : "application/json", ...extra }).end(JSON.stringify(body));
@@ -221,6 +238,7 @@ describe("the generated client bundled for the browser, in headless Chromium, ag
   it("streams server-sent events as they arrive, and resumes a dropped stream with Last-Event-ID", async (ctx) => {
     if (!browser) return ctx.skip(NO_CHROMIUM);
     seen.clear();
+    streamDrops.length = 0;
     const { context, tab } = await openPage(browser);
     const result = await tab.evaluate(async (apiUrl) => {
       const m = (globalThis as unknown as { client: any }).client;
@@ -229,6 +247,8 @@ describe("the generated client bundled for the browser, in headless Chromium, ag
       const events: { id?: string; event?: string; data: unknown; at: number }[] = [];
       for await (const e of api.coaching.streamChat({ params: { path: { id: "s1" } } }, { reconnect: { delayMs: 50 } })) {
         events.push({ id: e.id, event: e.event, data: e.data, at: Math.round(performance.now() - started) });
+        // Tell the API event 1 is here: only then does it drop the connection.
+        if (e.id === "1") await fetch(`${apiUrl}/coaching/sessions/s1/chat/seen`);
       }
       return events;
     }, api.url);
@@ -236,8 +256,10 @@ describe("the generated client bundled for the browser, in headless Chromium, ag
       ["1", "delta", { event: "delta", text: "Hel" }],
       ["2", "done", { event: "done" }],
     ]);
-    // The first event came while the connection was still open (600 ms), not when the body ended.
-    expect(result[0]!.at).toBeLessThan(500);
+    // The first event came while the connection was still open, not when the body ended: the API
+    // dropped it because the page had the event, not on its 10 s fallback.
+    expect(streamDrops).toEqual(["seen"]);
+    expect(result[0]!.at).toBeLessThan(5_000);
     expect(seen.get("/coaching/sessions/s1/chat/stream")).toHaveLength(2);
     await context.close();
   });

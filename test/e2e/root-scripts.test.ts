@@ -59,7 +59,8 @@ describe("root scripts", () => {
     const port = await freePort();
     const { child, output, exited } = runMock(spec, port);
     try {
-      for (let i = 0; i < 100 && !/ready at http/.test(output()); i++) await new Promise((r) => setTimeout(r, 100));
+      // Up to 60 s, as below: node starting the mock on a loaded machine can take a while, and the wait ends as soon as it is ready.
+      for (let i = 0; i < 600 && !/ready at http/.test(output()); i++) await new Promise((r) => setTimeout(r, 100));
       expect(output()).toMatch(/has no operations \(webhooks only\), so every request gets 404/);
       const res = await fetch(`http://127.0.0.1:${port}/pets`);
       expect(res.status).toBe(404);
