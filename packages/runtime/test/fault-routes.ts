@@ -58,7 +58,9 @@ export async function handleRoute(state: ServerState, req: IncomingMessage, url:
   const path = url.pathname;
   const method = req.method ?? "GET";
 
-  if (path === "/echo" || path.startsWith("/soak/get")) {
+  // Also under /echo/<name>: a test that plans faults or counts requests on a path of its own is not
+  // disturbed by a late request of an earlier test (one that timed out before the server read it).
+  if (path === "/echo" || path.startsWith("/echo/") || path.startsWith("/soak/get")) {
     const delay = Number(q.get("delay") ?? 0);
     if (delay) await new Promise((r) => setTimeout(r, delay));
     return send(res, 200, { method, path, query: Object.fromEntries(q), headers: req.headers, body: body.toString("utf8") });
