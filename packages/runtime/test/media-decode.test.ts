@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApiCore, type OperationMeta } from "../src/client/api-core.js";
+import { ResponseParseError } from "../src/index.js";
 
 // An operation's success body is decoded as its response says: JSON when it is JSON (or says
 // nothing), a string for text/*, a Blob for anything else (images, PDFs, archives).
@@ -14,6 +15,10 @@ const BODIES: Record<string, [string, string | Buffer]> = {
   "/latin1-csv": ["text/csv; charset=ISO-8859-1", Buffer.from("name\ncaf\xe9\n", "latin1")],
   "/cp1252-json": ['application/json; charset="windows-1252"', Buffer.from('{"name":"Jos\xe9"}', "latin1")],
   "/unknown-charset": ["text/plain; charset=x-klingon", "caf\u00e9"],
+  // A wrong base URL on a single-page app's host, or a proxy's login page: 200 and HTML.
+  "/html": ["text/html; charset=utf-8", "<!doctype html><html><body>Sign in</body></html>"],
+  // A server that labels its JSON as text.
+  "/json-as-text": ["text/plain", '{"c":3}'],
 };
 
 let server: Server;
@@ -58,5 +63,17 @@ describe("operation methods decode the body by its media type", () => {
   it("an explicit parseAs still wins", async () => {
     const api = createApiCore<Record<string, never>>({ baseUrl });
     expect(await api.op<Record<string, unknown>>(meta("/png"))({ parseAs: "arrayBuffer" } as never)).toBeInstanceOf(ArrayBuffer);
+  });
+
+  it("where the spec declares JSON only (meta.json), any body is parsed as JSON: an HTML page is a ResponseParseError with its start, JSON labelled as text is data", async () => {
+    const api = createApiCore<Record<string, never>>({ baseUrl });
+    const err = await api.op<Record<string, unknown>>({ ...meta("/html"), json: true })({} as never).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ResponseParseError);
+    expect(err).toMatchObject({ status: 200, contentType: "text/html; charset=utf-8", bodyPreview: "<!doctype html><html><body>Sign in</body></html>" });
+    expect(await api.op<Record<string, unknown>>({ ...meta("/json-as-text"), json: true })({} as never)).toEqual({ c: 3 });
+    // Without the flag (the spec allows other types), the media type still decides.
+    expect(await api.op<Record<string, unknown>>(meta("/html"))({} as never)).toMatch(/^<!doctype html>/);
+    // An explicit parseAs still wins.
+    expect(await api.op<Record<string, unknown>>({ ...meta("/html"), json: true })({ parseAs: "text" } as never)).toMatch(/Sign in/);
   });
 });

@@ -48,6 +48,8 @@ export interface OperationMeta {
   readonly server?: string;
   /** Its request body's media type (and encoding) when the spec declares no JSON one: a form, multipart, bytes, text. */
   readonly body?: BodyMeta;
+  /** Its success responses are JSON only in the spec: a body is parsed as JSON whatever its content type, and one that is not JSON is a ResponseParseError. */
+  readonly json?: boolean;
   /** Answers `text/event-stream`. */
   readonly stream?: boolean;
 }

@@ -73,7 +73,7 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
   const unfilled = own !== undefined && /\{([^{}]+)\}/.exec(own);
   const base = (options.baseUrl ?? "").replace(/\/$/, "");
   const defaults = operationCallOptions(meta, options);
-  const readData: ReadBody<unknown> = (res, bytes) => readBody(res, bytes, "json", method);
+  const readData: ReadBody<unknown> = (res, bytes) => readBody(res, bytes, "json", method, meta.json);
 
   const run: Invoke = (init, call, mode) => {
     let i = (init ?? NONE) as Init;
@@ -94,10 +94,10 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
     const read: ReadBody<unknown> | undefined = stream
       ? undefined
       : mode === "page"
-        ? (res, bytes) => ({ data: readBody(res, bytes, parseAs, method), response: res })
+        ? (res, bytes) => ({ data: readBody(res, bytes, parseAs, method, meta.json), response: res })
         : parseAs === "json"
           ? readData
-          : (res, bytes) => readBody(res, bytes, parseAs, method);
+          : (res, bytes) => readBody(res, bytes, parseAs, method, meta.json);
     const { params, body } = i;
     const root = i.baseUrl ? i.baseUrl.replace(/\/$/, "") : base;
     const at = i.pathSerializer ? i.pathSerializer(root + meta.path, params?.path ?? {}) : root + path(params?.path);

@@ -10,17 +10,20 @@ const PREVIEW = 200;
 
 /**
  * The success body of an operation, decoded as openapi-fetch would (nothing for a 204, a HEAD or an
- * empty body; JSON by default, unless the response says it is something else), or the typed error of a non-2xx response built from its envelope. The body was
+ * empty body; JSON by default, unless the response says it is something else and the spec allows
+ * more than JSON), or the typed error of a non-2xx response built from its envelope. The body was
  * already read inside the attempt; this only decodes it, so what it throws is never a network error.
+ * `jsonOnly`: the spec declares only JSON for the operation's success, so a body of another type (a
+ * proxy's or a single-page app's HTML at a wrong base URL) is a ResponseParseError, not data.
  */
-export function readBody(response: Response, body: ArrayBuffer, parseAs: ParseAs, method: string): unknown {
+export function readBody(response: Response, body: ArrayBuffer, parseAs: ParseAs, method: string, jsonOnly?: boolean): unknown {
   const empty = response.status === 204 || method === "HEAD" || body.byteLength === 0;
   const type = response.headers.get("content-type") ?? "";
   if (!response.ok) throw errorFromResponse(response, empty ? undefined : errorBody(decoderFor(type).decode(body)));
   if (empty) return undefined;
   // The default ("json") follows the response's media type: an image or a PDF the spec documents
   // comes back as a Blob and text/csv as a string, where openapi-fetch would fail to JSON-parse them.
-  const as = parseAs === "json" && type !== "" && !JSON_TYPE.test(type) ? (/^text\//i.test(type) ? "text" : "blob") : parseAs;
+  const as = parseAs === "json" && !jsonOnly && type !== "" && !JSON_TYPE.test(type) ? (/^text\//i.test(type) ? "text" : "blob") : parseAs;
   if (as === "arrayBuffer") return body.slice(0);
   if (as === "blob") return new Blob([body], { type });
   const text = decoderFor(type).decode(body);

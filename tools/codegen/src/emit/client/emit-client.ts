@@ -208,6 +208,9 @@ function schemeValue(s: IRSecurityScheme): Record<string, unknown> {
   return { type: s.type, scheme: s.scheme, ...(s.in ? { in: s.in, name: s.paramName } : {}), flows, openIdConnectUrl: s.openIdConnectUrl };
 }
 
+/** application/json, application/problem+json, application/vnd.api+json; not json-seq, ndjson or jsonl (a stream of values). */
+const JSON_MEDIA = /^[^;]*[/+]json\s*(;|$)/i;
+
 function credentialKind(s: IRSecurityScheme): "bearer" | "apiKey" | "basic" | undefined {
   if (s.type === "oauth2" || s.type === "openIdConnect" || (s.type === "http" && s.scheme === "bearer")) return "bearer";
   if (s.type === "http" && s.scheme === "basic") return "basic";
@@ -236,6 +239,9 @@ function metaValue(op: IROperation, kinds: Map<string, ReturnType<typeof credent
   if (op.tags.length) m.tags = op.tags;
   const stream = op.responses.some((r) => r.content.some((c) => c.mediaType === "text/event-stream"));
   if (stream) m.stream = true;
+  // Success bodies the spec declares JSON only: another type (an HTML page from a proxy or a wrong base URL) is an error, not data.
+  const success = op.responses.flatMap((r) => (r.status.startsWith("2") ? r.content : []));
+  if (success.length && success.every((c) => JSON_MEDIA.test(c.mediaType))) m.json = true;
   return m;
 }
 
