@@ -25,6 +25,11 @@ let server: Server;
 let baseUrl: string;
 beforeAll(async () => {
   server = createServer((req, res) => {
+    // A Spring-style server that answers XML unless asked for JSON.
+    if (req.url === "/negotiated") {
+      const json = req.headers.accept === "application/json";
+      return void res.setHeader("content-type", json ? "application/json" : "application/xml").end(json ? '{"id":1}' : "<Pet><id>1</id></Pet>");
+    }
     const [type, body] = BODIES[req.url!] ?? ["text/plain", "?"];
     if (type) res.setHeader("content-type", type);
     res.end(body);
@@ -75,5 +80,14 @@ describe("operation methods decode the body by its media type", () => {
     expect(await api.op<Record<string, unknown>>(meta("/html"))({} as never)).toMatch(/^<!doctype html>/);
     // An explicit parseAs still wins.
     expect(await api.op<Record<string, unknown>>({ ...meta("/html"), json: true })({ parseAs: "text" } as never)).toMatch(/Sign in/);
+  });
+
+  it("where the spec offers JSON among other types (meta.accept), the call asks for JSON; its own Accept wins", async () => {
+    const api = createApiCore<Record<string, never>>({ baseUrl });
+    const negotiated: OperationMeta = { ...meta("/negotiated"), accept: "application/json" };
+    expect(await api.op<Record<string, unknown>>(negotiated)({} as never)).toEqual({ id: 1 });
+    expect(await api.op<Record<string, unknown>>(negotiated)({ middleware: [{ onRequest: () => undefined }] } as never)).toEqual({ id: 1 });
+    const xml = await api.op<Record<string, unknown>>(negotiated)({ headers: { Accept: "application/xml" } } as never);
+    expect(await (xml as unknown as Blob).text()).toBe("<Pet><id>1</id></Pet>");
   });
 });

@@ -50,6 +50,8 @@ export interface OperationMeta {
   readonly body?: BodyMeta;
   /** Its success responses are JSON only in the spec: a body is parsed as JSON whatever its content type, and one that is not JSON is a ResponseParseError. */
   readonly json?: boolean;
+  /** The JSON media type to ask for (`Accept`) where the spec also offers others for its success (XML, CSV); a call's own Accept wins. */
+  readonly accept?: string;
   /** Answers `text/event-stream`. */
   readonly stream?: boolean;
 }

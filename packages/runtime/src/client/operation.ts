@@ -111,6 +111,7 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
       url = new URL(url, page).href;
     }
     const headers = mergeHeaders(options.headers as never, i.headers, params?.header as never);
+    if (meta.accept && !headers.has("accept")) headers.set("accept", meta.accept);
     // The spec's own media type when it declares no JSON one (a form, multipart, bytes), unless the call says otherwise.
     const payload =
       body === undefined
@@ -178,6 +179,7 @@ async function viaOpenapiFetch(
     rest.bodySerializer = (b) => b;
     rest.headers = mergeHeaders(Object.fromEntries(labelled), rest.headers);
   }
+  if (meta.accept) rest.headers = mergeHeaders({ accept: meta.accept }, rest.headers);
   const stream = mode === "stream" || parseAs === "stream";
   const fetch = async (input: Request | string | URL, requestInit?: RequestInit): Promise<Response> => {
     const p = prepare(state.baseUrl, input, requestInit);

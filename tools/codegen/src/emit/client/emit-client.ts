@@ -242,6 +242,8 @@ function metaValue(op: IROperation, kinds: Map<string, ReturnType<typeof credent
   // Success bodies the spec declares JSON only: another type (an HTML page from a proxy or a wrong base URL) is an error, not data.
   const success = op.responses.flatMap((r) => (r.status.startsWith("2") ? r.content : []));
   if (success.length && success.every((c) => JSON_MEDIA.test(c.mediaType))) m.json = true;
+  // JSON among other types (Swagger's petstore: XML too, first on some): ask for JSON, or a server may pick the other.
+  else if (success.some((c) => JSON_MEDIA.test(c.mediaType))) m.accept = success.find((c) => JSON_MEDIA.test(c.mediaType))!.mediaType;
   return m;
 }
 
