@@ -1,7 +1,7 @@
 /**
- * A request body goes out in the media type the spec declares when it declares no JSON one:
+ * A request body goes out in the media type the spec declares when it declares no plain JSON one:
  * Stripe's form bodies (nested fields as `deepObject`), OAuth token requests, multipart uploads,
- * raw bytes and text. Given a body and the operation's `body` metadata, want what a real local
+ * raw bytes and text, JSON under a type of its own (JSON:API). Given a body and the operation's `body` metadata, want what a real local
  * server receives.
  */
 import { createServer, type Server } from "node:http";
@@ -114,6 +114,13 @@ describe("request bodies in the spec's media type", () => {
     expect([text.type, text.raw.toString()]).toEqual(["text/plain", 'hello "world"']);
     const blob = await send({ mediaType: "application/octet-stream" }, new Blob(["png"], { type: "image/png" }));
     expect([blob.type, blob.raw.toString()]).toEqual(["image/png", "png"]);
+  });
+
+  it("JSON under the spec's own type (JSON:API, merge-patch): serialized as JSON, a string as a JSON string, labelled with that type", async () => {
+    const doc = await send({ mediaType: "application/vnd.api+json" }, { data: { type: "articles", attributes: { title: "t" } } });
+    expect([doc.type, JSON.parse(doc.raw.toString())]).toEqual(["application/vnd.api+json", { data: { type: "articles", attributes: { title: "t" } } }]);
+    const patch = await send({ mediaType: "application/merge-patch+json" }, "replaced");
+    expect([patch.type, patch.raw.toString()]).toEqual(["application/merge-patch+json", '"replaced"']);
   });
 
   it("the call's own choice wins: a content-type header, a bodySerializer, a FormData or URLSearchParams", async () => {

@@ -1,7 +1,9 @@
 /**
- * Request bodies in the media type the spec declares, when it declares no JSON one: Stripe's and
+ * Request bodies in the media type the spec declares, when it is not plain JSON: Stripe's and
  * Twilio's `application/x-www-form-urlencoded`, `multipart/form-data` uploads, raw bytes
- * (`application/octet-stream`, `image/png`) and text. openapi-fetch would send JSON for all of them.
+ * (`application/octet-stream`, `image/png`) and text; and JSON under its own type (JSON:API's
+ * `application/vnd.api+json`, `application/merge-patch+json`), which such servers require.
+ * openapi-fetch would send all of them as `application/json`.
  */
 
 /** How one property is encoded (OpenAPI's Encoding Object): a form field's style, a part's content type. */
@@ -11,11 +13,14 @@ export interface PartEncoding {
   readonly contentType?: string;
 }
 
-/** The request body the spec declares, when none of its media types is JSON. */
+/** The request body the spec declares, when none of its media types is plain JSON. */
 export interface BodyMeta {
   readonly mediaType: string;
   readonly encoding?: { readonly [property: string]: PartEncoding };
 }
+
+/** application/vnd.api+json, application/merge-patch+json… (not json-seq or ndjson). */
+const JSON_TYPE = /^[^;]*[/+]json\s*(;|$)/;
 
 type Payload = string | Blob | FormData | URLSearchParams | ArrayBuffer | ArrayBufferView;
 
@@ -33,6 +38,11 @@ export function encodeBody(body: unknown, spec: BodyMeta, headers: Headers): Pay
   if (body instanceof URLSearchParams) {
     headers.set("content-type", "application/x-www-form-urlencoded;charset=UTF-8");
     return body;
+  }
+  // JSON under the spec's own type; a string body is a JSON string here, not text.
+  if (JSON_TYPE.test(type) && !(body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body))) {
+    headers.set("content-type", spec.mediaType);
+    return JSON.stringify(body);
   }
   if (typeof body === "string" || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
     if (!/^multipart\//.test(type)) headers.set("content-type", body instanceof Blob && body.type ? body.type : spec.mediaType);

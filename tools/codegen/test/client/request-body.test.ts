@@ -25,7 +25,10 @@ const CASES: [string, Record<string, unknown>, unknown][] = [
   ],
   ["bytes", { "application/octet-stream": { schema: { type: "string", format: "binary" } } }, { mediaType: "application/octet-stream" }],
   ["JSON among the choices: JSON, as before", { "application/x-www-form-urlencoded": { schema: object }, "application/json": { schema: object } }, undefined],
-  ["a vendor JSON type", { "application/vnd.api+json": { schema: object } }, undefined],
+  ["JSON:API: JSON under its own type, which such servers require", { "application/vnd.api+json": { schema: object } }, { mediaType: "application/vnd.api+json" }],
+  ["Kubernetes' PATCH: merge-patch among other patch types", { "application/merge-patch+json": { schema: object }, "application/json-patch+json": { schema: object } }, { mediaType: "application/merge-patch+json" }],
+  ["plain JSON with a charset: JSON, as before", { "application/json; charset=utf-8": { schema: object } }, undefined],
+  ["newline-delimited JSON: JSON, as before", { "application/x-ndjson": { schema: object } }, undefined],
   ["any type", { "*/*": { schema: object } }, undefined],
 ];
 

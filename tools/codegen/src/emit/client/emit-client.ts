@@ -248,12 +248,17 @@ function metaValue(op: IROperation, kinds: Map<string, ReturnType<typeof credent
 }
 
 /**
- * The request body's media type when the spec declares no JSON one (the runtime sends JSON
- * otherwise): a form (with each field's style), multipart (each part's content type), bytes, text.
+ * The request body's media type when the spec declares no plain JSON one (the runtime sends
+ * `application/json` otherwise): JSON under its own type (JSON:API's, merge-patch), a form (with
+ * each field's style), multipart (each part's content type), bytes, text.
  */
 function requestBodyMeta(op: IROperation): Record<string, unknown> | undefined {
   const content = op.requestBody?.content ?? [];
-  if (content.length === 0 || content.some((c) => /json|^\*\/\*$/i.test(c.mediaType))) return undefined;
+  if (content.length === 0 || content.some((c) => /^(application\/json|text\/json|\*\/\*)\s*(;|$)/i.test(c.mediaType))) return undefined;
+  const json = content.find((c) => JSON_MEDIA.test(c.mediaType));
+  if (json) return { mediaType: json.mediaType };
+  // A stream of JSON values (ndjson, json-seq) is sent as JSON, as before.
+  if (content.some((c) => /json/i.test(c.mediaType))) return undefined;
   const first = content[0]!;
   const form = /^application\/x-www-form-urlencoded\b/i.test(first.mediaType);
   const parts = /^multipart\//i.test(first.mediaType);
