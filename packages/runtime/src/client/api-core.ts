@@ -17,8 +17,12 @@ export type { BodyMeta, PartEncoding } from "./request-body.js";
 export interface SpecDefaults {
   /** Where `auth.apiKey` goes: the spec's first apiKey scheme. Default: the `apiKeyHeader` option's header. */
   apiKey?: SpecApiKey;
-  /** Every apiKey scheme by name, for `auth.apiKeys`. Default: none (`auth.apiKeys` names no scheme). */
-  apiKeys?: Record<string, SpecApiKey>;
+  /**
+   * Every apiKey scheme by name, for `auth.apiKeys`. Default: none (`auth.apiKeys` names no scheme).
+   * `in` is a plain string: TypeScript widens a literal under a key named like an Object member (a
+   * scheme called `hasOwnProperty`), which would not type-check as `SpecApiKey`.
+   */
+  apiKeys?: Record<string, { readonly in: string; readonly name: string }>;
   /** The base URL is the spec's own (none given, or its default), so an operation's own `server` applies. Default: false. */
   specBase?: boolean;
 }

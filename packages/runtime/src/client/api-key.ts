@@ -49,7 +49,7 @@ export function placeApiKey(options: ApiOptions, spec: SpecApiKey | undefined): 
  * The keys of `auth.apiKeys`, each where its scheme in the spec puts it. A name that is not one of
  * the spec's apiKey schemes, or a scheme also given as `auth.apiKey`, is a TypeError at createApi.
  */
-export function namedKeys(auth: ApiOptions["auth"], schemes: Record<string, SpecApiKey> | undefined, first: SpecApiKey | undefined): PlacedKey[] {
+export function namedKeys(auth: ApiOptions["auth"], schemes: Record<string, { readonly in: string; readonly name: string }> | undefined, first: SpecApiKey | undefined): PlacedKey[] {
   const out: PlacedKey[] = [];
   for (const [scheme, value] of Object.entries(auth?.apiKeys ?? {})) {
     const at = schemes && Object.hasOwn(schemes, scheme) ? schemes[scheme] : undefined;
@@ -57,7 +57,7 @@ export function namedKeys(auth: ApiOptions["auth"], schemes: Record<string, Spec
     if (auth?.apiKey !== undefined && first?.in === at.in && first.name === at.name) {
       throw new TypeError(`auth.apiKey and auth.apiKeys.${scheme} are both the key of scheme ${scheme}: give one`);
     }
-    if (value !== undefined) out.push({ in: at.in, name: at.name, scheme, get: typeof value === "function" ? value : () => value });
+    if (value !== undefined) out.push({ in: at.in as SpecApiKey["in"], name: at.name, scheme, get: typeof value === "function" ? value : () => value });
   }
   return out;
 }
