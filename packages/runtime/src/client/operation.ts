@@ -10,6 +10,7 @@ import { readBody, type ParseAs, parseJson } from "./read-body.js";
 import { compilePath, queryString, specQuery, type QuerySerializerOption } from "./url.js";
 import { getsKey, takesApiKey, withKeys, type PlacedKey } from "./api-key.js";
 import { encodeBody } from "./request-body.js";
+import { Hop, isHop, nextHop } from "./redirects.js";
 
 /**
  * What a call returns: the decoded body (`data`), the body with its response (`page`, for the
@@ -58,6 +59,8 @@ export interface Placement {
   basic?: string;
   /** The base URL is the spec's (none given, or the spec's default): an operation's own server applies. */
   specBase?: boolean;
+  /** A key goes in a header of its own outside a browser: redirects are followed here, never taking it to another origin. */
+  guardRedirects?: boolean;
 }
 
 export function compileOperation(state: RuntimeState, meta: OperationMeta, options: ApiOptions, client: Client<{}>, placement: Placement = {}): Invoke {
@@ -120,9 +123,13 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
           ? encodeBody(body, meta.body, headers)
           : ((i.bodySerializer ?? defaultBodySerializer) as (b: unknown, h: Headers) => unknown)(body, headers);
     if (payload !== undefined && !(payload instanceof FormData) && !headers.has("content-type")) headers.set("content-type", "application/json");
+    // fetch would carry a key header (not Authorization) to another origin on a redirect: follow here instead.
+    const guard = placement.guardRedirects && passthrough.redirect === undefined;
+    if (guard) passthrough = { ...passthrough, redirect: "manual" };
     const p: Prepared = { url, method, headers, body: payload as Prepared["body"], passthrough, signal: i.signal ?? undefined };
     // Progress needs the form's bytes (and their total); fetch would otherwise encode it itself.
-    const sent = payload instanceof FormData && c.onUploadProgress ? encodeForm(p, payload).then(() => send(state, p, c, read)) : send(state, p, c, read);
+    const go = guard ? () => following(state, p, c, read) : () => send(state, p, c, read);
+    const sent = payload instanceof FormData && c.onUploadProgress ? encodeForm(p, payload).then(go) : go();
     return stream ? sent.then((response) => streamResult(response as Response, mode)) : sent;
   };
   const keys = placement.keys?.filter((k) => getsKey(k, meta.security));
@@ -135,6 +142,18 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
       ? Promise.all(values).then((v) => run(withKeys(init as Init, keys, v), call, mode))
       : run(withKeys(init as Init, keys, values as (string | undefined)[]), call, mode);
   };
+}
+
+/** send, following each redirect as fetch would, but to another origin without credentials (see redirects.ts). */
+async function following(state: RuntimeState, p: Prepared, c: RuntimeCallOptions, read: ReadBody<unknown> | undefined): Promise<unknown> {
+  const step: ReadBody<unknown> | undefined = read && ((res, bytes) => (isHop(res) ? new Hop(res) : read(res, bytes)));
+  for (let n = 0; ; n++) {
+    const out = await send(state, p, c, step);
+    const hop = out instanceof Hop ? out.response : !read && isHop(out as Response) ? (out as Response) : undefined;
+    if (!hop) return out;
+    if (!read) await hop.body?.cancel();
+    ({ p, call: c } = nextHop(hop, p, c, state.redact.headers, n));
+  }
 }
 
 async function encodeForm(p: Prepared, form: FormData): Promise<void> {

@@ -1,0 +1,50 @@
+import { ConnectionError } from "../errors/index.js";
+import { REDACTED } from "../logger.js";
+import type { Prepared } from "../request.js";
+import type { CallOptions as RuntimeCallOptions } from "../options.js";
+
+/**
+ * Redirects of a call that carries an API key in a header of its own (X-API-Key, DD-API-KEY, a
+ * Cookie). fetch follows redirects itself and, on a redirect to another origin, drops only
+ * Authorization: the key would go to whatever host the Location names. Such calls ask fetch for
+ * `redirect: "manual"` (outside browsers, where it yields the 3xx itself) and follow here, as
+ * fetch would, but to another origin without credentials.
+ */
+export class Hop {
+  constructor(readonly response: Response) {}
+}
+
+/** Statuses fetch follows. */
+const FOLLOWED = new Set([301, 302, 303, 307, 308]);
+/** fetch's limit. */
+const MAX_HOPS = 20;
+
+export function isHop(response: Response): boolean {
+  return FOLLOWED.has(response.status) && response.headers.has("location");
+}
+
+/**
+ * The next request after a redirect (a Prepared body is never a stream, so it can be sent again). 303, and 301/302 after a POST, become a GET without a body, as in fetch;
+ * to another origin, every header the logs hide (credentials) is dropped and no credentials are added.
+ */
+export function nextHop(
+  response: Response,
+  p: Prepared,
+  call: RuntimeCallOptions,
+  secret: (headers: Headers) => Record<string, string>,
+  count: number,
+): { p: Prepared; call: RuntimeCallOptions } {
+  if (count >= MAX_HOPS) throw new ConnectionError(`Fetch refused: redirect count exceeded (${MAX_HOPS})`, { requestId: p.headers.get("x-request-id") ?? undefined, retryable: false } as never);
+  const next = new URL(response.headers.get("location")!, p.url);
+  const headers = new Headers(p.headers);
+  let { method, body } = p;
+  if ((response.status === 303 && method !== "HEAD") || (response.status < 303 && method === "POST")) {
+    method = "GET";
+    body = undefined;
+    for (const name of ["content-type", "content-length", "content-encoding", "content-language", "content-location"]) headers.delete(name);
+  }
+  if (next.origin === new URL(p.url).origin) return { p: { ...p, url: next.href, method, headers, body }, call };
+  const shown = secret(headers);
+  for (const name in shown) if (shown[name] === REDACTED) headers.delete(name);
+  return { p: { ...p, url: next.href, method, headers, body }, call: { ...call, auth: false } };
+}
