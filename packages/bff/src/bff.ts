@@ -156,7 +156,9 @@ export function createBff(config: BffConfig): Bff {
     const ctx: RespondContext = { requestId, secrets, upstreamBase: config.upstream.url, basePath, responses: op.responses };
     let upstream: Response;
     try {
-      upstream = await runtime.withCall(call)(target, { method, headers: addBasic(headers, basic, call.auth), ...(body ? { body } : {}) });
+      // Redirects go to the browser (Location rewritten onto the mount path when it is the API's own):
+      // fetch following them here would carry the key header to any origin a Location names.
+      upstream = await runtime.withCall(call)(target, { method, headers: addBasic(headers, basic, call.auth), redirect: "manual", ...(body ? { body } : {}) });
     } catch (e) {
       entry.error = e;
       return thrownError(e, requestId, now());

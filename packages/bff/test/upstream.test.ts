@@ -230,3 +230,18 @@ describe("OAuth client credentials on the server side", () => {
     expect(wrong.logs.join("\n")).not.toContain("wrong-secret-1");
   });
 });
+
+describe("redirects of the API", () => {
+  it("reach the browser, never followed with the key: the API's own Location onto the mount path, another origin's as it is", async () => {
+    upstream.plan(userPath, { status: 302, headers: { location: `${upstream.url}/users/other` } }, { status: 307, headers: { location: "https://elsewhere.example/x" } });
+    const own = await bff.call(`/api${userPath}`, { headers: browser(), redirect: "manual" });
+    const other = await bff.call(`/api${userPath}`, { headers: browser(), redirect: "manual" });
+    expect([own.status, own.headers.location]).toEqual([302, "/api/users/other"]);
+    expect([other.status, other.headers.location]).toEqual([307, "https://elsewhere.example/x"]);
+    // Each answered by the one request the browser made, which carried the key.
+    expect(upstream.requests.map((r) => [r.path, r.headers["x-api-key"]])).toEqual([
+      [userPath, API_KEY],
+      [userPath, API_KEY],
+    ]);
+  });
+});
