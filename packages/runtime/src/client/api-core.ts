@@ -146,9 +146,10 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: 
     ...(options.headers ? { headers: options.headers } : {}),
     fetch: runtime.fetch,
   });
-  // A key in a header of its own (not Authorization, which fetch drops on a redirect to another origin), outside a browser page.
+  // A key in a header of its own (not Authorization, which fetch drops on a redirect to another origin), outside
+  // browsers: pages and workers have a location, and their fetch hands back a manual redirect as an opaque response.
   const keyHeader = keys.some((k) => k.in !== "query") || (placed.options.auth?.apiKey !== undefined && placed.options.auth.apiKeyHeader?.toLowerCase() !== "authorization");
-  const placement = { keys, guardRedirects: keyHeader && typeof (globalThis as { document?: unknown }).document === "undefined", basic: basicAuthorization(options.auth?.basic), specBase: spec.specBase === true };
+  const placement = { keys, guardRedirects: keyHeader && (globalThis as { location?: unknown }).location === undefined, basic: basicAuthorization(options.auth?.basic), specBase: spec.specBase === true };
   const compile = (meta: OperationMeta): Invoke => compileOperation(state, meta, placed.options, client as unknown as Client<{}>, placement);
   const op = <Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op> => {
     const invoke = compile(meta);
