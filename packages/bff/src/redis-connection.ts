@@ -5,7 +5,7 @@ import { StoreUnavailableError } from "./store-unavailable.js";
 
 export type RedisState = "connecting" | "up" | "down";
 
-/** While Redis is connected but too slow, one command per interval probes it; the rest fail at once. */
+/** While Redis is connected but too slow, one command at a time, at most one per interval, probes it; the rest fail at once. */
 const PROBE_INTERVAL_MS = 1_000;
 /** Reconnect backoff cap: after an outage the BFF is back on Redis within about this long. */
 const MAX_RECONNECT_DELAY_MS = 1_000;
@@ -27,6 +27,8 @@ export class RedisConnection {
   private current: RedisState = "connecting";
   private changedAt: number;
   private lastProbe = 0;
+  /** A probe (a request's command or the background PING) is waiting for Redis: with a command timeout over the interval, a second would wait it out too. */
+  private probing = false;
   private probeTimer: NodeJS.Timeout | undefined;
   private readonly upHooks = new Set<() => void>();
   private closing = false;
@@ -87,11 +89,13 @@ export class RedisConnection {
 
   /** Runs one command; any failure marks Redis down and becomes a StoreUnavailableError. */
   async run<T>(what: string, fn: (client: Redis) => Promise<T>): Promise<T> {
+    let probe = false;
     if (this.current === "down" && this.client.status === "ready") {
       // Connected but timing out: let one request probe, answer the others at once.
       const t = Date.now();
-      if (t - this.lastProbe < PROBE_INTERVAL_MS) throw new StoreUnavailableError(what, "Redis is not answering in time");
+      if (this.probing || t - this.lastProbe < PROBE_INTERVAL_MS) throw new StoreUnavailableError(what, "Redis is not answering in time");
       this.lastProbe = t;
+      probe = this.probing = true;
     }
     try {
       const result = await fn(this.client);
@@ -102,6 +106,8 @@ export class RedisConnection {
       // A reply error is Redis answering (e.g. a wrong key type): the request fails, Redis is not down.
       if ((e as { name?: string }).name !== "ReplyError") this.set("down", reason);
       throw new StoreUnavailableError(what, reason);
+    } finally {
+      if (probe) this.probing = false;
     }
   }
 
@@ -133,10 +139,12 @@ export class RedisConnection {
     this.probeTimer = setTimeout(() => {
       if (this.closing || this.current !== "down") return;
       if (this.client.status !== "ready") return this.probe();
+      if (this.probing) return this.probe();
       this.lastProbe = Date.now();
+      this.probing = true;
       this.client.ping().then(
-        () => this.set("up"),
-        () => this.probe(),
+        () => ((this.probing = false), this.set("up")),
+        () => ((this.probing = false), this.probe()),
       );
     }, PROBE_INTERVAL_MS);
     this.probeTimer.unref();
