@@ -1,10 +1,9 @@
-import { connect } from "node:net";
 import { webhookEvents } from "@specforge/mocks";
 import { Webhook } from "standardwebhooks";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import type { BffConfig } from "../src/index.js";
 import { API_KEY, browser, manualClock, startBff, type RunningBff } from "./helpers.js";
-import { findRedisServer, MISSING_REDIS, startRedis } from "./redis-server.js";
+import { findRedisServer, MISSING_REDIS, pauseRedis as pauseServer, startRedis } from "./redis-server.js";
 
 /**
  * The failure policy, live: Redis is killed mid-test (SIGKILL) and restarted, then paused (slow).
@@ -76,14 +75,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
 }
 
 /** `CLIENT PAUSE <ms> ALL` from a throwaway connection: Redis stops answering everyone for a while. */
-function pauseRedis(ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(redis!.port, "127.0.0.1", () => socket.write(`CLIENT PAUSE ${ms} ALL\r\n`));
-    socket.once("data", (d) => (String(d).startsWith("+OK") ? resolve() : reject(new Error(String(d)))));
-    socket.once("error", reject);
-    socket.once("data", () => socket.end());
-  });
-}
+const pauseRedis = (ms: number) => pauseServer(redis!.port, ms);
 
 describe.skipIf(!redis)("Redis outage: documented failure policy, no crash, recovery without restarting the BFF", () => {
   it("before: both instances share Redis; one webhook is processed", async () => {

@@ -1,7 +1,6 @@
-import { connect } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { RedisConnection } from "../src/redis-connection.js";
-import { findRedisServer, MISSING_REDIS, startRedis } from "./redis-server.js";
+import { findRedisServer, MISSING_REDIS, pauseRedis, startRedis } from "./redis-server.js";
 
 /**
  * A Redis that is connected but slow, with a command timeout longer than the one-second probe
@@ -15,21 +14,12 @@ afterAll(() => redis?.stop());
 
 const TIMEOUT_MS = 1_500;
 
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(redis!.port, "127.0.0.1", () => socket.write(`CLIENT PAUSE ${ms} ALL\r\n`));
-    socket.once("data", (d) => (String(d).startsWith("+OK") ? resolve() : reject(new Error(String(d)))));
-    socket.once("error", reject);
-    socket.once("data", () => socket.end());
-  });
-}
-
 describe.skipIf(!redis)("a slow Redis with a command timeout over the probe interval", () => {
   it("has one probe waiting at a time; the other requests fail at once", async () => {
     const connection = new RedisConnection({ url: redis!.url, commandTimeoutMs: TIMEOUT_MS }, undefined);
     try {
       await connection.ready();
-      await pause(7_000);
+      await pauseRedis(redis!.port, 7_000);
       // The first command waits out the timeout and marks Redis down.
       await expect(connection.run("first", (c) => c.ping())).rejects.toThrow();
       expect(connection.state).toBe("down");

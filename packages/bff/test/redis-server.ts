@@ -123,3 +123,13 @@ export async function startRedis(binary = findRedisServer(), options: RedisServe
     },
   };
 }
+
+/** CLIENT PAUSE for `ms`: Redis stays connected but answers nothing (a slow Redis). */
+export function pauseRedis(port: number, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(`CLIENT PAUSE ${ms} ALL\r\n`));
+    socket.once("data", (d) => (String(d).startsWith("+OK") ? resolve() : reject(new Error(String(d)))));
+    socket.once("error", reject);
+    socket.once("data", () => socket.end());
+  });
+}
