@@ -89,31 +89,21 @@ describe("a body that stalls after the headers", () => {
     return { retried, options: { timeoutMs: 1_000, retry: { maxRetries: 5 }, hooks: { onRetry: ({ error }: { error?: unknown }) => void retried.push(error) } } };
   };
 
-  it("times the attempt out and retries it", async () => {
-    ctx.server.plan("/echo/stall", { stallBodyMs: 10_000 });
+  it.each([
+    ["times the attempt out and retries it", "/echo/stall", undefined],
+    ["with a caller signal too (the attempt signal covers the body)", "/echo/stall-signal", () => ({ signal: new AbortController().signal })],
+  ] as const)("%s", async (_name, path, call) => {
+    ctx.server.plan(path, { stallBodyMs: 10_000 });
     const { retried, options } = retriedAfterStall();
     const started = Date.now();
-    const body = await api(options).op({ ...get, path: "/echo/stall" })({});
-    expect(body).toMatchObject({ path: "/echo/stall" });
+    const body = await api(options).op({ ...get, path })({}, call?.());
+    expect(body).toMatchObject({ path });
     // Not the stall's 10 s: the attempt was cut and retried.
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(retried.length).toBeGreaterThanOrEqual(1);
     for (const e of retried) expect(e).toMatchObject({ name: "TimeoutError", kind: "attempt" });
-    expect(ctx.server.count("/echo/stall")).toBeGreaterThanOrEqual(2);
-    expect(ctx.server.count("/echo/stall")).toBeLessThanOrEqual(retried.length + 1);
-  });
-
-  it("with a caller signal too (the attempt signal covers the body)", async () => {
-    ctx.server.plan("/echo/stall-signal", { stallBodyMs: 10_000 });
-    const { retried, options } = retriedAfterStall();
-    const started = Date.now();
-    const body = await api(options).op({ ...get, path: "/echo/stall-signal" })({}, { signal: new AbortController().signal });
-    expect(body).toMatchObject({ path: "/echo/stall-signal" });
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(retried.length).toBeGreaterThanOrEqual(1);
-    for (const e of retried) expect(e).toMatchObject({ name: "TimeoutError", kind: "attempt" });
-    expect(ctx.server.count("/echo/stall-signal")).toBeGreaterThanOrEqual(2);
-    expect(ctx.server.count("/echo/stall-signal")).toBeLessThanOrEqual(retried.length + 1);
+    expect(ctx.server.count(path)).toBeGreaterThanOrEqual(2);
+    expect(ctx.server.count(path)).toBeLessThanOrEqual(retried.length + 1);
   });
 
   it("is cut by undici's own timers when the runtime uses them instead of a signal", async () => {
