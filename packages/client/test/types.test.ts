@@ -20,6 +20,12 @@ function compileOnly(api: Api) {
   // @ts-expect-error — email must be a string
   void api.users.create({ body: { email: 42, name: "Ada", password: "correct horse battery staple", role: "member" } });
 
+  // readOnly properties are not part of a request body: the card's brand is the API's to say.
+  const card = { type: "card", token: "tok_4f9a2c7e1b3d5f60" } as const;
+  void api.payments.process({ body: { order_id: "o", amount: { amount: 100, currency: "EUR" }, method: card } });
+  // @ts-expect-error — brand is readOnly: a request leaves it out
+  void api.payments.process({ body: { order_id: "o", amount: { amount: 100, currency: "EUR" }, method: { ...card, brand: "visa" } } });
+
   // A wrong enum value in a query filter does not compile.
   // @ts-expect-error — role is an enum
   void api.users.list({ params: { query: { role: "superuser" } } });
@@ -34,6 +40,12 @@ describe("client types", () => {
     expectTypeOf(api.users.list.all).returns.toEqualTypeOf<AsyncIterable<User>>();
     expectTypeOf(api.orders.create).parameter(0).toHaveProperty("idempotencyKey");
     expectTypeOf(api.coaching.streamChat).returns.toEqualTypeOf<AsyncIterable<SSEEvent<components["schemas"]["ChatStreamEvent"]>>>();
+    // writeOnly properties are not part of a response: the card token never comes back.
+    type Method = Awaited<ReturnType<typeof api.payments.get>>["data"]["method"];
+    expectTypeOf<Extract<Method, { type: "card" }>>().toEqualTypeOf<{ type: "card"; readonly brand?: "visa" | "mastercard" | "amex" | "other"; readonly last4?: string }>();
+    // components keeps the schema as written, both kinds of properties included.
+    expectTypeOf<components["schemas"]["CardPaymentMethod"]>().toHaveProperty("token");
+    expectTypeOf<components["schemas"]["CardPaymentMethod"]>().toHaveProperty("brand");
     void compileOnly;
   });
 });

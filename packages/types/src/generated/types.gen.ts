@@ -3109,6 +3109,113 @@ export interface components {
     };
     pathItems: never;
 }
+/** Schemas of `components` with readOnly properties left out: the form request bodies in `paths` and `operations` take. */
+export interface $request {
+    /**
+     * @description Payment card. Requests MUST send the single-use `token` from the client-side card
+     *     tokenization (the card number never reaches the API; a card without token is rejected
+     *     with `422`). Responses never contain the token and always contain `brand` and `last4`.
+     *     `token` and `last4` are not listed in `required` because this schema is shared by
+     *     requests and responses and not every validator or generator applies read/write-only
+     *     semantics to nested schemas.
+     */
+    CardPaymentMethod: {
+        /**
+         * @description Payment method type. (enum property replaced by openapi-typescript)
+         * @enum {string}
+         */
+        type: "card";
+        /**
+         * @description Single-use card token (request only; required in requests).
+         * @example tok_4f9a2c7e1b3d5f60
+         */
+        token?: string;
+    };
+    /** @description How a payment is made, discriminated by `type`. */
+    PaymentMethod: $request["CardPaymentMethod"] | components["schemas"]["BankTransferPaymentMethod"] | components["schemas"]["WalletPaymentMethod"];
+    /** @description Input for paying an order. */
+    PaymentCreate: {
+        /**
+         * Format: uuid
+         * @description A `pending` order to pay.
+         * @example 9a7b5c3d-1e2f-4a6b-8c0d-e1f2a3b4c5d6
+         */
+        order_id: string;
+        amount: components["schemas"]["Money"];
+        method: $request["PaymentMethod"];
+    };
+}
+/** Schemas of `components` with writeOnly properties left out: the form responses in `paths` and `operations` take. */
+export interface $response {
+    /**
+     * @description Payment card. Requests MUST send the single-use `token` from the client-side card
+     *     tokenization (the card number never reaches the API; a card without token is rejected
+     *     with `422`). Responses never contain the token and always contain `brand` and `last4`.
+     *     `token` and `last4` are not listed in `required` because this schema is shared by
+     *     requests and responses and not every validator or generator applies read/write-only
+     *     semantics to nested schemas.
+     */
+    CardPaymentMethod: {
+        /**
+         * @description Payment method type. (enum property replaced by openapi-typescript)
+         * @enum {string}
+         */
+        type: "card";
+        /**
+         * @description Card network (response only; always present in responses).
+         * @example visa
+         * @enum {string}
+         */
+        readonly brand?: "visa" | "mastercard" | "amex" | "other";
+        /**
+         * @description Last four digits of the card number (response only; always present in responses).
+         * @example 4242
+         */
+        readonly last4?: string;
+    };
+    /** @description How a payment is made, discriminated by `type`. */
+    PaymentMethod: $response["CardPaymentMethod"] | components["schemas"]["BankTransferPaymentMethod"] | components["schemas"]["WalletPaymentMethod"];
+    /** @description A payment for an order. */
+    Payment: {
+        /**
+         * Format: uuid
+         * @description Payment identifier.
+         * @example d4c3b2a1-9f8e-4d7c-b6a5-0e1f2a3b4c5d
+         */
+        readonly id: string;
+        /**
+         * Format: uuid
+         * @description Order being paid.
+         * @example 9a7b5c3d-1e2f-4a6b-8c0d-e1f2a3b4c5d6
+         */
+        order_id: string;
+        amount: components["schemas"]["Money"];
+        refunded_amount: components["schemas"]["Money"];
+        method: $response["PaymentMethod"];
+        status: components["schemas"]["PaymentStatus"];
+        /**
+         * @description Why the payment failed (when `status` is `failed`), otherwise `null`.
+         * @example null
+         */
+        failure_reason: string | null;
+        /**
+         * Format: date-time
+         * @description When the payment was created.
+         * @example 2024-06-20T10:31:00Z
+         */
+        readonly created_at: string;
+        /**
+         * Format: date-time
+         * @description Last status change.
+         * @example 2024-06-20T10:31:05Z
+         */
+        readonly updated_at: string;
+    };
+    /** @description Envelope holding a single payment. */
+    PaymentResponse: {
+        data: $response["Payment"];
+    };
+}
 export type $defs = Record<string, never>;
 export interface operations {
     login: {
@@ -4111,7 +4218,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PaymentCreate"];
+                "application/json": $request["PaymentCreate"];
             };
         };
         responses: {
@@ -4125,7 +4232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaymentResponse"];
+                    "application/json": $response["PaymentResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4163,7 +4270,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaymentResponse"];
+                    "application/json": $response["PaymentResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4213,7 +4320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaymentResponse"];
+                    "application/json": $response["PaymentResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

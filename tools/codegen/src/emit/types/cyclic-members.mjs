@@ -59,12 +59,12 @@ export function breakCyclicMembers(nodes) {
   return [...nodes.slice(0, at), newIface, ...decls, ...nodes.slice(at + 1)];
 }
 
-function memberName(m) {
+export function memberName(m) {
   return ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) || ts.isNumericLiteral(m.name) ? m.name.text : undefined;
 }
 
 /** `components["schemas"]["X"]` → "X" (the innermost such access of a longer chain). */
-function schemaRefName(node) {
+export function schemaRefName(node) {
   if (!ts.isIndexedAccessTypeNode(node)) return undefined;
   const inner = node.objectType;
   if (!ts.isIndexedAccessTypeNode(inner)) return undefined;
@@ -82,7 +82,7 @@ function literalText(node) {
  * Names of the schemas `type` refers to where tsc resolves them eagerly: in an interface member
  * everywhere but inside `{ … }`; in a type alias also not inside arrays and tuples.
  */
-function refsOf(type, where) {
+export function refsOf(type, where) {
   const out = [];
   const visit = (node) => {
     const name = schemaRefName(node);
@@ -111,7 +111,7 @@ function rewrite(type, alias) {
 }
 
 /** Members of a cycle or self-loop (Tarjan, iterative, in the given order). */
-function cyclicNodes(roots, deps) {
+export function cyclicNodes(roots, deps) {
   const index = new Map();
   const low = new Map();
   const onStack = new Set();

@@ -4,6 +4,7 @@ import { astToString, resolveRef, scanDiscriminators, transformSchema } from "op
 import { breakCyclicMembers } from "./cyclic-members.mjs";
 import { addExtraMethods } from "./extra-methods.mjs";
 import { nullableWithRequired } from "./with-required.mjs";
+import { readWriteForms } from "./read-write-forms.mjs";
 import { fixObjectEnums } from "./object-enums.mjs";
 import { rewriteKeywords2020, tupleType } from "./keywords-2020.mjs";
 
@@ -23,7 +24,8 @@ export const OTS_OPTIONS = {
  * The context mirrors openapiTS()'s defaults in 7.13.0, which the workspace pins exactly.
  * `fix` (default) rewrites what openapi-typescript writes but tsc rejects (cyclic-members.mjs), what
  * it throws on (object-enums.mjs) and the 2020-12 keywords it ignores or types narrower than the
- * schema (keywords-2020.mjs), its WithRequired helper on nullable schemas (with-required.mjs), and adds
+ * schema (keywords-2020.mjs), its WithRequired helper on nullable schemas (with-required.mjs), gives request bodies and
+ * responses the form without readOnly / writeOnly properties (read-write-forms.mjs), and adds
  * the OpenAPI 3.2 methods it leaves out (extra-methods.mjs); the
  * comparison with `openapiTS()` turns it off.
  * @param {object} document — mutated (openapi-typescript annotates discriminators in place)
@@ -67,9 +69,10 @@ export function typesSource(document, { fix = true } = {}) {
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
-    readWriteMarkers: false,
+    // Resolved by readWriteForms into request and response forms (plain types, no markers left).
+    readWriteMarkers: fix,
     resolve: ($ref) => resolveRef(document, $ref, { silent }),
   };
   const nodes = transformSchema(document, ctx);
-  return astToString(fix ? breakCyclicMembers(nullableWithRequired(addExtraMethods(nodes, document, ctx))) : nodes);
+  return astToString(fix ? breakCyclicMembers(nullableWithRequired(readWriteForms(addExtraMethods(nodes, document, ctx)))) : nodes);
 }

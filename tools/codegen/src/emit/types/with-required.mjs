@@ -8,7 +8,8 @@ import { stringToAST } from "openapi-typescript";
  * `type WithRequired<T, K extends keyof T> = …`. When that schema is nullable (`X | null`), `keyof T`
  * is `never` and tsc rejects every use (TS2344; Plaid's spec, 3 errors). `required` constrains
  * objects only, so the helper now applies to the object members of `T` and leaves `null` as it is:
- * for a non-nullable object it is the same type as before.
+ * for a non-nullable object it is the same type as before. `K` is any key: in a request form
+ * (read-write-forms.mjs) a required readOnly property is left out of `T`, and stays out.
  * @param {ts.Node[]} nodes — openapi-typescript's statements (the helper is replaced in place)
  * @returns {ts.Node[]}
  */
@@ -19,4 +20,4 @@ export function nullableWithRequired(nodes) {
 }
 
 const HELPER = () =>
-  stringToAST("type WithRequired<T, K extends keyof NonNullable<T>> = T extends object ? T & { [P in K & keyof T]-?: T[P] } : T;")[0];
+  stringToAST("type WithRequired<T, K extends PropertyKey> = T extends object ? T & { [P in K & keyof T]-?: T[P] } : T;")[0];
