@@ -105,3 +105,46 @@ describe("redirects of calls that carry an API key in a header", () => {
     expect(seen[1]!.headers.authorization).toBeUndefined();
   });
 });
+
+describe("api.raw (openapi-fetch on the runtime) with a key header", () => {
+  const raw = (auth: object = { apiKeys: { key: "k-secret", app: "a-secret" } }) => {
+    seen.length = 0;
+    return createApiCore<Record<string, never>>({ baseUrl: apiUrl, retry: false, auth }, SPEC).client as unknown as {
+      GET(path: string, init?: object): Promise<{ data?: unknown; response: Response }>;
+      POST(path: string, init?: object): Promise<{ data?: unknown; response: Response }>;
+    };
+  };
+
+  it("to another origin: followed without the runtime's key", async () => {
+    const { data } = await raw({ apiKey: "k-secret" }).GET("/elsewhere");
+    expect(data).toEqual({ at: "other" });
+    expect(seen.map((s) => [s.at, s.url])).toEqual([["api", "/elsewhere"], ["other", "/landing"]]);
+    expect(seen[0]!.headers["dd-api-key"]).toBe("k-secret");
+    expect(JSON.stringify(seen[1]!.headers)).not.toMatch(/secret/);
+  });
+
+  it("a key header the call sets is dropped on the way to another origin too", async () => {
+    await raw().GET("/elsewhere", { headers: { "dd-api-key": "k-secret", cookie: "sid=s-secret" } });
+    expect(seen[0]!.headers["dd-api-key"]).toBe("k-secret");
+    expect(JSON.stringify(seen[1]!.headers)).not.toMatch(/secret/);
+  });
+
+  it("on the same origin a 307 is followed with the body, and a loop ends after 20 hops", async () => {
+    const client = raw({ apiKey: "k-secret" });
+    expect((await client.POST("/moved", { body: { a: 1 } })).data).toEqual({ at: "api" });
+    expect(seen.map((s) => [s.method, s.url, s.body, s.headers["dd-api-key"]])).toEqual([
+      ["POST", "/moved", '{"a":1}', "k-secret"],
+      ["POST", "/final", '{"a":1}', "k-secret"],
+    ]);
+    seen.length = 0;
+    const err = await client.GET("/loop").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect(seen).toHaveLength(21);
+  });
+
+  it("a call's own redirect option is left to fetch", async () => {
+    const { response } = await raw({ apiKey: "k-secret" }).GET("/elsewhere", { redirect: "manual" });
+    expect(response.status).toBe(302);
+    expect(seen.map((s) => s.at)).toEqual(["api"]);
+  });
+});

@@ -4,6 +4,7 @@ import { streamEvents, type SSEEvent, type StreamEventsOptions } from "../sse-cl
 import { paginator, type ApiOptions, type CallOptions, type PageOptions, type Runtime } from "./core-runtime.js";
 import { compileOperation, type Invoke } from "./operation.js";
 import { basicAuthorization, hideQueryKey, namedKeys, placeApiKey, type SpecApiKey } from "./api-key.js";
+import { guardedFetch } from "./redirects.js";
 import type { BodyMeta } from "./request-body.js";
 
 export type { ApiOptions, CallOptions, PageOptions } from "./core-runtime.js";
@@ -141,15 +142,15 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: 
   const runtime = runtimeOf(state);
   // `raw`: openapi-fetch on the runtime's fetch, as before. The operation methods do not go
   // through it: they build the same request from the operation's metadata (see operation.ts).
-  const client = createClient<Paths, Media>({
-    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-    fetch: runtime.fetch,
-  });
   // A key in a header of its own (not Authorization, which fetch drops on a redirect to another origin), outside
   // browsers: pages and workers have a location, and their fetch hands back a manual redirect as an opaque response.
   const keyHeader = keys.some((k) => k.in !== "query") || (placed.options.auth?.apiKey !== undefined && placed.options.auth.apiKeyHeader?.toLowerCase() !== "authorization");
   const placement = { keys, guardRedirects: keyHeader && (globalThis as { location?: unknown }).location === undefined, basic: basicAuthorization(options.auth?.basic), specBase: spec.specBase === true };
+  const client = createClient<Paths, Media>({
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+    fetch: placement.guardRedirects ? guardedFetch(state) : runtime.fetch,
+  });
   const compile = (meta: OperationMeta): Invoke => compileOperation(state, meta, placed.options, client as unknown as Client<{}>, placement);
   const op = <Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op> => {
     const invoke = compile(meta);

@@ -10,7 +10,7 @@ import { readBody, type ParseAs, parseJson } from "./read-body.js";
 import { compilePath, queryString, specQuery, type QuerySerializerOption } from "./url.js";
 import { getsKey, takesApiKey, withKeys, type PlacedKey } from "./api-key.js";
 import { encodeBody } from "./request-body.js";
-import { Hop, isHop, nextHop } from "./redirects.js";
+import { following } from "./redirects.js";
 
 /**
  * What a call returns: the decoded body (`data`), the body with its response (`page`, for the
@@ -142,18 +142,6 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
       ? Promise.all(values).then((v) => run(withKeys(init as Init, keys, v), call, mode))
       : run(withKeys(init as Init, keys, values as (string | undefined)[]), call, mode);
   };
-}
-
-/** send, following each redirect as fetch would, but to another origin without credentials (see redirects.ts). */
-async function following(state: RuntimeState, p: Prepared, c: RuntimeCallOptions, read: ReadBody<unknown> | undefined): Promise<unknown> {
-  const step: ReadBody<unknown> | undefined = read && ((res, bytes) => (isHop(res) ? new Hop(res) : read(res, bytes)));
-  for (let n = 0; ; n++) {
-    const out = await send(state, p, c, step);
-    const hop = out instanceof Hop ? out.response : !read && isHop(out as Response) ? (out as Response) : undefined;
-    if (!hop) return out;
-    if (!read) await hop.body?.cancel();
-    ({ p, call: c } = nextHop(hop, p, c, state.redact.headers, n));
-  }
 }
 
 async function encodeForm(p: Prepared, form: FormData): Promise<void> {

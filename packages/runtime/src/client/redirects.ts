@@ -1,6 +1,7 @@
 import { ConnectionError } from "../errors/index.js";
+import { send, type ReadBody, type RuntimeState } from "../execute.js";
 import { REDACTED } from "../logger.js";
-import type { Prepared } from "../request.js";
+import { prepare, type Prepared } from "../request.js";
 import type { CallOptions as RuntimeCallOptions } from "../options.js";
 
 /**
@@ -47,4 +48,30 @@ export function nextHop(
   const shown = secret(headers);
   for (const name in shown) if (shown[name] === REDACTED) headers.delete(name);
   return { p: { ...p, url: next.href, method, headers, body }, call: { ...call, auth: false } };
+}
+
+/** send, following each redirect as fetch would, but to another origin without credentials. */
+export async function following(state: RuntimeState, p: Prepared, c: RuntimeCallOptions, read: ReadBody<unknown> | undefined): Promise<unknown> {
+  const step: ReadBody<unknown> | undefined = read && ((res, bytes) => (isHop(res) ? new Hop(res) : read(res, bytes)));
+  for (let n = 0; ; n++) {
+    const out = await send(state, p, c, step);
+    const hop = out instanceof Hop ? out.response : !read && isHop(out as Response) ? (out as Response) : undefined;
+    if (!hop) return out;
+    if (!read) await hop.body?.cancel();
+    ({ p, call: c } = nextHop(hop, p, c, state.redact.headers, n));
+  }
+}
+
+/**
+ * `api.raw`'s fetch where calls carry a key header: the runtime's fetch (`runtime.fetch` with no call
+ * options), following redirects here like the operation methods. openapi-fetch hands over a Request,
+ * whose `redirect` reads "follow" unless the call chose "manual" or "error"; those are left to fetch.
+ */
+export function guardedFetch(state: RuntimeState): (input: Request | string | URL, init?: RequestInit) => Promise<Response> {
+  return async (input, init) => {
+    const p = await prepare(state.baseUrl, input, init);
+    const chosen = p.passthrough.redirect;
+    if (chosen !== undefined && chosen !== "follow") return send<Response>(state, p, {});
+    return following(state, { ...p, passthrough: { ...p.passthrough, redirect: "manual" } }, {}, undefined) as Promise<Response>;
+  };
 }
