@@ -1,4 +1,5 @@
 import { createApi, type Api } from "@specforge/client";
+import { operations } from "@specforge/zod";
 
 /** Status and headers of the last response the runtime handed back. */
 export interface Exchange {
@@ -32,6 +33,8 @@ export function contractClient(baseUrl: string, options: ContractClientOptions =
     baseUrl,
     retry: false,
     auth,
+    // Every success body is also checked by the client itself, with the generated validators.
+    validateResponses: operations,
     ...(options.headers ? { headers: options.headers } : {}),
     hooks: {
       onResponse: async ({ response }) => {

@@ -3,6 +3,7 @@ import type { Runtime } from "../runtime.js";
 import type { CallOptions as RuntimeCallOptions, FetchFn, RuntimeOptions } from "../options.js";
 import { Paginator, type FetchedPage, type PageRequest } from "../pagination/paginate.js";
 import type { OperationMeta } from "./api-core.js";
+import type { ResponseSchemas } from "./validate.js";
 
 /** Options of a generated client: every runtime option (retries, auth, cache, limits, hooks…), and HTTP Basic credentials. */
 export type ApiOptions = Omit<RuntimeOptions, "auth"> & {
@@ -13,6 +14,12 @@ export type ApiOptions = Omit<RuntimeOptions, "auth"> & {
   auth?: RuntimeOptions["auth"] & { basic?: { username: string; password: string }; apiKeys?: Record<string, string | TokenFunction> };
   /** Values of the `{variables}` in operations' own servers that the spec gives no default (Pinecone's `{index_name}`). Default: none. */
   serverVariables?: Record<string, string>;
+  /**
+   * Checks every success body against the spec before it is returned: `operations` of the generated zod module (or
+   * any Standard Schema map of that shape); a body that does not match is a ResponseParseError with the issues in `details`.
+   * Default: none (bodies are typed, not checked).
+   */
+  validateResponses?: ResponseSchemas;
 };
 
 /** Per-call options of a generated operation (retries, timeouts, signal, idempotency key, cache tags…). */

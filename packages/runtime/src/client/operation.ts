@@ -11,6 +11,7 @@ import { compilePath, queryString, specQuery, type QuerySerializerOption } from 
 import { getsKey, takesApiKey, withKeys, type PlacedKey } from "./api-key.js";
 import { encodeBody } from "./request-body.js";
 import { following } from "./redirects.js";
+import { responseCheck } from "./validate.js";
 
 /**
  * What a call returns: the decoded body (`data`), the body with its response (`page`, for the
@@ -76,7 +77,9 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
   const unfilled = own !== undefined && /\{([^{}]+)\}/.exec(own);
   const base = (options.baseUrl ?? "").replace(/\/$/, "");
   const defaults = operationCallOptions(meta, options);
-  const readData: ReadBody<unknown> = (res, bytes) => readBody(res, bytes, "json", method, meta.json);
+  const check = responseCheck(options.validateResponses, meta.id);
+  const decode = (res: Response, bytes: ArrayBuffer, parseAs: ParseAs): unknown => (check ? check(readBody(res, bytes, parseAs, method, meta.json), res) : readBody(res, bytes, parseAs, method, meta.json));
+  const readData: ReadBody<unknown> = (res, bytes) => decode(res, bytes, "json");
 
   const run: Invoke = (init, call, mode) => {
     let i = (init ?? NONE) as Init;
@@ -90,17 +93,17 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
     }
     // HTTP Basic, where the operation takes it; an Authorization the call sets wins.
     if (basic && (c.auth === true ? options.auth?.bearer === undefined : typeof c.auth === "object" && c.auth.basic)) i = { ...i, headers: mergeHeaders({ authorization: basic }, i.headers) };
-    if (i.middleware?.length || i.Request) return viaOpenapiFetch(state, client, meta, i, c, mode, styledQuery, template === meta.path ? undefined : template);
+    if (i.middleware?.length || i.Request) return viaOpenapiFetch(state, client, meta, i, c, mode, check, styledQuery, template === meta.path ? undefined : template);
 
     const parseAs = i.parseAs ?? "json";
     const stream = mode === "stream" || parseAs === "stream";
     const read: ReadBody<unknown> | undefined = stream
       ? undefined
       : mode === "page"
-        ? (res, bytes) => ({ data: readBody(res, bytes, parseAs, method, meta.json), response: res })
+        ? (res, bytes) => page(decode(res, bytes, parseAs), res)
         : parseAs === "json"
           ? readData
-          : (res, bytes) => readBody(res, bytes, parseAs, method, meta.json);
+          : (res, bytes) => decode(res, bytes, parseAs);
     const { params, body } = i;
     const root = i.baseUrl ? i.baseUrl.replace(/\/$/, "") : base;
     const at = i.pathSerializer ? i.pathSerializer(root + meta.path, params?.path ?? {}) : root + path(params?.path);
@@ -168,6 +171,7 @@ async function viaOpenapiFetch(
   init: Init,
   call: RuntimeCallOptions,
   mode: Mode,
+  check: ((data: unknown, response: Response) => unknown) | undefined,
   styledQuery?: (q: Record<string, unknown>) => string,
   template?: string,
 ): Promise<unknown> {
@@ -197,8 +201,14 @@ async function viaOpenapiFetch(
   const { data, error, response } = await request(meta.method, meta.path, { ...rest, parseAs: json ? "text" : stream ? "stream" : parseAs, fetch });
   if (mode === "stream") return response;
   if (!response.ok) throw errorFromResponse(response, error);
-  const value = json && typeof data === "string" ? (data ? parseJson(response, data) : undefined) : data;
-  return mode === "page" ? { data: value, response } : value;
+  const decoded = json && typeof data === "string" ? (data ? parseJson(response, data) : undefined) : data;
+  const value = check ? check(decoded, response) : decoded;
+  return mode === "page" ? page(value, response) : value;
+}
+
+/** A page for the paginator: the body and its response (once an asynchronous check settled). */
+function page(data: unknown, response: Response): unknown {
+  return data instanceof Promise ? data.then((d: unknown) => ({ data: d, response })) : { data, response };
 }
 
 /** An operation's own server with the caller's `serverVariables` filled in; a variable without a value stays `{name}`. */

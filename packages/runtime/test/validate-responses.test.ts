@@ -1,0 +1,124 @@
+/**
+ * `validateResponses`: success bodies checked against a Standard Schema map shaped like the zod
+ * module's `operations` (here hand-made schemas, so the runtime's side is tested without zod; the
+ * contract suite runs the generated zod module). Given/want over which schema applies (status as
+ * written, `2XX`, `default`; the response's media type, else a JSON one), the error a mismatch
+ * gives, asynchronous validators, and the paths around the fast one (middleware, pages).
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiCore, type OperationMeta } from "../src/client/api-core.js";
+import type { ResponseSchemas, StandardSchema } from "../src/client/validate.js";
+import { ApiError, ResponseParseError } from "../src/index.js";
+
+/** What the server answers next. */
+let next: { status: number; type: string; body: string } = { status: 200, type: "application/json", body: "{}" };
+let server: Server;
+let baseUrl: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(next.status, { "content-type": next.type, "x-request-id": "req-1" }).end(next.body);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+/** A schema that accepts what `ok` accepts, reporting `issue` (at `path`) otherwise. */
+function schema(ok: (v: unknown) => boolean, issue = "bad", path: (string | number | { key: string })[] = [], async = false): StandardSchema {
+  return {
+    "~standard": {
+      validate(value) {
+        const r = ok(value) ? {} : { issues: [{ message: issue, path }] };
+        return async ? Promise.resolve(r) : r;
+      },
+    },
+  };
+}
+const hasName = (v: unknown) => typeof (v as { name?: unknown })?.name === "string";
+const isText = (v: unknown) => typeof v === "string" && v.startsWith("id,");
+
+const SCHEMAS: ResponseSchemas = {
+  getThing: { responses: { "200": { "application/json": schema(hasName, "Expected string", ["name"]) }, "2XX": { "application/json": schema(() => false, "2XX used") }, default: { "application/json": schema(() => false, "default used") } } },
+  makeThing: { responses: { "2XX": { "application/problem+json": schema(() => false, "not this one"), "application/json": schema(hasName, "Expected string", [{ key: "data" }, 0, "name"]) } } },
+  exportThing: { responses: { default: { "text/csv": schema(isText, "not CSV") } } },
+  slowThing: { responses: { "200": { "application/json": schema(hasName, "async says no", ["name"], true) } } },
+  listThings: { responses: { "200": { "application/json": schema((v) => Array.isArray((v as { data?: unknown }).data), "Expected array", ["data"]) } } },
+};
+
+const op = (id: string, method = "get", extra: Partial<OperationMeta> = {}): OperationMeta => ({ id, method, path: `/${id}`, security: [], json: true, ...extra });
+const client = (validateResponses: ResponseSchemas | undefined = SCHEMAS) => createApiCore<Record<string, never>>({ baseUrl, retry: false, validateResponses });
+const answer = (status: number, body: unknown, type = "application/json") => (next = { status, type, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+describe("validateResponses", () => {
+  it.each([
+    ["the exact status", "getThing", 200, { name: "a" }, undefined],
+    ["the exact status, mismatched", "getThing", 200, { name: 1 }, "getThing: 200 response body does not match the spec: name: Expected string"],
+    ["2XX when the status is not listed", "getThing", 201, { name: "a" }, "getThing: 201 response body does not match the spec: 2XX used"],
+    ["the response's media type among several, a path of keys", "makeThing", 202, { name: 2 }, "makeThing: 202 response body does not match the spec: data.0.name: Expected string"],
+    ["no schema for the operation: not checked", "other", 200, { anything: true }, undefined],
+  ] as const)("%s", async (_what, id, status, body, error) => {
+    answer(status, body);
+    const got = await client().op(op(id))(undefined as never).catch((e: unknown) => e);
+    if (error === undefined) return expect(got).toEqual(body);
+    expect(got).toBeInstanceOf(ResponseParseError);
+    expect(got).toMatchObject({ message: error, status, requestId: "req-1", contentType: "application/json", body });
+  });
+
+  it("a JSON body under another JSON type is checked with the JSON schema listed", async () => {
+    answer(200, { name: 3 }, "application/vnd.thing+json; charset=utf-8");
+    const err = (await client().op(op("makeThing"))(undefined as never).catch((e: unknown) => e)) as ResponseParseError;
+    expect(err).toBeInstanceOf(ResponseParseError);
+    expect(err.details).toEqual([{ field: "data.0.name", message: "Expected string" }]);
+    expect(err.contentType).toBe("application/vnd.thing+json; charset=utf-8");
+  });
+
+  it("text bodies by their media type, under `default`", async () => {
+    answer(200, "id,name\n1,a\n", "text/csv");
+    expect(await client().op(op("exportThing", "get", { json: false }))(undefined as never)).toBe("id,name\n1,a\n");
+    answer(200, "<html>", "text/csv");
+    await expect(client().op(op("exportThing", "get", { json: false }))(undefined as never)).rejects.toThrow(/exportThing: 200 response body does not match the spec: not CSV/);
+  });
+
+  it("an asynchronous validator is awaited", async () => {
+    answer(200, { name: "a" });
+    expect(await client().op(op("slowThing"))(undefined as never)).toEqual({ name: "a" });
+    answer(200, { name: 1 });
+    await expect(client().op(op("slowThing"))(undefined as never)).rejects.toThrow(/name: async says no/);
+  });
+
+  it("error statuses keep their typed errors, unchecked", async () => {
+    answer(500, { error: { code: "INTERNAL", message: "boom" } });
+    const err = await client().op(op("getThing"))(undefined as never).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).not.toBeInstanceOf(ResponseParseError);
+    expect(err).toMatchObject({ status: 500 });
+  });
+
+  it("through openapi-fetch (middleware) and the paginator's pages as well", async () => {
+    answer(200, { name: 1 });
+    await expect(client().op(op("getThing"))({ middleware: [{}] } as never)).rejects.toBeInstanceOf(ResponseParseError);
+    answer(200, { data: "not a list" });
+    const pages = client().paginated(op("listThings", "get", { pagination: "page" }));
+    const walk = async () => {
+      for await (const item of pages.all()) void item;
+    };
+    await expect(walk()).rejects.toThrow(/listThings: 200 response body does not match the spec: data: Expected array/);
+  });
+
+  it("many issues: three in the message, all in details", async () => {
+    const many: StandardSchema = { "~standard": { validate: () => ({ issues: ["a", "b", "c", "d", "e"].map((k) => ({ message: "missing", path: [k] })) }) } };
+    answer(200, {});
+    const err = (await client({ getThing: { responses: { "200": { "application/json": many } } } }).op(op("getThing"))(undefined as never).catch((e: unknown) => e)) as ResponseParseError;
+    expect(err.message).toBe("getThing: 200 response body does not match the spec: a: missing; b: missing; c: missing (+2 more)");
+    expect(err.details).toHaveLength(5);
+  });
+
+  it("an operation id named like an Object member is not looked up on the prototype", async () => {
+    answer(200, { name: 1 });
+    expect(await client({}).op(op("constructor"))(undefined as never)).toEqual({ name: 1 });
+  });
+});
