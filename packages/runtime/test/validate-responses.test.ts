@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiCore, type OperationMeta } from "../src/client/api-core.js";
 import type { ResponseSchemas, StandardSchema } from "../src/client/validate.js";
-import { ApiError, ResponseParseError } from "../src/index.js";
+import { ApiError, ResponseParseError, ValidationError } from "../src/index.js";
 
 /** What the server answers next. */
 let next: { status: number; type: string; body: string } = { status: 200, type: "application/json", body: "{}" };
@@ -20,6 +20,10 @@ let baseUrl: string;
 beforeAll(async () => {
   server = createServer((req, res) => {
     req.resume();
+    if (req.url === "/streamThing") {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      return void res.end('id: 1\ndata: {"name":"a"}\n\nid: 2\ndata: {"name":2}\n\n');
+    }
     res.writeHead(next.status, { "content-type": next.type, "x-request-id": "req-1" }).end(next.body);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -46,6 +50,7 @@ const SCHEMAS: ResponseSchemas = {
   makeThing: { responses: { "2XX": { "application/problem+json": schema(() => false, "not this one"), "application/json": schema(hasName, "Expected string", [{ key: "data" }, 0, "name"]) } } },
   exportThing: { responses: { default: { "text/csv": schema(isText, "not CSV") } } },
   slowThing: { responses: { "200": { "application/json": schema(hasName, "async says no", ["name"], true) } } },
+  streamThing: { responses: { "200": { "text/event-stream": schema(() => false, "the stream as a whole is not checked") } }, events: { "200": { "text/event-stream": schema(hasName, "Expected string", ["name"]) } } },
   listThings: { responses: { "200": { "application/json": schema((v) => Array.isArray((v as { data?: unknown }).data), "Expected array", ["data"]) } } },
 };
 
@@ -107,6 +112,30 @@ describe("validateResponses", () => {
       for await (const item of pages.all()) void item;
     };
     await expect(walk()).rejects.toThrow(/listThings: 200 response body does not match the spec: data: Expected array/);
+  });
+
+  it("each event of a stream is checked with the events schema; the call's own parse wins", async () => {
+    const seen: unknown[] = [];
+    const read = async (parse?: (d: unknown) => unknown) => {
+      for await (const e of client().stream(op("streamThing"))(undefined as never, { reconnect: false, ...(parse ? { parse } : {}) })) seen.push(e.data);
+    };
+    const err = await read().catch((e: unknown) => e);
+    expect(seen).toEqual([{ name: "a" }]);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).message).toBe('Invalid "message" event (id 2)');
+    expect((err as { cause: Error }).cause.message).toBe("streamThing: event data does not match the spec: name: Expected string");
+    expect((err as { cause: { details: unknown } }).cause.details).toEqual([{ field: "name", message: "Expected string" }]);
+    seen.length = 0;
+    await read((d) => d);
+    expect(seen).toEqual([{ name: "a" }, { name: 2 }]);
+  });
+
+  it("an event schema of the whole event (`event`, `id`, `data`), as some specs write x-sse-event-schema, passes too", async () => {
+    const isEvent = (v: unknown) => (v as { event?: unknown }).event === "message" && typeof (v as { id?: unknown }).id === "string" && "data" in (v as object);
+    const whole = schema(isEvent);
+    const seen: unknown[] = [];
+    for await (const e of client({ streamThing: { events: { "200": { "text/event-stream": whole } } } }).stream(op("streamThing"))(undefined as never, { reconnect: false })) seen.push(e.data);
+    expect(seen).toEqual([{ name: "a" }, { name: 2 }]);
   });
 
   it("many issues: three in the message, all in details", async () => {

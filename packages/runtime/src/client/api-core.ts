@@ -1,10 +1,12 @@
 import createClient, { type Client, type FetchOptions, type FetchResponse } from "openapi-fetch";
 import { runtimeOf, runtimeState } from "../runtime.js";
 import { streamEvents, type SSEEvent, type StreamEventsOptions } from "../sse-client.js";
+import type { SSEMessage } from "../sse.js";
 import { paginator, type ApiOptions, type CallOptions, type PageOptions, type Runtime } from "./core-runtime.js";
 import { compileOperation, type Invoke } from "./operation.js";
 import { basicAuthorization, hideQueryKey, namedKeys, placeApiKey, type SpecApiKey } from "./api-key.js";
 import { guardedFetch } from "./redirects.js";
+import { eventCheck } from "./validate.js";
 import type { BodyMeta } from "./request-body.js";
 
 export type { ApiOptions, CallOptions, PageOptions } from "./core-runtime.js";
@@ -178,8 +180,9 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: 
   };
   const stream = <Op extends Record<string | number, any>, Event>(meta: OperationMeta): StreamFn<Op, Event> => {
     const invoke = compile(meta);
+    const checked = eventCheck(options.validateResponses, meta.id) as ((data: unknown, message: SSEMessage) => Event) | undefined;
     return (init, call) => {
-      const { parse, reconnect, signal, ...callOpts } = call ?? {};
+      const { parse = checked, reconnect, signal, ...callOpts } = call ?? {};
       return streamEvents<Event>({
         ...(parse ? { parse } : {}),
         ...(reconnect !== undefined ? { reconnect } : {}),

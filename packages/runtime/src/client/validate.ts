@@ -1,4 +1,5 @@
 import { ResponseParseError, type ErrorDetail } from "../errors/index.js";
+import type { SSEMessage } from "../sse.js";
 
 /** A Standard Schema (zod 4, valibot, ArkType…): only what checking a value needs. */
 export interface StandardSchema {
@@ -12,7 +13,9 @@ interface StandardResult {
  * Schemas of success bodies by operation id, then status as the spec writes it ("200", "2XX",
  * "default"), then media type: the `operations` export of the generated zod module has this shape.
  */
-export type ResponseSchemas = Readonly<Record<string, { readonly responses?: Readonly<Record<string, Readonly<Record<string, StandardSchema | undefined>>>> } | undefined>>;
+export type ResponseSchemas = Readonly<Record<string, { readonly responses?: BodySchemas; readonly events?: BodySchemas } | undefined>>;
+/** Schemas by status, then media type. */
+type BodySchemas = Readonly<Record<string, Readonly<Record<string, StandardSchema | undefined>>>>;
 
 const JSON_TYPE = /[/+]json\b/i;
 
@@ -39,10 +42,8 @@ export function responseCheck(schemas: ResponseSchemas | undefined, id: string):
     const result = schema["~standard"].validate(data);
     const settle = (r: StandardResult): unknown => {
       if (!r.issues) return data;
-      const details: ErrorDetail[] = r.issues.map((issue) => ({ field: (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join("."), message: issue.message }));
-      const listed = details.slice(0, LISTED).map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)).join("; ");
-      const more = details.length > LISTED ? ` (+${details.length - LISTED} more)` : "";
-      throw new ResponseParseError(`${id}: ${status} response body does not match the spec: ${listed}${more}`, {
+      const details = detailsOf(r.issues);
+      throw new ResponseParseError(`${id}: ${status} response body does not match the spec: ${listed(details)}`, {
         status: response.status,
         requestId: response.headers.get("x-request-id") ?? undefined,
         headers: response.headers,
@@ -54,6 +55,39 @@ export function responseCheck(schemas: ResponseSchemas | undefined, id: string):
     };
     return result instanceof Promise ? result.then(settle) : settle(result);
   };
+}
+
+/**
+ * The check of each event's data of an event-stream operation (`events` of its success status), as
+ * `streamEvents`' `parse`: a mismatch throws, which the stream reports as a ValidationError of that
+ * event with this error, and its issues in `details`, as `cause`. The data passes when it matches, or
+ * when the event as a whole (`{ event, id, data }`) does. Undefined when there is nothing to
+ * check or the schema validates asynchronously (`parse` is synchronous).
+ */
+export function eventCheck(schemas: ResponseSchemas | undefined, id: string): ((data: unknown, message: SSEMessage) => unknown) | undefined {
+  const events = schemas && Object.prototype.hasOwnProperty.call(schemas, id) ? schemas[id]?.events : undefined;
+  const status = events && (own(events, "200") ?? Object.entries(events).find(([s]) => s.startsWith("2"))?.[1] ?? own(events, "default"));
+  const schema = status && (own(status, "text/event-stream") ?? Object.values(status)[0]);
+  if (!schema) return undefined;
+  return (data, message) => {
+    const r = schema["~standard"].validate(data);
+    if (r instanceof Promise || !r.issues) return data;
+    // `x-sse-event-schema` is the data in some specs and the whole event (`event`, `id`, `data`) in others.
+    const whole = schema["~standard"].validate({ event: message.event, ...(message.id !== undefined ? { id: message.id } : {}), data });
+    if (whole instanceof Promise || !whole.issues) return data;
+    const details = detailsOf(r.issues);
+    throw Object.assign(new TypeError(`${id}: event data does not match the spec: ${listed(details)}`), { details });
+  };
+}
+
+function detailsOf(issues: NonNullable<StandardResult["issues"]>): ErrorDetail[] {
+  return issues.map((issue) => ({ field: (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join("."), message: issue.message }));
+}
+
+/** The first issues as one line, and how many more. */
+function listed(details: ErrorDetail[]): string {
+  const first = details.slice(0, LISTED).map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)).join("; ");
+  return details.length > LISTED ? `${first} (+${details.length - LISTED} more)` : first;
 }
 
 function own<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
