@@ -39,7 +39,12 @@ describe("client types", () => {
     expectTypeOf<Awaited<ReturnType<typeof api.users.get>>["data"]>().toEqualTypeOf<User>();
     expectTypeOf(api.users.list.all).returns.toEqualTypeOf<AsyncIterable<User>>();
     expectTypeOf(api.orders.create).parameter(0).toHaveProperty("idempotencyKey");
-    expectTypeOf(api.coaching.streamChat).returns.toEqualTypeOf<AsyncIterable<SSEEvent<components["schemas"]["ChatStreamEvent"]>>>();
+    // The spec's ChatStreamEvent is a whole event (`event`, `id`, `data`): each iterated event is one, and its name narrows its data.
+    expectTypeOf(api.coaching.streamChat).returns.toEqualTypeOf<AsyncIterable<components["schemas"]["ChatStreamEvent"] & SSEEvent<unknown>>>();
+    type ChatEvent = typeof api.coaching.streamChat extends (...a: never[]) => AsyncIterable<infer E> ? E : never;
+    expectTypeOf<Extract<ChatEvent, { event: "delta" }>["data"]>().toEqualTypeOf<{ delta: string }>();
+    expectTypeOf<Extract<ChatEvent, { event: "done" }>["data"]>().toEqualTypeOf<{ message_id: string }>();
+    expectTypeOf<ChatEvent["id"]>().toEqualTypeOf<string | undefined>();
     // writeOnly properties are not part of a response: the card token never comes back.
     type Method = Awaited<ReturnType<typeof api.payments.get>>["data"]["method"];
     expectTypeOf<Extract<Method, { type: "card" }>>().toEqualTypeOf<{ type: "card"; readonly brand?: "visa" | "mastercard" | "amex" | "other"; readonly last4?: string }>();

@@ -457,7 +457,7 @@ export interface Api {
      *
      * `GET /coaching/sessions/{id}/chat/stream` (streamCoachingChat)
      */
-    streamChat: StreamFn<paths["/coaching/sessions/{id}/chat/stream"]["get"], components["schemas"]["ChatStreamEvent"]>;
+    streamChat: StreamFn<paths["/coaching/sessions/{id}/chat/stream"]["get"], components["schemas"]["ChatStreamEvent"], true>;
   };
   marketplace: {
     /**
@@ -572,7 +572,7 @@ export function createApi(options: ApiOptions = {}): Api {
       updateSession: core.op<paths["/coaching/sessions/{id}"]["patch"]>(operationMeta["updateCoachingSession"]),
       deleteSession: core.op<paths["/coaching/sessions/{id}"]["delete"]>(operationMeta["deleteCoachingSession"]),
       concludeSession: core.op<paths["/coaching/sessions/{id}/conclude"]["post"]>(operationMeta["concludeCoachingSession"]),
-      streamChat: core.stream<paths["/coaching/sessions/{id}/chat/stream"]["get"], components["schemas"]["ChatStreamEvent"]>(operationMeta["streamCoachingChat"]),
+      streamChat: core.stream<paths["/coaching/sessions/{id}/chat/stream"]["get"], components["schemas"]["ChatStreamEvent"], true>(operationMeta["streamCoachingChat"]),
     },
     marketplace: {
       listApps: core.paginated<paths["/marketplace/apps"]["get"]>(operationMeta["listApps"]),

@@ -112,11 +112,15 @@ export type PaginatedFn<Op extends Record<string | number, any>> = OperationFn<O
   pages(init?: OperationInit<Op>, call?: CallOptions & PageOptions): AsyncIterable<OperationData<Op>>;
 };
 
-/** A `text/event-stream` operation: an async iterator of typed events, resumed with Last-Event-ID on drops. */
-export type StreamFn<Op extends Record<string | number, any>, Event> = (
+/**
+ * A `text/event-stream` operation: an async iterator of typed events, resumed with Last-Event-ID on drops.
+ * `Event` types each event's data, or with `Whole` each event as a whole (`event`, `id`, `data`: a spec's
+ * event schema of the whole event, so that `e.event` narrows `e.data`).
+ */
+export type StreamFn<Op extends Record<string | number, any>, Event, Whole extends boolean = false> = (
   init?: OperationInit<Op>,
-  call?: CallOptions & StreamControls<Event>,
-) => AsyncIterable<SSEEvent<Event>>;
+  call?: CallOptions & StreamControls<Whole extends true ? unknown : Event>,
+) => AsyncIterable<Whole extends true ? Event & SSEEvent<unknown> : SSEEvent<Event>>;
 
 /** Stream controls: a validator for each event's data (e.g. a zod schema's `parse`) and reconnects. */
 export type StreamControls<Event> = Pick<StreamEventsOptions<Event>, "parse" | "reconnect">;
@@ -128,7 +132,7 @@ export interface ApiCore<Paths extends {}> {
   options: ApiOptions;
   op<Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op>;
   paginated<Op extends Record<string | number, any>>(meta: OperationMeta): PaginatedFn<Op>;
-  stream<Op extends Record<string | number, any>, Event = unknown>(meta: OperationMeta): StreamFn<Op, Event>;
+  stream<Op extends Record<string | number, any>, Event = unknown, Whole extends boolean = false>(meta: OperationMeta): StreamFn<Op, Event, Whole>;
 }
 
 export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: SpecDefaults = {}): ApiCore<Paths> {
@@ -195,7 +199,8 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: 
       });
     };
   };
-  return { client, runtime, options, op, paginated, stream };
+  // A whole-event stream is the same iterator: only its static type differs.
+  return { client, runtime, options, op, paginated, stream: stream as ApiCore<Paths>["stream"] };
 }
 
 function mergeQuery(init: object | undefined, next: Record<string, unknown>): Record<string, unknown> {

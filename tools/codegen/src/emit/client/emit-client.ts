@@ -56,7 +56,7 @@ export const emitClient: Emitter = (ctx) => {
     for (const m of g.members) {
       const doc = opDoc(m.op);
       if (doc.length) api.push(jsDoc(doc, indent));
-      api.push(`${indent}${propertyKey(m.name)}: ${surfaceCall(m.op).type};`);
+      api.push(`${indent}${propertyKey(m.name)}: ${surfaceCall(m.op, named).type};`);
     }
     if (g.name) api.push(`  };`);
   }
@@ -95,7 +95,7 @@ export const emitClient: Emitter = (ctx) => {
       const indent = g.name ? "      " : "    ";
       if (g.name) out.push(`    ${propertyKey(g.name)}: {`);
       for (const m of g.members) {
-        const factory = surfaceCall(m.op).factory;
+        const factory = surfaceCall(m.op, named).factory;
         out.push(`${indent}${propertyKey(m.name)}: core.${typed ? factory : factory.split("<")[0]}(operationMeta[${stringLiteral(m.op.id)}]),`);
       }
       if (g.name) out.push(`    },`);
@@ -180,20 +180,46 @@ export const emitClient: Emitter = (ctx) => {
 };
 
 /** The surface type of an operation and the core factory that builds it. */
-function surfaceCall(op: IROperation): { type: string; factory: string } {
+function surfaceCall(op: IROperation, named?: ReadonlyMap<string, IRSchema>): { type: string; factory: string } {
   const opType = `paths[${stringLiteral(op.path)}][${stringLiteral(op.method)}]`;
   const event = streamEventType(op);
-  if (event !== undefined) return { type: `StreamFn<${opType}, ${event}>`, factory: `stream<${opType}, ${event}>` };
+  if (event !== undefined) {
+    // An event schema of the whole event (`event`, `id`, `data`: what our Platform API's spec writes) types each
+    // iterated event as that schema, so `e.event` narrows `e.data`; otherwise it types `e.data`.
+    const args = named && wholeEvent(streamMedia(op)?.eventSchema, named) ? `${opType}, ${event}, true` : `${opType}, ${event}`;
+    return { type: `StreamFn<${args}>`, factory: `stream<${args}>` };
+  }
   if (op.pagination) return { type: `PaginatedFn<${opType}>`, factory: `paginated<${opType}>` };
   return { type: `OperationFn<${opType}>`, factory: `op<${opType}>` };
 }
 
+/** The `text/event-stream` media type of an operation's success, if it streams. */
+function streamMedia(op: IROperation) {
+  return op.responses.flatMap((r) => (r.status.startsWith("2") ? r.content : [])).find((c) => c.mediaType === "text/event-stream");
+}
+
 /** Event type of a `text/event-stream` operation: its `x-sse-event-schema` component, else unknown. */
 function streamEventType(op: IROperation): string | undefined {
-  const media = op.responses.flatMap((r) => (r.status.startsWith("2") ? r.content : [])).find((c) => c.mediaType === "text/event-stream");
+  const media = streamMedia(op);
   if (!media) return undefined;
   const ref = media.eventSchema?.ref;
   return ref ? `components["schemas"][${stringLiteral(ref)}]` : "unknown";
+}
+
+const SSE_FIELDS = new Set(["event", "data", "id", "retry"]);
+
+/** Whether an event schema describes the whole event (an object of `data` and only SSE fields, or a union of such), not its data. */
+function wholeEvent(schema: IRSchema | undefined, named: ReadonlyMap<string, IRSchema>, depth = 0): boolean {
+  if (!schema || depth > 8) return false;
+  if (schema.ref !== undefined) return wholeEvent(named.get(schema.ref), named, depth + 1);
+  const members = schema.oneOf ?? schema.anyOf;
+  if (members?.length) return members.every((m) => wholeEvent(m, named, depth + 1));
+  const names = [...(schema.object?.properties.map((p) => p.name) ?? []), ...(schema.object?.requiredOnly ?? [])];
+  for (const part of schema.allOf ?? []) {
+    const s = part.ref !== undefined ? named.get(part.ref) : part;
+    names.push(...(s?.object?.properties.map((p) => p.name) ?? []));
+  }
+  return names.includes("data") && names.every((n) => SSE_FIELDS.has(n));
 }
 
 /** The runtime credential a security scheme is satisfied by. */

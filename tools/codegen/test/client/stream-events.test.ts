@@ -1,0 +1,44 @@
+/**
+ * The type of each event a `text/event-stream` operation yields. An `x-sse-event-schema` is the
+ * event's data in some specs and the whole event (`event`, `id`, `data`) in others (our Platform
+ * API's ChatStreamEvent): given event schemas as specs write them, want `StreamFn<Op, E>` (E types
+ * `e.data`) or `StreamFn<Op, E, true>` (each event is an E, so `e.event` narrows `e.data`).
+ */
+import { describe, expect, it } from "vitest";
+import { generatedClient } from "../support/generated-client.js";
+import { scratchFolders } from "../scratch.js";
+
+const scratch = scratchFolders();
+const obj = (properties: Record<string, unknown>, required?: string[]) => ({ type: "object", properties, ...(required ? { required } : {}) });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const SCHEMAS: Record<string, unknown> = {
+  Delta: obj({ event: { const: "delta" }, id: { type: "string" }, data: obj({ delta: { type: "string" } }) }, ["event", "data"]),
+  Done: obj({ event: { const: "done" }, data: obj({ message_id: { type: "string" } }) }, ["event", "data"]),
+  WholeUnion: { oneOf: [ref("Delta"), ref("Done")], discriminator: { propertyName: "event" } },
+  WholeAllOf: { allOf: [obj({ event: { type: "string" }, id: { type: "string" } }), obj({ data: { type: "string" }, retry: { type: "integer" } })] },
+  Progress: obj({ percent: { type: "integer" }, data: { type: "string" } }),
+  Plain: obj({ delta: { type: "string" } }),
+};
+
+const CASES: [string, string, boolean][] = [
+  ["a union of whole events (name, id, data)", "WholeUnion", true],
+  ["a whole event put together with allOf", "WholeAllOf", true],
+  ["the data of each event", "Plain", false],
+  ["data that has a `data` field among others", "Progress", false],
+];
+
+describe("event-stream operations: each event, or each event's data", () => {
+  it("given event schemas as specs write them, want the stream typed as whole events where they are", async () => {
+    const paths = Object.fromEntries(
+      CASES.map(([, name], i) => [`/s${i}`, { get: { operationId: `s${i}`, responses: { "200": { description: "events", content: { "text/event-stream": { schema: { type: "string" }, "x-sse-event-schema": ref(name) } } } } } }]),
+    );
+    const { source, done } = await generatedClient(scratch("stream-events-"), { openapi: "3.1.0", info: { title: "t", version: "1" }, paths, components: { schemas: SCHEMAS } }, "stream-events");
+    try {
+      const got = CASES.map(([, name], i) => new RegExp(`s${i}: StreamFn<paths\\["/s${i}"\\]\\["get"\\], components\\["schemas"\\]\\["${name}"\\](, true)?>`).exec(source)?.[1] === ", true");
+      expect(CASES.map(([what], i) => [what, got[i]])).toEqual(CASES.map(([what, , whole]) => [what, whole]));
+    } finally {
+      done();
+    }
+  }, 120_000);
+});
