@@ -20,6 +20,8 @@ export interface ContractClientOptions {
   apiKey?: string;
   /** Sent with every request (e.g. a marker the conformance recorder keys on). */
   headers?: Record<string, string>;
+  /** Check each request with the generated validators before sending it (off: the invalid-request tests send bad ones on purpose). */
+  validateRequests?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export function contractClient(baseUrl: string, options: ContractClientOptions =
     auth,
     // Every success body is also checked by the client itself, with the generated validators.
     validateResponses: operations,
+    ...(options.validateRequests ? { validateRequests: operations } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
     hooks: {
       onResponse: async ({ response }) => {

@@ -15,7 +15,7 @@ export type { SSEEvent } from "../sse-client.js";
 export type { SpecApiKey } from "./api-key.js";
 export { basicAuthorization, getsKey, namedKeys, takesApiKey, type PlacedKey } from "./api-key.js";
 export type { BodyMeta, PartEncoding } from "./request-body.js";
-export type { ResponseSchemas, StandardSchema } from "./validate.js";
+export type { RequestSchemas, ResponseSchemas, StandardSchema } from "./validate.js";
 
 /** What the spec says about the client as a whole that the options do not. */
 export interface SpecDefaults {

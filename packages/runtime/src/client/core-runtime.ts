@@ -3,7 +3,7 @@ import type { Runtime } from "../runtime.js";
 import type { CallOptions as RuntimeCallOptions, FetchFn, RuntimeOptions } from "../options.js";
 import { Paginator, type FetchedPage, type PageRequest } from "../pagination/paginate.js";
 import type { OperationMeta } from "./api-core.js";
-import type { ResponseSchemas } from "./validate.js";
+import type { RequestSchemas, ResponseSchemas } from "./validate.js";
 
 /** Options of a generated client: every runtime option (retries, auth, cache, limits, hooks…), and HTTP Basic credentials. */
 export type ApiOptions = Omit<RuntimeOptions, "auth"> & {
@@ -20,6 +20,12 @@ export type ApiOptions = Omit<RuntimeOptions, "auth"> & {
    * Default: none (bodies are typed, not checked).
    */
   validateResponses?: ResponseSchemas;
+  /**
+   * Checks every request before it is sent (path and query parameters, the body): `operations` of the generated zod
+   * module; one that does not match rejects with a ValidationError with the issues in `details`, and nothing is sent.
+   * Default: none (the types check requests at compile time).
+   */
+  validateRequests?: RequestSchemas;
 };
 
 /** Per-call options of a generated operation (retries, timeouts, signal, idempotency key, cache tags…). */

@@ -11,7 +11,7 @@ import { compilePath, queryString, specQuery, type QuerySerializerOption } from 
 import { getsKey, takesApiKey, withKeys, type PlacedKey } from "./api-key.js";
 import { encodeBody } from "./request-body.js";
 import { following } from "./redirects.js";
-import { responseCheck } from "./validate.js";
+import { requestCheck, responseCheck } from "./validate.js";
 
 /**
  * What a call returns: the decoded body (`data`), the body with its response (`page`, for the
@@ -78,11 +78,14 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
   const base = (options.baseUrl ?? "").replace(/\/$/, "");
   const defaults = operationCallOptions(meta, options);
   const check = responseCheck(options.validateResponses, meta.id);
+  const checkRequest = requestCheck(options.validateRequests, meta.id, meta.body?.mediaType);
   const decode = (res: Response, bytes: ArrayBuffer, parseAs: ParseAs): unknown => (check ? check(readBody(res, bytes, parseAs, method, meta.json), res) : readBody(res, bytes, parseAs, method, meta.json));
   const readData: ReadBody<unknown> = (res, bytes) => decode(res, bytes, "json");
 
   const run: Invoke = (init, call, mode) => {
     let i = (init ?? NONE) as Init;
+    const invalid = checkRequest?.(i);
+    if (invalid) return Promise.reject(invalid);
     let passthrough = NONE;
     for (const k in i) if (!OWN.has(k)) (passthrough === NONE ? (passthrough = {}) : passthrough)[k as "cache"] = i[k as keyof Init] as never;
     const c: RuntimeCallOptions = call || i.idempotencyKey !== undefined ? operationCallOptions(meta, options, call) : defaults;

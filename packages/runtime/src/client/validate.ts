@@ -1,4 +1,4 @@
-import { ResponseParseError, type ErrorDetail } from "../errors/index.js";
+import { ResponseParseError, ValidationError, type ErrorDetail } from "../errors/index.js";
 import type { SSEMessage } from "../sse.js";
 
 /** A Standard Schema (zod 4, valibot, ArkType…): only what checking a value needs. */
@@ -16,6 +16,46 @@ interface StandardResult {
 export type ResponseSchemas = Readonly<Record<string, { readonly responses?: BodySchemas; readonly events?: BodySchemas } | undefined>>;
 /** Schemas by status, then media type. */
 type BodySchemas = Readonly<Record<string, Readonly<Record<string, StandardSchema | undefined>>>>;
+
+/** Request schemas by operation id (the generated zod module's `operations` has this shape too). */
+export type RequestSchemas = Readonly<
+  Record<string, { readonly request?: { readonly path?: StandardSchema; readonly query?: StandardSchema; readonly body?: Readonly<Record<string, StandardSchema | undefined>>; readonly bodyRequired?: boolean } } | undefined>
+>;
+
+/** What a call sends, as the operation methods take it. */
+interface RequestParts {
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+  body?: unknown;
+}
+
+/**
+ * The check of one operation's requests before they are sent, or undefined when there is nothing to
+ * check: path and query parameters (as the call passes them: typed values, not strings) and the body
+ * in the spec's media type (`mediaType`, else JSON). Headers and cookies are left out: the runtime
+ * adds some of them itself (an idempotency key, credentials). A request that does not match is a
+ * ValidationError naming the operation and each issue (`details`), and nothing is sent.
+ */
+export function requestCheck(schemas: RequestSchemas | undefined, id: string, mediaType: string | undefined): ((init: RequestParts) => ValidationError | undefined) | undefined {
+  const request = schemas && Object.prototype.hasOwnProperty.call(schemas, id) ? schemas[id]?.request : undefined;
+  if (!request) return undefined;
+  const body = request.body && (own(request.body, mediaType ?? "application/json") ?? (mediaType === undefined ? Object.entries(request.body).find(([t]) => JSON_TYPE.test(t))?.[1] : undefined));
+  return (init) => {
+    const details: ErrorDetail[] = [];
+    const check = (schema: StandardSchema | undefined, value: unknown, at: string) => {
+      const r = schema?.["~standard"].validate(value);
+      // An asynchronous validator cannot hold the call back here: it is left to the server.
+      if (r && !(r instanceof Promise) && r.issues) details.push(...detailsOf(r.issues).map((d) => ({ ...d, field: d.field ? `${at}.${d.field}` : at })));
+    };
+    check(request.path, init.params?.path ?? {}, "path");
+    check(request.query, init.params?.query ?? {}, "query");
+    // A body the caller encoded already (FormData, URLSearchParams, a stream) is not the spec's value.
+    if (init.body !== undefined) {
+      if (!(init.body instanceof FormData || init.body instanceof URLSearchParams || init.body instanceof ReadableStream)) check(body, withoutBytes(init.body), "body");
+    }
+    else if (request.bodyRequired) details.push({ field: "body", message: "Required" });
+    return details.length ? new ValidationError(`${id}: request does not match the spec: ${listed(details)}`, { details }) : undefined;
+  };
+}
 
 const JSON_TYPE = /[/+]json\b/i;
 
@@ -78,6 +118,20 @@ export function eventCheck(schemas: ResponseSchemas | undefined, id: string): ((
     const details = detailsOf(r.issues);
     throw Object.assign(new TypeError(`${id}: event data does not match the spec: ${listed(details)}`), { details });
   };
+}
+
+/**
+ * A multipart part or a raw body the client takes as a file or bytes is a `format: binary` string in
+ * the spec, which a validator reads as text: such values (at the top, in a form's fields or their
+ * lists) are checked as a stand-in string, since bytes have no string constraints to meet.
+ */
+function withoutBytes(body: unknown): unknown {
+  const bytes = (v: unknown) => v instanceof Blob || v instanceof ArrayBuffer || ArrayBuffer.isView(v);
+  const part = (v: unknown): unknown => (bytes(v) ? "binary" : Array.isArray(v) ? v.map((x) => (bytes(x) ? "binary" : x)) : v);
+  if (bytes(body)) return "binary";
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const entries = Object.entries(body);
+  return entries.some(([, v]) => bytes(v) || (Array.isArray(v) && v.some(bytes))) ? Object.fromEntries(entries.map(([k, v]) => [k, part(v)])) : body;
 }
 
 function detailsOf(issues: NonNullable<StandardResult["issues"]>): ErrorDetail[] {

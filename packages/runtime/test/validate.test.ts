@@ -3,15 +3,18 @@
  * module's `operations` (here hand-made schemas, so the runtime's side is tested without zod; the
  * contract suite runs the generated zod module). Given/want over which schema applies (status as
  * written, `2XX`, `default`; the response's media type, else a JSON one), the error a mismatch
- * gives, asynchronous validators, and the paths around the fast one (middleware, pages).
+ * gives, asynchronous validators, and the paths around the fast one (middleware, pages). And
+ * `validateRequests`: path, query and body checked before anything is sent.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiCore, type OperationMeta } from "../src/client/api-core.js";
-import type { ResponseSchemas, StandardSchema } from "../src/client/validate.js";
+import type { RequestSchemas, ResponseSchemas, StandardSchema } from "../src/client/validate.js";
 import { ApiError, ResponseParseError, ValidationError } from "../src/index.js";
 
+/** Requests the server got. */
+let received = 0;
 /** What the server answers next. */
 let next: { status: number; type: string; body: string } = { status: 200, type: "application/json", body: "{}" };
 let server: Server;
@@ -19,6 +22,7 @@ let baseUrl: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    received++;
     req.resume();
     if (req.url === "/streamThing") {
       res.writeHead(200, { "content-type": "text/event-stream" });
@@ -149,5 +153,67 @@ describe("validateResponses", () => {
   it("an operation id named like an Object member is not looked up on the prototype", async () => {
     answer(200, { name: 1 });
     expect(await client({}).op(op("constructor"))(undefined as never)).toEqual({ name: 1 });
+  });
+});
+
+describe("validateRequests", () => {
+  const isObj = (v: unknown) => typeof v === "object" && v !== null;
+  const REQUESTS: RequestSchemas = {
+    makeThing: {
+      request: {
+        path: schema((v) => isObj(v) && typeof (v as { id?: unknown }).id === "string", "Expected string", ["id"]),
+        query: schema((v) => isObj(v) && !("limit" in (v as object) && typeof (v as { limit: unknown }).limit !== "number"), "Expected number", ["limit"]),
+        body: { "application/json": schema(hasName, "Expected string", ["name"]), "application/x-www-form-urlencoded": schema(() => false, "the form schema") },
+        bodyRequired: true,
+      },
+    },
+    formThing: { request: { body: { "application/json": schema(() => false, "the JSON schema"), "application/x-www-form-urlencoded": schema(hasName, "form needs a name", ["name"]) } } },
+    slowThing: { request: { body: { "application/json": schema(() => false, "never", [], true) } } },
+    uploadThing: { request: { body: { "multipart/form-data": schema((v) => isObj(v) && typeof (v as { file?: unknown }).file === "string" && (v as { tags: unknown[] }).tags.every((t) => typeof t === "string"), "Expected string", ["file"]) } } },
+  };
+  const api = () => createApiCore<Record<string, never>>({ baseUrl, retry: false, validateRequests: REQUESTS });
+  const make = op("makeThing", "post", { path: "/things/{id}" });
+
+  it.each([
+    ["a valid request is sent", { params: { path: { id: "t1" }, query: { limit: 2 } }, body: { name: "a" } }, undefined],
+    ["a body that does not match", { params: { path: { id: "t1" } }, body: { name: 1 } }, "makeThing: request does not match the spec: body.name: Expected string"],
+    ["a missing required body", { params: { path: { id: "t1" } } }, "makeThing: request does not match the spec: body: Required"],
+    ["path and query parameters, as typed values", { params: { path: { id: 7 }, query: { limit: "2" } }, body: { name: "a" } }, "makeThing: request does not match the spec: path.id: Expected string; query.limit: Expected number"],
+  ] as const)("%s", async (_what, init, error) => {
+    answer(200, { ok: true });
+    const before = received;
+    const got = await api().op(make)(init as never).catch((e: unknown) => e);
+    if (error === undefined) {
+      expect(got).toEqual({ ok: true });
+      return expect(received).toBe(before + 1);
+    }
+    expect(got).toBeInstanceOf(ValidationError);
+    expect(got).toMatchObject({ message: error });
+    // Nothing went out.
+    expect(received).toBe(before);
+  });
+
+  it("the body is checked in the media type the spec sends it in", async () => {
+    answer(200, {});
+    const form = op("formThing", "post", { body: { mediaType: "application/x-www-form-urlencoded" } });
+    await expect(api().op(form)({ body: { name: "a" } } as never)).resolves.toEqual({});
+    const err = (await api().op(form)({ body: { name: 1 } } as never).catch((e: unknown) => e)) as ValidationError;
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.details).toEqual([{ field: "body.name", message: "form needs a name" }]);
+  });
+
+  it("files and bytes in a multipart body stand for the spec's binary strings; a FormData the caller built is not checked", async () => {
+    answer(200, {});
+    const upload = op("uploadThing", "post", { body: { mediaType: "multipart/form-data" } });
+    await expect(api().op(upload)({ body: { file: new Blob(["x"]), tags: [new Uint8Array(1), "a"] } } as never)).resolves.toEqual({});
+    await expect(api().op(upload)({ body: { file: 42, tags: [] } } as never)).rejects.toBeInstanceOf(ValidationError);
+    const form = new FormData();
+    form.set("file", new Blob(["x"]));
+    await expect(api().op(upload)({ body: form } as never)).resolves.toEqual({});
+  });
+
+  it("an asynchronous validator does not hold the call back: the server decides", async () => {
+    answer(200, {});
+    await expect(api().op(op("slowThing", "post"))({ body: { any: 1 } } as never)).resolves.toEqual({});
   });
 });

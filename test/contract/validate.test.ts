@@ -3,13 +3,20 @@
  * server whose bodies drift from the spec: a matching body comes back as is, one that does not is a
  * ResponseParseError naming the operation and every issue; error statuses keep their typed errors.
  * (Every other contract test runs with the same option against Prism: see support/client.ts.)
+ * `validateRequests: operations`: every operation's valid contract request passes it on its way to
+ * Prism, and a bad one is a ValidationError before anything is sent.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApi } from "@specforge/client";
-import { NotFoundError, ResponseParseError } from "@specforge/runtime";
+import { NotFoundError, ResponseParseError, ValidationError } from "@specforge/runtime";
 import { operations } from "@specforge/zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cases } from "./cases/index.js";
+import { contractClient } from "./support/client.js";
+import { settle } from "./support/outcome.js";
+import { prismUrl } from "./support/prism-url.js";
+import { specOperations } from "./support/spec.js";
 
 const ID = "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d";
 const USER = {
@@ -26,11 +33,14 @@ const USER = {
 };
 /** What the server answers next: status and body. */
 let next: [number, unknown] = [200, { data: USER }];
+/** Requests the server got. */
+let received = 0;
 let server: Server;
 let baseUrl: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    received++;
     req.resume();
     const [status, body] = next;
     res.writeHead(status, { "content-type": "application/json", "x-request-id": "req-validate-1" }).end(JSON.stringify(body));
@@ -76,4 +86,30 @@ describe("validateResponses with the generated zod module", () => {
     next = [404, { error: { code: "NOT_FOUND", message: "No such user", request_id: "req-validate-1" } }];
     await expect(api().users.get({ params: { path: { id: ID } } })).rejects.toBeInstanceOf(NotFoundError);
   });
+});
+
+describe("validateRequests with the generated zod module", () => {
+  it("a bad request is a ValidationError, and nothing is sent", async () => {
+    const before = received;
+    const api = createApi({ baseUrl, retry: false, auth: { bearer: "t" }, validateRequests: operations });
+    const body = { email: "not an email", name: "", password: "short" };
+    const err = await api.users.create({ body }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).message).toMatch(/^createUser: request does not match the spec: body\./);
+    expect((err as ValidationError).details!.map((d) => d.field).sort()).toEqual(["body.email", "body.name", "body.password"]);
+    const notAUuid = await api.users.get({ params: { path: { id: "42" } } }).catch((e: unknown) => e);
+    expect((notAUuid as ValidationError).details).toEqual([expect.objectContaining({ field: "path.id" })]);
+    expect(received).toBe(before);
+  });
+
+  const { api, take } = contractClient(prismUrl(), { validateRequests: true });
+  for (const op of specOperations()) {
+    it(`${op.id}: the valid contract request passes and is answered`, async () => {
+      const c = cases[op.id];
+      if (!c) throw new Error(`No contract case for ${op.id}`);
+      const outcome = await settle(c.invoke, api, c.valid);
+      if (!outcome.ok) throw outcome.error;
+      expect(take().status).toBeLessThan(400);
+    });
+  }
 });
