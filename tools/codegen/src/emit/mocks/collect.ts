@@ -9,6 +9,7 @@ import { walkSchema } from "../../ir/walk.js";
 import { escapePointerToken, joinPointer } from "../../load/spec-error.js";
 import { MockGenerator } from "./mock-engine.js";
 import type { MockSchema } from "./mock-engine.js";
+import { overTheWire, type WireForm } from "./read-write-fixtures.js";
 
 export interface MediaFixture {
   mediaType: string;
@@ -111,12 +112,14 @@ export function collectFixtures(model: IRDocument, seed: number, warn: (pointer:
     for (const r of op.responses) for (const h of r.headers) checkSchemaExamples(h.schema);
   };
 
-  const fixture = (m: IRMediaContent, key: string): MediaFixture => {
+  const named = new Map(model.schemas.map((s) => [s.name, s.schema]));
+  /** A body's fixture in `form`: readOnly properties out of requests, writeOnly ones out of responses (read-write-fixtures.ts). */
+  const fixture = (m: IRMediaContent, key: string, form: WireForm): MediaFixture => {
     const examples = checkMedia(m);
     const fromSpec = examples.length > 0;
     let value = fromSpec ? examples[0] : generator.value(m.schema, key);
     if (!fromSpec && m.mediaType === "text/event-stream" && m.eventSchema) value = eventStream(generator, m.eventSchema, key, value, m.schema);
-    return { mediaType: m.mediaType, value, pointer: mediaPointer(m), fromSpec, schema: m.schema };
+    return { mediaType: m.mediaType, value: overTheWire(value, m.schema, form, named), pointer: mediaPointer(m), fromSpec, schema: m.schema };
   };
 
   const components = model.schemas
@@ -133,16 +136,17 @@ export function collectFixtures(model: IRDocument, seed: number, warn: (pointer:
     }
     const media = op.requestBody?.content[0];
     if (!media) return { params };
-    const body = fixture(media, `${op.id} request ${media.mediaType}`);
+    const body = fixture(media, `${op.id} request ${media.mediaType}`, "request");
     return { params, body: body.value, mediaType: media.mediaType };
   };
   const operations = model.operations.map((op) => {
     checkOperation(op);
-    return { op, request: request(op), responses: op.responses.map((r) => ({ status: specStatus(r.status), media: r.content.map((m) => fixture(m, `${op.id} ${r.status} ${m.mediaType}`)) })) };
+    return { op, request: request(op), responses: op.responses.map((r) => ({ status: specStatus(r.status), media: r.content.map((m) => fixture(m, `${op.id} ${r.status} ${m.mediaType}`, "response")) })) };
   });
   const webhooks = model.webhooks.map((w) => {
     checkOperation(w.operation);
-    return { name: w.name, op: w.operation, media: (w.operation.requestBody?.content ?? []).map((m) => fixture(m, `webhook ${w.name} ${m.mediaType}`)) };
+    // A webhook's payload is produced by the API: the response form, as the zod module types it.
+    return { name: w.name, op: w.operation, media: (w.operation.requestBody?.content ?? []).map((m) => fixture(m, `webhook ${w.name} ${m.mediaType}`, "response")) };
   });
   const seen = new Set<string>();
   const unique = invalidExamples.filter((e) => !seen.has(`${e.pointer}\u0000${e.problem}`) && !!seen.add(`${e.pointer}\u0000${e.problem}`));
