@@ -52,11 +52,43 @@ const encode = (pointer: string) =>
     .map((t) => encodeURIComponent(t))
     .join("/");
 
+/**
+ * The document as requests (or responses) are held to it: OpenAPI's `required` applies to a readOnly
+ * property in responses only and to a writeOnly one in requests only (flagged on the property, on the
+ * schema it references, or on an allOf member, as the model reads it), so the other form's `required`
+ * lists leave them out. Mutates the (translated) copy.
+ */
+function wireForm(doc: Json, form: "request" | "response"): Json {
+  const flag = form === "request" ? "readOnly" : "writeOnly";
+  const target = (ref: unknown): Json | undefined => {
+    if (typeof ref !== "string" || !ref.startsWith("#/")) return undefined;
+    let node: unknown = doc;
+    for (const t of ref.slice(2).split("/")) node = (node as Json | undefined)?.[decodeURIComponent(t).replace(/~1/g, "/").replace(/~0/g, "~")];
+    return node && typeof node === "object" ? (node as Json) : undefined;
+  };
+  const own = (x: unknown) => !!x && typeof x === "object" && ((x as Json)[flag] === true || target((x as Json).$ref)?.[flag] === true);
+  const seen = new Set<unknown>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) return node.forEach(visit);
+    const o = node as Json;
+    const props = o.properties as Record<string, Json> | undefined;
+    if (Array.isArray(o.required) && props && typeof props === "object") {
+      o.required = (o.required as string[]).filter((n) => !(props[n] && (own(props[n]) || (Array.isArray(props[n]!.allOf) && (props[n]!.allOf as unknown[]).some(own)))));
+    }
+    for (const [k, v] of Object.entries(o)) if (!DATA.has(k)) visit(v);
+  };
+  visit(doc);
+  return doc;
+}
+
 export class DocumentValidator {
   private readonly ajv: Ajv | Ajv2020;
   private readonly cache = new Map<string, ValidateFunction>();
 
-  constructor(document: Record<string, unknown>, version: "2.0" | "3.0" | "3.1") {
+  /** `form`: hold values to the document as requests or responses are (see wireForm); default: as written. */
+  constructor(document: Record<string, unknown>, version: "2.0" | "3.0" | "3.1", form?: "request" | "response") {
     // A pattern is compiled as the generators compile it (compile-pattern.ts: `{` unescaped as
     // ReadMe's examples write it, another engine's `\p{Print}`…); one with no ECMA reading asserts nothing.
     // Ajv would throw at compile time instead.
@@ -64,7 +96,8 @@ export class DocumentValidator {
     const options = { strict: false, logger: false, allErrors: false, validateFormats: true, code: { regExp: regExp as never } } as const;
     this.ajv = version === "3.1" ? new Ajv2020(options) : new Ajv(options);
     addFormats(this.ajv);
-    this.ajv.addSchema({ ...(translateOpenApi(document) as Json), $id: "spec" }, "spec");
+    const translated = translateOpenApi(document) as Json;
+    this.ajv.addSchema({ ...(form ? wireForm(translated, form) : translated), $id: "spec" }, "spec");
   }
 
   /** undefined when `value` is valid against the schema at `pointer` ("#/components/schemas/X"), else Ajv's errors. */
