@@ -114,6 +114,21 @@ const CASES: Case[] = [
   void [event, f];`,
   },
   {
+    name: "a property flagged through the schema it references, or an allOf member (as the zod module reads it)",
+    schemas: {
+      Stamp: { type: "string", readOnly: true },
+      Secret: { type: "string", writeOnly: true },
+      Doc: { type: "object", required: ["at", "key", "title"], properties: { at: ref("Stamp"), key: { allOf: [ref("Secret")] }, title: { type: "string" } } },
+    },
+    paths: post(ref("Doc"), ref("Doc")),
+    want: [/readonly at: components\["schemas"\]\["Stamp"\];/, /\$request \{\n\s+Doc: \{\n\s+key: components/],
+    use: `const body: ${BODY} = { key: "k", title: "t" };
+  const data: ${DATA} = { at: "2024", title: "t" };
+  // @ts-expect-error — the timestamp is the server's
+  const stamped: ${BODY} = { at: "2024", key: "k", title: "t" };
+  void [body, data, stamped];`,
+  },
+  {
     name: "a schema that reaches itself outside an object keeps its one form; no flags, no forms",
     schemas: {
       Node: { type: "object", properties: { id: { type: "string", readOnly: true } } },

@@ -5,6 +5,7 @@ import { breakCyclicMembers } from "./cyclic-members.mjs";
 import { addExtraMethods } from "./extra-methods.mjs";
 import { nullableWithRequired } from "./with-required.mjs";
 import { readWriteForms } from "./read-write-forms.mjs";
+import { copyReadWriteFlags } from "./read-write-flags.mjs";
 import { fixObjectEnums } from "./object-enums.mjs";
 import { rewriteKeywords2020, tupleType } from "./keywords-2020.mjs";
 
@@ -25,7 +26,7 @@ export const OTS_OPTIONS = {
  * `fix` (default) rewrites what openapi-typescript writes but tsc rejects (cyclic-members.mjs), what
  * it throws on (object-enums.mjs) and the 2020-12 keywords it ignores or types narrower than the
  * schema (keywords-2020.mjs), its WithRequired helper on nullable schemas (with-required.mjs), gives request bodies and
- * responses the form without readOnly / writeOnly properties (read-write-forms.mjs), and adds
+ * responses the form without readOnly / writeOnly properties (read-write-flags.mjs, read-write-forms.mjs), and adds
  * the OpenAPI 3.2 methods it leaves out (extra-methods.mjs); the
  * comparison with `openapiTS()` turns it off.
  * @param {object} document — mutated (openapi-typescript annotates discriminators in place)
@@ -39,6 +40,7 @@ export function typesSource(document, { fix = true } = {}) {
   if (fix) {
     rewriteKeywords2020(document);
     fixObjectEnums(document);
+    copyReadWriteFlags(document);
   }
   const silent = OTS_OPTIONS.silent;
   const ctx = {
