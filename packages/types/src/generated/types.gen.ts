@@ -3211,9 +3211,41 @@ export interface $response {
          */
         readonly updated_at: string;
     };
+    /** @description Event `payment.failed`: a payment failed; `data` is the payment with its `failure_reason`. */
+    PaymentFailedEvent: components["schemas"]["WebhookEventBase"] & {
+        /**
+         * @description Event type.
+         * @example payment.failed
+         * @constant
+         */
+        type: "payment.failed";
+        data: $response["Payment"];
+    } & {
+        /**
+         * @description discriminator enum property added by openapi-typescript
+         * @enum {string}
+         */
+        type: "payment.failed";
+    };
     /** @description Envelope holding a single payment. */
     PaymentResponse: {
         data: $response["Payment"];
+    };
+    /** @description Event `payment.succeeded`: a payment succeeded; `data` is the payment. */
+    PaymentSucceededEvent: components["schemas"]["WebhookEventBase"] & {
+        /**
+         * @description Event type.
+         * @example payment.succeeded
+         * @constant
+         */
+        type: "payment.succeeded";
+        data: $response["Payment"];
+    } & {
+        /**
+         * @description discriminator enum property added by openapi-typescript
+         * @enum {string}
+         */
+        type: "payment.succeeded";
     };
 }
 export type $defs = Record<string, never>;
@@ -5219,7 +5251,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PaymentSucceededEvent"];
+                "application/json": $response["PaymentSucceededEvent"];
             };
         };
         responses: {
@@ -5282,7 +5314,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PaymentFailedEvent"];
+                "application/json": $response["PaymentFailedEvent"];
             };
         };
         responses: {

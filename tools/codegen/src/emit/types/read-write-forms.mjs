@@ -13,13 +13,14 @@ const FORM = { request: { iface: "$request", drops: "$Read" }, response: { iface
  * request body too (a create call does not compile without an id the server assigns), and a writeOnly
  * `password` is promised in every response. It runs with `readWriteMarkers`, which wraps those
  * properties in `$Read<…>` / `$Write<…>`, and this resolves the markers into plain types:
- * - `components` and `webhooks` stay as before (readOnly properties `readonly`, nothing left out),
- *   so `components["schemas"]["Pet"]` is still the schema as written;
+ * - `components` stays as before (readOnly properties `readonly`, nothing left out), so
+ *   `components["schemas"]["Pet"]` is still the schema as written;
  * - schemas with a readOnly property (directly or through references) get a request form in
  *   `interface $request` without those properties, and schemas with a writeOnly one a response form
  *   in `interface $response`; request bodies (`requestBody`, `components.requestBodies`) and
  *   responses (`responses`, `components.responses`) of `paths` and `operations` refer to them, and
- *   leave such properties of inline schemas out the same way.
+ *   leave such properties of inline schemas out the same way; a webhook's payload, which the API
+ *   sends, takes the response form, and the receiver's reply the request form.
  * The client's methods, openapi-fetch and the mock fixtures' types thus take the form that goes over
  * the wire, like the zod module's `X_Request` / `X_Response`. A schema that reaches itself outside an
  * object (see cyclic-members.mjs) keeps its one form everywhere.
@@ -35,15 +36,17 @@ export function readWriteForms(nodes) {
   const forms = { request: needing(byName, cyclic, "$Read"), response: needing(byName, cyclic, "$Write") };
 
   // Webhook operations (openapi-typescript lists them in `operations` too) are the API's requests to
-  // the receiver, whose payload the zod module types in the response form: they stay as written.
+  // the receiver: the payload is produced by the API (the response form, as the zod module types it)
+  // and the receiver's reply by the receiver (the request form).
   const webhooks = out.find((n) => ts.isInterfaceDeclaration(n) && n.name.text === "webhooks");
   const webhookOps = new Set(webhooks ? keysOf(webhooks, "operations") : []);
 
   const result = out.map((node) => {
     if (node === out[at]) return mapMembers(node, (m) => ({ requestBodies: "request", responses: "response", pathItems: "route" })[memberName(m)] ?? "neutral", forms);
+    if (node === webhooks) return mapMembers(node, () => "webhook", forms);
     if (ts.isInterfaceDeclaration(node) && (node.name.text === "paths" || node.name.text === "operations")) {
       const isPaths = node.name.text === "paths";
-      return mapMembers(node, (m) => (isPaths || !webhookOps.has(memberName(m)) ? "route" : "neutral"), forms);
+      return mapMembers(node, (m) => (isPaths || !webhookOps.has(memberName(m)) ? "route" : "webhook"), forms);
     }
     return ts.isTypeAliasDeclaration(node) || ts.isInterfaceDeclaration(node) ? form(node, "neutral", forms) : node;
   });
@@ -120,18 +123,22 @@ function mapMembers(iface, modeOf, forms) {
   const members = iface.members.map((m) => {
     if (!ts.isPropertySignature(m) || !m.type) return m;
     const mode = modeOf(m);
-    return f.updatePropertySignature(m, m.modifiers, m.name, m.questionToken, mode === "route" ? route(m.type, forms) : form(m.type, mode, forms));
+    return f.updatePropertySignature(m, m.modifiers, m.name, m.questionToken, mode === "route" || mode === "webhook" ? route(m.type, forms, mode === "webhook") : form(m.type, mode, forms));
   });
   return f.updateInterfaceDeclaration(iface, iface.modifiers, iface.name, iface.typeParameters, iface.heritageClauses, members);
 }
 
-/** Operation objects (a type literal with `parameters` and `responses`) anywhere in `node`: their request body and responses take their forms. */
-function route(node, forms) {
+/**
+ * Operation objects (a type literal with `parameters` and `responses`) anywhere in `node`: their request
+ * body and responses take their forms, the other way round for a webhook (the API sends its request).
+ */
+function route(node, forms, webhook = false) {
+  const modes = webhook ? { requestBody: "response", responses: "request" } : { requestBody: "request", responses: "response" };
   const visit = (n) => {
     if (ts.isTypeLiteralNode(n) && ["parameters", "responses"].every((k) => n.members.some((m) => ts.isPropertySignature(m) && memberName(m) === k))) {
       const members = n.members.map((m) => {
         if (!ts.isPropertySignature(m) || !m.type) return m;
-        const mode = ({ requestBody: "request", responses: "response" })[memberName(m)] ?? "neutral";
+        const mode = modes[memberName(m)] ?? "neutral";
         return f.updatePropertySignature(m, m.modifiers, m.name, m.questionToken, form(m.type, mode, forms));
       });
       return f.updateTypeLiteralNode(n, f.createNodeArray(members));
