@@ -36,7 +36,7 @@ const pnpm = (args: string[], cwd: string, env?: NodeJS.ProcessEnv) => exec("npx
 // package resolved to `any`, they would be unused and fail the type-check.
 const IMPORTS = `import { createApi, type components } from "@specforge/client";
 import { NotFoundError } from "@specforge/runtime";
-import { UserResponseSchema, UserSchema } from "@specforge/zod";
+import { UserResponseSchema, UserSchema, operations } from "@specforge/zod";
 import { makeUser, componentFixtures } from "@specforge/mocks";
 import type { paths } from "@specforge/types";
 import { z } from "zod";
@@ -53,7 +53,8 @@ const Users = z.array(UserSchema);
 const typed: z.infer<typeof UserSchema> extends User ? true : false = true;
 
 export async function run(baseUrl: string) {
-  const api = createApi({ baseUrl, auth: { bearer: "token" }, retry: false });
+  // Responses and requests checked against the spec at run time, with the generated validators.
+  const api = createApi({ baseUrl, auth: { bearer: "token" }, retry: false, validateResponses: operations, validateRequests: operations });
   const body: GetUserOk = await api.users.get({ params: { path: { id: "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d" } } });
   const user = UserResponseSchema.parse(body).data;
   // @ts-expect-error the path parameter is required
@@ -78,7 +79,8 @@ export async function run(baseUrl: string) {
 const EXPECTED = { email: expect.stringContaining("@"), notFound: { status: 404, code: "NOT_FOUND" }, madeRole: "viewer", madeValid: true, invalidRejected: true, typed: true };
 
 const tsconfig = (compilerOptions: Record<string, unknown>, include: string[]) =>
-  JSON.stringify({ compilerOptions: { target: "ES2022", lib: ["ES2023", "DOM"], types: [], strict: true, ...compilerOptions }, include }, null, 2);
+  // exactOptionalPropertyTypes as the strictest consumers set it (@tsconfig/strictest): optional members they hand us may be `undefined`.
+  JSON.stringify({ compilerOptions: { target: "ES2022", lib: ["ES2023", "DOM"], types: [], strict: true, exactOptionalPropertyTypes: true, ...compilerOptions }, include }, null, 2);
 
 /** A project in the temp folder that installs the packages by name from the registry. */
 function writeConsumer(dir: string, registry: string) {

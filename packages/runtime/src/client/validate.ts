@@ -5,21 +5,31 @@ import type { SSEMessage } from "../sse.js";
 export interface StandardSchema {
   readonly "~standard": { validate(value: unknown): StandardResult | Promise<StandardResult> };
 }
+// Optional members also take `undefined`: consumers compiling with exactOptionalPropertyTypes get
+// Standard Schema's own types (`path?: … | undefined`), which must still be assignable here.
 interface StandardResult {
-  readonly issues?: readonly { readonly message: string; readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] }[];
+  readonly issues?: readonly { readonly message: string; readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined }[] | undefined;
 }
 
 /**
  * Schemas of success bodies by operation id, then status as the spec writes it ("200", "2XX",
  * "default"), then media type: the `operations` export of the generated zod module has this shape.
  */
-export type ResponseSchemas = Readonly<Record<string, { readonly responses?: BodySchemas; readonly events?: BodySchemas } | undefined>>;
+export type ResponseSchemas = Readonly<Record<string, { readonly responses?: BodySchemas | undefined; readonly events?: BodySchemas | undefined } | undefined>>;
 /** Schemas by status, then media type. */
 type BodySchemas = Readonly<Record<string, Readonly<Record<string, StandardSchema | undefined>>>>;
 
 /** Request schemas by operation id (the generated zod module's `operations` has this shape too). */
 export type RequestSchemas = Readonly<
-  Record<string, { readonly request?: { readonly path?: StandardSchema; readonly query?: StandardSchema; readonly body?: Readonly<Record<string, StandardSchema | undefined>>; readonly bodyRequired?: boolean } } | undefined>
+  Record<
+    string,
+    | {
+        readonly request?:
+          | { readonly path?: StandardSchema | undefined; readonly query?: StandardSchema | undefined; readonly body?: Readonly<Record<string, StandardSchema | undefined>> | undefined; readonly bodyRequired?: boolean | undefined }
+          | undefined;
+      }
+    | undefined
+  >
 >;
 
 /** What a call sends, as the operation methods take it. */
