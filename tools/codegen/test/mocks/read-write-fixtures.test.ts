@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { overTheWire, type WireForm } from "../../src/emit/mocks/read-write-fixtures.js";
 import { generate } from "../../src/generate.js";
-import type { IRSchema } from "../../src/ir/types.js";
+import type { IRDocument, IRSchema } from "../../src/ir/types.js";
 import { scratchFolders } from "../scratch.js";
 
 const S = (x: Partial<IRSchema>): IRSchema => ({ pointer: "#", meta: {}, ...x });
@@ -22,6 +22,8 @@ const named = new Map<string, IRSchema>([
   ["User", obj({ id: str({ readOnly: true }), name: str(), password: str({ writeOnly: true }) })],
   ["Stamp", S({ types: ["string"], meta: { readOnly: true } })],
 ]);
+/** Just what the lookups read of a document: its named schemas. */
+const doc = { schemaByName: new Map([...named].map(([name, schema]) => [name, { name, schema }])) } as unknown as IRDocument;
 const user = { id: "u1", name: "Ada", password: "pw" };
 
 const CASES: [string, IRSchema, unknown, WireForm, unknown][] = [
@@ -39,14 +41,14 @@ const CASES: [string, IRSchema, unknown, WireForm, unknown][] = [
 
 describe("fixtures over the wire", () => {
   it.each(CASES)("%s", (_what, schema, value, form, want) => {
-    expect(overTheWire(value, schema, form, named)).toEqual(want);
+    expect(overTheWire(value, schema, form, doc)).toEqual(want);
   });
 
   it("a value with nothing to drop is the same object, and the value given is never changed", () => {
     const plain = { members: [{ name: "Ada" }] };
-    expect(overTheWire(plain, obj({ members: S({ types: ["array"], array: { items: obj({ name: str() }) } }) }), "request", named)).toBe(plain);
+    expect(overTheWire(plain, obj({ members: S({ types: ["array"], array: { items: obj({ name: str() }) } }) }), "request", doc)).toBe(plain);
     const copy = structuredClone(user);
-    overTheWire(copy, ref("User"), "request", named);
+    overTheWire(copy, ref("User"), "request", doc);
     expect(copy).toEqual(user);
   });
 

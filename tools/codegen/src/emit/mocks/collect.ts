@@ -112,14 +112,13 @@ export function collectFixtures(model: IRDocument, seed: number, warn: (pointer:
     for (const r of op.responses) for (const h of r.headers) checkSchemaExamples(h.schema);
   };
 
-  const named = new Map(model.schemas.map((s) => [s.name, s.schema]));
   /** A body's fixture in `form`: readOnly properties out of requests, writeOnly ones out of responses (read-write-fixtures.ts). */
   const fixture = (m: IRMediaContent, key: string, form: WireForm): MediaFixture => {
     const examples = checkMedia(m);
     const fromSpec = examples.length > 0;
     let value = fromSpec ? examples[0] : generator.value(m.schema, key);
     if (!fromSpec && m.mediaType === "text/event-stream" && m.eventSchema) value = eventStream(generator, m.eventSchema, key, value, m.schema);
-    return { mediaType: m.mediaType, value: overTheWire(value, m.schema, form, named), pointer: mediaPointer(m), fromSpec, schema: m.schema };
+    return { mediaType: m.mediaType, value: overTheWire(value, m.schema, form, model), pointer: mediaPointer(m), fromSpec, schema: m.schema };
   };
 
   const components = model.schemas

@@ -1,25 +1,9 @@
-import type { IRDocument, IRProperty, IRSchema } from "../../ir/types.js";
+import type { IRDocument, IRSchema } from "../../ir/types.js";
+import { flagged } from "../../ir/read-write.js";
 import { forEachChild } from "../../ir/walk.js";
 import type { Mode } from "./state.js";
 
-type Flag = "readOnly" | "writeOnly";
-const FLAG: Record<Exclude<Mode, "neutral">, Flag> = { request: "readOnly", response: "writeOnly" };
-
-/** Whether a property's schema carries the flag: its own, its `$ref` target's or an allOf member's. */
-function flagged(doc: IRDocument, s: IRSchema, flag: Flag): boolean {
-  if (ownFlag(doc, s, flag)) return true;
-  for (const m of s.allOf ?? []) if (ownFlag(doc, m, flag)) return true;
-  return false;
-}
-
-function ownFlag(doc: IRDocument, x: IRSchema, flag: Flag): boolean {
-  return x.meta[flag] === true || (x.ref !== undefined && doc.schemaByName.get(x.ref)?.schema.meta[flag] === true);
-}
-
-/** Whether `mode` leaves this property out: readOnly ones in requests, writeOnly ones in responses. */
-export function omitted(doc: IRDocument, p: IRProperty, mode: Mode): boolean {
-  return mode !== "neutral" && flagged(doc, p.schema, FLAG[mode]);
-}
+export { omitted } from "../../ir/read-write.js";
 
 /**
  * Named schemas whose request (or response) form differs from the neutral one: those with a
