@@ -1,4 +1,6 @@
 // readOnly / writeOnly of a property given by the schema it references, for openapi-typescript.
+import "./ots-pointers.mjs";
+import { resolveRef } from "openapi-typescript";
 
 /** Keys whose values are data, not schemas: an example object with a `properties` key is left alone. */
 const DATA = new Set(["example", "examples", "default", "const", "enum"]);
@@ -36,19 +38,13 @@ function flaggedThrough(document, p, flag) {
   return target(document, p.$ref)?.[flag] === true || (Array.isArray(p.allOf) && p.allOf.some(own));
 }
 
-/** A local `$ref`'s target (`#/components/schemas/X`), or undefined. */
+/** A local `$ref`'s target (`#/components/schemas/X`), resolved as openapi-typescript will; undefined when there is none. */
 function target(document, ref) {
   if (typeof ref !== "string" || !ref.startsWith("#/")) return undefined;
-  let node = document;
-  for (const raw of ref.slice(2).split("/")) {
-    let key;
-    try {
-      key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    } catch {
-      return undefined;
-    }
-    if (node === null || typeof node !== "object" || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
-    node = node[key];
+  try {
+    const node = resolveRef(document, ref, { silent: true });
+    return node !== null && typeof node === "object" ? node : undefined;
+  } catch {
+    return undefined;
   }
-  return node !== null && typeof node === "object" ? node : undefined;
 }
