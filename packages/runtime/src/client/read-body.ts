@@ -54,7 +54,7 @@ function decoderFor(type: string): TextDecoder {
 const decoders = new Map<string, TextDecoder>();
 
 /** application/json, application/problem+json, text/json… */
-const JSON_TYPE = /[/+]json\b/i;
+export const JSON_TYPE = /[/+]json\b/i;
 
 /** Error bodies: the JSON envelope when it parses, else the text (errorFromResponse copes with both). */
 function errorBody(text: string): unknown {

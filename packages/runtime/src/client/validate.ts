@@ -1,5 +1,6 @@
 import { ResponseParseError, ValidationError, type ErrorDetail } from "../errors/index.js";
 import type { SSEMessage } from "../sse.js";
+import { JSON_TYPE } from "./read-body.js";
 
 /** A Standard Schema (zod 4, valibot, ArkType…): only what checking a value needs. */
 export interface StandardSchema {
@@ -46,7 +47,7 @@ interface RequestParts {
  * ValidationError naming the operation and each issue (`details`), and nothing is sent.
  */
 export function requestCheck(schemas: RequestSchemas | undefined, id: string, mediaType: string | undefined): ((init: RequestParts) => ValidationError | undefined) | undefined {
-  const request = schemas && Object.prototype.hasOwnProperty.call(schemas, id) ? schemas[id]?.request : undefined;
+  const request = schemas && own(schemas, id)?.request;
   if (!request) return undefined;
   const body = request.body && (own(request.body, mediaType ?? "application/json") ?? (mediaType === undefined ? Object.entries(request.body).find(([t]) => JSON_TYPE.test(t))?.[1] : undefined));
   return (init) => {
@@ -70,8 +71,6 @@ function encoded(body: unknown): boolean {
   return body instanceof FormData || body instanceof URLSearchParams || body instanceof ReadableStream;
 }
 
-const JSON_TYPE = /[/+]json\b/i;
-
 /** At most this many issues are listed in the message (all of them are in `details`). */
 const LISTED = 3;
 
@@ -82,7 +81,7 @@ const LISTED = 3;
  * ResponseParseError naming the operation, with every issue in `details` and the body in `body`.
  */
 export function responseCheck(schemas: ResponseSchemas | undefined, id: string): ((data: unknown, response: Response) => unknown) | undefined {
-  const byStatus = schemas && Object.prototype.hasOwnProperty.call(schemas, id) ? schemas[id]?.responses : undefined;
+  const byStatus = schemas && own(schemas, id)?.responses;
   if (!byStatus) return undefined;
   return (data, response) => {
     const status = String(response.status);
@@ -118,7 +117,7 @@ export function responseCheck(schemas: ResponseSchemas | undefined, id: string):
  * check or the schema validates asynchronously (`parse` is synchronous).
  */
 export function eventCheck(schemas: ResponseSchemas | undefined, id: string): ((data: unknown, message: SSEMessage) => unknown) | undefined {
-  const events = schemas && Object.prototype.hasOwnProperty.call(schemas, id) ? schemas[id]?.events : undefined;
+  const events = schemas && own(schemas, id)?.events;
   const status = events && (own(events, "200") ?? Object.entries(events).find(([s]) => s.startsWith("2"))?.[1] ?? own(events, "default"));
   const schema = status && (own(status, "text/event-stream") ?? Object.values(status)[0]);
   if (!schema) return undefined;
