@@ -147,12 +147,12 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: 
     state.redact = { ...redact, url: (u) => queryKeys.reduce((url, k) => hideQueryKey(url, k.name), redact.url(u)) };
   }
   const runtime = runtimeOf(state);
-  // `raw`: openapi-fetch on the runtime's fetch, as before. The operation methods do not go
-  // through it: they build the same request from the operation's metadata (see operation.ts).
   // A key in a header of its own (not Authorization, which fetch drops on a redirect to another origin), outside
   // browsers: pages and workers have a location, and their fetch hands back a manual redirect as an opaque response.
   const keyHeader = keys.some((k) => k.in !== "query") || (placed.options.auth?.apiKey !== undefined && placed.options.auth.apiKeyHeader?.toLowerCase() !== "authorization");
   const placement = { keys, guardRedirects: keyHeader && (globalThis as { location?: unknown }).location === undefined, basic: basicAuthorization(options.auth?.basic), specBase: spec.specBase === true };
+  // `raw`: openapi-fetch on the runtime's fetch (following redirects itself where keys need it). The operation
+  // methods do not go through it: they build the same request from the operation's metadata (see operation.ts).
   const client = createClient<Paths, Media>({
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
     ...(options.headers ? { headers: options.headers } : {}),

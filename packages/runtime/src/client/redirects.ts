@@ -11,7 +11,7 @@ import type { CallOptions as RuntimeCallOptions } from "../options.js";
  * `redirect: "manual"` (outside browsers, where it yields the 3xx itself) and follow here, as
  * fetch would, but to another origin without credentials.
  */
-export class Hop {
+class Hop {
   constructor(readonly response: Response) {}
 }
 
@@ -20,7 +20,7 @@ const FOLLOWED = new Set([301, 302, 303, 307, 308]);
 /** fetch's limit. */
 const MAX_HOPS = 20;
 
-export function isHop(response: Response): boolean {
+function isHop(response: Response): boolean {
   return FOLLOWED.has(response.status) && response.headers.has("location");
 }
 
@@ -28,7 +28,7 @@ export function isHop(response: Response): boolean {
  * The next request after a redirect (a Prepared body is never a stream, so it can be sent again). 303, and 301/302 after a POST, become a GET without a body, as in fetch;
  * to another origin, every header the logs hide (credentials) is dropped and no credentials are added.
  */
-export function nextHop(
+function nextHop(
   response: Response,
   p: Prepared,
   call: RuntimeCallOptions,
