@@ -20,10 +20,10 @@ export const emitClient: Emitter = (ctx) => {
   // From a types package (not a sibling module), the client re-exports its types, so the client
   // package's hand-written entry never names that package (the config may rename it).
   if (!options.typesImport.startsWith(".")) typeImports.push(`export type { components, operations, paths, webhooks } from ${stringLiteral(options.typesImport)};`);
-  // Only the surface types in use: consumers compiling with noUnusedLocals must not trip on ours.
-  const used = [...new Set(["ApiCore", "ApiOptions", "OperationMeta", ...model.operations.map((o) => surfaceCall(o).type.split("<")[0]!)])].sort();
   const kinds = new Map(model.securitySchemes.map((sc) => [sc.name, credentialKind(sc)]));
   const named = new Map(model.schemas.map((n) => [n.name, n.schema]));
+  // Only the surface types in use: consumers compiling with noUnusedLocals must not trip on ours.
+  const used = [...new Set(["ApiCore", "ApiOptions", "OperationMeta", ...model.operations.map((o) => surfaceCall(o, named).type.split("<")[0]!)])].sort();
   const globalServer = defaultServerUrl(model.servers);
   const meta = model.operations.map((op) => [op.id, metaValue(op, kinds, (name) => named.get(name), globalServer)] as const);
   const schemes = Object.fromEntries(model.securitySchemes.map((s) => [s.name, schemeValue(s)]));
@@ -180,13 +180,13 @@ export const emitClient: Emitter = (ctx) => {
 };
 
 /** The surface type of an operation and the core factory that builds it. */
-function surfaceCall(op: IROperation, named?: ReadonlyMap<string, IRSchema>): { type: string; factory: string } {
+function surfaceCall(op: IROperation, named: ReadonlyMap<string, IRSchema>): { type: string; factory: string } {
   const opType = `paths[${stringLiteral(op.path)}][${stringLiteral(op.method)}]`;
   const event = streamEventType(op);
   if (event !== undefined) {
     // An event schema of the whole event (`event`, `id`, `data`: what our Platform API's spec writes) types each
     // iterated event as that schema, so `e.event` narrows `e.data`; otherwise it types `e.data`.
-    const args = named && wholeEvent(streamMedia(op)?.eventSchema, named) ? `${opType}, ${event}, true` : `${opType}, ${event}`;
+    const args = wholeEvent(streamMedia(op)?.eventSchema, named) ? `${opType}, ${event}, true` : `${opType}, ${event}`;
     return { type: `StreamFn<${args}>`, factory: `stream<${args}>` };
   }
   if (op.pagination) return { type: `PaginatedFn<${opType}>`, factory: `paginated<${opType}>` };
