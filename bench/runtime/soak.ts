@@ -50,6 +50,8 @@ const api = createApi({
   timeoutMs: TIMERS === "native" ? 300 : 250,
   totalTimeoutMs: 15_000,
   retry: { maxRetries: MAX_RETRIES, initialDelayMs: 2, maxDelayMs: 50 },
+  // The server counts attempts per logical request by this id (the runtime sends none by default).
+  requestIdHeader: "X-Request-Id",
 });
 
 const stop = new AbortController();

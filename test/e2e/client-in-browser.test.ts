@@ -26,15 +26,15 @@ const streamDrops: string[] = [];
 let releaseStream: (() => void) | undefined;
 
 /**
- * The API, on its own origin. `allowRequestId: false` is a third-party API whose CORS allowlist
- * does not name X-Request-Id (most of them).
+ * The API, on its own origin. `allowOwnHeaders: false` is a third-party API whose CORS allowlist
+ * names neither X-Request-Id nor X-Retry-Count (most of them).
  */
-function apiHandler(pageOrigin: () => string, allowRequestId: boolean) {
+function apiHandler(pageOrigin: () => string, allowOwnHeaders: boolean) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const cors = {
       "access-control-allow-origin": pageOrigin(),
       "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE",
-      "access-control-allow-headers": `content-type, authorization, idempotency-key, x-retry-count, last-event-id${allowRequestId ? ", x-request-id" : ""}`,
+      "access-control-allow-headers": `content-type, authorization, idempotency-key, last-event-id${allowOwnHeaders ? ", x-request-id, x-retry-count" : ""}`,
       "access-control-expose-headers": "x-request-id, retry-after",
     };
     if (req.method === "OPTIONS") {
@@ -166,7 +166,8 @@ describe("the generated client bundled for the browser, in headless Chromium, ag
     const { context, tab, offsite, errors } = await openPage(browser, true);
     const result = await tab.evaluate(async (apiUrl) => {
       const m = (globalThis as unknown as { client: any }).client;
-      const api = m.createApi({ baseUrl: apiUrl, retry: { backoff: { initialDelayMs: 10 } } });
+      // This API allows both headers the runtime can send: both on, to see them across retries.
+      const api = m.createApi({ baseUrl: apiUrl, requestIdHeader: "X-Request-Id", retry: { backoff: { initialDelayMs: 10 }, retryCountHeader: "X-Retry-Count" } });
       const fail = async (p: Promise<unknown>) => {
         try {
           return { resolved: await p };
@@ -295,25 +296,33 @@ describe("the generated client bundled for the browser, in headless Chromium, ag
     await context.close();
   });
 
-  it("against an API whose CORS allowlist lacks X-Request-Id: a typed ConnectionError, and requestIdHeader: false makes the call work", async (ctx) => {
+  it("against an API whose CORS allowlist names neither X-Request-Id nor X-Retry-Count: the defaults work, retries included; opting into the request-id header is a typed ConnectionError", async (ctx) => {
     if (!browser) return ctx.skip(NO_CHROMIUM);
     seen.clear();
     const { context, tab } = await openPage(browser);
     const result = await tab.evaluate(async (apiUrl) => {
       const m = (globalThis as unknown as { client: any }).client;
+      const api = m.createApi({ baseUrl: apiUrl, retry: { backoff: { initialDelayMs: 10 } } });
+      const plain = await api.users.get({ params: { path: { id: "u1" } } });
+      const flaky = await api.users.get({ params: { path: { id: "flaky" } } });
       const blocked = await m
-        .createApi({ baseUrl: apiUrl, retry: { maxRetries: 0 } })
+        .createApi({ baseUrl: apiUrl, requestIdHeader: "X-Request-Id", retry: { maxRetries: 0 } })
         .users.get({ params: { path: { id: "u1" } } })
         .then(
           () => "resolved",
           (e: unknown) => (e instanceof m.ConnectionError ? "ConnectionError" : String(e)),
         );
-      const plain = await m.createApi({ baseUrl: apiUrl, requestIdHeader: false }).users.get({ params: { path: { id: "u1" } } });
-      return { blocked, plain };
+      return { plain, flaky, blocked };
     }, strictApi.url);
-    expect(result.blocked).toBe("ConnectionError");
     expect(result.plain).toEqual(USER);
-    // The blocked call never reached the handler (the preflight failed); the plain one did, without the header.
+    // 503 then 200: the retry went through too (a retry counter would have been blocked at its preflight).
+    expect(result.flaky).toEqual(USER);
+    expect(seen.get("/users/flaky")).toEqual([
+      { requestId: undefined, retry: undefined, key: undefined },
+      { requestId: undefined, retry: undefined, key: undefined },
+    ]);
+    expect(result.blocked).toBe("ConnectionError");
+    // The blocked call never reached the handler (its preflight failed): only the plain one did.
     expect(seen.get("/users/u1")).toEqual([{ requestId: undefined, retry: undefined, key: undefined }]);
     await context.close();
   });

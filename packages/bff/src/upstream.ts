@@ -19,7 +19,8 @@ export function createUpstream(
     baseUrl: config.url,
     // Basic goes into the call options (which operations take it); the proxy sets the header itself.
     auth: { ...authOptions(config, secrets), ...(basic ? { basic } : {}) },
-    retry: config.retry === undefined ? { ...DEFAULTS.retry } : config.retry,
+    // Server to server, so no CORS to keep simple: the upstream sees which attempt each request is.
+    retry: config.retry === false ? false : { retryCountHeader: "X-Retry-Count", ...(config.retry ?? DEFAULTS.retry) },
     timeoutMs: config.timeoutMs ?? DEFAULTS.timeoutMs,
     totalTimeoutMs: config.totalTimeoutMs ?? DEFAULTS.totalTimeoutMs,
     circuitBreaker: config.circuitBreaker ?? true,

@@ -61,7 +61,11 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Extra header names to redact in logs, on top of Authorization, X-API-Key, Cookie, Set-Cookie. Default: []. */
   redactHeaders?: string[];
-  /** Header carrying a generated per-request id (kept across retries), or false. Default: "X-Request-Id". */
+  /**
+   * Header that sends the per-request id (kept across retries) to the API, or false to keep it in
+   * errors, logs and hooks only. Default: false: an undeclared header makes every cross-origin browser
+   * call need a preflight the API must allow, and most public APIs' CORS allowlists do not name it.
+   */
   requestIdHeader?: string | false;
   /** Time source and sleeper (tests shrink waits with it). Default: real time. */
   clock?: Clock;

@@ -87,16 +87,14 @@ export function prepareHeaders(
   defaults: Headers | undefined,
   requestIdHeader: string | false,
   idempotencyHeader: string,
-): string | undefined {
+): string {
   defaults?.forEach((v, k) => {
     if (!headers.has(k)) headers.set(k, v);
   });
   if (call.headers) new Headers(call.headers).forEach((v, k) => headers.set(k, v));
-  let requestId: string | undefined;
-  if (requestIdHeader) {
-    requestId = headers.get(requestIdHeader) ?? randomId();
-    headers.set(requestIdHeader, requestId);
-  }
+  // Always an id, for errors, logs and hooks; on the wire only when asked for (a caller's own X-Request-Id is reused).
+  const requestId = headers.get(requestIdHeader || "x-request-id") ?? randomId();
+  if (requestIdHeader) headers.set(requestIdHeader, requestId);
   if (call.idempotencyKey) headers.set(idempotencyHeader, call.idempotencyKey);
   else if (call.idempotencyHeader && !headers.has(idempotencyHeader)) headers.set(idempotencyHeader, randomId());
   return requestId;

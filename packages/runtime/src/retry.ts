@@ -13,8 +13,9 @@ export interface RetryOptions extends BackoffOptions {
   /** Server-requested waits longer than this end retrying and return the response. Default: 60_000 ms. */
   maxRetryAfterMs?: number;
   /**
-   * Header carrying the retry number on retries only ("1", "2"…; ABSENT on the first attempt, which
-   * keeps simple requests CORS-simple); `false` disables it. Default: "X-Retry-Count".
+   * Header carrying the retry number on retries only ("1", "2"…; absent on the first attempt), or
+   * `false`. Default: false: in a browser, a header the API's CORS allowlist does not name would
+   * block every retry at its preflight.
    */
   retryCountHeader?: string | false;
   /** Header whose presence makes POST/PATCH safe to retry. Default: "Idempotency-Key". */
@@ -36,7 +37,7 @@ export function resolveRetry(options: RetryOptions | false | undefined): Resolve
     retryOnNetworkError: o.retryOnNetworkError ?? true,
     retryOnTimeout: o.retryOnTimeout ?? true,
     maxRetryAfterMs: o.maxRetryAfterMs ?? 60_000,
-    retryCountHeader: o.retryCountHeader ?? "X-Retry-Count",
+    retryCountHeader: o.retryCountHeader ?? false,
     idempotencyHeader: o.idempotencyHeader ?? "Idempotency-Key",
     retryOnStatus: typeof list === "function" ? list : list ? (s) => list.includes(s) : defaultStatus,
     // The options are a BackoffOptions themselves: computeBackoff reads only its own fields.

@@ -58,7 +58,7 @@ export function runtimeState(options: RuntimeOptions): RuntimeState {
     log: options.logger,
     // "" when no key header is configured: no header has an empty name.
     redact: createRedactor([...(options.redactHeaders ?? []), options.auth?.apiKeyHeader ?? ""]),
-    requestIdHeader: options.requestIdHeader ?? "X-Request-Id",
+    requestIdHeader: options.requestIdHeader ?? false,
     clock,
     random: options.random ?? Math.random,
   };

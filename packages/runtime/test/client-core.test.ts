@@ -170,7 +170,8 @@ describe("generated-client core: spec metadata drives the runtime", () => {
     const keys = new Set(attempts.map((a) => a.headers["idempotency-key"]));
     expect(keys.size).toBe(1);
     expect([...keys][0]).toMatch(/^[0-9a-f-]{36}$/);
-    expect(attempts.map((a) => a.headers["x-retry-count"])).toEqual([undefined, "1", "2"]);
+    // No retry counter unless asked for (retry.retryCountHeader).
+    expect(attempts.map((a) => a.headers["x-retry-count"])).toEqual([undefined, undefined, undefined]);
   });
 
   it("uses the caller's idempotency key when given", async () => {

@@ -16,6 +16,7 @@ describe("hooks", () => {
     const rt = createRuntime({
       baseUrl: ctx.url,
       clock: testClock(),
+      retry: { retryCountHeader: "X-Retry-Count" },
       hooks: {
         onRequest: ({ attempt, request }) => void events.push(`request:${attempt}:${request.headers.get("x-retry-count")}`),
         onRetry: ({ attempt, response, delayMs }) => void events.push(`retry:${attempt}:${response?.status}:${delayMs > 0}`),
@@ -51,8 +52,8 @@ describe("hooks", () => {
 });
 
 describe("request ids", () => {
-  it("sends one X-Request-Id per logical request, stable across retries, and puts it on thrown errors", async () => {
-    const rt = createRuntime({ baseUrl: ctx.url, clock: testClock(), retry: { maxRetries: 1 } });
+  it("with requestIdHeader, sends one X-Request-Id per logical request, stable across retries, and puts it on thrown errors", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, clock: testClock(), retry: { maxRetries: 1 }, requestIdHeader: "X-Request-Id" });
     ctx.server.plan("/echo", { reset: true }, { reset: true });
     const err = (await rt.fetch("/echo").catch((e: unknown) => e)) as ApiError;
     const ids = ctx.server.requests.map((r) => r.headers["x-request-id"]);
@@ -61,14 +62,29 @@ describe("request ids", () => {
     expect(err.requestId).toBe(ids[0]);
   });
 
+  it("by default sends no id, yet every attempt's log line and a failure without a response carry one", async () => {
+    const logger = memoryLogger();
+    const rt = createRuntime({ baseUrl: ctx.url, clock: testClock(), retry: { maxRetries: 1 }, logger });
+    ctx.server.plan("/echo", { reset: true }, { reset: true });
+    const err = (await rt.fetch("/echo").catch((e: unknown) => e)) as ApiError;
+    expect(ctx.server.requests.map((r) => r.headers["x-request-id"])).toEqual([undefined, undefined]);
+    expect(err.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const logged = logger.lines.filter((l) => l.message === "http.request").map((l) => l.meta?.requestId);
+    expect(logged).toEqual([err.requestId, err.requestId]);
+  });
+
   it("keeps a caller-supplied id, uses a custom header, or none", async () => {
-    await createRuntime({ baseUrl: ctx.url }).fetch("/echo", { headers: { "x-request-id": "mine" } });
+    await createRuntime({ baseUrl: ctx.url, requestIdHeader: "X-Request-Id" }).fetch("/echo", { headers: { "x-request-id": "mine" } });
     await createRuntime({ baseUrl: ctx.url, requestIdHeader: "X-Correlation-Id" }).fetch("/echo");
     await createRuntime({ baseUrl: ctx.url, requestIdHeader: false }).fetch("/echo");
     const [a, b, c] = ctx.server.requests;
     expect(a!.headers["x-request-id"]).toBe("mine");
     expect(b!.headers["x-correlation-id"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(c!.headers["x-request-id"]).toBeUndefined();
+    // A caller's own X-Request-Id is the id errors and logs carry, with or without the option.
+    ctx.server.plan("/echo", { reset: true });
+    const err = (await createRuntime({ baseUrl: ctx.url, retry: false }).fetch("/echo", { headers: { "x-request-id": "caller-1" } }).catch((e: unknown) => e)) as ApiError;
+    expect(err.requestId).toBe("caller-1");
   });
 });
 

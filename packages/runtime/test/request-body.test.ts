@@ -140,7 +140,7 @@ describe("request bodies in the spec's media type", () => {
     failFirst = true;
     try {
       received.length = 0;
-      const api = createApiCore<Record<string, never>>({ baseUrl, retry: { initialDelayMs: 1 } });
+      const api = createApiCore<Record<string, never>>({ baseUrl, retry: { initialDelayMs: 1, retryCountHeader: "X-Retry-Count" } });
       await api.op(op({ mediaType: "multipart/form-data" }))({ body: { file: new File(["x"], "x.txt"), note: "n" } } as never);
       expect(received.map((r) => r.attempt)).toEqual([0, 1]);
       const [first, second] = await Promise.all(received.map(parts));
