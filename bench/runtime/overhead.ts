@@ -1,9 +1,9 @@
 /**
  * What the generated client costs over bare fetch, side by side in one run on loopback: bare
  * `fetch`, openapi-fetch alone, and the generated client (`createApi` with default options:
- * retries, a 30 s per-attempt timeout, request ids, rate-limit tracking, typed errors), plus
- * references (fetch with the request-id header the client sends, the client without it, fetch with
- * a timeout signal, `runtime.fetch`, the client with auth and breaker).
+ * retries, a 30 s per-attempt timeout, request ids in errors and logs, rate-limit tracking, typed
+ * errors), plus references (the client sending its request id as a header, fetch with that one
+ * header, fetch with a timeout signal, `runtime.fetch`, the client with auth and breaker).
  * One GET with a small JSON body, at concurrency 1 and 8. Rounds are interleaved with a rotating
  * order, so load from other processes hits single rounds; each ratio is the median of per-round
  * ratios, each added latency the median of per-round p50 differences. The server runs in a child
@@ -18,16 +18,26 @@
  * Many short rounds rather than a few long ones: on a shared machine a burst of other work spoils
  * the rounds it overlaps, and the median over 60 pairs leaves those out.
  *
+ * Each contender pays for its own garbage: a full GC (untimed) before each of its rounds, and a
+ * young-generation GC (timed) at the end of it. Without them, a round inherits the garbage the
+ * previous one left, and in a rotating order every contender always follows the same one.
+ *
  * Checks the target (client ≥ 0.90× bare fetch req/s at both concurrencies, p50 added ≤ 15 µs at
  * concurrency 1) and exits non-zero when it is missed.
  */
 import { fork, spawn } from "node:child_process";
 import { loadavg } from "node:os";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import createClient from "openapi-fetch";
 import { compileClient } from "./compiled.js";
 
 type Api = ReturnType<typeof import("../../packages/client/src/index.js").createApi>;
 type CreateApi = (options?: Record<string, unknown>) => Api;
+
+// The gc() of --expose-gc without restarting under that flag (tsx runs this file).
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as (options?: { type: "major" | "minor" }) => void;
 
 const ID = "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d";
 const BODY = JSON.stringify({ data: { id: ID, email: "ada@example.com", name: "Ada Lovelace", role: "admin", active: true } });
@@ -71,7 +81,7 @@ async function main(): Promise<void> {
   const { createApi } = (await import(clientUrl)) as { createApi: CreateApi };
   const api = createApi({ baseUrl });
   const full = createApi({ baseUrl, auth: { bearer: () => "token-abc" }, circuitBreaker: true });
-  const noId = createApi({ baseUrl, requestIdHeader: false });
+  const withId = createApi({ baseUrl, requestIdHeader: "X-Request-Id" });
   type paths = { "/users/{id}": { get: { parameters: { path: { id: string } }; responses: { 200: { content: { "application/json": unknown } } } } } };
   const plain = createClient<paths>({ baseUrl });
   const params = { path: { id: ID } };
@@ -80,9 +90,9 @@ async function main(): Promise<void> {
     "bare fetch": async () => (await fetch(url)).json(),
     "openapi-fetch": () => plain.GET("/users/{id}", { params }),
     "client, defaults": () => api.users.get({ params }),
-    // What the client puts on the wire by default: one generated X-Request-Id header.
+    // The request id as a header (off by default): the client, and fetch with that one header.
+    "client + X-Request-Id": () => withId.users.get({ params }),
     "fetch + request-id header": async () => (await fetch(url, { headers: { "x-request-id": crypto.randomUUID() } })).json(),
-    "client, no request id": () => noId.users.get({ params }),
     "fetch + timeout signal": async () => (await fetch(url, { signal: AbortSignal.timeout(30_000) })).json(),
     "runtime.fetch": async () => (await api.runtime.fetch(url)).json(),
     "client, auth + breaker": () => full.users.get({ params }),
@@ -150,6 +160,7 @@ interface Stat {
 async function round(fn: () => Promise<unknown>, count: number, concurrency: number): Promise<Stat> {
   let issued = 0;
   const latencies: number[] = [];
+  gc();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
@@ -161,6 +172,7 @@ async function round(fn: () => Promise<unknown>, count: number, concurrency: num
       }
     }),
   );
+  gc({ type: "minor" });
   const elapsed = performance.now() - t0;
   const c = process.cpuUsage(c0);
   latencies.sort((a, b) => a - b);
@@ -193,7 +205,7 @@ async function memoryPhase(clientUrl: string): Promise<void> {
   const url = `${baseUrl}/users/${ID}`;
   const api = createApi({ baseUrl });
   const full = createApi({ baseUrl, auth: { bearer: () => "token-abc" }, circuitBreaker: true });
-  const noId = createApi({ baseUrl, requestIdHeader: false });
+  const withId = createApi({ baseUrl, requestIdHeader: "X-Request-Id" });
   const plain = createClient<Record<string, never>>({ baseUrl });
   const params = { path: { id: ID } };
   const contenders: Record<string, () => Promise<unknown>> = {
@@ -202,15 +214,17 @@ async function memoryPhase(clientUrl: string): Promise<void> {
     "client, defaults": () => api.users.get({ params }),
     "runtime.fetch": async () => (await api.runtime.fetch(url)).json(),
     "client, auth + breaker": () => full.users.get({ params }),
-    "client, no request id": () => noId.users.get({ params }),
+    "client + X-Request-Id": () => withId.users.get({ params }),
   };
   const entries = Object.entries(contenders);
   const best = Object.fromEntries(entries.map(([n]) => [n, Infinity]));
   for (let r = 0; r < 40; r++) {
     for (let i = 0; i < entries.length; i++) {
       const [n, fn] = entries[(i + r) % entries.length]!;
+      gc();
       const c0 = process.cpuUsage();
       for (let k = 0; k < 2_000; k++) await fn();
+      gc({ type: "minor" });
       const c = process.cpuUsage(c0);
       if (r >= 5) best[n] = Math.min(best[n]!, (c.user + c.system) / 2_000);
     }

@@ -50,7 +50,8 @@ const SPEC: SpecDefaults = { apiKey: { in: "header", name: "DD-API-KEY" }, apiKe
 
 async function call(meta: OperationMeta, init: object = {}, auth: object = { apiKeys: { key: "k-secret", app: "a-secret" } }) {
   seen.length = 0;
-  const client = createApiCore<Record<string, never>>({ baseUrl: apiUrl, retry: false, auth }, SPEC);
+  // The request id on the wire too, to see it is the same on every hop.
+  const client = createApiCore<Record<string, never>>({ baseUrl: apiUrl, retry: false, auth, requestIdHeader: "X-Request-Id" }, SPEC);
   return client.op(meta)(init as never);
 }
 
@@ -61,6 +62,7 @@ describe("redirects of calls that carry an API key in a header", () => {
     expect(seen[0]!.headers["dd-api-key"]).toBe("k-secret");
     const sent = JSON.stringify(seen[1]!.headers);
     expect(sent).not.toMatch(/secret/);
+    expect(seen[0]!.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(seen[1]!.headers["x-request-id"]).toBe(seen[0]!.headers["x-request-id"]);
   });
 
