@@ -4,7 +4,7 @@
  * retries, a 30 s per-attempt timeout, request ids in errors and logs, rate-limit tracking, typed
  * errors), plus references (the client sending its request id as a header, fetch with that one
  * header, fetch with a timeout signal, `runtime.fetch`, the client with auth and breaker).
- * One GET with a small JSON body, at concurrency 1 and 8. Rounds are interleaved with a rotating
+ * One GET with a small JSON body, at concurrency 1 and 8. Rounds are interleaved in a shuffled
  * order, so load from other processes hits single rounds; each ratio is the median of per-round
  * ratios, each added latency the median of per-round p50 differences. The server runs in a child
  * process; the client is the compiled JS a consumer gets (see compiled.ts).
@@ -18,26 +18,22 @@
  * Many short rounds rather than a few long ones: on a shared machine a burst of other work spoils
  * the rounds it overlaps, and the median over 60 pairs leaves those out.
  *
- * Each contender pays for its own garbage: a full GC (untimed) before each of its rounds, and a
- * young-generation GC (timed) at the end of it. Without them, a round inherits the garbage the
- * previous one left, and in a rotating order every contender always follows the same one.
+ * Each round's order is a fresh shuffle (seeded): a round inherits the garbage the one before it
+ * left, and in a plain rotation every contender would always follow the same one (the client
+ * would always pay for openapi-fetch's, the heaviest allocator's). Forcing a GC between rounds
+ * was tried instead: a full GC also drops compiled code and feedback (each round then timed its
+ * own warm-up), and a timed young GC per round adds a fixed cost that short rounds magnify.
  *
  * Checks the target (client ≥ 0.90× bare fetch req/s at both concurrencies, p50 added ≤ 15 µs at
  * concurrency 1) and exits non-zero when it is missed.
  */
 import { fork, spawn } from "node:child_process";
 import { loadavg } from "node:os";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import createClient from "openapi-fetch";
 import { compileClient } from "./compiled.js";
 
 type Api = ReturnType<typeof import("../../packages/client/src/index.js").createApi>;
 type CreateApi = (options?: Record<string, unknown>) => Api;
-
-// The gc() of --expose-gc without restarting under that flag (tsx runs this file).
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as (options?: { type: "major" | "minor" }) => void;
 
 const ID = "8b3c6f1e-2d4a-4f6b-9c1d-3e5f7a9b1c2d";
 const BODY = JSON.stringify({ data: { id: ID, email: "ada@example.com", name: "Ada Lovelace", role: "admin", active: true } });
@@ -105,9 +101,9 @@ async function main(): Promise<void> {
     results[concurrency] = byName;
     // JIT and keep-alive pools for every contender.
     for (const n of names) await round(contenders[n]!, 600, concurrency);
+    const random = seeded(concurrency);
     for (let r = 0; r < ROUNDS; r++) {
-      for (let i = 0; i < names.length; i++) {
-        const n = names[(i + r) % names.length]!;
+      for (const n of shuffled(names, random)) {
         byName.get(n)!.push(await round(contenders[n]!, PER_ROUND, concurrency));
       }
     }
@@ -160,7 +156,6 @@ interface Stat {
 async function round(fn: () => Promise<unknown>, count: number, concurrency: number): Promise<Stat> {
   let issued = 0;
   const latencies: number[] = [];
-  gc();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
@@ -172,11 +167,31 @@ async function round(fn: () => Promise<unknown>, count: number, concurrency: num
       }
     }),
   );
-  gc({ type: "minor" });
   const elapsed = performance.now() - t0;
   const c = process.cpuUsage(c0);
   latencies.sort((a, b) => a - b);
   return { rps: (count / elapsed) * 1000, cpu: (c.user + c.system) / count, p50: pct(latencies, 50), latencies };
+}
+
+/** Fisher–Yates with the given source of [0, 1). */
+function shuffled<T>(xs: readonly T[], random: () => number): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** mulberry32: the same orders on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 function median(xs: number[]): number {
@@ -221,10 +236,8 @@ async function memoryPhase(clientUrl: string): Promise<void> {
   for (let r = 0; r < 40; r++) {
     for (let i = 0; i < entries.length; i++) {
       const [n, fn] = entries[(i + r) % entries.length]!;
-      gc();
       const c0 = process.cpuUsage();
       for (let k = 0; k < 2_000; k++) await fn();
-      gc({ type: "minor" });
       const c = process.cpuUsage(c0);
       if (r >= 5) best[n] = Math.min(best[n]!, (c.user + c.system) / 2_000);
     }
