@@ -31,6 +31,8 @@ import { fork, spawn } from "node:child_process";
 import { loadavg } from "node:os";
 import createClient from "openapi-fetch";
 import { compileClient } from "./compiled.js";
+// Seeded, so every run interleaves in the same orders.
+import { seeded } from "../../packages/runtime/test/fault-server.js";
 
 type Api = ReturnType<typeof import("../../packages/client/src/index.js").createApi>;
 type CreateApi = (options?: Record<string, unknown>) => Api;
@@ -181,17 +183,6 @@ function shuffled<T>(xs: readonly T[], random: () => number): T[] {
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
-}
-
-/** mulberry32: the same orders on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function median(xs: number[]): number {
