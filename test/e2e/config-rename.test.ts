@@ -6,16 +6,17 @@
  * type-checks — with no other edit.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { exec, repoRoot } from "../support/exec.js";
 import { copyRepo } from "../support/repo-copy.js";
 import { turbo } from "../support/turbo.js";
+import { CLEANUP_TIMEOUT_MS, removeScratch } from "../support/scratch.js";
 
 const PNPM = ["-y", "pnpm@12.4.2"];
 const GENERATED = ["types", "client", "zod", "mocks"];
 const copy = copyRepo("specforge-config-rename-");
-afterAll(() => rmSync(copy, { recursive: true, force: true }));
+afterAll(() => removeScratch(copy), CLEANUP_TIMEOUT_MS);
 
 const json = (file: string) => JSON.parse(readFileSync(join(copy, file), "utf8"));
 const files = (dir: string): string[] => readdirSync(join(copy, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));

@@ -7,6 +7,7 @@ import { freePort, startPrism, type PrismProcess } from "../support/prism.js";
 import { startMainCommand, TEST_COMMAND } from "../../tools/scaffold/test/support/readme-commands.js";
 import { startRegistry, upstreamUnreachable, type LocalRegistry } from "../support/registry.js";
 import { node24 as findNode24 } from "../../tools/scripts/node24.mjs";
+import { CLEANUP_TIMEOUT_MS, removeScratch } from "../support/scratch.js";
 
 /**
  * The release path for real: Verdaccio on 127.0.0.1 with a throwaway storage, `changeset publish`
@@ -130,8 +131,8 @@ describe.skipIf(skip !== undefined)("release: changeset publish to a local regis
   afterAll(async () => {
     await prism?.stop();
     await registry?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+    await removeScratch(work);
+  }, CLEANUP_TIMEOUT_MS);
 
   it("changeset publish publishes every public package", async () => {
     const publish = await pnpm(["exec", "changeset", "publish", "--no-git-tag"], repoRoot, { npm_config_userconfig: registry.npmrc, npm_config_registry: registry.url });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { exec, repoRoot } from "../support/exec.js";
 import { startRemoteCache, type RemoteCache } from "../support/remote-cache.js";
+import { CLEANUP_TIMEOUT_MS, removeScratch } from "../support/scratch.js";
 import { turbo } from "../support/turbo.js";
 
 interface SummaryTask {
@@ -69,8 +70,8 @@ describe("turbo remote cache shared by two clones (turborepo-remote-cache on 127
   });
   afterAll(async () => {
     await cache?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+    await removeScratch(tmp);
+  }, CLEANUP_TIMEOUT_MS);
 
   it("answers only the token it was started with", async () => {
     const artifact = `${cache.url}/v8/artifacts/0123456789abcdef?slug=${TEAM}`;

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { bin, exec, repoRoot } from "../support/exec.js";
 import { turbo } from "../support/turbo.js";
 import { copyRepo as copyFrom } from "../support/repo-copy.js";
+import { CLEANUP_TIMEOUT_MS, removeScratch } from "../support/scratch.js";
 
 interface DryTask {
   taskId: string;
@@ -42,7 +43,7 @@ describe("turbo pipeline caching", () => {
   beforeAll(() => {
     copy = copyRepo();
   });
-  afterAll(() => copies.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  afterAll(() => removeScratch(...copies), CLEANUP_TIMEOUT_MS);
 
   it("a second run with no change is fully cached", { timeout: 600_000 }, async () => {
     const build = await turbo(["run", "build", "--output-logs=errors-only"]);

@@ -45,6 +45,8 @@ export async function startRemoteCache(storage: string, timeoutMs = 30_000): Pro
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
       setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+      // A stop never holds up the suite: past SIGKILL there is nothing left to wait for.
+      setTimeout(resolve, 10_000).unref();
     });
 
   const deadline = Date.now() + timeoutMs;
