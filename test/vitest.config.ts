@@ -19,7 +19,7 @@ const suites: Record<string, { include: string[]; globalSetup?: string[]; testTi
   // Each file works on its own copy or clones of the repo (the repo's .turbo/cache is only read, or
   // written content-addressed): they run side by side, so the suite's tail uses every core. (Its
   // own group order: vitest runs projects of different worker counts in separate groups.)
-  cache: { include: ["e2e/turbo-cache.test.ts", "e2e/remote-cache.test.ts", "e2e/config-rename.test.ts"], fileParallelism: true, maxWorkers: 3, sequence: { groupOrder: 1 } },
+  cache: { include: ["e2e/turbo-cache.test.ts", "e2e/remote-cache.test.ts", "e2e/config-rename.test.ts", "e2e/turbo-inputs.test.ts"], fileParallelism: true, maxWorkers: 3, sequence: { groupOrder: 1 } },
 };
 
 export default defineConfig(

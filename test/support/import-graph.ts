@@ -1,0 +1,67 @@
+import ts from "typescript";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+
+/** Files whose imports are followed: TypeScript and JavaScript modules of every flavour. */
+export const CODE = /\.(c|m)?(t|j)sx?$/;
+
+/** What one module imports: local files (resolved), and workspace packages by name. */
+export interface Imports {
+  files: string[];
+  packages: string[];
+  /** Relative specifiers that name no file (a module a test writes before importing it). */
+  unresolved: string[];
+}
+
+/**
+ * The imports of a module as TypeScript reads them (static imports and re-exports, `import type`,
+ * `import("…")` and `require("…")` with a literal), relative ones resolved the way the repo writes
+ * them: a `.js` specifier is the `.ts` source beside it (`.mjs` → `.mts`, `.cjs` → `.cts`), a
+ * bare path takes an extension or `/index`. Bare specifiers are kept by package name.
+ */
+export function importsOf(file: string, types = false): Imports {
+  const out: Imports = { files: [], packages: [], unresolved: [] };
+  const { importedFiles } = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
+  for (const { fileName: spec } of importedFiles) {
+    if (spec.startsWith(".") || spec.startsWith("/")) {
+      const found = resolveLocal(resolve(dirname(file), spec), types);
+      if (found) out.files.push(found);
+      else out.unresolved.push(spec);
+    } else if (!spec.startsWith("node:")) {
+      out.packages.push(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
+    }
+  }
+  return out;
+}
+
+/** With `types`, as tsc reads it: a JavaScript module's declarations beside it (`x.d.mts` for `x.mjs`) stand for it. */
+function resolveLocal(base: string, types: boolean): string | undefined {
+  const swapped = base.replace(/\.(c|m)?js$/, (_, k: string = "") => `.${k}ts`);
+  const declared = swapped.replace(/\.(c|m)?ts$/, ".d.$1ts");
+  const candidates = [swapped, swapped.replace(/\.ts$/, ".tsx"), ...(types ? [declared] : []), base, ...["ts", "tsx", "js", "mjs"].flatMap((e) => [`${base}.${e}`, `${base}/index.${e}`])];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+}
+
+/**
+ * Every local file reachable from `seeds` through imports, with the packages reached, stopping at
+ * files `skip` rejects (outside the repo, installed packages); `types` resolves as tsc does.
+ */
+export function importClosure(seeds: Iterable<string>, skip: (file: string) => boolean, types = false): { files: Map<string, string>; packages: Map<string, string> } {
+  // file → the file that imported it first, for messages.
+  const files = new Map<string, string>();
+  const packages = new Map<string, string>();
+  const queue = [...seeds];
+  for (const s of queue) files.set(s, "");
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (!CODE.test(file)) continue;
+    const found = importsOf(file, types);
+    for (const p of found.packages) if (!packages.has(p)) packages.set(p, file);
+    for (const f of found.files) {
+      if (files.has(f) || skip(f)) continue;
+      files.set(f, file);
+      queue.push(f);
+    }
+  }
+  return { files, packages };
+}
