@@ -1,7 +1,7 @@
 /**
  * A task whose code imports a file its inputs do not name keeps answering from the cache after
- * that file changed: the suite looks green while it no longer tests the code. This reads every
- * module a test or type-check task hashes, follows its imports, and wants each local file hashed
+ * that file changed: the suite looks green while it no longer tests the code (or a build ships
+ * stale output). This reads every module a task hashes, follows its imports, and wants each local file hashed
  * by the task itself, by a task it depends on (a dependency's hash is part of its own), or as a
  * global input; and each workspace package it imports reached through a task it depends on.
  *
@@ -23,13 +23,15 @@ interface DryTask {
   dependencies: string[];
 }
 
-/** The tasks of the README test command. */
-const CHECKED = ["typecheck", "test", "test:corpus", "test:dev", "test:contract", "test:browser", "test:release", "test:cache"];
+/** The tasks of the README test command, and what `pnpm start` runs before them. */
+const CHECKED = ["typecheck", "test", "test:corpus", "test:dev", "test:contract", "test:browser", "test:release", "test:cache", "lint", "bundle", "docs", "generate", "build"];
+/** Tasks that run tsc, which reads type-only imports too. */
+const TYPED = ["typecheck", "build"];
 /** Where runs write: never an input (see turbo-cache.test.ts), so never followed either. */
 const WRITTEN = /(^|\/)(dist|\.turbo|node_modules|\.cache|\.tmp|artifacts|\.results|\.peers)\//;
 
 describe("turbo inputs", () => {
-  it("every local file a test or type-check task's code imports is hashed by the task or a task it depends on", async () => {
+  it("every local file a task's code imports is hashed by the task or a task it depends on", async () => {
     const res = await exec(bin("turbo"), ["run", ...CHECKED, "--dry=json"]);
     expect(res.code, res.stderr).toBe(0);
     const dry = JSON.parse(res.stdout) as { tasks: DryTask[]; packages: string[]; globalCacheInputs: { files: Record<string, string> } };
@@ -63,7 +65,7 @@ describe("turbo inputs", () => {
       // Generated modules a task hashes to compare them (the dev loop's byte checks) are data there;
       // a package's own generated code is reached through the tests that import it.
       const seeds = Object.keys(task.inputs).filter((f) => CODE.test(f) && !f.includes("/generated/")).map((f) => abs(task, f));
-      const { files, packages: imported } = importClosure(seeds, skip, task.task === "typecheck");
+      const { files, packages: imported } = importClosure(seeds, skip, TYPED.includes(task.task));
       followed += files.size;
       for (const [file, from] of files) if (!hashed.has(file)) problems.push(`${task.taskId}: ${rel(file)} (imported by ${rel(from)}) is not hashed`);
       for (const [name, from] of imported) {

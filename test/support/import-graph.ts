@@ -14,15 +14,19 @@ export interface Imports {
 }
 
 /**
- * The imports of a module as TypeScript reads them (static imports and re-exports, `import type`,
- * `import("…")` and `require("…")` with a literal), relative ones resolved the way the repo writes
- * them: a `.js` specifier is the `.ts` source beside it (`.mjs` → `.mts`, `.cjs` → `.cts`), a
- * bare path takes an extension or `/index`. Bare specifiers are kept by package name.
+ * The imports of a module (static imports and re-exports, `import("…")` and `require("…")` with a
+ * literal), relative ones resolved the way the repo writes them: a `.js` specifier is the `.ts`
+ * source beside it (`.mjs` → `.mts`, `.cjs` → `.cts`), a bare path takes an extension or `/index`.
+ * Bare specifiers are kept by package name. Type-only imports count only with `types` (for tsc:
+ * a loader erases them).
  */
 export function importsOf(file: string, types = false): Imports {
+  const key = `${+types}${file}`;
+  const known = memo.get(key);
+  if (known) return known;
   const out: Imports = { files: [], packages: [], unresolved: [] };
-  const { importedFiles } = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
-  for (const { fileName: spec } of importedFiles) {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false, /\.(c|m)?jsx?$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+  const add = (spec: string) => {
     if (spec.startsWith(".") || spec.startsWith("/")) {
       const found = resolveLocal(resolve(dirname(file), spec), types);
       if (found) out.files.push(found);
@@ -30,8 +34,34 @@ export function importsOf(file: string, types = false): Imports {
     } else if (!spec.startsWith("node:")) {
       out.packages.push(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
     }
-  }
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (types || !typeOnly(node.importClause)) add(node.moduleSpecifier.text);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (types || !node.isTypeOnly) add(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0]!)) {
+      const callee = node.expression;
+      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === "require")) add(node.arguments[0].text);
+    } else if (ts.isImportTypeNode(node) && types && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      add(node.argument.literal.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  memo.set(key, out);
   return out;
+}
+
+/** Tasks share most of their modules: each is parsed once per mode. */
+const memo = new Map<string, Imports>();
+
+/** `import type …`, or `import { type A, type B }`: nothing left once types are erased. */
+function typeOnly(clause: ts.ImportClause | undefined): boolean {
+  if (!clause) return false;
+  if (clause.isTypeOnly) return true;
+  const named = clause.namedBindings;
+  return !clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
 }
 
 /** With `types`, as tsc reads it: a JavaScript module's declarations beside it (`x.d.mts` for `x.mjs`) stand for it. */
