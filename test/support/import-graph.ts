@@ -9,8 +9,6 @@ export const CODE = /\.(c|m)?(t|j)sx?$/;
 export interface Imports {
   files: string[];
   packages: string[];
-  /** Relative specifiers that name no file (a module a test writes before importing it). */
-  unresolved: string[];
 }
 
 /**
@@ -24,13 +22,13 @@ export function importsOf(file: string, types = false): Imports {
   const key = `${+types}${file}`;
   const known = memo.get(key);
   if (known) return known;
-  const out: Imports = { files: [], packages: [], unresolved: [] };
+  const out: Imports = { files: [], packages: [] };
   const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false, /\.(c|m)?jsx?$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
   const add = (spec: string) => {
     if (spec.startsWith(".") || spec.startsWith("/")) {
       const found = resolveLocal(resolve(dirname(file), spec), types);
+      // A module a test writes before importing it names no file yet: nothing to hash.
       if (found) out.files.push(found);
-      else out.unresolved.push(spec);
     } else if (!spec.startsWith("node:")) {
       out.packages.push(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
     }
