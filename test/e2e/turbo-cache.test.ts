@@ -2,27 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { bin, exec, repoRoot } from "../support/exec.js";
-import { turbo } from "../support/turbo.js";
+import { exec, repoRoot } from "../support/exec.js";
+import { dryRun as turboDryRun, turbo, type DryTask } from "../support/turbo.js";
 import { copyRepo as copyFrom } from "../support/repo-copy.js";
 import { CLEANUP_TIMEOUT_MS, removeScratch } from "../support/scratch.js";
-
-interface DryTask {
-  taskId: string;
-  hash: string;
-  /** Input files, relative to the task's package folder, with their hashes. */
-  inputs: Record<string, string>;
-  command: string;
-  cache: { status: "HIT" | "MISS" };
-}
 
 /** Every task of the README test command, and the builds. */
 const ALL = ["build", "docs", "typecheck", "test", "test:corpus", "test:dev", "test:contract", "test:browser", "test:release", "test:cache"];
 
+/** The tasks turbo would run (not those a package has no script for), by id. */
 async function dryRun(tasks: string[], cwd = repoRoot): Promise<Map<string, DryTask>> {
-  const res = await exec(bin("turbo"), ["run", ...tasks, "--dry=json"], { cwd });
-  expect(res.code, res.stderr).toBe(0);
-  const all = (JSON.parse(res.stdout) as { tasks: DryTask[] }).tasks.filter((t) => t.command !== "<NONEXISTENT>");
+  const all = (await turboDryRun(tasks, cwd)).tasks.filter((t) => t.command !== "<NONEXISTENT>");
   return new Map(all.map((t) => [t.taskId, t]));
 }
 

@@ -10,18 +10,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { relative, resolve } from "node:path";
-import { bin, exec, repoRoot } from "../support/exec.js";
+import { repoRoot } from "../support/exec.js";
+import { dryRun, type DryTask } from "../support/turbo.js";
 import { CODE, importClosure } from "../support/import-graph.js";
-
-interface DryTask {
-  taskId: string;
-  task: string;
-  package: string;
-  directory: string;
-  command: string;
-  inputs: Record<string, string>;
-  dependencies: string[];
-}
 
 /** The tasks of the README test command, and what `pnpm start` runs before them. */
 const CHECKED = ["typecheck", "test", "test:corpus", "test:dev", "test:contract", "test:browser", "test:release", "test:cache", "lint", "bundle", "docs", "generate", "build"];
@@ -32,9 +23,7 @@ const WRITTEN = /(^|\/)(dist|\.turbo|node_modules|\.cache|\.tmp|artifacts|\.resu
 
 describe("turbo inputs", () => {
   it("every local file a task's code imports is hashed by the task or a task it depends on", async () => {
-    const res = await exec(bin("turbo"), ["run", ...CHECKED, "--dry=json"]);
-    expect(res.code, res.stderr).toBe(0);
-    const dry = JSON.parse(res.stdout) as { tasks: DryTask[]; packages: string[]; globalCacheInputs: { files: Record<string, string> } };
+    const dry = await dryRun(CHECKED);
     const workspace = new Set(dry.packages);
     const byId = new Map(dry.tasks.map((t) => [t.taskId, t]));
     const abs = (t: DryTask, f: string) => resolve(repoRoot, t.directory, f);
