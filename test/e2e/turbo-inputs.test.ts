@@ -14,7 +14,11 @@ import { repoRoot } from "../support/exec.js";
 import { dryRun, type DryTask } from "../support/turbo.js";
 import { CODE, importClosure } from "../support/import-graph.js";
 
-/** The tasks of the README test command, and what `pnpm start` runs before them. */
+/**
+ * The tasks of the README test command, and what `pnpm start` runs before them. Not the scaffold's
+ * `test:scaffold`: the repo files it hashes are templates copied into a new project, whose own
+ * packages they import there.
+ */
 const CHECKED = ["typecheck", "test", "test:corpus", "test:dev", "test:contract", "test:browser", "test:release", "test:cache", "lint", "bundle", "docs", "generate", "build"];
 /** Tasks that run tsc, which reads type-only imports too. */
 const TYPED = ["typecheck", "build"];
