@@ -133,6 +133,31 @@ describe("generated-client core: spec metadata drives the runtime", () => {
     expect(last().url).toBe("/s/.1/;b=2/3?custom=1");
   });
 
+  it("sends nested query values as qs and Stripe read them, where openapi-fetch would throw", async () => {
+    // Stripe's GET /v1/invoices/upcoming: `expand` a deepObject array, `customer_details` nested objects and arrays.
+    const op = meta({ id: "upcoming", path: "/v1/invoices/upcoming", query: { expand: ["deepObject", true], filter: ["form", true] } });
+    const query = {
+      expand: ["lines", "customer"],
+      customer_details: { address: { city: "Paris" }, tax_ids: [{ type: "eu_vat", value: "FR1" }] },
+      subscription_items: [{ price: "p_1", quantity: 2 }],
+      filter: { status: "open", range: { gte: 5 } },
+      since: new Date(Date.UTC(2026, 0, 2)),
+      tags: ["a b", "c"],
+      gone: { a: null, b: undefined },
+    };
+    const want =
+      "/v1/invoices/upcoming?expand[0]=lines&expand[1]=customer&customer_details[address][city]=Paris&customer_details[tax_ids][0][type]=eu_vat" +
+      "&customer_details[tax_ids][0][value]=FR1&subscription_items[0][price]=p_1&subscription_items[0][quantity]=2&status=open&range[gte]=5" +
+      "&since=2026-01-02T00%3A00%3A00.000Z&tags=a%20b&tags=c";
+    await core().op(op)({ params: { query } } as never);
+    expect(last().url).toBe(want);
+    // The same through openapi-fetch (middleware), and an operation without styles of its own.
+    await core().op(op)({ params: { query }, middleware: [{ onRequest: () => undefined }] } as never);
+    expect(last().url).toBe(want);
+    await core().op(meta({ id: "plain", path: "/p" }))({ params: { query: { f: { a: { b: [1, 2] } } } }, middleware: [{ onRequest: () => undefined }] } as never);
+    expect(last().url).toBe("/p?f[a][b][0]=1&f[a][b][1]=2");
+  });
+
   it("leaves out a fragment the spec writes into a path (ReadMe's `/cookies#form`), keeping the query", async () => {
     const op = meta({ id: "frag", path: "/items#second" });
     await core().op(op)({ params: { query: { page: 2 } } } as never);

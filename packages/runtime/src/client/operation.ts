@@ -7,7 +7,7 @@ import { encodeMultipart } from "../upload.js";
 import type { OperationMeta } from "./api-core.js";
 import { operationCallOptions, type ApiOptions, type CallOptions } from "./core-runtime.js";
 import { readBody, type ParseAs, parseJson } from "./read-body.js";
-import { compilePath, queryString, specQuery, type QuerySerializerOption } from "./url.js";
+import { compilePath, defaultQuery, queryString, specQuery, type QuerySerializerOption } from "./url.js";
 import { getsKey, takesApiKey, withKeys, type PlacedKey } from "./api-key.js";
 import { encodeBody } from "./request-body.js";
 import { following } from "./redirects.js";
@@ -179,8 +179,8 @@ async function viaOpenapiFetch(
   template?: string,
 ): Promise<unknown> {
   const { idempotencyKey: _k, parseAs = "json", ...rest } = init;
-  // The spec's parameter styles here too, unless the call brings its own serializers.
-  if (styledQuery && !rest.querySerializer) rest.querySerializer = styledQuery;
+  // The spec's parameter styles (and nested values) here too, unless the call brings its own serializers.
+  if (!rest.querySerializer) rest.querySerializer = styledQuery ?? defaultQuery;
   // openapi-fetch hands the path serializer baseUrl + path (and calls it only when there are path params).
   if (template !== undefined && !rest.pathSerializer) {
     rest.pathSerializer = (url, params) => defaultPathSerializer(url.slice(0, url.length - meta.path.length) + template, params);

@@ -27,8 +27,21 @@ export function compilePath(template: string): (params: Params) => string {
 /** openapi-fetch's query serializer options, or a function of its own. */
 export type QuerySerializerOption = Parameters<typeof createQuerySerializer>[0] | ((query: Record<string, unknown>) => string);
 
-/** openapi-fetch's default: arrays `form` exploded, objects `deepObject`, values percent-encoded. */
-const defaultQuery = createQuerySerializer();
+/**
+ * The query of a parameter the spec gives no style (or the style openapi-fetch uses anyway): arrays
+ * `form` exploded (`?a=1&a=2`), objects `deepObject` (`?f[k]=v`), as openapi-fetch sends them, but to
+ * any depth (`?f[k][0][j]=v`) where openapi-fetch throws, and a Date as its ISO form.
+ */
+export const defaultQuery = (query: Record<string, unknown>): string => {
+  const out: string[] = [];
+  for (const name in query) unstyled(out, name, query[name]);
+  return out.join("&");
+};
+
+function unstyled(out: string[], name: string, value: unknown): void {
+  if (Array.isArray(value) && value.every(flat)) for (const v of value) add(out, name, v);
+  else deep(out, name, value);
+}
 
 /** `?a=1&b=2`, or "" without parameters, as openapi-fetch builds it. */
 export function queryString(query: Params, serializer: QuerySerializerOption | undefined): string {
@@ -41,7 +54,12 @@ export function queryString(query: Params, serializer: QuerySerializerOption | u
 
 /**
  * A query serializer that follows the spec's style for the parameters it names (`[style, explode]`,
- * from the generated metadata) and openapi-fetch's default for the others.
+ * from the generated metadata) and the default above for the others.
+ *
+ * OpenAPI defines `deepObject` for one level of an object; deeper values and arrays are sent the
+ * way qs, PHP, Rails-style parsers and Stripe read them back: `f[a][b]=v`, `expand[0]=x`, the
+ * same as a form body with `deepObject` encoding. An exploded `form` object with nested values
+ * sends each of its properties that way (`?k[j]=v`).
  */
 export function specQuery(styles: { readonly [name: string]: readonly [style: string, explode: boolean] }): (query: Record<string, unknown>) => string {
   return (query) => {
@@ -50,16 +68,31 @@ export function specQuery(styles: { readonly [name: string]: readonly [style: st
       const value = query[name];
       const s = styles[name];
       if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
-      const options = s && { style: s[0], explode: s[1] };
-      const part = !options
-        ? defaultQuery({ [name]: value })
-        : Array.isArray(value)
-          ? serializeArrayParam(name, value, options as Parameters<typeof serializeArrayParam>[2])
-          : typeof value === "object"
-            ? serializeObjectParam(name, value as Record<string, unknown>, options as Parameters<typeof serializeObjectParam>[2])
-            : serializePrimitiveParam(name, value as string);
-      if (part) out.push(part);
+      if (!s) unstyled(out, name, value);
+      else if (s[0] === "deepObject") deep(out, name, value);
+      else if (Array.isArray(value) && s[1] && s[0] === "form" && !value.every(flat)) deep(out, name, value);
+      else if (Array.isArray(value)) out.push(serializeArrayParam(name, value.map(text), { style: s[0], explode: s[1] } as never));
+      else if (flat(value)) out.push(serializePrimitiveParam(name, text(value)));
+      else if (s[1] && s[0] === "form") for (const k in value as Record<string, unknown>) deep(out, encodeURIComponent(k), (value as Record<string, unknown>)[k]);
+      else out.push(serializeObjectParam(name, value as Record<string, unknown>, { style: s[0], explode: s[1] } as never));
     }
-    return out.join("&");
+    return out.filter(Boolean).join("&");
   };
+}
+
+/** A value that is not a container: serialized as text. */
+const flat = (v: unknown): boolean => v === null || typeof v !== "object" || v instanceof Date;
+
+/** A date as its ISO form (openapi-fetch would send Date's toString); anything else as String does. */
+const text = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+
+function add(out: string[], key: string, value: unknown): void {
+  if (value !== undefined && value !== null) out.push(`${key}=${encodeURIComponent(text(value))}`);
+}
+
+/** `key[k][0]=v`: objects by property, arrays by index; null and undefined leave nothing. */
+function deep(out: string[], key: string, value: unknown): void {
+  if (flat(value)) add(out, key, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => deep(out, `${key}[${i}]`, v));
+  else for (const k in value as Record<string, unknown>) deep(out, `${key}[${encodeURIComponent(k)}]`, (value as Record<string, unknown>)[k]);
 }

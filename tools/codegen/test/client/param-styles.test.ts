@@ -1,5 +1,5 @@
 /**
- * The parameter styles the generated client's metadata carries: only what openapi-fetch's defaults
+ * The parameter styles the generated client's metadata carries: only what the runtime's defaults
  * (path `simple`; query arrays `form` exploded, objects `deepObject`) would get wrong, so an
  * operation with default styles has neither `template` nor `query`. Given a parameter as a spec
  * writes it (3.0, 3.1, or 2.0's collectionFormat), want what the runtime is told.
@@ -42,6 +42,7 @@ describe("paramStyles", () => {
     ["an object, no style: form exploded (?a=1), not openapi-fetch's deepObject", "/x", [q("f", { $ref: "#/components/schemas/Filter" })], { query: { f: ["form", true] } }],
     ["an object through allOf of a reference", "/x", [q("f", { $ref: "#/components/schemas/Via" })], { query: { f: ["form", true] } }],
     ["deepObject is openapi-fetch's default: nothing", "/x", [q("f", { $ref: "#/components/schemas/Filter" }, { style: "deepObject", explode: true })], {}],
+    ["a deepObject array (Stripe's expand): indexed, ?expand[0]=a", "/x", [q("expand", strings, { style: "deepObject", explode: true })], { query: { expand: ["deepObject", true] } }],
     ["path label, matrix exploded, simple exploded", "/x/{a}/{b}/{c}", [p("a", { style: "label" }), p("b", { style: "matrix", explode: true }), p("c", { explode: true })], { template: "/x/{.a}/{;b*}/{c*}" }],
     ["a content-typed parameter is not styled", "/x", [{ name: "j", in: "query", content: { "application/json": { schema: { type: "object" } } } }], {}],
   ])("%s", async (_, path, parameters, want) => {

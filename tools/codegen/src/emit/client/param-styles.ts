@@ -4,7 +4,7 @@ import type { IROperation, IRSchema } from "../../ir/types.js";
 export type QueryStyle = readonly [style: string, explode: boolean];
 
 /**
- * How the spec serializes an operation's parameters, where the runtime's default (openapi-fetch's:
+ * How the spec serializes an operation's parameters, where the runtime's default (openapi-fetch's
  * path `simple`; query arrays `form` exploded, objects `deepObject`) would send something else.
  * A path gets a template with RFC 6570 markers, which openapi-fetch's path serializer reads (`{.x}`
  * label, `{;x}` matrix, `{x*}` explode); query parameters get their style by name. An operation
@@ -29,9 +29,10 @@ export function paramStyles(op: IROperation, schemaOf: (name: string) => IRSchem
       const style = p.style ?? "form";
       const explode = p.explode ?? style === "form";
       const { array, object } = shapes(p.schema, schemaOf, new Set());
-      // A primitive reads the same in every style; for the rest, what openapi-fetch does anyway:
-      // form exploded for arrays, deepObject for objects.
-      if ((!array && !object) || (style === "form" && explode && !object) || (style === "deepObject" && explode)) continue;
+      // A primitive reads the same in every style; for the rest, what the runtime does anyway: form
+      // exploded for arrays, deepObject for objects. A deepObject array is indexed (`expand[0]=a`,
+      // as Stripe and qs read it), not the form default's `expand=a`.
+      if ((!array && !object) || (style === "form" && explode && !object) || (style === "deepObject" && explode && !array)) continue;
       query[p.name] = [style, explode];
     }
   }
