@@ -67,8 +67,8 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   const parent = total?.signal ?? callerSignal;
   const ctx = new Context(p, call, requestId);
   const cache = rt.cache;
-  // Never an event stream: it is read as it arrives and may not end.
-  const cacheable = cache !== undefined && method === "GET" && call.cache !== false && !headers.has("if-none-match") && !headers.has("range") && !/event-stream/i.test(headers.get("accept") ?? "");
+  // Never an event stream: it is read as it arrives and may not end. (No accept header tests as "null".)
+  const cacheable = cache !== undefined && method === "GET" && call.cache !== false && !headers.has("if-none-match") && !headers.has("range") && !/event-stream/i.test(headers.get("accept")!);
   // An invalidation after this point wins over what this read brings back (see ResponseCache.store).
   const epoch = cache?.epoch;
 
@@ -156,7 +156,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
           break;
         }
 
-        if (replayable && retries < maxRetries && rt.retry.retryOnStatus(status)) {
+        if (replayable && retries < maxRetries && rt.retry.retryOnStatus(status, res)) {
           const delay = delayForResponse(res, retries, rt.retry, rt.clock.now(), rt.random);
           if (delay !== undefined && rt.clock.now() + delay < deadline) {
             last = bytes ? rebuild(res, bytes) : await bufferResponse(res);

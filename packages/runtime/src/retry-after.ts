@@ -41,3 +41,9 @@ export function retryAfterMs(response: Pick<Response, "headers" | "status">, now
   }
   return undefined;
 }
+
+/**
+ * A 429, or a 403 that says how long to wait: GitHub answers an exhausted quota with 403,
+ * `x-ratelimit-remaining: 0` and the reset time, and its secondary limits with 403 and `retry-after`.
+ */
+export const rateLimited = (r: Pick<Response, "headers" | "status">): boolean => r.status === 429 || (r.status === 403 && retryAfterMs(r) !== undefined);

@@ -1,11 +1,14 @@
 import { computeBackoff, type BackoffOptions } from "./backoff.js";
-import { retryAfterMs } from "./retry-after.js";
+import { rateLimited, retryAfterMs } from "./retry-after.js";
 
 export interface RetryOptions extends BackoffOptions {
   /** Retries after the first attempt (so up to maxRetries + 1 attempts). Default: 2. */
   maxRetries?: number;
-  /** Statuses worth retrying, as a list or predicate. Default: 408, 429 and every 5xx. */
-  retryOnStatus?: readonly number[] | ((status: number) => boolean);
+  /**
+   * Statuses worth retrying, as a list or a predicate (which also gets the response, to read its
+   * headers). Default: 408, 429, every 5xx, and a 403 that says how long to wait (GitHub's rate limits).
+   */
+  retryOnStatus?: readonly number[] | ((status: number, response: Response) => boolean);
   /** Retry when the connection failed (reset, refused, DNS). Default: true. */
   retryOnNetworkError?: boolean;
   /** Retry when a single attempt timed out. Default: true. */
@@ -24,10 +27,10 @@ export interface RetryOptions extends BackoffOptions {
 
 export type ResolvedRetry = Required<Omit<RetryOptions, "retryOnStatus" | keyof BackoffOptions>> & {
   backoff: BackoffOptions;
-  retryOnStatus: (status: number) => boolean;
+  retryOnStatus: (status: number, response: Response) => boolean;
 };
 
-const defaultStatus = (s: number): boolean => s === 408 || s === 429 || (s >= 500 && s <= 599);
+const defaultStatus = (s: number, r: Response): boolean => s === 408 || rateLimited(r) || (s >= 500 && s < 600);
 
 export function resolveRetry(options: RetryOptions | false | undefined): ResolvedRetry {
   const o = options === false ? { maxRetries: 0 } : (options ?? {});

@@ -45,6 +45,21 @@ describe("errorFromResponse", () => {
     expect(err.status).toBe(status);
   });
 
+  it("maps a 403 that says how long to wait to RateLimitError (GitHub's rate limits), a plain 403 to PermissionDeniedError", () => {
+    const github = { message: "API rate limit exceeded for 203.0.113.7.", documentation_url: "https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting" };
+    const reset = Math.floor(Date.now() / 1000) + 60;
+    const primary = errorFromResponse(new Response(null, { status: 403, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) } }), github);
+    expect(primary).toBeInstanceOf(RateLimitError);
+    expect(primary.status).toBe(403);
+    expect(primary.message).toBe("403 API rate limit exceeded for 203.0.113.7.");
+    expect((primary as RateLimitError).retryAfterMs).toBeGreaterThan(55_000);
+    const secondary = errorFromResponse(new Response(null, { status: 403, headers: { "retry-after": "60" } }), { message: "You have exceeded a secondary rate limit." });
+    expect((secondary as RateLimitError).retryAfterMs).toBe(60_000);
+    // Remaining quota, or none said: a permission error.
+    expect(errorFromResponse(new Response(null, { status: 403, headers: { "x-ratelimit-remaining": "12", "x-ratelimit-reset": String(reset) } }), github)).toBeInstanceOf(PermissionDeniedError);
+    expect(errorFromResponse(new Response(null, { status: 403 }), { message: "Resource not accessible by integration" })).toBeInstanceOf(PermissionDeniedError);
+  });
+
   it("reads code, message, details and request id from the envelope; the header wins for the id", () => {
     const err = errorFromResponse(new Response(null, { status: 422, headers: { "x-request-id": "req-hdr" } }), envelope("INVALID"));
     expect(err.code).toBe("INVALID");

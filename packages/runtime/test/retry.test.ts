@@ -97,6 +97,34 @@ describe("retries", () => {
     expect(clock.sleeps).toEqual([3000]);
   });
 
+  it("treats a 403 that says how long to wait as a rate limit (GitHub's primary and secondary limits); a plain 403 is not retried", async () => {
+    const { rt, clock } = runtime();
+    const reset = String(Math.floor(Date.now() / 1000) + 3);
+    ctx.server.plan(
+      "/echo",
+      { status: 403, headers: { "retry-after": "1" } },
+      { status: 403, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset } },
+    );
+    expect((await rt.fetch("/echo")).status).toBe(200);
+    expect(clock.sleeps[0]).toBe(1000);
+    expect(clock.sleeps[1]).toBeGreaterThan(1000);
+    expect(clock.sleeps[1]).toBeLessThanOrEqual(3000);
+    expect((await rt.fetch("/status/403")).status).toBe(403);
+    expect(ctx.server.count("/status/403")).toBe(1);
+    // A quota spent with a reset far away: no retry, the 403 comes back (a RateLimitError from the operation methods).
+    ctx.server.plan("/echo", { status: 403, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600) } });
+    expect((await rt.fetch("/echo")).status).toBe(403);
+    expect(clock.sleeps).toHaveLength(2);
+  });
+
+  it("hands a retry predicate the response, to read its headers", async () => {
+    const seen: string[] = [];
+    const { rt } = runtime({ retry: { retryOnStatus: (status, res) => (seen.push(`${status} ${res.headers.get("x-should-retry")}`), res.headers.get("x-should-retry") === "true") } });
+    ctx.server.plan("/echo", { status: 409, headers: { "x-should-retry": "true" } }, { status: 409, headers: { "x-should-retry": "false" } });
+    expect((await rt.fetch("/echo")).status).toBe(409);
+    expect(seen).toEqual(["409 true", "409 false"]);
+  });
+
   it("returns the response instead of waiting longer than maxRetryAfterMs", async () => {
     const { rt, clock } = runtime({ retry: { maxRetryAfterMs: 1000 } });
     ctx.server.plan("/echo", { status: 429, headers: { "retry-after": "120" } });

@@ -1,4 +1,4 @@
-import { retryAfterMs } from "../retry-after.js";
+import { rateLimited, retryAfterMs } from "../retry-after.js";
 import { ApiError, type ApiErrorInit, type ErrorDetail } from "./api-error.js";
 import {
   AuthenticationError,
@@ -86,7 +86,7 @@ export function errorFromResponse(response: Response, body?: unknown, cause?: un
     body,
     cause,
   };
-  if (status === 429) return new RateLimitError(message, { ...init, retryAfterMs: retryAfterMs(response) });
+  if (rateLimited(response)) return new RateLimitError(message, { ...init, retryAfterMs: retryAfterMs(response) });
   const Ctor = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
   return new Ctor(message, init);
 }

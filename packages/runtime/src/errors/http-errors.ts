@@ -34,11 +34,12 @@ export interface RateLimitErrorInit extends ApiErrorInit {
   retryAfterMs?: number;
 }
 
-/** 429: carries how long the server asked us to wait, when it said so. */
+/** 429, or a 403 that says how long to wait (GitHub's rate limits): carries that wait, when the server said it. */
 export class RateLimitError extends ApiError {
   override name = "RateLimitError";
   declare readonly retryAfterMs: number | undefined;
-  constructor(message: string, init: RateLimitErrorInit = {}) {
+  // ApiError's constructor defaults a missing init.
+  constructor(message: string, init?: RateLimitErrorInit) {
     super(message, init);
   }
 }
