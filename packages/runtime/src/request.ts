@@ -124,14 +124,16 @@ export function classifyFetchError(err: unknown, signal: LinkedSignal, requestId
   if (s?.aborted && s.reason instanceof ApiError) return s.reason;
   if (err instanceof ApiError) return err;
   const cause = (err as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  const detail = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
+  const detail = cause?.code ?? cause?.message ?? String((err as Error | undefined)?.message ?? err);
   if (/^UND_ERR_(HEADERS|BODY)_TIMEOUT$/.test(detail)) {
     return timedOut("attempt", timeoutMs, requestId, err);
   }
   // What fetch decides by its own rules, not a network fault (undici's wording): a redirect loop,
   // a redirect where `redirect: "error"`, to a scheme or a port fetch will not use, response headers
-  // past its size limit. Every retry would end the same, and a loop sends 21 requests each time.
-  return /redirect|scheme|OVERFLOW|^(bad port|blocked)$/.test(detail)
+  // past its size limit; and a TLS certificate it rejects (self-signed, expired, another host's:
+  // OpenSSL's codes), or TLS spoken to a plain-HTTP port. Every retry would end the same, and a
+  // loop sends 21 requests each time.
+  return /redirect|scheme|OVERFLOW|CERT|SIGN|SSL|^(bad port|blocked)$/.test(detail)
     ? new ConnectionError(`Fetch refused: ${detail}`, { cause: err, requestId, retryable: false } as ApiErrorInit)
     : new ConnectionError(`Connection failed: ${detail}`, { cause: err, requestId });
 }

@@ -31,7 +31,8 @@ export function retryAfterMs(response: Pick<Response, "headers" | "status">, now
   const ra = h.get("retry-after");
   if (ra !== null) {
     const trimmed = ra.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
+    // Delta-seconds (a blank value is not 0; "Infinity" is longer than any allowed wait).
+    if (trimmed && +trimmed >= 0) return +trimmed * 1000;
     const date = Date.parse(trimmed);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }

@@ -1,4 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ConnectionError, createRuntime, type RuntimeOptions } from "../src/index.js";
 import { testClock, useFaultServer } from "./helpers.js";
 
@@ -165,6 +171,31 @@ describe("retries", () => {
     await expect(rt.fetch("/big")).rejects.toMatchObject({ message: "Fetch refused: UND_ERR_HEADERS_OVERFLOW", retryable: false });
     expect(ctx.server.count("/big")).toBe(1);
     expect(clock.sleeps).toEqual([]);
+  });
+
+  const openssl = spawnSync("openssl", ["version"]).status === 0;
+  if (!openssl) console.warn("retry.test: TLS certificate case skipped — no `openssl` on PATH to make a self-signed certificate (apt-get install openssl)");
+  it.skipIf(!openssl)("does not retry a TLS certificate fetch rejects (self-signed), nor TLS spoken to a plain-HTTP port", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "runtime-tls-"));
+    const [key, cert] = [join(dir, "key.pem"), join(dir, "cert.pem")];
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"], { stdio: "ignore" });
+    const tls = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (_req, res) => res.end("{}"));
+    await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", resolve));
+    let connections = 0;
+    tls.on("connection", () => connections++);
+    try {
+      const { rt, clock } = runtime({ circuitBreaker: { failureThreshold: 1 } });
+      const port = (tls.address() as AddressInfo).port;
+      await expect(rt.fetch(`https://127.0.0.1:${port}/x`)).rejects.toMatchObject({ name: "ConnectionError", message: "Fetch refused: DEPTH_ZERO_SELF_SIGNED_CERT", retryable: false });
+      expect(connections).toBe(1);
+      await expect(rt.fetch(`${ctx.url.replace("http:", "https:")}/echo`)).rejects.toMatchObject({ message: "Fetch refused: ERR_SSL_WRONG_VERSION_NUMBER", retryable: false });
+      expect(clock.sleeps).toEqual([]);
+      // Neither is the origin failing: the breaker (1 failure opens it) stays closed.
+      expect((await rt.fetch("/echo")).status).toBe(200);
+    } finally {
+      tls.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("can be turned off entirely", async () => {
