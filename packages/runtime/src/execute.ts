@@ -201,7 +201,8 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
     }
     // Reported (log, onResponse) before it is decoded: decoding throws the operation methods' typed
     // errors, and hooks see error responses too (a readable copy when the body was read here).
-    const reported = finish(rt, ctx, read && rt.hooks.onResponse ? rebuild(out, outBytes!) : out, started, total);
+    // Nothing to log or report on the common path: not even the call (the timer is stopped in finally).
+    const reported = (rt.log || rt.hooks.onResponse) && finish(rt, ctx, read && rt.hooks.onResponse ? rebuild(out, outBytes!) : out, started, total);
     if (reported) await reported;
     return read ? read(out, outBytes!) : (out as T);
   } catch (e) {

@@ -29,14 +29,18 @@ export class RateLimitTracker {
     this.#now = now;
   }
 
-  /** Records headers from a response to `origin`; responses without any rate-limit header are ignored. */
+  /**
+   * Records headers from a response to `origin`. A response without a remaining count is ignored:
+   * a limit or reset alone tells nothing to wait for, and most responses of most APIs carry none,
+   * so they cost two header lookups here instead of six.
+   */
   update(origin: string, headers: Headers): void {
     // X-RateLimit-* (GitHub, Twitter…) or the IETF draft's RateLimit-*.
     const get = (name: string): string | null => headers.get(`x-ratelimit-${name}`) ?? headers.get(`ratelimit-${name}`);
-    const limit = num(get("limit"));
     const remaining = num(get("remaining"));
+    if (remaining === undefined) return;
+    const limit = num(get("limit"));
     const resetRaw = get("reset");
-    if (limit === undefined && remaining === undefined && resetRaw === null) return;
     const now = this.#now();
     const resetAt = parseResetHeader(resetRaw, now);
     this.#states.set(origin, { limit, remaining, resetAt, updatedAt: now });
