@@ -53,6 +53,21 @@ beforeAll(async () => {
       const n = Number(url.searchParams.get("pageToken") || 0);
       return json(200, { topics: ids(n * 10), ...(n < 2 ? { nextPageToken: String(n + 1) } : {}) });
     }
+    if (url.pathname === "/drf/things") {
+      // Django REST Framework's CursorPagination: the next page as a whole URL (null on the last).
+      const n = Number(url.searchParams.get("cursor") || 0);
+      return json(200, { next: n < 2 ? `${baseUrl}/drf/things?cursor=${n + 1}&page_size=2` : null, previous: null, results: ids(n * 10) });
+    }
+    if (url.pathname === "/facebook/posts") {
+      // Facebook's Graph API: `paging.cursors.after`, and `paging.next` only while there is more.
+      const n = Number(url.searchParams.get("after") || 0);
+      return json(200, { data: ids(n * 10), paging: { cursors: { before: "b", after: String(n + 1) }, ...(n < 2 ? { next: `${baseUrl}/facebook/posts?after=${n + 1}&limit=2` } : {}) } });
+    }
+    if (url.pathname === "/relay/users") {
+      // Relay-style connections in REST (GraphQL's pageInfo): `endCursor` while `hasNextPage`.
+      const n = Number(url.searchParams.get("after") || 0);
+      return json(200, { nodes: ids(n * 10), pageInfo: { hasNextPage: n < 2, endCursor: String(n + 1) } });
+    }
     if (url.pathname === "/spotify/albums") {
       // Spotify: offset and limit, with the total (5 items, 2 per page by the server's default).
       const offset = Number(url.searchParams.get("offset") ?? 0);
@@ -231,6 +246,9 @@ describe("generated-client core: spec metadata drives the runtime", () => {
     ["Stripe (has_more, starting_after the last id)", meta({ id: "stripe", path: "/stripe/customers", pagination: "cursor", pageParams: { cursor: "starting_after" } }), ["i0", "i1", "i2", "i3", "i4", "i5"]],
     ["Slack (response_metadata.next_cursor, items under their name)", meta({ id: "slack", path: "/slack/conversations", pagination: "cursor" }), ["i0", "i1", "i10", "i11", "i20", "i21"]],
     ["Google (pageToken, nextPageToken)", meta({ id: "google", path: "/google/topics", pagination: "cursor", pageParams: { cursor: "pageToken" } }), ["i0", "i1", "i10", "i11", "i20", "i21"]],
+    ["Django REST Framework (cursor in the `next` URL)", meta({ id: "drf", path: "/drf/things", pagination: "cursor" }), ["i0", "i1", "i10", "i11", "i20", "i21"]],
+    ["Facebook (paging.next, paging.cursors.after)", meta({ id: "fb", path: "/facebook/posts", pagination: "cursor", pageParams: { cursor: "after" } }), ["i0", "i1", "i10", "i11", "i20", "i21"]],
+    ["Relay-style (pageInfo.hasNextPage, endCursor)", meta({ id: "relay", path: "/relay/users", pagination: "cursor", pageParams: { cursor: "after" } }), ["i0", "i1", "i10", "i11", "i20", "i21"]],
     ["Spotify (offset, total)", meta({ id: "spotify", path: "/spotify/albums", pagination: "offset" }), ["i0", "i1", "i2", "i3", "i4"]],
     ["Jira (startAt, no total)", meta({ id: "jira", path: "/jira/issues", pagination: "offset", pageParams: { offset: "startAt", limit: "maxResults" } }), ["i0", "i1", "i2", "i3"]],
   ])("walks every page of %s", async (_name, m, want) => {

@@ -88,18 +88,40 @@ const NEXT = ["next_cursor", "nextCursor", "next_page_token", "nextPageToken"];
 
 const record = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
+const text = (v: unknown): v is string => typeof v === "string" && v !== "";
+
+/** The cursor parameter's value in a next-page URL, absolute or relative; undefined when it has none. */
+function cursorIn(url: string, param: string): string | undefined {
+  try {
+    return new URL(url, "http://relative.invalid").searchParams.get(param) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Items and pagination hints of a page body, whatever envelope the API uses: the body itself when
- * it is a list, else its items array; hints from the body, its `response_metadata`, `pagination`
- * or `meta`. With Stripe's `starting_after`, the next cursor is the last item's id while `has_more`.
+ * it is a list, else its items array; hints from the body, its `response_metadata`, `pagination`,
+ * `paging` or `meta`. The next cursor is the first of: a named next cursor (`next_cursor`,
+ * Google's `nextPageToken`…); the cursor parameter of a next-page URL (Django REST Framework's
+ * `next`, Facebook's `paging.next`, JSON:API's `links.next`), which an API leaves out on the last
+ * page; Relay's `pageInfo.endCursor` while `hasNextPage`; with Stripe's `starting_after`, the last
+ * item's id while `has_more`. None means the last page.
  */
 export function extractPage(cursorParam: string | undefined): (body: unknown) => { items: unknown[]; meta: Record<string, unknown> } {
+  const param = cursorParam ?? "cursor";
   return (body) => {
     const b = record(body);
     const items = (Array.isArray(body) ? body : (ITEMS.map((k) => b[k]).find(Array.isArray) ?? Object.values(b).find(Array.isArray) ?? [])) as unknown[];
-    const meta: Record<string, unknown> = { ...b, ...record(b["response_metadata"]), ...record(b["pagination"]), ...record(b["meta"]) };
-    let next = NEXT.map((k) => meta[k]).find((v) => typeof v === "string" && v !== "");
-    if (next === undefined && cursorParam === "starting_after" && meta["has_more"] === true) next = record(items.at(-1))["id"];
+    const meta: Record<string, unknown> = { ...b, ...record(b["response_metadata"]), ...record(b["pagination"]), ...record(b["paging"]), ...record(b["meta"]) };
+    let next = NEXT.map((k) => meta[k]).find(text);
+    if (next === undefined) {
+      const url = [meta["next"], record(b["links"])["next"]].find(text);
+      next = url === undefined ? undefined : cursorIn(url, param);
+    }
+    const info = record(b["pageInfo"] ?? b["page_info"]);
+    if (next === undefined && info["hasNextPage"] === true && text(info["endCursor"])) next = info["endCursor"];
+    if (next === undefined && param === "starting_after" && meta["has_more"] === true) next = record(items.at(-1))["id"] as string | undefined;
     return { items, meta: { ...meta, next_cursor: next } };
   };
 }
