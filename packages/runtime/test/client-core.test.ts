@@ -58,6 +58,17 @@ beforeAll(async () => {
       const n = Number(url.searchParams.get("cursor") || 0);
       return json(200, { next: n < 2 ? `${baseUrl}/drf/things?cursor=${n + 1}&page_size=2` : null, previous: null, results: ids(n * 10) });
     }
+    if (url.pathname === "/drf/pages") {
+      // Django REST Framework's PageNumberPagination: `next` is null on the last page, and a page past it is a 404.
+      const n = Number(url.searchParams.get("page") || 1);
+      if (n > 2) return json(404, { detail: "Invalid page." });
+      return json(200, { count: 4, next: n < 2 ? `${baseUrl}/drf/pages?page=${n + 1}` : null, previous: null, results: ids(n * 10) });
+    }
+    if (url.pathname === "/laravel/posts") {
+      // Laravel's paginator: `current_page` and `last_page` (a page past the last is empty, not an error).
+      const n = Number(url.searchParams.get("page") || 1);
+      return json(200, { current_page: n, last_page: 2, per_page: 2, total: 4, next_page_url: n < 2 ? "/laravel/posts?page=2" : null, data: n > 2 ? [] : ids(n * 10) });
+    }
     if (url.pathname === "/facebook/posts") {
       // Facebook's Graph API: `paging.cursors.after`, and `paging.next` only while there is more.
       const n = Number(url.searchParams.get("after") || 0);
@@ -249,6 +260,8 @@ describe("generated-client core: spec metadata drives the runtime", () => {
     ["Django REST Framework (cursor in the `next` URL)", meta({ id: "drf", path: "/drf/things", pagination: "cursor" }), ["i0", "i1", "i10", "i11", "i20", "i21"]],
     ["Facebook (paging.next, paging.cursors.after)", meta({ id: "fb", path: "/facebook/posts", pagination: "cursor", pageParams: { cursor: "after" } }), ["i0", "i1", "i10", "i11", "i20", "i21"]],
     ["Relay-style (pageInfo.hasNextPage, endCursor)", meta({ id: "relay", path: "/relay/users", pagination: "cursor", pageParams: { cursor: "after" } }), ["i0", "i1", "i10", "i11", "i20", "i21"]],
+    ["Django REST Framework page numbers (next: null on the last page, 404 past it)", meta({ id: "drfp", path: "/drf/pages", pagination: "page" }), ["i10", "i11", "i20", "i21"]],
+    ["Laravel (current_page, last_page)", meta({ id: "laravel", path: "/laravel/posts", pagination: "page" }), ["i10", "i11", "i20", "i21"]],
     ["Spotify (offset, total)", meta({ id: "spotify", path: "/spotify/albums", pagination: "offset" }), ["i0", "i1", "i2", "i3", "i4"]],
     ["Jira (startAt, no total)", meta({ id: "jira", path: "/jira/issues", pagination: "offset", pageParams: { offset: "startAt", limit: "maxResults" } }), ["i0", "i1", "i2", "i3"]],
   ])("walks every page of %s", async (_name, m, want) => {

@@ -126,6 +126,9 @@ export function extractPage(cursorParam: string | undefined): (body: unknown) =>
   };
 }
 
+/** Where a page body links the next page (Spotify's and DRF's `next`, Laravel's `next_page_url`). */
+const NEXT_LINKS = ["next", "next_page_url", "next_page"];
+
 /** Totals by the names APIs give them (Spotify's `total`, GitHub search's `total_count`…). */
 const TOTALS = ["total", "total_count", "totalCount", "totalResults"];
 
@@ -142,10 +145,17 @@ export function paginator<Item, Body>(
   let offset = 0;
   const pageOf = (body: unknown) => {
     const page = extract(body);
+    const m = page.meta;
+    // A next-page link the body carries (null or absent on the last page): Django REST Framework's
+    // `next`, Laravel's `next_page_url`; a page past the last may be a 404 (DRF), not an empty page.
+    const link = NEXT_LINKS.find((k) => k in m);
     if (byOffset) {
       offset += page.items.length;
-      const total = TOTALS.map((k) => page.meta[k]).find((v) => typeof v === "number") as number | undefined;
-      page.meta["has_next"] = total !== undefined ? offset < total && page.items.length > 0 : "next" in page.meta ? page.meta["next"] != null : page.items.length > 0;
+      const total = TOTALS.map((k) => m[k]).find((v) => typeof v === "number") as number | undefined;
+      m["has_next"] = total !== undefined ? offset < total && page.items.length > 0 : link ? m[link] != null : page.items.length > 0;
+    } else if (meta.pagination === "page" && typeof m["has_next"] !== "boolean") {
+      if (typeof m["last_page"] === "number" && typeof m["current_page"] === "number") m["has_next"] = m["current_page"] < m["last_page"];
+      else if (link) m["has_next"] = m[link] != null && m[link] !== false;
     }
     return page;
   };
