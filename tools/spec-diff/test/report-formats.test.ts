@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { runSpecDiff, type SpecDiffOptions, type SpecDiffResult } from "../src/run.js";
 import { renderGithub, renderJson, renderJunit, renderMarkdown, renderText } from "../src/format/index.js";
 import { MAX_ROWS } from "../src/format/markdown.js";
-import { blocks, byOperation, ignoreNotes, sections } from "../src/format/sections.js";
+import { alsoIn, blocks, byOperation, folded, ignoreNotes, sections } from "../src/format/sections.js";
 import { markdownCodeSpan, oneLine } from "../src/inert-text.js";
 import type { Change } from "../src/types.js";
 import { hostileSpec } from "../../codegen/test/support/hostile-spec.js";
@@ -100,6 +100,32 @@ describe("spec:diff outputs stay inert on hostile specs", () => {
   });
 });
 
+describe("a change to a shared component, in the human reports", () => {
+  it("is one row naming how many more operations it reaches (text and markdown); JSON keeps one finding per operation", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "spec-diff-fold-"));
+    try {
+      const op = (id: string) => ({ operationId: id, responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/User" } } } } } });
+      const doc = (props: Obj) => ({
+        openapi: "3.1.0",
+        info: { title: "t", version: "1.0.0" },
+        paths: { "/a": { get: op("getA") }, "/b": { get: op("getB") }, "/c": { get: op("getC") } },
+        components: { schemas: { User: { type: "object", required: ["id"], properties: props } } },
+      });
+      writeFileSync(join(dir, "base.json"), JSON.stringify(doc({ id: { type: "string" }, email: { type: "string" } })));
+      writeFileSync(join(dir, "head.json"), JSON.stringify(doc({ id: { type: "string" } })));
+      const r = await runSpecDiff({ cwd: dir, baseSpec: "base.json", spec: join(dir, "head.json") });
+      expect(r.changes.filter((c) => c.rule === "response-property-removed").map((c) => c.operation)).toEqual(["GET /a (getA)", "GET /b (getB)", "GET /c (getC)"]);
+      const text = renderText(r);
+      expect(text.match(/response-property-removed/g)).toHaveLength(1);
+      expect(text).toContain(`body.email: property "email" removed (and in 2 more operations)`);
+      expect(renderMarkdown(r)).toContain("(and in 2 more operations)");
+      expect(JSON.parse(renderJson(r)).changes.filter((c: Change) => c.rule === "response-property-removed")).toHaveLength(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 /** One line per fixed part and per change shown: spec text can neither add nor hide one. */
 function checkText(r: SpecDiffResult, changelog: boolean): void {
   const lines = renderText(r, changelog).split("\n");
@@ -108,7 +134,7 @@ function checkText(r: SpecDiffResult, changelog: boolean): void {
   const want =
     2 +
     (r.changes.length ? 0 : 2) +
-    shown.reduce((n, s) => n + 3 + s.changes.length, 0) +
+    shown.reduce((n, s) => n + 3 + folded(s.changes).length, 0) +
     (!changelog && r.counts.info ? 2 : 0) +
     (notes ? notes + 2 : 0) +
     (r.proposedBump !== "none" ? 1 : 0) +
@@ -169,14 +195,14 @@ function checkMarkdown(r: SpecDiffResult, changelog: boolean): void {
   const bulletsChange = lines.filter((l) => l.startsWith("  - "));
   const shown = sections(r, changelog).map((s) => ({ ...s, changes: byOperation(s.changes) }));
   if (!changelog) {
-    const want = shown.flatMap((s) => s.changes.slice(0, MAX_ROWS));
+    const want = shown.flatMap((s) => folded(s.changes).slice(0, MAX_ROWS));
     expect(rows).toHaveLength(want.length);
     rows.forEach((row, i) => {
-      const c = want[i]!;
+      const { change: c, more } = want[i]!;
       const cs = cells(row, c.ignored ? 5 : 4);
       expectCodeSpan(cs[0]!, c.operation, true);
       escapedText(cs[1]!);
-      expect(renderEscapes(cs[1]!)).toBe(oneLine(c.reason));
+      expect(renderEscapes(cs[1]!)).toBe(oneLine(c.reason + alsoIn(more)));
       expectCodeSpan(cs[2]!, c.rule, true);
       expectCodeSpan(cs[3]!, c.pointer, true);
       if (c.ignored) expect(renderEscapes(cs[4]!)).toBe(oneLine(`entry ${c.ignored.entry}: ${c.ignored.reason}`));

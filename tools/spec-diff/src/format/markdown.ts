@@ -1,7 +1,6 @@
 import type { SpecDiffResult } from "../run.js";
-import type { Change } from "../types.js";
 import { markdownCodeSpan as code, markdownTableCell as cell, markdownText as text } from "../inert-text.js";
-import { bumpLine, byOperation, ignoreNotes, leftOut, sections, type Section } from "./sections.js";
+import { alsoIn, bumpLine, byOperation, folded, ignoreNotes, leftOut, sections, type Section, type Row } from "./sections.js";
 
 /** Rows per table in a PR comment (GitHub cuts comments at 65,536 characters). */
 export const MAX_ROWS = 100;
@@ -39,12 +38,12 @@ export function renderMarkdown(r: SpecDiffResult, changelog = false): string {
 }
 
 function tableOf(s: Section): string[] {
-  const rows = byOperation(s.changes);
+  const rows = folded(s.changes);
   const shown = rows.slice(0, MAX_ROWS);
   const accepted = s.id === "accepted";
   const head = accepted ? "| Operation | Change | Rule | Pointer | Accepted because |\n|---|---|---|---|---|" : "| Operation | Change | Rule | Pointer |\n|---|---|---|---|";
-  const row = (c: Change) =>
-    `| ${code(c.operation, true)} | ${cell(c.reason)} | ${code(c.rule, true)} | ${code(c.pointer, true)} |${accepted ? ` ${cell(`entry ${c.ignored!.entry}: ${c.ignored!.reason}`)} |` : ""}`;
+  const row = ({ change: c, more }: Row) =>
+    `| ${code(c.operation, true)} | ${cell(c.reason + alsoIn(more))} | ${code(c.rule, true)} | ${code(c.pointer, true)} |${accepted ? ` ${cell(`entry ${c.ignored!.entry}: ${c.ignored!.reason}`)} |` : ""}`;
   const more = rows.length - shown.length;
   const table = [`**${s.title} (${s.changes.length})**`, "", head, ...shown.map(row)];
   if (more) table.push("", text(`… and ${more} more (spec:diff --format json lists every change).`));

@@ -38,6 +38,38 @@ export function byOperation(changes: Change[]): Change[] {
   return [...changes].sort((a, b) => first.get(a.operation)! - first.get(b.operation)!);
 }
 
+/** A row of a human report: a change, and how many other operations the same change reaches. */
+export interface Row {
+  change: Change;
+  more: number;
+}
+
+/**
+ * Rows in operation order. A change to a shared component reaches every operation that uses it:
+ * Stripe's error schema, edited once, is 254 findings, one per operation. The human reports (text
+ * and markdown tables) fold those (same rule, pointer, severity and ignore entry) into the first
+ * operation's row; the machine formats (JSON, JUnit, GitHub) and the changelog's bullets keep one
+ * finding per operation.
+ */
+export function folded(changes: Change[]): Row[] {
+  const rows: Row[] = [];
+  const byKey = new Map<string, Row>();
+  for (const change of byOperation(changes)) {
+    const key = `${change.severity}\n${change.rule}\n${change.pointer}\n${change.ignored?.entry ?? ""}`;
+    const row = byKey.get(key);
+    if (row) row.more++;
+    else {
+      const added = { change, more: 0 };
+      byKey.set(key, added);
+      rows.push(added);
+    }
+  }
+  return rows;
+}
+
+/** What a folded row adds to its reason. */
+export const alsoIn = (more: number): string => (more ? ` (and in ${more} more operation${more === 1 ? "" : "s"})` : "");
+
 /** The ignore file's expired and stale entries, as one line of plain text each. */
 export function ignoreNotes(r: SpecDiffResult): string[] {
   if (!r.ignore) return [];

@@ -1,7 +1,7 @@
 import type { SpecDiffResult } from "../run.js";
 import type { Change } from "../types.js";
 import { terminalCell } from "../inert-text.js";
-import { bumpLine, byOperation, ignoreNotes, leftOut, sections } from "./sections.js";
+import { alsoIn, bumpLine, folded, ignoreNotes, leftOut, sections } from "./sections.js";
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -12,7 +12,7 @@ const accepted = (c: Change) => (c.ignored ? ` [accepted, entry ${c.ignored.entr
 
 /**
  * The human report: breaking changes, warnings and accepted ones as tables (operation, rule,
- * pointer, reason), the count of the rest (all of them with `changelog`), the ignore file's
+ * pointer, reason; one row for a change every operation using a shared component sees), the count of the rest (all of them with `changelog`), the ignore file's
  * expired and stale entries, the proposed bump and the verdict. Everything quoted from the spec,
  * the ignore file or the command line goes through terminalCell: one line each, no control sequences.
  */
@@ -21,7 +21,7 @@ export function renderText(r: SpecDiffResult, changelog = false): string {
   const lines = [`spec:diff ${t(r.base.label)} (info.version ${t(r.base.version)}) → ${t(r.head.label)} (info.version ${t(r.head.version)})`, ""];
   if (!r.changes.length) lines.push("No changes.", "");
   for (const s of sections(r, changelog)) {
-    const rows = byOperation(s.changes).map((c) => [c.operation, c.rule, c.pointer, c.reason + accepted(c)].map(t));
+    const rows = folded(s.changes).map(({ change: c, more }) => [c.operation, c.rule, c.pointer, c.reason + alsoIn(more) + accepted(c)].map(t));
     lines.push(`${s.title} (${s.changes.length})`, ...table([["OPERATION", "RULE", "POINTER", "REASON"], ...rows]), "");
   }
   const rest = leftOut(r, changelog);
