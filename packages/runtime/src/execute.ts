@@ -6,6 +6,7 @@ import { cacheTtl, Context, finish, view, waitAndCount, type RuntimeState } from
 import type { CallOptions } from "./options.js";
 import { bufferResponse, classifyFetchError, originOf, prepare, prepareHeaders, rebuild, type Prepared } from "./request.js";
 import { delayForResponse, isReplayable } from "./retry.js";
+import { rateLimited } from "./retry-after.js";
 import { LinkedSignal } from "./timeout.js";
 import { supportsRequestStreams } from "./upload.js";
 
@@ -156,7 +157,8 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
           break;
         }
 
-        if (replayable && retries < maxRetries && rt.retry.retryOnStatus(status, res)) {
+        // A rate limit says the server did not act on the request: safe to send again, POST included.
+        if ((replayable || rateLimited(res)) && retries < maxRetries && rt.retry.retryOnStatus(status, res)) {
           const delay = delayForResponse(res, retries, rt.retry, rt.clock.now(), rt.random);
           if (delay !== undefined && rt.clock.now() + delay < deadline) {
             last = bytes ? rebuild(res, bytes) : await bufferResponse(res);

@@ -240,6 +240,18 @@ describe("idempotency", () => {
     expect(ctx.server.count("/orders")).toBe(2);
   });
 
+  it("retries a POST without a key after a rate limit (429, or GitHub's 403 with retry-after): the server did not act on it", async () => {
+    const { rt, clock } = runtime();
+    ctx.server.plan("/orders", { status: 429, headers: { "retry-after": "1" } }, { status: 403, headers: { "retry-after": "2" } });
+    const res = await rt.fetch("/orders", order("c"));
+    expect(res.status).toBe(201);
+    expect(clock.sleeps).toEqual([1000, 2000]);
+    expect(ctx.server.count("/orders")).toBe(3);
+    // Applied once, by the attempt that got through.
+    expect(await res.json()).toMatchObject({ opId: "c" });
+    expect(ctx.server.state.applied.get("c")).toBe(1);
+  });
+
   it("generates one key per logical request when the operation declares the header, and reuses it on retries", async () => {
     const { rt } = runtime();
     ctx.server.plan("/orders", { applyThenReset: true }, { status: 503 });
