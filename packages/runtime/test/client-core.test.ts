@@ -101,6 +101,17 @@ beforeAll(async () => {
       return;
     }
     if (url.pathname === "/missing") return json(404, { error: { code: "NOT_FOUND", message: "no such thing" }, request_id: "req_404" });
+    if (url.pathname === "/chat/completions") {
+      // OpenAI: JSON, or an event stream when the body asks for one (`stream: true`), whatever Accept says.
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        if (!(JSON.parse(body) as { stream?: boolean }).stream) return json(200, { id: "c1", choices: [{ message: { content: "Hello" } }] });
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.end('data: {"choices":[{"delta":{"content":"Hel"}}]}\n\ndata: {"choices":[{"delta":{"content":"lo"}}]}\n\ndata: [DONE]\n\n');
+      });
+      return;
+    }
     if (url.pathname === "/stream") {
       res.writeHead(200, { "content-type": "text/event-stream" });
       res.end('event: delta\ndata: {"delta":"Hel"}\n\nevent: delta\ndata: {"delta":"lo"}\n\nevent: done\nid: 7\ndata: {"message_id":"m1"}\n\n');
@@ -287,6 +298,19 @@ describe("generated-client core: spec metadata drives the runtime", () => {
     const events: string[] = [];
     for await (const e of stream(undefined, { reconnect: false })) events.push(`${e.event}:${JSON.stringify(e.data)}`);
     expect(events).toEqual(['delta:{"delta":"Hel"}', 'delta:{"delta":"lo"}', 'done:{"message_id":"m1"}']);
+    expect(last().headers.accept).toBe("text/event-stream");
+  });
+
+  it("an operation that answers JSON or events (OpenAI's chat completions): called, the JSON; .stream(), the events", async () => {
+    const chat = core().dual<Record<string, never>, { choices: { delta: { content: string } }[] }>(meta({ id: "chat", method: "post", path: "/chat/completions", stream: true, accept: "application/json" }));
+    expect(await chat({ body: { model: "m" } } as never)).toEqual({ id: "c1", choices: [{ message: { content: "Hello" } }] });
+    expect(last().headers.accept).toBe("application/json");
+    const parts: string[] = [];
+    for await (const e of chat.stream({ body: { model: "m", stream: true } } as never, { reconnect: false })) {
+      if ((e.data as unknown) === "[DONE]") break;
+      parts.push(e.data.choices[0]!.delta.content);
+    }
+    expect(parts).toEqual(["Hel", "lo"]);
     expect(last().headers.accept).toBe("text/event-stream");
   });
 

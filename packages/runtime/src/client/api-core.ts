@@ -94,15 +94,25 @@ export type OperationInit<Op> = Omit<FetchOptions<Op>, "body"> & BodyOption<Op, 
   idempotencyKey?: string;
 };
 /** Success body of an operation. */
-export type OperationData<Op extends Record<string | number, any>> = NonNullable<FetchResponse<Op, {}, Media>["data"]>;
+export type OperationData<Op extends Record<string | number, any>, M extends Media = Media> = NonNullable<FetchResponse<Op, {}, M>["data"]>;
 /** Item type of a `{ data: Item[] }` list body. */
 export type OperationItem<Op extends Record<string | number, any>> =
   OperationData<Op> extends readonly (infer I)[] ? I : OperationData<Op> extends { data: (infer I)[] } ? I : OperationData<Op> extends { items: (infer I)[] } ? I : unknown;
 
-/** A throwing operation call: resolves to the success body, rejects with a typed ApiError. */
-export type OperationFn<Op extends Record<string | number, any>> = [RequiredKeys<FetchOptions<Op>>] extends [never]
-  ? (init?: OperationInit<Op>, call?: CallOptions) => Promise<OperationData<Op>>
-  : (init: OperationInit<Op>, call?: CallOptions) => Promise<OperationData<Op>>;
+/** A throwing operation call: resolves to the success body (of the media types `M`), rejects with a typed ApiError. */
+export type OperationFn<Op extends Record<string | number, any>, M extends Media = Media> = [RequiredKeys<FetchOptions<Op>>] extends [never]
+  ? (init?: OperationInit<Op>, call?: CallOptions) => Promise<OperationData<Op, M>>
+  : (init: OperationInit<Op>, call?: CallOptions) => Promise<OperationData<Op, M>>;
+
+/**
+ * An operation that answers JSON or an event stream, as the request asks (OpenAI's chat
+ * completions: `stream: true` in the body): called, it resolves to the JSON body; `.stream()`
+ * iterates the events (send what the API needs to stream, such as that `stream: true`).
+ */
+export type DualFn<Op extends Record<string | number, any>, Event, Whole extends boolean = false> = OperationFn<Op, `${string}/${string}json`> & {
+  /** The same operation as an event stream: typed events, resumed with Last-Event-ID on drops. */
+  stream: StreamFn<Op, Event, Whole>;
+};
 
 /** A list operation: callable for one page, and iterable over every item or page. */
 export type PaginatedFn<Op extends Record<string | number, any>> = OperationFn<Op> & {
@@ -133,6 +143,7 @@ export interface ApiCore<Paths extends {}> {
   op<Op extends Record<string | number, any>>(meta: OperationMeta): OperationFn<Op>;
   paginated<Op extends Record<string | number, any>>(meta: OperationMeta): PaginatedFn<Op>;
   stream<Op extends Record<string | number, any>, Event = unknown, Whole extends boolean = false>(meta: OperationMeta): StreamFn<Op, Event, Whole>;
+  dual<Op extends Record<string | number, any>, Event = unknown, Whole extends boolean = false>(meta: OperationMeta): DualFn<Op, Event, Whole>;
 }
 
 export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: SpecDefaults = {}): ApiCore<Paths> {
@@ -199,8 +210,9 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: 
       });
     };
   };
+  const dual = <Op extends Record<string | number, any>, Event>(meta: OperationMeta): DualFn<Op, Event> => Object.assign(op<Op>(meta) as OperationFn<Op, `${string}/${string}json`>, { stream: stream<Op, Event>(meta) });
   // A whole-event stream is the same iterator: only its static type differs.
-  return { client, runtime, options, op, paginated, stream: stream as ApiCore<Paths>["stream"] };
+  return { client, runtime, options, op, paginated, stream: stream as ApiCore<Paths>["stream"], dual: dual as ApiCore<Paths>["dual"] };
 }
 
 function mergeQuery(init: object | undefined, next: Record<string, unknown>): Record<string, unknown> {

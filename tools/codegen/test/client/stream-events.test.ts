@@ -41,4 +41,15 @@ describe("event-stream operations: each event, or each event's data", () => {
       done();
     }
   }, 120_000);
+
+  it("an operation that answers JSON or an event stream (OpenAI's chat completions) is a call for the JSON with .stream() for events", async () => {
+    const content = { "application/json": { schema: ref("Plain") }, "text/event-stream": { schema: { type: "string" }, "x-sse-event-schema": ref("Plain") } };
+    const paths = { "/chat": { post: { operationId: "chat", responses: { "200": { description: "a completion, or its chunks", content } } } } };
+    const { source, done } = await generatedClient(scratch("stream-dual-"), { openapi: "3.1.0", info: { title: "t", version: "1" }, paths, components: { schemas: SCHEMAS } }, "stream-dual");
+    try {
+      expect(source).toMatch(/chat: DualFn<paths\["\/chat"\]\["post"\], components\["schemas"\]\["Plain"\]>/);
+    } finally {
+      done();
+    }
+  }, 120_000);
 });

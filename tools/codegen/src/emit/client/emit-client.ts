@@ -187,7 +187,9 @@ function surfaceCall(op: IROperation, named: ReadonlyMap<string, IRSchema>): { t
     // An event schema of the whole event (`event`, `id`, `data`: what our Platform API's spec writes) types each
     // iterated event as that schema, so `e.event` narrows `e.data`; otherwise it types `e.data`.
     const args = wholeEvent(streamMedia(op)?.eventSchema, named) ? `${opType}, ${event}, true` : `${opType}, ${event}`;
-    return { type: `StreamFn<${args}>`, factory: `stream<${args}>` };
+    // JSON too (OpenAI's chat completions, streamed only with `stream: true`): a call for the JSON, `.stream()` for events.
+    const json = op.responses.some((r) => r.status.startsWith("2") && r.content.some((c) => JSON_MEDIA.test(c.mediaType)));
+    return json ? { type: `DualFn<${args}>`, factory: `dual<${args}>` } : { type: `StreamFn<${args}>`, factory: `stream<${args}>` };
   }
   if (op.pagination) return { type: `PaginatedFn<${opType}>`, factory: `paginated<${opType}>` };
   return { type: `OperationFn<${opType}>`, factory: `op<${opType}>` };
