@@ -2,7 +2,7 @@ import { relative } from "node:path";
 import type { SpecDiffResult } from "../run.js";
 import type { Change } from "../types.js";
 import { workflowCommand } from "../inert-text.js";
-import { blocks, byOperation, ignoreNotes, sections } from "./sections.js";
+import { alsoIn, blocks, folded, ignoreNotes, sections } from "./sections.js";
 
 export interface GithubOptions {
   /** The head spec's root file, relative to the repository (GitHub places file annotations by it). */
@@ -22,9 +22,10 @@ export interface GithubOptions {
 export function renderGithub(r: SpecDiffResult, changelog = false, options: GithubOptions = {}): string {
   const file: Record<string, string> = options.specFile ? { file: options.specFile } : {};
   const lines: string[] = [];
-  for (const c of sections(r, changelog).flatMap((s) => byOperation(s.changes))) {
+  // One annotation per change, a shared component's change once (GitHub shows only the first few of a step).
+  for (const { change: c, more } of sections(r, changelog).flatMap((s) => folded(s.changes))) {
     const level = blocks(r, c) ? "error" : c.ignored || c.severity === "info" ? "notice" : "warning";
-    lines.push(workflowCommand(level, { ...file, title: `${title(c)}: ${c.operation}` }, `${c.reason} (${c.rule} at ${c.pointer})${c.ignored ? `; accepted by ignore file entry ${c.ignored.entry}: ${c.ignored.reason}` : ""}`));
+    lines.push(workflowCommand(level, { ...file, title: `${title(c)}: ${c.operation}` }, `${c.reason}${alsoIn(more)} (${c.rule} at ${c.pointer})${c.ignored ? `; accepted by ignore file entry ${c.ignored.entry}: ${c.ignored.reason}` : ""}`));
   }
   const ignore: Record<string, string> = options.ignoreFile ? { file: options.ignoreFile } : {};
   for (const note of ignoreNotes(r)) lines.push(workflowCommand("warning", { ...ignore, title: "spec:diff ignore file" }, note));
