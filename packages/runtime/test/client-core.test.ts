@@ -112,6 +112,16 @@ beforeAll(async () => {
       });
       return;
     }
+    if (url.pathname === "/generate") {
+      // A POST that streams, and drops after two events: with `?ids` the events carry ids, and a
+      // request with Last-Event-ID gets the rest; a fresh request would start a new generation.
+      const ids = url.searchParams.has("ids");
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      if (req.headers["last-event-id"] === "2") return res.end('id: 3\ndata: {"n":3}\n\ndata: [DONE]\n\n');
+      res.write(`${ids ? "id: 1\n" : ""}data: {"n":1}\n\n${ids ? "id: 2\n" : ""}data: {"n":2}\n\n`);
+      setTimeout(() => res.destroy(), 20);
+      return;
+    }
     if (url.pathname === "/stream") {
       res.writeHead(200, { "content-type": "text/event-stream" });
       res.end('event: delta\ndata: {"delta":"Hel"}\n\nevent: delta\ndata: {"delta":"lo"}\n\nevent: done\nid: 7\ndata: {"message_id":"m1"}\n\n');
@@ -306,12 +316,31 @@ describe("generated-client core: spec metadata drives the runtime", () => {
     expect(await chat({ body: { model: "m" } } as never)).toEqual({ id: "c1", choices: [{ message: { content: "Hello" } }] });
     expect(last().headers.accept).toBe("application/json");
     const parts: string[] = [];
-    for await (const e of chat.stream({ body: { model: "m", stream: true } } as never, { reconnect: false })) {
-      if ((e.data as unknown) === "[DONE]") break;
-      parts.push(e.data.choices[0]!.delta.content);
-    }
+    // The stream ends at `data: [DONE]`.
+    for await (const e of chat.stream({ body: { model: "m", stream: true } } as never, { reconnect: false })) parts.push(e.data.choices[0]!.delta.content);
     expect(parts).toEqual(["Hel", "lo"]);
     expect(last().headers.accept).toBe("text/event-stream");
+  });
+
+  it("a POST stream that drops is resumed only from an event id: sent again, it would start a new generation", async () => {
+    const gen = (path: string) => core().stream<Record<string, never>, { n: number }>(meta({ id: "generate", method: "post", path, stream: true }));
+    const before = seen.filter((s) => s.url.startsWith("/generate")).length;
+    const got: number[] = [];
+    const dropped = await (async () => {
+      for await (const e of gen("/generate")({ body: { prompt: "hi" } } as never, { reconnect: { delayMs: 1 } })) got.push(e.data.n);
+    })().catch((e: unknown) => e);
+    expect(got).toEqual([1, 2]);
+    expect(dropped).toMatchObject({ name: "ApiError", message: expect.stringContaining("without an event id to resume from") });
+    expect(seen.filter((s) => s.url.startsWith("/generate")).length - before).toBe(1);
+    // With ids, the drop is resumed where it stopped; `data: [DONE]` ends the iteration (never checked as an event).
+    const resumed: number[] = [];
+    const parse = (d: unknown) => {
+      if (typeof (d as { n?: unknown }).n !== "number") throw new Error(`not an event: ${JSON.stringify(d)}`);
+      return d as { n: number };
+    };
+    for await (const e of gen("/generate?ids")({ body: { prompt: "hi" } } as never, { reconnect: { delayMs: 1 }, parse })) resumed.push(e.data.n);
+    expect(resumed).toEqual([1, 2, 3]);
+    expect(seen.at(-1)!.headers["last-event-id"]).toBe("2");
   });
 
   it("caches reads by tag and a mutation of the tag drops them", async () => {

@@ -1,4 +1,5 @@
 import createClient, { type Client, type FetchOptions, type FetchResponse } from "openapi-fetch";
+import { ApiError } from "../errors/index.js";
 import { runtimeOf, runtimeState } from "../runtime.js";
 import { streamEvents, type SSEEvent, type StreamEventsOptions } from "../sse-client.js";
 import type { SSEMessage } from "../sse.js";
@@ -196,23 +197,42 @@ export function createApiCore<Paths extends {}>(options: ApiOptions = {}, spec: 
   const stream = <Op extends Record<string | number, any>, Event>(meta: OperationMeta): StreamFn<Op, Event> => {
     const invoke = compile(meta);
     const checked = eventCheck(options.validateResponses, meta.id) as ((data: unknown, message: SSEMessage) => Event) | undefined;
+    // Sent again, a POST that streams (OpenAI's completions) starts over: a new generation appended
+    // to the first, billed twice. It is resumed only from an event id the server gave.
+    const resumesOnlyById = !/^(get|head)$/i.test(meta.method);
     return (init, call) => {
       const { parse = checked, reconnect, signal, ...callOpts } = call ?? {};
-      return streamEvents<Event>({
-        ...(parse ? { parse } : {}),
-        ...(reconnect !== undefined ? { reconnect } : {}),
-        ...(signal ? { signal } : {}),
-        connect: ({ lastEventId, signal: attemptSignal }) => {
-          const base = (init ?? {}) as { headers?: Record<string, string> };
-          const headers = { ...base.headers, Accept: "text/event-stream", ...(lastEventId ? { "Last-Event-ID": lastEventId } : {}) };
-          return invoke({ ...base, headers }, { ...callOpts, signal: attemptSignal }, "stream") as Promise<Response>;
-        },
-      });
+      return untilDone(
+        streamEvents<Event | typeof DONE>({
+          // OpenAI's end of stream (and of the APIs that copy it) is `data: [DONE]`, not an event to check.
+          parse: (data, message) => (message.data === "[DONE]" ? DONE : parse ? parse(data, message) : (data as Event)),
+          ...(reconnect !== undefined ? { reconnect } : {}),
+          ...(signal ? { signal } : {}),
+          connect: ({ lastEventId, signal: attemptSignal, attempt }) => {
+            if (attempt > 0 && resumesOnlyById && lastEventId === undefined) {
+              return Promise.reject(new ApiError(`${meta.id}: the event stream dropped, and without an event id to resume from, sending the ${meta.method.toUpperCase()} again would start it over`));
+            }
+            const base = (init ?? {}) as { headers?: Record<string, string> };
+            const headers = { ...base.headers, Accept: "text/event-stream", ...(lastEventId ? { "Last-Event-ID": lastEventId } : {}) };
+            return invoke({ ...base, headers }, { ...callOpts, signal: attemptSignal }, "stream") as Promise<Response>;
+          },
+        }),
+      );
     };
   };
   const dual = <Op extends Record<string | number, any>, Event>(meta: OperationMeta): DualFn<Op, Event> => Object.assign(op<Op>(meta) as OperationFn<Op, `${string}/${string}json`>, { stream: stream<Op, Event>(meta) });
   // A whole-event stream is the same iterator: only its static type differs.
   return { client, runtime, options, op, paginated, stream: stream as ApiCore<Paths>["stream"], dual: dual as ApiCore<Paths>["dual"] };
+}
+
+/** The `data: [DONE]` sentinel, once recognised: the iteration ends there. */
+const DONE: unique symbol = Symbol("[DONE]");
+
+async function* untilDone<Event>(events: AsyncGenerator<SSEEvent<Event | typeof DONE>>): AsyncGenerator<SSEEvent<Event>, void, undefined> {
+  for await (const e of events) {
+    if (e.data === DONE) return;
+    yield e as SSEEvent<Event>;
+  }
 }
 
 function mergeQuery(init: object | undefined, next: Record<string, unknown>): Record<string, unknown> {
