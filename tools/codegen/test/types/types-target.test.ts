@@ -113,6 +113,26 @@ const CASES: Case[] = [
     want: [/G: never;/],
     use: `const g: never = null as unknown as components["schemas"]["G"]; const h: components["schemas"]["H"] | undefined = undefined; void g; void h;`,
   },
+  {
+    name: "a discriminator without mapping whose members state their value (OpenAI's messages: role was typed as the schema name)",
+    schemas: {
+      Message: { oneOf: [ref("UserMessage"), ref("SystemMessage"), ref("NoValue")], discriminator: { propertyName: "role" } },
+      UserMessage: { type: "object", required: ["role", "content"], properties: { role: { type: "string", enum: ["user"] }, content: { type: "string" } } },
+      SystemMessage: { type: "object", required: ["role"], properties: { role: { const: "system" } } },
+      NoValue: { type: "object", required: ["role"], properties: { role: { type: "string" } } },
+      Pet: { type: "object", required: ["kind"], properties: { kind: { type: "string" } }, discriminator: { propertyName: "kind", mapping: { dog: "#/components/schemas/Dog" } } },
+      Cat: { allOf: [ref("Pet"), { type: "object", properties: { kind: { type: "string", enum: ["cat"] } } }] },
+      Dog: { allOf: [ref("Pet"), { type: "object", properties: { kind: { type: "string", enum: ["dog"] } } }] },
+    },
+    want: [/role: "user";/, /role: "system";/, /role: "NoValue";/],
+    use: `const m: components["schemas"]["Message"][] = [{ role: "user", content: "hi" }, { role: "system" }, { role: "NoValue" }];
+  // @ts-expect-error the schema name is not the value
+  const n: components["schemas"]["Message"] = { role: "UserMessage", content: "hi" };
+  const c: components["schemas"]["Cat"] = { kind: "cat" };
+  // A member the mapping names already is left as it is.
+  const d: components["schemas"]["Dog"] = { kind: "dog" };
+  void [m, n, c, d];`,
+  },
 ];
 
 describe("types target: what tsc would reject", () => {

@@ -7,6 +7,7 @@ import { nullableWithRequired } from "./with-required.mjs";
 import { readWriteForms } from "./read-write-forms.mjs";
 import { copyReadWriteFlags } from "./read-write-flags.mjs";
 import { fixObjectEnums } from "./object-enums.mjs";
+import { discriminatorValues } from "./discriminator-values.mjs";
 import { rewriteKeywords2020, tupleType } from "./keywords-2020.mjs";
 
 export const OTS_OPTIONS = {
@@ -25,7 +26,9 @@ export const OTS_OPTIONS = {
  * The context mirrors openapiTS()'s defaults in 7.13.0, which the workspace pins exactly.
  * `fix` (default) rewrites what openapi-typescript writes but tsc rejects (cyclic-members.mjs), what
  * it throws on (object-enums.mjs) and the 2020-12 keywords it ignores or types narrower than the
- * schema (keywords-2020.mjs), its WithRequired helper on nullable schemas (with-required.mjs), gives request bodies and
+ * schema (keywords-2020.mjs), its WithRequired helper on nullable schemas (with-required.mjs), types a
+ * discriminated member's property by the value the member states rather than its schema name
+ * (discriminator-values.mjs), gives request bodies and
  * responses the form without readOnly / writeOnly properties (read-write-flags.mjs, read-write-forms.mjs), and adds
  * the OpenAPI 3.2 methods it leaves out (extra-methods.mjs); the
  * comparison with `openapiTS()` turns it off.
@@ -40,6 +43,7 @@ export function typesSource(document, { fix = true } = {}) {
   if (fix) {
     rewriteKeywords2020(document);
     fixObjectEnums(document);
+    discriminatorValues(document);
     copyReadWriteFlags(document);
   }
   const silent = OTS_OPTIONS.silent;
