@@ -1,4 +1,5 @@
 // Discriminator values from the members' own `const` or one-value `enum`, for openapi-typescript.
+import { eachObject } from "./each-object.mjs";
 
 /**
  * Without a `mapping`, openapi-typescript types a discriminated member's property as the member's
@@ -16,23 +17,12 @@
  */
 export function discriminatorValues(document) {
   const schemas = document?.components?.schemas;
-  const stack = [document];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node === null || typeof node !== "object") continue;
-    if (Array.isArray(node)) {
-      for (const v of node) if (v !== null && typeof v === "object") stack.push(v);
-      continue;
-    }
+  eachObject(document, (node) => {
     const d = node.discriminator;
     if (isRecord(d) && typeof d.propertyName === "string") {
       for (const member of [...list(node.oneOf), ...list(node.anyOf)]) if (typeof member?.$ref === "string") map(document, d, member.$ref);
     }
-    for (const k in node) {
-      const v = node[k];
-      if (v !== null && typeof v === "object") stack.push(v);
-    }
-  }
+  });
   // Components that extend a discriminating schema: `Cat: { allOf: [{ $ref: Pet }, { properties: { petType: { const: cat } } }] }`.
   if (isRecord(schemas)) {
     for (const [name, child] of Object.entries(schemas)) {

@@ -1,4 +1,5 @@
 // Object schemas with an `enum` of non-objects, made into what openapi-typescript can type.
+import { eachObject } from "./each-object.mjs";
 
 /**
  * openapi-typescript reads the `enum` of a `type: object` schema as `oneOf` schemas and throws
@@ -12,20 +13,9 @@
  * @param {unknown} document
  */
 export function fixObjectEnums(document) {
-  const stack = [document];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node === null || typeof node !== "object") continue;
-    if (Array.isArray(node)) {
-      for (const v of node) if (v !== null && typeof v === "object") stack.push(v);
-      continue;
-    }
+  eachObject(document, (node) => {
     if (node.type === "object" && Array.isArray(node.enum)) rewrite(node);
-    for (const k in node) {
-      const v = node[k];
-      if (v !== null && typeof v === "object") stack.push(v);
-    }
-  }
+  });
 }
 
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
