@@ -136,6 +136,17 @@ describe("constructEvent", () => {
     );
   });
 
+  it("GitHub's deliveries (X-Hub-Signature-256: sha256=…): the example of GitHub's own docs verifies", async () => {
+    // docs.github.com, "Validating webhook deliveries": this secret and payload give this signature.
+    const secret = "It's a Secret to Everybody";
+    const signature = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
+    expect(await verifyHmacHex("Hello, World!", signature, secret)).toBe(true);
+    expect(await verifyHmacHex("Hello, World?", signature, secret)).toBe(false);
+    const payload = '{"action":"opened","number":1}';
+    const headers = { "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(payload).digest("hex")}`, "x-github-event": "pull_request" };
+    await expect(constructEvent({ payload, headers, secret, scheme: "hmac-hex", signatureHeader: "X-Hub-Signature-256" })).resolves.toMatchObject({ event: { action: "opened" } });
+  });
+
   it("schema failures become ValidationError with field details; `parse`-style schemas work too", async () => {
     const body = '{"id":"evt_2","type":"user.exploded","data":{}}';
     const sig = await signHmacHex(body, "s");
