@@ -1,4 +1,4 @@
-import type { HttpMethod, IROperation, IRParameter, IRResponse, IRMediaContent, IRHeader, IRWebhook, IRSecurityRequirement, IRPagination } from "./types.js";
+import type { HttpMethod, IROperation, IRParameter, IRResponse, IRMediaContent, IRHeader, IRWebhook, IRSecurityRequirement, IRPagination, IRSchema } from "./types.js";
 import type { NamedSchemas } from "./named-schemas.js";
 import { SpecError, getAtPointer, joinPointer, parsePointer } from "../load/spec-error.js";
 import { isObj } from "./normalize-meta.js";
@@ -64,10 +64,19 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
           else if (m.itemSchema !== undefined && /^text\/event-stream\b/i.test(mediaType)) {
             const data = eventData(m.itemSchema, joinPointer(mAt, "itemSchema"));
             if (data) out.eventSchema = data;
+          } else if (/^text\/event-stream\b/i.test(mediaType) && structured(out.schema)) {
+            // OpenAI (chat completions, responses…) writes the schema of each event's data as the
+            // stream's schema: the body is text, and that schema is what every `data:` decodes to.
+            out.eventSchema = out.schema;
+            out.schema = { pointer: out.schema.pointer, types: ["string"], meta: {} };
           }
           return out;
         })
       : [];
+
+  /** A schema no text body can match: an object, an array, or a reference or composition of them. */
+  const structured = (s: IRSchema): boolean =>
+    s.types ? s.types.some((t) => t === "object" || t === "array") : s.ref !== undefined || s.object !== undefined || s.array !== undefined || [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])].some(structured);
 
   /**
    * OpenAPI 3.2 describes an event stream by `itemSchema`: one schema per event, whose `data` member

@@ -5,6 +5,11 @@
  * `e.data`) or `StreamFn<Op, E, true>` (each event is an E, so `e.event` narrows `e.data`).
  */
 import { describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadSpec } from "../../src/load/load-spec.js";
+import { buildModel } from "../../src/ir/build-model.js";
+import { collectFixtures } from "../../src/emit/mocks/collect.js";
 import { generatedClient } from "../support/generated-client.js";
 import { scratchFolders } from "../scratch.js";
 
@@ -51,5 +56,23 @@ describe("event-stream operations: each event, or each event's data", () => {
     } finally {
       done();
     }
+  }, 120_000);
+
+  it("an event stream whose schema is the events' data (OpenAI's form): typed events, and a mock body of `data:` events", async () => {
+    const paths = { "/o": { get: { operationId: "o", responses: { "200": { description: "chunks", content: { "text/event-stream": { schema: ref("Plain") } } } } } } };
+    const doc = { openapi: "3.1.0", info: { title: "t", version: "1" }, paths, components: { schemas: SCHEMAS } };
+    const { source, done } = await generatedClient(scratch("stream-data-"), doc, "stream-data");
+    try {
+      expect(source).toMatch(/o: StreamFn<paths\["\/o"\]\["get"\], components\["schemas"\]\["Plain"\]>/);
+    } finally {
+      done();
+    }
+    const file = join(scratch("stream-data-fixture-"), "spec.json");
+    writeFileSync(file, JSON.stringify(doc));
+    const set = collectFixtures(buildModel(await loadSpec(file)), 1, () => undefined);
+    const body = set.operations[0]!.responses[0]!.media[0]!.value as string;
+    const events = [...body.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1]!) as { delta?: unknown });
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) expect(typeof e.delta === "string" || e.delta === undefined).toBe(true);
   }, 120_000);
 });
