@@ -123,6 +123,8 @@ const CASES: Case[] = [
       Pet: { type: "object", required: ["kind"], properties: { kind: { type: "string" } }, discriminator: { propertyName: "kind", mapping: { dog: "#/components/schemas/Dog" } } },
       Cat: { allOf: [ref("Pet"), { type: "object", properties: { kind: { type: "string", enum: ["cat"] } } }] },
       Dog: { allOf: [ref("Pet"), { type: "object", properties: { kind: { type: "string", enum: ["dog"] } } }] },
+      // A name holding `%`: the mapping written for it must survive openapi-typescript's percent-decoding.
+      "Bird%Song": { allOf: [ref("Pet"), { type: "object", properties: { kind: { const: "bird" } } }] },
     },
     want: [/role: "user";/, /role: "system";/, /role: "NoValue";/],
     use: `const m: components["schemas"]["Message"][] = [{ role: "user", content: "hi" }, { role: "system" }, { role: "NoValue" }];
@@ -131,7 +133,8 @@ const CASES: Case[] = [
   const c: components["schemas"]["Cat"] = { kind: "cat" };
   // A member the mapping names already is left as it is.
   const d: components["schemas"]["Dog"] = { kind: "dog" };
-  void [m, n, c, d];`,
+  const b: components["schemas"]["Bird%Song"] = { kind: "bird" };
+  void [m, n, c, d, b];`,
   },
 ];
 

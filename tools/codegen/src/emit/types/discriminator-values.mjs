@@ -36,7 +36,8 @@ export function discriminatorValues(document) {
 
 const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const list = (v) => (Array.isArray(v) ? v : []);
-const escape = (name) => name.replace(/~/g, "~0").replace(/\//g, "~1");
+// A reference in URI-fragment form, as openapi-typescript reads it back (it percent-decodes: `%` must be `%25`).
+const escape = (name) => name.replace(/~/g, "~0").replace(/\//g, "~1").replace(/%/g, "%25");
 
 /** Adds `value → ref` to the discriminator's mapping when the member states one value and nothing maps it yet. */
 function map(document, discriminator, ref) {
@@ -70,9 +71,18 @@ function resolve(document, ref) {
   if (!ref.startsWith("#/")) return undefined;
   let node = document;
   for (const raw of ref.slice(2).split("/")) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = decoded(raw).replace(/~1/g, "/").replace(/~0/g, "~");
     if (!isRecord(node) || !(key in node)) return undefined;
     node = node[key];
   }
   return node;
+}
+
+/** A pointer token percent-decoded; as written when it is not valid percent-encoding (`Rate%Limit`). */
+function decoded(token) {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
+  }
 }
