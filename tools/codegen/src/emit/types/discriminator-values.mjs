@@ -1,5 +1,6 @@
 // Discriminator values from the members' own `const` or one-value `enum`, for openapi-typescript.
 import { eachObject } from "./each-object.mjs";
+import { target } from "./read-write-flags.mjs";
 
 /**
  * Without a `mapping`, openapi-typescript types a discriminated member's property as the member's
@@ -27,7 +28,7 @@ export function discriminatorValues(document) {
   if (isRecord(schemas)) {
     for (const [name, child] of Object.entries(schemas)) {
       for (const part of list(child?.allOf)) {
-        const base = typeof part?.$ref === "string" ? resolve(document, part.$ref) : undefined;
+        const base = typeof part?.$ref === "string" ? target(document, part.$ref) : undefined;
         if (isRecord(base?.discriminator) && typeof base.discriminator.propertyName === "string") map(document, base.discriminator, `#/components/schemas/${escape(name)}`);
       }
     }
@@ -44,7 +45,7 @@ function map(document, discriminator, ref) {
   const mapping = isRecord(discriminator.mapping) ? discriminator.mapping : undefined;
   const name = ref.split("/").pop();
   if (mapping && Object.values(mapping).some((v) => v === ref || v === name)) return;
-  const value = stated(document, resolve(document, ref), discriminator.propertyName, 0);
+  const value = stated(document, target(document, ref), discriminator.propertyName, 0);
   if (value === undefined || (mapping && value in mapping)) return;
   discriminator.mapping = { ...mapping, [value]: ref };
 }
@@ -53,36 +54,15 @@ function map(document, discriminator, ref) {
 function stated(document, schema, property, depth) {
   if (!isRecord(schema) || depth > 4) return undefined;
   const own = isRecord(schema.properties) ? schema.properties[property] : undefined;
-  const p = typeof own?.$ref === "string" ? resolve(document, own.$ref) : own;
+  const p = typeof own?.$ref === "string" ? target(document, own.$ref) : own;
   if (isRecord(p)) {
     if (typeof p.const === "string") return p.const;
     if (Array.isArray(p.enum) && p.enum.length === 1 && typeof p.enum[0] === "string") return p.enum[0];
   }
   for (const part of list(schema.allOf)) {
     // The discriminating base names the property without a value: only the member's own parts state one.
-    const found = stated(document, typeof part?.$ref === "string" ? resolve(document, part.$ref) : part, property, depth + 1);
+    const found = stated(document, typeof part?.$ref === "string" ? target(document, part.$ref) : part, property, depth + 1);
     if (found !== undefined) return found;
   }
   return undefined;
-}
-
-/** A local reference (`#/components/schemas/X`), else undefined. */
-function resolve(document, ref) {
-  if (!ref.startsWith("#/")) return undefined;
-  let node = document;
-  for (const raw of ref.slice(2).split("/")) {
-    const key = decoded(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!isRecord(node) || !(key in node)) return undefined;
-    node = node[key];
-  }
-  return node;
-}
-
-/** A pointer token percent-decoded; as written when it is not valid percent-encoding (`Rate%Limit`). */
-function decoded(token) {
-  try {
-    return decodeURIComponent(token);
-  } catch {
-    return token;
-  }
 }

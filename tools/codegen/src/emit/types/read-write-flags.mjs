@@ -39,7 +39,7 @@ function flaggedThrough(document, p, flag) {
 }
 
 /** A local `$ref`'s target (`#/components/schemas/X`), resolved as openapi-typescript will; undefined when there is none. */
-function target(document, ref) {
+export function target(document, ref) {
   if (typeof ref !== "string" || !ref.startsWith("#/")) return undefined;
   try {
     const node = resolveRef(document, ref, { silent: true });
