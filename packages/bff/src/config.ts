@@ -113,7 +113,7 @@ export interface RateLimitConfig {
 
 /** What a webhook handler gets besides the event. */
 export interface WebhookDelivery {
-  /** `webhook-id` (standard) or the event id (hmac-hex): the deduplication key. */
+  /** `webhook-id` (standard) or the event id (hmac-hex, stripe): the deduplication key. */
   id: string;
   /** The proxy's request id of the delivery, as in the logs. */
   requestId: string;
@@ -123,11 +123,13 @@ export interface WebhookDelivery {
 export interface WebhookConfig {
   /** Path of the receiver (outside `basePath`). Default: "/webhooks". */
   path?: string;
-  /** Signing secret: `whsec_…` (standard) or the shared HMAC secret (hmac-hex). Required. */
+  /** Signing secret: `whsec_…` (standard, stripe) or the shared HMAC secret (hmac-hex). Required. */
   secret: string;
-  /** "standard": Standard Webhooks headers; "hmac-hex": hex HMAC-SHA256 in X-Webhook-Signature. Default: "standard". */
-  scheme?: "standard" | "hmac-hex";
-  /** Accepted clock difference of `webhook-timestamp`, in seconds (standard scheme). Default: 300. */
+  /** "standard": Standard Webhooks headers; "hmac-hex": hex HMAC-SHA256 in `signatureHeader`; "stripe": Stripe's `Stripe-Signature`. Default: "standard". */
+  scheme?: "standard" | "hmac-hex" | "stripe";
+  /** Header of the signature for "hmac-hex" and "stripe" (GitHub's: "X-Hub-Signature-256"). Default: "X-Webhook-Signature" and "Stripe-Signature". */
+  signatureHeader?: string;
+  /** Accepted clock difference of the signed timestamp, in seconds (standard and stripe schemes). Default: 300. */
   toleranceSec?: number;
   /** Where delivered ids are remembered to drop replays and duplicates. Default: Redis when `redis` is set, else in memory. */
   store?: IdempotencyStore;

@@ -36,7 +36,8 @@ export const ENV_VARS: Record<string, string> = {
   BFF_CACHE_TTL_MS: "cache GET responses this long, 0 = off (default 0)",
   BFF_WEBHOOK_SECRET: "webhook signing secret; enables the receiver",
   BFF_WEBHOOK_PATH: "webhook receiver path (default /webhooks)",
-  BFF_WEBHOOK_SCHEME: "standard or hmac-hex (default standard)",
+  BFF_WEBHOOK_SCHEME: "standard, hmac-hex or stripe (default standard)",
+  BFF_WEBHOOK_SIGNATURE_HEADER: "signature header of hmac-hex and stripe (default X-Webhook-Signature, Stripe-Signature)",
   BFF_WEBHOOK_TOLERANCE_SEC: "accepted webhook-timestamp skew (default 300)",
   BFF_WEBHOOK_RATE_LIMIT: "deliveries per sender address, e.g. 600/1m (default off)",
   BFF_REDIS_URL: "redis://[user:password@]host:port[/db]: share rate limits and webhook dedupe between instances (default: in memory)",
@@ -152,14 +153,17 @@ export function configFromEnv(env: Env = process.env, options: EnvOptions = {}):
   const rateLimit: BffConfig["rateLimit"] = rate("BFF_RATE_LIMIT");
 
   const scheme = get("BFF_WEBHOOK_SCHEME");
-  if (scheme !== undefined && scheme !== "standard" && scheme !== "hmac-hex") problems.push(`BFF_WEBHOOK_SCHEME: "standard" or "hmac-hex", got "${scheme}"`);
+  const schemes = ["standard", "hmac-hex", "stripe"] as const;
+  const known = schemes.find((s) => s === scheme);
+  if (scheme !== undefined && !known) problems.push(`BFF_WEBHOOK_SCHEME: "standard", "hmac-hex" or "stripe", got "${scheme}"`);
   let webhook: WebhookConfig | undefined;
   const whSecret = get("BFF_WEBHOOK_SECRET");
   if (whSecret !== undefined) {
     if (!options.onWebhookEvent) problems.push("BFF_WEBHOOK_SECRET: set, but no webhook handler was given (configFromEnv(env, { onWebhookEvent }))");
     webhook = { secret: whSecret, onEvent: options.onWebhookEvent ?? (() => undefined) };
     if (get("BFF_WEBHOOK_PATH")) webhook.path = get("BFF_WEBHOOK_PATH")!;
-    if (scheme === "standard" || scheme === "hmac-hex") webhook.scheme = scheme;
+    if (known) webhook.scheme = known;
+    if (get("BFF_WEBHOOK_SIGNATURE_HEADER")) webhook.signatureHeader = get("BFF_WEBHOOK_SIGNATURE_HEADER")!;
     const tol = int("BFF_WEBHOOK_TOLERANCE_SEC", 1);
     if (tol !== undefined) webhook.toleranceSec = tol;
     const whLimit = rate("BFF_WEBHOOK_RATE_LIMIT");

@@ -84,6 +84,7 @@ export function createWebhookReceiver(config: WebhookConfig, log: Logger | undef
           headers: incoming.headers,
           secret: config.secret,
           scheme: config.scheme ?? "standard",
+          ...(config.signatureHeader ? { signatureHeader: config.signatureHeader } : {}),
           toleranceSec: config.toleranceSec ?? DEFAULTS.webhookToleranceSec,
           now: now(),
           ...((config.validate ?? webhookEvents.validateByDefault) ? { schema: webhookEvents.schema } : {}),

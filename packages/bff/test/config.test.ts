@@ -25,7 +25,8 @@ describe("configFromEnv", () => {
         BFF_CACHE_TTL_MS: "5000",
         BFF_RETRIES: "1",
         BFF_WEBHOOK_SECRET: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-        BFF_WEBHOOK_SCHEME: "standard",
+        BFF_WEBHOOK_SCHEME: "stripe",
+        BFF_WEBHOOK_SIGNATURE_HEADER: "Stripe-Signature",
       },
       { onWebhookEvent },
     );
@@ -37,7 +38,7 @@ describe("configFromEnv", () => {
       server: { port: 9000, host: "127.0.0.1" },
       basePath: "/proxy",
       clients: { allowed: ["web", "ios"], required: false },
-      webhook: { secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", scheme: "standard", onEvent: onWebhookEvent },
+      webhook: { secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", scheme: "stripe", signatureHeader: "Stripe-Signature", onEvent: onWebhookEvent },
     });
     expect(configFromEnv({ ...base, BFF_RATE_LIMIT: "off" }).rateLimit).toBe(false);
   });
@@ -57,6 +58,7 @@ describe("configFromEnv", () => {
     { given: { ...base, BFF_BASE_PATH: "api/" }, want: ["BFF_BASE_PATH: a path such as /api"] },
     { given: { ...base, BFF_REQUIRE_CLIENT_ID: "maybe" }, want: ['BFF_REQUIRE_CLIENT_ID: expected true or false, got "maybe"'] },
     { given: { ...base, BFF_WEBHOOK_SECRET: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }, want: ["BFF_WEBHOOK_SECRET: set, but no webhook handler was given"] },
+    { given: { ...base, BFF_WEBHOOK_SCHEME: "github" }, want: ['BFF_WEBHOOK_SCHEME: "standard", "hmac-hex" or "stripe", got "github"'] },
     { given: { ...base, BFF_OAUTH_CLIENT_ID: "cid" }, want: ["found 2", "BFF_OAUTH_CLIENT_SECRET: at least 8 characters"] },
   ])("refuses $want.0", ({ given, want }) => {
     const got = problems(given);

@@ -158,3 +158,43 @@ describe("webhook receiver, legacy hex HMAC (X-Webhook-Signature)", () => {
     expect(handled).toEqual([webhookEvents["payment.succeeded"].id]);
   });
 });
+
+describe("webhook receiver, other senders' schemes", () => {
+  const secret = "whsec_stripe_endpoint_secret";
+  const handled: string[] = [];
+  const bffP = startBff({
+    upstream: { url: "http://127.0.0.1:9", auth: { apiKey: API_KEY } },
+    operations: [],
+    webhook: { secret, scheme: "stripe", path: "/hooks/stripe", onEvent: (e) => void handled.push(e.id) },
+  });
+  const githubP = startBff({
+    upstream: { url: "http://127.0.0.1:9", auth: { apiKey: API_KEY } },
+    operations: [],
+    webhook: { secret: "gh-secret", scheme: "hmac-hex", signatureHeader: "X-Hub-Signature-256", path: "/hooks/github", onEvent: () => undefined },
+  });
+  // What Stripe sends: t=<epoch s>,v1=<hex HMAC of "t.body" keyed with the secret as written>.
+  const stripeHeader = (body: string, t = Math.floor(Date.now() / 1000)) => `t=${t},v1=${createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")}`;
+  const post = (body: string, headers: Record<string, string>): RequestInit => ({ method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+
+  it("scheme stripe: verifies Stripe-Signature, dedupes on the event id, refuses a late replay and a forged body", async () => {
+    const bff = await bffP;
+    const body = JSON.stringify(webhookEvents["payment.succeeded"]);
+    expect((await bff.call("/hooks/stripe", post(body, { "stripe-signature": stripeHeader(body) }))).json).toEqual({ received: true, duplicate: false });
+    expect((await bff.call("/hooks/stripe", post(body, { "stripe-signature": stripeHeader(body) }))).json).toEqual({ received: true, duplicate: true });
+    const late = await bff.call("/hooks/stripe", post(body, { "stripe-signature": stripeHeader(body, Math.floor(Date.now() / 1000) - 301) }));
+    expect(late).toMatchObject({ status: 400, json: { error: { message: "Webhook timestamp too old" } } });
+    const forged = body.replace("evt_", "evt_X");
+    expect((await bff.call("/hooks/stripe", post(forged, { "stripe-signature": stripeHeader(body) }))).status).toBe(400);
+    expect((await bff.call("/hooks/stripe", post(body, { "x-webhook-signature": stripeHeader(body) }))).json).toMatchObject({ error: { message: expect.stringMatching(/Stripe-Signature/) } });
+    await bff.bff.idle();
+    expect(handled).toEqual([webhookEvents["payment.succeeded"].id]);
+  });
+
+  it("scheme hmac-hex with GitHub's header (X-Hub-Signature-256: sha256=…)", async () => {
+    const bff = await githubP;
+    const body = JSON.stringify(webhookEvents["user.created"]);
+    const sig = `sha256=${createHmac("sha256", "gh-secret").update(body).digest("hex")}`;
+    expect((await bff.call("/hooks/github", post(body, { "x-hub-signature-256": sig }))).status).toBe(200);
+    expect((await bff.call("/hooks/github", post(body, { "x-webhook-signature": sig }))).status).toBe(400);
+  });
+});

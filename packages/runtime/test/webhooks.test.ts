@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
+import Stripe from "stripe";
 import { describe, expect, it, vi } from "vitest";
 import {
   constructEvent,
@@ -147,6 +148,80 @@ describe("constructEvent", () => {
     await expect(constructEvent({ payload, headers, secret, scheme: "hmac-hex", signatureHeader: "X-Hub-Signature-256" })).resolves.toMatchObject({ event: { action: "opened" } });
   });
 
+  it("Stripe's deliveries (scheme: \"stripe\"): what Stripe's own SDK signs verifies, as Stripe's SDK verifies it", async () => {
+    const stripe = new Stripe("sk_test_unused");
+    const secret = "whsec_test_secret";
+    const payload = '{"id":"evt_1","object":"event","type":"payment_intent.succeeded","data":{"object":{"id":"pi_1","description":"Zoë"}}}';
+    const header = stripe.webhooks.generateTestHeaderString({ payload, secret });
+    const { event, webhookId } = await constructEvent({ payload, headers: { "stripe-signature": header }, secret, scheme: "stripe" });
+    expect(event).toMatchObject({ id: "evt_1", type: "payment_intent.succeeded" });
+    expect(webhookId).toBeUndefined();
+    // Bytes as received (a Buffer from express.raw), and a Headers object.
+    await expect(constructEvent({ payload: Buffer.from(payload), headers: new Headers({ "Stripe-Signature": header }), secret, scheme: "stripe" })).resolves.toBeDefined();
+    // While a secret rolls, Stripe signs with both: any one v1 may match; v0 is never trusted.
+    const t = header.split(",")[0]!;
+    const v1 = header.split(",")[1]!;
+    const rolled = `${t},v1=${"ab".repeat(32)},${v1}`;
+    await expect(constructEvent({ payload, headers: { "stripe-signature": rolled }, secret, scheme: "stripe" })).resolves.toBeDefined();
+    const v0Only = `${t},v0=${v1.slice(3)}`;
+    await expect(constructEvent({ payload, headers: { "stripe-signature": v0Only }, secret, scheme: "stripe" })).rejects.toThrow(/No matching/);
+    expect(() => stripe.webhooks.constructEvent(payload, v0Only, secret)).toThrow();
+  });
+
+  it("Stripe's scheme gives the verdict of Stripe's SDK on 300 random deliveries, honest and forged", async () => {
+    const stripe = new Stripe("sk_test_unused");
+    const random = seededRandom(7);
+    const now = Date.now();
+    const verdicts = { accepted: 0, rejected: 0 };
+    for (let i = 0; i < 300; i++) {
+      const secret = `whsec_${Math.floor(random() * 1e12).toString(36)}`;
+      const payload = JSON.stringify({ id: `evt_${i}`, amount: Math.floor(random() * 1e6), note: "ü ✓ \u2028" }, null, i % 3);
+      const ageSec = [0, 10, 299, 301, 4000][Math.floor(random() * 5)]!;
+      let header = stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp: Math.floor(now / 1000) - ageSec });
+      let sent = payload;
+      let key = secret;
+      switch (Math.floor(random() * 6)) {
+        case 1: sent = payload.replace(/\d/, (d) => String((+d + 1) % 10)); break; // tampered body
+        case 2: key = `${secret}x`; break; // wrong secret
+        case 3: header = header.replace(/v1=[0-9a-f]/, (m) => (m.endsWith("0") ? "v1=1" : "v1=0")); break; // forged signature
+        case 4: header = header.replace(/^t=\d+/, (m) => `${m.slice(0, -1)}${(+m.slice(-1) + 1) % 10}`); break; // timestamp changed after signing
+        default: break;
+      }
+      let theirs: boolean;
+      try {
+        stripe.webhooks.constructEvent(sent, header, key);
+        theirs = true;
+      } catch {
+        theirs = false;
+      }
+      const ours = await constructEvent({ payload: sent, headers: { "stripe-signature": header }, secret: key, scheme: "stripe", now }).then(
+        () => true,
+        (e: unknown) => {
+          expect(e).toBeInstanceOf(WebhookVerificationError);
+          return false;
+        },
+      );
+      expect(ours, `delivery ${i}: ${header}`).toBe(theirs);
+      verdicts[ours ? "accepted" : "rejected"]++;
+    }
+    expect(verdicts.accepted).toBeGreaterThan(50);
+    expect(verdicts.rejected).toBeGreaterThan(50);
+  });
+
+  it("Stripe's scheme rejects hostile and malformed headers with WebhookVerificationError", async () => {
+    const payload = '{"id":"evt_1"}';
+    const secret = "whsec_x";
+    const ts = Math.floor(Date.now() / 1000);
+    const sig = createHmac("sha256", secret).update(`${ts}.${payload}`).digest("hex");
+    await expect(constructEvent({ payload, headers: { "stripe-signature": `t=${ts},v1=${sig}` }, secret, scheme: "stripe" })).resolves.toBeDefined();
+    for (const header of [undefined, "", "garbage", `v1=${sig}`, `t=${ts}`, `t=${ts},v1=`, `t=${ts},v1=zz${sig.slice(2)}`, `t=-${ts},v1=${sig}`, `t=${ts}.5,v1=${sig}`, `t=1e10,v1=${sig}`, `t=${ts},v1=${sig.slice(0, 62)}`, `t=${ts},v1=${sig}00`, "t=,v1=,".repeat(10_000)]) {
+      const headers = header === undefined ? {} : { "stripe-signature": header };
+      await expect(constructEvent({ payload, headers, secret, scheme: "stripe" }), String(header).slice(0, 40)).rejects.toBeInstanceOf(WebhookVerificationError);
+    }
+    // A parsed (re-serialised) body is refused rather than compared.
+    await expect(constructEvent({ payload: JSON.parse(payload) as never, headers: { "stripe-signature": `t=${ts},v1=${sig}` }, secret, scheme: "stripe" })).rejects.toThrow(/raw body/);
+  });
+
   it("schema failures become ValidationError with field details; `parse`-style schemas work too", async () => {
     const body = '{"id":"evt_2","type":"user.exploded","data":{}}';
     const sig = await signHmacHex(body, "s");
@@ -202,3 +277,14 @@ describe("idempotentHandler", () => {
     await expect(idempotentHandler(async () => 1)({} as { id: string })).rejects.toThrow(/no id/);
   });
 });
+
+/** mulberry32, so a failing delivery number reproduces. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -19,20 +19,35 @@ export function decodeStandardSecret(secret: string): Uint8Array<ArrayBuffer> {
   return base64Decode(secret.startsWith("whsec_") ? secret.slice(6) : secret);
 }
 
-function signedContent(id: string, timestamp: string, payload: RawBody): Uint8Array<ArrayBuffer> {
-  const prefix = utf8(`${id}.${timestamp}.`);
+/** What a timestamped scheme signs: `prefix` (the id and timestamp, dot-separated) then the raw body. */
+export function signedContent(prefix: string, payload: RawBody): Uint8Array<ArrayBuffer> {
+  const head = utf8(prefix);
   const body = rawBytes(payload);
-  const out = new Uint8Array(prefix.length + body.length);
-  out.set(prefix);
-  out.set(body, prefix.length);
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head);
+  out.set(body, head.length);
   return out;
 }
 
 /** Produces a `webhook-signature` value (`v1,<base64>`). */
 export async function signStandardWebhook(opts: { id: string; timestamp: number | Date; payload: RawBody; secret: string }): Promise<string> {
   const ts = String(typeof opts.timestamp === "number" ? Math.floor(opts.timestamp) : Math.floor(opts.timestamp.getTime() / 1000));
-  const mac = await hmacSha256(decodeStandardSecret(opts.secret), signedContent(opts.id, ts, opts.payload));
+  const mac = await hmacSha256(decodeStandardSecret(opts.secret), signedContent(`${opts.id}.${ts}.`, opts.payload));
   return `v1,${base64Encode(mac)}`;
+}
+
+/**
+ * Replay protection: the signed timestamp (epoch seconds) must be within `toleranceSec` of now, in
+ * both directions. Returns it as a number.
+ */
+export function checkTimestamp(ts: string, opts: { toleranceSec?: number; now?: number }): number {
+  const timestamp = Number(ts);
+  if (!/^\d+$/.test(ts) || !Number.isSafeInteger(timestamp)) throw new WebhookVerificationError("Invalid webhook timestamp");
+  const nowSec = Math.floor((opts.now ?? Date.now()) / 1000);
+  const tolerance = opts.toleranceSec ?? 300;
+  if (nowSec - timestamp > tolerance) throw new WebhookVerificationError("Webhook timestamp too old");
+  if (timestamp - nowSec > tolerance) throw new WebhookVerificationError("Webhook timestamp too new");
+  return timestamp;
 }
 
 export interface StandardVerifyOptions {
@@ -58,14 +73,9 @@ export async function verifyStandardWebhook(opts: StandardVerifyOptions): Promis
   const ts = headerValue(opts.headers, "webhook-timestamp");
   const sigs = headerValue(opts.headers, "webhook-signature");
   if (!id || !ts || !sigs) throw new WebhookVerificationError("Missing webhook-id, webhook-timestamp or webhook-signature header");
-  const timestamp = Number(ts);
-  if (!/^\d+$/.test(ts) || !Number.isSafeInteger(timestamp)) throw new WebhookVerificationError("Invalid webhook-timestamp");
-  const nowSec = Math.floor((opts.now ?? Date.now()) / 1000);
-  const tolerance = opts.toleranceSec ?? 300;
-  if (nowSec - timestamp > tolerance) throw new WebhookVerificationError("Webhook timestamp too old");
-  if (timestamp - nowSec > tolerance) throw new WebhookVerificationError("Webhook timestamp too new");
+  const timestamp = checkTimestamp(ts, opts);
 
-  const expected = await hmacSha256(decodeStandardSecret(opts.secret), signedContent(id, ts, opts.payload));
+  const expected = await hmacSha256(decodeStandardSecret(opts.secret), signedContent(`${id}.${ts}.`, opts.payload));
   for (const entry of sigs.split(" ")) {
     const comma = entry.indexOf(",");
     if (comma < 0 || entry.slice(0, comma) !== "v1") continue;
