@@ -13,6 +13,8 @@ export interface AttemptResult {
   error?: ApiError;
   /** Bearer token sent, so a 401 can be matched against the one that was rejected. */
   usedToken: string | undefined;
+  /** When undici's timers time the attempt, the epoch ms by which a body read here must be done. */
+  deadline?: number | undefined;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function sendAttempt(
   const progress = p.body === undefined ? undefined : call.onUploadProgress;
   const dispatcher = parent || progress ? undefined : nativeTimeout(rt.fetch, timeoutMs, readsBody);
   const signal = new LinkedSignal(parent, dispatcher ? 0 : timeoutMs, "attempt", requestId);
+  const deadline = dispatcher && Date.now() + timeoutMs;
   // The last tick waits for the response: a body handed to fetch is not yet a body the server read,
   // and a cancelled upload must never show 100 %.
   let last: UploadProgress | undefined;
@@ -66,7 +69,7 @@ export async function sendAttempt(
       // Without hooks, hand url + init to fetch: it builds the one Request itself.
       const response = await (request ? doFetch(request, dispatcher && { dispatcher } as RequestInit) : doFetch(url, init));
       if (last) progress!(last);
-      return { signal, usedToken, response };
+      return { signal, usedToken, response, deadline };
     } catch (err) {
       signal.dispose();
       return { signal, usedToken, error: classifyFetchError(err, signal, requestId, timeoutMs) };

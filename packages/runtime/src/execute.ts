@@ -4,10 +4,10 @@ import { sendAttempt } from "./attempt.js";
 import { AbortError, ApiError, TimeoutError, type ConnectionError } from "./errors/index.js";
 import { cacheTtl, Context, finish, view, waitAndCount, type RuntimeState } from "./lifecycle.js";
 import type { CallOptions } from "./options.js";
-import { bufferResponse, classifyFetchError, originOf, prepare, prepareHeaders, rebuild, type Prepared } from "./request.js";
+import { bufferResponse, classifyFetchError, originOf, prepare, prepareHeaders, readWithin, rebuild, type Prepared } from "./request.js";
 import { delayForResponse, isReplayable } from "./retry.js";
 import { rateLimited } from "./retry-after.js";
-import { LinkedSignal } from "./timeout.js";
+import { LinkedSignal, timedOut } from "./timeout.js";
 import { supportsRequestStreams } from "./upload.js";
 
 export type { RuntimeState } from "./lifecycle.js";
@@ -114,13 +114,13 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
         await rt.limiter.acquire(parent);
         rt.tracker.consume(origin);
       }
-      const attempt = await sendAttempt(rt, p, call, ctx, skip, parent, timeoutMs, read !== undefined);
+      const attempt = await sendAttempt(rt, p, call, ctx, skip, parent, timeoutMs, read !== undefined || cacheable);
       let { response: res, error } = attempt;
       let bytes: ArrayBuffer | undefined;
       const store = cacheable && res !== undefined && cache.accepts(res);
       if (res && (read || store)) {
         try {
-          bytes = await res.arrayBuffer();
+          bytes = await (attempt.deadline && res.body ? readWithin(res.body, attempt.deadline - Date.now(), () => timedOut("attempt", timeoutMs, requestId)) : res.arrayBuffer());
         } catch (e) {
           // The body phase failed (connection dropped, stalled past a deadline): an attempt failure.
           error = classifyFetchError(e, attempt.signal, requestId, timeoutMs);

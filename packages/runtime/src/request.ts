@@ -131,11 +131,32 @@ export function classifyFetchError(err: unknown, signal: LinkedSignal, requestId
   // What fetch decides by its own rules, not a network fault (undici's wording): a redirect loop,
   // a redirect where `redirect: "error"`, to a scheme or a port fetch will not use, response headers
   // past its size limit; and a TLS certificate it rejects (self-signed, expired, another host's:
-  // OpenSSL's codes), or TLS spoken to a plain-HTTP port. Every retry would end the same, and a
-  // loop sends 21 requests each time.
-  return /redirect|scheme|OVERFLOW|CERT|SIGN|SSL|^(bad port|blocked)$/.test(detail)
+  // OpenSSL's codes), or TLS spoken to a plain-HTTP port; a body that does not decompress (zlib's
+  // and brotli's codes: a wrong Content-Encoding, an answer all the same). Every retry would end the
+  // same, and a loop sends 21 requests each time.
+  return /redirect|scheme|OVERFLOW|CERT|SIGN|SSL|^Z_|_ERROR_FORMAT_|^(bad port|blocked)$/.test(detail)
     ? new ConnectionError(`Fetch refused: ${detail}`, { cause: err, requestId, retryable: false } as ApiErrorInit)
     : new ConnectionError(`Connection failed: ${detail}`, { cause: err, requestId });
+}
+
+/**
+ * Reads a body whole within `ms`, for attempts timed by undici's own timers (see native-timeout):
+ * its body timer restarts with every chunk, so a body trickling in would never time out. Past the
+ * deadline the read is cancelled, which closes the connection, and `late()` is thrown.
+ */
+export async function readWithin(body: ReadableStream<Uint8Array>, ms: number, late: () => ApiError): Promise<ArrayBuffer> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let expired: unknown;
+  const timer = setTimeout(() => reader.cancel((expired = late())).catch(() => undefined), ms);
+  try {
+    for (let r; !(r = await reader.read()).done; ) chunks.push(r.value);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (expired) throw expired;
+  // One chunk is the common case (a small body); copied, since it may be a view of a larger buffer.
+  return chunks.length === 1 ? chunks[0]!.slice().buffer : new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer();
 }
 
 /** A readable copy of a response whose body was read; keeps `url` for callers resolving links. */

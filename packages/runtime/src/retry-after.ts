@@ -30,10 +30,13 @@ export function retryAfterMs(response: Pick<Response, "headers" | "status">, now
   }
   const ra = h.get("retry-after");
   if (ra !== null) {
-    const trimmed = ra.trim();
-    // Delta-seconds (a blank value is not 0; "Infinity" is longer than any allowed wait).
-    if (trimmed && +trimmed >= 0) return +trimmed * 1000;
-    const date = Date.parse(trimmed);
+    // Delta-seconds; sent twice, the values come joined ("5, 5") and the first counts. A blank value
+    // is not 0; "Infinity" is longer than any allowed wait.
+    const first = ra.split(",")[0]!.trim();
+    if (first && +first >= 0) return +first * 1000;
+    // An HTTP date has a time of day. Without one, V8's lenient Date.parse reads "5, 5" or "try
+    // again 1" as a date long past, which would mean retrying at once.
+    const date = /\d:\d\d/.test(ra) ? Date.parse(ra) : NaN;
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
   if (response.status === 429 || h.get("x-ratelimit-remaining") === "0") {

@@ -43,6 +43,21 @@ describe("retryAfterMs", () => {
     expect(retryAfterMs(res(503, { "retry-after": "soon" }), now)).toBeUndefined();
   });
 
+  it("reads a Retry-After sent twice by its first value, and never a malformed one as a date long past", () => {
+    const twice = new Headers();
+    twice.append("retry-after", "5");
+    twice.append("retry-after", "5");
+    expect(twice.get("retry-after")).toBe("5, 5");
+    expect(retryAfterMs(new Response(null, { status: 429, headers: twice }), now)).toBe(5000);
+    // V8's Date.parse reads each of these as a date in the past: a wait of 0, retries at once.
+    for (const value of ["-5", "try again 1", "5 5", "-1, 3"]) {
+      expect(Date.parse(value), value).not.toBeNaN();
+      expect(retryAfterMs(res(429, { "retry-after": value }), now), value).toBeUndefined();
+    }
+    expect(retryAfterMs(res(503, { "retry-after": "Thursday, 01-Jan-26 00:00:10 GMT" }), now)).toBe(10_000); // RFC 850, obsolete but allowed
+    expect(retryAfterMs(res(503, { "retry-after": "Thu Jan  1 00:00:10 2026" }), now)).toBe(10_000 + new Date(now).getTimezoneOffset() * 60_000); // asctime
+  });
+
   it("uses X-RateLimit-Reset only when the quota is exhausted", () => {
     const epoch = String(now / 1000 + 20);
     expect(retryAfterMs(res(429, { "x-ratelimit-reset": epoch }), now)).toBe(20_000);

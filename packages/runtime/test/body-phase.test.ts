@@ -106,7 +106,7 @@ describe("a body that stalls after the headers", () => {
     expect(ctx.server.count(path)).toBeLessThanOrEqual(retried.length + 1);
   });
 
-  it("is cut by undici's own timers when the runtime uses them instead of a signal", async () => {
+  it("is cut at the attempt's deadline when the runtime uses undici's own timers instead of a signal", async () => {
     // undici's timers tick every 500 ms, so the runtime only uses them from 10 s up; lowered here
     // to see the mapping of its timeout errors within a test's time.
     const { minMs } = nativeTimeouts;
@@ -119,8 +119,8 @@ describe("a body that stalls after the headers", () => {
       const err = await api({ timeoutMs: 100, retry: { maxRetries: 1 }, hooks: { onRetry: ({ error }) => void retried.push(error) } })
         .op({ ...get, path: "/echo/native" })({})
         .catch((e: unknown) => e);
-      // A signal would have cut both attempts after 100 ms each; undici's 500 ms ticks take longer.
-      expect(Date.now() - started).toBeGreaterThan(400);
+      // Both attempts cut at their deadline (readWithin's timer: undici's body timer only measures silences).
+      expect(Date.now() - started).toBeLessThan(2_500);
       expect(err).toBeInstanceOf(TimeoutError);
       expect(err).toMatchObject({ kind: "attempt", timeoutMs: 100 });
       // Two attempts, counted by the client: on a loaded machine the second may time out before the server sees it.
@@ -134,5 +134,73 @@ describe("a body that stalls after the headers", () => {
     } finally {
       nativeTimeouts.minMs = minMs;
     }
+  });
+});
+
+describe("a body that trickles in (a byte at a time, never silent for long)", () => {
+  // undici's body timer measures silences, so on its timers (the default from 10 s up) a drip never
+  // timed out: a 10 s timeout let a 281 s body through. Lowered here to keep the test short.
+  const native = async (run: () => Promise<void>) => {
+    const { minMs } = nativeTimeouts;
+    nativeTimeouts.minMs = 0;
+    try {
+      await (await fetch(`${ctx.url}/etag`)).text(); // undici's global dispatcher exists once fetch ran
+      await run();
+    } finally {
+      nativeTimeouts.minMs = minMs;
+    }
+  };
+
+  it("ends at timeoutMs with a TimeoutError on undici's timers, and on a signal", async () => {
+    await native(async () => {
+      for (const signal of [undefined, new AbortController().signal]) {
+        ctx.server.plan("/echo/drip", { trickleBodyMs: 50 });
+        const started = Date.now();
+        const err = await api({ timeoutMs: 600, retry: false })
+          .op({ ...get, path: "/echo/drip" })({ signal } as never)
+          .catch((e: unknown) => e);
+        expect(err).toMatchObject({ name: "TimeoutError", kind: "attempt", timeoutMs: 600 });
+        // The echo body is hundreds of bytes: at 50 ms each it would take many seconds.
+        expect(Date.now() - started).toBeLessThan(3_000);
+      }
+    });
+  });
+
+  it("is retried after its deadline, and a GET then succeeds", async () => {
+    await native(async () => {
+      ctx.server.plan("/echo/drip2", { trickleBodyMs: 50 });
+      const body = (await api({ timeoutMs: 500, retry: { maxRetries: 1 } }).op({ ...get, path: "/echo/drip2" })({})) as { path: string };
+      expect(body.path).toBe("/echo/drip2");
+      expect(ctx.server.count("/echo/drip2")).toBe(2);
+    });
+  });
+
+  it("ends at timeoutMs for runtime.fetch when the cache reads the body", async () => {
+    await native(async () => {
+      ctx.server.plan("/echo/drip3", { trickleBodyMs: 50 });
+      const err = await api({ cache: true, timeoutMs: 500, retry: false })
+        .runtime.fetch("/echo/drip3")
+        .catch((e: unknown) => e);
+      expect(err).toMatchObject({ name: "TimeoutError", kind: "attempt" });
+    });
+  });
+});
+
+describe("a body that does not decompress (a wrong Content-Encoding)", () => {
+  it("is a ResponseParseError with the status, not retried and not a failure of the origin", async () => {
+    for (const path of ["/echo/enc", "/missing/enc"]) {
+      ctx.server.plan(path, { badEncoding: true }, { badEncoding: true }, { badEncoding: true });
+      const err = await api({ circuitBreaker: { failureThreshold: 1 } })
+        .op({ ...get, path })({})
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ResponseParseError);
+      expect(err).toMatchObject({ status: path === "/echo/enc" ? 200 : 404, message: expect.stringContaining("content-encoding: gzip") });
+      expect(ctx.server.count(path)).toBe(1);
+    }
+    // The breaker (opens after one failure) saw none: the next call goes through.
+    const core = api({ circuitBreaker: { failureThreshold: 1 } });
+    ctx.server.plan("/echo/enc2", { badEncoding: true });
+    await core.op({ ...get, path: "/echo/enc2" })({}).catch(() => undefined);
+    expect(await core.op({ ...get, path: "/echo/enc2" })({})).toMatchObject({ path: "/echo/enc2" });
   });
 });

@@ -24,6 +24,10 @@ export interface Fault {
   stallBodyMs?: number;
   /** Let the route run, then answer 200 with a JSON content type and a body that is not JSON. */
   invalidJson?: boolean;
+  /** Let the route run, send its headers, then its body one byte every this many ms (a slow drip: never silent for long). */
+  trickleBodyMs?: number;
+  /** Let the route run, then send its body as gzip-encoded while it is not gzip (a wrong Content-Encoding). */
+  badEncoding?: boolean;
 }
 
 /** What a route answered, captured instead of sent so a fault can mangle it. */
@@ -198,7 +202,7 @@ export class FaultServer {
       req.socket.destroy();
       return;
     }
-    if (fault?.dropBody || fault?.stallBodyMs || fault?.invalidJson) return this.mangle(fault, await this.capture(req, url, body), req, res);
+    if (fault?.dropBody || fault?.stallBodyMs || fault?.invalidJson || fault?.trickleBodyMs || fault?.badEncoding) return this.mangle(fault, await this.capture(req, url, body), req, res);
     await handleRoute(this.state, req, url, body, res);
   }
 
@@ -227,6 +231,20 @@ export class FaultServer {
       const html = "<html><body>502 Bad Gateway</body></html>";
       res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(html)) });
       res.end(html);
+      return;
+    }
+    if (fault.badEncoding) {
+      res.writeHead(answer.status, { ...answer.headers, "content-encoding": "gzip", "content-length": String(answer.body.length) });
+      res.end(answer.body);
+      return;
+    }
+    if (fault.trickleBodyMs) {
+      res.writeHead(answer.status, { ...answer.headers, "content-length": String(answer.body.length) });
+      for (let i = 0; i < answer.body.length && !res.destroyed; i++) {
+        res.write(answer.body.subarray(i, i + 1));
+        await new Promise((r) => setTimeout(r, fault.trickleBodyMs));
+      }
+      if (!res.destroyed) res.end();
       return;
     }
     // Padding makes even a short body long enough to cut in the middle.
