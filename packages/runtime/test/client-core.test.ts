@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApiCore, type OperationMeta } from "../src/client/api-core.js";
-import { NotFoundError } from "../src/errors/index.js";
+import { NotFoundError, ValidationError } from "../src/errors/index.js";
 
 // A real loopback server that records what the generated-client core sends.
 const seen: { method: string; url: string; headers: IncomingMessage["headers"] }[] = [];
@@ -211,6 +211,27 @@ describe("generated-client core: spec metadata drives the runtime", () => {
     expect(last().url).toBe("/items?page=2");
     await core().op(op)({ params: { query: { page: 3 } }, middleware: [{ onRequest: () => undefined }] } as never);
     expect(last().url).toBe("/items?page=3");
+  });
+
+  it("refuses a path parameter that is a whole segment and \"\", \".\" or \"..\": the URL would name another path", async () => {
+    // fetch resolves dot segments (%2e too): DELETE /users/1/sessions/.. would go out as DELETE /users/1.
+    const op = meta({ id: "endSession", method: "delete", path: "/users/{id}/sessions/{sid}" });
+    const before = seen.length;
+    for (const sid of ["..", ".", ""]) {
+      for (const init of [{}, { middleware: [{ onRequest: () => undefined }] }]) {
+        const err = await core().op(op)({ params: { path: { id: "1", sid } }, ...init } as never).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ValidationError);
+        expect(err).toMatchObject({ details: [{ field: "path.sid" }], message: expect.stringContaining("nothing was sent") });
+      }
+    }
+    expect(seen.length).toBe(before);
+    // Dots that are not a whole dot segment, and an encoded-looking value, go out as the path they are.
+    for (const [sid, path] of [["...", "/users/1/sessions/..."], ["%2e%2e", "/users/1/sessions/%252e%252e"], ["../admin", "/users/1/sessions/..%2Fadmin"]] as const) {
+      await core().op(op)({ params: { path: { id: "1", sid } } } as never);
+      expect(last().url).toBe(path);
+    }
+    await core().op(meta({ id: "file", path: "/files/{name}.json" }))({ params: { path: { name: ".." } } } as never);
+    expect(last().url).toBe("/files/...json");
   });
 
   it("sends no credentials to a public operation", async () => {

@@ -7,7 +7,7 @@ import { encodeMultipart } from "../upload.js";
 import type { OperationMeta } from "./api-core.js";
 import { operationCallOptions, type ApiOptions, type CallOptions } from "./core-runtime.js";
 import { readBody, type ParseAs, parseJson } from "./read-body.js";
-import { compilePath, defaultQuery, queryString, specQuery, type QuerySerializerOption } from "./url.js";
+import { compilePath, defaultQuery, queryString, segmentCheck, specQuery, type QuerySerializerOption } from "./url.js";
 import { getsKey, takesApiKey, withKeys, type PlacedKey } from "./api-key.js";
 import { encodeBody } from "./request-body.js";
 import { following } from "./redirects.js";
@@ -79,12 +79,13 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
   const defaults = operationCallOptions(meta, options);
   const check = responseCheck(options.validateResponses, meta.id);
   const checkRequest = requestCheck(options.validateRequests, meta.id, meta.body?.mediaType);
+  const checkSegments = segmentCheck(meta.id, template);
   const decode = (res: Response, bytes: ArrayBuffer, parseAs: ParseAs): unknown => (check ? check(readBody(res, bytes, parseAs, method, meta.json), res) : readBody(res, bytes, parseAs, method, meta.json));
   const readData: ReadBody<unknown> = (res, bytes) => decode(res, bytes, "json");
 
   const run: Invoke = (init, call, mode) => {
     let i = (init ?? NONE) as Init;
-    const invalid = checkRequest?.(i);
+    const invalid = checkSegments?.(i.params?.path) ?? checkRequest?.(i);
     if (invalid) return Promise.reject(invalid);
     let passthrough = NONE;
     for (const k in i) if (!OWN.has(k)) (passthrough === NONE ? (passthrough = {}) : passthrough)[k as "cache"] = i[k as keyof Init] as never;

@@ -1,4 +1,5 @@
 import { createQuerySerializer, defaultPathSerializer, serializeArrayParam, serializeObjectParam, serializePrimitiveParam } from "openapi-fetch";
+import { ValidationError } from "../errors/index.js";
 
 type Params = Record<string, unknown> | undefined;
 
@@ -21,6 +22,26 @@ export function compilePath(template: string): (params: Params) => string {
       path += (value === undefined || value === null ? `{${name}}` : encodeURIComponent(value as string)) + parts[i + 1];
     }
     return path;
+  };
+}
+
+/**
+ * The check that no path parameter filling a whole segment (`/users/{id}`, `/{id}/x`) is "", "." or
+ * "..": fetch resolves dot segments (written "%2e" too, so encoding cannot help), so `id: ".."` would
+ * send `DELETE /users/1/sessions/..` as `DELETE /users/1`, and "" reaches the collection instead
+ * of one of its items. Undefined for a template without such parameters.
+ */
+export function segmentCheck(id: string, template: string): ((params: Params) => ValidationError | undefined) | undefined {
+  const whole = [...template.matchAll(/\/\{([^{}]+)\}(?=\/|$)/g)].map((m) => m[1]!);
+  if (!whole.length) return undefined;
+  return (params) => {
+    const bad = whole.filter((name) => {
+      const v = params?.[name];
+      return (typeof v === "string" || typeof v === "number") && /^\.{0,2}$/.test(String(v));
+    });
+    if (!bad.length) return undefined;
+    const details = bad.map((name) => ({ field: `path.${name}`, message: `${JSON.stringify(params![name])} is not a path segment: the URL would name another path` }));
+    return new ValidationError(`${id}: path parameter ${bad.join(", ")} is ${bad.map((n) => JSON.stringify(params![n])).join(", ")}, which the URL resolves to another path; nothing was sent`, { details });
   };
 }
 
