@@ -234,6 +234,32 @@ describe("generated-client core: spec metadata drives the runtime", () => {
     expect(last().url).toBe("/files/...json");
   });
 
+  it("input the request cannot carry rejects with a ValidationError naming the operation, never a synchronous throw", async () => {
+    const circular: Record<string, unknown> = { name: "x" };
+    circular.self = circular;
+    const get = core().op(meta({ id: "getThing", path: "/things/{id}" }));
+    const post = core().op(meta({ id: "createThing", method: "post", path: "/things" }));
+    const before = seen.length;
+    const cases: Array<[string, () => Promise<unknown>]> = [
+      ["a header value with a line break", () => get({ params: { path: { id: "1" } }, headers: { "x-note": "a\r\nx-admin: 1" } } as never)],
+      ["a header name with a space", () => get({ params: { path: { id: "1" } }, headers: { "x note": "a" } } as never)],
+      ["a header value beyond Latin-1", () => get({ params: { path: { id: "1" } }, headers: { "x-note": "日本" } } as never)],
+      ["a lone surrogate in a path parameter", () => get({ params: { path: { id: "\ud800" } } } as never)],
+      ["a lone surrogate in a query parameter", () => get({ params: { path: { id: "1" }, query: { q: "\ud800" } } } as never)],
+      ["a circular body", () => post({ body: circular } as never)],
+      ["a BigInt in the body", () => post({ body: { n: 1n } } as never)],
+    ];
+    for (const [what, call] of cases) {
+      let pending: Promise<unknown> | undefined;
+      expect(() => (pending = call()), what).not.toThrow();
+      const err = await pending!.catch((e: unknown) => e);
+      expect(err, what).toBeInstanceOf(ValidationError);
+      expect((err as Error).message, what).toMatch(/^(getThing|createThing): the request could not be built: /);
+      expect((err as Error).cause, what).toBeDefined();
+    }
+    expect(seen.length).toBe(before);
+  });
+
   it("sends no credentials to a public operation", async () => {
     await core().op(meta({ id: "login", method: "post", path: "/login", security: [] }))({});
     expect(last().headers.authorization).toBeUndefined();

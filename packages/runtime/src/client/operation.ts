@@ -1,5 +1,5 @@
 import { defaultBodySerializer, defaultPathSerializer, mergeHeaders, type Client } from "openapi-fetch";
-import { errorFromResponse, readErrorResponse } from "../errors/index.js";
+import { ApiError, errorFromResponse, readErrorResponse, ValidationError } from "../errors/index.js";
 import { send, type ReadBody, type RuntimeState } from "../execute.js";
 import type { CallOptions as RuntimeCallOptions } from "../options.js";
 import { prepare, rebuild, type Prepared } from "../request.js";
@@ -83,7 +83,7 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
   const decode = (res: Response, bytes: ArrayBuffer, parseAs: ParseAs): unknown => (check ? check(readBody(res, bytes, parseAs, method, meta.json), res) : readBody(res, bytes, parseAs, method, meta.json));
   const readData: ReadBody<unknown> = (res, bytes) => decode(res, bytes, "json");
 
-  const run: Invoke = (init, call, mode) => {
+  const build: Invoke = (init, call, mode) => {
     let i = (init ?? NONE) as Init;
     const invalid = checkSegments?.(i.params?.path) ?? checkRequest?.(i);
     if (invalid) return Promise.reject(invalid);
@@ -138,6 +138,16 @@ export function compileOperation(state: RuntimeState, meta: OperationMeta, optio
     const go = guard ? () => following(state, p, c, read) : () => send(state, p, c, read);
     const sent = payload instanceof FormData && c.onUploadProgress ? encodeForm(p, payload).then(go) : go();
     return stream ? sent.then((response) => streamResult(response as Response, mode)) : sent;
+  };
+  // What the caller passed and the request cannot carry (a header value with a line break, a lone
+  // surrogate in a parameter, a body JSON cannot write) rejects, as a typed error naming the
+  // operation: thrown synchronously, it would escape a `.catch()` or a `Promise.allSettled([...])`.
+  const run: Invoke = (init, call, mode) => {
+    try {
+      return build(init, call, mode);
+    } catch (e) {
+      return Promise.reject(e instanceof ApiError ? e : new ValidationError(`${meta.id}: the request could not be built: ${(e as Error)?.message ?? e}`, { cause: e }));
+    }
   };
   const keys = placement.keys?.filter((k) => getsKey(k, meta.security));
   if (!keys?.length) return run;
