@@ -48,7 +48,7 @@ function decode(data: string): unknown {
 
 /**
  * Typed SSE consumption with resumable reconnects. A dropped connection (read error) reconnects with
- * `Last-Event-ID` after the server's `retry:` delay; a clean end finishes unless `reconnect.onEnd`.
+ * `Last-Event-ID` after the server's `retry:` delay (at most 60 s); a clean end finishes unless `reconnect.onEnd`.
  * Breaking out of `for await` aborts the in-flight request.
  */
 export async function* streamEvents<T = unknown>(options: StreamEventsOptions<T>): AsyncGenerator<SSEEvent<T>, void, undefined> {
@@ -99,7 +99,9 @@ export async function* streamEvents<T = unknown>(options: StreamEventsOptions<T>
       }
       attempt++;
       try {
-        await clock.sleep(parser.retry ?? rc?.delayMs ?? 3_000, controller.signal);
+        // The server's `retry:` is obeyed up to a minute: a day would hang the loop silently, and past
+        // 2^31 ms setTimeout fires at once, a reconnect storm.
+        await clock.sleep(parser.retry !== undefined ? Math.min(parser.retry, 60_000) : (rc?.delayMs ?? 3_000), controller.signal);
       } catch {
         return;
       }

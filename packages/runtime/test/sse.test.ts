@@ -85,6 +85,20 @@ describe("streamEvents", () => {
     expect(clock.sleeps).toEqual([5]); // `retry: 5` sent by the server
   });
 
+  it("obeys a server's retry: up to a minute (a day would hang the loop; past 2^31 ms setTimeout fires at once)", async () => {
+    for (const [retry, slept] of [["86400000", 60_000], ["3000000000", 60_000], ["250", 250]] as const) {
+      const clock = testClock();
+      let n = 0;
+      // One event and a clean end, then the reconnect (onEnd), which the 204 stops.
+      const connect = async (): Promise<Response> =>
+        ++n === 1 ? new Response(`retry: ${retry}\nid: 1\ndata: 1\n\n`, { headers: { "content-type": "text/event-stream" } }) : new Response(null, { status: 204 });
+      const got: unknown[] = [];
+      for await (const ev of streamEvents({ clock, reconnect: { maxAttempts: 1, onEnd: true }, connect })) got.push(ev.data);
+      expect(got).toEqual([1]);
+      expect(clock.sleeps).toEqual([slept]);
+    }
+  });
+
   it("gives up after the bounded number of reconnects", async () => {
     const clock = testClock();
     let n = 0;
