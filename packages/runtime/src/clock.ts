@@ -21,7 +21,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
-    }, Math.max(0, ms));
+      // Past 2^31 - 1 ms setTimeout fires at once: the longest wait it can keep instead.
+    }, Math.min(Math.max(0, ms), 2 ** 31 - 1));
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeBackoff, parseResetHeader, retryAfterMs } from "../src/index.js";
+import { sleep } from "../src/clock.js";
 import { seeded } from "./fault-server.js";
 
 describe("computeBackoff (property checks over many random draws)", () => {
@@ -72,5 +73,19 @@ describe("retryAfterMs", () => {
     expect(parseResetHeader(String(now), now)).toBe(now);
     expect(parseResetHeader("x", now)).toBeUndefined();
     expect(parseResetHeader(null, now)).toBeUndefined();
+  });
+});
+
+describe("sleep", () => {
+  it("a wait past 2^31 - 1 ms (a reset header years ahead) waits, where setTimeout alone fires at once", async () => {
+    const stop = new AbortController();
+    const settled = sleep(3_000_000_000, stop.signal).then(
+      () => "resolved",
+      () => "aborted",
+    );
+    const first = await Promise.race([settled, new Promise((r) => setTimeout(() => r("still waiting"), 50))]);
+    expect(first).toBe("still waiting");
+    stop.abort();
+    expect(await settled).toBe("aborted");
   });
 });
