@@ -69,6 +69,7 @@ export function createBff(config: BffConfig): Bff {
   // Widened: for a spec without operations (only webhooks) the ids are `never`, and so is the entry.
   const metaById: Record<string, OperationMeta> = operationMeta;
   const methods = [...new Set(config.operations.map((id) => metaById[id]!.method.toUpperCase()))];
+  const totalMs = config.upstream.totalTimeoutMs ?? DEFAULTS.totalTimeoutMs;
   const cors = createCors(config.cors, methods, [...forward, identifier.header, "x-request-id", "cache-control"]);
   const limit = stores.rateLimit && config.rateLimit !== false && { limit: config.rateLimit?.limit ?? DEFAULTS.rateLimit.limit, windowMs: config.rateLimit?.windowMs ?? DEFAULTS.rateLimit.windowMs, store: stores.rateLimit };
   const webhook = config.webhook ? createWebhookReceiver(stores.webhook ? { ...config.webhook, store: stores.webhook } : config.webhook, log, now, stores.rateLimit) : undefined;
@@ -116,9 +117,11 @@ export function createBff(config: BffConfig): Bff {
     const op = schemas[meta.id]!;
     const declared = Object.keys(op.request.body ?? {});
     const headers = new Headers();
+    // Headers the client names in Connection are for this hop only (RFC 9110 §7.6.1).
+    const hop = (incoming.headers.get("connection") ?? "").toLowerCase().split(",").map((t) => t.trim());
     for (const name of forward) {
       const v = incoming.headers.get(name);
-      if (v !== null) headers.set(name, v);
+      if (v !== null && !hop.includes(name)) headers.set(name, v);
     }
     headers.set("x-request-id", requestId);
     // A key made here (not by the runtime) is validated like a browser's and reused on every retry.
@@ -152,8 +155,12 @@ export function createBff(config: BffConfig): Bff {
     const call = operationCallOptions(meta, apiOptions);
     if (incoming.signal) call.signal = incoming.signal;
     if (/no-cache|no-store/i.test(incoming.headers.get("cache-control") ?? "")) call.cache = false;
+    // A browser's own credentials (forwardHeaders: ["authorization"]) make its answers its own: never shared.
+    if (headers.has("authorization") || headers.has("cookie")) call.cache = false;
     const target = addKeys(upstreamUrl(config.upstream.url, meta, params, url.search), headers, keys, meta, call.auth);
-    const ctx: RespondContext = { requestId, secrets, upstreamBase: config.upstream.url, basePath, responses: op.responses };
+    // The upstream's total timeout covers a body read whole here too (the runtime's stops at the headers).
+    const deadline = totalMs > 0 ? Date.now() + totalMs : undefined;
+    const ctx: RespondContext = { requestId, secrets, upstreamBase: config.upstream.url, basePath, responses: op.responses, ...(deadline ? { deadline } : {}) };
     let upstream: Response;
     try {
       // Redirects go to the browser (Location rewritten onto the mount path when it is the API's own):

@@ -179,6 +179,12 @@ export interface ServerConfig {
   port?: number;
   /** Interface to bind. Default: "127.0.0.1". */
   host?: string;
+  /** Time a client has to send its request headers (408 after). Default: 10_000 ms. */
+  headersTimeoutMs?: number;
+  /** Time a client has to send its whole request, body included (408 after). Default: 30_000 ms. */
+  requestTimeoutMs?: number;
+  /** Connections served at once; more are refused. Default: 10_000. */
+  maxConnections?: number;
 }
 
 export interface BffConfig {
@@ -232,6 +238,9 @@ export const DEFAULTS = {
   corsMaxAgeSec: 600,
   port: 8787,
   host: "127.0.0.1",
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  maxConnections: 10_000,
   retry: { maxRetries: 2, initialDelayMs: 200, maxDelayMs: 2_000, maxRetryAfterMs: 5_000 },
   timeoutMs: 10_000,
   totalTimeoutMs: 20_000,

@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { Bff } from "./bff.js";
@@ -48,13 +47,29 @@ export async function writeReply(reply: Reply, res: ServerResponse): Promise<voi
     for (;;) {
       const { done, value } = await reader.read();
       if (done || res.destroyed) break;
-      if (!res.write(value)) await Promise.race([once(res, "drain"), once(res, "close")]);
+      if (!res.write(value)) await drained(res);
     }
   } finally {
     // The browser went away mid-stream: cancelling the reader cancels the upstream body too.
     if (res.destroyed) await reader.cancel().catch(() => undefined);
     else res.end();
   }
+}
+
+/**
+ * Waits for the socket to take more, or to close. Its listeners go with it: `once()` raced twice
+ * per wait left one behind every time, and a long stream to a slow browser piled them up.
+ */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }
 
 /** A node:http request listener serving the BFF (usable with express, fastify's raw server, etc.). */
@@ -88,7 +103,14 @@ export async function serveNode(bff: Bff, options: ServerConfig = {}): Promise<R
   await bff.ready();
   const port = options.port ?? bff.config.server?.port ?? DEFAULTS.port;
   const host = options.host ?? bff.config.server?.host ?? DEFAULTS.host;
-  const server = createServer(toNodeListener(bff));
+  // A client has this long to send its headers, and its whole request: one trickling a byte at a
+  // time (slowloris) would otherwise hold a connection for Node's 300 s. Timeouts are checked every
+  // 2 s (Node's default interval is 30 s). Past `maxConnections`, new connections are refused.
+  const requestTimeout = options.requestTimeoutMs ?? bff.config.server?.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
+  // Node refuses a headers timeout longer than the request timeout.
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? bff.config.server?.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs, requestTimeout || Infinity);
+  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval: 2_000 }, toNodeListener(bff));
+  server.maxConnections = options.maxConnections ?? bff.config.server?.maxConnections ?? DEFAULTS.maxConnections;
   const sockets = new Set<Socket>();
   server.on("connection", (s) => {
     sockets.add(s);

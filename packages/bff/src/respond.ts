@@ -42,6 +42,8 @@ export interface RespondContext {
   basePath: string;
   /** The operation's documented responses (`operations[id].responses`: status → media type → schema). */
   responses?: Record<string, Record<string, ZodLike>>;
+  /** Epoch ms by which a body read whole here must have arrived (the upstream's total timeout). Default: none. */
+  deadline?: number;
 }
 
 /** Rewrites an absolute or root-relative URL into the API to the same resource under the proxy. */
@@ -69,6 +71,63 @@ function copyHeaders(from: Headers, ctx: RespondContext): Headers {
 
 /** Bodies up to this size with a declared length are read whole and scrubbed in one pass. */
 const BUFFER_LIMIT = 1024 * 1024;
+/** What is read of an error body: enough for any envelope; a larger one is not passed on anyway. */
+const ERROR_LIMIT = 64 * 1024;
+
+interface Head {
+  chunks: Uint8Array[];
+  size: number;
+  /** The body ended within the limit. */
+  done: boolean;
+}
+
+/**
+ * Reads a body up to a little past `max` bytes (decoded: a compressed body's Content-Length says
+ * nothing of its size here) by `deadline`: undefined past it, the body cancelled then, since an API
+ * trickling bytes would otherwise hold the request for undici's 300 s idle limit, or for ever.
+ */
+async function readUpTo(reader: ReadableStreamDefaultReader<Uint8Array>, max: number, deadline = Infinity): Promise<Head | undefined> {
+  let late = false;
+  const timer = deadline < Infinity ? setTimeout(() => ((late = true), reader.cancel().catch(() => undefined)), Math.max(0, deadline - Date.now())) : undefined;
+  const head: Head = { chunks: [], size: 0, done: false };
+  try {
+    while (head.size <= max) {
+      const { done, value } = await reader.read();
+      if (done) return late ? undefined : ((head.done = true), head);
+      head.chunks.push(value);
+      head.size += value.byteLength;
+    }
+    return head;
+  } catch (e) {
+    if (late) return undefined;
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function concat(head: Head): Uint8Array {
+  const out = new Uint8Array(head.size);
+  let at = 0;
+  for (const c of head.chunks) out.set(c, at), (at += c.byteLength);
+  return out;
+}
+
+/** The chunks already read, then the rest of the body. */
+function resume(chunks: Uint8Array[], reader: ReadableStreamDefaultReader<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    async pull(controller) {
+      const next = chunks.shift();
+      if (next) return controller.enqueue(next);
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
+const tooSlow = (ctx: RespondContext): Reply => errorReply(504, "The API did not answer in time", ctx.requestId);
 
 /**
  * A 2xx/3xx answer of the API for the browser: filtered headers, scrubbed body. A JSON answer of
@@ -84,13 +143,26 @@ export async function passThrough(upstream: Response, ctx: RespondContext): Prom
   const length = upstream.headers.get("content-length");
   const stream = /^text\/event-stream/i.test(upstream.headers.get("content-type") ?? "");
   if (!stream && length !== null && Number(length) <= BUFFER_LIMIT) {
-    return { status: upstream.status, headers, body: ctx.secrets.bytes(new Uint8Array(await upstream.arrayBuffer())) };
+    const reader = upstream.body.getReader();
+    const head = await readUpTo(reader, BUFFER_LIMIT, ctx.deadline);
+    if (!head) return tooSlow(ctx);
+    if (head.done) return { status: upstream.status, headers, body: ctx.secrets.bytes(concat(head)) };
+    // Past the limit once decoded (a compressed body): the rest streams through, as a large body does.
+    return { status: upstream.status, headers, body: ctx.secrets.stream(resume(head.chunks, reader)) };
   }
   return { status: upstream.status, headers, body: ctx.secrets.stream(upstream.body) };
 }
 
-async function readText(response: Response): Promise<{ text: string; value: unknown }> {
-  const text = await response.text().catch(() => "");
+/** An error body as text (its first ERROR_LIMIT bytes), undefined past the deadline. */
+async function readText(response: Response, deadline?: number): Promise<{ text: string; value: unknown } | undefined> {
+  let text = "";
+  if (response.body) {
+    const reader = response.body.getReader();
+    const head = await readUpTo(reader, ERROR_LIMIT, deadline).catch(() => ({ chunks: [], size: 0, done: true }));
+    if (!head) return undefined;
+    if (!head.done) await reader.cancel().catch(() => undefined);
+    text = new TextDecoder().decode(concat(head));
+  }
   try {
     return { text, value: text ? JSON.parse(text) : undefined };
   } catch {
@@ -113,7 +185,9 @@ function documented(responses: RespondContext["responses"], status: number, cont
  * credentials were refused: the browser cannot fix that, so it is a 502.
  */
 export async function normalizeError(upstream: Response, ctx: RespondContext, log: (err: ApiError) => void): Promise<Reply> {
-  const { text, value } = await readText(upstream);
+  const read = await readText(upstream, ctx.deadline);
+  if (!read) return tooSlow(ctx);
+  const { text, value } = read;
   const err = errorFromResponse(upstream, value);
   log(err);
   const status = upstream.status;
@@ -121,8 +195,10 @@ export async function normalizeError(upstream: Response, ctx: RespondContext, lo
   const parts = kept.keep === "parts" ? kept : undefined;
   const requestId = ctx.secrets.redact(upstream.headers.get("x-request-id") ?? parts?.requestId ?? ctx.requestId);
   const headers: Record<string, string> = {};
-  const retryAfter = upstream.headers.get("retry-after");
-  if (retryAfter) headers["retry-after"] = retryAfter;
+  const retryAfter = upstream.headers.get("retry-after")?.trim();
+  // Passed on only in one of its two forms (seconds, an HTTP date), and scrubbed like every header:
+  // anything else an API writes there (an echo of the request, the proxy's key) stays here.
+  if (retryAfter && /^(\d+|[\w ,:-]+ GMT)$/.test(retryAfter)) headers["retry-after"] = ctx.secrets.redact(retryAfter);
   else if (err instanceof RateLimitError && err.retryAfterMs !== undefined) headers["retry-after"] = String(Math.ceil(err.retryAfterMs / 1000));
   if (err instanceof AuthenticationError) {
     return errorReply(502, "The API refused the proxy's credentials", requestId, { code: "INTERNAL_ERROR" });

@@ -37,7 +37,25 @@ export function createUpstream(
   if (apiKey !== undefined && apiKeyHeader === undefined && SPEC_KEY?.in === "query") keys.unshift({ ...SPEC_KEY, get: () => apiKey });
   const authorization = basicAuthorization(basic);
   if (authorization) secrets.add(authorization.slice("Basic ".length));
-  return { runtime: createApi(options).runtime, options, keys, ...(authorization ? { basic: authorization } : {}) };
+  const runtime = createApi(options).runtime;
+  const cache = runtime.cache;
+  if (cache) {
+    // The runtime's cache is one user's; here every browser shares it.
+    const accepts = cache.accepts.bind(cache);
+    cache.accepts = (response) => accepts(response) && sharedCacheable(response);
+  }
+  return { runtime, options, keys, ...(authorization ? { basic: authorization } : {}) };
+}
+
+/**
+ * What a cache shared by every browser may store (RFC 9111 §3, §4.1): nothing `private`, nothing
+ * that sets a cookie, and no response with variants (a `Vary` beyond Accept-Encoding, which fetch
+ * decodes anyway): the cache keys by URL alone, so it would serve one browser's variant to all.
+ */
+export function sharedCacheable(response: Response): boolean {
+  const h = response.headers;
+  const varies = (h.get("vary") ?? "").split(",").some((v) => v.trim() && !/^accept-encoding$/i.test(v.trim()));
+  return !varies && !h.has("set-cookie") && !/\bprivate\b/i.test(h.get("cache-control") ?? "");
 }
 
 /** The spec's apiKey schemes by name, and the first: where createApi puts `apiKey` (its header, a Cookie, the query), as the generated client does. */
