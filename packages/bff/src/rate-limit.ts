@@ -33,7 +33,7 @@ interface Log {
 export class SlidingWindowStore implements RateLimitStore {
   private readonly logs = new Map<string, Log>();
 
-  /** @param maxClients clients tracked before idle ones are swept, then the oldest evicted. Default: 10_000. */
+  /** @param maxClients clients tracked before idle ones are swept, then the oldest under their limit evicted. Default: 10_000. */
   constructor(private readonly maxClients = 10_000) {}
 
   get size(): number {
@@ -64,10 +64,13 @@ export class SlidingWindowStore implements RateLimitStore {
       const newest = log.count > 0 ? log.times[(log.head + log.count - 1) % log.times.length]! : -Infinity;
       if (newest <= now - windowMs) this.logs.delete(key);
     }
-    // Still full of active clients: drop the earliest inserted rather than grow without bound.
-    for (const key of this.logs.keys()) {
-      if (this.logs.size < this.maxClients) break;
-      this.logs.delete(key);
+    // Still full of active clients: drop the earliest inserted that are under their limit, down to
+    // 90 % (so a flood of new ids sweeps once per thousand, not once each), rather than grow without
+    // bound. A client at its limit is kept: dropping it would lift its limit, and a flood of new ids
+    // (10,000 requests to a 404) would set any blocked client free.
+    for (const [key, log] of this.logs) {
+      if (this.logs.size < this.maxClients * 0.9) break;
+      if (log.count < log.limit) this.logs.delete(key);
     }
   }
 }

@@ -40,6 +40,16 @@ describe("SlidingWindowStore: exact sliding window", () => {
     expect(store.size).toBe(1);
   });
 
+  it("a flood of new clients never sets a blocked one free: those under their limit make room", () => {
+    const store = new SlidingWindowStore(100);
+    for (let i = 0; i < 5; i++) store.hit("attacker", 0, 5, 60_000);
+    expect(store.hit("attacker", 1, 5, 60_000).allowed).toBe(false);
+    // 1,000 fresh ids within the same window (each a request to a 404, say).
+    for (let i = 0; i < 1_000; i++) store.hit(`fresh-${i}`, 2, 5, 60_000);
+    expect(store.hit("attacker", 3, 5, 60_000).allowed).toBe(false);
+    expect(store.size).toBeLessThanOrEqual(101);
+  });
+
   it("headers: X-RateLimit-* always, Retry-After in whole seconds when refused", () => {
     expect(rateLimitHeaders({ allowed: true, limit: 5, remaining: 4, resetAt: 61_500 }, 1_500)).toEqual({
       "x-ratelimit-limit": "5",
