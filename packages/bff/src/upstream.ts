@@ -52,7 +52,7 @@ export function createUpstream(
  * that sets a cookie, and no response with variants (a `Vary` beyond Accept-Encoding, which fetch
  * decodes anyway): the cache keys by URL alone, so it would serve one browser's variant to all.
  */
-export function sharedCacheable(response: Response): boolean {
+function sharedCacheable(response: Response): boolean {
   const h = response.headers;
   const varies = (h.get("vary") ?? "").split(",").some((v) => v.trim() && !/^accept-encoding$/i.test(v.trim()));
   return !varies && !h.has("set-cookie") && !/\bprivate\b/i.test(h.get("cache-control") ?? "");

@@ -35,10 +35,7 @@ export function segmentCheck(id: string, template: string): ((params: Params) =>
   const whole = [...template.matchAll(/\/\{([^{}]+)\}(?=\/|$)/g)].map((m) => m[1]!);
   if (!whole.length) return undefined;
   return (params) => {
-    const bad = whole.filter((name) => {
-      const v = params?.[name];
-      return (typeof v === "string" || typeof v === "number") && /^\.{0,2}$/.test(String(v));
-    });
+    const bad = whole.filter((name) => /^\.{0,2}$/.test(params?.[name] as string));
     if (!bad.length) return undefined;
     const details = bad.map((name) => ({ field: `path.${name}`, message: `${JSON.stringify(params![name])} is not a path segment: the URL would name another path` }));
     return new ValidationError(`${id}: path parameter ${bad.join(", ")} is ${bad.map((n) => JSON.stringify(params![n])).join(", ")}, which the URL resolves to another path; nothing was sent`, { details });
