@@ -1,3 +1,8 @@
+import { ApiError } from "./errors/index.js";
+
+/** The most characters one event (its data, or one line) may pile up: a stream that never ends a line or an event would otherwise take all memory. */
+export const MAX_EVENT_CHARS = 16 * 1024 * 1024;
+
 /** A dispatched server-sent event (WHATWG HTML §9.2 "event stream interpretation"). */
 export interface SSEMessage {
   /** Event type; "message" when the server sent no `event:` field. */
@@ -72,6 +77,7 @@ export class SSEParser {
       lineStart = i + 1;
     }
     this.#line += text.slice(lineStart);
+    if (this.#line.length + this.#data.length > MAX_EVENT_CHARS) throw new ApiError(`SSE event over ${MAX_EVENT_CHARS} characters`);
   }
 
   #processLine(line: string): void {

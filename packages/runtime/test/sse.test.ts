@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConnectionError, createRuntime, SSEParser, streamEvents, ValidationError, type SSEMessage } from "../src/index.js";
+import { ApiError, ConnectionError, createRuntime, SSEParser, streamEvents, ValidationError, type SSEMessage } from "../src/index.js";
 import { testClock, useFaultServer } from "./helpers.js";
 
 const ctx = useFaultServer();
@@ -96,6 +96,32 @@ describe("streamEvents", () => {
       for await (const ev of streamEvents({ clock, reconnect: { maxAttempts: 1, onEnd: true }, connect })) got.push(ev.data);
       expect(got).toEqual([1]);
       expect(clock.sleeps).toEqual([slept]);
+    }
+  });
+
+  it("ends a stream whose event never ends (one endless line, or data lines without a blank line) with an ApiError, not a reconnect", async () => {
+    for (const line of ["data: ", "data: x\n"]) {
+      let connects = 0;
+      // About 1 MiB a chunk, 20 of them: past the 16 Mi characters one event may take.
+      const mib = line === "data: " ? "x".repeat(1024 * 1024) : `data: ${"x".repeat(64 * 1024)}\n`.repeat(16);
+      const connect = async (): Promise<Response> => {
+        connects++;
+        let sent = 0;
+        const body = new ReadableStream<Uint8Array>({
+          pull(c) {
+            c.enqueue(new TextEncoder().encode(sent++ === 0 ? line : mib));
+            if (sent > 20) c.close();
+          },
+        });
+        return new Response(body, { headers: { "content-type": "text/event-stream" } });
+      };
+      const err = await (async () => {
+        for await (const _ of streamEvents({ clock: testClock(), connect })) void _;
+      })().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect(err).not.toBeInstanceOf(ConnectionError);
+      expect((err as Error).message).toBe("SSE event over 16777216 characters");
+      expect(connects).toBe(1);
     }
   });
 
