@@ -14,6 +14,8 @@ export class SecretSet {
   private readonly fixed: string[];
   private dynamic: string[] = [];
   private needles: Buffer[] = [];
+  /** Each value and the encodings an API may echo it in, longest first. */
+  private forms: string[] = [];
 
   constructor(values: Iterable<string | undefined>) {
     this.fixed = [...new Set([...values].filter((v): v is string => typeof v === "string" && v.length > 0))];
@@ -33,12 +35,13 @@ export class SecretSet {
 
   private rebuild(): void {
     // Longest first, so a secret containing another is replaced whole.
-    this.needles = this.values.map((v) => Buffer.from(v)).sort((a, b) => b.length - a.length);
+    this.forms = [...new Set(this.values.flatMap(encodings))].sort((a, b) => b.length - a.length);
+    this.needles = this.forms.map((v) => Buffer.from(v));
   }
 
   redact(text: string): string {
     let out = text;
-    for (const v of this.values) if (out.includes(v)) out = out.split(v).join(REDACTED);
+    for (const v of this.forms) if (out.includes(v)) out = out.split(v).join(REDACTED);
     return out;
   }
 
@@ -79,6 +82,17 @@ export class SecretSet {
       }),
     );
   }
+}
+
+/**
+ * A secret as written, and as an API may echo it: percent-encoded (a request URL in an error
+ * message or a Location, where a key placed in the query travels encoded), form-encoded, base64 and
+ * base64url. Encodings equal to the value add nothing; short ones would mangle ordinary text.
+ */
+function encodings(value: string): string[] {
+  const b64 = Buffer.from(value).toString("base64");
+  const forms = [value, encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2), b64, b64.replace(/=+$/, ""), Buffer.from(value).toString("base64url")];
+  return forms.filter((f) => f.length >= 8);
 }
 
 function replaceAll(buf: Buffer, needle: Buffer): Buffer {

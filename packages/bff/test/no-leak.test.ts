@@ -101,6 +101,32 @@ describe("the secret never leaves the server", () => {
   });
 });
 
+describe("SecretSet: the encodings an API echoes a secret in", () => {
+  // A key with the characters that encodings change (base64-made keys carry + / =).
+  const key = "sk_live+a/b=c d!";
+  const set = new SecretSet([key]);
+  it.each([
+    ["as written", key],
+    ["percent-encoded (a request URL in an error message, a Location)", encodeURIComponent(key)],
+    ["form-encoded (a query string)", new URLSearchParams({ k: key }).toString().slice(2)],
+    ["base64", Buffer.from(key).toString("base64")],
+    ["base64 without padding", Buffer.from(key).toString("base64").replace(/=+$/, "")],
+    ["base64url", Buffer.from(key).toString("base64url")],
+  ])("%s", async (_what, echoed) => {
+    const text = `GET /v1/users?api_key=${echoed} not found`;
+    expect(set.redact(text)).toBe(`GET /v1/users?api_key=${REDACTED} not found`);
+    expect(new TextDecoder().decode(set.bytes(new TextEncoder().encode(text)))).toBe(`GET /v1/users?api_key=${REDACTED} not found`);
+    const streamed = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(text.slice(0, 28)));
+        c.enqueue(new TextEncoder().encode(text.slice(28)));
+        c.close();
+      },
+    });
+    expect(await new Response(set.stream(streamed)).text()).toBe(`GET /v1/users?api_key=${REDACTED} not found`);
+  });
+});
+
 describe("SecretSet.stream", () => {
   const secret = "sk_live_SPLITSECRET";
   async function run(chunks: string[]): Promise<string> {
