@@ -9,6 +9,12 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/**
+ * setTimeout that keeps a long delay: past 2^31 - 1 ms setTimeout fires at once (a timeout or a
+ * server-given wait that large would end at once); the longest wait it can keep instead.
+ */
+export const later = (fn: () => void, ms: number): ReturnType<typeof setTimeout> => setTimeout(fn, Math.min(ms, 2 ** 31 - 1));
+
 /** Rejects with the signal's reason (undefined on engines from before 2022: the runtime still maps that abort to AbortError). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
@@ -18,11 +24,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(signal!.reason);
     };
-    const timer = setTimeout(() => {
+    const timer = later(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
-      // Past 2^31 - 1 ms setTimeout fires at once: the longest wait it can keep instead.
-    }, Math.min(Math.max(0, ms), 2 ** 31 - 1));
+    }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

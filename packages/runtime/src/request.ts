@@ -1,6 +1,7 @@
 import { ApiError, ConnectionError, type ApiErrorInit } from "./errors/index.js";
 import { randomId, utf8 } from "./encoding.js";
 import type { CallOptions, RequestInitWithDuplex } from "./options.js";
+import { later } from "./clock.js";
 import { timedOut, type LinkedSignal } from "./timeout.js";
 import { supportsRequestStreams, trackUploadProgress } from "./upload.js";
 
@@ -148,7 +149,7 @@ export async function readWithin(body: ReadableStream<Uint8Array>, ms: number, l
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let expired: unknown;
-  const timer = setTimeout(() => reader.cancel((expired = late())).catch(() => undefined), ms);
+  const timer = later(() => reader.cancel((expired = late())).catch(() => undefined), ms);
   try {
     for (let r; !(r = await reader.read()).done; ) chunks.push(r.value);
   } finally {

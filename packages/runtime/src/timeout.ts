@@ -1,3 +1,4 @@
+import { later } from "./clock.js";
 import { AbortError, TimeoutError } from "./errors/index.js";
 
 /** The TimeoutError of a budget that ran out, whichever timer noticed (a signal's, or undici's). */
@@ -42,9 +43,9 @@ export class LinkedSignal {
       this.#unlink = () => fans.delete(onAbort);
     }
     if (timed && !controller.signal.aborted) {
-      this.#timer = setTimeout(() => {
+      this.#timer = later(() => {
         controller.abort(timedOut(kind, timeoutMs!, requestId));
-      }, timeoutMs);
+      }, timeoutMs!);
     }
   }
 

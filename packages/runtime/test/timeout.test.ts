@@ -163,6 +163,15 @@ describe("timeouts and aborts", () => {
     }
   });
 
+  it("a timeout past 2^31 - 1 ms is kept, not fired at once (setTimeout's overflow), on undici's timers and on a signal", async () => {
+    const get = { id: "echo", method: "get", path: "/echo" } as const;
+    const api = createApiCore<Record<string, never>>({ baseUrl: ctx.url, timeoutMs: 3_000_000_000, totalTimeoutMs: 3_000_000_000, retry: false });
+    for (const signal of [undefined, new AbortController().signal]) {
+      const body = (await api.op(get)({ params: { query: { delay: 30 } }, signal } as never)) as { path: string };
+      expect(body.path).toBe("/echo");
+    }
+  });
+
   it("timeoutMs 0 disables the per-attempt timeout", async () => {
     const rt = createRuntime({ baseUrl: ctx.url, timeoutMs: 0, retry: false });
     expect((await rt.fetch("/echo?delay=60")).status).toBe(200);
