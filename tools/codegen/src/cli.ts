@@ -11,7 +11,8 @@ import { packageGeneration, syncPackageJson, syncWorkspaceDependents } from "./c
 import { warningLines } from "./cli/warning-summary.js";
 import { OutputError } from "./write/atomic-write.js";
 import { writeFileSync } from "node:fs";
-import { foreignFiles, OUTPUT_MARKER, writeMarker } from "./cli/output-folder.js";
+import { OUTPUT_MARKER, writeMarker } from "./cli/output-folder.js";
+import { outputRefusal } from "./cli/output-refusal.js";
 import { outputDependenciesText } from "./cli/output-dependencies.js";
 import { findConfig } from "./config/config.mjs";
 
@@ -22,8 +23,9 @@ const USAGE = `Usage: codegen <spec> -o <dir> [--targets types,zod,client,mocks]
 
 Generates TypeScript modules from an OpenAPI 2.0/3.0/3.1 document (JSON or YAML, one file or
 many with relative $refs) into <dir>, which is replaced as a whole only when generation succeeds.
-<dir> must be new, empty, or an earlier output (it holds ${OUTPUT_MARKER}): the generator
-refuses to empty a folder it did not create unless --clean is given.
+<dir> must be new, empty, or an earlier output holding only what the generator wrote (its
+${OUTPUT_MARKER} lists it): a folder holding other files is refused unless --clean is given,
+and one holding the spec or a file it $refs always is.
 
 Options:
   --package <kind>       generate one package of the project as specforge.config.ts describes it
@@ -33,7 +35,7 @@ Options:
                          no spec given, its spec, seed and invalidExamples are used
   -i, --spec <file>      the OpenAPI document (or the first argument; default: the config's)
   -o, --out <dir>        output folder, owned by the generator (required)
-  --clean                replace <dir> even if the generator did not create it
+  --clean                replace <dir> even if it holds files the generator did not write
   --targets <list>       comma-separated subset of ${ALL_TARGETS.join(",")} (default: all)
   --types-import <mod>   module the client/mocks import types from (default: ./types.gen.js)
   --zod-import <mod>     module the mocks import zod schemas from (default: ./zod.gen.js)
@@ -95,12 +97,6 @@ async function main(argv: string[], standalone = true): Promise<number> {
     process.stderr.write(`codegen: a spec (first argument, -i/--spec, or a specforge.config.ts) and -o/--out are required (or --package <kind>)\n\n${USAGE}\n`);
     return 2;
   }
-  const foreign = standalone && !values.clean ? foreignFiles(values.out) : [];
-  if (foreign.length) {
-    const shown = foreign.slice(0, 5).map((f) => terminalText(f, true)).join(", ") + (foreign.length > 5 ? `, … (${foreign.length} in all)` : "");
-    process.stderr.write(`codegen: error: --out ${terminalText(values.out, true)} holds files the generator did not write (${shown}) and would be emptied; pick a new folder, or pass --clean to replace it\n`);
-    return 1;
-  }
   const targets = (values.targets ?? ALL_TARGETS.join(",")).split(",").map((t) => t.trim()).filter(Boolean);
   const unknown = targets.filter((t) => !ALL_TARGETS.includes(t as Target));
   if (unknown.length) {
@@ -119,6 +115,11 @@ async function main(argv: string[], standalone = true): Promise<number> {
     process.stderr.write(`codegen: --invalid-examples must be "error" or "warn"\n`);
     return 2;
   }
+  const refused = outputRefusal(values.spec, values.out, standalone && !values.clean);
+  if (refused) {
+    process.stderr.write(`codegen: error: ${refused}\n`);
+    return 1;
+  }
   const quiet = values.quiet === true;
   const started = performance.now();
   try {
@@ -133,7 +134,7 @@ async function main(argv: string[], standalone = true): Promise<number> {
       invalidExamples,
       onProgress: quiet ? undefined : (m) => process.stderr.write(`codegen: ${terminalText(m, true)}\n`),
     });
-    if (standalone) writeMarker(values.out);
+    if (standalone) writeMarker(values.out, result.files.map((f) => f.path));
     // Warnings quote the spec: one line each, whatever it holds.
     const line = (t: string) => terminalText(t, true);
     const file = values["warnings-file"];

@@ -99,15 +99,15 @@ describe("bad input: exit 1, one message with file and pointer, previous output 
     mkdirSync(out);
     // An earlier output of the generator (it holds the marker): replaced only on success.
     writeFileSync(join(out, ".specforge-codegen"), "");
-    writeFileSync(join(out, "keep.ts"), "// previous output\n");
+    writeFileSync(join(out, "index.ts"), "// previous output\n");
     const spec = join(dir, Object.keys(files)[0]!);
     const res = await codegen(["--spec", spec, "--out", out, "--targets", targets ?? "types,zod,client,mocks"]);
     expect(res.stderr).toMatch(want);
     expect(res.code).toBe(1);
     expect(res.stderr).not.toMatch(/internal error|\n\s+at \S+ \(|RangeError/);
     expect(res.stderr.match(/codegen: error:/g)).toHaveLength(1);
-    expect(readdirSync(out).sort()).toEqual([".specforge-codegen", "keep.ts"]);
-    expect(readFileSync(join(out, "keep.ts"), "utf8")).toBe("// previous output\n");
+    expect(readdirSync(out).sort()).toEqual([".specforge-codegen", "index.ts"]);
+    expect(readFileSync(join(out, "index.ts"), "utf8")).toBe("// previous output\n");
     expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ describe("codegen CLI", () => {
     const out = join(dir, "out");
     mkdirSync(out);
     writeFileSync(join(out, ".specforge-codegen"), "");
-    writeFileSync(join(out, "keep.ts"), "// previous output\n");
+    writeFileSync(join(out, "index.ts"), "// previous output\n");
     writeFileSync(
       join(dir, "broken.yaml"),
       "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Nope'}\n",
@@ -38,7 +38,7 @@ describe("codegen CLI", () => {
     const res = await codegen("--spec", join(dir, "broken.yaml"), "--out", out);
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/broken\.yaml at #\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema: \$ref target not found/);
-    expect(snapshot(out)).toEqual({ ".specforge-codegen": "", "keep.ts": "// previous output\n" });
+    expect(snapshot(out)).toEqual({ ".specforge-codegen": "", "index.ts": "// previous output\n" });
     expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });
 

@@ -38,7 +38,7 @@ describe("codegen on its own", () => {
     writeFileSync(join(out, "app.ts"), "// mine\n");
     const refused = await codegen([fixture, "-o", out, "--targets", "types"]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/--out .*src holds files the generator did not write \(app\.ts\) and would be emptied; pick a new folder, or pass --clean/);
+    expect(refused.stderr).toMatch(/--out .*src holds files the generator did not write \(app\.ts\) and would be emptied; move them out, pick a new folder, or pass --clean/);
     expect(files(out)).toEqual(["app.ts"]);
     expect(readFileSync(join(out, "app.ts"), "utf8")).toBe("// mine\n");
 
