@@ -6,6 +6,7 @@ import { diffOperations, diffWebhooks } from "./rules/operations.js";
 import { diffSecuritySchemes } from "./rules/security.js";
 import { unchangedSchemas } from "./schema/unchanged.js";
 import { WalkGuard } from "./schema/walk-guard.js";
+import { explainedBy } from "./explained.js";
 import { classifyRawDifferences, rawDifferences } from "./rules/documentation.js";
 import { diffDocumentServers, diffOperationServers } from "./rules/servers.js";
 
@@ -24,9 +25,6 @@ function ownerOf(pointer: string): string {
   return t.slice(0, depth).join("/");
 }
 
-// Operations match by path template: `#/paths/~1u~1{id}` and `#/paths/~1u~1{userId}` are one owner.
-const sameOwner = (owner: string) => (owner.startsWith("#/paths/") ? owner.replace(/\{[^}]*\}/g, "{}") : owner);
-
 /**
  * Every change between two versions of a spec, classified. Operations and webhooks are compared
  * rule by rule; what no rule explains (documentation, examples, anything else) is listed from a
@@ -38,12 +36,14 @@ export function diffSpecs(base: SpecVersion, head: SpecVersion, severityOf: (rul
   const same = new UnchangedParts(base.document, head.document);
   const unchanged = unchangedSchemas(base.model, head.model, same);
   const guard = new WalkGuard();
+  const explains: string[] = [];
   const sinkFor = (operation: string, baseOperation?: string): Sink => ({
     base: base.model,
     head: head.model,
     unchanged,
     guard,
     emit: (c) => {
+      explains.push(c.pointer, ...(c.covers ?? []));
       // A shared schema reached twice within one operation reports its change once.
       const key = `${operation}\0${c.rule}\0${c.pointer}`;
       if (keys.has(key)) return;
@@ -61,9 +61,9 @@ export function diffSpecs(base: SpecVersion, head: SpecVersion, severityOf: (rul
   diffDocumentServers(base, head, sinkFor(DOCUMENT));
   diffOperationServers(base, head, sinkFor);
 
-  // Raw differences are listed per owner (a component, an operation, a top-level field); an
-  // owner with a classified change has its other raw differences explained by it.
-  const owners = new Set(changes.map((c) => sameOwner(ownerOf(c.pointer))));
+  // Raw differences are listed per owner (a component, an operation, a top-level field), less
+  // those a classified change explains (see explained.ts).
+  const explained = explainedBy(explains, base.document, head.document);
   const { docs, other } = classifyRawDifferences(rawDifferences(base.document, head.document));
   const doc = sinkFor(DOCUMENT);
   const list = (pointers: string[], rule: string, reason: string) => {
@@ -72,6 +72,6 @@ export function diffSpecs(base: SpecVersion, head: SpecVersion, severityOf: (rul
     for (const [owner, n] of byOwner) doc.emit({ rule, breaking: false, bump: "patch", pointer: owner, reason: `${reason}${n > 1 ? ` (${n} places)` : ""}` });
   };
   list(docs, "documentation-changed", "documentation or examples changed");
-  list(other.filter((p) => !owners.has(sameOwner(ownerOf(p)))), "other-change", "changed; no compatibility rule applies, review it");
+  list(other.filter((p) => !explained(p)), "other-change", "changed; no compatibility rule applies, review it");
   return changes;
 }

@@ -37,7 +37,14 @@ export interface Change {
 }
 
 /** What a rule reports: whether it breaks by its direction; severity and bump are decided from it. */
-export type Finding = Omit<Change, "operation" | "baseOperation" | "bump" | "severity" | "ignored"> & { bump?: Bump };
+export type Finding = Omit<Change, "operation" | "baseOperation" | "bump" | "severity" | "ignored"> & {
+  bump?: Bump;
+  /**
+   * Other places the change is written, whose raw differences it explains (not reported): the base
+   * side of a rename or of a changed media type, a reordered list.
+   */
+  covers?: string[];
+};
 
 /** Where changes of one operation (or of the document) are collected. */
 export interface Sink {

@@ -19,7 +19,7 @@ export function diffContent(bc: IRMediaContent[], hc: IRMediaContent[], where: s
   const pairs: [IRMediaContent, IRMediaContent][] = bc.filter((m) => hm.has(norm(m.mediaType))).map((m) => [m, hm.get(norm(m.mediaType))!]);
   if (removed.length === 1 && added.length === 1) {
     const [b, h] = [removed[0]!, added[0]!];
-    sink.emit({ rule: `${dir}-media-type-changed`, breaking: true, pointer: at(h), reason: `${where}: content type changed from ${b.mediaType} to ${h.mediaType}` });
+    sink.emit({ rule: `${dir}-media-type-changed`, breaking: true, pointer: at(h), reason: `${where}: content type changed from ${b.mediaType} to ${h.mediaType}`, covers: [at(b)] });
     pairs.push([b, h]);
   } else {
     for (const m of removed) sink.emit({ rule: `${dir}-media-type-removed`, breaking: true, pointer: at(m), reason: `${where}: content type ${m.mediaType} removed` });

@@ -30,7 +30,7 @@ export function compareOperation(b: IROperation, h: IROperation, sink: Sink, inp
     });
   }
   if (!b.deprecated && h.deprecated) sink.emit({ rule: "operation-deprecated", breaking: false, pointer: `${h.pointer}/deprecated`, reason: "operation deprecated" });
-  if (b.deprecated && !h.deprecated) sink.emit({ rule: "operation-undeprecated", breaking: false, pointer: h.pointer, reason: "operation no longer deprecated" });
+  if (b.deprecated && !h.deprecated) sink.emit({ rule: "operation-undeprecated", breaking: false, pointer: `${b.pointer}/deprecated`, reason: "operation no longer deprecated" });
   // An operation the same in both versions down to what it references has nothing more to find.
   if (!unchanged) {
     diffParameters(b, h, cxIn);

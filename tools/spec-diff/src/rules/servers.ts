@@ -43,13 +43,13 @@ function compareServers(b: Servers, h: Servers, sink: Sink, prefix: string, firs
   // A change of an operation that declares servers in one version only is written in that version's list.
   const ptr = (s: Servers, url: string) => (s.inherited ? (s === b ? h : b).pointer : joinPointer(s.pointer, s.urls.indexOf(url)));
   if (removed.length === 1 && added.length === 1) {
-    sink.emit({ rule: "server-url-changed", breaking: true, pointer: ptr(h, added[0]!), reason: `${prefix}server URL changed from ${removed[0]} to ${added[0]}` });
+    sink.emit({ rule: "server-url-changed", breaking: true, pointer: ptr(h, added[0]!), reason: `${prefix}server URL changed from ${removed[0]} to ${added[0]}`, covers: [ptr(b, removed[0]!)] });
   } else {
     for (const url of removed) sink.emit({ rule: "server-removed", breaking: true, pointer: ptr(b, url), reason: `${prefix}server ${url} removed: clients configured with it can no longer reach the API` });
     for (const url of added) sink.emit({ rule: "server-added", breaking: false, pointer: ptr(h, url), reason: `${prefix}server ${url} added` });
   }
   if (first && bu.length && hu.length && bu[0] !== hu[0] && hu.includes(bu[0]!)) {
-    sink.emit({ rule: "server-default-changed", breaking: true, pointer: joinPointer(h.pointer, 0), reason: `${prefix}first server (the generated client's default baseUrl) changed from ${b.urls[0]} to ${h.urls[0]}` });
+    sink.emit({ rule: "server-default-changed", breaking: true, pointer: joinPointer(h.pointer, 0), reason: `${prefix}first server (the generated client's default baseUrl) changed from ${b.urls[0]} to ${h.urls[0]}`, covers: [h.pointer] });
   }
 }
 

@@ -46,10 +46,11 @@ export function countingContext(cx: CompareContext): { cx: CompareContext; count
 
 /**
  * Reports a schema-level difference. `thing` names what changed (type, enum, max-length…); the
- * rule id is `<direction>-<thing>-<narrowed|widened|changed>`.
+ * rule id is `<direction>-<thing>-<narrowed|widened|changed>`. `covers`: see Finding.
  */
-export function report(cx: CompareContext, effect: Effect, thing: string, pointer: string, where: string, what: string): void {
+export function report(cx: CompareContext, effect: Effect, thing: string, pointer: string, where: string, what: string, covers?: string[]): void {
   cx.sink.emit({
+    ...(covers?.length ? { covers } : {}),
     rule: `${cx.dir}-${thing}-${effectWord[effect]}`,
     breaking: effectBreaks(cx.dir, effect),
     pointer,

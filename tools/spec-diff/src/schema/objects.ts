@@ -63,6 +63,7 @@ export function compareObjects(bv: SchemaView, hv: SchemaView, where: string, cx
         breaking: true,
         pointer: propAt(hv, renamed, hp.get(renamed)),
         reason: `${child(where, name)}: property ${fmt(name)} renamed to ${fmt(renamed)} (same schema)`,
+        covers: [propAt(bv, name, b)],
       });
     } else presence("removed", propAt(bv, name, b), name, `property ${fmt(name)} removed`);
   }
