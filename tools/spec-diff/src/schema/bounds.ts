@@ -1,17 +1,14 @@
 import type { JsonType } from "@specforge/codegen/model";
 import type { SchemaView } from "./view.js";
 import { type CompareContext, report, fmt } from "./context.js";
+import { compareRange } from "./range.js";
 
 type Family = "string" | "number" | "array" | "object";
 
-/** Numeric bounds: a lower bound that rises, or an upper bound that falls, narrows. */
+/** Counts: a lower bound that rises, or an upper bound that falls, narrows (a number's range: range.ts). */
 const BOUNDS: { family: Family; key: string; kind: "min" | "max"; thing: string }[] = [
   { family: "string", key: "minLength", kind: "min", thing: "min-length" },
   { family: "string", key: "maxLength", kind: "max", thing: "max-length" },
-  { family: "number", key: "minimum", kind: "min", thing: "minimum" },
-  { family: "number", key: "maximum", kind: "max", thing: "maximum" },
-  { family: "number", key: "exclusiveMinimum", kind: "min", thing: "exclusive-minimum" },
-  { family: "number", key: "exclusiveMaximum", kind: "max", thing: "exclusive-maximum" },
   { family: "array", key: "minItems", kind: "min", thing: "min-items" },
   { family: "array", key: "maxItems", kind: "max", thing: "max-items" },
   { family: "object", key: "minProperties", kind: "min", thing: "min-properties" },
@@ -62,7 +59,10 @@ export function compareBounds(bv: SchemaView, hv: SchemaView, where: string, cx:
     else if (h === undefined || h === false) report(cx, "widen", thing, pointer, where, `${key} ${fmt(b)} removed`);
     else report(cx, "change", thing, pointer, where, `${key} changed from ${fmt(b)} to ${fmt(h)}`);
   }
-  if (both("number")) compareMultipleOf(bv, hv, where, cx);
+  if (both("number")) {
+    compareRange(bv, hv, where, cx);
+    compareMultipleOf(bv, hv, where, cx);
+  }
 }
 
 function compareMultipleOf(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
