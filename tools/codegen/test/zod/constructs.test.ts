@@ -30,6 +30,8 @@ function suite(version: "3.0.3" | "3.1.0", cases: Case[]) {
           list.map((v) => ({ v: JSON.stringify(v), zod: schema.safeParse(v).success as boolean, ajv: validate(v) === true }));
         for (const r of verdicts(c.accept ?? [])) expect(r, `accept ${r.v}`).toEqual({ v: r.v, zod: true, ajv: true });
         for (const r of verdicts(c.reject ?? [])) expect(r, `reject ${r.v}`).toEqual({ v: r.v, zod: false, ajv: false });
+        for (const r of verdicts(c.ajvWrong?.accept ?? [])) expect(r, `accept ${r.v} (Ajv rejects)`).toEqual({ v: r.v, zod: true, ajv: false });
+        for (const r of verdicts(c.ajvWrong?.reject ?? [])) expect(r, `reject ${r.v} (Ajv accepts)`).toEqual({ v: r.v, zod: false, ajv: true });
       });
     });
   });

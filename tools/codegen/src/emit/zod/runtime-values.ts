@@ -38,11 +38,30 @@ const $string = (o: { minLength?: number; maxLength?: number; pattern?: $Re; for
   return s;
 };`,
   },
+  $multiple: {
+    code: `/**
+ * multipleOf, decided on the numbers' decimal forms (what the JSON text says): 0.07 is a multiple
+ * of 0.01 and 3e21 of 3. Ajv's float quotient test ("v / m is an integer") rejects 0.07 as
+ * 0.07 / 0.01 = 7.000000000000001, and reads the quotient 1e21 with parseInt("1e+21") = 1.
+ */
+const $multiple = (v: number, m: number): boolean => {
+  if (Number.isSafeInteger(v) && Number.isSafeInteger(m)) return v % m === 0;
+  if (!Number.isFinite(v) || !Number.isFinite(m) || m === 0) return false;
+  const dec = (x: number) => {
+    const [digits, exp = "0"] = String(x).split("e");
+    const [int, frac = ""] = digits!.split(".");
+    return [BigInt(int! + frac), Number(exp) - frac.length] as const;
+  };
+  const [a, ea] = dec(v), [b, eb] = dec(m);
+  const e = Math.min(ea, eb), ten = BigInt(10);
+  return (a * ten ** BigInt(ea - e)) % (b * ten ** BigInt(eb - e)) === BigInt(0);
+};`,
+  },
   $number: {
-    deps: ["$Z"],
+    deps: ["$Z", "$multiple"],
     code: `/**
  * type: number/integer. JSON Schema's integer is any number without a fraction (2^60 too, so not
- * zod's safe-integer int()); int64 stays a number; multipleOf uses Ajv's quotient test.
+ * zod's safe-integer int()); int64 stays a number; multipleOf is exact on the decimal values.
  */
 const $number = (o: { integer?: true; minimum?: number; exclusiveMinimum?: number; maximum?: number; exclusiveMaximum?: number; multipleOf?: number; format?: [(v: number) => boolean, string] }): $Z => {
   let s: any = z.number();
@@ -52,10 +71,7 @@ const $number = (o: { integer?: true; minimum?: number; exclusiveMinimum?: numbe
   if (o.maximum !== undefined) s = s.lte(o.maximum);
   if (o.exclusiveMaximum !== undefined) s = s.lt(o.exclusiveMaximum);
   const m = o.multipleOf;
-  if (m !== undefined) s = s.refine((v: number) => {
-    const q = v / m;
-    return q === parseInt(String(q));
-  }, \`Expected a multiple of \${m}\`);
+  if (m !== undefined) s = s.refine((v: number) => $multiple(v, m), \`Expected a multiple of \${m}\`);
   if (o.format) s = s.refine(o.format[0], \`Invalid \${o.format[1]}\`);
   return s;
 };`,
