@@ -2,6 +2,7 @@ import type { JsonType } from "@specforge/codegen/model";
 import type { SchemaView } from "./view.js";
 import { type CompareContext, report, fmt } from "./context.js";
 import { compareRange } from "./range.js";
+import { formatEffect } from "./formats.js";
 
 type Family = "string" | "number" | "array" | "object";
 
@@ -15,7 +16,10 @@ const BOUNDS: { family: Family; key: string; kind: "min" | "max"; thing: string 
   { family: "object", key: "maxProperties", kind: "max", thing: "max-properties" },
 ];
 
-/** Assertions that either hold or not: adding one narrows, removing one widens, changing it is both. */
+/**
+ * Assertions that either hold or not: adding one narrows, removing one widens, changing it is both
+ * (but for numeric formats that nest: formats.ts).
+ */
 const FLAGS: { family: Family; key: string; thing: string }[] = [
   { family: "string", key: "pattern", thing: "pattern" },
   { family: "string", key: "format", thing: "format" },
@@ -57,7 +61,11 @@ export function compareBounds(bv: SchemaView, hv: SchemaView, where: string, cx:
     const pointer = at(bv, hv, f, key);
     if (b === undefined || b === false) report(cx, "narrow", thing, pointer, where, `${key} ${fmt(h)} added`);
     else if (h === undefined || h === false) report(cx, "widen", thing, pointer, where, `${key} ${fmt(b)} removed`);
-    else report(cx, "change", thing, pointer, where, `${key} changed from ${fmt(b)} to ${fmt(h)}`);
+    else {
+      const effect = key === "format" && typeof b === "string" && typeof h === "string" ? formatEffect(b, h) : "change";
+      const word = effect === "widen" ? "widened" : effect === "narrow" ? "narrowed" : "changed";
+      report(cx, effect, thing, pointer, where, `${key} ${word} from ${fmt(b)} to ${fmt(h)}`);
+    }
   }
   if (both("number")) {
     compareRange(bv, hv, where, cx);
