@@ -13,6 +13,9 @@ import { OutputError } from "./write/atomic-write.js";
 import { writeFileSync } from "node:fs";
 import { OUTPUT_MARKER, writeMarker } from "./cli/output-folder.js";
 import { outputRefusal } from "./cli/output-refusal.js";
+import { removeStagingOnSignals } from "./cli/signal-cleanup.js";
+import { outputTarget } from "./write/output-target.js";
+import { sweepStaleStaging } from "./write/stale-staging.js";
 import { outputDependenciesText } from "./cli/output-dependencies.js";
 import { findConfig } from "./config/config.mjs";
 
@@ -115,7 +118,11 @@ async function main(argv: string[], standalone = true): Promise<number> {
     process.stderr.write(`codegen: --invalid-examples must be "error" or "warn"\n`);
     return 2;
   }
-  const refused = outputRefusal(values.spec, values.out, standalone && !values.clean);
+  // A symlinked --out is generated into its target (the link stays); what a killed run left
+  // beside it goes first, so the checks see the folder as it really is.
+  const out = outputTarget(values.out);
+  sweepStaleStaging(out);
+  const refused = outputRefusal(values.spec, out, standalone && !values.clean);
   if (refused) {
     process.stderr.write(`codegen: error: ${refused}\n`);
     return 1;
@@ -124,9 +131,10 @@ async function main(argv: string[], standalone = true): Promise<number> {
   const started = performance.now();
   try {
     tuneJitForBatch();
+    removeStagingOnSignals();
     const result = await generate({
       spec: values.spec,
-      out: values.out,
+      out,
       targets: targets as Target[],
       ...(values["types-import"] ? { typesImport: values["types-import"] } : {}),
       ...(values["zod-import"] ? { zodImport: values["zod-import"] } : {}),
@@ -134,7 +142,7 @@ async function main(argv: string[], standalone = true): Promise<number> {
       invalidExamples,
       onProgress: quiet ? undefined : (m) => process.stderr.write(`codegen: ${terminalText(m, true)}\n`),
     });
-    if (standalone) writeMarker(values.out, result.files.map((f) => f.path));
+    if (standalone) writeMarker(out, result.files.map((f) => f.path));
     // Warnings quote the spec: one line each, whatever it holds.
     const line = (t: string) => terminalText(t, true);
     const file = values["warnings-file"];

@@ -1,6 +1,9 @@
-import { mkdirSync, rmSync, renameSync, writeFileSync, existsSync, mkdtempSync, statSync } from "node:fs";
-import { dirname, join, resolve, basename } from "node:path";
+import { mkdirSync, rmSync, renameSync, writeFileSync, existsSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { dirname, join } from "node:path";
 import type { EmittedFile } from "../emit/emitter.js";
+import { outputTarget } from "./output-target.js";
+import { stagingPrefix, sweepStaleStaging } from "./stale-staging.js";
 
 /** What was written: the path relative to the output folder and its size. */
 export interface WrittenFile {
@@ -18,14 +21,34 @@ export class OutputError extends Error {
   override name = "OutputError";
 }
 
+/** Staging folders of this process not yet swapped in or discarded: what a signal handler removes. */
+const active = new Set<string>();
+
+export function activeStaging(): string[] {
+  return [...active];
+}
+
 export function createStaging(outDir: string): string {
-  const target = resolve(outDir);
+  const target = outputTarget(outDir);
   // The folder is replaced whole: a file there would be silently deleted.
   if (existsSync(target) && !statSync(target).isDirectory()) {
     throw new OutputError(`--out ${target} is an existing file, not a folder; the generator owns its output folder and replaces it whole (pick a folder)`);
   }
   mkdirSync(dirname(target), { recursive: true });
-  return mkdtempSync(join(dirname(target), `.${basename(target)}.tmp-`));
+  sweepStaleStaging(target);
+  // Not mkdtemp: its 0700 would become the output's mode. mkdir gives 0777 less the umask, and
+  // fails rather than reuse a name that exists.
+  for (;;) {
+    const staging = join(dirname(target), `${stagingPrefix(target)}${process.pid}-${randomBytes(6).toString("base64url").replace(/[-_]/g, "x").slice(0, 6)}`);
+    try {
+      mkdirSync(staging);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "EEXIST") continue;
+      throw err;
+    }
+    active.add(staging);
+    return staging;
+  }
 }
 
 export function writeFiles(staging: string, files: EmittedFile[]): WrittenFile[] {
@@ -38,7 +61,8 @@ export function writeFiles(staging: string, files: EmittedFile[]): WrittenFile[]
 }
 
 export function swapIn(staging: string, outDir: string): void {
-  const target = resolve(outDir);
+  const target = outputTarget(outDir);
+  active.delete(staging);
   if (!existsSync(target)) return renameSync(staging, target);
   const old = `${staging}.old`;
   renameSync(target, old);
@@ -52,5 +76,6 @@ export function swapIn(staging: string, outDir: string): void {
 }
 
 export function discardStaging(staging: string): void {
+  active.delete(staging);
   rmSync(staging, { recursive: true, force: true });
 }
