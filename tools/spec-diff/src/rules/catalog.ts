@@ -44,6 +44,8 @@ function directional(dir: Direction): [string, boolean][] {
     ...PRESENCE.flatMap((p) => ["parameter", "body", "header", "property"].map((what): [string, boolean] => [`${dir}-${what}-${p}`, presenceBreaks(dir, p)])),
     [`${dir}-parameter-serialization-changed`, true], [`${dir}-parameter-renamed`, false], [`${dir}-property-renamed`, true],
     [`${dir}-media-type-removed`, true], [`${dir}-media-type-added`, false], [`${dir}-media-type-changed`, true],
+    // A request type now accepted through a range, a response range now sent as one of its types.
+    [`${dir}-media-type-${dir === "request" ? "widened" : "narrowed"}`, false],
     [`${dir}-status-removed`, true], [`${dir}-status-added`, false],
     [`${dir}-default-added`, false], [`${dir}-default-removed`, dir === "request"], [`${dir}-default-changed`, dir === "request"],
     ...SCHEMA_THINGS.flatMap((t) => EFFECTS.map(([e, word]): [string, boolean] => [`${dir}-${t}-${word}`, effectBreaks(dir, e)])),

@@ -4,6 +4,7 @@ import { compareSchemas } from "../schema/schema-compat.js";
 import type { CompareContext } from "../schema/context.js";
 import { diffContent } from "./content.js";
 import { presenceChanges } from "./presence.js";
+import { statusCovers } from "./ranges.js";
 
 /**
  * Responses by status code (as written: `200`, `4XX`, `default`): a removed status breaks
@@ -14,15 +15,22 @@ export function diffResponses(b: IROperation, h: IROperation, cx: CompareContext
   const hr = new Map(h.responses.map((r) => [r.status.toUpperCase(), r]));
   const br = new Map(b.responses.map((r) => [r.status.toUpperCase(), r]));
   const at = (op: IROperation, r: IRResponse) => joinPointer(`${op.pointer}/responses`, r.status);
+  // A status now written as a range that includes it (201 → 2XX) is still answered, and is compared
+  // with it; so is a response range now written as one of its statuses (2XX → 201: what clients
+  // handled still arrives). A subscriber's answers only the first way.
+  const kept = new Map<IRResponse, IRResponse>();
+  for (const o of b.responses) {
+    const n = hr.get(o.status.toUpperCase()) ?? h.responses.find((x) => !br.has(x.status.toUpperCase()) && (statusCovers(x.status, o.status) || (dir === "response" && statusCovers(o.status, x.status))));
+    if (n) kept.set(o, n);
+  }
+  const answered = new Set(kept.values());
   for (const r of b.responses) {
-    if (!hr.has(r.status.toUpperCase())) sink.emit({ rule: `${dir}-status-removed`, breaking: true, pointer: at(b, r), reason: `response ${r.status} removed` });
+    if (!kept.has(r)) sink.emit({ rule: `${dir}-status-removed`, breaking: true, pointer: at(b, r), reason: `response ${r.status} removed` });
   }
   for (const r of h.responses) {
-    if (!br.has(r.status.toUpperCase())) sink.emit({ rule: `${dir}-status-added`, breaking: false, pointer: at(h, r), reason: `response ${r.status} added` });
+    if (!answered.has(r)) sink.emit({ rule: `${dir}-status-added`, breaking: false, pointer: at(h, r), reason: `response ${r.status} added` });
   }
-  for (const o of b.responses) {
-    const n = hr.get(o.status.toUpperCase());
-    if (!n) continue;
+  for (const [o, n] of kept) {
     const where = `response ${n.status}`;
     diffHeaders(o.headers, n.headers, where, at(h, n), cx);
     diffContent(o.content, n.content, where, at(h, n), cx);
