@@ -13,6 +13,7 @@ import { OutputError } from "./write/atomic-write.js";
 import { writeFileSync } from "node:fs";
 import { OUTPUT_MARKER, writeMarker } from "./cli/output-folder.js";
 import { outputRefusal } from "./cli/output-refusal.js";
+import { checkTargets } from "./cli/check-targets.js";
 import { removeStagingOnSignals } from "./cli/signal-cleanup.js";
 import { outputTarget } from "./write/output-target.js";
 import { sweepStaleStaging } from "./write/stale-staging.js";
@@ -101,9 +102,9 @@ async function main(argv: string[], standalone = true): Promise<number> {
     return 2;
   }
   const targets = (values.targets ?? ALL_TARGETS.join(",")).split(",").map((t) => t.trim()).filter(Boolean);
-  const unknown = targets.filter((t) => !ALL_TARGETS.includes(t as Target));
-  if (unknown.length) {
-    process.stderr.write(`codegen: unknown target(s) ${unknown.join(", ")} (known: ${ALL_TARGETS.join(", ")})\n`);
+  const targetProblem = checkTargets(targets, values["types-import"] !== undefined);
+  if (targetProblem) {
+    process.stderr.write(`codegen: ${targetProblem}\n`);
     return 2;
   }
   const seed = values.seed === undefined ? (configured?.seed ?? 1) : Number(values.seed);

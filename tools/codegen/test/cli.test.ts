@@ -66,16 +66,16 @@ describe("codegen CLI", () => {
   it("warns on a vendor's invalid examples by default, summarised per kind; --invalid-examples error names the flag and the config key", async () => {
     const dir = scratch("cg-");
     const spec = vendorSpec(dir);
-    const ok = await codegen("--spec", spec, "--out", join(dir, "out"), "--targets", "mocks");
+    const ok = await codegen("--spec", spec, "--out", join(dir, "out"), "--targets", "mocks", "--types-import", "@acme/types");
     expect(ok.code).toBe(0);
     expect(ok.stderr).toMatch(/codegen: 12 warnings of 1 kind\(s\) \(--verbose or --warnings-file <file> lists all\):\ncodegen:   12 × media-type or parameter example fails its schema/);
     expect(ok.stderr.split("\n").filter((l) => l.includes("#/paths/"))).toHaveLength(3);
-    const quiet = await codegen("--spec", spec, "--out", join(dir, "out"), "--targets", "mocks", "--quiet", "--warnings-file", join(dir, "w.txt"));
+    const quiet = await codegen("--spec", spec, "--out", join(dir, "out"), "--targets", "mocks", "--types-import", "@acme/types", "--quiet", "--warnings-file", join(dir, "w.txt"));
     expect(quiet.stderr.trim().split("\n")).toHaveLength(2);
     expect(readFileSync(join(dir, "w.txt"), "utf8").trim().split("\n")).toHaveLength(12);
-    const verbose = await codegen("--spec", spec, "--out", join(dir, "out"), "--targets", "mocks", "--verbose");
+    const verbose = await codegen("--spec", spec, "--out", join(dir, "out"), "--targets", "mocks", "--types-import", "@acme/types", "--verbose");
     expect(verbose.stderr.split("\n").filter((l) => l.startsWith("codegen: warning: #/paths/"))).toHaveLength(12);
-    const strict = await codegen("--spec", spec, "--out", join(dir, "out2"), "--targets", "mocks", "--invalid-examples", "error");
+    const strict = await codegen("--spec", spec, "--out", join(dir, "out2"), "--targets", "mocks", "--types-import", "@acme/types", "--invalid-examples", "error");
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/12 example\(s\) do not match their schema/);
     expect(strict.stderr).toMatch(/--invalid-examples warn/);

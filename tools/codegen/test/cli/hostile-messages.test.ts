@@ -170,7 +170,7 @@ describe("codegen's messages quote a hostile spec on one line: no line of its ou
   it.concurrent.each(CASES)("$name: exit $code", async ({ files, args, code, quoted }) => {
     const dir = scratch("cg-hostile-msg-");
     for (const [name, value] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(value));
-    const res = await codegen(["--spec", join(dir, "spec.json"), "--out", join(dir, "out"), "--targets", "zod,client,mocks", ...(args ?? [])]);
+    const res = await codegen(["--spec", join(dir, "spec.json"), "--out", join(dir, "out"), "--targets", "zod,client,mocks", "--types-import", "@acme/types", ...(args ?? [])]);
     expect({ code: res.code, internal: /internal error/.test(res.stderr) }, res.stderr).toEqual({ code, internal: false });
     expectInert(res.stdout, undefined);
     expectInert(res.stderr, quoted);
