@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { generate } from "./generate.js";
+import { generate, specLabel } from "./generate.js";
 import { CODEGEN_OPTIONS } from "./cli-options.js";
 import { ALL_TARGETS, type Target } from "./emit/emitter.js";
 import { SpecError } from "./load/spec-error.js";
@@ -57,8 +57,12 @@ Options:
 What the output imports (install these beside it; types.gen.ts imports nothing):
 ${outputDependenciesText()}`;
 
-/** `standalone`: a user's --out (marked, checked); false for --package, whose folders the config declares. */
-async function main(argv: string[], standalone = true): Promise<number> {
+/**
+ * `standalone`: a user's --out (marked, checked); false for --package, whose folders the config
+ * declares. `labelBase`: the folder the headers' spec path is relative to (default: the output
+ * folder, so the bytes do not depend on where the command runs).
+ */
+async function main(argv: string[], standalone = true, labelBase?: string): Promise<number> {
   let values, positionals;
   try {
     ({ values, positionals } = parseArgs({
@@ -136,6 +140,7 @@ async function main(argv: string[], standalone = true): Promise<number> {
     const result = await generate({
       spec: values.spec,
       out,
+      specLabel: specLabel(values.spec, labelBase ?? out),
       targets: targets as Target[],
       ...(values["types-import"] ? { typesImport: values["types-import"] } : {}),
       ...(values["zod-import"] ? { zodImport: values["zod-import"] } : {}),
@@ -185,7 +190,8 @@ async function generatePackage(kind: string, configFile: string | undefined, qui
   const args = ["--spec", g.spec, "--out", g.out, "--targets", g.targets.join(","), "--seed", String(g.seed), "--invalid-examples", g.invalidExamples];
   if (g.typesImport) args.push("--types-import", g.typesImport);
   if (quiet) args.push("--quiet");
-  const code = await main(args, false);
+  // Relative to the package, as the dev loop writes it: `../../spec/dist/openapi.json`.
+  const code = await main(args, false, g.pkg.dir);
   if (code === 0 && syncPackageJson(config, g.pkg)) {
     process.stderr.write(`codegen: ${terminalText(g.pkg.dir, true)}/package.json now names ${g.pkg.name} (as the config says); run \`pnpm install\` to relink the workspace\n`);
   }

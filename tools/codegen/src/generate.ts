@@ -20,6 +20,11 @@ export interface GenerateOptions {
   seed?: number;
   /** What an invalid spec example is: "error" (default) or "warn" (generated fixtures replace it). */
   invalidExamples?: "error" | "warn";
+  /**
+   * How the generated headers name the spec (`from <label>`); default: its path relative to the
+   * working directory. The CLI passes one that does not depend on where it runs.
+   */
+  specLabel?: string;
   /** Called at each phase with a short message (the CLI prints them on stderr). */
   onProgress?: (message: string) => void;
   /**
@@ -57,7 +62,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
   const targets = ALL_TARGETS.filter((t) => (options.targets ?? ALL_TARGETS).includes(t));
   const own = targets.filter((t): t is OwnTarget => t !== "types");
-  const emitOptions = emitOptionsOf(options, specLabel(options.spec));
+  const emitOptions = emitOptionsOf(options, options.specLabel ?? specLabel(options.spec));
   // With types, openapi-typescript has one core and our emitters the other. Without, everything
   // stays on this thread: splitting our emitters over two threads measured slower (each rebuilds
   // the model, and V8's concurrent GC already keeps the second core busy).
@@ -129,7 +134,7 @@ export function specLabel(file: string, cwd = process.cwd()): string {
   return relative(cwd, file).split("\\").join("/") || file;
 }
 
-export interface EmitTargetsOptions extends Omit<GenerateOptions, "spec" | "out" | "targets" | "workers"> {
+export interface EmitTargetsOptions extends Omit<GenerateOptions, "spec" | "out" | "targets" | "workers" | "specLabel"> {
   spec: LoadedSpec;
   model: IRDocument;
   targets: Target[];
