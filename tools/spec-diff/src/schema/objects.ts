@@ -56,6 +56,11 @@ export function compareObjects(bv: SchemaView, hv: SchemaView, where: string, cx
       continue;
     }
     const b = bp.get(name)!;
+    // Only named in `required`, with no schema of its own: dropping the name relaxes the object.
+    if (!b.schema) {
+      presence("became-optional", `${objAt(bv)}/required`, name, `property ${fmt(name)} is no longer required`);
+      continue;
+    }
     const renamed = renameOf(name, removed, added, bp, hp, cx);
     if (renamed) {
       sink.emit({
