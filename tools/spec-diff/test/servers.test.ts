@@ -33,7 +33,34 @@ const rows: Row[] = [
   { name: "top-level change inherited by operations: reported once", before: api([A, B]), after: api([A]), want: ["breaking: server-removed"] },
 ];
 
+const templated = "https://{region}.example.com/{base}";
+/** One top-level server with variables region and base. */
+const withVars = (region: P, base: P) => doc(api().paths as P, { servers: [{ url: templated, variables: { region, base } }] });
+
+// A server's variables decide the URL a client uses: the defaults its default baseUrl, the enum what it may pick.
+const variableRows: Row[] = [
+  {
+    name: "variable defaults changed: the default base URL moves",
+    before: withVars({ default: "us", enum: ["us", "eu"] }, { default: "v1" }),
+    after: withVars({ default: "eu", enum: ["us", "eu"] }, { default: "v2" }),
+    want: ["breaking: server-default-changed"],
+  },
+  { name: "variable enum value removed", before: withVars({ default: "us", enum: ["us", "eu"] }, { default: "v1" }), after: withVars({ default: "us", enum: ["us"] }, { default: "v1" }), want: ["breaking: server-variable-value-removed"] },
+  { name: "variable enum value added", before: withVars({ default: "us", enum: ["us"] }, { default: "v1" }), after: withVars({ default: "us", enum: ["us", "ap"] }, { default: "v1" }), want: ["minor: server-variable-value-added"] },
+  { name: "variable restricted to an enum", before: withVars({ default: "us" }, { default: "v1" }), after: withVars({ default: "us", enum: ["us"] }, { default: "v1" }), want: ["breaking: server-variable-value-removed"] },
+  { name: "variable description only", before: withVars({ default: "us" }, { default: "v1" }), after: withVars({ default: "us", description: "where" }, { default: "v1" }), want: ["patch: documentation-changed"] },
+];
+
 describe("servers", () => {
+  it.each(variableRows)("$name", async ({ before, after, want }) => {
+    expect(verdicts(await diffDocs(before, after))).toEqual([...want].sort());
+  });
+
+  it("names the old and the new default URL", async () => {
+    const [c] = await diffDocs(withVars({ default: "us" }, { default: "v1" }), withVars({ default: "eu" }, { default: "v2" }));
+    expect(c).toMatchObject({ rule: "server-default-changed", pointer: "#/servers/0/variables", reason: "default server URL (the generated client's default baseUrl) changed from https://us.example.com/v1 to https://eu.example.com/v2" });
+  });
+
   it.each(rows)("$name", async ({ before, after, want }) => {
     expect(verdicts(await diffDocs(before, after))).toEqual([...want].sort());
   });

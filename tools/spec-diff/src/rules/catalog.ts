@@ -28,6 +28,7 @@ const DOCUMENT: Readonly<Record<string, boolean>> = {
   "security-scheme-removed": true, "security-scheme-changed": true, "security-scheme-added": false, "security-flow-removed": true, "security-flow-added": false,
   "security-flow-url-changed": true, "security-scope-removed": true,
   "server-removed": true, "server-added": false, "server-url-changed": true, "server-default-changed": true,
+  "server-variable-value-removed": true, "server-variable-value-added": false,
   "response-property-added-to-closed-object": true, "request-untyped-body-removed": false,
   "documentation-changed": false, "other-change": false,
 };

@@ -3,9 +3,12 @@ import type { SpecVersion as Version } from "../diff.js";
 import type { Sink } from "../types.js";
 import { matchOperations, type SinkFor } from "./operations.js";
 import { operationLabel } from "./operation.js";
+import { compareVariables, resolved, variablesOf, type Variables } from "./server-variables.js";
 
 interface Servers {
   urls: string[];
+  /** The variables of each server, by index. */
+  variables: (Variables | undefined)[];
   /** Where the list is written (`#/servers`, `#/paths/~1a/servers`, `#/paths/~1a/get/servers`). */
   pointer: string;
   /** The top-level list, standing in for an operation that declares none. */
@@ -18,8 +21,8 @@ const norm = (url: string) => (url.length > 1 ? url.replace(/\/+$/, "") : url);
 function serversAt(doc: unknown, pointer: string): Servers | undefined {
   const raw = getAtPointer(doc, parsePointer(pointer));
   if (!Array.isArray(raw) || raw.length === 0) return undefined;
-  const urls = raw.filter((s): s is { url: unknown } => s !== null && typeof s === "object").map((s) => String(s.url ?? "/"));
-  return { urls, pointer };
+  const servers = raw.filter((s): s is { url: unknown } => s !== null && typeof s === "object");
+  return { urls: servers.map((s) => String(s.url ?? "/")), variables: servers.map(variablesOf), pointer };
 }
 
 /** The servers an operation declares itself (its own, else its path item's), if any. */
@@ -27,7 +30,7 @@ function ownServers(v: Version, op: IROperation): Servers | undefined {
   return serversAt(v.document, joinPointer(op.pointer, "servers")) ?? serversAt(v.document, joinPointer(op.pointer.replace(/\/[^/]*$/, ""), "servers"));
 }
 
-const topLevel = (v: Version): Servers => ({ urls: v.model.servers.map((s) => s.url), pointer: "#/servers" });
+const topLevel = (v: Version): Servers => ({ urls: v.model.servers.map((s) => s.url), variables: v.model.servers.map((s) => s.variables), pointer: "#/servers" });
 
 /**
  * One list of servers against the next, by URL. A removed URL breaks clients configured with it
@@ -47,6 +50,20 @@ function compareServers(b: Servers, h: Servers, sink: Sink, prefix: string, firs
   } else {
     for (const url of removed) sink.emit({ rule: "server-removed", breaking: true, pointer: ptr(b, url), reason: `${prefix}server ${url} removed: clients configured with it can no longer reach the API` });
     for (const url of added) sink.emit({ rule: "server-added", breaking: false, pointer: ptr(h, url), reason: `${prefix}server ${url} added` });
+  }
+  // Servers in both: their variables, and the URL the first one resolves to by default.
+  bu.forEach((url, i) => {
+    const j = hu.indexOf(url);
+    if (j >= 0 && !(b.inherited || h.inherited)) compareVariables(b.variables[i], h.variables[j], h.urls[j]!, joinPointer(h.pointer, j), sink, prefix);
+  });
+  const [was, now] = [b.urls[0] && resolved(b.urls[0], b.variables[0]), h.urls[0] && resolved(h.urls[0], h.variables[0])];
+  if (first && was && now && bu[0] === hu[0] && norm(was) !== norm(now)) {
+    sink.emit({
+      rule: "server-default-changed",
+      breaking: true,
+      pointer: joinPointer(h.pointer, 0, "variables"),
+      reason: `${prefix}default server URL (the generated client's default baseUrl) changed from ${was} to ${now}`,
+    });
   }
   if (first && bu.length && hu.length && bu[0] !== hu[0] && hu.includes(bu[0]!)) {
     sink.emit({ rule: "server-default-changed", breaking: true, pointer: joinPointer(h.pointer, 0), reason: `${prefix}first server (the generated client's default baseUrl) changed from ${b.urls[0]} to ${h.urls[0]}`, covers: [h.pointer] });
