@@ -49,11 +49,11 @@ describe("loadSpec", () => {
     expect((await loadSpec(join(dir, "a.json"))).sourceVersion).toBe("3.0");
   });
 
-  it("reads YAML as YAML 1.2 core: dates stay strings, a repeated key keeps its last value, octal-looking and yes/no scalars stay as written", async () => {
+  it("reads YAML as YAML 1.2 core: dates stay strings (a repeated key is an error: test/load/read-document.test.ts), octal-looking and yes/no scalars stay as written", async () => {
     const dir = tmp();
     writeFileSync(
       join(dir, "y.yaml"),
-      "openapi: 3.1.0\ninfo: {title: t, version: 2024-10-01}\npaths: {}\nx-a: 1\nx-a: 2\nx-flags: [yes, no, on, 0755, 0o17, .inf, ~]\nx-anchor: &a {k: v}\nx-alias: *a\n",
+      "openapi: 3.1.0\ninfo: {title: t, version: 2024-10-01}\npaths: {}\nx-a: 2\nx-flags: [yes, no, on, 0755, 0o17, .inf, ~]\nx-anchor: &a {k: v}\nx-alias: *a\n",
     );
     const { document, warnings } = await loadSpec(join(dir, "y.yaml"));
     expect((document.info as { version: unknown }).version).toBe("2024-10-01");

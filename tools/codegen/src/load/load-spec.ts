@@ -29,7 +29,8 @@ export interface LoadedSpec {
  */
 export async function loadSpec(path: string, parsed?: Record<string, unknown>): Promise<LoadedSpec> {
   const file = resolve(path);
-  let doc = parsed ?? (readDocument(file) as Record<string, unknown>);
+  const readWarnings: IRWarning[] = [];
+  let doc = parsed ?? (readDocument(file, (w) => readWarnings.push(w)) as Record<string, unknown>);
   let sourceVersion: LoadedSpec["sourceVersion"];
   if (typeof doc.swagger === "string" && doc.swagger.startsWith("2.")) {
     sourceVersion = "2.0";
@@ -46,7 +47,9 @@ export async function loadSpec(path: string, parsed?: Record<string, unknown>): 
       doc.openapi !== undefined ? "#/openapi" : "#",
       found === undefined
         ? "not an OpenAPI document: no `openapi` or `swagger` version field"
-        : `unsupported version ${JSON.stringify(found)} (supported: 2.0, 3.0.x, 3.1.x, 3.2.x)`,
+        : typeof found === "number"
+          ? versionAsNumber(doc.openapi !== undefined ? "openapi" : "swagger", found)
+          : `unsupported version ${JSON.stringify(found)} (supported: 2.0, 3.0.x, 3.1.x, 3.2.x)`,
     );
   }
   if (sourceVersion !== "2.0") checkRequiredTop(file, doc, sourceVersion);
@@ -56,8 +59,15 @@ export async function loadSpec(path: string, parsed?: Record<string, unknown>): 
   hoistDeepRefs(document, checkLocalRefs(file, document, broken));
   inlineMediaTypeRefs(document);
   // After bundling: once for every file, at the pointers the model's warnings use too.
-  const warnings = [...dropNonFinite(document), ...dropDuplicateOperationIds(document, file), ...expandQuerystringParams(document, file)];
+  const warnings = [...readWarnings, ...dropNonFinite(document), ...dropDuplicateOperationIds(document, file), ...expandQuerystringParams(document, file)];
   return { file, sourceVersion, document, ...(warnings.length ? { warnings } : {}) };
+}
+
+/** `openapi: 3.0` unquoted is the number 3: "unsupported version 3" sent people looking for a 3 in the file. */
+function versionAsNumber(field: string, found: number): string {
+  const example = field === "openapi" ? '"3.0.3"' : '"2.0"';
+  const written = Number.isInteger(found) ? `${found}.0` : String(found);
+  return `the version was read as the number ${found} (YAML and JSON read an unquoted ${written} that way): quote it, e.g. ${field}: ${example}`;
 }
 
 /**
