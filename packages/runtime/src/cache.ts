@@ -15,12 +15,32 @@ export interface CacheEntry {
   etag: string | undefined;
   expiresAt: number;
   tags: readonly string[];
+  /** What the answer depends on: the request's caller-set credentials and Accept, and its values of the headers `Vary` names. */
+  vary?: string;
 }
 
 /**
- * In-memory LRU of GET responses, keyed by URL. A Map iterates in insertion order, so re-inserting on
- * read makes the first key the least recently used. Scoped to one runtime (one set of credentials),
- * which is why the key does not include the Authorization header.
+ * The request's values of what an answer depends on, as a string compared whole: whose it is (a
+ * caller's own `Authorization` or `Cookie` on one call: a server handling many users with one
+ * runtime), its form (`Accept`), and the headers the response's `Vary` names (`names`).
+ */
+export function varyKey(request: Headers, vary = ""): string {
+  // A name Headers refuses (a broken or hostile Vary, an empty one) matches as no value.
+  return `authorization,cookie,accept,${vary}`
+    .split(",")
+    .map((n) => {
+      try {
+        return request.get(n.trim());
+      } catch {}
+    })
+    .join("\n") + `\n${vary}`;
+}
+
+/**
+ * In-memory LRU of GET responses, keyed by URL, one answer per URL: a request whose caller-set
+ * credentials, Accept or `Vary`-named headers differ from the stored answer's misses, and its answer
+ * replaces it. A Map iterates in insertion order, so re-inserting on read makes the first key the
+ * least recently used. The runtime's own credentials are not part of it: one runtime, one user.
  */
 export class ResponseCache {
   // #fields: minifiers shorten them, which TypeScript `private` names are not.
@@ -43,8 +63,11 @@ export class ResponseCache {
     return this.#entries.size;
   }
 
-  get(key: string): CacheEntry | undefined {
+  /** The entry for `key`; with `request` (its headers before the runtime adds credentials), only one stored for the same {@link varyKey}. */
+  get(key: string, request?: Headers): CacheEntry | undefined {
     const e = this.#entries.get(key);
+    const v = e?.vary;
+    if (v && request && varyKey(request, v.slice(v.lastIndexOf("\n") + 1)) !== v) return undefined;
     if (e) {
       this.#entries.delete(key);
       this.#entries.set(key, e);
@@ -88,18 +111,20 @@ export class ResponseCache {
 
   /**
    * Whether a response may be stored, decided before its body is read: never an event stream
-   * (it may not end), a `no-store`, or a body announced larger than `maxBodyBytes`.
+   * (it may not end), a `no-store`, a `Vary: *` (no request can be told to match it), or a body
+   * announced larger than `maxBodyBytes`.
    */
   accepts(response: Response): boolean {
     const h = response.headers;
-    return response.status === 200 && !/event-stream|no-store/i.test(`${h.get("content-type")} ${h.get("cache-control")}`) && !(Number(h.get("content-length")) > this.maxBodyBytes);
+    return response.status === 200 && !/event-stream|no-store|\*/i.test(`${h.get("content-type")} ${h.get("cache-control")} ${h.get("vary")}`) && !(Number(h.get("content-length")) > this.maxBodyBytes);
   }
 
   /**
    * Stores a 200 response whose body was read. A read that started (`since`, the epoch then) before
    * an invalidation of one of its tags is not stored: it may hold what the mutation changed.
+   * `request`: the request's headers before the runtime added its credentials.
    */
-  store(key: string, response: Response, body: ArrayBuffer, ttlMs: number, tags: readonly string[], now: number, since = this.epoch): void {
+  store(key: string, response: Response, body: ArrayBuffer, ttlMs: number, tags: readonly string[], now: number, since = this.epoch, request = new Headers()): void {
     if (body.byteLength > this.maxBodyBytes || ["", ...tags].some((t) => (this.#dropped.get(t) ?? 0) > since)) return;
     this.set(key, {
       body,
@@ -109,6 +134,7 @@ export class ResponseCache {
       etag: response.headers.get("etag") ?? undefined,
       expiresAt: now + ttlMs,
       tags,
+      vary: varyKey(request, response.headers.get("vary") ?? ""),
     });
   }
 

@@ -72,6 +72,8 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   const cacheable = cache !== undefined && method === "GET" && call.cache !== false && !headers.has("if-none-match") && !headers.has("range") && !/event-stream/i.test(headers.get("accept")!);
   // An invalidation after this point wins over what this read brings back (see ResponseCache.store).
   const epoch = cache?.epoch;
+  // What the answer is matched on, before attempts add the runtime's own credentials (see varyKey).
+  const asked = cacheable ? new Headers(headers) : undefined;
 
   let cached: CacheEntry | undefined;
   let retries = 0;
@@ -84,7 +86,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   let lastError: ApiError | undefined;
   try {
     if (cacheable) {
-      cached = cache.get(url);
+      cached = cache.get(url, asked);
       if (cached && cached.expiresAt > started) {
         out = ResponseCache.toResponse(cached, "HIT");
         outBytes = read && cached.body.slice(0);
@@ -174,7 +176,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
         // The caller reads a body left unread, and the caller's signal must still abort that read.
         if (bytes) attempt.signal.dispose();
         else attempt.signal.disarm();
-        if (store) cache.store(url, res, bytes!, cacheTtl(rt, call), call.tags ?? [], rt.clock.now(), epoch);
+        if (store) cache.store(url, res, bytes!, cacheTtl(rt, call), call.tags ?? [], rt.clock.now(), epoch, asked);
         if (body !== undefined && call.onUploadProgress && !supportsRequestStreams()) {
           const size = new Blob([body as Blob]).size;
           call.onUploadProgress({ loaded: size, total: size });

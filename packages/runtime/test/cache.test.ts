@@ -69,6 +69,41 @@ describe("GET cache", () => {
     expect(rt.cache!.size).toBe(0);
   });
 
+  it("serves an answer only to a request it was made for: caller-set credentials, Accept and what Vary names", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, cache: true });
+    // One runtime serving many users (a server passing each user's token on the call): Bob never gets Alice's answer.
+    const as = (who: string) => rt.withCall({ headers: { authorization: `Bearer ${who}` } })("/echo/who").then((r) => r.json() as Promise<{ headers: Record<string, string> }>);
+    expect((await as("alice")).headers.authorization).toBe("Bearer alice");
+    expect((await as("bob")).headers.authorization).toBe("Bearer bob");
+    expect((await as("bob")).headers.authorization).toBe("Bearer bob");
+    expect(ctx.server.count("/echo/who")).toBe(2);
+    // Another representation of the same URL is another answer.
+    await rt.fetch("/echo/who", { headers: { accept: "text/csv" } });
+    expect(ctx.server.count("/echo/who")).toBe(3);
+
+    const vary = { status: 200, headers: { vary: "Accept-Language, not a header name" } };
+    ctx.server.plan("/echo/lang", { ...vary, body: "en" }, { ...vary, body: "fr" });
+    const lang = (l: string) => rt.fetch("/echo/lang", { headers: { "accept-language": l } }).then((r) => r.text());
+    expect(await lang("en")).toBe("en");
+    expect(await lang("en")).toBe("en");
+    expect(await lang("fr")).toBe("fr");
+    expect(await lang("fr")).toBe("fr");
+    expect(ctx.server.count("/echo/lang")).toBe(2);
+
+    ctx.server.plan("/echo/star", { status: 200, headers: { vary: "*" }, body: 1 });
+    await rt.fetch("/echo/star");
+    await rt.fetch("/echo/star");
+    expect(ctx.server.count("/echo/star")).toBe(2);
+  });
+
+  it("the runtime's own credentials do not split it: one runtime, one user", async () => {
+    const rt = createRuntime({ baseUrl: ctx.url, cache: true, auth: { bearer: () => "token-abc" } });
+    await rt.fetch("/echo/own");
+    const hit = await rt.fetch("/echo/own");
+    expect(hit.headers.get("x-cache")).toBe("HIT");
+    expect(ctx.server.count("/echo/own")).toBe(1);
+  });
+
   it("is an LRU bounded by maxEntries", () => {
     const c = new ResponseCache({ maxEntries: 2 });
     const entry = { body: new ArrayBuffer(0), status: 200, statusText: "", headers: [], etag: undefined, expiresAt: Infinity, tags: [] };
