@@ -33,3 +33,15 @@ describe("a number's range", () => {
     });
   });
 });
+
+describe("multipleOf with decimals", () => {
+  const m = (multipleOf: number) => sharedThing(object({ n: { type: "number", multipleOf } }));
+  const rows: Row[] = [
+    { name: "0.1 → 0.3 (every multiple of 0.3 is one of 0.1: narrowed)", before: m(0.1), after: m(0.3), want: ["breaking: request-multiple-of-narrowed", "minor: response-multiple-of-narrowed"] },
+    { name: "0.3 → 0.1 (widened)", before: m(0.3), after: m(0.1), want: ["breaking: response-multiple-of-widened", "minor: request-multiple-of-widened"] },
+    { name: "0.2 → 0.3 (changed)", before: m(0.2), after: m(0.3), want: ["breaking: request-multiple-of-changed", "breaking: response-multiple-of-changed"] },
+  ];
+  it.each(rows)("$name", async ({ before, after, want }) => {
+    expect(verdicts(await diffDocs(before, after))).toEqual([...want].sort());
+  });
+});

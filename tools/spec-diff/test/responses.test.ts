@@ -36,3 +36,17 @@ describe("responses", () => {
     expect(changes.find((c) => c.rule === "response-property-renamed")?.reason).toBe('response 200 application/json: body.email: property "email" renamed to "mail" (same schema)');
   });
 });
+
+// The path's parameter is renamed, so base and head pointers differ.
+describe("removals point into the base version", () => {
+  const moved = (content: P, headers: P = {}) => doc({ "/b/{key}": { get: { operationId: "getUser", responses: { "200": { description: "ok", headers, content } } } } });
+
+  it("a removed header and a removed media type", async () => {
+    const changes = await diffDocs(
+      doc({ "/b/{id}": { get: { operationId: "getUser", responses: { "200": { description: "ok", headers: { "X-Rate-Limit": header() }, content: { ...json(user), "application/xml": { schema: user } } } } } } }),
+      moved(json(user)),
+    );
+    expect(changes.find((c) => c.rule === "response-header-removed")?.pointer).toBe("#/paths/~1b~1{id}/get/responses/200/headers/X-Rate-Limit");
+    expect(changes.find((c) => c.rule === "response-media-type-removed")?.pointer).toBe("#/paths/~1b~1{id}/get/responses/200/content/application~1xml");
+  });
+});

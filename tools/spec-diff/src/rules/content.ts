@@ -13,13 +13,15 @@ const norm = (mt: string) => mt.toLowerCase().replace(/\s+/g, "");
  * accepts through a range (`application/*`), a response range (`*\/*`) now sent as one of its
  * types (what clients accepted still arrives).
  */
-export function diffContent(bc: IRMediaContent[], hc: IRMediaContent[], where: string, pointer: string, cx: CompareContext): void {
+export function diffContent(bc: IRMediaContent[], hc: IRMediaContent[], where: string, pointer: string, basePointer: string, cx: CompareContext): void {
   const { dir, sink } = cx;
   const hm = new Map(hc.map((m) => [norm(m.mediaType), m]));
   const bm = new Map(bc.map((m) => [norm(m.mediaType), m]));
   let removed = bc.filter((m) => !hm.has(norm(m.mediaType)));
   let added = hc.filter((m) => !bm.has(norm(m.mediaType)));
   const at = (m: IRMediaContent) => joinPointer(pointer, "content", m.mediaType);
+  // What was removed is written in the base version only.
+  const was = (m: IRMediaContent) => joinPointer(basePointer, "content", m.mediaType);
   const pairs: [IRMediaContent, IRMediaContent][] = bc.filter((m) => hm.has(norm(m.mediaType))).map((m) => [m, hm.get(norm(m.mediaType))!]);
   const pair = (b: IRMediaContent, h: IRMediaContent) => {
     pairs.push([b, h]);
@@ -38,7 +40,7 @@ export function diffContent(bc: IRMediaContent[], hc: IRMediaContent[], where: s
       if (!h) continue;
       pair(b, h);
       covered.add(h);
-      sink.emit({ rule: "request-media-type-widened", breaking: false, pointer: at(h), reason: `${where}: content type ${b.mediaType} now accepted as ${h.mediaType}`, covers: [at(b)] });
+      sink.emit({ rule: "request-media-type-widened", breaking: false, pointer: at(h), reason: `${where}: content type ${b.mediaType} now accepted as ${h.mediaType}`, covers: [was(b)] });
     }
   } else {
     for (const h of [...added]) {
@@ -47,16 +49,16 @@ export function diffContent(bc: IRMediaContent[], hc: IRMediaContent[], where: s
       pairs.push([b, h]);
       covered.add(b);
       removed = removed.filter((m) => m !== b);
-      sink.emit({ rule: "response-media-type-narrowed", breaking: false, pointer: at(h), reason: `${where}: content type ${b.mediaType} narrowed to ${h.mediaType}`, covers: [at(b)] });
+      sink.emit({ rule: "response-media-type-narrowed", breaking: false, pointer: at(h), reason: `${where}: content type ${b.mediaType} narrowed to ${h.mediaType}`, covers: [was(b)] });
     }
   }
   added = added.filter((m) => !covered.has(m) && !pairs.some(([, h]) => h === m));
   if (removed.length === 1 && added.length === 1) {
     const [b, h] = [removed[0]!, added[0]!];
-    sink.emit({ rule: `${dir}-media-type-changed`, breaking: true, pointer: at(h), reason: `${where}: content type changed from ${b.mediaType} to ${h.mediaType}`, covers: [at(b)] });
+    sink.emit({ rule: `${dir}-media-type-changed`, breaking: true, pointer: at(h), reason: `${where}: content type changed from ${b.mediaType} to ${h.mediaType}`, covers: [was(b)] });
     pairs.push([b, h]);
   } else {
-    for (const m of removed) sink.emit({ rule: `${dir}-media-type-removed`, breaking: true, pointer: at(m), reason: `${where}: content type ${m.mediaType} removed` });
+    for (const m of removed) sink.emit({ rule: `${dir}-media-type-removed`, breaking: true, pointer: was(m), reason: `${where}: content type ${m.mediaType} removed` });
     for (const m of added) sink.emit({ rule: `${dir}-media-type-added`, breaking: false, pointer: at(m), reason: `${where}: content type ${m.mediaType} added` });
   }
   for (const [b, h] of pairs) {

@@ -22,5 +22,5 @@ export function diffRequestBody(b: IROperation, h: IROperation, cx: CompareConte
     return presence("removed", `${where} removed`);
   }
   if (bb.required !== hb.required) presence(hb.required ? "became-required" : "became-optional", `${where} is now ${hb.required ? "required" : "optional"}`);
-  diffContent(bb.content, hb.content, where, pointer, cx);
+  diffContent(bb.content, hb.content, where, pointer, `${b.pointer}/requestBody`, cx);
 }

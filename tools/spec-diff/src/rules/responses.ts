@@ -32,18 +32,19 @@ export function diffResponses(b: IROperation, h: IROperation, cx: CompareContext
   }
   for (const [o, n] of kept) {
     const where = `response ${n.status}`;
-    diffHeaders(o.headers, n.headers, where, at(h, n), cx);
-    diffContent(o.content, n.content, where, at(h, n), cx);
+    diffHeaders(o.headers, n.headers, where, at(h, n), at(b, o), cx);
+    diffContent(o.content, n.content, where, at(h, n), at(b, o), cx);
   }
 }
 
-function diffHeaders(bh: IRHeader[], hh: IRHeader[], where: string, pointer: string, cx: CompareContext): void {
+function diffHeaders(bh: IRHeader[], hh: IRHeader[], where: string, pointer: string, basePointer: string, cx: CompareContext): void {
   const { dir, sink } = cx;
-  const at = (x: IRHeader) => joinPointer(pointer, "headers", x.name);
+  // A removed header is written in the base version only.
+  const at = (x: IRHeader, p?: Presence) => joinPointer(p === "removed" ? basePointer : pointer, "headers", x.name);
   presenceChanges(bh, hh, (x) => x.name.toLowerCase(), {
     noun: "header",
     presence: (p: Presence, x, what) =>
-      sink.emit({ rule: `${dir}-header-${p}`, breaking: presenceBreaks(dir, p), pointer: at(x), reason: `${where} header ${x.name}: ${what}` }),
+      sink.emit({ rule: `${dir}-header-${p}`, breaking: presenceBreaks(dir, p), pointer: at(x, p), reason: `${where} header ${x.name}: ${what}` }),
     kept: (o, n) => compareSchemas(o.schema, n.schema, `${where} header ${n.name}`, cx),
   });
 }

@@ -78,7 +78,11 @@ function compareMultipleOf(bv: SchemaView, hv: SchemaView, where: string, cx: Co
   const h = hv.number.multipleOf;
   if (b === h) return;
   const pointer = at(bv, hv, "number", "multipleOf");
-  const divides = (x: number, y: number) => Number.isInteger(y / x);
+  // 0.3 / 0.1 is 2.9999999999999996 in binary floating point: a whole ratio within rounding divides.
+  const divides = (x: number, y: number) => {
+    const r = y / x;
+    return Math.round(r) >= 1 && Math.abs(r - Math.round(r)) <= 1e-9 * Math.max(1, Math.abs(r));
+  };
   if (b === undefined) report(cx, "narrow", "multiple-of", pointer, where, `multipleOf ${h} added`);
   else if (h === undefined) report(cx, "widen", "multiple-of", pointer, where, `multipleOf ${b} removed`);
   else if (divides(b, h)) report(cx, "narrow", "multiple-of", pointer, where, `multipleOf tightened from ${b} to ${h}`);
