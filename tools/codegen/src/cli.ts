@@ -14,6 +14,7 @@ import { writeFileSync } from "node:fs";
 import { OUTPUT_MARKER, writeMarker } from "./cli/output-folder.js";
 import { outputRefusal } from "./cli/output-refusal.js";
 import { checkTargets } from "./cli/check-targets.js";
+import { checkExamples } from "./cli/example-check.js";
 import { removeStagingOnSignals } from "./cli/signal-cleanup.js";
 import { outputTarget } from "./write/output-target.js";
 import { sweepStaleStaging } from "./write/stale-staging.js";
@@ -137,6 +138,7 @@ async function main(argv: string[], standalone = true, labelBase?: string): Prom
   try {
     tuneJitForBatch();
     removeStagingOnSignals();
+    if (invalidExamples === "error" && !targets.includes("mocks")) await checkExamples(values.spec, seed);
     const result = await generate({
       spec: values.spec,
       out,

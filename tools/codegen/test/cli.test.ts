@@ -81,6 +81,12 @@ describe("codegen CLI", () => {
     expect(strict.stderr).toMatch(/--invalid-examples warn/);
     expect(strict.stderr).toMatch(/codegen\.invalidExamples/);
     expect(existsSync(join(dir, "out2"))).toBe(false);
+    // Whatever the targets: the examples are the spec's, not the mocks'.
+    const zodOnly = await codegen("--spec", spec, "--out", join(dir, "out2"), "--targets", "types,zod", "--invalid-examples", "error");
+    expect(zodOnly.code).toBe(1);
+    expect(zodOnly.stderr).toMatch(/codegen: error: .*vendor\.json at #\/paths\/~1a0\/get\/responses\/200\/content\/application~1json: 12 example\(s\) do not match their schema:/);
+    expect(existsSync(join(dir, "out2"))).toBe(false);
+    expect((await codegen("--spec", spec, "--out", join(dir, "out2"), "--targets", "zod", "--quiet")).code).toBe(0);
   });
 
   it("refuses an --out that is an existing file, and leaves it as it was", async () => {
