@@ -136,6 +136,19 @@ const CASES: Case[] = [
   const b: components["schemas"]["Bird%Song"] = { kind: "bird" };
   void [m, n, c, d, b];`,
   },
+  {
+    name: "a mapping value that is a bare schema name (OAS allows it; openapi-typescript resolves only #/ references)",
+    schemas: {
+      Shape: { oneOf: [ref("Circle"), ref("Square")], discriminator: { propertyName: "kind", mapping: { circle: "Circle", square: "#/components/schemas/Square" } } },
+      Circle: { type: "object", required: ["kind"], properties: { kind: { type: "string" }, r: { type: "number" } } },
+      Square: { type: "object", required: ["kind"], properties: { kind: { type: "string" }, side: { type: "number" } } },
+    },
+    want: [/kind: "circle";/, /kind: "square";/],
+    use: `const s: components["schemas"]["Shape"][] = [{ kind: "circle", r: 1 }, { kind: "square", side: 2 }];
+  // @ts-expect-error the schema name is not the value
+  const t: components["schemas"]["Circle"] = { kind: "Circle", r: 1 };
+  void [s, t];`,
+  },
 ];
 
 describe("types target: what tsc would reject", () => {

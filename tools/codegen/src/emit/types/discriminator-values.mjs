@@ -21,6 +21,7 @@ export function discriminatorValues(document) {
   eachObject(document, (node) => {
     const d = node.discriminator;
     if (isRecord(d) && typeof d.propertyName === "string") {
+      namesToRefs(d, schemas);
       for (const member of [...list(node.oneOf), ...list(node.anyOf)]) if (typeof member?.$ref === "string") map(document, d, member.$ref);
     }
   });
@@ -35,6 +36,20 @@ export function discriminatorValues(document) {
   }
 }
 
+/**
+ * OAS allows a mapping value to be a bare schema name (`circle: Circle`); openapi-typescript reads
+ * only `#/…` references, so it typed Circle's property as the name "Circle", not "circle" (and
+ * `map` below took the name for an entry already made). Rewritten as the reference it names, as
+ * the model reads it (src/ir/normalize-schema.ts: a value without `#` or `/` is a name).
+ */
+function namesToRefs(discriminator, schemas) {
+  const mapping = discriminator.mapping;
+  if (!isRecord(mapping) || !isRecord(schemas)) return;
+  for (const [value, name] of Object.entries(mapping)) {
+    if (typeof name === "string" && !name.includes("#") && !name.includes("/") && Object.hasOwn(schemas, name)) mapping[value] = `#/components/schemas/${escape(name)}`;
+  }
+}
+
 const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const list = (v) => (Array.isArray(v) ? v : []);
 // A reference in URI-fragment form, as openapi-typescript reads it back (it percent-decodes: `%` must be `%25`).
@@ -43,8 +58,7 @@ const escape = (name) => name.replace(/~/g, "~0").replace(/\//g, "~1").replace(/
 /** Adds `value → ref` to the discriminator's mapping when the member states one value and nothing maps it yet. */
 function map(document, discriminator, ref) {
   const mapping = isRecord(discriminator.mapping) ? discriminator.mapping : undefined;
-  const name = ref.split("/").pop();
-  if (mapping && Object.values(mapping).some((v) => v === ref || v === name)) return;
+  if (mapping && Object.values(mapping).includes(ref)) return;
   const value = stated(document, target(document, ref), discriminator.propertyName, 0);
   if (value === undefined || (mapping && value in mapping)) return;
   discriminator.mapping = { ...mapping, [value]: ref };
