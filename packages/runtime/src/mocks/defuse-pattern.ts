@@ -20,24 +20,35 @@ const NESTED = new RegExp(String.raw`\((\?:)?(${ATOM})([*+])\)([*+])(?![?*+{])`,
 const OPTIONAL_THEN_RUN = new RegExp(String.raw`\((\?:)?(${ATOM})([?*])(${ATOM})\+\)([*+])(?![?*+{])`, "g");
 const RUN_THEN_OPTIONAL = new RegExp(String.raw`\((\?:)?(${ATOM})\+(${ATOM})([?*])\)([*+])(?![?*+{])`, "g");
 
-/** Whether the character at `at` is escaped (an odd run of backslashes before it). */
-function escaped(source: string, at: number): boolean {
-  let slashes = 0;
-  for (let i = at - 1; i >= 0 && source[i] === "\\"; i--) slashes++;
-  return slashes % 2 === 1;
+/**
+ * Whether the "(" at `at` is no group: escaped (an odd run of backslashes before it), or inside a
+ * class, where `[(\w+)*]` is a set of characters and rewriting it removes "+" from the set.
+ */
+function literal(source: string, at: number): boolean {
+  let inClass = false;
+  for (let i = 0; i < at; i++) {
+    if (source[i] === "\\") {
+      if (++i === at) return true;
+    } else if (source[i] === "[") inClass = true;
+    else if (source[i] === "]") inClass = false;
+  }
+  return inClass;
 }
+
+/** `\1`, `\k<name>`: what a group captures matters then, and `(a+)*` captures other text than `(a*)`. */
+const BACKREFERENCE = /\\(?:[1-9]|k<)/;
 
 export function defusePattern(source: string): string {
   if (!source.includes(")*") && !source.includes(")+")) return source;
+  if (BACKREFERENCE.test(source.replace(/\\\\/g, ""))) return source;
   return source
     .replace(NESTED, (whole: string, nc: string | undefined, atom: string, inner: string, outer: string, at: number, all: string) =>
-      // An escaped "(" is a literal, not a group.
-      escaped(all, at) ? whole : `(${nc ?? ""}${atom}${inner === "+" && outer === "+" ? "+" : "*"})`,
+      literal(all, at) ? whole : `(${nc ?? ""}${atom}${inner === "+" && outer === "+" ? "+" : "*"})`,
     )
     .replace(OPTIONAL_THEN_RUN, (whole: string, nc: string | undefined, sep: string, q: string, atom: string, outer: string, at: number, all: string) =>
-      escaped(all, at) ? whole : `(${nc ?? ""}${q === "?" ? `${atom}|(?!${atom})${sep}${atom}` : `${sep}*${atom}`})${outer}`,
+      literal(all, at) ? whole : `(${nc ?? ""}${q === "?" ? `${atom}|(?!${atom})${sep}${atom}` : `${sep}*${atom}`})${outer}`,
     )
     .replace(RUN_THEN_OPTIONAL, (whole: string, nc: string | undefined, atom: string, sep: string, q: string, outer: string, at: number, all: string) =>
-      escaped(all, at) ? whole : `(${nc ?? ""}${atom}${q === "?" ? `(?:(?!${atom})${sep})?` : `${sep}*`})${outer}`,
+      literal(all, at) ? whole : `(${nc ?? ""}${atom}${q === "?" ? `(?:(?!${atom})${sep})?` : `${sep}*`})${outer}`,
     );
 }

@@ -37,11 +37,18 @@ describe("patterns without exponential backtracking", () => {
     ["(ab*)*", "(ab*)*"],
     ["(a|b*)*", "(a|b*)*"],
     ["([a-z]+)*?", "([a-z]+)*?"],
+    // Inside a class "(", "+" and "*" are characters: nothing there is a group.
+    ["^[(\\w+)*]+$", "^[(\\w+)*]+$"],
+    ["^[a(b+)*]$", "^[a(b+)*]$"],
+    ["^[\\]](a+)*$", "^[\\]](a*)$"],
+    // A backreference sees what a group captured: `(a+)*` and `(a*)` capture different text.
+    ["^(a+)*-\\1$", "^(a+)*-\\1$"],
+    ["^(?<r>a+)*-\\k<r>$", "^(?<r>a+)*-\\k<r>$"],
   ];
   it.each(cases)("given %j, want %j", (given, want) => {
     expect(defusePattern(given)).toBe(want);
     // Same language on a few probes.
-    for (const probe of ["", "a", "aab", "ab", "http://x.io/a b", "(aa", "Éé", "12", "a.b", "a..b", ".a", "a.", "a_b.c-d", "bab", "aabb", "(.aa", "a/b", "a//b", "ab.", "a.b.c", "1a-b"]) expect(new RegExp(want, "u").test(probe)).toBe(new RegExp(given, "u").test(probe));
+    for (const probe of ["+", "aaa-a", "a-a", "aa-aa", "]a", "(", "w)", "", "a", "aab", "ab", "http://x.io/a b", "(aa", "Éé", "12", "a.b", "a..b", ".a", "a.", "a_b.c-d", "bab", "aabb", "(.aa", "a/b", "a//b", "ab.", "a.b.c", "1a-b"]) expect(new RegExp(want, "u").test(probe)).toBe(new RegExp(given, "u").test(probe));
   });
 
   it("given Azure's and AWS ECR's resource-name patterns and long non-matching strings, want an answer at once", () => {
