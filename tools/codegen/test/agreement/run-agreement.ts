@@ -156,7 +156,7 @@ export async function runAgreement(specPath: string, name: string, opts: { sampl
         res.agree++;
         return;
       }
-      if (zodOk !== "threw" && isDeliberate(name, component, value, zodOk, ajvOk)) {
+      if (zodOk !== "threw" && isDeliberate(name, component, value, zodOk, ajvOk, doc)) {
         res.deliberate++;
         return;
       }

@@ -54,7 +54,17 @@ export const CASES_31: Case[] = [
   { name: "uri-reference", schema: { type: "string", format: "uri-reference" }, accept: ["/relative", "https://x.y/z", "#frag"], reject: ["\\\\bad"] },
   { name: "ipv4 / ipv6", schema: { anyOf: [{ type: "string", format: "ipv4" }, { type: "string", format: "ipv6" }] }, accept: ["10.0.0.1", "::1", "2001:db8::1"], reject: ["256.0.0.1", "1.2.3", ":::"] },
   { name: "hostname", schema: { type: "string", format: "hostname" }, accept: ["example.com", "a-b.c"], reject: ["-a.com", "a_b.com"] },
-  { name: "byte (base64)", schema: { type: "string", format: "byte" }, accept: ["aGVsbG8=", ""], reject: ["a", "not base64!"] },
+  // ajv-formats' regex carries the /gm flags: after a newline anything passed.
+  { name: "byte (base64), the whole string", schema: { type: "string", format: "byte" }, accept: ["aGVsbG8=", ""], reject: ["a", "not base64!"], ajvWrong: { reject: ["AAAA\n!!!!", "!!!!\nAAAA", "AAAA\n"] } },
+  // Not a JSON Schema or OpenAPI format; ajv-formats' web-URL regex refuses the dev and internal
+  // addresses real APIs put in endpoint and upstream fields.
+  {
+    name: "url: any absolute URL with a host",
+    schema: { type: "string", format: "url" },
+    accept: ["https://example.com/a?b#c", "ftp://files.example.org", "https://example.com/päth😀"],
+    reject: ["/relative", "example.com", "mailto:a@example.com", "http://", "http:///x", "http://a b/", "not a url"],
+    ajvWrong: { accept: ["http://localhost:3000/x", "http://127.0.0.1/", "http://10.0.0.5:9000", "http://minio:9000/bucket", "http://[::1]:8080/", "s3://bucket/key", "redis://user:pw@cache:6379/0"] },
+  },
   { name: "unknown formats assert nothing", schema: { type: "string", format: "x-unknown" }, accept: ["anything"], reject: [1] },
   { name: "string formats ignore other types", schema: { format: "email" }, accept: [5, null, "a@b.co"], reject: ["nope"] },
   // numbers
@@ -144,14 +154,50 @@ export const CASES_31: Case[] = [
     reject: [{ kind: "cow" }, { kind: "cat", meow: 1 }, {}, "cat"],
   },
   {
-    name: "discriminator without literal values (oneOf semantics decide)",
+    name: "discriminator without literal values: the implicit mapping (schema names) selects, other values get oneOf",
     schema: { oneOf: [ref("A"), ref("B")], discriminator: { propertyName: "t" } },
     extra: {
       A: { type: "object", required: ["t", "a"], properties: { t: { type: "string" }, a: { type: "string" } } },
       B: { type: "object", required: ["t", "b"], properties: { t: { type: "string" }, b: { type: "string" } } },
     },
     accept: [{ t: "A", a: "x" }, { t: "whatever", b: "y" }],
-    reject: [{ t: "A", a: "x", b: "y" }, { t: "A" }],
+    reject: [{ t: "A" }, { t: "whatever", a: "x", b: "y" }],
+    ajvWrong: { accept: [{ t: "A", a: "x", b: "y" }], reject: [{ t: "A", b: "y" }, { t: "B", a: "x" }] },
+  },
+  // OpenAPI's own example (and ory kratos' updateLoginFlowWith*Method): every member extends the
+  // base, so each matches its siblings' payloads and the plain oneOf rejects all of them.
+  {
+    name: "discriminator mapping selects the branch (members allOf one base)",
+    schema: { oneOf: [ref("MCat"), ref("MDog")], discriminator: { propertyName: "petType", mapping: { cat: "#/components/schemas/MCat", dog: "#/components/schemas/MDog" } } },
+    extra: {
+      MPet: { type: "object", required: ["petType"], properties: { petType: { type: "string" }, name: { type: "string" } } },
+      MCat: { allOf: [ref("MPet"), { type: "object", properties: { meow: { type: "boolean" } } }] },
+      MDog: { allOf: [ref("MPet"), { type: "object", properties: { bark: { type: "boolean" } } }] },
+    },
+    accept: [],
+    reject: [{ name: "x" }, { petType: 1 }, { petType: "cow" }, "cat"],
+    ajvWrong: {
+      accept: [{ petType: "cat", name: "x" }, { petType: "cat", meow: true }, { petType: "dog", bark: true }, { petType: "cat", bark: true }],
+      // The mapped branch alone decides: a sibling matching does not excuse it.
+      reject: [{ petType: "cat", meow: 1 }, { petType: "dog", bark: "x" }],
+    },
+  },
+  {
+    name: "discriminator mapping by bare schema name (OAS allows it)",
+    schema: { oneOf: [ref("BCircle"), ref("BSquare")], discriminator: { propertyName: "kind", mapping: { circle: "BCircle", square: "#/components/schemas/BSquare" } } },
+    extra: {
+      BShape: { type: "object", required: ["kind"], properties: { kind: { type: "string" } } },
+      BCircle: { allOf: [ref("BShape"), { properties: { r: { type: "number" } } }] },
+      BSquare: { allOf: [ref("BShape"), { properties: { side: { type: "number" } } }] },
+    },
+    reject: [{ kind: "BCircle", r: 1 }],
+    ajvWrong: { accept: [{ kind: "circle", r: 1 }, { kind: "square", side: 2 }], reject: [{ kind: "circle", r: "1" }, { kind: "square", side: "1" }] },
+  },
+  {
+    name: "discriminator mapping on anyOf: JSON Schema's anyOf decides",
+    schema: { anyOf: [ref("MCat"), ref("MDog")], discriminator: { propertyName: "petType", mapping: { cat: "#/components/schemas/MCat", dog: "#/components/schemas/MDog" } } },
+    accept: [{ petType: "cat", meow: true }, { petType: "cat", bark: true }],
+    reject: [{ petType: "cat", meow: 1, bark: 1 }],
   },
   { name: "not", schema: { type: "object", not: { required: ["a", "b"] } }, accept: [{ a: 1 }, {}], reject: [{ a: 1, b: 2 }] },
   { name: "not (type)", schema: { not: { type: "string" } }, accept: [1, null, {}], reject: ["x"] },

@@ -1,8 +1,8 @@
-import type { IRMeta, IRObjectConstraints, IRProperty, IRSchema } from "../../ir/types.js";
+import type { IRDiscriminator, IRMeta, IRObjectConstraints, IRProperty, IRSchema } from "../../ir/types.js";
 import type { Mode, Rendered, ZodState } from "./state.js";
 import { tsIntersection, tsUnion } from "./ts-type.js";
 import { isPlainShape } from "./object.js";
-import { findDispatch } from "./discriminator.js";
+import { allowsValue, findDispatch, separates } from "./discriminator.js";
 import { stringLiteral, valueLiteral } from "../inert.js";
 
 export const ANY: Rendered = { z: "$any", ts: "unknown" };
@@ -77,41 +77,66 @@ export function splitAllOf(s: IRSchema): { own: IRSchema; rest: IRSchema[] } {
   return { own: { ...s, object }, rest };
 }
 
-/** anyOf: at least one branch (zod union), or dispatch on a property that tells the branches apart. */
-export function renderAnyOf(st: ZodState, branches: IRSchema[], narrow: number, mode: Mode, child: (s: IRSchema) => Rendered, prop?: string): Rendered {
-  return alternatives(st, branches, narrow, mode, child, prop, "$union");
+/**
+ * anyOf: at least one branch (zod union), or dispatch on a property that tells the branches apart.
+ * A discriminator mapping is not applied: the union already accepts what the mapped branch accepts.
+ */
+export function renderAnyOf(st: ZodState, branches: IRSchema[], narrow: number, mode: Mode, child: (s: IRSchema) => Rendered, d?: IRDiscriminator): Rendered {
+  return alternatives(st, branches, narrow, mode, child, d, "$union");
 }
 
 /** oneOf: exactly one branch (zod xor counts the matches), or the same dispatch when it applies. */
-export function renderOneOf(st: ZodState, branches: IRSchema[], narrow: number, mode: Mode, child: (s: IRSchema) => Rendered, prop?: string): Rendered {
-  return alternatives(st, branches, narrow, mode, child, prop, "$xor");
+export function renderOneOf(st: ZodState, branches: IRSchema[], narrow: number, mode: Mode, child: (s: IRSchema) => Rendered, d?: IRDiscriminator): Rendered {
+  return alternatives(st, branches, narrow, mode, child, d, "$xor");
 }
 
-function alternatives(st: ZodState, branches: IRSchema[], narrow: number, mode: Mode, child: (s: IRSchema) => Rendered, prop: string | undefined, fn: string): Rendered {
+function alternatives(st: ZodState, branches: IRSchema[], narrow: number, mode: Mode, child: (s: IRSchema) => Rendered, disc: IRDiscriminator | undefined, fn: string): Rendered {
   const rendered = branches.map(child);
   if (rendered.length === 1) return rendered[0]!;
   const ts = tsUnion(rendered.map((r) => r.ts));
-  const d = findDispatch(st, branches, narrow, mode, prop);
-  if (d) {
-    const cases = d.cases.map((c, i) => {
-      const values = c.values ? valueLiteral(c.values) : "null";
-      return `[${values}, ${rendered[i]!.z}${c.values && !c.required ? ", true" : ""}]`;
-    });
-    return { z: `$disc(${stringLiteral(d.prop)}, ${fn === "$xor"}, ${cases.join(", ")})`, ts };
+  const d = findDispatch(st, branches, narrow, mode, disc?.propertyName);
+  const plain = (): string => {
+    if (d) {
+      const cases = d.cases.map((c, i) => {
+        const values = c.values ? valueLiteral(c.values) : "null";
+        return `[${values}, ${rendered[i]!.z}${c.values && !c.required ? ", true" : ""}]`;
+      });
+      return `$disc(${stringLiteral(d.prop)}, ${fn === "$xor"}, ${cases.join(", ")})`;
+    }
+    // Branches accepting disjoint instance kinds (string | object, …) cannot both match: oneOf is
+    // then anyOf, and a union stops at the first match instead of trying every branch.
+    if (fn === "$xor") {
+      let seen = 0;
+      const disjoint = branches.every((b) => {
+        const m = st.types.of(b) & narrow;
+        const ok = (m & seen) === 0;
+        seen |= m;
+        return ok;
+      });
+      if (disjoint) fn = "$union";
+    }
+    return `${fn}(${rendered.map((r) => r.z).join(", ")})`;
+  };
+  // OpenAPI's discriminator, where JSON Schema's oneOf alone cannot tell the branches apart: in
+  // the canonical `Cat = allOf [Pet, …]` pattern (OpenAPI's own example, ory kratos) every branch
+  // matches its siblings' payloads, so the plain oneOf rejects every real one. When the branches
+  // state literal values for the property that already separate them, the plain form is the same.
+  const mapped = fn === "$xor" && disc && !(d && separates(d, disc.propertyName)) ? mappedCases(st, branches, rendered, disc, mode) : [];
+  if (mapped.length === 0) return { z: plain(), ts };
+  return { z: `$mapped(${stringLiteral(disc!.propertyName)}, [${mapped.join(", ")}], ${plain()})`, ts };
+}
+
+/** `[value, branch]` per mapping entry (explicit, or the implicit schema name) that names one of the branches and that it allows. */
+function mappedCases(st: ZodState, branches: IRSchema[], rendered: Rendered[], d: IRDiscriminator, mode: Mode): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const { value, target } of d.mapping) {
+    const i = branches.findIndex((b) => b.ref === target);
+    if (i < 0 || seen.has(value) || !allowsValue(st, branches[i]!, d.propertyName, value, mode)) continue;
+    seen.add(value);
+    out.push(`[${stringLiteral(value)}, ${rendered[i]!.z}]`);
   }
-  // Branches accepting disjoint instance kinds (string | object, …) cannot both match: oneOf is
-  // then anyOf, and a union stops at the first match instead of trying every branch.
-  if (fn === "$xor") {
-    let seen = 0;
-    const disjoint = branches.every((b) => {
-      const m = st.types.of(b) & narrow;
-      const ok = (m & seen) === 0;
-      seen |= m;
-      return ok;
-    });
-    if (disjoint) fn = "$union";
-  }
-  return { z: `${fn}(${rendered.map((r) => r.z).join(", ")})`, ts };
+  return out;
 }
 
 /** not: the instance must fail the subschema (no effect on the static type). */

@@ -111,3 +111,28 @@ export function findDispatch(st: ZodState, branches: IRSchema[], narrow: number,
   }
   return best;
 }
+
+/** Whether `d` dispatches on `prop` with each value selecting one branch: then it is the discriminator's mapping already. */
+export function separates(d: Dispatch, prop: string): boolean {
+  if (d.prop !== prop) return false;
+  const seen = new Set<Primitive>();
+  for (const c of d.cases) {
+    if (!c.values || !c.required) return false;
+    for (const v of c.values) {
+      if (seen.has(v)) return false;
+      seen.add(v);
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether `branch` can hold `value` in `prop` (no finite set of values stated, or one holding it).
+ * A mapping entry that contradicts its branch is not followed: OpenAI's filters map implicitly by
+ * schema name ("ComparisonFilter") while the branch says `type: enum [eq, ne, …]`, and the payloads
+ * (`type: "eq"`) are decided by oneOf as before.
+ */
+export function allowsValue(st: ZodState, branch: IRSchema, prop: string, value: string, mode: Mode): boolean {
+  const l = litOf(st, branch, prop, 0, mode);
+  return !l.values || l.values.has(value);
+}

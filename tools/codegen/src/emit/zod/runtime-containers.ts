@@ -172,4 +172,21 @@ const $disc = (prop: string, exclusive: boolean, ...cases: [unknown[] | null, $Z
   });
 };`,
   },
+  $mapped: {
+    deps: ["$custom", "$isObj", "$has"],
+    code: `/**
+ * oneOf with an OpenAPI discriminator mapping (explicit entries, and a branch's schema name where
+ * none maps it): a value the mapping names selects its branch alone, since the branches may all
+ * match each other's payloads (\`Cat = allOf [Pet, …]\`); any other instance is judged by \`rest\`,
+ * the plain oneOf.
+ */
+const $mapped = (prop: string, cases: [string, $Z][], rest: $Z): $Z => {
+  const byValue = new Map(cases);
+  return $custom((o, ctx) => {
+    const value = $isObj(o) && $has(o, prop) ? (o as { [k: string]: unknown })[prop] : undefined;
+    const branch = typeof value === "string" ? byValue.get(value) : undefined;
+    return $run(branch ?? rest, o, ctx);
+  });
+};`,
+  },
 };

@@ -30,9 +30,8 @@ export function render(st: ZodState, s: IRSchema, narrow: number, mode: Mode): R
   const o = renderOwn(st, own, kinds, mode);
   if (o) parts.push(o);
   for (const m of rest) parts.push(child(m));
-  const prop = s.discriminator?.propertyName;
-  if (s.anyOf) parts.push(renderAnyOf(st, s.anyOf, kinds, mode, child, prop));
-  if (s.oneOf) parts.push(renderOneOf(st, s.oneOf, kinds, mode, child, prop));
+  if (s.anyOf) parts.push(renderAnyOf(st, s.anyOf, kinds, mode, child, s.discriminator));
+  if (s.oneOf) parts.push(renderOneOf(st, s.oneOf, kinds, mode, child, s.discriminator));
   if (s.not) parts.push(renderNot(render(st, s.not, ALL, "neutral")));
   const extended = s.anyOf || s.oneOf || s.not ? undefined : extendOf(st, parts);
   return st.intern(extended ?? conj(parts));
