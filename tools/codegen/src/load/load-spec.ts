@@ -9,6 +9,7 @@ import { hoistDeepRefs } from "./hoist-deep-refs.js";
 import { inlineMediaTypeRefs } from "./media-type-refs.js";
 import { dropNonFinite } from "./non-finite.js";
 import { dropDuplicateOperationIds } from "./duplicate-operation-ids.js";
+import { undeclaredPathParams } from "./path-template-params.js";
 import type { IRWarning } from "../ir/types.js";
 
 export interface LoadedSpec {
@@ -59,7 +60,7 @@ export async function loadSpec(path: string, parsed?: Record<string, unknown>): 
   hoistDeepRefs(document, checkLocalRefs(file, document, broken));
   inlineMediaTypeRefs(document);
   // After bundling: once for every file, at the pointers the model's warnings use too.
-  const warnings = [...readWarnings, ...dropNonFinite(document), ...dropDuplicateOperationIds(document, file), ...expandQuerystringParams(document, file)];
+  const warnings = [...readWarnings, ...dropNonFinite(document), ...dropDuplicateOperationIds(document, file), ...expandQuerystringParams(document, file), ...undeclaredPathParams(document)];
   return { file, sourceVersion, document, ...(warnings.length ? { warnings } : {}) };
 }
 
