@@ -22,6 +22,7 @@ const MARKER_INTRO = [
 export const LEGACY_OWN_FILES: readonly string[] = [
   "index.ts",
   "types.gen.ts",
+  "types.gen.d.ts",
   "zod.gen.ts",
   "client.gen.ts",
   "client.gen.js",
