@@ -1,10 +1,10 @@
 /**
- * Numbers under bounds (inclusive/exclusive), `multipleOf` (checked with Ajv's own float
- * arithmetic, so 0.3 is never offered for multipleOf 0.1), integer-ness and int32/int64 formats,
+ * Numbers under bounds (inclusive/exclusive), `multipleOf` (a value passes both Ajv's own float
+ * arithmetic, so 0.3 is never offered for multipleOf 0.1, and the exact decimal test), integer-ness and int32/int64 formats,
  * aiming at a realistic value for the property name (prices, ages, pages, coordinates…).
  */
 import type { Rng } from "./prng.js";
-import { isMultipleOf } from "./validate.js";
+import { isExactMultipleOf, isMultipleOf } from "./validate-support.js";
 import { numberByName, type NameHint } from "./names.js";
 
 export interface NumberConstraints {
@@ -39,7 +39,7 @@ function inRange(x: number, b: Bounds): boolean {
 
 function valid(x: number, b: Bounds): boolean {
   if (!Number.isFinite(x) || !inRange(x, b) || (b.integer && !Number.isInteger(x))) return false;
-  for (const m of b.k.multipleOf) if (!isMultipleOf(x, m)) return false;
+  for (const m of b.k.multipleOf) if (!isMultipleOf(x, m) || !isExactMultipleOf(x, m)) return false;
   return b.k.format !== "int32" || Math.abs(x) <= INT32;
 }
 

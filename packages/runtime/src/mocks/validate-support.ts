@@ -49,8 +49,27 @@ export function propertyMap(c: ObjectConstraints): Map<string, MockSchema> {
   return map;
 }
 
-/** Ajv's multipleOf test, float quirks included (0.3 is not a multiple of 0.1 for Ajv). */
+/** Ajv's multipleOf test, float quirks included (0.3 is not a multiple of 0.1 for Ajv): what generated values also pass. */
 export function isMultipleOf(x: number, m: number): boolean {
   const res = x / m;
   return res === parseInt(String(res), 10);
+}
+
+/**
+ * multipleOf decided on the numbers' decimal forms (what the JSON text says), as the generated zod
+ * validators decide it: 19.99 is a multiple of 0.01 and 3e21 of 3, which Ajv's float test denies.
+ * Spec examples are judged by it, so a price example is not refused as "not a multiple of 0.01".
+ */
+export function isExactMultipleOf(x: number, m: number): boolean {
+  if (Number.isSafeInteger(x) && Number.isSafeInteger(m)) return m !== 0 && x % m === 0;
+  if (!Number.isFinite(x) || !Number.isFinite(m) || m === 0) return false;
+  const dec = (n: number): [bigint, number] => {
+    const [digits, exp = "0"] = String(n).split("e");
+    const [int, frac = ""] = digits!.split(".");
+    return [BigInt(int! + frac), Number(exp) - frac.length];
+  };
+  const [a, ea] = dec(x);
+  const [b, eb] = dec(m);
+  const e = Math.min(ea, eb);
+  return (a * 10n ** BigInt(ea - e)) % (b * 10n ** BigInt(eb - e)) === 0n;
 }

@@ -1,13 +1,15 @@
 /**
  * A JSON Schema validator over MockSchema with Ajv's semantics (draft 2020-12 keywords as the
  * model normalises them; formats as ajv-formats "full"; code-point string lengths; patterns with
- * the `u` flag; Ajv's multipleOf arithmetic). It checks spec examples at generation time and
+ * the `u` flag), except where Ajv is wrong and the generated zod validators are right: multipleOf
+ * on decimal values (19.99 is a multiple of 0.01), the `byte` and `url` formats (see formats.ts).
+ * It checks spec examples at generation time and
  * decides between candidate fixtures (oneOf needs exactly one match, `not`, allOf conflicts).
  * `check` returns the first problem as "at /path: message", or undefined when valid.
  */
 import { codePoints, deepEqual, patternRegExp, type MockSchema, type Resolve } from "./schema.js";
 import { formatOk } from "./formats.js";
-import { at, fail, isMultipleOf, propertyMap, typeOf, withDetail, type Err } from "./validate-support.js";
+import { at, fail, isExactMultipleOf, isMultipleOf, propertyMap, typeOf, withDetail, type Err } from "./validate-support.js";
 
 export { isMultipleOf };
 
@@ -90,7 +92,7 @@ export class Validator {
     if (c.maximum !== undefined && !(x <= c.maximum)) return fail(() => `must be <= ${c.maximum}`);
     if (c.exclusiveMinimum !== undefined && !(x > c.exclusiveMinimum)) return fail(() => `must be > ${c.exclusiveMinimum}`);
     if (c.exclusiveMaximum !== undefined && !(x < c.exclusiveMaximum)) return fail(() => `must be < ${c.exclusiveMaximum}`);
-    if (c.multipleOf !== undefined && !isMultipleOf(x, c.multipleOf)) return fail(() => `must be multiple of ${c.multipleOf}`);
+    if (c.multipleOf !== undefined && !isExactMultipleOf(x, c.multipleOf)) return fail(() => `must be multiple of ${c.multipleOf}`);
     return undefined;
   }
 
