@@ -17,7 +17,13 @@ import { throwBrokenRefs, type BrokenRef } from "./check-refs.js";
  * one: into `report` when given (the caller lists them with the broken local ones), else thrown
  * together at the end.
  */
-export function bundleRefs(rootFile: string, root: Record<string, unknown>, report?: BrokenRef[]): Record<string, unknown> {
+export function bundleRefs(
+  rootFile: string,
+  root: Record<string, unknown>,
+  report?: BrokenRef[],
+  /** Hears, per file read, what reading it let through but lost (readDocument's `warn`). */
+  warnRead?: (file: string) => (pointer: string, message: string) => void,
+): Record<string, unknown> {
   const files = new Map<string, unknown>([[rootFile, root]]);
   const hoisted = new Map<string, string>(); // "file#pointer" → local ref
   if (!hasExternalRefs(root)) return root;
@@ -45,7 +51,7 @@ export function bundleRefs(rootFile: string, root: Record<string, unknown>, repo
     let doc = files.get(file);
     if (doc === undefined) {
       try {
-        doc = readDocument(file);
+        doc = readDocument(file, warnRead?.(file));
       } catch (err) {
         if (err instanceof SpecError && err.pointer === "" && err.problem.startsWith("cannot read")) doc = UNREADABLE;
         else throw err;

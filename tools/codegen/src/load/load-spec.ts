@@ -1,9 +1,9 @@
-import { resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { readDocument } from "./read-document.js";
 import { bundleRefs } from "./bundle-refs.js";
 import { convertSwagger2 } from "./swagger2.js";
 import { expandQuerystringParams } from "./querystring-params.js";
-import { SpecError } from "./spec-error.js";
+import { SpecError, specWarning } from "./spec-error.js";
 import { checkLocalRefs, type BrokenRef } from "./check-refs.js";
 import { hoistDeepRefs } from "./hoist-deep-refs.js";
 import { inlineMediaTypeRefs } from "./media-type-refs.js";
@@ -31,7 +31,10 @@ export interface LoadedSpec {
 export async function loadSpec(path: string, parsed?: Record<string, unknown>): Promise<LoadedSpec> {
   const file = resolve(path);
   const readWarnings: IRWarning[] = [];
-  let doc = parsed ?? (readDocument(file, (w) => readWarnings.push(w)) as Record<string, unknown>);
+  // What reading let through but lost, at its pointer; in another file of a split spec, after its name.
+  const warnRead = (from: string) => (pointer: string, problem: string) =>
+    readWarnings.push(specWarning(from === file ? pointer : `${relative(dirname(file), from).split("\\").join("/")}${pointer}`, problem));
+  let doc = parsed ?? (readDocument(file, warnRead(file)) as Record<string, unknown>);
   let sourceVersion: LoadedSpec["sourceVersion"];
   if (typeof doc.swagger === "string" && doc.swagger.startsWith("2.")) {
     sourceVersion = "2.0";
@@ -56,7 +59,7 @@ export async function loadSpec(path: string, parsed?: Record<string, unknown>): 
   if (sourceVersion !== "2.0") checkRequiredTop(file, doc, sourceVersion);
   // Broken references into other files and local ones are reported together, in one error.
   const broken: BrokenRef[] = [];
-  const document = bundleRefs(file, doc, broken);
+  const document = bundleRefs(file, doc, broken, warnRead);
   hoistDeepRefs(document, checkLocalRefs(file, document, broken));
   inlineMediaTypeRefs(document);
   // After bundling: once for every file, at the pointers the model's warnings use too.

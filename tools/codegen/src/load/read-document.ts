@@ -1,18 +1,17 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { SpecError, specWarning } from "./spec-error.js";
+import { SpecError } from "./spec-error.js";
 import { checkAliasExpansion } from "./alias-limit.js";
 import { jsonDuplicateKeys } from "./json-duplicates.js";
 import { yamlDuplicateKey } from "./yaml-duplicates.js";
-import type { IRWarning } from "../ir/types.js";
 
 /**
  * Reads one JSON or YAML file. A UTF-8 BOM is dropped; JSON goes through JSON.parse because
  * it is an order of magnitude faster than a YAML parser on multi-megabyte specs. A `.json` file
  * is JSON only: read as YAML, a trailing comma or a stray quote would pass without a word.
- * `warn` hears of what JSON.parse let through but lost (a key written twice).
+ * `warn` hears of what JSON.parse let through but lost (a key written twice), at its pointer.
  */
-export function readDocument(file: string, warn?: (w: IRWarning) => void): unknown {
+export function readDocument(file: string, warn?: (pointer: string, message: string) => void): unknown {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -26,7 +25,7 @@ export function readDocument(file: string, warn?: (w: IRWarning) => void): unkno
   if (jsonOnly || trimmed.startsWith("{") || trimmed.startsWith("[")) {
     try {
       const value = JSON.parse(text) as unknown;
-      if (warn) for (const d of jsonDuplicateKeys(text)) warn(specWarning(d.pointer, `duplicate key ${JSON.stringify(d.key)} (line ${lineAt(text, d.offset)}); JSON.parse keeps only the last one`));
+      if (warn) for (const d of jsonDuplicateKeys(text)) warn(d.pointer, `duplicate key ${JSON.stringify(d.key)} (line ${lineAt(text, d.offset)}); JSON.parse keeps only the last one`);
       return checkObject(file, value);
     } catch (err) {
       if (err instanceof SpecError) throw err;

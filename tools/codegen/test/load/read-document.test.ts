@@ -3,7 +3,7 @@
  * warning) naming the file, the line and the pointer.
  */
 import { describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readDocument } from "../../src/load/read-document.js";
 import { loadSpec } from "../../src/load/load-spec.js";
@@ -61,7 +61,7 @@ describe("readDocument", () => {
   it("warns of a key repeated in JSON, at its pointer", () => {
     const warnings: IRWarning[] = [];
     const p = file("dup.json", '{"a": {"b": 1, "x\\"y": 2, "b": [1, {"c": 1, "c": 2}]}}');
-    expect(readDocument(p, (w) => warnings.push(w))).toEqual({ a: { b: [1, { c: 2 }], 'x"y': 2 } });
+    expect(readDocument(p, (pointer, message) => warnings.push({ pointer, message }))).toEqual({ a: { b: [1, { c: 2 }], 'x"y': 2 } });
     expect(warnings.map((w) => `${w.pointer}: ${w.message}`)).toEqual([
       '#/a: duplicate key "b" (line 1); JSON.parse keeps only the last one',
       '#/a/b/1: duplicate key "c" (line 1); JSON.parse keeps only the last one',
@@ -69,7 +69,17 @@ describe("readDocument", () => {
   });
 });
 
-describe("loadSpec's version check", () => {
+describe("loadSpec", () => {
+  it("warns of a key repeated in a JSON file a $ref reads, after the file's name", async () => {
+    const dir = scratch("cg-read-");
+    writeFileSync(join(dir, "api.json"), JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {}, components: { schemas: { A: { $ref: "./parts/a.json" } } } }));
+    mkdirSync(join(dir, "parts"));
+    writeFileSync(join(dir, "parts", "a.json"), '{"type": "object", "type": "string"}');
+    const { warnings } = await loadSpec(join(dir, "api.json"));
+    expect(warnings?.map((w) => `${w.pointer}: ${w.message}`)).toEqual(['parts/a.json#: duplicate key "type" (line 1); JSON.parse keeps only the last one']);
+  });
+
+
   it("says an unquoted version was read as a number", async () => {
     const p = file("v.yaml", "openapi: 3.0\ninfo: {title: t, version: '1'}\npaths: {}\n");
     await expect(loadSpec(p)).rejects.toThrow(/v\.yaml at #\/openapi: the version was read as the number 3 \(YAML and JSON read an unquoted 3\.0 that way\): quote it, e\.g\. openapi: "3\.0\.3"/);
