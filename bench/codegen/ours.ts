@@ -28,6 +28,8 @@ const ENGINE = join("packages", "runtime", "src", "mocks");
 
 export function oursCommand(mode: "tsx" | "js", dir: string, spec: string, out: string, targets: OursTargets): { cmd: string; args: string[] } {
   const args = ["--spec", spec, "--out", out, "--targets", targets, "--quiet", "--invalid-examples", "warn"];
+  // The client and the mocks import the types: without that target the CLI asks where they come from.
+  if (/client|mocks/.test(targets) && !targets.includes("types")) args.push("--types-import", "./types.gen.js");
   return mode === "tsx"
     ? { cmd: TSX, args: [join(pkg(dir), "src", "cli.ts"), ...args] }
     : { cmd: process.execPath, args: [join(pkg(dir), "src", "cli.js"), ...args] };
