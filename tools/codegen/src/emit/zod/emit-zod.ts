@@ -93,8 +93,9 @@ export const emitZod: Emitter = (ctx) => {
     body.push(text);
   }
 
-  for (const [name, count] of [...st.unknownFormats].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    st.warn("#", `format ${JSON.stringify(name)} (${count}x) is unknown to JSON Schema/ajv-formats and not validated (JSON Schema ignores unknown formats)`);
+  for (const [name, { count, pointer }] of [...st.unknownFormats].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const where = count > 1 ? `${count}x, the first here` : "1x";
+    st.warn(pointer, `format ${JSON.stringify(name)} (${where}) is unknown to JSON Schema/ajv-formats and not validated (JSON Schema ignores unknown formats)`);
   }
 
   const helpers = helperSource(helpersIn(body.join("\n")));

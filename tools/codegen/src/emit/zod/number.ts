@@ -35,8 +35,8 @@ export function renderNumber(st: ZodState, s: IRSchema, integer: boolean): Rende
     if (c[k] !== undefined) opts.push(`${k}: ${numberLiteral(c[k])}`);
   }
   const fmt = numericFormat(s);
-  const f = integer && fmt === "int64" ? undefined : st.format(fmt, "number");
-  if (s.number?.format !== undefined && !formatDef(s.number.format)) st.format(s.number.format, "number"); // counts it as unknown
+  const f = integer && fmt === "int64" ? undefined : st.format(fmt, "number", s.pointer);
+  if (s.number?.format !== undefined && s.number.format !== fmt && !formatDef(s.number.format)) st.format(s.number.format, "number", s.pointer); // counts it as unknown
   if (f) opts.push(`format: [${f}, ${stringLiteral(fmt!)}]`);
   return { z: opts.length ? `$number({ ${opts.join(", ")} })` : "$num", ts: "number" };
 }

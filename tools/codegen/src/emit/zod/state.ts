@@ -44,7 +44,8 @@ export class ZodState {
   readonly helpers = new Set<string>();
   private readonly regexes = new Map<string, string>();
   readonly regexDecls: string[] = [];
-  readonly unknownFormats = new Map<string, number>();
+  /** Unknown formats: how often each appears, and where first (the warning points there). */
+  readonly unknownFormats = new Map<string, { count: number; pointer: string }>();
   /** Entities by `${mode}:${name}`; set up by the module assembly. */
   readonly entities = new Map<string, Entity>();
   /** Entities already emitted (a reference to any other one must be lazy). */
@@ -111,11 +112,13 @@ export class ZodState {
   }
 
   /** The helper of a format applying to `kind`, or undefined (format of another kind, no assertion, unknown). */
-  format(name: string | undefined, kind: "string" | "number"): string | undefined {
+  format(name: string | undefined, kind: "string" | "number", pointer = "#"): string | undefined {
     if (name === undefined) return undefined;
     const def = formatDef(name);
     if (!def) {
-      this.unknownFormats.set(name, (this.unknownFormats.get(name) ?? 0) + 1);
+      const seen = this.unknownFormats.get(name);
+      if (seen) seen.count++;
+      else this.unknownFormats.set(name, { count: 1, pointer });
       return undefined;
     }
     if (def.kind !== kind || !def.helper) return undefined;

@@ -25,7 +25,7 @@ export function renderString(st: ZodState, s: IRSchema): Rendered {
     const re = st.regex(c.pattern, s.pointer);
     if (re) opts.push(`pattern: ${re}`);
   }
-  const f = st.format(c.format, "string");
+  const f = st.format(c.format, "string", s.pointer);
   if (f) opts.push(`format: [${f}, ${stringLiteral(c.format!)}]`);
   return { z: opts.length ? `$string({ ${opts.join(", ")} })` : "$str", ts: "string" };
 }
