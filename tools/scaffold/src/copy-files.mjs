@@ -7,6 +7,7 @@
 // scope's, and `workspace:*` dependencies on specforge's packages become their versions.
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { nameFor } from "./name-in.mjs";
 
 /** specforge's published packages a project depends on, and where this repository keeps them. */
 export const SPECFORGE_PACKAGES = { "@specforge/codegen": "tools/codegen", "@specforge/spec-diff": "tools/spec-diff", "@specforge/runtime": "packages/runtime" };
@@ -53,17 +54,19 @@ export const PACKAGE_SHELLS = (kind) => [
   ...(kind === "mocks" ? ["packages/mocks/src/msw.ts", "packages/mocks/src/node20.ts", "packages/mocks/README.md"] : []),
 ];
 
+/** `rewrite(text, path)`: `path` (its extension) says how the API's name is written in (name-in.mjs). */
 export function rewriter({ scope, name, folders, versions }) {
   // Generated packages are found by folder: @specforge/<folder> → <scope>/<folder's new name>.
   const generated = new RegExp(`@specforge/(spec|test|${Object.keys(folders).join("|")})(?=["'/\\s\`)#,]|$)`, "g");
   const pinned = /"(@specforge\/(?:codegen|spec-diff|runtime))": "workspace:\*"/g;
-  return (text) =>
+  // Replacer functions throughout: in a replacement string, `$&` or `$\`` in a name would expand.
+  return (text, path) =>
     text
       .replace(pinned, (_, pkg) => `"${pkg}": "${versions[pkg]}"`)
       .replace(/@specforge\/source/g, `${scope}/source`)
       .replace(generated, (_, f) => (f === "spec" || f === "test" ? `${scope}/${f}` : `${scope}/${folders[f]}`))
-      .replace(/\bthe Platform API\b/g, `the ${name}`)
-      .replace(/\bPlatform API\b/g, name);
+      .replace(/\bthe Platform API\b/g, () => `the ${nameFor(path, name)}`)
+      .replace(/\bPlatform API\b/g, () => nameFor(path, name));
 }
 
 /** Copies `paths` (files or folders) from `from` to `to`, rewriting text files. */
@@ -77,7 +80,7 @@ export function copyFiles(from, to, paths, rewrite, skip = () => false) {
     }
     const dest = join(to, p);
     mkdirSync(dirname(dest), { recursive: true });
-    if (/\.(ts|mts|mjs|js|json|md|yaml|yml)$/.test(p)) writeFileSync(dest, rewrite(readFileSync(src, "utf8")));
+    if (/\.(ts|mts|mjs|js|json|md|yaml|yml)$/.test(p)) writeFileSync(dest, rewrite(readFileSync(src, "utf8"), p));
     else cpSync(src, dest);
   }
 }

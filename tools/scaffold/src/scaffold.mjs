@@ -56,12 +56,12 @@ export async function scaffold(options) {
 
     const json = (path, value) => write(staging, path, JSON.stringify(value, null, 2) + "\n");
     json("package.json", rootPackageJson(REPO, { scope, versions }));
-    write(staging, "packages/bff/package.json", rewrite(JSON.stringify(bffPackageJson(REPO), null, 2)) + "\n");
-    write(staging, "packages/bff/README.md", rewrite(bffReadme(REPO)));
+    write(staging, "packages/bff/package.json", rewrite(JSON.stringify(bffPackageJson(REPO), null, 2), "package.json") + "\n");
+    write(staging, "packages/bff/README.md", rewrite(bffReadme(REPO), "README.md"));
     write(staging, "packages/bff/src/api-formats.ts", bffApiFormats({ scope }));
     write(staging, "pnpm-workspace.yaml", workspaceYaml(REPO));
-    write(staging, "turbo.json", rewrite(JSON.stringify(turboJson(REPO), null, 2)) + "\n");
-    write(staging, "spec/turbo.json", rewrite(JSON.stringify(turboJson(REPO, "spec/turbo.json"), null, 2)) + "\n");
+    write(staging, "turbo.json", rewrite(JSON.stringify(turboJson(REPO), null, 2), "turbo.json") + "\n");
+    write(staging, "spec/turbo.json", rewrite(JSON.stringify(turboJson(REPO, "spec/turbo.json"), null, 2), "spec/turbo.json") + "\n");
     write(staging, "specforge.config.ts", configTs({ name, scope }));
     write(staging, "README.md", readme({ name, scope }));
     write(staging, ".gitignore", GITIGNORE);
