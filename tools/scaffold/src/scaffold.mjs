@@ -1,13 +1,16 @@
 // Creates a new project of this repository's shape for another API's spec. Everything is written
-// into a staging folder beside the target and swapped in whole, so a failure leaves nothing
-// behind; the target must not exist or be empty (nothing the scaffold did not create is touched).
-import { spawnSync } from "node:child_process";
+// into a staging folder beside the target and swapped in whole; if install, generate or git then
+// fail (or a signal stops it) the target is removed again, so a failure leaves nothing behind
+// and a re-run starts clean. The target must not exist or be empty (nothing the scaffold did not
+// create is touched: an empty folder given is left empty).
+import { spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BFF, COPIED, copyFiles, PACKAGE_SHELLS, rewriter, SKIPPED, specforgeVersions } from "./copy-files.mjs";
 import { splitSpec } from "./split-spec.mjs";
+import { undoOnSignal } from "./on-signal.mjs";
 import { bffApiFormats, bffPackageJson, bffReadme } from "./bff-templates.mjs";
 import { CI_RUN, configTs, GITIGNORE, readme, rootPackageJson, specPackageJson, TEST_VITEST_CONFIG, testFiles, turboJson, workspaceYaml } from "./templates.mjs";
 
@@ -36,9 +39,25 @@ export async function scaffold(options) {
   const dest = resolve(options.out);
   if (existsSync(dest) && (!statSync(dest).isDirectory() || readdirSync(dest).length > 0)) fail(`--out ${dest} exists and is not an empty folder; the scaffold writes only into a new or empty one`);
 
-  mkdirSync(dirname(dest), { recursive: true });
+  // The first folder of the path it had to create, if any: a failure removes that too.
+  const madeParent = mkdirSync(dirname(dest), { recursive: true });
   const staging = `${dest}.scaffold-${process.pid}`;
   const work = mkdtempSync(join(tmpdir(), "specforge-scaffold-"));
+  const destExisted = existsSync(dest);
+  let swapped = false;
+  const undo = () => {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+    if (!swapped) return;
+    rmSync(dest, { recursive: true, force: true });
+    if (destExisted) mkdirSync(dest);
+  };
+  const undoAll = () => {
+    undo();
+    if (madeParent) rmSync(madeParent, { recursive: true, force: true });
+  };
+  const { children, disarm } = undoOnSignal(undoAll);
+  const exec = (cmd, args, cwd) => run(cmd, args, cwd, children);
   let name;
   let version;
   try {
@@ -74,31 +93,34 @@ export async function scaffold(options) {
 
     if (existsSync(dest)) rmdirSync(dest);
     renameSync(staging, dest);
-  } catch (err) {
-    rmSync(staging, { recursive: true, force: true });
-    throw err;
-  } finally {
+    swapped = true;
     rmSync(work, { recursive: true, force: true });
-  }
 
-  if (options.install !== false) {
-    log("installing (from the pnpm store when it can)");
-    const offline = exec("npx", [...PNPM, "install", "--offline"], dest);
-    if (offline.code !== 0) {
-      const online = exec("npx", [...PNPM, "install"], dest);
-      if (online.code !== 0) fail(`pnpm install failed in ${dest}:\n${tail(online.output)}`);
-    }
-    log("generating the packages");
-    const gen = exec("npx", [...PNPM, "generate"], dest);
-    if (gen.code !== 0) fail(`pnpm generate failed in ${dest}:\n${tail(gen.output)}`);
-    if (exec("git", ["--version"], dest).code === 0) {
-      log(`committing, tagged v${version} (spec:diff's baseline)`);
-      const who = exec("git", ["config", "user.email"], dest).output.trim() ? [] : ["-c", "user.name=specforge scaffold", "-c", "user.email=scaffold@localhost"];
-      for (const args of [["init", "-q"], ["add", "-A"], [...who, "commit", "-q", "-m", `${name}: project created from its OpenAPI spec`], [...who, "tag", `v${version}`]]) {
-        const r = exec("git", args, dest);
-        if (r.code !== 0) fail(`git ${args.join(" ")} failed in ${dest}:\n${tail(r.output)}`);
+    if (options.install !== false) {
+      log("installing (from the pnpm store when it can)");
+      const offline = await exec("npx", [...PNPM, "install", "--offline"], dest);
+      if (offline.code !== 0) {
+        const online = await exec("npx", [...PNPM, "install"], dest);
+        if (online.code !== 0) fail(`pnpm install failed in ${dest}:\n${tail(online.output)}`);
+      }
+      log("generating the packages");
+      const gen = await exec("npx", [...PNPM, "generate"], dest);
+      if (gen.code !== 0) fail(`pnpm generate failed in ${dest}:\n${tail(gen.output)}`);
+      if ((await exec("git", ["--version"], dest)).code === 0) {
+        log(`committing, tagged v${version} (spec:diff's baseline)`);
+        const who = (await exec("git", ["config", "user.email"], dest)).output.trim() ? [] : ["-c", "user.name=specforge scaffold", "-c", "user.email=scaffold@localhost"];
+        for (const args of [["init", "-q"], ["add", "-A"], [...who, "commit", "-q", "-m", `${name}: project created from its OpenAPI spec`], [...who, "tag", `v${version}`]]) {
+          const r = await exec("git", args, dest);
+          if (r.code !== 0) fail(`git ${args.join(" ")} failed in ${dest}:\n${tail(r.output)}`);
+        }
       }
     }
+  } catch (err) {
+    undoAll();
+    if (swapped && err instanceof ScaffoldError) err.message += `\n(${dest} was removed again${destExisted ? ", left empty as it was" : ""}: nothing is left half-made, and a re-run starts clean)`;
+    throw err;
+  } finally {
+    disarm();
   }
   return { dir: dest, name, next: `Created ${dest}. Next: cd ${options.out} && npx -y pnpm@12.4.2 start` };
 }
@@ -108,9 +130,17 @@ function write(root, path, text) {
   writeFileSync(join(root, path), text);
 }
 
-function exec(cmd, args, cwd) {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", NO_COLOR: "1" }, maxBuffer: 256 << 20 });
-  return { code: r.status ?? 1, output: `${r.stdout ?? ""}${r.stderr ?? ""}` };
+// Not spawnSync: a signal must reach the scaffold (and stop the child) while an install runs.
+function run(cmd, args, cwd, children) {
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    children.add(child);
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (d) => (output += d));
+    child.stderr.setEncoding("utf8").on("data", (d) => (output += d));
+    child.on("error", (err) => ((output += String(err)), children.delete(child), done({ code: 1, output })));
+    child.on("close", (code) => (children.delete(child), done({ code: code ?? 1, output })));
+  });
 }
 
 const tail = (text) => text.split("\n").filter((l) => l.trim()).slice(-12).join("\n");
