@@ -62,8 +62,8 @@ export async function scaffold(options) {
   let version;
   try {
     log(`reading ${specFile}: bundling, converting Swagger 2.0 if needed, splitting into spec/`);
-    const { info, lint } = await splitSpec(REPO, specFile, join(staging, "spec"), work, fail);
-    if (lint.code !== 0) log(`note: redocly lint still reports problems it cannot ignore:\n${lint.output.split("\n").slice(-6).join("\n")}`);
+    const { info, lint } = await splitSpec(REPO, specFile, join(staging, "spec"), work, fail, log);
+    if (lint.code !== 0) log(`note: redocly lint still reports problems it cannot ignore, in the new project's spec/ (split from ${specFile}):\n${lint.output.split("\n").filter((l) => l.trim() && !/--force|[╔║╚]/.test(l)).slice(-6).join("\n")}`);
     name = (options.name ?? (typeof info.title === "string" ? info.title : "")).trim() || "API";
     version = typeof info.version === "string" && /^\d+\.\d+\.\d+$/.test(info.version) ? info.version : "0.0.0";
 

@@ -3,34 +3,31 @@
 // multi-file layout by Redocly's `split` (paths/, components/…). Its lint config starts from
 // Redocly's `recommended` ruleset, and the spec's existing problems go into Redocly's ignore file,
 // so day one lints clean and every new problem fails.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { redocly } from "./redocly.mjs";
+import { bundleProblems, ignoredPerRule, listed, shown, structuralErrors } from "./spec-problems.mjs";
 
-/** Redocly's CLI as this repository installs it. */
-function redoclyCli(repo) {
-  return join(createRequire(join(repo, "spec", "package.json")).resolve("@redocly/cli/package.json"), "..", "bin", "cli.js");
-}
-
-// Redocly's `split` writes no root file when NODE_ENV is "test" (as under a test runner).
-const { NODE_ENV: _n, VITEST: _v, ...ENV } = process.env;
-
-function run(repo, args, cwd) {
-  const r = spawnSync(process.execPath, [redoclyCli(repo), ...args], { cwd, encoding: "utf8", env: { ...ENV, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" } });
-  return { code: r.status ?? 1, output: `${r.stdout ?? ""}${r.stderr ?? ""}` };
-}
+const run = (repo, args, cwd) => redocly(repo, args, cwd);
 
 /**
  * Writes `specDir` (openapi.yaml, paths/, components/, redocly.yaml, .redocly.lint-ignore.yaml)
- * from `specFile`; returns the bundled document's info.
+ * from `specFile`; returns the bundled document's info and what went into the ignore file.
+ * @param {string} repo @param {string} specFile @param {string} specDir @param {string} work
+ * @param {(message: string) => never} fail @param {(line: string) => void} [log]
  */
-export async function splitSpec(repo, specFile, specDir, work, fail) {
+export async function splitSpec(repo, specFile, specDir, work, fail, log = () => {}) {
   mkdirSync(specDir, { recursive: true });
   // YAML, so that `split` writes the root as openapi.yaml.
   const bundled = join(work, "openapi.yaml");
   const b = run(repo, ["bundle", specFile, "--output", bundled], work);
-  if (b.code !== 0 || !existsSync(bundled)) fail(`cannot read ${specFile} as an OpenAPI document:\n${tail(b.output)}`);
+  if (b.code !== 0 || !existsSync(bundled)) fail(`cannot read ${shown(specFile)} as an OpenAPI document:\n${listed(bundleProblems(b.output, work))}`);
+  // Linted as the user wrote it, so that a problem names their file and line, not a split file.
+  writeFileSync(join(work, "recommended.yaml"), "extends:\n  - recommended\n");
+  const l = run(repo, ["lint", specFile, "--format=json", "--config", join(work, "recommended.yaml")], dirname(specFile));
+  const broken = structuralErrors(l.stdout, dirname(specFile));
+  if (broken.length) fail(`${shown(specFile)}: ${broken.length} error${broken.length === 1 ? "" : "s"} the new project cannot be generated right with (fix them in the spec and run the scaffold again):\n${listed(broken)}`);
   const yaml = createRequire(join(repo, "tools", "codegen", "package.json"))("js-yaml");
   let doc = yaml.load(readFileSync(bundled, "utf8"), { schema: yaml.CORE_SCHEMA });
   if (typeof doc.swagger === "string") {
@@ -45,7 +42,7 @@ export async function splitSpec(repo, specFile, specDir, work, fail) {
   }
   if (typeof doc.openapi !== "string" || !/^3\.[012]\./.test(doc.openapi)) fail(`${specFile}: not an OpenAPI 2.0, 3.0, 3.1 or 3.2 document (openapi: ${JSON.stringify(doc.openapi)})`);
   const s = run(repo, ["split", bundled, "--outDir", specDir], work);
-  if (s.code !== 0) fail(`redocly split failed:\n${tail(s.output)}`);
+  if (s.code !== 0) fail(`redocly split failed on ${shown(specFile)} (bundled):\n${listed(bundleProblems(s.output, work))}`);
   safeFileNames(specDir);
   writeFileSync(
     join(specDir, "redocly.yaml"),
@@ -59,13 +56,17 @@ export async function splitSpec(repo, specFile, specDir, work, fail) {
       "",
     ].join("\n"),
   );
-  // Records every current problem; lint is then clean (or names what cannot be ignored).
+  // Records the remaining (style-level) problems; lint is then clean (or names what cannot be ignored).
   run(repo, ["lint", "openapi.yaml", "--config", "redocly.yaml", "--generate-ignore-file"], specDir);
+  const ignoreFile = join(specDir, ".redocly.lint-ignore.yaml");
+  const ignored = existsSync(ignoreFile) ? ignoredPerRule(yaml.load(readFileSync(ignoreFile, "utf8"))) : [];
+  if (ignored.length) {
+    const total = ignored.reduce((n, [, c]) => n + c, 0);
+    log(`note: ${total} lint problem${total === 1 ? "" : "s"} of the spec recorded in spec/.redocly.lint-ignore.yaml, to fix one by one: ${ignored.map(([rule, n]) => `${rule} ${n}`).join(", ")}`);
+  }
   const lint = run(repo, ["lint", "openapi.yaml", "--config", "redocly.yaml"], specDir);
-  return { info: doc.info ?? {}, lint };
+  return { info: doc.info ?? {}, lint, ignored };
 }
-
-const tail = (text) => text.split("\n").filter((l) => l.trim()).slice(-8).join("\n");
 
 /**
  * Redocly's `split` names a file after its path or component as is, so `/cookies#form` (ReadMe's
