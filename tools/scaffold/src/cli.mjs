@@ -11,6 +11,7 @@ const OPTIONS = {
   out: { type: "string" },
   name: { type: "string" },
   "no-install": { type: "boolean" },
+  registry: { type: "string" },
   help: { type: "boolean", short: "h" },
 };
 
@@ -44,6 +45,7 @@ export async function runScaffoldCli({ prog, usage, args, positionalOut, require
       scope: values.scope,
       out,
       ...(values.name ? { name: values.name } : {}),
+      ...(values.registry !== undefined ? { registry: values.registry } : {}),
       install: !values["no-install"],
       log: (line) => process.stderr.write(`${prog}: ${terminalText(line, true)}\n`),
     });

@@ -11,6 +11,9 @@ import { fileURLToPath } from "node:url";
 import { BFF, COPIED, copyFiles, PACKAGE_SHELLS, rewriter, SKIPPED, specforgeVersions } from "./copy-files.mjs";
 import { splitSpec } from "./split-spec.mjs";
 import { undoOnSignal } from "./on-signal.mjs";
+import { releaseVersion } from "./release-tag.mjs";
+import { missingSpecforgePackages, npmrc } from "./registry.mjs";
+import { nextSteps } from "./next-steps.mjs";
 import { bffApiFormats, bffPackageJson, bffReadme } from "./bff-templates.mjs";
 import { CI_RUN, configTs, GITIGNORE, readme, rootPackageJson, specPackageJson, TEST_VITEST_CONFIG, testFiles, turboJson, workspaceYaml } from "./templates.mjs";
 
@@ -24,7 +27,7 @@ const SCOPE = /^@[a-z0-9][a-z0-9._~-]*$/;
 const PNPM = ["-y", "pnpm@12.4.2"];
 
 /**
- * @param {{ spec: string; scope: string; out: string; name?: string; install?: boolean; log?: (line: string) => void }} options
+ * @param {{ spec: string; scope: string; out: string; name?: string; install?: boolean; registry?: string; log?: (line: string) => void }} options
  * @returns {Promise<{ dir: string; name: string; next: string }>}
  */
 export async function scaffold(options) {
@@ -36,6 +39,7 @@ export async function scaffold(options) {
   if (!SCOPE.test(scope)) fail(`--scope must be an npm scope like "@acme", not ${JSON.stringify(scope)}`);
   const specFile = resolve(options.spec);
   if (!existsSync(specFile) || !statSync(specFile).isFile()) fail(`--spec ${specFile}: no such file`);
+  const npmrcText = options.registry === undefined ? undefined : npmrc(options.registry, fail);
   const dest = resolve(options.out);
   if (existsSync(dest) && (!statSync(dest).isDirectory() || readdirSync(dest).length > 0)) fail(`--out ${dest} exists and is not an empty folder; the scaffold writes only into a new or empty one`);
 
@@ -65,7 +69,9 @@ export async function scaffold(options) {
     const { info, lint } = await splitSpec(REPO, specFile, join(staging, "spec"), work, fail, log);
     if (lint.code !== 0) log(`note: redocly lint still reports problems it cannot ignore, in the new project's spec/ (split from ${specFile}):\n${lint.output.split("\n").filter((l) => l.trim() && !/--force|[╔║╚]/.test(l)).slice(-6).join("\n")}`);
     name = (options.name ?? (typeof info.title === "string" ? info.title : "")).trim() || "API";
-    version = typeof info.version === "string" && /^\d+\.\d+\.\d+$/.test(info.version) ? info.version : "0.0.0";
+    const release = releaseVersion(info.version);
+    version = release.version;
+    if (release.note && options.install !== false) log(`note: ${release.note}`);
 
     const versions = specforgeVersions(REPO);
     const rewrite = rewriter({ scope, name, versions, folders: Object.fromEntries([...KINDS, "bff"].map((k) => [k, k])) });
@@ -84,6 +90,7 @@ export async function scaffold(options) {
     write(staging, "specforge.config.ts", configTs({ name, scope }));
     write(staging, "README.md", readme({ name, scope }));
     write(staging, ".gitignore", GITIGNORE);
+    if (npmrcText) write(staging, ".npmrc", npmrcText);
     write(staging, ".ci/run", CI_RUN);
     chmodSync(join(staging, ".ci/run"), 0o755);
     const redocly = JSON.parse(readFileSync(join(REPO, "spec/package.json"), "utf8")).devDependencies["@redocly/cli"];
@@ -101,7 +108,7 @@ export async function scaffold(options) {
       const offline = await exec("npx", [...PNPM, "install", "--offline"], dest);
       if (offline.code !== 0) {
         const online = await exec("npx", [...PNPM, "install"], dest);
-        if (online.code !== 0) fail(`pnpm install failed in ${dest}:\n${tail(online.output)}`);
+        if (online.code !== 0) fail(missingSpecforgePackages(online.output, versions) ?? `pnpm install failed in ${dest}:\n${tail(online.output)}`);
       }
       log("generating the packages");
       const gen = await exec("npx", [...PNPM, "generate"], dest);
@@ -122,7 +129,7 @@ export async function scaffold(options) {
   } finally {
     disarm();
   }
-  return { dir: dest, name, next: `Created ${dest}. Next: cd ${options.out} && npx -y pnpm@12.4.2 start` };
+  return { dir: dest, name, next: nextSteps({ dest, out: options.out, installed: options.install !== false }) };
 }
 
 function write(root, path, text) {
