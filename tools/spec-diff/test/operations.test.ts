@@ -82,3 +82,34 @@ describe("webhooks: the API sends the payload, so it compares like a response", 
     expect(verdicts(await diffDocs(before, after))).toEqual([...want].sort());
   });
 });
+
+// A callback: what the API sends to the URL a caller subscribed with. Its payload is the API's to
+// send, so it compares like a webhook's (like a response); the caller's answer like a request.
+const event = (required: string[], kinds: string[]) => ({
+  requestBody: {
+    required: true,
+    content: json({ type: "object", required, properties: { id: { type: "string" }, kind: { type: "string", enum: kinds } } }),
+  },
+  responses: { "200": { description: "received" } },
+});
+const subscribe = (callbacks: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  doc({ "/subs": { post: op("subscribe", { callbacks, responses: { "201": { description: "subscribed" } } }) } }, extra);
+const onEvent = (required: string[], kinds: string[]) => ({ onEvent: { "{$request.body#/url}": { post: event(required, kinds) } } });
+
+describe("callbacks: the API sends the payload, so it compares like a webhook's", () => {
+  it.each<Row>([
+    { name: "payload lost a required field", before: subscribe(onEvent(["id", "kind"], ["a", "b"])), after: subscribe(onEvent(["kind"], ["a", "b"])), want: ["breaking: response-property-became-optional"] },
+    { name: "payload enum widened", before: subscribe(onEvent(["id", "kind"], ["a", "b"])), after: subscribe(onEvent(["id", "kind"], ["a", "b", "c"])), want: ["warning: response-enum-widened"] },
+    { name: "callback removed", before: subscribe(onEvent(["id"], ["a"])), after: subscribe({}), want: ["breaking: callback-removed"] },
+    { name: "callback added", before: subscribe({}), after: subscribe(onEvent(["id"], ["a"])), want: ["minor: callback-added"] },
+    {
+      // No contract finding: the move itself is noted for review (at the operation and the new component).
+      name: "the same callback moved into components/callbacks",
+      before: subscribe(onEvent(["id"], ["a"])),
+      after: subscribe({ onEvent: { $ref: "#/components/callbacks/OnEvent" } }, { components: { callbacks: { OnEvent: onEvent(["id"], ["a"]).onEvent } } }),
+      want: ["patch: other-change", "patch: other-change"],
+    },
+  ])("$name", async ({ before, after, want }) => {
+    expect(verdicts(await diffDocs(before, after))).toEqual([...want].sort());
+  });
+});

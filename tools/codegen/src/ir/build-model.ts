@@ -2,12 +2,12 @@ import type { IRDocument, IRWarning, IRSecurityScheme, IRSecurityRequirement } f
 import type { LoadedSpec } from "../load/load-spec.js";
 import { NamedSchemas } from "./named-schemas.js";
 import { isObj } from "./normalize-meta.js";
-import { buildOperations } from "./build-operations.js";
+import { buildOperations, type BuildOptions } from "./build-operations.js";
 import { specWarning } from "../load/spec-error.js";
 import { parseServers } from "./servers.js";
 
 /** Builds the normalised model from a loaded (bundled, 3.x) spec. */
-export function buildModel(spec: LoadedSpec): IRDocument {
+export function buildModel(spec: LoadedSpec, options: BuildOptions = {}): IRDocument {
   const doc = spec.document;
   const warnings: IRWarning[] = [...(spec.warnings ?? [])];
   const warn = (pointer: string, message: string) => warnings.push(specWarning(pointer, message));
@@ -17,7 +17,7 @@ export function buildModel(spec: LoadedSpec): IRDocument {
   const info = isObj(doc.info) ? doc.info : {};
   // Undefined when the document declares none (GitHub's): not the same as `security: []`, which makes every operation public.
   const globalSecurity = parseSecurity(doc.security);
-  const { operations, webhooks } = buildOperations(doc, spec.file, named, globalSecurity);
+  const { operations, webhooks } = buildOperations(doc, spec.file, named, globalSecurity, options);
   named.finish();
 
   return {

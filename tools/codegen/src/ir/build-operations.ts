@@ -9,8 +9,14 @@ import { parseServers } from "./servers.js";
 
 type Obj = Record<string, unknown>;
 
+/** What a model holds beyond what the emitters read. */
+export interface BuildOptions {
+  /** Each operation's `callbacks` (spec-diff compares them). Default: false. */
+  callbacks?: boolean;
+}
+
 /** Operations of `paths` and of `webhooks` (3.1; `x-webhooks` too), in document order. */
-export function buildOperations(doc: Obj, file: string, named: NamedSchemas, globalSecurity: IRSecurityRequirement[] | undefined) {
+export function buildOperations(doc: Obj, file: string, named: NamedSchemas, globalSecurity: IRSecurityRequirement[] | undefined, options: BuildOptions = {}) {
   const pool = new IdentifierPool();
   const deref = (node: unknown, at: string): { value: Obj; at: string } => {
     let cur = node;
@@ -185,6 +191,8 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
     return op;
   };
 
+  // The raw operation of each built one, for its callbacks (read after every operation and webhook is built).
+  const raws = new Map<IROperation, Obj>();
   const fromPathItems = (items: unknown, root: string) => {
     const out: { key: string; op: IROperation }[] = [];
     if (!isObj(items)) return out;
@@ -200,6 +208,7 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
         const op = operation(key, method as HttpMethod, rawOp, shared, joinPointer(base, ...keys), base);
         const servers = parseServers(rawOp.servers ?? item.servers);
         if (servers.length) op.servers = servers;
+        if (options.callbacks) raws.set(op, rawOp);
         out.push({ key, op });
       }
     }
@@ -208,6 +217,20 @@ export function buildOperations(doc: Obj, file: string, named: NamedSchemas, glo
 
   const operations = fromPathItems(doc.paths, "#/paths").map((o) => o.op);
   const webhooks: IRWebhook[] = fromPathItems(doc.webhooks ?? doc["x-webhooks"], doc.webhooks ? "#/webhooks" : "#/x-webhooks").map((o) => ({ name: o.key, operation: o.op }));
+  // Last, so the identifiers the operations and webhooks claim stay what they are without callbacks.
+  if (options.callbacks) {
+    for (const op of [...operations, ...webhooks.map((w) => w.operation)]) {
+      const raw = raws.get(op)?.callbacks;
+      if (!isObj(raw)) continue;
+      const callbacks: IRWebhook[] = [];
+      for (const [name, rawCallback] of Object.entries(raw)) {
+        if (name.startsWith("x-")) continue;
+        const { value, at } = deref(rawCallback, joinPointer(op.pointer, "callbacks", name));
+        for (const o of fromPathItems(value, at)) callbacks.push({ name: `${name} ${o.key}`, operation: o.op });
+      }
+      if (callbacks.length) op.callbacks = callbacks;
+    }
+  }
   return { operations, webhooks };
 }
 

@@ -213,6 +213,12 @@ export interface IROperation {
   idempotencyHeader?: string;
   /** Its own servers (the operation's, else its path item's), where the document's do not serve it (uploads on another host). */
   servers?: IRServer[];
+  /**
+   * Its callbacks (what the API sends to a URL the caller gave), one per callback name, expression
+   * and method, named `<callback name> <expression>`; only when the model is built with
+   * `{ callbacks: true }` (spec-diff compares them; no emitter reads them).
+   */
+  callbacks?: IRWebhook[];
   extensions: Record<string, unknown>;
   pointer: string;
 }

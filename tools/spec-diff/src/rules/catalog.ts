@@ -22,7 +22,7 @@ export const SCHEMA_THINGS = [
 
 /** Rules that do not depend on a direction → whether they break. */
 const DOCUMENT: Readonly<Record<string, boolean>> = {
-  "path-removed": true, "path-added": false, "operation-removed": true, "operation-added": false, "webhook-removed": true, "webhook-added": false,
+  "path-removed": true, "path-added": false, "operation-removed": true, "operation-added": false, "webhook-removed": true, "webhook-added": false, "callback-removed": true, "callback-added": false,
   "operation-id-changed": true, "client-method-renamed": true, "operation-deprecated": false, "operation-undeprecated": false,
   "security-requirement-removed": true, "security-requirement-stricter": true, "security-requirement-relaxed": false, "security-alternative-added": false,
   "security-scheme-removed": true, "security-scheme-changed": true, "security-scheme-added": false, "security-flow-removed": true, "security-flow-added": false,

@@ -1,4 +1,4 @@
-import { surfaceGroups, type IRDocument, type IROperation } from "@specforge/codegen/model";
+import { surfaceGroups, type IRDocument, type IROperation, type IRWebhook } from "@specforge/codegen/model";
 import type { Sink } from "../types.js";
 import { compareOperation, operationLabel } from "./operation.js";
 
@@ -82,6 +82,27 @@ export function diffOperations(base: IRDocument, head: IRDocument, sinkFor: Sink
       sink.emit({ rule: "client-method-renamed", breaking: true, pointer: `${h.pointer}/tags`, reason: `generated client method ${was} is now ${now}` });
     }
     compareOperation(b, h, sink, "request", "response", unchanged(b, h));
+    diffCallbacks(b, h, sinkFor, unchanged);
+  }
+}
+
+/**
+ * An operation's callbacks, by name, expression and method: like a webhook, the API sends the
+ * callback's request (compared like a response) and the caller's server answers it (like a request).
+ */
+function diffCallbacks(base: IROperation, head: IROperation, sinkFor: SinkFor, unchanged: Unchanged): void {
+  if (!base.callbacks && !head.callbacks) return;
+  const key = (c: IRWebhook) => `${c.name} ${c.operation.method}`;
+  const label = (op: IROperation, c: IRWebhook) => `${operationLabel(op)} callback ${c.name} ${c.operation.method.toUpperCase()}`;
+  const hm = new Map((head.callbacks ?? []).map((c) => [key(c), c]));
+  const bm = new Map((base.callbacks ?? []).map((c) => [key(c), c]));
+  for (const c of base.callbacks ?? []) {
+    const n = hm.get(key(c));
+    if (n) compareOperation(c.operation, n.operation, sinkFor(label(head, n), label(base, c)), "response", "request", unchanged(c.operation, n.operation));
+    else sinkFor(label(base, c)).emit({ rule: "callback-removed", breaking: true, pointer: c.operation.pointer, reason: `callback ${c.name} (${c.operation.method.toUpperCase()}) removed` });
+  }
+  for (const c of head.callbacks ?? []) {
+    if (!bm.has(key(c))) sinkFor(label(head, c)).emit({ rule: "callback-added", breaking: false, pointer: c.operation.pointer, reason: `callback ${c.name} (${c.operation.method.toUpperCase()}) added` });
   }
 }
 
