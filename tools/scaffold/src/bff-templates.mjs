@@ -12,13 +12,19 @@ export function bffPackageJson(repo) {
   return { ...rest, scripts };
 }
 
+/**
+ * A README of a copied package whose examples name specforge's example API's operations: says so
+ * once, after the title, as the new spec's operations are not those.
+ */
+export const withExampleNote = (markdown) =>
+  markdown.replace(/^(# .*\n)/, (title) => `${title}\n> The examples below use specforge's example API (operations such as \`listUsers\`, paths such as\n> \`/users/{id}\`); put your spec's operation ids and paths in their place.\n`);
+
 /** The BFF's README up to its Tests section, which describes specforge's own suite. */
 export function bffReadme(repo) {
   const ours = readFileSync(join(repo, "packages/bff/README.md"), "utf8");
   const at = ours.indexOf("\n## Tests\n");
   if (at < 0) throw new Error("packages/bff/README.md: no \"## Tests\" section to leave out");
-  // The examples name the example API's operations; say so once, after the title.
-  const head = ours.slice(0, at).trimEnd().replace(/^(# .*\n)/, `$1\n> The examples below use specforge's example API (operations such as \`listUsers\`, paths such as\n> \`/users/{id}\`); put your spec's operation ids and paths in their place.\n`);
+  const head = withExampleNote(ours.slice(0, at).trimEnd());
   return `${head}
 
 ## Tests

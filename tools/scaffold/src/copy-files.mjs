@@ -65,6 +65,9 @@ export function rewriter({ scope, name, folders, versions }) {
       .replace(pinned, (_, pkg) => `"${pkg}": "${versions[pkg]}"`)
       .replace(/@specforge\/source/g, `${scope}/source`)
       .replace(generated, (_, f) => (f === "spec" || f === "test" ? `${scope}/${f}` : `${scope}/${folders[f]}`))
+      // The BFF's Redis keys and bin are the project's own: BFFs of two projects can share a Redis.
+      .replace(/\bspecforge:bff:/g, () => `${scope.slice(1)}:bff:`)
+      .replace(/\bspecforge-bff\b/g, () => `${scope.slice(1)}-bff`)
       .replace(/\bthe Platform API\b/g, () => `the ${nameFor(path, name)}`)
       .replace(/\bPlatform API\b/g, () => nameFor(path, name));
 }

@@ -14,7 +14,7 @@ import { undoOnSignal } from "./on-signal.mjs";
 import { releaseVersion } from "./release-tag.mjs";
 import { missingSpecforgePackages, npmrc } from "./registry.mjs";
 import { nextSteps } from "./next-steps.mjs";
-import { bffApiFormats, bffPackageJson, bffReadme } from "./bff-templates.mjs";
+import { bffApiFormats, bffPackageJson, bffReadme, withExampleNote } from "./bff-templates.mjs";
 import { CI_RUN, configTs, GITIGNORE, readme, rootPackageJson, specPackageJson, TEST_VITEST_CONFIG, testFiles, turboJson, workspaceYaml } from "./templates.mjs";
 
 export class ScaffoldError extends Error {
@@ -83,6 +83,7 @@ export async function scaffold(options) {
     json("package.json", rootPackageJson(REPO, { scope, versions }));
     write(staging, "packages/bff/package.json", rewrite(JSON.stringify(bffPackageJson(REPO), null, 2), "package.json") + "\n");
     write(staging, "packages/bff/README.md", rewrite(bffReadme(REPO), "README.md"));
+    write(staging, "packages/mocks/README.md", withExampleNote(readFileSync(join(staging, "packages/mocks/README.md"), "utf8")));
     write(staging, "packages/bff/src/api-formats.ts", bffApiFormats({ scope }));
     write(staging, "pnpm-workspace.yaml", workspaceYaml(REPO));
     write(staging, "turbo.json", rewrite(JSON.stringify(turboJson(REPO), null, 2), "turbo.json") + "\n");
