@@ -178,5 +178,10 @@ function renderUntyped(st: ZodState, s: IRSchema, kinds: number, blocks: Set<Blo
   }
   if (plain.length === 1) parts.push(PLAIN[plain[0]!]!);
   else if (plain.length > 1) parts.push({ z: `$kinds(${valueLiteral(plain)})`, ts: tsUnion(plain.map((p) => PLAIN[p]!.ts)) });
-  return union(parts);
+  const all = union(parts);
+  // Only object keywords and no `type` (`{properties: …}`, common in 3.0 specs): the validator
+  // accepts any other kind, as JSON Schema says, but the type is the object, as @specforge/types
+  // (openapi-typescript) has it, so what `parse()` returns assigns to it. APIs send the object.
+  if (blocks.size === 1 && blocks.has("object") && parts.length > 1) return { z: all.z, ts: parts[0]!.ts };
+  return all;
 }
