@@ -306,7 +306,8 @@ describe.skipIf(skip !== undefined)("release: changeset publish to a local regis
     const spec = join(repoRoot, "tools/codegen/test/fixtures/multi-file/openapi.yaml");
     const create = await exec("npm", ["create", "-y", `specforge@${version("create-specforge")}`, "acme-api", "--", "--spec", spec, "--scope", "@acme", "--no-install"], { cwd: dir, env });
     expect(create.code, out(create)).toBe(0);
-    expect(create.stdout).toMatch(/Created .*acme-api\. Next: cd acme-api && npx -y pnpm@12\.4\.2 start/);
+    // Files only: the next steps start with the install that writes the lockfile.
+    expect(create.stdout).toMatch(/Created .*acme-api \(files only: not installed, generated or committed\)\. Next:\n {2}cd acme-api && npx -y pnpm@12\.4\.2 install && npx -y pnpm@12\.4\.2 generate\n/);
     const project = join(dir, "acme-api");
     expect(readFileSync(join(project, "specforge.config.ts"), "utf8")).toContain(`scope: "@acme"`);
     expect(existsSync(join(project, "spec/openapi.yaml"))).toBe(true);
