@@ -169,9 +169,18 @@ describe("validateRequests", () => {
     },
     formThing: { request: { body: { "application/json": schema(() => false, "the JSON schema"), "application/x-www-form-urlencoded": schema(hasName, "form needs a name", ["name"]) } } },
     slowThing: { request: { body: { "application/json": schema(() => false, "never", [], true) } } },
+    // Header parameters only (kratos' disableMyOtherSessions): the type takes it, and headers are not checked here.
+    headerOnly: { request: { header: schema(() => false, "never checked") } },
     uploadThing: { request: { body: { "multipart/form-data": schema((v) => isObj(v) && typeof (v as { file?: unknown }).file === "string" && (v as { tags: unknown[] }).tags.every((t) => typeof t === "string"), "Expected string", ["file"]) } } },
   };
   const api = () => createApiCore<Record<string, never>>({ baseUrl, retry: false, validateRequests: REQUESTS });
+
+  it("given an operation with header parameters only, want the request sent (headers are not checked before sending)", async () => {
+    const before = received;
+    next = { status: 200, type: "application/json", body: "{}" };
+    await api().op(op("headerOnly", "delete", { path: "/sessions" }))(undefined as never);
+    expect(received).toBe(before + 1);
+  });
   const make = op("makeThing", "post", { path: "/things/{id}" });
 
   it.each([

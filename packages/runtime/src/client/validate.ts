@@ -26,7 +26,16 @@ export type RequestSchemas = Readonly<
     string,
     | {
         readonly request?:
-          | { readonly path?: StandardSchema | undefined; readonly query?: StandardSchema | undefined; readonly body?: Readonly<Record<string, StandardSchema | undefined>> | undefined; readonly bodyRequired?: boolean | undefined }
+          | {
+              readonly path?: StandardSchema | undefined;
+              readonly query?: StandardSchema | undefined;
+              // Not checked here (see requestCheck), but an operation with header parameters only
+              // must still fit: a type sharing no property with this one is refused by TypeScript.
+              readonly header?: StandardSchema | undefined;
+              readonly cookie?: StandardSchema | undefined;
+              readonly body?: Readonly<Record<string, StandardSchema | undefined>> | undefined;
+              readonly bodyRequired?: boolean | undefined;
+            }
           | undefined;
       }
     | undefined
