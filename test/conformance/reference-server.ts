@@ -40,7 +40,7 @@ export const implemented = routes.map((r) => r.operation);
 
 let counter = 0;
 /** The headers the spec requires on every success: request id and rate-limit state. */
-function contractHeaders(): Record<string, string> {
+export function contractHeaders(): Record<string, string> {
   counter += 1;
   return {
     "X-Request-Id": `req_ref${counter.toString(36)}`,
@@ -50,11 +50,25 @@ function contractHeaders(): Record<string, string> {
   };
 }
 
-function handle(req: IncomingMessage, res: ServerResponse): void {
+/** Answers an operation's request its own way instead of the fixture (a server broken on purpose); `unrouted` takes what no route matches. */
+export type Deviation = (req: IncomingMessage, res: ServerResponse, fixture: unknown) => void;
+
+function handle(req: IncomingMessage, res: ServerResponse, deviations: Record<string, Deviation>): void {
   const path = new URL(req.url ?? "/", "http://reference.invalid").pathname;
   const route = routes.find((r) => r.method === req.method && r.pattern.test(path));
+  const deviate = route && deviations[route.operation];
+  if (route && deviate) {
+    req.resume();
+    deviate(req, res, fixtures[route.operation]?.[String(route.status)]?.["application/json"]);
+    return;
+  }
   // The request body is not needed: Prism has validated it before forwarding.
   req.resume();
+  if (!route && deviations.unrouted) {
+    req.resume();
+    deviations.unrouted(req, res, undefined);
+    return;
+  }
   if (!route) {
     res.writeHead(404, { "content-type": "application/json", ...contractHeaders() });
     res.end(JSON.stringify({ error: { code: "NOT_FOUND", message: `No route for ${req.method} ${path}` }, request_id: "req_ref404" }));
@@ -73,8 +87,8 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
  * A stand-in for a real implementation of the API: a handful of operations answering the mocks'
  * fixtures (valid by construction), one of them deliberately wrong (BROKEN).
  */
-export async function startReferenceServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer(handle);
+export async function startReferenceServer(deviations: Record<string, Deviation> = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => handle(req, res, deviations));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", resolve);

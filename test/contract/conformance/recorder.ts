@@ -4,40 +4,77 @@ import { request as httpsRequest } from "node:https";
 /** Header naming the case a request belongs to; stripped before the target sees it. */
 export const CASE_HEADER = "x-contract-case";
 
+/** Bodies are kept up to this size for the checks Prism does not make; the rest still streams through. */
+const KEPT_BYTES = 1 << 20;
+
+/** What the target really sent for one case, before Prism validated (and maybe replaced) it. */
+export interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The body as far as it arrived (at most KEPT_BYTES). */
+  body: Buffer;
+}
+
 export interface Recorder {
   /** Where Prism forwards to (the target's base path included). */
   url: string;
-  /** The status the target answered a case with, before Prism replaced it with its own error. */
+  answerOf(caseId: string): Answer | undefined;
+  /** The status the target answered a case with (undefined: no answer). */
   statusOf(caseId: string): number | undefined;
-  /** Why the target could not be reached for a case, if it could not. */
+  /** Why the exchange with the target failed for a case, if it did (no answer, cut off, timed out). */
   failureOf(caseId: string): string | undefined;
   close(): Promise<void>;
 }
 
 /**
  * A pass-through between Prism and the target. With `--errors` Prism answers a non-conforming
- * response with its own 500, so the status the target actually sent is only visible here.
+ * response with its own 500, so what the target actually sent is only visible here. It also
+ * bounds each exchange by `timeoutMs`: a target that hangs or cuts a body off must fail its own
+ * operation, not leave Prism and the client waiting until the whole run is given up.
  */
-export async function startRecorder(target: string): Promise<Recorder> {
+export async function startRecorder(target: string, timeoutMs = 30_000): Promise<Recorder> {
   const base = new URL(target);
   const send = base.protocol === "https:" ? httpsRequest : httpRequest;
-  const statuses = new Map<string, number>();
+  const answers = new Map<string, Answer>();
   const failures = new Map<string, string>();
+  const seconds = `${timeoutMs / 1000} s`;
   const server = createServer((req, res) => {
     const caseId = String(req.headers[CASE_HEADER] ?? "");
     const headers: IncomingHttpHeaders = { ...req.headers, host: base.host };
     delete headers[CASE_HEADER];
-    const upstream = send(
-      { protocol: base.protocol, hostname: base.hostname, port: base.port, method: req.method, path: req.url, headers },
-      (answer) => {
-        if (caseId) statuses.set(caseId, answer.statusCode ?? 0);
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
+    const fail = (why: string) => {
+      if (caseId && !failures.has(caseId)) failures.set(caseId, why);
+    };
+    const upstream = send({ protocol: base.protocol, hostname: base.hostname, port: base.port, method: req.method, path: req.url, headers }, (answer) => {
+      const kept: Buffer[] = [];
+      let size = 0;
+      const recorded: Answer = { status: answer.statusCode ?? 0, headers: answer.headers, body: Buffer.alloc(0) };
+      if (caseId) answers.set(caseId, recorded);
+      answer.on("data", (chunk: Buffer) => {
+        if (size < KEPT_BYTES) kept.push(chunk.subarray(0, KEPT_BYTES - size));
+        size += chunk.length;
+        recorded.body = Buffer.concat(kept);
+      });
+      answer.on("close", () => {
+        clearTimeout(timer);
+        if (answer.complete) return;
+        fail(`connection closed mid-body (after ${size} bytes)`);
+        // Prism would otherwise wait for the rest of a body that never comes.
+        res.destroy();
+      });
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    const timer = setTimeout(() => {
+      fail(answers.has(caseId) ? `response body not complete within ${seconds}` : `no response within ${seconds}`);
+      upstream.destroy();
+      res.destroy();
+    }, timeoutMs);
     upstream.on("error", (err) => {
-      if (caseId) failures.set(caseId, err.message);
-      res.writeHead(502, { "content-type": "text/plain" }).end(`target unreachable: ${err.message}`);
+      clearTimeout(timer);
+      fail(answers.has(caseId) ? `connection closed mid-body (${err.message})` : `no response: ${err.message}`);
+      if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" }).end(`target unreachable: ${err.message}`);
+      else res.destroy();
     });
     req.pipe(upstream);
   });
@@ -49,7 +86,8 @@ export async function startRecorder(target: string): Promise<Recorder> {
   const basePath = base.pathname.replace(/\/$/, "");
   return {
     url: `http://127.0.0.1:${port}${basePath}`,
-    statusOf: (id) => statuses.get(id),
+    answerOf: (id) => answers.get(id),
+    statusOf: (id) => answers.get(id)?.status,
     failureOf: (id) => failures.get(id),
     close: () =>
       new Promise<void>((resolve) => {

@@ -14,12 +14,14 @@ export function formatReport(report: ConformanceReport): string {
   const idWidth = Math.max(...report.operations.map((o) => o.operation.length), 9);
   const pathWidth = Math.max(...report.operations.map((o) => o.path.length), 4);
   for (const o of report.operations) {
-    const mark = o.violations ? "FAIL" : "ok  ";
-    const note = o.violations ? `  ${o.violations} violation${o.violations === 1 ? "" : "s"}` : "";
+    const mark = o.skipped ? "skip" : o.violations ? "FAIL" : "ok  ";
+    const note = o.skipped ? `  ${o.skipped}` : o.violations ? `  ${o.violations} violation${o.violations === 1 ? "" : "s"}` : "";
     lines.push(`  ${mark} ${pad(o.operation, idWidth)} ${pad(o.method, 6)} ${pad(o.path, pathWidth)} ${o.status ?? "-"}${note}`);
   }
   lines.push("");
   const n = report.violations.length;
+  const skipped = report.operations.filter((o) => o.skipped).length;
+  if (skipped) lines.push(`${skipped} operation(s) not called (skip), see above.`);
   if (n === 0) {
     lines.push(`No violations in ${report.operations.length} operation(s).`);
     return lines.join("\n");

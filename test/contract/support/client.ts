@@ -20,9 +20,16 @@ export interface ContractClientOptions {
   apiKey?: string;
   /** Sent with every request (e.g. a marker the conformance recorder keys on). */
   headers?: Record<string, string>;
+  /** Check success bodies with the generated validators (default: on; off where another spec is the contract). */
+  validateResponses?: boolean;
+  /** Per-attempt timeout (the runtime's default: 30 s). */
+  timeoutMs?: number;
   /** Check each request with the generated validators before sending it (off: the invalid-request tests send bad ones on purpose). */
   validateRequests?: boolean;
 }
+
+/** What is sent when no bearer token is given: Prism checks only that credentials are there. */
+export const PLACEHOLDER_BEARER = "contract-test-token";
 
 /**
  * The generated client as an application would build it, minus retries: a `Prefer: code=429`
@@ -30,13 +37,18 @@ export interface ContractClientOptions {
  */
 export function contractClient(baseUrl: string, options: ContractClientOptions = {}): ContractClient {
   let last: Exchange | undefined;
-  const auth = options.apiKey !== undefined ? { apiKey: options.apiKey } : { bearer: options.bearer ?? "contract-test-token" };
+  // Both kinds when both are given: the runtime sends each operation the one its security accepts.
+  const auth = {
+    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
+    ...(options.bearer !== undefined || options.apiKey === undefined ? { bearer: options.bearer ?? PLACEHOLDER_BEARER } : {}),
+  };
   const api = createApi({
     baseUrl,
     retry: false,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     auth,
     // Every success body is also checked by the client itself, with the generated validators.
-    validateResponses: operations,
+    ...(options.validateResponses !== false ? { validateResponses: operations } : {}),
     ...(options.validateRequests ? { validateRequests: operations } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
     hooks: {
