@@ -30,6 +30,14 @@ describe("MSW handlers", () => {
     }
   });
 
+  it("leave the app's own modules and assets, and other hosts' APIs, alone", async () => {
+    const server2 = (u: string) => fetch(u).then((r) => r.status, () => "not intercepted");
+    for (const u of ["http://localhost:5173/src/features/products/ProductCard.js", "http://localhost:5173/assets/users/me", "https://cdn.example.com/static/orders/logo.svg", "https://other.test/x/users/abc"]) {
+      expect(await server2(u), u).toBe("not intercepted");
+    }
+    expect((await fetch("http://127.0.0.1:4010/users/me/")).status).toBe(200);
+  });
+
   it("answer a documented status on demand, one operation or all of them", async () => {
     const route = routes.getUser;
     server.use(handlerFor("getUser", "404"));

@@ -9,48 +9,51 @@ import { responseFixtures } from "./mocks.gen.js";
 
 /** Operations by operationId (as in `responseFixtures`): method, MSW path, default status. */
 export const routes: { readonly [K in keyof typeof responseFixtures]: Route } = {
-  login: { method: "post", path: "/auth/login", status: "200" },
-  refreshToken: { method: "post", path: "/auth/refresh", status: "200" },
-  logout: { method: "post", path: "/auth/logout", status: "204" },
-  issueOAuthToken: { method: "post", path: "/oauth/token", status: "200" },
-  listUsers: { method: "get", path: "/users", status: "200" },
-  createUser: { method: "post", path: "/users", status: "201" },
-  getCurrentUser: { method: "get", path: "/users/me", status: "200" },
-  bulkCreateUsers: { method: "post", path: "/users/bulk", status: "200" },
-  getUser: { method: "get", path: "/users/:id", status: "200" },
-  replaceUser: { method: "put", path: "/users/:id", status: "200" },
-  updateUser: { method: "patch", path: "/users/:id", status: "200" },
-  listProfiles: { method: "get", path: "/profiles", status: "200" },
-  activateProfile: { method: "post", path: "/profiles/:id/activate", status: "200" },
-  listProducts: { method: "get", path: "/products", status: "200" },
-  createProduct: { method: "post", path: "/products", status: "201" },
-  listProductChanges: { method: "get", path: "/products/changes", status: "200" },
-  getProduct: { method: "get", path: "/products/:id", status: "200" },
-  updateProduct: { method: "patch", path: "/products/:id", status: "200" },
-  deleteProduct: { method: "delete", path: "/products/:id", status: "204" },
-  listOrders: { method: "get", path: "/orders", status: "200" },
-  createOrder: { method: "post", path: "/orders", status: "201" },
-  getOrder: { method: "get", path: "/orders/:id", status: "200" },
-  cancelOrder: { method: "post", path: "/orders/:id/cancel", status: "200" },
-  processPayment: { method: "post", path: "/payments", status: "201" },
-  getPayment: { method: "get", path: "/payments/:id", status: "200" },
-  refundPayment: { method: "post", path: "/payments/:id/refund", status: "200" },
-  createUpload: { method: "post", path: "/uploads", status: "201" },
-  createExport: { method: "post", path: "/exports", status: "202" },
-  getExport: { method: "get", path: "/exports/:id", status: "200" },
-  listCoachingSessions: { method: "get", path: "/coaching/sessions", status: "200" },
-  createCoachingSession: { method: "post", path: "/coaching/sessions", status: "201" },
-  getCoachingSession: { method: "get", path: "/coaching/sessions/:id", status: "200" },
-  updateCoachingSession: { method: "patch", path: "/coaching/sessions/:id", status: "200" },
-  deleteCoachingSession: { method: "delete", path: "/coaching/sessions/:id", status: "204" },
-  concludeCoachingSession: { method: "post", path: "/coaching/sessions/:id/conclude", status: "200" },
-  streamCoachingChat: { method: "get", path: "/coaching/sessions/:id/chat/stream", status: "200" },
-  listApps: { method: "get", path: "/marketplace/apps", status: "200" },
-  listTrendingApps: { method: "get", path: "/marketplace/apps/trending", status: "200" },
-  listWebhookSubscriptions: { method: "get", path: "/webhooks/subscriptions", status: "200" },
-  createWebhookSubscription: { method: "post", path: "/webhooks/subscriptions", status: "201" },
-  deleteWebhookSubscription: { method: "delete", path: "/webhooks/subscriptions/:id", status: "204" },
+  login: { method: "post", path: "/auth/login", status: "200", match: "\\/auth\\/login" },
+  refreshToken: { method: "post", path: "/auth/refresh", status: "200", match: "\\/auth\\/refresh" },
+  logout: { method: "post", path: "/auth/logout", status: "204", match: "\\/auth\\/logout" },
+  issueOAuthToken: { method: "post", path: "/oauth/token", status: "200", match: "\\/oauth\\/token" },
+  listUsers: { method: "get", path: "/users", status: "200", match: "\\/users" },
+  createUser: { method: "post", path: "/users", status: "201", match: "\\/users" },
+  getCurrentUser: { method: "get", path: "/users/me", status: "200", match: "\\/users\\/me" },
+  bulkCreateUsers: { method: "post", path: "/users/bulk", status: "200", match: "\\/users\\/bulk" },
+  getUser: { method: "get", path: "/users/:id", status: "200", match: "\\/users\\/(?<id>[^/]+)" },
+  replaceUser: { method: "put", path: "/users/:id", status: "200", match: "\\/users\\/(?<id>[^/]+)" },
+  updateUser: { method: "patch", path: "/users/:id", status: "200", match: "\\/users\\/(?<id>[^/]+)" },
+  listProfiles: { method: "get", path: "/profiles", status: "200", match: "\\/profiles" },
+  activateProfile: { method: "post", path: "/profiles/:id/activate", status: "200", match: "\\/profiles\\/(?<id>[^/]+)\\/activate" },
+  listProducts: { method: "get", path: "/products", status: "200", match: "\\/products" },
+  createProduct: { method: "post", path: "/products", status: "201", match: "\\/products" },
+  listProductChanges: { method: "get", path: "/products/changes", status: "200", match: "\\/products\\/changes" },
+  getProduct: { method: "get", path: "/products/:id", status: "200", match: "\\/products\\/(?<id>[^/]+)" },
+  updateProduct: { method: "patch", path: "/products/:id", status: "200", match: "\\/products\\/(?<id>[^/]+)" },
+  deleteProduct: { method: "delete", path: "/products/:id", status: "204", match: "\\/products\\/(?<id>[^/]+)" },
+  listOrders: { method: "get", path: "/orders", status: "200", match: "\\/orders" },
+  createOrder: { method: "post", path: "/orders", status: "201", match: "\\/orders" },
+  getOrder: { method: "get", path: "/orders/:id", status: "200", match: "\\/orders\\/(?<id>[^/]+)" },
+  cancelOrder: { method: "post", path: "/orders/:id/cancel", status: "200", match: "\\/orders\\/(?<id>[^/]+)\\/cancel" },
+  processPayment: { method: "post", path: "/payments", status: "201", match: "\\/payments" },
+  getPayment: { method: "get", path: "/payments/:id", status: "200", match: "\\/payments\\/(?<id>[^/]+)" },
+  refundPayment: { method: "post", path: "/payments/:id/refund", status: "200", match: "\\/payments\\/(?<id>[^/]+)\\/refund" },
+  createUpload: { method: "post", path: "/uploads", status: "201", match: "\\/uploads" },
+  createExport: { method: "post", path: "/exports", status: "202", match: "\\/exports" },
+  getExport: { method: "get", path: "/exports/:id", status: "200", match: "\\/exports\\/(?<id>[^/]+)" },
+  listCoachingSessions: { method: "get", path: "/coaching/sessions", status: "200", match: "\\/coaching\\/sessions" },
+  createCoachingSession: { method: "post", path: "/coaching/sessions", status: "201", match: "\\/coaching\\/sessions" },
+  getCoachingSession: { method: "get", path: "/coaching/sessions/:id", status: "200", match: "\\/coaching\\/sessions\\/(?<id>[^/]+)" },
+  updateCoachingSession: { method: "patch", path: "/coaching/sessions/:id", status: "200", match: "\\/coaching\\/sessions\\/(?<id>[^/]+)" },
+  deleteCoachingSession: { method: "delete", path: "/coaching/sessions/:id", status: "204", match: "\\/coaching\\/sessions\\/(?<id>[^/]+)" },
+  concludeCoachingSession: { method: "post", path: "/coaching/sessions/:id/conclude", status: "200", match: "\\/coaching\\/sessions\\/(?<id>[^/]+)\\/conclude" },
+  streamCoachingChat: { method: "get", path: "/coaching/sessions/:id/chat/stream", status: "200", match: "\\/coaching\\/sessions\\/(?<id>[^/]+)\\/chat\\/stream" },
+  listApps: { method: "get", path: "/marketplace/apps", status: "200", match: "\\/marketplace\\/apps" },
+  listTrendingApps: { method: "get", path: "/marketplace/apps/trending", status: "200", match: "\\/marketplace\\/apps\\/trending" },
+  listWebhookSubscriptions: { method: "get", path: "/webhooks/subscriptions", status: "200", match: "\\/webhooks\\/subscriptions" },
+  createWebhookSubscription: { method: "post", path: "/webhooks/subscriptions", status: "201", match: "\\/webhooks\\/subscriptions" },
+  deleteWebhookSubscription: { method: "delete", path: "/webhooks/subscriptions/:id", status: "204", match: "\\/webhooks\\/subscriptions\\/(?<id>[^/]+)" },
 };
+
+/** Base paths of the spec's servers, as a pattern (any of them, or none). */
+const BASE_PATHS = "(?:\\/v1)?";
 
 export type OperationId = keyof typeof routes;
 
@@ -99,14 +102,66 @@ const order: OperationId[] = [
   "deleteWebhookSubscription",
 ];
 
+
+const ANY_ORIGIN = "[a-z][a-z0-9+.-]*://[^/]*";
+const escapeRegExp = (text: string) => text.replace(/[.*+?^$\{}()|[\]\\/]/g, "\\$&");
+
+/** A pinned base URL as a pattern: "{variable}" is any text of one segment, "*" any text. */
+function pinnedPattern(url: string): string {
+  const trimmed = url.replace(/\/+$/, "");
+  // Relative ("/api": a dev server's proxy): on the page's origin in a browser, on any origin elsewhere.
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith("*");
+  const prefix = absolute ? "" : page ? escapeRegExp(new URL(page).origin) : ANY_ORIGIN;
+  const body = trimmed
+    .split(/(\{[^}]*\}|\*)/)
+    .map((part) => (part === "*" ? ".*" : /^\{[^}]*\}$/.test(part) ? "[^/]*" : escapeRegExp(part)))
+    .join("");
+  return prefix + body;
+}
+
+/**
+ * The URLs an operation answers: by default any origin, then one of the spec's base paths or
+ * none, then exactly its path (an optional trailing slash); with a pinned baseUrl, that base URL
+ * or the operation's own server (where the client sends it while its baseUrl is the spec's).
+ */
+function urlPattern(route: Route, baseUrl: string | undefined): RegExp {
+  const prefixes = baseUrl === undefined ? [ANY_ORIGIN + BASE_PATHS] : [pinnedPattern(baseUrl), ...(route.server === undefined ? [] : [pinnedPattern(route.server)])];
+  return new RegExp("^(?:" + prefixes.join("|") + ")" + route.match + "/?$");
+}
+
+/** An MSW predicate: method and URL, with the decoded path parameters. */
+function predicate(route: Route, baseUrl: string | undefined) {
+  const pattern = urlPattern(route, baseUrl);
+  const method = route.method.toUpperCase();
+  return ({ request }: { request: Request }): { matches: boolean; params: Record<string, string> } => {
+    const url = new URL(request.url);
+    const found = request.method.toUpperCase() === method ? pattern.exec(url.protocol + "//" + url.host + url.pathname) : null;
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(found?.groups ?? {})) {
+      try {
+        params[name] = decodeURIComponent(value);
+      } catch {
+        params[name] = value;
+      }
+    }
+    return { matches: found !== null, params };
+  };
+}
+
 /** Lower case: the methods MSW has a helper for, and any other (trace, OpenAPI 3.2's query, purge…). */
 type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | (string & {});
-type Route = { method: Method; path: string; status: string | undefined };
+/** `match`: the path as a regular expression source; `server`: the operation's own server, when the spec gives it one. */
+type Route = { method: Method; path: string; status: string | undefined; match: string; server?: string };
 const MSW_METHODS: readonly string[] = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 export interface MockHandlerOptions {
-  /** Prefix of every path: an origin and base path ("https://api.example.com/v1"); default "*" (any origin and base path). */
-  baseUrl?: string;
+  /**
+   * Origin and base path to answer on ("https://api.example.com/v1"; relative, "/api", is the page's origin).
+   * Default: any origin, then one of the spec servers' base paths or none. Operations with a server of
+   * their own answer on it too. "{variable}" is any one segment's text, "*" any text.
+   */
+  baseUrl?: string | undefined;
   /** Extra response headers. */
   headers?: Record<string, string>;
 }
@@ -162,13 +217,9 @@ function routeOf(id: OperationId): Route {
 
 function handler(id: OperationId, status: string | undefined, options: HandlerOptions): HttpHandler {
   const route = routeOf(id);
-  const url = `${(options.baseUrl ?? "*").replace(/\/$/, "")}${route.path}`;
+  const matches = predicate(route, options.baseUrl);
   const resolver = () => respond(id, status, options);
-  if (!MSW_METHODS.includes(route.method)) {
-    const method = route.method.toUpperCase();
-    return http.all(url, ({ request }) => (request.method === method ? resolver() : undefined));
-  }
-  return http[route.method as "get"](url, resolver);
+  return MSW_METHODS.includes(route.method) ? http[route.method as "get"](matches, resolver) : http.all(matches, resolver);
 }
 
 /** A handler answering `operationId` with one of its documented statuses (default: its first 2xx). */
@@ -189,5 +240,5 @@ export function errorHandlers(status: number | string, options: MockHandlerOptio
     .map((id) => handler(id, wanted, options));
 }
 
-/** One handler per operation with its first 2xx fixture, on any origin. */
+/** One handler per operation with its first 2xx fixture, on any origin (after a spec base path or none). */
 export const handlers: HttpHandler[] = createHandlers();

@@ -2,13 +2,16 @@
  * msw.gen.ts: MSW 3 request handlers for every operation (kept out of mocks.gen.ts so projects
  * that do not use MSW never import it). `handlers` answer each operation with its first 2xx
  * fixture; `handlerFor(operationId, status)` and `errorHandlers(status)` answer with another
- * documented status. Paths are matched on any origin by default (`*` + spec path).
+ * documented status. URLs are matched anchored at the origin (see msw/runtime-match.ts).
  */
 import type { IROperation } from "../../ir/types.js";
 import { generatedHeader, type EmitContext } from "../emitter.js";
 import { propertyKey, stringLiteral } from "../inert.js";
 import { specStatus, type FixtureSet } from "./collect.js";
 import { uniqueKeys } from "./module-mocks.js";
+import { basePathsPattern, pathPattern } from "./msw/path-pattern.js";
+import { MATCH_SOURCE } from "./msw/runtime-match.js";
+import { defaultServerUrl } from "../client/server-url.js";
 
 /**
  * `/users/{user-id}:archive` → `/users/:user_id\\:archive` (MSW path syntax, literal `:`/`*` escaped).
@@ -35,12 +38,17 @@ function defaultStatus(op: IROperation): string | undefined {
 
 const RUNTIME = `/** Lower case: the methods MSW has a helper for, and any other (trace, OpenAPI 3.2's query, purge…). */
 type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | (string & {});
-type Route = { method: Method; path: string; status: string | undefined };
+/** \`match\`: the path as a regular expression source; \`server\`: the operation's own server, when the spec gives it one. */
+type Route = { method: Method; path: string; status: string | undefined; match: string; server?: string };
 const MSW_METHODS: readonly string[] = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 export interface MockHandlerOptions {
-  /** Prefix of every path: an origin and base path ("https://api.example.com/v1"); default "*" (any origin and base path). */
-  baseUrl?: string;
+  /**
+   * Origin and base path to answer on ("https://api.example.com/v1"; relative, "/api", is the page's origin).
+   * Default: any origin, then one of the spec servers' base paths or none. Operations with a server of
+   * their own answer on it too. "{variable}" is any one segment's text, "*" any text.
+   */
+  baseUrl?: string | undefined;
   /** Extra response headers. */
   headers?: Record<string, string>;
 }
@@ -96,13 +104,9 @@ function routeOf(id: OperationId): Route {
 
 function handler(id: OperationId, status: string | undefined, options: HandlerOptions): HttpHandler {
   const route = routeOf(id);
-  const url = \`\${(options.baseUrl ?? "*").replace(/\\/$/, "")}\${route.path}\`;
+  const matches = predicate(route, options.baseUrl);
   const resolver = () => respond(id, status, options);
-  if (!MSW_METHODS.includes(route.method)) {
-    const method = route.method.toUpperCase();
-    return http.all(url, ({ request }) => (request.method === method ? resolver() : undefined));
-  }
-  return http[route.method as "get"](url, resolver);
+  return MSW_METHODS.includes(route.method) ? http[route.method as "get"](matches, resolver) : http.all(matches, resolver);
 }
 
 /** A handler answering \`operationId\` with one of its documented statuses (default: its first 2xx). */
@@ -123,9 +127,15 @@ export function errorHandlers(status: number | string, options: MockHandlerOptio
     .map((id) => handler(id, wanted, options));
 }
 
-/** One handler per operation with its first 2xx fixture, on any origin. */
+/** One handler per operation with its first 2xx fixture, on any origin (after a spec base path or none). */
 export const handlers: HttpHandler[] = createHandlers();
 `;
+
+/** The operation's own server (defaults filled in), where it differs from the document's. */
+function ownServer(ctx: EmitContext, op: IROperation): string | undefined {
+  const server = op.servers && defaultServerUrl(op.servers);
+  return server !== undefined && server !== defaultServerUrl(ctx.model.servers) ? server : undefined;
+}
 
 export function mswModule(ctx: EmitContext, set: FixtureSet): string {
   const ops = set.operations.map((o) => o.op);
@@ -137,11 +147,16 @@ export function mswModule(ctx: EmitContext, set: FixtureSet): string {
   out.push(`/** Operations by operationId (as in \`responseFixtures\`): method, MSW path, default status. */`, `export const routes: { readonly [K in keyof typeof responseFixtures]: Route } = {`);
   ops.forEach((op, i) => {
     const status = defaultStatus(op);
-    out.push(`  ${propertyKey(keys[i]!)}: { method: ${stringLiteral(op.method)}, path: ${stringLiteral(mswPath(op.path))}, status: ${status === undefined ? "undefined" : stringLiteral(status)} },`);
+    const server = ownServer(ctx, op);
+    const fields = [`method: ${stringLiteral(op.method)}`, `path: ${stringLiteral(mswPath(op.path))}`, `status: ${status === undefined ? "undefined" : stringLiteral(status)}`, `match: ${stringLiteral(pathPattern(op.path))}`];
+    if (server !== undefined) fields.push(`server: ${stringLiteral(server)}`);
+    out.push(`  ${propertyKey(keys[i]!)}: { ${fields.join(", ")} },`);
   });
   out.push(`};`, "");
+  const servers = [...ctx.model.servers, ...ops.flatMap((op) => op.servers ?? [])];
+  out.push(`/** Base paths of the spec's servers, as a pattern (any of them, or none). */`, `const BASE_PATHS = ${stringLiteral(basePathsPattern(servers))};`, "");
   out.push(`export type OperationId = keyof typeof routes;`, "");
   out.push(`/** Handler order: paths with fewer parameters first (\`/users/me\` before \`/users/:id\`). */`, `const order: OperationId[] = ${ops.length ? `[\n${order.map(({ k }) => `  ${stringLiteral(k)},`).join("\n")}\n]` : "[]"};`, "");
-  out.push(RUNTIME);
+  out.push(MATCH_SOURCE, RUNTIME);
   return out.join("\n");
 }

@@ -1,0 +1,66 @@
+/**
+ * The generated MSW handlers answering requests (msw's getResponse, no server): which URLs each
+ * handler claims, which server an operation is served on, pages past the first, media types.
+ * Workspace-spec behaviour is covered by packages/mocks/test/msw.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { generate } from "../../src/generate.js";
+
+type Handlers = { handlers: unknown[]; createHandlers: (o?: { baseUrl?: string | undefined }) => unknown[]; handlerFor: (...a: unknown[]) => unknown };
+let msw: Handlers;
+let getResponse: (handlers: unknown[], request: Request) => Promise<Response | undefined>;
+let root: string;
+
+beforeAll(async () => {
+  // Inside the package (the output imports @specforge/runtime/mocks), with msw linked beside it.
+  const inPackage = fileURLToPath(new URL("../../.tmp/", import.meta.url));
+  mkdirSync(inPackage, { recursive: true });
+  root = mkdtempSync(join(inPackage, "msw-handlers-"));
+  mkdirSync(join(root, "node_modules"));
+  symlinkSync(fileURLToPath(new URL("../../../../packages/mocks/node_modules/msw", import.meta.url)), join(root, "node_modules/msw"), "dir");
+  const spec = fileURLToPath(new URL("./fixtures/msw-routes.yaml", import.meta.url));
+  await generate({ spec, out: join(root, "out"), targets: ["mocks"], seed: 1 });
+  msw = await import(pathToFileURL(join(root, "out/msw.gen.ts")).href);
+  ({ getResponse } = await import(pathToFileURL(createRequire(join(root, "out/")).resolve("msw")).href));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const get = async (handlers: unknown[], url: string, init?: RequestInit) => {
+  const res = await getResponse(handlers, new Request(url, init));
+  return res && { status: res.status, type: res.headers.get("content-type"), body: /json/.test(res.headers.get("content-type") ?? "") ? await res.json() : await res.text() };
+};
+
+describe("default handlers match a URL anchored at its origin", () => {
+  it("an operation's path after the server's base path, or after none", async () => {
+    expect((await get(msw.handlers, "https://api.routes.test/v1/files"))?.body).toEqual({ files: expect.any(Array) });
+    expect((await get(msw.handlers, "http://127.0.0.1:4010/files/"))?.body).toEqual({ files: expect.any(Array) });
+    expect((await get(msw.handlers, "https://api.routes.test/v1/containers/c1/files"))?.body).toEqual({ containerFiles: expect.any(Array) });
+  });
+
+  it("not a URL that merely ends with its path: another operation's, another app's, an asset", async () => {
+    expect(await get(msw.handlers, "https://other.test/x/files")).toBeUndefined();
+    expect(await get(msw.handlers, "http://localhost:5173/src/features/files")).toBeUndefined();
+    expect(await get(msw.handlers, "https://cdn.test/static/v1/files/logo.svg")).toBeUndefined();
+  });
+});
+
+describe("a pinned baseUrl", () => {
+  it("answers there only, with path parameters", async () => {
+    const pinned = msw.createHandlers({ baseUrl: "https://api.routes.test/v1/" });
+    expect((await get(pinned, "https://api.routes.test/v1/containers/c%201/files"))?.status).toBe(200);
+    expect(await get(pinned, "https://api.routes.test/files")).toBeUndefined();
+    expect(await get(pinned, "https://other.test/v1/files")).toBeUndefined();
+    expect(msw.createHandlers({ baseUrl: undefined })).toHaveLength(3);
+  });
+
+  it("leaves an operation with a server of its own on that server too (uploads on another host)", async () => {
+    const pinned = msw.createHandlers({ baseUrl: "https://api.routes.test/v1" });
+    expect((await get(pinned, "https://uploads.routes.test/v2/uploads", { method: "POST" }))?.status).toBe(201);
+    expect((await get(pinned, "https://api.routes.test/v1/uploads", { method: "POST" }))?.status).toBe(201);
+    expect((await get(msw.handlers, "https://uploads.routes.test/v2/uploads", { method: "POST" }))?.status).toBe(201);
+  });
+});
