@@ -67,6 +67,14 @@ describe("MSW handlers", () => {
     for (const chunk of chunks) expect(chunk).toMatch(/^(id|event|data): [\s\S]*\n\n$/);
   });
 
+  it("answer a request for a later page with an empty last page, so .all() ends", async () => {
+    const first = (await (await fetch(url(routes.listOrders.path))).json()) as { data: unknown[]; meta: Record<string, unknown> };
+    expect(first.data.length).toBeGreaterThan(0);
+    const next = await (await fetch(url(routes.listOrders.path) + "?cursor=" + String(first.meta["next_cursor"]))).json();
+    expect(next).toMatchObject({ data: [], meta: { has_more: false, next_cursor: null } });
+    expect(await (await fetch(url(routes.listUsers.path) + "?page=2")).json()).toMatchObject({ data: [] });
+  });
+
   it("answer 204 with no body", async () => {
     const res = await fetch(url(routes.deleteProduct.path), { method: "DELETE" });
     expect(res.status).toBe(204);

@@ -9,51 +9,51 @@ import { responseFixtures } from "./mocks.gen.js";
 
 /** Operations by operationId (as in `responseFixtures`): method, MSW path, default status. */
 export const routes: { readonly [K in keyof typeof responseFixtures]: Route } = {
-  login: { method: "post", path: "/auth/login", status: "200", match: "\\/auth\\/login" },
-  refreshToken: { method: "post", path: "/auth/refresh", status: "200", match: "\\/auth\\/refresh" },
-  logout: { method: "post", path: "/auth/logout", status: "204", match: "\\/auth\\/logout" },
-  issueOAuthToken: { method: "post", path: "/oauth/token", status: "200", match: "\\/oauth\\/token" },
-  listUsers: { method: "get", path: "/users", status: "200", match: "\\/users" },
-  createUser: { method: "post", path: "/users", status: "201", match: "\\/users" },
-  getCurrentUser: { method: "get", path: "/users/me", status: "200", match: "\\/users\\/me" },
-  bulkCreateUsers: { method: "post", path: "/users/bulk", status: "200", match: "\\/users\\/bulk" },
-  getUser: { method: "get", path: "/users/:id", status: "200", match: "\\/users\\/(?<id>[^/]+)" },
-  replaceUser: { method: "put", path: "/users/:id", status: "200", match: "\\/users\\/(?<id>[^/]+)" },
-  updateUser: { method: "patch", path: "/users/:id", status: "200", match: "\\/users\\/(?<id>[^/]+)" },
-  listProfiles: { method: "get", path: "/profiles", status: "200", match: "\\/profiles" },
-  activateProfile: { method: "post", path: "/profiles/:id/activate", status: "200", match: "\\/profiles\\/(?<id>[^/]+)\\/activate" },
-  listProducts: { method: "get", path: "/products", status: "200", match: "\\/products" },
-  createProduct: { method: "post", path: "/products", status: "201", match: "\\/products" },
-  listProductChanges: { method: "get", path: "/products/changes", status: "200", match: "\\/products\\/changes" },
-  getProduct: { method: "get", path: "/products/:id", status: "200", match: "\\/products\\/(?<id>[^/]+)" },
-  updateProduct: { method: "patch", path: "/products/:id", status: "200", match: "\\/products\\/(?<id>[^/]+)" },
-  deleteProduct: { method: "delete", path: "/products/:id", status: "204", match: "\\/products\\/(?<id>[^/]+)" },
-  listOrders: { method: "get", path: "/orders", status: "200", match: "\\/orders" },
-  createOrder: { method: "post", path: "/orders", status: "201", match: "\\/orders" },
-  getOrder: { method: "get", path: "/orders/:id", status: "200", match: "\\/orders\\/(?<id>[^/]+)" },
-  cancelOrder: { method: "post", path: "/orders/:id/cancel", status: "200", match: "\\/orders\\/(?<id>[^/]+)\\/cancel" },
-  processPayment: { method: "post", path: "/payments", status: "201", match: "\\/payments" },
-  getPayment: { method: "get", path: "/payments/:id", status: "200", match: "\\/payments\\/(?<id>[^/]+)" },
-  refundPayment: { method: "post", path: "/payments/:id/refund", status: "200", match: "\\/payments\\/(?<id>[^/]+)\\/refund" },
-  createUpload: { method: "post", path: "/uploads", status: "201", match: "\\/uploads" },
-  createExport: { method: "post", path: "/exports", status: "202", match: "\\/exports" },
-  getExport: { method: "get", path: "/exports/:id", status: "200", match: "\\/exports\\/(?<id>[^/]+)" },
-  listCoachingSessions: { method: "get", path: "/coaching/sessions", status: "200", match: "\\/coaching\\/sessions" },
-  createCoachingSession: { method: "post", path: "/coaching/sessions", status: "201", match: "\\/coaching\\/sessions" },
-  getCoachingSession: { method: "get", path: "/coaching/sessions/:id", status: "200", match: "\\/coaching\\/sessions\\/(?<id>[^/]+)" },
-  updateCoachingSession: { method: "patch", path: "/coaching/sessions/:id", status: "200", match: "\\/coaching\\/sessions\\/(?<id>[^/]+)" },
-  deleteCoachingSession: { method: "delete", path: "/coaching/sessions/:id", status: "204", match: "\\/coaching\\/sessions\\/(?<id>[^/]+)" },
-  concludeCoachingSession: { method: "post", path: "/coaching/sessions/:id/conclude", status: "200", match: "\\/coaching\\/sessions\\/(?<id>[^/]+)\\/conclude" },
-  streamCoachingChat: { method: "get", path: "/coaching/sessions/:id/chat/stream", status: "200", match: "\\/coaching\\/sessions\\/(?<id>[^/]+)\\/chat\\/stream" },
-  listApps: { method: "get", path: "/marketplace/apps", status: "200", match: "\\/marketplace\\/apps" },
-  listTrendingApps: { method: "get", path: "/marketplace/apps/trending", status: "200", match: "\\/marketplace\\/apps\\/trending" },
-  listWebhookSubscriptions: { method: "get", path: "/webhooks/subscriptions", status: "200", match: "\\/webhooks\\/subscriptions" },
-  createWebhookSubscription: { method: "post", path: "/webhooks/subscriptions", status: "201", match: "\\/webhooks\\/subscriptions" },
-  deleteWebhookSubscription: { method: "delete", path: "/webhooks/subscriptions/:id", status: "204", match: "\\/webhooks\\/subscriptions\\/(?<id>[^/]+)" },
+  login: { method: "post", path: "/auth/login", status: "200", match: "/auth/login" },
+  refreshToken: { method: "post", path: "/auth/refresh", status: "200", match: "/auth/refresh" },
+  logout: { method: "post", path: "/auth/logout", status: "204", match: "/auth/logout" },
+  issueOAuthToken: { method: "post", path: "/oauth/token", status: "200", match: "/oauth/token" },
+  listUsers: { method: "get", path: "/users", status: "200", match: "/users", pages: { style: "page" } },
+  createUser: { method: "post", path: "/users", status: "201", match: "/users" },
+  getCurrentUser: { method: "get", path: "/users/me", status: "200", match: "/users/me" },
+  bulkCreateUsers: { method: "post", path: "/users/bulk", status: "200", match: "/users/bulk" },
+  getUser: { method: "get", path: "/users/:id", status: "200", match: "/users/(?<id>[^/]+)" },
+  replaceUser: { method: "put", path: "/users/:id", status: "200", match: "/users/(?<id>[^/]+)" },
+  updateUser: { method: "patch", path: "/users/:id", status: "200", match: "/users/(?<id>[^/]+)" },
+  listProfiles: { method: "get", path: "/profiles", status: "200", match: "/profiles", pages: { style: "page" } },
+  activateProfile: { method: "post", path: "/profiles/:id/activate", status: "200", match: "/profiles/(?<id>[^/]+)/activate" },
+  listProducts: { method: "get", path: "/products", status: "200", match: "/products", pages: { style: "page" } },
+  createProduct: { method: "post", path: "/products", status: "201", match: "/products" },
+  listProductChanges: { method: "get", path: "/products/changes", status: "200", match: "/products/changes", pages: { style: "cursor" } },
+  getProduct: { method: "get", path: "/products/:id", status: "200", match: "/products/(?<id>[^/]+)" },
+  updateProduct: { method: "patch", path: "/products/:id", status: "200", match: "/products/(?<id>[^/]+)" },
+  deleteProduct: { method: "delete", path: "/products/:id", status: "204", match: "/products/(?<id>[^/]+)" },
+  listOrders: { method: "get", path: "/orders", status: "200", match: "/orders", pages: { style: "cursor" } },
+  createOrder: { method: "post", path: "/orders", status: "201", match: "/orders" },
+  getOrder: { method: "get", path: "/orders/:id", status: "200", match: "/orders/(?<id>[^/]+)" },
+  cancelOrder: { method: "post", path: "/orders/:id/cancel", status: "200", match: "/orders/(?<id>[^/]+)/cancel" },
+  processPayment: { method: "post", path: "/payments", status: "201", match: "/payments" },
+  getPayment: { method: "get", path: "/payments/:id", status: "200", match: "/payments/(?<id>[^/]+)" },
+  refundPayment: { method: "post", path: "/payments/:id/refund", status: "200", match: "/payments/(?<id>[^/]+)/refund" },
+  createUpload: { method: "post", path: "/uploads", status: "201", match: "/uploads" },
+  createExport: { method: "post", path: "/exports", status: "202", match: "/exports" },
+  getExport: { method: "get", path: "/exports/:id", status: "200", match: "/exports/(?<id>[^/]+)" },
+  listCoachingSessions: { method: "get", path: "/coaching/sessions", status: "200", match: "/coaching/sessions", pages: { style: "page" } },
+  createCoachingSession: { method: "post", path: "/coaching/sessions", status: "201", match: "/coaching/sessions" },
+  getCoachingSession: { method: "get", path: "/coaching/sessions/:id", status: "200", match: "/coaching/sessions/(?<id>[^/]+)" },
+  updateCoachingSession: { method: "patch", path: "/coaching/sessions/:id", status: "200", match: "/coaching/sessions/(?<id>[^/]+)" },
+  deleteCoachingSession: { method: "delete", path: "/coaching/sessions/:id", status: "204", match: "/coaching/sessions/(?<id>[^/]+)" },
+  concludeCoachingSession: { method: "post", path: "/coaching/sessions/:id/conclude", status: "200", match: "/coaching/sessions/(?<id>[^/]+)/conclude" },
+  streamCoachingChat: { method: "get", path: "/coaching/sessions/:id/chat/stream", status: "200", match: "/coaching/sessions/(?<id>[^/]+)/chat/stream" },
+  listApps: { method: "get", path: "/marketplace/apps", status: "200", match: "/marketplace/apps", pages: { style: "page" } },
+  listTrendingApps: { method: "get", path: "/marketplace/apps/trending", status: "200", match: "/marketplace/apps/trending" },
+  listWebhookSubscriptions: { method: "get", path: "/webhooks/subscriptions", status: "200", match: "/webhooks/subscriptions", pages: { style: "cursor" } },
+  createWebhookSubscription: { method: "post", path: "/webhooks/subscriptions", status: "201", match: "/webhooks/subscriptions" },
+  deleteWebhookSubscription: { method: "delete", path: "/webhooks/subscriptions/:id", status: "204", match: "/webhooks/subscriptions/(?<id>[^/]+)" },
 };
 
 /** Base paths of the spec's servers, as a pattern (any of them, or none). */
-const BASE_PATHS = "(?:\\/v1)?";
+const BASE_PATHS = "(?:/v1)?";
 
 export type OperationId = keyof typeof routes;
 
@@ -149,10 +149,55 @@ function predicate(route: Route, baseUrl: string | undefined) {
   };
 }
 
+
+/** Where an API puts paging hints around its items (the client's page reader looks in the same places). */
+const PAGE_HINTS = ["meta", "pagination", "paging", "response_metadata", "links", "pageInfo", "page_info"];
+const ITEM_ARRAYS = ["data", "items", "results", "records", "entries", "values"];
+const NO_MORE = new Set(["has_more", "hasMore", "has_next", "hasNext", "hasNextPage", "has_next_page"]);
+const NO_NEXT = new Set(["next", "next_cursor", "nextCursor", "next_page_token", "nextPageToken", "next_page_url", "next_page", "nextPage", "endCursor"]);
+
+/** A request for a later page: a cursor, a page number past 1 or an offset past 0 in its query. */
+function laterPage(request: Request, pages: Pages): boolean {
+  const query = new URL(request.url).searchParams;
+  const cursor = query.get(pages.cursor ?? "cursor");
+  const page = Number(query.get(pages.page ?? "page") ?? 1);
+  const offset = Number(query.get(pages.offset ?? "offset") ?? 0);
+  return (cursor !== null && cursor !== "") || page > 1 || offset > 0;
+}
+
+/** The hints of one envelope, saying "last page". */
+function lastHints(hints: Record<string, unknown>, page: number): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...hints };
+  for (const key of Object.keys(out)) {
+    if (NO_MORE.has(key)) out[key] = false;
+    else if (NO_NEXT.has(key)) out[key] = null;
+    // Page counts the client compares the page number with: this page is the last.
+    else if ((key === "pages" || key === "total_pages" || key === "totalPages" || key === "last_page") && typeof out[key] === "number") out[key] = Math.min(out[key] as number, page);
+  }
+  return out;
+}
+
+/** The fixture body as an empty last page: no items, and no next cursor, link or "has more". */
+function emptyPage(body: unknown, request: Request, pages: Pages): unknown {
+  if (Array.isArray(body)) return [];
+  if (typeof body !== "object" || body === null) return body;
+  const page = Number(new URL(request.url).searchParams.get(pages.page ?? "page") ?? 1) || 1;
+  const out = lastHints(body as Record<string, unknown>, page);
+  const items = ITEM_ARRAYS.find((k) => Array.isArray(out[k])) ?? Object.keys(out).find((k) => Array.isArray(out[k]));
+  if (items !== undefined) out[items] = [];
+  for (const key of PAGE_HINTS) {
+    const hints = out[key];
+    if (typeof hints === "object" && hints !== null && !Array.isArray(hints)) out[key] = lastHints(hints as Record<string, unknown>, page);
+  }
+  return out;
+}
+
 /** Lower case: the methods MSW has a helper for, and any other (trace, OpenAPI 3.2's query, purge…). */
 type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | (string & {});
 /** `match`: the path as a regular expression source; `server`: the operation's own server, when the spec gives it one. */
-type Route = { method: Method; path: string; status: string | undefined; match: string; server?: string };
+type Route = { method: Method; path: string; status: string | undefined; match: string; server?: string; pages?: Pages };
+/** How an operation paginates, and its query parameters' names where they are not cursor/page/offset. */
+type Pages = { style: "page" | "offset" | "cursor" | "link"; cursor?: string; page?: string; offset?: string; limit?: string };
 const MSW_METHODS: readonly string[] = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 export interface MockHandlerOptions {
@@ -182,14 +227,16 @@ function statusCode(status: string, fallback: number): number {
   return fallback;
 }
 
-function respond(id: OperationId, status: string | undefined, options: HandlerOptions): Response {
+function respond(id: OperationId, status: string | undefined, options: HandlerOptions, request: Request): Response {
   const documented = (responseFixtures as Record<string, Record<string, Record<string, unknown>>>)[id]!;
   const media = status === undefined ? {} : (documented[status] ?? {});
   const code = status === undefined ? 200 : statusCode(status, Object.keys(documented).length === 1 ? 200 : 500);
   const types = Object.keys(media);
   const mediaType = options.mediaType ?? types.find((t) => /[/+]json\b/i.test(t)) ?? types[0];
   const headers = { ...(mediaType ? { "Content-Type": mediaType } : {}), ...options.headers };
-  const body = options.body !== undefined ? options.body : mediaType ? media[mediaType] : undefined;
+  const fixture = options.body !== undefined ? options.body : mediaType ? media[mediaType] : undefined;
+  const pages = routeOf(id).pages;
+  const body = pages && code < 300 && laterPage(request, pages) ? emptyPage(fixture, request, pages) : fixture;
   if (body === undefined || code === 204 || code === 205 || code === 304) return new HttpResponse(null, { status: code, headers: options.headers ?? {} });
   if (mediaType && /[/+]json\b/i.test(mediaType)) return HttpResponse.json(body as never, { status: code, headers });
   if (mediaType === "text/event-stream") {
@@ -218,7 +265,7 @@ function routeOf(id: OperationId): Route {
 function handler(id: OperationId, status: string | undefined, options: HandlerOptions): HttpHandler {
   const route = routeOf(id);
   const matches = predicate(route, options.baseUrl);
-  const resolver = () => respond(id, status, options);
+  const resolver = ({ request }: { request: Request }) => respond(id, status, options, request);
   return MSW_METHODS.includes(route.method) ? http[route.method as "get"](matches, resolver) : http.all(matches, resolver);
 }
 

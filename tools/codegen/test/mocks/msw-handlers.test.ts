@@ -54,7 +54,7 @@ describe("a pinned baseUrl", () => {
     expect((await get(pinned, "https://api.routes.test/v1/containers/c%201/files"))?.status).toBe(200);
     expect(await get(pinned, "https://api.routes.test/files")).toBeUndefined();
     expect(await get(pinned, "https://other.test/v1/files")).toBeUndefined();
-    expect(msw.createHandlers({ baseUrl: undefined })).toHaveLength(3);
+    expect(msw.createHandlers({ baseUrl: undefined })).toHaveLength(5);
   });
 
   it("leaves an operation with a server of its own on that server too (uploads on another host)", async () => {
@@ -62,5 +62,14 @@ describe("a pinned baseUrl", () => {
     expect((await get(pinned, "https://uploads.routes.test/v2/uploads", { method: "POST" }))?.status).toBe(201);
     expect((await get(pinned, "https://api.routes.test/v1/uploads", { method: "POST" }))?.status).toBe(201);
     expect((await get(msw.handlers, "https://uploads.routes.test/v2/uploads", { method: "POST" }))?.status).toBe(201);
+  });
+});
+
+describe("paginated operations", () => {
+  it("answer a request for a later page with an empty last page", async () => {
+    expect((await get(msw.handlers, "https://api.routes.test/v1/orders?limit=2"))?.body).toEqual({ data: ["a", "b"], meta: { next_cursor: "c2", has_more: true } });
+    expect((await get(msw.handlers, "https://api.routes.test/v1/orders?cursor=c2&limit=2"))?.body).toEqual({ data: [], meta: { next_cursor: null, has_more: false } });
+    expect((await get(msw.handlers, "https://api.routes.test/v1/pages?page=1"))?.body).toEqual([1, 2]);
+    expect((await get(msw.handlers, "https://api.routes.test/v1/pages?page=2"))?.body).toEqual([]);
   });
 });

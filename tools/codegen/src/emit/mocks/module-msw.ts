@@ -6,11 +6,12 @@
  */
 import type { IROperation } from "../../ir/types.js";
 import { generatedHeader, type EmitContext } from "../emitter.js";
-import { propertyKey, stringLiteral } from "../inert.js";
+import { propertyKey, stringLiteral, valueLiteral } from "../inert.js";
 import { specStatus, type FixtureSet } from "./collect.js";
 import { uniqueKeys } from "./module-mocks.js";
 import { basePathsPattern, pathPattern } from "./msw/path-pattern.js";
 import { MATCH_SOURCE } from "./msw/runtime-match.js";
+import { PAGES_SOURCE } from "./msw/runtime-pages.js";
 import { defaultServerUrl } from "../client/server-url.js";
 
 /**
@@ -39,7 +40,9 @@ function defaultStatus(op: IROperation): string | undefined {
 const RUNTIME = `/** Lower case: the methods MSW has a helper for, and any other (trace, OpenAPI 3.2's query, purge…). */
 type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | (string & {});
 /** \`match\`: the path as a regular expression source; \`server\`: the operation's own server, when the spec gives it one. */
-type Route = { method: Method; path: string; status: string | undefined; match: string; server?: string };
+type Route = { method: Method; path: string; status: string | undefined; match: string; server?: string; pages?: Pages };
+/** How an operation paginates, and its query parameters' names where they are not cursor/page/offset. */
+type Pages = { style: "page" | "offset" | "cursor" | "link"; cursor?: string; page?: string; offset?: string; limit?: string };
 const MSW_METHODS: readonly string[] = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 export interface MockHandlerOptions {
@@ -69,14 +72,16 @@ function statusCode(status: string, fallback: number): number {
   return fallback;
 }
 
-function respond(id: OperationId, status: string | undefined, options: HandlerOptions): Response {
+function respond(id: OperationId, status: string | undefined, options: HandlerOptions, request: Request): Response {
   const documented = (responseFixtures as Record<string, Record<string, Record<string, unknown>>>)[id]!;
   const media = status === undefined ? {} : (documented[status] ?? {});
   const code = status === undefined ? 200 : statusCode(status, Object.keys(documented).length === 1 ? 200 : 500);
   const types = Object.keys(media);
   const mediaType = options.mediaType ?? types.find((t) => /[/+]json\\b/i.test(t)) ?? types[0];
   const headers = { ...(mediaType ? { "Content-Type": mediaType } : {}), ...options.headers };
-  const body = options.body !== undefined ? options.body : mediaType ? media[mediaType] : undefined;
+  const fixture = options.body !== undefined ? options.body : mediaType ? media[mediaType] : undefined;
+  const pages = routeOf(id).pages;
+  const body = pages && code < 300 && laterPage(request, pages) ? emptyPage(fixture, request, pages) : fixture;
   if (body === undefined || code === 204 || code === 205 || code === 304) return new HttpResponse(null, { status: code, headers: options.headers ?? {} });
   if (mediaType && /[/+]json\\b/i.test(mediaType)) return HttpResponse.json(body as never, { status: code, headers });
   if (mediaType === "text/event-stream") {
@@ -105,7 +110,7 @@ function routeOf(id: OperationId): Route {
 function handler(id: OperationId, status: string | undefined, options: HandlerOptions): HttpHandler {
   const route = routeOf(id);
   const matches = predicate(route, options.baseUrl);
-  const resolver = () => respond(id, status, options);
+  const resolver = ({ request }: { request: Request }) => respond(id, status, options, request);
   return MSW_METHODS.includes(route.method) ? http[route.method as "get"](matches, resolver) : http.all(matches, resolver);
 }
 
@@ -150,6 +155,7 @@ export function mswModule(ctx: EmitContext, set: FixtureSet): string {
     const server = ownServer(ctx, op);
     const fields = [`method: ${stringLiteral(op.method)}`, `path: ${stringLiteral(mswPath(op.path))}`, `status: ${status === undefined ? "undefined" : stringLiteral(status)}`, `match: ${stringLiteral(pathPattern(op.path))}`];
     if (server !== undefined) fields.push(`server: ${stringLiteral(server)}`);
+    if (op.pagination) fields.push(`pages: ${valueLiteral({ style: op.pagination.style, ...op.pagination.params })}`);
     out.push(`  ${propertyKey(keys[i]!)}: { ${fields.join(", ")} },`);
   });
   out.push(`};`, "");
@@ -157,6 +163,6 @@ export function mswModule(ctx: EmitContext, set: FixtureSet): string {
   out.push(`/** Base paths of the spec's servers, as a pattern (any of them, or none). */`, `const BASE_PATHS = ${stringLiteral(basePathsPattern(servers))};`, "");
   out.push(`export type OperationId = keyof typeof routes;`, "");
   out.push(`/** Handler order: paths with fewer parameters first (\`/users/me\` before \`/users/:id\`). */`, `const order: OperationId[] = ${ops.length ? `[\n${order.map(({ k }) => `  ${stringLiteral(k)},`).join("\n")}\n]` : "[]"};`, "");
-  out.push(MATCH_SOURCE, RUNTIME);
+  out.push(MATCH_SOURCE, PAGES_SOURCE, RUNTIME);
   return out.join("\n");
 }

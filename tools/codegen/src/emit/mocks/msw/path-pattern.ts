@@ -5,7 +5,8 @@
  */
 import type { IRServer } from "../../../ir/types.js";
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+// For the RegExp constructor: "/" needs no escape there.
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * Literal path text as the URL parser leaves it in `URL.pathname`: non-ASCII, spaces and the
