@@ -192,6 +192,30 @@ function emptyPage(body: unknown, request: Request, pages: Pages): unknown {
   return out;
 }
 
+
+const isJson = (type: string) => /[/+]json\b/i.test(type);
+
+/** The documented media type to answer with: the best one Accept names (by q), else the first JSON one, else the first. */
+function pickMediaType(types: string[], accept: string | null): string | undefined {
+  const fallback = types.find(isJson) ?? types[0];
+  const ranges = (accept ?? "")
+    .split(",")
+    .map((part, index) => {
+      const [range = "", ...params] = part.split(";").map((p) => p.trim().toLowerCase());
+      const q = Number(params.find((p) => p.startsWith("q="))?.slice(2) ?? 1);
+      return { range, q: Number.isNaN(q) ? 1 : q, index };
+    })
+    .filter((r) => r.range !== "" && r.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { range } of ranges) {
+    if (range === "*/*") return fallback;
+    const wild = range.endsWith("/*") ? range.slice(0, -1) : undefined;
+    const found = wild === undefined ? types.find((t) => t.toLowerCase().split(";")[0]!.trim() === range) : (types.filter((t) => t.toLowerCase().startsWith(wild)).find(isJson) ?? types.find((t) => t.toLowerCase().startsWith(wild)));
+    if (found !== undefined) return found;
+  }
+  return fallback;
+}
+
 /** Lower case: the methods MSW has a helper for, and any other (trace, OpenAPI 3.2's query, purge…). */
 type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | (string & {});
 /** `match`: the path as a regular expression source; `server`: the operation's own server, when the spec gives it one. */
@@ -212,7 +236,7 @@ export interface MockHandlerOptions {
 }
 
 export interface HandlerOptions extends MockHandlerOptions {
-  /** Media type to answer with (default: the first JSON one). */
+  /** Media type to answer with (default: the one the request's Accept prefers among the documented ones, else the first JSON one). */
   mediaType?: string;
   /** Body to answer with instead of the fixture. */
   body?: unknown;
@@ -232,7 +256,7 @@ function respond(id: OperationId, status: string | undefined, options: HandlerOp
   const media = status === undefined ? {} : (documented[status] ?? {});
   const code = status === undefined ? 200 : statusCode(status, Object.keys(documented).length === 1 ? 200 : 500);
   const types = Object.keys(media);
-  const mediaType = options.mediaType ?? types.find((t) => /[/+]json\b/i.test(t)) ?? types[0];
+  const mediaType = options.mediaType ?? pickMediaType(types, request.headers.get("accept"));
   const headers = { ...(mediaType ? { "Content-Type": mediaType } : {}), ...options.headers };
   const fixture = options.body !== undefined ? options.body : mediaType ? media[mediaType] : undefined;
   const pages = routeOf(id).pages;

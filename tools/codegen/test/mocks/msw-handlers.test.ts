@@ -54,7 +54,7 @@ describe("a pinned baseUrl", () => {
     expect((await get(pinned, "https://api.routes.test/v1/containers/c%201/files"))?.status).toBe(200);
     expect(await get(pinned, "https://api.routes.test/files")).toBeUndefined();
     expect(await get(pinned, "https://other.test/v1/files")).toBeUndefined();
-    expect(msw.createHandlers({ baseUrl: undefined })).toHaveLength(5);
+    expect(msw.createHandlers({ baseUrl: undefined })).toHaveLength(6);
   });
 
   it("leaves an operation with a server of its own on that server too (uploads on another host)", async () => {
@@ -71,5 +71,16 @@ describe("paginated operations", () => {
     expect((await get(msw.handlers, "https://api.routes.test/v1/orders?cursor=c2&limit=2"))?.body).toEqual({ data: [], meta: { next_cursor: null, has_more: false } });
     expect((await get(msw.handlers, "https://api.routes.test/v1/pages?page=1"))?.body).toEqual([1, 2]);
     expect((await get(msw.handlers, "https://api.routes.test/v1/pages?page=2"))?.body).toEqual([]);
+  });
+});
+
+describe("media types", () => {
+  it("answer with the one the request's Accept prefers among the documented ones, else the first JSON one", async () => {
+    const chat = (accept?: string) => get(msw.handlers, "https://api.routes.test/v1/chat", { method: "POST", ...(accept ? { headers: { accept } } : {}) });
+    expect((await chat())?.type).toBe("application/json");
+    expect((await chat("text/event-stream"))?.body).toBe("data: hi\n\n");
+    expect((await chat("application/xml;q=0.9, text/event-stream;q=0.5"))?.type).toBe("application/xml");
+    expect((await chat("text/*"))?.type).toBe("text/event-stream");
+    expect((await chat("image/png, */*;q=0.1"))?.type).toBe("application/json");
   });
 });

@@ -12,6 +12,7 @@ import { uniqueKeys } from "./module-mocks.js";
 import { basePathsPattern, pathPattern } from "./msw/path-pattern.js";
 import { MATCH_SOURCE } from "./msw/runtime-match.js";
 import { PAGES_SOURCE } from "./msw/runtime-pages.js";
+import { MEDIA_SOURCE } from "./msw/runtime-media.js";
 import { defaultServerUrl } from "../client/server-url.js";
 
 /**
@@ -57,7 +58,7 @@ export interface MockHandlerOptions {
 }
 
 export interface HandlerOptions extends MockHandlerOptions {
-  /** Media type to answer with (default: the first JSON one). */
+  /** Media type to answer with (default: the one the request's Accept prefers among the documented ones, else the first JSON one). */
   mediaType?: string;
   /** Body to answer with instead of the fixture. */
   body?: unknown;
@@ -77,7 +78,7 @@ function respond(id: OperationId, status: string | undefined, options: HandlerOp
   const media = status === undefined ? {} : (documented[status] ?? {});
   const code = status === undefined ? 200 : statusCode(status, Object.keys(documented).length === 1 ? 200 : 500);
   const types = Object.keys(media);
-  const mediaType = options.mediaType ?? types.find((t) => /[/+]json\\b/i.test(t)) ?? types[0];
+  const mediaType = options.mediaType ?? pickMediaType(types, request.headers.get("accept"));
   const headers = { ...(mediaType ? { "Content-Type": mediaType } : {}), ...options.headers };
   const fixture = options.body !== undefined ? options.body : mediaType ? media[mediaType] : undefined;
   const pages = routeOf(id).pages;
@@ -163,6 +164,6 @@ export function mswModule(ctx: EmitContext, set: FixtureSet): string {
   out.push(`/** Base paths of the spec's servers, as a pattern (any of them, or none). */`, `const BASE_PATHS = ${stringLiteral(basePathsPattern(servers))};`, "");
   out.push(`export type OperationId = keyof typeof routes;`, "");
   out.push(`/** Handler order: paths with fewer parameters first (\`/users/me\` before \`/users/:id\`). */`, `const order: OperationId[] = ${ops.length ? `[\n${order.map(({ k }) => `  ${stringLiteral(k)},`).join("\n")}\n]` : "[]"};`, "");
-  out.push(MATCH_SOURCE, PAGES_SOURCE, RUNTIME);
+  out.push(MATCH_SOURCE, PAGES_SOURCE, MEDIA_SOURCE, RUNTIME);
   return out.join("\n");
 }
