@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setupServer } from "msw/node";
 import { createHandlers, errorHandlers, handlerFor, handlers, routes } from "../src/msw.js";
-import { responseFixtures } from "../src/index.js";
+import { makeUser, responseFixtures } from "../src/index.js";
 
 const server = setupServer(...handlers);
 beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
@@ -52,9 +52,9 @@ describe("MSW handlers", () => {
   });
 
   it("accept a body override and a pinned base URL", async () => {
-    server.use(...createHandlers({ baseUrl: "https://pinned.example.com" }).slice(0, 0), handlerFor("getCurrentUser", undefined, { baseUrl: "https://pinned.example.com", body: { id: "x" } }));
+    server.use(...createHandlers({ baseUrl: "https://pinned.example.com" }).slice(0, 0), handlerFor("getCurrentUser", "200", { baseUrl: "https://pinned.example.com", body: { data: makeUser({ name: "Grace" }) } }));
     const res = await fetch("https://pinned.example.com/users/me");
-    expect(await res.json()).toEqual({ id: "x" });
+    expect(await res.json()).toMatchObject({ data: { name: "Grace" } });
   });
 
   it("stream text/event-stream fixtures as server-sent events", async () => {

@@ -6,6 +6,7 @@
 
 import { http, HttpResponse, type HttpHandler } from "msw";
 import { responseFixtures } from "./mocks.gen.js";
+import type { paths } from "@specforge/types";
 
 /** Operations by operationId (as in `responseFixtures`): method, MSW path, default status. */
 export const routes: { readonly [K in keyof typeof responseFixtures]: Route } = {
@@ -56,6 +57,470 @@ export const routes: { readonly [K in keyof typeof responseFixtures]: Route } = 
 const BASE_PATHS = "(?:/v1)?";
 
 export type OperationId = keyof typeof routes;
+
+/** Response bodies by operationId, status (as in `responseFixtures`) and media type: what `handlerFor`'s `body` must be. */
+export interface ResponseBodies {
+  login: {
+    "200": { "application/json": paths["/auth/login"]["post"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/auth/login"]["post"]["responses"][400]["content"]["application/json"] };
+    "403": { "application/json": paths["/auth/login"]["post"]["responses"][403]["content"]["application/json"] };
+    "422": { "application/json": paths["/auth/login"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/auth/login"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/auth/login"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/auth/login"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  refreshToken: {
+    "200": { "application/json": paths["/auth/refresh"]["post"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/auth/refresh"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/auth/refresh"]["post"]["responses"][401]["content"]["application/json"] };
+    "422": { "application/json": paths["/auth/refresh"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/auth/refresh"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/auth/refresh"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/auth/refresh"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  logout: {
+    "204": {};
+    "401": { "application/json": paths["/auth/logout"]["post"]["responses"][401]["content"]["application/json"] };
+    "429": { "application/json": paths["/auth/logout"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/auth/logout"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/auth/logout"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  issueOAuthToken: {
+    "200": { "application/json": paths["/oauth/token"]["post"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/oauth/token"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/oauth/token"]["post"]["responses"][401]["content"]["application/json"] };
+    "422": { "application/json": paths["/oauth/token"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/oauth/token"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/oauth/token"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/oauth/token"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  listUsers: {
+    "200": { "application/json": paths["/users"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/users"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/users"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/users"]["get"]["responses"][403]["content"]["application/json"] };
+    "429": { "application/json": paths["/users"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/users"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/users"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  createUser: {
+    "201": { "application/json": paths["/users"]["post"]["responses"][201]["content"]["application/json"] };
+    "400": { "application/json": paths["/users"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/users"]["post"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/users"]["post"]["responses"][403]["content"]["application/json"] };
+    "409": { "application/json": paths["/users"]["post"]["responses"][409]["content"]["application/json"] };
+    "422": { "application/json": paths["/users"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/users"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/users"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/users"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  getCurrentUser: {
+    "200": { "application/json": paths["/users/me"]["get"]["responses"][200]["content"]["application/json"] };
+    "401": { "application/json": paths["/users/me"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/users/me"]["get"]["responses"][403]["content"]["application/json"] };
+    "429": { "application/json": paths["/users/me"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/users/me"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/users/me"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  bulkCreateUsers: {
+    "200": { "application/json": paths["/users/bulk"]["post"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/users/bulk"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/users/bulk"]["post"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/users/bulk"]["post"]["responses"][403]["content"]["application/json"] };
+    "422": { "application/json": paths["/users/bulk"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/users/bulk"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/users/bulk"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/users/bulk"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  getUser: {
+    "200": { "application/json": paths["/users/{id}"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/users/{id}"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/users/{id}"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/users/{id}"]["get"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/users/{id}"]["get"]["responses"][404]["content"]["application/json"] };
+    "429": { "application/json": paths["/users/{id}"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/users/{id}"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/users/{id}"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  replaceUser: {
+    "200": { "application/json": paths["/users/{id}"]["put"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/users/{id}"]["put"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/users/{id}"]["put"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/users/{id}"]["put"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/users/{id}"]["put"]["responses"][404]["content"]["application/json"] };
+    "409": { "application/json": paths["/users/{id}"]["put"]["responses"][409]["content"]["application/json"] };
+    "422": { "application/json": paths["/users/{id}"]["put"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/users/{id}"]["put"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/users/{id}"]["put"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/users/{id}"]["put"]["responses"][503]["content"]["application/json"] };
+  };
+  updateUser: {
+    "200": { "application/json": paths["/users/{id}"]["patch"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/users/{id}"]["patch"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/users/{id}"]["patch"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/users/{id}"]["patch"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/users/{id}"]["patch"]["responses"][404]["content"]["application/json"] };
+    "409": { "application/json": paths["/users/{id}"]["patch"]["responses"][409]["content"]["application/json"] };
+    "422": { "application/json": paths["/users/{id}"]["patch"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/users/{id}"]["patch"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/users/{id}"]["patch"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/users/{id}"]["patch"]["responses"][503]["content"]["application/json"] };
+  };
+  listProfiles: {
+    "200": { "application/json": paths["/profiles"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/profiles"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/profiles"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/profiles"]["get"]["responses"][403]["content"]["application/json"] };
+    "429": { "application/json": paths["/profiles"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/profiles"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/profiles"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  activateProfile: {
+    "200": { "application/json": paths["/profiles/{id}/activate"]["post"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/profiles/{id}/activate"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/profiles/{id}/activate"]["post"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/profiles/{id}/activate"]["post"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/profiles/{id}/activate"]["post"]["responses"][404]["content"]["application/json"] };
+    "429": { "application/json": paths["/profiles/{id}/activate"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/profiles/{id}/activate"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/profiles/{id}/activate"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  listProducts: {
+    "200": { "application/json": paths["/products"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/products"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/products"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/products"]["get"]["responses"][403]["content"]["application/json"] };
+    "429": { "application/json": paths["/products"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/products"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/products"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  createProduct: {
+    "201": { "application/json": paths["/products"]["post"]["responses"][201]["content"]["application/json"] };
+    "400": { "application/json": paths["/products"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/products"]["post"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/products"]["post"]["responses"][403]["content"]["application/json"] };
+    "409": { "application/json": paths["/products"]["post"]["responses"][409]["content"]["application/json"] };
+    "422": { "application/json": paths["/products"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/products"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/products"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/products"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  listProductChanges: {
+    "200": { "application/json": paths["/products/changes"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/products/changes"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/products/changes"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/products/changes"]["get"]["responses"][403]["content"]["application/json"] };
+    "429": { "application/json": paths["/products/changes"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/products/changes"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/products/changes"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  getProduct: {
+    "200": { "application/json": paths["/products/{id}"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/products/{id}"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/products/{id}"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/products/{id}"]["get"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/products/{id}"]["get"]["responses"][404]["content"]["application/json"] };
+    "429": { "application/json": paths["/products/{id}"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/products/{id}"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/products/{id}"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  updateProduct: {
+    "200": { "application/json": paths["/products/{id}"]["patch"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/products/{id}"]["patch"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/products/{id}"]["patch"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/products/{id}"]["patch"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/products/{id}"]["patch"]["responses"][404]["content"]["application/json"] };
+    "409": { "application/json": paths["/products/{id}"]["patch"]["responses"][409]["content"]["application/json"] };
+    "422": { "application/json": paths["/products/{id}"]["patch"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/products/{id}"]["patch"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/products/{id}"]["patch"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/products/{id}"]["patch"]["responses"][503]["content"]["application/json"] };
+  };
+  deleteProduct: {
+    "204": {};
+    "400": { "application/json": paths["/products/{id}"]["delete"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/products/{id}"]["delete"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/products/{id}"]["delete"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/products/{id}"]["delete"]["responses"][404]["content"]["application/json"] };
+    "409": { "application/json": paths["/products/{id}"]["delete"]["responses"][409]["content"]["application/json"] };
+    "429": { "application/json": paths["/products/{id}"]["delete"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/products/{id}"]["delete"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/products/{id}"]["delete"]["responses"][503]["content"]["application/json"] };
+  };
+  listOrders: {
+    "200": { "application/json": paths["/orders"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/orders"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/orders"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/orders"]["get"]["responses"][403]["content"]["application/json"] };
+    "429": { "application/json": paths["/orders"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/orders"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/orders"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  createOrder: {
+    "201": { "application/json": paths["/orders"]["post"]["responses"][201]["content"]["application/json"] };
+    "400": { "application/json": paths["/orders"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/orders"]["post"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/orders"]["post"]["responses"][403]["content"]["application/json"] };
+    "409": { "application/json": paths["/orders"]["post"]["responses"][409]["content"]["application/json"] };
+    "422": { "application/json": paths["/orders"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/orders"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/orders"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/orders"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  getOrder: {
+    "200": { "application/json": paths["/orders/{id}"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/orders/{id}"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/orders/{id}"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/orders/{id}"]["get"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/orders/{id}"]["get"]["responses"][404]["content"]["application/json"] };
+    "429": { "application/json": paths["/orders/{id}"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/orders/{id}"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/orders/{id}"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  cancelOrder: {
+    "200": { "application/json": paths["/orders/{id}/cancel"]["post"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/orders/{id}/cancel"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/orders/{id}/cancel"]["post"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/orders/{id}/cancel"]["post"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/orders/{id}/cancel"]["post"]["responses"][404]["content"]["application/json"] };
+    "409": { "application/json": paths["/orders/{id}/cancel"]["post"]["responses"][409]["content"]["application/json"] };
+    "422": { "application/json": paths["/orders/{id}/cancel"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/orders/{id}/cancel"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/orders/{id}/cancel"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/orders/{id}/cancel"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  processPayment: {
+    "201": { "application/json": paths["/payments"]["post"]["responses"][201]["content"]["application/json"] };
+    "400": { "application/json": paths["/payments"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/payments"]["post"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/payments"]["post"]["responses"][403]["content"]["application/json"] };
+    "409": { "application/json": paths["/payments"]["post"]["responses"][409]["content"]["application/json"] };
+    "422": { "application/json": paths["/payments"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/payments"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/payments"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/payments"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  getPayment: {
+    "200": { "application/json": paths["/payments/{id}"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/payments/{id}"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/payments/{id}"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/payments/{id}"]["get"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/payments/{id}"]["get"]["responses"][404]["content"]["application/json"] };
+    "429": { "application/json": paths["/payments/{id}"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/payments/{id}"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/payments/{id}"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  refundPayment: {
+    "200": { "application/json": paths["/payments/{id}/refund"]["post"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/payments/{id}/refund"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/payments/{id}/refund"]["post"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/payments/{id}/refund"]["post"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/payments/{id}/refund"]["post"]["responses"][404]["content"]["application/json"] };
+    "409": { "application/json": paths["/payments/{id}/refund"]["post"]["responses"][409]["content"]["application/json"] };
+    "422": { "application/json": paths["/payments/{id}/refund"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/payments/{id}/refund"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/payments/{id}/refund"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/payments/{id}/refund"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  createUpload: {
+    "201": { "application/json": paths["/uploads"]["post"]["responses"][201]["content"]["application/json"] };
+    "400": { "application/json": paths["/uploads"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/uploads"]["post"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/uploads"]["post"]["responses"][403]["content"]["application/json"] };
+    "422": { "application/json": paths["/uploads"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/uploads"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/uploads"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/uploads"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  createExport: {
+    "202": { "application/json": paths["/exports"]["post"]["responses"][202]["content"]["application/json"] };
+    "400": { "application/json": paths["/exports"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/exports"]["post"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/exports"]["post"]["responses"][403]["content"]["application/json"] };
+    "422": { "application/json": paths["/exports"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/exports"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/exports"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/exports"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  getExport: {
+    "200": { "application/json": paths["/exports/{id}"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/exports/{id}"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/exports/{id}"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/exports/{id}"]["get"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/exports/{id}"]["get"]["responses"][404]["content"]["application/json"] };
+    "429": { "application/json": paths["/exports/{id}"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/exports/{id}"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/exports/{id}"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  listCoachingSessions: {
+    "200": { "application/json": paths["/coaching/sessions"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/coaching/sessions"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/coaching/sessions"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/coaching/sessions"]["get"]["responses"][403]["content"]["application/json"] };
+    "429": { "application/json": paths["/coaching/sessions"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/coaching/sessions"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/coaching/sessions"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  createCoachingSession: {
+    "201": { "application/json": paths["/coaching/sessions"]["post"]["responses"][201]["content"]["application/json"] };
+    "400": { "application/json": paths["/coaching/sessions"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/coaching/sessions"]["post"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/coaching/sessions"]["post"]["responses"][403]["content"]["application/json"] };
+    "409": { "application/json": paths["/coaching/sessions"]["post"]["responses"][409]["content"]["application/json"] };
+    "422": { "application/json": paths["/coaching/sessions"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/coaching/sessions"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/coaching/sessions"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/coaching/sessions"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  getCoachingSession: {
+    "200": { "application/json": paths["/coaching/sessions/{id}"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/coaching/sessions/{id}"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/coaching/sessions/{id}"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/coaching/sessions/{id}"]["get"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/coaching/sessions/{id}"]["get"]["responses"][404]["content"]["application/json"] };
+    "429": { "application/json": paths["/coaching/sessions/{id}"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/coaching/sessions/{id}"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/coaching/sessions/{id}"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  updateCoachingSession: {
+    "200": { "application/json": paths["/coaching/sessions/{id}"]["patch"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/coaching/sessions/{id}"]["patch"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/coaching/sessions/{id}"]["patch"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/coaching/sessions/{id}"]["patch"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/coaching/sessions/{id}"]["patch"]["responses"][404]["content"]["application/json"] };
+    "409": { "application/json": paths["/coaching/sessions/{id}"]["patch"]["responses"][409]["content"]["application/json"] };
+    "422": { "application/json": paths["/coaching/sessions/{id}"]["patch"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/coaching/sessions/{id}"]["patch"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/coaching/sessions/{id}"]["patch"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/coaching/sessions/{id}"]["patch"]["responses"][503]["content"]["application/json"] };
+  };
+  deleteCoachingSession: {
+    "204": {};
+    "400": { "application/json": paths["/coaching/sessions/{id}"]["delete"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/coaching/sessions/{id}"]["delete"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/coaching/sessions/{id}"]["delete"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/coaching/sessions/{id}"]["delete"]["responses"][404]["content"]["application/json"] };
+    "409": { "application/json": paths["/coaching/sessions/{id}"]["delete"]["responses"][409]["content"]["application/json"] };
+    "429": { "application/json": paths["/coaching/sessions/{id}"]["delete"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/coaching/sessions/{id}"]["delete"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/coaching/sessions/{id}"]["delete"]["responses"][503]["content"]["application/json"] };
+  };
+  concludeCoachingSession: {
+    "200": { "application/json": paths["/coaching/sessions/{id}/conclude"]["post"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/coaching/sessions/{id}/conclude"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/coaching/sessions/{id}/conclude"]["post"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/coaching/sessions/{id}/conclude"]["post"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/coaching/sessions/{id}/conclude"]["post"]["responses"][404]["content"]["application/json"] };
+    "409": { "application/json": paths["/coaching/sessions/{id}/conclude"]["post"]["responses"][409]["content"]["application/json"] };
+    "422": { "application/json": paths["/coaching/sessions/{id}/conclude"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/coaching/sessions/{id}/conclude"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/coaching/sessions/{id}/conclude"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/coaching/sessions/{id}/conclude"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  streamCoachingChat: {
+    "200": { "text/event-stream": paths["/coaching/sessions/{id}/chat/stream"]["get"]["responses"][200]["content"]["text/event-stream"] };
+    "400": { "application/json": paths["/coaching/sessions/{id}/chat/stream"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/coaching/sessions/{id}/chat/stream"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/coaching/sessions/{id}/chat/stream"]["get"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/coaching/sessions/{id}/chat/stream"]["get"]["responses"][404]["content"]["application/json"] };
+    "429": { "application/json": paths["/coaching/sessions/{id}/chat/stream"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/coaching/sessions/{id}/chat/stream"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/coaching/sessions/{id}/chat/stream"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  listApps: {
+    "200": { "application/json": paths["/marketplace/apps"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/marketplace/apps"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/marketplace/apps"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/marketplace/apps"]["get"]["responses"][403]["content"]["application/json"] };
+    "429": { "application/json": paths["/marketplace/apps"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/marketplace/apps"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/marketplace/apps"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  listTrendingApps: {
+    "200": { "application/json": paths["/marketplace/apps/trending"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/marketplace/apps/trending"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/marketplace/apps/trending"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/marketplace/apps/trending"]["get"]["responses"][403]["content"]["application/json"] };
+    "429": { "application/json": paths["/marketplace/apps/trending"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/marketplace/apps/trending"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/marketplace/apps/trending"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  listWebhookSubscriptions: {
+    "200": { "application/json": paths["/webhooks/subscriptions"]["get"]["responses"][200]["content"]["application/json"] };
+    "400": { "application/json": paths["/webhooks/subscriptions"]["get"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/webhooks/subscriptions"]["get"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/webhooks/subscriptions"]["get"]["responses"][403]["content"]["application/json"] };
+    "429": { "application/json": paths["/webhooks/subscriptions"]["get"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/webhooks/subscriptions"]["get"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/webhooks/subscriptions"]["get"]["responses"][503]["content"]["application/json"] };
+  };
+  createWebhookSubscription: {
+    "201": { "application/json": paths["/webhooks/subscriptions"]["post"]["responses"][201]["content"]["application/json"] };
+    "400": { "application/json": paths["/webhooks/subscriptions"]["post"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/webhooks/subscriptions"]["post"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/webhooks/subscriptions"]["post"]["responses"][403]["content"]["application/json"] };
+    "409": { "application/json": paths["/webhooks/subscriptions"]["post"]["responses"][409]["content"]["application/json"] };
+    "422": { "application/json": paths["/webhooks/subscriptions"]["post"]["responses"][422]["content"]["application/json"] };
+    "429": { "application/json": paths["/webhooks/subscriptions"]["post"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/webhooks/subscriptions"]["post"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/webhooks/subscriptions"]["post"]["responses"][503]["content"]["application/json"] };
+  };
+  deleteWebhookSubscription: {
+    "204": {};
+    "400": { "application/json": paths["/webhooks/subscriptions/{id}"]["delete"]["responses"][400]["content"]["application/json"] };
+    "401": { "application/json": paths["/webhooks/subscriptions/{id}"]["delete"]["responses"][401]["content"]["application/json"] };
+    "403": { "application/json": paths["/webhooks/subscriptions/{id}"]["delete"]["responses"][403]["content"]["application/json"] };
+    "404": { "application/json": paths["/webhooks/subscriptions/{id}"]["delete"]["responses"][404]["content"]["application/json"] };
+    "429": { "application/json": paths["/webhooks/subscriptions/{id}"]["delete"]["responses"][429]["content"]["application/json"] };
+    "500": { "application/json": paths["/webhooks/subscriptions/{id}"]["delete"]["responses"][500]["content"]["application/json"] };
+    "503": { "application/json": paths["/webhooks/subscriptions/{id}"]["delete"]["responses"][503]["content"]["application/json"] };
+  };
+}
+
+/** The status each operation's default handler answers with. */
+export interface DefaultStatuses {
+  login: "200";
+  refreshToken: "200";
+  logout: "204";
+  issueOAuthToken: "200";
+  listUsers: "200";
+  createUser: "201";
+  getCurrentUser: "200";
+  bulkCreateUsers: "200";
+  getUser: "200";
+  replaceUser: "200";
+  updateUser: "200";
+  listProfiles: "200";
+  activateProfile: "200";
+  listProducts: "200";
+  createProduct: "201";
+  listProductChanges: "200";
+  getProduct: "200";
+  updateProduct: "200";
+  deleteProduct: "204";
+  listOrders: "200";
+  createOrder: "201";
+  getOrder: "200";
+  cancelOrder: "200";
+  processPayment: "201";
+  getPayment: "200";
+  refundPayment: "200";
+  createUpload: "201";
+  createExport: "202";
+  getExport: "200";
+  listCoachingSessions: "200";
+  createCoachingSession: "201";
+  getCoachingSession: "200";
+  updateCoachingSession: "200";
+  deleteCoachingSession: "204";
+  concludeCoachingSession: "200";
+  streamCoachingChat: "200";
+  listApps: "200";
+  listTrendingApps: "200";
+  listWebhookSubscriptions: "200";
+  createWebhookSubscription: "201";
+  deleteWebhookSubscription: "204";
+}
 
 /** Handler order: paths with fewer parameters first (`/users/me` before `/users/:id`). */
 const order: OperationId[] = [
@@ -231,18 +696,28 @@ export interface MockHandlerOptions {
    * their own answer on it too. "{variable}" is any one segment's text, "*" any text.
    */
   baseUrl?: string | undefined;
-  /** Extra response headers. */
-  headers?: Record<string, string>;
+  /** Extra response headers (they replace the generated ones of the same name, whatever its case). */
+  headers?: Record<string, string> | undefined;
 }
 
-export interface HandlerOptions extends MockHandlerOptions {
+/** Statuses `K` documents, as `responseFixtures` keys them ("200", "4XX", "default"). */
+export type StatusOf<K extends OperationId> = keyof ResponseBodies[K] & string;
+
+export interface HandlerOptions<K extends OperationId = OperationId, S extends StatusOf<K> = StatusOf<K>> extends MockHandlerOptions {
   /** Media type to answer with (default: the one the request's Accept prefers among the documented ones, else the first JSON one). */
-  mediaType?: string;
-  /** Body to answer with instead of the fixture. */
-  body?: unknown;
+  mediaType?: (keyof ResponseBodies[K][S] & string) | undefined;
+  /** Body to answer with instead of the fixture: the response's type for that status (any of its media types). */
+  body?: ResponseBodies[K][S][keyof ResponseBodies[K][S]] | undefined;
   /** text/event-stream: milliseconds between events (default 0). */
-  eventDelayMs?: number;
+  eventDelayMs?: number | undefined;
 }
+
+/** What the handlers read of the options, whatever the operation. */
+type AnyOptions = MockHandlerOptions & { mediaType?: string | undefined; body?: unknown; eventDelayMs?: number | undefined };
+
+/** Every status some operation documents, as written or as a number ("503" and 503). */
+type DocumentedStatus = { [K in OperationId]: StatusOf<K> }[OperationId];
+export type ErrorStatus = DocumentedStatus | (DocumentedStatus extends infer S ? (S extends `${infer N extends number}` ? N : never) : never);
 
 /** "200" → 200, "4XX" → 400, "default" → 500 (200 when it is the operation's only response). */
 function statusCode(status: string, fallback: number): number {
@@ -251,7 +726,7 @@ function statusCode(status: string, fallback: number): number {
   return fallback;
 }
 
-function respond(id: OperationId, status: string | undefined, options: HandlerOptions, request: Request): Response {
+function respond(id: OperationId, status: string | undefined, options: AnyOptions, request: Request): Response {
   const documented = (responseFixtures as Record<string, Record<string, Record<string, unknown>>>)[id]!;
   const media = status === undefined ? {} : (documented[status] ?? {});
   const code = status === undefined ? 200 : statusCode(status, Object.keys(documented).length === 1 ? 200 : 500);
@@ -286,7 +761,7 @@ function routeOf(id: OperationId): Route {
   return (routes as Record<string, Route>)[id]!;
 }
 
-function handler(id: OperationId, status: string | undefined, options: HandlerOptions): HttpHandler {
+function handler(id: OperationId, status: string | undefined, options: AnyOptions): HttpHandler {
   const route = routeOf(id);
   const matches = predicate(route, options.baseUrl);
   const resolver = ({ request }: { request: Request }) => respond(id, status, options, request);
@@ -294,8 +769,8 @@ function handler(id: OperationId, status: string | undefined, options: HandlerOp
 }
 
 /** A handler answering `operationId` with one of its documented statuses (default: its first 2xx). */
-export function handlerFor<K extends OperationId>(operationId: K, status?: keyof (typeof responseFixtures)[K] & string, options: HandlerOptions = {}): HttpHandler {
-  return handler(operationId, status ?? routeOf(operationId).status, options);
+export function handlerFor<K extends OperationId, S extends StatusOf<K> = DefaultStatuses[K] & StatusOf<K>>(operationId: K, status?: S, options: HandlerOptions<K, S> = {}): HttpHandler {
+  return handler(operationId, status ?? routeOf(operationId).status, options as AnyOptions);
 }
 
 /** A handler per operation, each answering with its first 2xx fixture (most specific paths first). */
@@ -304,11 +779,12 @@ export function createHandlers(options: MockHandlerOptions = {}): HttpHandler[] 
 }
 
 /** Handlers answering every operation that documents `status` (e.g. 500, "4XX", "default") with that response — use with `server.use(...)`. */
-export function errorHandlers(status: number | string, options: MockHandlerOptions = {}): HttpHandler[] {
+export function errorHandlers(status: ErrorStatus, options: MockHandlerOptions = {}): HttpHandler[] {
   const wanted = String(status);
-  return order
-    .filter((id) => wanted in (responseFixtures as Record<string, object>)[id]!)
-    .map((id) => handler(id, wanted, options));
+  const documenting = order.filter((id) => wanted in (responseFixtures as Record<string, object>)[id]!);
+  // An empty list would replace nothing, and the test would pass against the 2xx handlers.
+  if (documenting.length === 0) throw new RangeError("errorHandlers(" + JSON.stringify(status) + "): no operation documents that status");
+  return documenting.map((id) => handler(id, wanted, options));
 }
 
 /** One handler per operation with its first 2xx fixture, on any origin (after a spec base path or none). */

@@ -13,6 +13,7 @@ import { basePathsPattern, pathPattern } from "./msw/path-pattern.js";
 import { MATCH_SOURCE } from "./msw/runtime-match.js";
 import { PAGES_SOURCE } from "./msw/runtime-pages.js";
 import { MEDIA_SOURCE } from "./msw/runtime-media.js";
+import { responseTypes } from "./msw/response-types.js";
 import { defaultServerUrl } from "../client/server-url.js";
 
 /**
@@ -53,18 +54,28 @@ export interface MockHandlerOptions {
    * their own answer on it too. "{variable}" is any one segment's text, "*" any text.
    */
   baseUrl?: string | undefined;
-  /** Extra response headers. */
-  headers?: Record<string, string>;
+  /** Extra response headers (they replace the generated ones of the same name, whatever its case). */
+  headers?: Record<string, string> | undefined;
 }
 
-export interface HandlerOptions extends MockHandlerOptions {
+/** Statuses \`K\` documents, as \`responseFixtures\` keys them ("200", "4XX", "default"). */
+export type StatusOf<K extends OperationId> = keyof ResponseBodies[K] & string;
+
+export interface HandlerOptions<K extends OperationId = OperationId, S extends StatusOf<K> = StatusOf<K>> extends MockHandlerOptions {
   /** Media type to answer with (default: the one the request's Accept prefers among the documented ones, else the first JSON one). */
-  mediaType?: string;
-  /** Body to answer with instead of the fixture. */
-  body?: unknown;
+  mediaType?: (keyof ResponseBodies[K][S] & string) | undefined;
+  /** Body to answer with instead of the fixture: the response's type for that status (any of its media types). */
+  body?: ResponseBodies[K][S][keyof ResponseBodies[K][S]] | undefined;
   /** text/event-stream: milliseconds between events (default 0). */
-  eventDelayMs?: number;
+  eventDelayMs?: number | undefined;
 }
+
+/** What the handlers read of the options, whatever the operation. */
+type AnyOptions = MockHandlerOptions & { mediaType?: string | undefined; body?: unknown; eventDelayMs?: number | undefined };
+
+/** Every status some operation documents, as written or as a number ("503" and 503). */
+type DocumentedStatus = { [K in OperationId]: StatusOf<K> }[OperationId];
+export type ErrorStatus = DocumentedStatus | (DocumentedStatus extends infer S ? (S extends \`\${infer N extends number}\` ? N : never) : never);
 
 /** "200" → 200, "4XX" → 400, "default" → 500 (200 when it is the operation's only response). */
 function statusCode(status: string, fallback: number): number {
@@ -73,7 +84,7 @@ function statusCode(status: string, fallback: number): number {
   return fallback;
 }
 
-function respond(id: OperationId, status: string | undefined, options: HandlerOptions, request: Request): Response {
+function respond(id: OperationId, status: string | undefined, options: AnyOptions, request: Request): Response {
   const documented = (responseFixtures as Record<string, Record<string, Record<string, unknown>>>)[id]!;
   const media = status === undefined ? {} : (documented[status] ?? {});
   const code = status === undefined ? 200 : statusCode(status, Object.keys(documented).length === 1 ? 200 : 500);
@@ -108,7 +119,7 @@ function routeOf(id: OperationId): Route {
   return (routes as Record<string, Route>)[id]!;
 }
 
-function handler(id: OperationId, status: string | undefined, options: HandlerOptions): HttpHandler {
+function handler(id: OperationId, status: string | undefined, options: AnyOptions): HttpHandler {
   const route = routeOf(id);
   const matches = predicate(route, options.baseUrl);
   const resolver = ({ request }: { request: Request }) => respond(id, status, options, request);
@@ -116,8 +127,8 @@ function handler(id: OperationId, status: string | undefined, options: HandlerOp
 }
 
 /** A handler answering \`operationId\` with one of its documented statuses (default: its first 2xx). */
-export function handlerFor<K extends OperationId>(operationId: K, status?: keyof (typeof responseFixtures)[K] & string, options: HandlerOptions = {}): HttpHandler {
-  return handler(operationId, status ?? routeOf(operationId).status, options);
+export function handlerFor<K extends OperationId, S extends StatusOf<K> = DefaultStatuses[K] & StatusOf<K>>(operationId: K, status?: S, options: HandlerOptions<K, S> = {}): HttpHandler {
+  return handler(operationId, status ?? routeOf(operationId).status, options as AnyOptions);
 }
 
 /** A handler per operation, each answering with its first 2xx fixture (most specific paths first). */
@@ -126,11 +137,12 @@ export function createHandlers(options: MockHandlerOptions = {}): HttpHandler[] 
 }
 
 /** Handlers answering every operation that documents \`status\` (e.g. 500, "4XX", "default") with that response — use with \`server.use(...)\`. */
-export function errorHandlers(status: number | string, options: MockHandlerOptions = {}): HttpHandler[] {
+export function errorHandlers(status: ErrorStatus, options: MockHandlerOptions = {}): HttpHandler[] {
   const wanted = String(status);
-  return order
-    .filter((id) => wanted in (responseFixtures as Record<string, object>)[id]!)
-    .map((id) => handler(id, wanted, options));
+  const documenting = order.filter((id) => wanted in (responseFixtures as Record<string, object>)[id]!);
+  // An empty list would replace nothing, and the test would pass against the 2xx handlers.
+  if (documenting.length === 0) throw new RangeError("errorHandlers(" + JSON.stringify(status) + "): no operation documents that status");
+  return documenting.map((id) => handler(id, wanted, options));
 }
 
 /** One handler per operation with its first 2xx fixture, on any origin (after a spec base path or none). */
@@ -149,7 +161,9 @@ export function mswModule(ctx: EmitContext, set: FixtureSet): string {
   const params = (p: string) => (p.match(/\{/g) ?? []).length;
   const order = keys.map((k, i) => ({ k, i })).sort((a, b) => params(ops[a.i]!.path) - params(ops[b.i]!.path) || a.i - b.i);
   const out = [generatedHeader(ctx, `MSW handlers of ${ctx.model.title} ${ctx.model.version}, answering with the generated fixtures.`)];
-  out.push(`import { http, HttpResponse, type HttpHandler } from "msw";`, `import { responseFixtures } from "./mocks.gen.js";`, "");
+  out.push(`import { http, HttpResponse, type HttpHandler } from "msw";`, `import { responseFixtures } from "./mocks.gen.js";`);
+  if (set.operations.some((o) => o.responses.some((r) => r.media.length))) out.push(`import type { paths } from ${stringLiteral(ctx.options.typesImport)};`);
+  out.push("");
   out.push(`/** Operations by operationId (as in \`responseFixtures\`): method, MSW path, default status. */`, `export const routes: { readonly [K in keyof typeof responseFixtures]: Route } = {`);
   ops.forEach((op, i) => {
     const status = defaultStatus(op);
@@ -163,6 +177,7 @@ export function mswModule(ctx: EmitContext, set: FixtureSet): string {
   const servers = [...ctx.model.servers, ...ops.flatMap((op) => op.servers ?? [])];
   out.push(`/** Base paths of the spec's servers, as a pattern (any of them, or none). */`, `const BASE_PATHS = ${stringLiteral(basePathsPattern(servers))};`, "");
   out.push(`export type OperationId = keyof typeof routes;`, "");
+  out.push(...responseTypes(set, keys, defaultStatus));
   out.push(`/** Handler order: paths with fewer parameters first (\`/users/me\` before \`/users/:id\`). */`, `const order: OperationId[] = ${ops.length ? `[\n${order.map(({ k }) => `  ${stringLiteral(k)},`).join("\n")}\n]` : "[]"};`, "");
   out.push(MATCH_SOURCE, PAGES_SOURCE, MEDIA_SOURCE, RUNTIME);
   return out.join("\n");
