@@ -11,7 +11,7 @@ const PREVIEW = 200;
 /**
  * The success body of an operation, decoded as openapi-fetch would (nothing for a 204, a HEAD or an
  * empty body; JSON by default, unless the response says it is something else and the spec allows
- * more than JSON), or the typed error of a non-2xx response built from its envelope. The body was
+ * more than JSON: a string for text, a Blob for bytes), or the typed error of a non-2xx response built from its envelope. The body was
  * already read inside the attempt; this only decodes it, so what it throws is never a network error.
  * `jsonOnly`: the spec declares only JSON for the operation's success, so a body of another type (a
  * proxy's or a single-page app's HTML at a wrong base URL) is a ResponseParseError, not data.
@@ -23,7 +23,7 @@ export function readBody(response: Response, body: ArrayBuffer, parseAs: ParseAs
   if (empty) return undefined;
   // The default ("json") follows the response's media type: an image or a PDF the spec documents
   // comes back as a Blob and text/csv as a string, where openapi-fetch would fail to JSON-parse them.
-  const as = parseAs === "json" && !jsonOnly && type !== "" && !JSON_TYPE.test(type) ? (/^text\//i.test(type) ? "text" : "blob") : parseAs;
+  const as = parseAs === "json" && !jsonOnly && type !== "" && !JSON_TYPE.test(type) ? (TEXT_TYPE.test(type) ? "text" : "blob") : parseAs;
   if (as === "arrayBuffer") return body.slice(0);
   if (as === "blob") return new Blob([body], { type });
   const text = decoderFor(type).decode(body);
@@ -52,6 +52,9 @@ function decoderFor(type: string): TextDecoder {
 }
 
 const decoders = new Map<string, TextDecoder>();
+
+/** Text that is not JSON: text/*, and the text formats under application/ (XML, SDP, YAML, JavaScript, GraphQL, SQL): a string, where `type: string` in the spec says so. */
+const TEXT_TYPE = /^text\/|[/+](xml|sdp|yaml|x-yaml|javascript|graphql|sql)\b/i;
 
 /** application/json, application/problem+json, text/json… */
 export const JSON_TYPE = /[/+]json\b/i;
