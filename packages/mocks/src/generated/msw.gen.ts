@@ -681,10 +681,39 @@ function pickMediaType(types: string[], accept: string | null): string | undefin
   return fallback;
 }
 
+
+/** 1×1 images and a one-page PDF, base64: what a binary response of these types answers by default. */
+const SAMPLE_FILES: Record<string, string> = {
+  "image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAsTj2FAAAAABJRU5ErkJggg==",
+  "image/gif": "R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==",
+  "image/jpeg": "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQH/wAALCAABAAEBAREA/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/9oACAEBAAA/ACv/2Q==",
+  "application/pdf": "JVBERi0xLjQKMSAwIG9iago8PC9UeXBlL0NhdGFsb2cvUGFnZXMgMiAwIFI+PgplbmRvYmoKMiAwIG9iago8PC9UeXBlL1BhZ2VzL0tpZHNbMyAwIFJdL0NvdW50IDE+PgplbmRvYmoKMyAwIG9iago8PC9UeXBlL1BhZ2UvUGFyZW50IDIgMCBSL01lZGlhQm94WzAgMCA3MiA3Ml0+PgplbmRvYmoKeHJlZgowIDQKMDAwMDAwMDAwMCA2NTUzNSBmIAowMDAwMDAwMDA5IDAwMDAwIG4gCjAwMDAwMDAwNTQgMDAwMDAgbiAKMDAwMDAwMDEwNSAwMDAwMCBuIAp0cmFpbGVyCjw8L1NpemUgNC9Sb290IDEgMCBSPj4Kc3RhcnR4cmVmCjE2OAolJUVPRgo=",
+};
+
+function base64Bytes(text: string): Uint8Array {
+  const binary = atob(text.replace(/\s+/g, ""));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** The bytes a binary fixture stands for, or undefined when it is not one (JSON, text). */
+function fixtureBytes(route: Route, mediaType: string, fixture: unknown): Uint8Array | undefined {
+  if (typeof fixture !== "string") return undefined;
+  const type = mediaType.toLowerCase().split(";")[0]!.trim();
+  if (route.base64?.includes(mediaType)) {
+    try {
+      return base64Bytes(fixture);
+    } catch {
+      return undefined;
+    }
+  }
+  const sample = SAMPLE_FILES[type === "image/jpg" ? "image/jpeg" : type];
+  return sample === undefined ? undefined : base64Bytes(sample);
+}
+
 /** Lower case: the methods MSW has a helper for, and any other (trace, OpenAPI 3.2's query, purge…). */
 type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | (string & {});
 /** `match`: the path as a regular expression source; `server`: the operation's own server, when the spec gives it one. */
-type Route = { method: Method; path: string; status: string | undefined; match: string; server?: string; pages?: Pages };
+type Route = { method: Method; path: string; status: string | undefined; match: string; server?: string; pages?: Pages; base64?: string[] };
 /** How an operation paginates, and its query parameters' names where they are not cursor/page/offset. */
 type Pages = { style: "page" | "offset" | "cursor" | "link"; cursor?: string; page?: string; offset?: string; limit?: string };
 const MSW_METHODS: readonly string[] = ["get", "put", "post", "delete", "options", "head", "patch"];
@@ -702,12 +731,17 @@ export interface MockHandlerOptions {
 
 /** Statuses `K` documents, as `responseFixtures` keys them ("200", "4XX", "default"). */
 export type StatusOf<K extends OperationId> = keyof ResponseBodies[K] & string;
+/** A response's body (any of its media types) and its media types; distributed over a union of statuses. */
+export type BodyOf<K extends OperationId, S> = S extends keyof ResponseBodies[K] ? ResponseBodies[K][S][keyof ResponseBodies[K][S]] : never;
+export type MediaTypeOf<K extends OperationId, S> = S extends keyof ResponseBodies[K] ? keyof ResponseBodies[K][S] & string : never;
+/** Conditional, not an index: a spec without operations has no keys to index with. */
+type DefaultStatus<K> = K extends keyof DefaultStatuses ? DefaultStatuses[K] : never;
 
 export interface HandlerOptions<K extends OperationId = OperationId, S extends StatusOf<K> = StatusOf<K>> extends MockHandlerOptions {
   /** Media type to answer with (default: the one the request's Accept prefers among the documented ones, else the first JSON one). */
-  mediaType?: (keyof ResponseBodies[K][S] & string) | undefined;
+  mediaType?: MediaTypeOf<K, S> | undefined;
   /** Body to answer with instead of the fixture: the response's type for that status (any of its media types). */
-  body?: ResponseBodies[K][S][keyof ResponseBodies[K][S]] | undefined;
+  body?: BodyOf<K, S> | undefined;
   /** text/event-stream: milliseconds between events (default 0). */
   eventDelayMs?: number | undefined;
 }
@@ -732,12 +766,17 @@ function respond(id: OperationId, status: string | undefined, options: AnyOption
   const code = status === undefined ? 200 : statusCode(status, Object.keys(documented).length === 1 ? 200 : 500);
   const types = Object.keys(media);
   const mediaType = options.mediaType ?? pickMediaType(types, request.headers.get("accept"));
-  const headers = { ...(mediaType ? { "Content-Type": mediaType } : {}), ...options.headers };
+  // Headers, not a record: an override's "content-type" replaces ours instead of joining it ("a, b").
+  const headers = new Headers(mediaType ? { "Content-Type": mediaType } : {});
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
   const fixture = options.body !== undefined ? options.body : mediaType ? media[mediaType] : undefined;
   const pages = routeOf(id).pages;
   const body = pages && code < 300 && laterPage(request, pages) ? emptyPage(fixture, request, pages) : fixture;
   if (body === undefined || code === 204 || code === 205 || code === 304) return new HttpResponse(null, { status: code, headers: options.headers ?? {} });
   if (mediaType && /[/+]json\b/i.test(mediaType)) return HttpResponse.json(body as never, { status: code, headers });
+  if (body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return new HttpResponse(body as BodyInit, { status: code, headers });
+  const bytes = options.body === undefined && mediaType ? fixtureBytes(routeOf(id), mediaType, body) : undefined;
+  if (bytes) return new HttpResponse(bytes, { status: code, headers });
   if (mediaType === "text/event-stream") {
     const text = typeof body === "string" && /^(data|event|id|retry|:)/m.test(body) ? body : `data: ${typeof body === "string" ? body : JSON.stringify(body)}\n\n`;
     // One chunk per event, `eventDelayMs` apart: clients see a real stream, not one blob.
@@ -752,7 +791,8 @@ function respond(id: OperationId, status: string | undefined, options: AnyOption
         controller.close();
       },
     });
-    return new HttpResponse(stream, { status: code, headers: { "Cache-Control": "no-cache", ...headers } });
+    if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-cache");
+    return new HttpResponse(stream, { status: code, headers });
   }
   return new HttpResponse(typeof body === "string" ? body : JSON.stringify(body), { status: code, headers });
 }
@@ -769,7 +809,7 @@ function handler(id: OperationId, status: string | undefined, options: AnyOption
 }
 
 /** A handler answering `operationId` with one of its documented statuses (default: its first 2xx). */
-export function handlerFor<K extends OperationId, S extends StatusOf<K> = DefaultStatuses[K] & StatusOf<K>>(operationId: K, status?: S, options: HandlerOptions<K, S> = {}): HttpHandler {
+export function handlerFor<K extends OperationId, S extends StatusOf<K> = Extract<StatusOf<K>, DefaultStatus<K>>>(operationId: K, status?: S, options: HandlerOptions<K, S> = {}): HttpHandler {
   return handler(operationId, status ?? routeOf(operationId).status, options as AnyOptions);
 }
 

@@ -54,7 +54,7 @@ describe("a pinned baseUrl", () => {
     expect((await get(pinned, "https://api.routes.test/v1/containers/c%201/files"))?.status).toBe(200);
     expect(await get(pinned, "https://api.routes.test/files")).toBeUndefined();
     expect(await get(pinned, "https://other.test/v1/files")).toBeUndefined();
-    expect(msw.createHandlers({ baseUrl: undefined })).toHaveLength(6);
+    expect(msw.createHandlers({ baseUrl: undefined })).toHaveLength(9);
   });
 
   it("leaves an operation with a server of its own on that server too (uploads on another host)", async () => {
@@ -82,5 +82,29 @@ describe("media types", () => {
     expect((await chat("application/xml;q=0.9, text/event-stream;q=0.5"))?.type).toBe("application/xml");
     expect((await chat("text/*"))?.type).toBe("text/event-stream");
     expect((await chat("image/png, */*;q=0.1"))?.type).toBe("application/json");
+  });
+});
+
+describe("smaller things", () => {
+  const bytes = async (url: string, accept: string) => new Uint8Array(await (await getResponse(msw.handlers, new Request(url, { headers: { accept } })))!.arrayBuffer());
+
+  it("a path with non-ASCII literal text matches its percent-encoded form", async () => {
+    expect((await get(msw.handlers, "https://api.routes.test/v1/café/1"))?.body).toEqual({ name: "café" });
+  });
+
+  it("an override's headers replace the generated ones whatever their case", async () => {
+    const res = await getResponse([msw.handlerFor("listFiles", "200", { headers: { "content-type": "application/vnd.api+json", "X-Extra": "1" } })], new Request("https://api.routes.test/v1/files"));
+    expect(res?.headers.get("content-type")).toBe("application/vnd.api+json");
+    expect(res?.headers.get("x-extra")).toBe("1");
+  });
+
+  it("an operation documenting a redirect and default answers the redirect by default", async () => {
+    expect((await get(msw.handlers, "https://api.routes.test/v1/see-other"))?.status).toBe(303);
+  });
+
+  it("binary responses are small valid files, base64 fixtures their bytes", async () => {
+    expect([...(await bytes("https://api.routes.test/v1/avatar", "image/png")).slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(new TextDecoder().decode((await bytes("https://api.routes.test/v1/avatar", "application/pdf")).slice(0, 5))).toBe("%PDF-");
+    expect(new TextDecoder().decode(await bytes("https://api.routes.test/v1/avatar", "application/octet-stream"))).toBe("hello");
   });
 });

@@ -14,6 +14,7 @@ import { MATCH_SOURCE } from "./msw/runtime-match.js";
 import { PAGES_SOURCE } from "./msw/runtime-pages.js";
 import { MEDIA_SOURCE } from "./msw/runtime-media.js";
 import { responseTypes } from "./msw/response-types.js";
+import { BYTES_SOURCE } from "./msw/runtime-bytes.js";
 import { defaultServerUrl } from "../client/server-url.js";
 
 /**
@@ -33,16 +34,25 @@ export function mswPath(path: string): string {
     .join("");
 }
 
-/** The status `handlers` answer with: the first 2xx (exact before ranges), else "default", else the first. */
+/**
+ * The status `handlers` answer with: the first 2xx (exact before ranges), else the first other
+ * documented non-error one (an operation that only redirects, 303), else "default", else the first.
+ */
 function defaultStatus(op: IROperation): string | undefined {
   const statuses = op.responses.map((r) => specStatus(r.status));
-  return statuses.find((s) => /^2\d\d$/.test(s)) ?? statuses.find((s) => s === "2XX") ?? statuses.find((s) => s === "default") ?? statuses[0];
+  return statuses.find((s) => /^2\d\d$/.test(s)) ?? statuses.find((s) => s === "2XX") ?? statuses.find((s) => /^[13](\d\d|XX)$/.test(s)) ?? statuses.find((s) => s === "default") ?? statuses[0];
+}
+
+/** Media types whose fixture is base64 text for bytes (\`format: byte\`): answered decoded. */
+function base64Media(responses: FixtureSet["operations"][number]["responses"]): string[] {
+  const encoded = responses.flatMap((r) => r.media.filter((m) => !/[/+]json\b|^text\//i.test(m.mediaType) && (m.schema.string?.format === "byte" || m.schema.string?.contentEncoding === "base64")));
+  return [...new Set(encoded.map((m) => m.mediaType))];
 }
 
 const RUNTIME = `/** Lower case: the methods MSW has a helper for, and any other (trace, OpenAPI 3.2's query, purge…). */
 type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | (string & {});
 /** \`match\`: the path as a regular expression source; \`server\`: the operation's own server, when the spec gives it one. */
-type Route = { method: Method; path: string; status: string | undefined; match: string; server?: string; pages?: Pages };
+type Route = { method: Method; path: string; status: string | undefined; match: string; server?: string; pages?: Pages; base64?: string[] };
 /** How an operation paginates, and its query parameters' names where they are not cursor/page/offset. */
 type Pages = { style: "page" | "offset" | "cursor" | "link"; cursor?: string; page?: string; offset?: string; limit?: string };
 const MSW_METHODS: readonly string[] = ["get", "put", "post", "delete", "options", "head", "patch"];
@@ -60,12 +70,17 @@ export interface MockHandlerOptions {
 
 /** Statuses \`K\` documents, as \`responseFixtures\` keys them ("200", "4XX", "default"). */
 export type StatusOf<K extends OperationId> = keyof ResponseBodies[K] & string;
+/** A response's body (any of its media types) and its media types; distributed over a union of statuses. */
+export type BodyOf<K extends OperationId, S> = S extends keyof ResponseBodies[K] ? ResponseBodies[K][S][keyof ResponseBodies[K][S]] : never;
+export type MediaTypeOf<K extends OperationId, S> = S extends keyof ResponseBodies[K] ? keyof ResponseBodies[K][S] & string : never;
+/** Conditional, not an index: a spec without operations has no keys to index with. */
+type DefaultStatus<K> = K extends keyof DefaultStatuses ? DefaultStatuses[K] : never;
 
 export interface HandlerOptions<K extends OperationId = OperationId, S extends StatusOf<K> = StatusOf<K>> extends MockHandlerOptions {
   /** Media type to answer with (default: the one the request's Accept prefers among the documented ones, else the first JSON one). */
-  mediaType?: (keyof ResponseBodies[K][S] & string) | undefined;
+  mediaType?: MediaTypeOf<K, S> | undefined;
   /** Body to answer with instead of the fixture: the response's type for that status (any of its media types). */
-  body?: ResponseBodies[K][S][keyof ResponseBodies[K][S]] | undefined;
+  body?: BodyOf<K, S> | undefined;
   /** text/event-stream: milliseconds between events (default 0). */
   eventDelayMs?: number | undefined;
 }
@@ -90,12 +105,17 @@ function respond(id: OperationId, status: string | undefined, options: AnyOption
   const code = status === undefined ? 200 : statusCode(status, Object.keys(documented).length === 1 ? 200 : 500);
   const types = Object.keys(media);
   const mediaType = options.mediaType ?? pickMediaType(types, request.headers.get("accept"));
-  const headers = { ...(mediaType ? { "Content-Type": mediaType } : {}), ...options.headers };
+  // Headers, not a record: an override's "content-type" replaces ours instead of joining it ("a, b").
+  const headers = new Headers(mediaType ? { "Content-Type": mediaType } : {});
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
   const fixture = options.body !== undefined ? options.body : mediaType ? media[mediaType] : undefined;
   const pages = routeOf(id).pages;
   const body = pages && code < 300 && laterPage(request, pages) ? emptyPage(fixture, request, pages) : fixture;
   if (body === undefined || code === 204 || code === 205 || code === 304) return new HttpResponse(null, { status: code, headers: options.headers ?? {} });
   if (mediaType && /[/+]json\\b/i.test(mediaType)) return HttpResponse.json(body as never, { status: code, headers });
+  if (body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return new HttpResponse(body as BodyInit, { status: code, headers });
+  const bytes = options.body === undefined && mediaType ? fixtureBytes(routeOf(id), mediaType, body) : undefined;
+  if (bytes) return new HttpResponse(bytes, { status: code, headers });
   if (mediaType === "text/event-stream") {
     const text = typeof body === "string" && /^(data|event|id|retry|:)/m.test(body) ? body : \`data: \${typeof body === "string" ? body : JSON.stringify(body)}\\n\\n\`;
     // One chunk per event, \`eventDelayMs\` apart: clients see a real stream, not one blob.
@@ -110,7 +130,8 @@ function respond(id: OperationId, status: string | undefined, options: AnyOption
         controller.close();
       },
     });
-    return new HttpResponse(stream, { status: code, headers: { "Cache-Control": "no-cache", ...headers } });
+    if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-cache");
+    return new HttpResponse(stream, { status: code, headers });
   }
   return new HttpResponse(typeof body === "string" ? body : JSON.stringify(body), { status: code, headers });
 }
@@ -127,7 +148,7 @@ function handler(id: OperationId, status: string | undefined, options: AnyOption
 }
 
 /** A handler answering \`operationId\` with one of its documented statuses (default: its first 2xx). */
-export function handlerFor<K extends OperationId, S extends StatusOf<K> = DefaultStatuses[K] & StatusOf<K>>(operationId: K, status?: S, options: HandlerOptions<K, S> = {}): HttpHandler {
+export function handlerFor<K extends OperationId, S extends StatusOf<K> = Extract<StatusOf<K>, DefaultStatus<K>>>(operationId: K, status?: S, options: HandlerOptions<K, S> = {}): HttpHandler {
   return handler(operationId, status ?? routeOf(operationId).status, options as AnyOptions);
 }
 
@@ -171,6 +192,8 @@ export function mswModule(ctx: EmitContext, set: FixtureSet): string {
     const fields = [`method: ${stringLiteral(op.method)}`, `path: ${stringLiteral(mswPath(op.path))}`, `status: ${status === undefined ? "undefined" : stringLiteral(status)}`, `match: ${stringLiteral(pathPattern(op.path))}`];
     if (server !== undefined) fields.push(`server: ${stringLiteral(server)}`);
     if (op.pagination) fields.push(`pages: ${valueLiteral({ style: op.pagination.style, ...op.pagination.params })}`);
+    const base64 = base64Media(set.operations[i]!.responses);
+    if (base64.length) fields.push(`base64: ${valueLiteral(base64)}`);
     out.push(`  ${propertyKey(keys[i]!)}: { ${fields.join(", ")} },`);
   });
   out.push(`};`, "");
@@ -179,6 +202,6 @@ export function mswModule(ctx: EmitContext, set: FixtureSet): string {
   out.push(`export type OperationId = keyof typeof routes;`, "");
   out.push(...responseTypes(set, keys, defaultStatus));
   out.push(`/** Handler order: paths with fewer parameters first (\`/users/me\` before \`/users/:id\`). */`, `const order: OperationId[] = ${ops.length ? `[\n${order.map(({ k }) => `  ${stringLiteral(k)},`).join("\n")}\n]` : "[]"};`, "");
-  out.push(MATCH_SOURCE, PAGES_SOURCE, MEDIA_SOURCE, RUNTIME);
+  out.push(MATCH_SOURCE, PAGES_SOURCE, MEDIA_SOURCE, BYTES_SOURCE, RUNTIME);
   return out.join("\n");
 }
