@@ -11,8 +11,14 @@ export function npmrc(url, fail) {
   } catch {
     fail(`--registry ${JSON.stringify(url)}: not a URL (e.g. https://npm.example.com/)`);
   }
-  if (!/^https?:$/.test(parsed.protocol)) fail(`--registry ${url}: an http(s) URL is needed`);
-  const href = parsed.href.endsWith("/") ? parsed.href : `${parsed.href}/`;
+  if (!/^https?:$/.test(parsed.protocol)) fail(`--registry ${parsed.protocol}//${parsed.host}${parsed.pathname}: an http(s) URL is needed`);
+  // The .npmrc is committed with the project: no credentials in it (and no query or fragment,
+  // which a registry URL has not and pnpm would join package names onto).
+  const path = parsed.pathname.endsWith("/") ? parsed.pathname : `${parsed.pathname}/`;
+  const plain = `${parsed.protocol}//${parsed.host}${path}`;
+  if (parsed.username || parsed.password || parsed.search || parsed.hash)
+    fail(`--registry ${plain}: give the URL without a user, password, query or fragment (it is written to the project's committed .npmrc); put a token in your user ~/.npmrc as //${parsed.host}${path}:_authToken=…`);
+  const href = plain;
   return `# specforge's packages (@specforge/codegen, spec-diff, runtime) come from here.\n@specforge:registry=${href}\n`;
 }
 
