@@ -19,6 +19,12 @@ export const STRUCTURAL = new Set(["no-unresolved-refs", "operation-operationId-
  * fails: real vendor specs that generate fine carry unknown keys (`nullable` in 3.1), a 3.0-style
  * boolean `exclusiveMinimum` or a response without description (openai.yaml has 100 such).
  */
+/**
+ * `path-parameters-defined` also reports a declared parameter the path does not use ("is not
+ * used in the path"): harmless to the generated code, so only the undeclared ones fail.
+ */
+const structural = (p) => STRUCTURAL.has(p.ruleId) && !(p.ruleId === "path-parameters-defined" && /is not used in the path/.test(p.message ?? ""));
+
 const fatalStruct = (p) => (p.ruleId === "struct" || p.ruleId === "spec") && /can be one of the following only/.test(p.message);
 
 /** A path as the user knows it: relative to where they ran the scaffold when it is below it. */
@@ -57,7 +63,7 @@ export function structuralErrors(json, cwd) {
     return [];
   }
   return (report.problems ?? [])
-    .filter((p) => p.severity === "error" && (STRUCTURAL.has(p.ruleId) || fatalStruct(p)))
+    .filter((p) => p.severity === "error" && (structural(p) || fatalStruct(p)))
     .map((p) => {
       const at = p.location?.[0];
       const where = at ? `${shown(resolve(cwd, at.source?.ref ?? ""))}${at.start ? `:${at.start.line}:${at.start.col}` : ""} ${at.pointer ?? ""}` : "";

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { splitSpec } from "../src/split-spec.mjs";
+import { structuralErrors } from "../src/spec-problems.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -71,6 +72,21 @@ describe("problems of the user's spec", () => {
   it("names the referenced file whose YAML is invalid", async () => {
     const r = await split({ "openapi.yaml": ROOT, "paths/a.yaml": "get:\n  operationId: [a\n  responses: {\n", "paths/b.yaml": op("b") });
     expect(r.error).toMatch(/in\/paths\/a\.yaml:\d+:\d+: Failed to parse/);
+  }, 60_000);
+
+  it("fails on a path parameter no operation declares, not on a declared one the path does not use", () => {
+    const problem = (message: string) => ({ ruleId: "path-parameters-defined", severity: "error", message, location: [{ source: { ref: "in/paths/a.yaml" }, start: { line: 3, col: 5 }, pointer: "#/get/parameters/0" }] });
+    const json = JSON.stringify({ problems: [problem("The operation does not define the path parameter `{id}` expected by path `/a/{id}`."), problem("Path parameter `id` is not used in the path `/a`.")] });
+    const errors = structuralErrors(json, "/");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/does not define the path parameter `\{id\}`/);
+  });
+
+  it("records a declared path parameter the path does not use instead of failing", async () => {
+    const unused = `get:\n  operationId: a\n  parameters:\n    - { name: id, in: path, required: true, schema: { type: string } }\n  responses:\n    "200":\n      description: ok\n`;
+    const r = await split({ "openapi.yaml": ROOT, "paths/a.yaml": unused, "paths/b.yaml": op("b") });
+    expect(r.error).toBe("");
+    expect(r.logs.join("\n")).toMatch(/path-parameters-defined 1/);
   }, 60_000);
 
   it("records style problems and says how many per rule", async () => {
