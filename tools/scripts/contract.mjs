@@ -18,7 +18,7 @@ const usage = `Usage: pnpm contract --target <url> [--spec <file>] [--only <oper
   --api-key  X-API-Key, sent to operations that accept a key but no bearer token, or every one that
              accepts a key when no --bearer is given (default: $CONTRACT_API_KEY); with neither option,
              a placeholder bearer token is sent, which only a server without auth accepts
-  --timeout  seconds one exchange with the target may take (default: 30)
+  --timeout  seconds one exchange with the target may take (default: 30, at most 2147483)
   --json     print the report as JSON`;
 
 const fail = (message, code = 2) => {
@@ -54,7 +54,8 @@ if (values.only !== undefined) {
   if (only.length === 0) fail(`contract: --only ${JSON.stringify(values.only)} names no operation; give operationIds separated by commas, or leave --only out to call all.`);
 }
 const timeout = values.timeout === undefined ? 30 : Number(values.timeout);
-if (!(timeout > 0) || !Number.isFinite(timeout)) fail(`contract: --timeout ${values.timeout} is not a number of seconds above 0.`);
+// At most 2147483 s: setTimeout takes at most 2^31-1 ms and fires at once above that.
+if (!(timeout > 0) || !(timeout <= 2_147_483)) fail(`contract: --timeout ${values.timeout} is not a number of seconds above 0 and at most 2147483.`);
 const spec = values.spec ?? (await loadConfig()).spec.bundleYaml;
 if (!existsSync(spec)) fail(`contract: ${spec} does not exist${values.spec ? "" : "; run `npx -y pnpm@12.4.2 build` first"}.`);
 

@@ -18,14 +18,20 @@ const REPORTED_EVENTS = 5;
  */
 export function bodyViolations(spec: Json, op: SpecOperation, where: Where, answer: Answer): Violation[] {
   if (answer.status < 200 || answer.status > 299) return [];
+  // Only the start was kept: a valid body would fail JSON.parse (see uncheckedBody).
+  if (answer.truncated) return [];
+  const at = (pointer: string, code: string, message: string, part = "response.body"): Violation => ({ ...where, severity: "Error", in: part, pointer, code, message });
+  if (answer.undecodable) return [at("", "encoding", answer.undecodable)];
   const responses = op.raw.responses ?? {};
-  const documented = deref<Json | undefined>(responses[String(answer.status)] ?? responses["2XX"] ?? responses.default, spec);
+  // `default` documents the statuses not listed, which a 2xx the spec does not name is not meant to be.
+  const documented = deref<Json | undefined>(responses[String(answer.status)] ?? responses["2XX"], spec);
   const content: Json = documented?.content ?? {};
   const type = String(answer.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
   const text = answer.body.toString("utf8");
-  const at = (pointer: string, code: string, message: string, part = "response.body"): Violation => ({ ...where, severity: "Error", in: part, pointer, code, message });
 
   if (text.trim() === "") {
+    // A HEAD answer, a 204 and a 205 have no body by definition (RFC 9110).
+    if (op.method.toLowerCase() === "head" || answer.status === 204 || answer.status === 205) return [];
     const json = Object.entries(content).find(([media, m]) => JSON_MEDIA.test(media) && m?.schema !== undefined);
     return json ? [at("", "empty", `empty body where the documented ${answer.status} has a ${json[0]} schema`)] : [];
   }
@@ -55,6 +61,8 @@ function eventViolations(spec: Json, schema: Json, text: string, at: (pointer: s
   parseEvents(text).forEach((event, i) => {
     if (out.length >= REPORTED_EVENTS) return;
     const name = `event ${i}${event.event !== undefined ? ` (${event.event})` : ""}`;
+    // A bare `data:` (a keep-alive, say) carries nothing to decode or check.
+    if (event.data === "") return;
     let data: unknown;
     try {
       data = JSON.parse(event.data);
@@ -66,4 +74,10 @@ function eventViolations(spec: Json, schema: Json, text: string, at: (pointer: s
     if (issue) out.push(at(`/${i}${issue.pointer}`, "schema", `${name}: ${issue.message}: ${preview(event.data)}`, "response.events"));
   });
   return out;
+}
+
+/** Why the body checks above did not judge an answer's body, for the report line; undefined when they did. */
+export function uncheckedBody(answer: Answer): string | undefined {
+  if (answer.status < 200 || answer.status > 299 || !answer.truncated) return undefined;
+  return "body over the kept size (1 MiB, 16 MiB decoded): not checked as JSON, for emptiness or its events";
 }

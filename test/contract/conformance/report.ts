@@ -15,7 +15,7 @@ export function formatReport(report: ConformanceReport): string {
   const pathWidth = Math.max(...report.operations.map((o) => o.path.length), 4);
   for (const o of report.operations) {
     const mark = o.skipped ? "skip" : o.violations ? "FAIL" : "ok  ";
-    const note = o.skipped ? `  ${o.skipped}` : o.violations ? `  ${o.violations} violation${o.violations === 1 ? "" : "s"}` : "";
+    const note = (o.skipped ? `  ${o.skipped}` : o.violations ? `  ${o.violations} violation${o.violations === 1 ? "" : "s"}` : "") + (o.unchecked ? `  (${o.unchecked})` : "");
     lines.push(`  ${mark} ${pad(o.operation, idWidth)} ${pad(o.method, 6)} ${pad(o.path, pathWidth)} ${o.status ?? "-"}${note}`);
   }
   lines.push("");

@@ -3,7 +3,7 @@ import { cases } from "../cases/index.js";
 import { contractClient, PLACEHOLDER_BEARER } from "../support/client.js";
 import { snapshotSpec } from "../support/snapshot.js";
 import { specOperations, type SpecOperation } from "../support/spec.js";
-import { bodyViolations } from "./body-check.js";
+import { bodyViolations, uncheckedBody } from "./body-check.js";
 import { onCleanup } from "./cleanup.js";
 import { acceptedCredentials, missingCredentials } from "./credentials.js";
 import { CASE_HEADER, startRecorder, type Recorder } from "./recorder.js";
@@ -13,6 +13,9 @@ import { checkReachable, parseTarget, UsageError } from "./target.js";
 import { violationsOf, type Violation, type Where } from "./violations.js";
 
 type Json = Record<string, any>;
+
+/** The longest --timeout in seconds: setTimeout takes at most 2^31-1 ms. */
+export const MAX_TIMEOUT_S = 2_147_483;
 
 export interface ConformanceOptions {
   /** Base URL of the server under test (its paths as in the spec, e.g. http://127.0.0.1:8080/v1). */
@@ -36,6 +39,8 @@ export interface OperationResult {
   violations: number;
   /** Why it was not called (no contract case, no credentials it accepts); not a violation. */
   skipped?: string;
+  /** What was not checked of its answer (a body too large to keep whole); not a violation. */
+  unchecked?: string;
 }
 
 export interface ConformanceReport {
@@ -55,6 +60,8 @@ export interface ConformanceReport {
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
   const target = parseTarget(options.target);
   const timeoutMs = (options.timeout ?? 30) * 1000;
+  // Above this a timer fires at once (setTimeout's limit is 2^31-1 ms).
+  if (!(timeoutMs > 0) || timeoutMs > MAX_TIMEOUT_S * 1000) throw new UsageError(`contract: --timeout ${options.timeout} is not a number of seconds above 0 and at most ${MAX_TIMEOUT_S}.`);
   const spec = readSpecFile(options.spec);
   const ops = specOperations(spec);
   const unknown = (options.only ?? []).filter((id) => !ops.some((o) => o.id === id));
@@ -87,7 +94,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
         }
         const found = await callOne(op, spec, api, take, recorder, where);
         violations.push(...found);
-        results.push({ ...where, status: recorder.statusOf(op.id) ?? null, violations: found.length });
+        const answer = recorder.answerOf(op.id);
+        const unchecked = answer && !recorder.failureOf(op.id) ? uncheckedBody(answer) : undefined;
+        results.push({ ...where, status: answer?.status ?? null, violations: found.length, ...(unchecked ? { unchecked } : {}) });
       }
       return { target: options.target, spec: options.spec, operations: results, violations };
     } finally {

@@ -8,10 +8,13 @@ export interface RawEvent {
 /** The events of a text/event-stream body (WHATWG rules: blank line ends an event, `:` lines are comments). */
 export function parseEvents(text: string): RawEvent[] {
   const events: RawEvent[] = [];
-  let current: { event?: string; id?: string; data: string[] } = { data: [] };
-  for (const line of text.split(/\r\n|\r|\n/)) {
+  let current: { event?: string; data: string[] } = { data: [] };
+  // The last event ID is the stream's, not the event's: it carries over until an `id:` changes it.
+  let lastId: string | undefined;
+  // A leading BOM is not part of the first field name (it would hide the first event).
+  for (const line of text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/)) {
     if (line === "") {
-      if (current.data.length) events.push({ ...(current.event !== undefined ? { event: current.event } : {}), ...(current.id !== undefined ? { id: current.id } : {}), data: current.data.join("\n") });
+      if (current.data.length) events.push({ ...(current.event !== undefined ? { event: current.event } : {}), ...(lastId !== undefined ? { id: lastId } : {}), data: current.data.join("\n") });
       current = { data: [] };
       continue;
     }
@@ -21,7 +24,7 @@ export function parseEvents(text: string): RawEvent[] {
     const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
     if (field === "data") current.data.push(value);
     else if (field === "event") current.event = value;
-    else if (field === "id") current.id = value;
+    else if (field === "id" && !value.includes("\0")) lastId = value;
   }
   return events;
 }
