@@ -98,11 +98,13 @@ export async function scaffold(options) {
     json("spec/package.json", JSON.parse(JSON.stringify(specPackageJson({ scope, name, versions })).replace("__REDOCLY__", redocly)));
     for (const [path, value] of Object.entries(testFiles({ scope, versions }, REPO))) json(path, value);
     write(staging, "test/vitest.config.ts", TEST_VITEST_CONFIG);
+    await signals();
 
     if (existsSync(dest)) rmdirSync(dest);
     renameSync(staging, dest);
     swapped = true;
     rmSync(work, { recursive: true, force: true });
+    await signals();
 
     if (options.install !== false) {
       log("installing (from the pnpm store when it can)");
@@ -128,10 +130,18 @@ export async function scaffold(options) {
     if (swapped && err instanceof ScaffoldError) err.message += `\n(${dest} was removed again${destExisted ? ", left empty as it was" : ""}: nothing is left half-made, and a re-run starts clean)`;
     throw err;
   } finally {
+    // A signal that came during the last synchronous stretch still undoes the work (and exits).
+    await signals();
     disarm();
   }
   return { dir: dest, name, next: nextSteps({ dest, out: options.out, installed: options.install !== false }) };
 }
+
+/**
+ * Lets the event loop turn once, so a SIGINT/SIGTERM that arrived during synchronous work
+ * (splitting, copying, the swap) reaches its handler while it is still armed.
+ */
+const signals = () => new Promise((done) => setImmediate(done));
 
 function write(root, path, text) {
   mkdirSync(dirname(join(root, path)), { recursive: true });

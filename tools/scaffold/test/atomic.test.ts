@@ -14,9 +14,11 @@ import { tinySpec, writeSpec } from "./support/tiny-spec.js";
 
 const bin = fileURLToPath(new URL("../bin/scaffold.mjs", import.meta.url));
 
-function scaffoldCli(args: string[], env: Record<string, string>, onSpawn?: (kill: (s: NodeJS.Signals) => void) => void) {
+const signalAtSwap = fileURLToPath(new URL("./support/signal-at-swap.mjs", import.meta.url));
+
+function scaffoldCli(args: string[], env: Record<string, string>, onSpawn?: (kill: (s: NodeJS.Signals) => void) => void, nodeArgs: string[] = []) {
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((done) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...nodeArgs, bin, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
     child.on("close", (code, signal) => done({ code, signal, stderr }));
@@ -68,4 +70,19 @@ describe("a scaffold that fails or is stopped after its files are in place", () 
       }
     }, 120_000);
   }
+
+  it("with --no-install, a SIGTERM that arrives during the synchronous copy and swap still undoes it all and exits 143", async () => {
+    const { dir, file } = writeSpec(tinySpec());
+    const tmp = mkdtempSync(join(dir, "tmp-"));
+    try {
+      const out = join(dir, "out");
+      const r = await scaffoldCli(["--spec", file, "--scope", "@acme", "--out", out, "--no-install"], { TMPDIR: tmp, SIGNAL_AT_SWAP: "SIGTERM" }, undefined, ["--import", signalAtSwap]);
+      expect(r.code, r.stderr).toBe(143);
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(dir).filter((f) => f.includes(".scaffold-"))).toEqual([]);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
