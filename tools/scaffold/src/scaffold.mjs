@@ -60,8 +60,13 @@ export async function scaffold(options) {
     undo();
     if (madeParent) rmSync(madeParent, { recursive: true, force: true });
   };
-  const { children, disarm } = undoOnSignal(undoAll);
-  const exec = (cmd, args, cwd) => run(cmd, args, cwd, children);
+  const { children, stopping, disarm } = undoOnSignal(undoAll);
+  const exec = async (cmd, args, cwd) => {
+    const result = await run(cmd, args, cwd, children);
+    // A signal stopped it: the handler undoes and exits; nothing more is run meanwhile.
+    if (stopping()) await new Promise(() => {});
+    return result;
+  };
   let name;
   let version;
   try {
@@ -149,9 +154,10 @@ function write(root, path, text) {
 }
 
 // Not spawnSync: a signal must reach the scaffold (and stop the child) while an install runs.
+// Detached: each child is its own process group, which a signal stops whole (pnpm below npx).
 function run(cmd, args, cwd, children) {
   return new Promise((done) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
     children.add(child);
     let output = "";
     child.stdout.setEncoding("utf8").on("data", (d) => (output += d));

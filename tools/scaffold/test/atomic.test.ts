@@ -71,6 +71,25 @@ describe("a scaffold that fails or is stopped after its files are in place", () 
     }, 120_000);
   }
 
+  it("on SIGTERM stops the install's whole process tree and waits for it before removing the project", async () => {
+    const { dir, file } = writeSpec(tinySpec());
+    const tmp = mkdtempSync(join(dir, "tmp-"));
+    const mark = join(dir, "installing");
+    try {
+      const out = join(dir, "out");
+      const env = { PATH: `${fakeNpx(dir)}:${process.env.PATH}`, FAKE_NPX: "writing", FAKE_NPX_MARK: mark, TMPDIR: tmp };
+      const r = await scaffoldCli(["--spec", file, "--scope", "@acme", "--out", out], env, (kill) => {
+        const wait = setInterval(() => existsSync(mark) && (clearInterval(wait), kill("SIGTERM")), 50);
+      });
+      expect(r.code, r.stderr).toBe(143);
+      await new Promise((done) => setTimeout(done, 700));
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("with --no-install, a SIGTERM that arrives during the synchronous copy and swap still undoes it all and exits 143", async () => {
     const { dir, file } = writeSpec(tinySpec());
     const tmp = mkdtempSync(join(dir, "tmp-"));
