@@ -4,7 +4,7 @@
 // and a re-run starts clean. The target must not exist or be empty (nothing the scaffold did not
 // create is touched: an empty folder given is left empty).
 import { spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,7 +40,12 @@ export async function scaffold(options) {
   const specFile = resolve(options.spec);
   if (!existsSync(specFile) || !statSync(specFile).isFile()) fail(`--spec ${specFile}: no such file`);
   const npmrcText = options.registry === undefined ? undefined : npmrc(options.registry, fail);
-  const dest = resolve(options.out);
+  let dest = resolve(options.out);
+  // A symlink to a folder is that folder (the staging folder goes beside it, on its filesystem).
+  if (lstatSync(dest, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    if (!existsSync(dest)) fail(`--out ${dest} is a symlink to nothing; give a new or empty folder (or a link to one)`);
+    dest = realpathSync(dest);
+  }
   if (existsSync(dest) && (!statSync(dest).isDirectory() || readdirSync(dest).length > 0)) fail(`--out ${dest} exists and is not an empty folder; the scaffold writes only into a new or empty one`);
 
   // The first folder of the path it had to create, if any: a failure removes that too.

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fakeNpx } from "./support/fake-npx.js";
@@ -85,6 +85,31 @@ describe("a scaffold that fails or is stopped after its files are in place", () 
       await new Promise((done) => setTimeout(done, 700));
       expect(existsSync(out)).toBe(false);
       expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("takes an --out symlink to an empty folder as that folder, and refuses a dangling one in one line", async () => {
+    const { dir, file } = writeSpec(tinySpec());
+    try {
+      const real = join(dir, "real");
+      mkdirSync(real);
+      symlinkSync(real, join(dir, "link"));
+      const failed = await scaffoldCli(["--spec", file, "--scope", "@acme", "--out", join(dir, "link")], { PATH: `${fakeNpx(dir)}:${process.env.PATH}`, FAKE_NPX: "404" });
+      expect(failed.code, failed.stderr).toBe(1);
+      expect(failed.stderr).not.toMatch(/ENOTDIR|\n\s+at /);
+      expect(lstatSync(join(dir, "link")).isSymbolicLink()).toBe(true);
+      expect(readdirSync(real)).toEqual([]);
+      const r = await scaffoldCli(["--spec", file, "--scope", "@acme", "--out", join(dir, "link"), "--no-install"], {});
+      expect(r.code, r.stderr).toBe(0);
+      expect(lstatSync(join(dir, "link")).isSymbolicLink()).toBe(true);
+      expect(existsSync(join(real, "package.json"))).toBe(true);
+      symlinkSync(join(dir, "nothing"), join(dir, "dangling"));
+      const dangling = await scaffoldCli(["--spec", file, "--scope", "@acme", "--out", join(dir, "dangling"), "--no-install"], {});
+      expect(dangling.code).toBe(1);
+      expect(dangling.stderr).toMatch(/--out .*dangling.* symlink/);
+      expect(dangling.stderr.trim().split("\n")).toHaveLength(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
