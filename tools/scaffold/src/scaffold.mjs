@@ -1,5 +1,6 @@
 // Creates a new project of this repository's shape for another API's spec. Everything is written
-// into a staging folder beside the target and swapped in whole; if install, generate or git then
+// into a staging folder beside the target and swapped in whole (into an empty target folder given,
+// its entries are moved, so the folder itself stays); if install, generate or git then
 // fail (or a signal stops it) the target is removed again, so a failure leaves nothing behind
 // and a re-run starts clean. The target must not exist or be empty (nothing the scaffold did not
 // create is touched: an empty folder given is left empty).
@@ -54,12 +55,15 @@ export async function scaffold(options) {
   const work = mkdtempSync(join(tmpdir(), "specforge-scaffold-"));
   const destExisted = existsSync(dest);
   let swapped = false;
+  // An empty folder given is kept (its mode, setgid, ACLs; a shell inside it): the project's
+  // entries are moved into it, and an undo removes what appeared in it since, nothing else.
+  let present;
   const undo = () => {
     rmSync(staging, { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
-    if (!swapped) return;
-    rmSync(dest, { recursive: true, force: true });
-    if (destExisted) mkdirSync(dest);
+    if (!destExisted) {
+      if (swapped) rmSync(dest, { recursive: true, force: true });
+    } else if (present) for (const entry of readdirSync(dest)) if (!present.has(entry)) rmSync(join(dest, entry), { recursive: true, force: true });
   };
   const undoAll = () => {
     undo();
@@ -110,8 +114,11 @@ export async function scaffold(options) {
     write(staging, "test/vitest.config.ts", TEST_VITEST_CONFIG);
     await signals();
 
-    if (existsSync(dest)) rmdirSync(dest);
-    renameSync(staging, dest);
+    if (destExisted) {
+      present = new Set(readdirSync(dest));
+      for (const entry of readdirSync(staging)) renameSync(join(staging, entry), join(dest, entry));
+      rmdirSync(staging);
+    } else renameSync(staging, dest);
     swapped = true;
     rmSync(work, { recursive: true, force: true });
     await signals();
@@ -137,7 +144,7 @@ export async function scaffold(options) {
     }
   } catch (err) {
     undoAll();
-    if (swapped && err instanceof ScaffoldError) err.message += `\n(${dest} was removed again${destExisted ? ", left empty as it was" : ""}: nothing is left half-made, and a re-run starts clean)`;
+    if (swapped && err instanceof ScaffoldError) err.message += `\n(${destExisted ? `what was written into ${dest} was removed again, leaving it empty as it was` : `${dest} was removed again`}: nothing is left half-made, and a re-run starts clean)`;
     throw err;
   } finally {
     // A signal that came during the last synchronous stretch still undoes the work (and exits).

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fakeNpx } from "./support/fake-npx.js";
@@ -85,6 +85,28 @@ describe("a scaffold that fails or is stopped after its files are in place", () 
       await new Promise((done) => setTimeout(done, 700));
       expect(existsSync(out)).toBe(false);
       expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("fills an empty folder given in place (same folder, mode and setgid kept) and on failure empties it again", async () => {
+    const { dir, file } = writeSpec(tinySpec());
+    try {
+      const out = join(dir, "given");
+      mkdirSync(out);
+      chmodSync(out, 0o2775);
+      const before = statSync(out);
+      const failed = await scaffoldCli(["--spec", file, "--scope", "@acme", "--out", out], { PATH: `${fakeNpx(dir)}:${process.env.PATH}`, FAKE_NPX: "404" });
+      expect(failed.code, failed.stderr).toBe(1);
+      expect(readdirSync(out)).toEqual([]);
+      expect(statSync(out).ino).toBe(before.ino);
+      const r = await scaffoldCli(["--spec", file, "--scope", "@acme", "--out", out, "--no-install"], {});
+      expect(r.code, r.stderr).toBe(0);
+      expect(existsSync(join(out, "package.json"))).toBe(true);
+      expect(statSync(out).ino).toBe(before.ino);
+      expect(statSync(out).mode).toBe(before.mode);
+      expect(readdirSync(dir).filter((f) => f.includes(".scaffold-"))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

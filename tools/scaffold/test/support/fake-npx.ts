@@ -16,7 +16,7 @@ export function fakeNpx(dir: string): string {
     `#!/bin/sh
 echo "npx $*" >> "\${FAKE_NPX_LOG:-/dev/null}"
 case "$FAKE_NPX" in
-  404) printf '%s\\n' ${JSON.stringify(PNPM_404)} >&2; exit 1 ;;
+  404) mkdir -p node_modules/.pnpm; printf '%s\\n' ${JSON.stringify(PNPM_404)} >&2; exit 1 ;;
   hang) touch "$FAKE_NPX_MARK"; exec sleep 60 ;;
   # as pnpm: a process below npx keeps writing node_modules, and npx takes a while to stop.
   writing)
