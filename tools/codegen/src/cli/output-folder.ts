@@ -42,7 +42,11 @@ export function readMarker(dir: string): string[] | undefined {
     return undefined;
   }
   if (!text.startsWith(HEADER)) return [...LEGACY_OWN_FILES];
-  return text.split("\n").filter((l) => l !== "" && !l.startsWith("#"));
+  // A Windows checkout (core.autocrlf) turns the committed marker's line ends into CRLF.
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#"));
 }
 
 /**

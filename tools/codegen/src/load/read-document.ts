@@ -93,7 +93,13 @@ function parseYaml(file: string, text: string): unknown {
   try {
     return jsYaml.load(text, { schema: coreWithMerge, json: false });
   } catch {
-    // Fall through: `yaml` either reads it or says where it is broken.
+    // A `<<` whose value is not a mapping (`<<: left shift` in an example) is a plain key in YAML
+    // 1.2, as it was here before merges: read so rather than refused.
+    try {
+      return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+    } catch {
+      // Fall through: `yaml` either reads it or says where it is broken.
+    }
   }
   const yaml = require("yaml") as typeof import("yaml");
   const lines = new yaml.LineCounter();
@@ -108,5 +114,15 @@ function parseYaml(file: string, text: string): unknown {
   if (dup) {
     throw new SpecError(file, dup.pointer, `duplicate key ${JSON.stringify(dup.key)} (first at line ${dup.firstLine}); YAML keeps only the last one, so the first would be lost`, dup.line);
   }
-  return doc.toJS({ maxAliasCount: -1 });
+  try {
+    return doc.toJS({ maxAliasCount: -1 });
+  } catch (e) {
+    // "Merge sources must be maps or map aliases": a `<<` that is a plain key (see above).
+    const plain = yaml.parseDocument(text, { uniqueKeys: false, merge: false });
+    try {
+      return plain.toJS({ maxAliasCount: -1 });
+    } catch {
+      throw new SpecError(file, "", `invalid YAML: ${(e as Error).message}`);
+    }
+  }
 }

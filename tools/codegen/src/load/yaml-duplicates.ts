@@ -17,6 +17,11 @@ export interface YamlDuplicate {
  */
 export function yamlDuplicateKey(yaml: Yaml, doc: Document, lines: LineCounter): YamlDuplicate | undefined {
   const { isMap, isSeq, isScalar } = yaml;
+  // With merges on, `yaml` reads a merge key as Symbol(<<).
+  const keyText = (key: unknown): string => {
+    const v = isScalar(key) ? key.value : key;
+    return typeof v === "symbol" ? "<<" : String(v);
+  };
   const lineOf = (node: unknown) => {
     const range = (node as { range?: [number, number, number] } | null)?.range;
     return range ? lines.linePos(range[0]).line : 0;
@@ -25,14 +30,14 @@ export function yamlDuplicateKey(yaml: Yaml, doc: Document, lines: LineCounter):
     if (isMap(node)) {
       const seen = new Map<string, unknown>();
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const key = keyText(pair.key);
         if (key === "<<") continue;
         const first = seen.get(key);
         if (first !== undefined) return { pointer, key, line: lineOf(pair.key), firstLine: lineOf(first) };
         seen.set(key, pair.key);
       }
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const key = keyText(pair.key);
         const hit = walk(pair.value, joinPointer(pointer, key));
         if (hit) return hit;
       }

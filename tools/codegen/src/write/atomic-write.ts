@@ -35,7 +35,7 @@ export function createStaging(outDir: string): string {
     throw new OutputError(`--out ${target} is an existing file, not a folder; the generator owns its output folder and replaces it whole (pick a folder)`);
   }
   mkdirSync(dirname(target), { recursive: true });
-  sweepStaleStaging(target);
+  sweepStaleStaging(target, active);
   // Not mkdtemp: its 0700 would become the output's mode. mkdir gives 0777 less the umask, and
   // fails rather than reuse a name that exists.
   for (;;) {

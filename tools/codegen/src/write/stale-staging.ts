@@ -25,9 +25,10 @@ function alive(pid: number): boolean {
 /**
  * Removes the stale staging folders beside `target`, and when `target` is missing while a stale
  * `.old` holds the previous output (killed between the two renames of a swap), renames it back
- * first: the previous output is the user's last good one, never deleted here.
+ * first: the previous output is the user's last good one, never deleted here. `mine`: this
+ * process's live staging folders.
  */
-export function sweepStaleStaging(target: string): void {
+export function sweepStaleStaging(target: string, mine: ReadonlySet<string> = new Set()): void {
   const parent = dirname(target);
   const prefix = stagingPrefix(target);
   let names: string[];
@@ -48,7 +49,9 @@ export function sweepStaleStaging(target: string): void {
     }
     if (m[1] === undefined) return age > STALE_MS; // an older generator's name, without a pid
     const pid = Number(m[1]);
-    return pid !== process.pid && (!alive(pid) || age > GIVE_UP_MS);
+    // Our own pid: another process's before us (a container's pid is the same on every run) unless this run made it.
+    if (pid === process.pid) return !mine.has(join(parent, name).replace(/\.old$/, ""));
+    return !alive(pid) || age > GIVE_UP_MS;
   });
   if (!existsSync(target)) {
     const old = stale.find((n) => n.endsWith(".old"));

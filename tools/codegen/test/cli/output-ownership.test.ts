@@ -29,6 +29,16 @@ describe("the output folder's own files", () => {
     for (const f of listed) expect(LEGACY_OWN_FILES).toContain(f);
   });
 
+  it("reads a marker a Windows checkout gave CRLF line ends (core.autocrlf) as the same list", async () => {
+    const out = join(scratch("cg-own-"), "out");
+    expect((await codegen([fixture, "-o", out, "--targets", "types", "--quiet"])).code).toBe(0);
+    const marker = join(out, OUTPUT_MARKER);
+    const listed = readMarker(out)!;
+    writeFileSync(marker, readFileSync(marker, "utf8").replace(/\n/g, "\r\n"));
+    expect(readMarker(out)).toEqual(listed);
+    expect((await codegen([fixture, "-o", out, "--targets", "types", "--quiet"])).code).toBe(0);
+  });
+
   it("refuses to replace a marked folder holding a user's files, and leaves it as it was", async () => {
     const out = join(scratch("cg-own-"), "out");
     expect((await codegen([fixture, "-o", out, "--targets", "types", "--quiet"])).code).toBe(0);

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { codegen } from "../support/run-cli.js";
+import { sweepStaleStaging } from "../../src/write/stale-staging.js";
 import { scratchFolders } from "../scratch.js";
 
 const scratch = scratchFolders();
@@ -85,5 +86,18 @@ describe("swapping the output folder in", () => {
     expect(readFileSync(join(out, "index.ts"), "utf8")).toBe("// previous\n");
     expect(readdirSync(root).sort()).toEqual([`.other.tmp-Xy12Zq`, `.out.tmp-${process.pid}-live01`, "bad.yaml", "out"]);
     expect(existsSync(join(root, `.out.tmp-${dead}-abc123.old`))).toBe(false);
+  });
+
+  it("takes a folder named with its own pid for another process's (a container's pid repeats on every run), unless this run made it", () => {
+    const root = scratch("cg-swap-");
+    const out = join(root, "out");
+    const left = join(root, `.out.tmp-${process.pid}-abc123`);
+    mkdirSync(`${left}.old`);
+    writeFileSync(join(`${left}.old`, "index.ts"), "// previous\n");
+    const running = join(root, `.out.tmp-${process.pid}-run001`);
+    mkdirSync(running);
+    sweepStaleStaging(out, new Set([running]));
+    expect(readFileSync(join(out, "index.ts"), "utf8")).toBe("// previous\n");
+    expect(readdirSync(root).sort()).toEqual([`.out.tmp-${process.pid}-run001`, "out"]);
   });
 });

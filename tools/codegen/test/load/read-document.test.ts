@@ -42,6 +42,17 @@ describe("readDocument", () => {
     });
   });
 
+  it("reads a `<<` whose value is not a mapping as the plain key YAML 1.2 makes it (it crashed the loader)", () => {
+    expect(readDocument(file("shift.yaml", "example:\n  <<: left shift\n  op: '<<'\n"))).toEqual({ example: { "<<": "left shift", op: "<<" } });
+    expect(readDocument(file("null-merge.yaml", "a:\n  <<: ~\n"))).toEqual({ a: { "<<": null } });
+  });
+
+  it("merges twice in one mapping are not a duplicate key, whichever parser reads the file", () => {
+    // The unknown tag makes js-yaml refuse the file, so `yaml` reads it (merge keys as Symbol(<<) there).
+    const p = file("two-merges.yaml", "b1: &b1 {x: 1}\nb2: &b2 {y: 2}\nc:\n  <<: *b1\n  <<: *b2\n  t: !custom z\n");
+    expect(readDocument(p)).toMatchObject({ c: { x: 1, y: 2, t: "z" } });
+  });
+
   it("still reads a date as a string, and what js-yaml rejects but YAML allows", () => {
     expect(readDocument(file("d.yaml", "d: 2024-10-01\n"))).toEqual({ d: "2024-10-01" });
   });
