@@ -13,7 +13,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * characters it percent-encodes are encoded (`/café` is `/caf%C3%A9` on the wire).
  */
 function wireText(text: string): string {
-  return text.replace(/[^\x21-\x7e]|["<>`{}]/gu, (c) => encodeURIComponent(c));
+  // A lone surrogate (a hostile spec's) is U+FFFD on the wire, as the URL parser writes it; encodeURIComponent would throw.
+  return text.replace(/[^\x21-\x7e]|["<>`{}]/gu, (c) => (/^[\ud800-\udfff]$/.test(c) ? "%EF%BF%BD" : encodeURIComponent(c)));
 }
 
 /**
