@@ -16,7 +16,8 @@ function anchors(pointer: string, base: unknown, head: unknown): string[] {
   let at = "#";
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if ((Array.isArray(b) || Array.isArray(h)) && (!Array.isArray(b) || !Array.isArray(h) || b.length !== h.length)) break;
+    // Unless both hold the same entry there (a parameter's name and place, a $ref): then nothing shifted it.
+    if ((Array.isArray(b) || Array.isArray(h)) && (!Array.isArray(b) || !Array.isArray(h) || (b.length !== h.length && !sameEntry(b[Number(t)], h[Number(t)])))) break;
     at = pointer.split("/").slice(0, i + 2).join("/");
     [b, h] = [isObj(b) ? b[t] : undefined, isObj(h) ? h[t] : undefined];
   }
@@ -27,7 +28,15 @@ function anchors(pointer: string, base: unknown, head: unknown): string[] {
   return out.map(template);
 }
 
-const STRUCTURE = /\/(type|oneOf|anyOf|allOf|\$ref)$/;
+/** A schema's type or composition; not a property (or a named schema) that happens to be called `type`. */
+const STRUCTURE = /(?<!\/(properties|patternProperties|\$defs|definitions|schemas))\/(type|oneOf|anyOf|allOf|\$ref)$/;
+
+/** Two array entries that are the same item: a parameter by name and place, anything by its $ref. */
+function sameEntry(x: unknown, y: unknown): boolean {
+  if (!isObj(x) || !isObj(y)) return false;
+  if (typeof x.$ref === "string") return x.$ref === y.$ref;
+  return typeof x.name === "string" && x.name === y.name && x.in === y.in;
+}
 
 /**
  * Which raw differences the findings explain: a difference at a finding's place, inside it (the

@@ -40,6 +40,9 @@ describe("multipleOf with decimals", () => {
     { name: "0.1 → 0.3 (every multiple of 0.3 is one of 0.1: narrowed)", before: m(0.1), after: m(0.3), want: ["breaking: request-multiple-of-narrowed", "minor: response-multiple-of-narrowed"] },
     { name: "0.3 → 0.1 (widened)", before: m(0.3), after: m(0.1), want: ["breaking: response-multiple-of-widened", "minor: request-multiple-of-widened"] },
     { name: "0.2 → 0.3 (changed)", before: m(0.2), after: m(0.3), want: ["breaking: request-multiple-of-changed", "breaking: response-multiple-of-changed"] },
+    // A tolerance on the ratio would take 3000000001 / 3 for whole.
+    { name: "3 → 3000000001 (changed: not a multiple)", before: m(3), after: m(3000000001), want: ["breaking: request-multiple-of-changed", "breaking: response-multiple-of-changed"] },
+    { name: "0.01 → 0.07 (narrowed)", before: m(0.01), after: m(0.07), want: ["breaking: request-multiple-of-narrowed", "minor: response-multiple-of-narrowed"] },
   ];
   it.each(rows)("$name", async ({ before, after, want }) => {
     expect(verdicts(await diffDocs(before, after))).toEqual([...want].sort());

@@ -37,6 +37,18 @@ const rows: Row[] = [
     after: doc({ "/u": { get: { operationId: "getU", parameters: [{ name: "b", in: "query", schema: str }], responses: { "204": { description: "ok" } } } } }),
     want: ["breaking: request-parameter-removed"],
   },
+  {
+    name: "a parameter appended after one that changed otherwise: the same entry is not shifted",
+    before: doc({ "/u": { get: { operationId: "getU", parameters: [{ name: "a", in: "query", schema: str, "x-internal": false }], responses: { "204": { description: "ok" } } } } }),
+    after: doc({ "/u": { get: { operationId: "getU", parameters: [{ name: "a", in: "query", schema: str, "x-internal": true }, { name: "c", in: "query", schema: str }], responses: { "204": { description: "ok" } } } } }),
+    want: ["minor: request-parameter-added-optional", "patch: other-change"],
+  },
+  {
+    name: "a property called type added: not a change of the schema's type, its sibling's edit still shows",
+    before: post(object({ a: { ...str, "x-internal": false } })),
+    after: post(object({ a: { ...str, "x-internal": true }, type: str })),
+    want: ["minor: request-property-added-optional", "patch: other-change"],
+  },
 ];
 
 describe("raw differences no rule explains", () => {

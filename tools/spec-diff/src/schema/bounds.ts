@@ -78,14 +78,26 @@ function compareMultipleOf(bv: SchemaView, hv: SchemaView, where: string, cx: Co
   const h = hv.number.multipleOf;
   if (b === h) return;
   const pointer = at(bv, hv, "number", "multipleOf");
-  // 0.3 / 0.1 is 2.9999999999999996 in binary floating point: a whole ratio within rounding divides.
-  const divides = (x: number, y: number) => {
-    const r = y / x;
-    return Math.round(r) >= 1 && Math.abs(r - Math.round(r)) <= 1e-9 * Math.max(1, Math.abs(r));
-  };
+  // On the decimal values as written: 0.3 / 0.1 is 2.9999999999999996 in binary floating point,
+  // and a tolerance on the ratio would call 3000000001 a multiple of 3.
+  const divides = (x: number, y: number) => Math.abs(y) >= Math.abs(x) && decimalMultiple(y, x);
   if (b === undefined) report(cx, "narrow", "multiple-of", pointer, where, `multipleOf ${h} added`);
   else if (h === undefined) report(cx, "widen", "multiple-of", pointer, where, `multipleOf ${b} removed`);
   else if (divides(b, h)) report(cx, "narrow", "multiple-of", pointer, where, `multipleOf tightened from ${b} to ${h}`);
   else if (divides(h, b)) report(cx, "widen", "multiple-of", pointer, where, `multipleOf relaxed from ${b} to ${h}`);
   else report(cx, "change", "multiple-of", pointer, where, `multipleOf changed from ${b} to ${h}`);
+}
+
+/** Whether `v` is a whole multiple of `m`, decided on their decimal forms (exact for what a spec can write). */
+function decimalMultiple(v: number, m: number): boolean {
+  if (!Number.isFinite(v) || !Number.isFinite(m) || m === 0) return false;
+  const dec = (n: number): [bigint, number] => {
+    const [digits, exp = "0"] = String(Math.abs(n)).split("e");
+    const [int, frac = ""] = digits!.split(".");
+    return [BigInt(int! + frac), Number(exp) - frac.length];
+  };
+  const [a, ea] = dec(v);
+  const [b, eb] = dec(m);
+  const e = Math.min(ea, eb);
+  return (a * 10n ** BigInt(ea - e)) % (b * 10n ** BigInt(eb - e)) === 0n;
 }
