@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +10,11 @@ import { contractHeaders, startReferenceServer, type Deviation } from "./referen
 
 // Servers that break the contract in ways Prism alone lets through, each run through the real CLI.
 const CLI = ["--conditions=@specforge/source", "tools/scripts/contract.mjs"];
-const run = (args: string[]) => exec(process.execPath, [...CLI, ...args], { timeoutMs: 300_000 });
+// The CLI's own temp folder for its spec copy: other suites running beside this one (the Prism
+// contract suite) make `specforge-contract-*` folders in the shared one at the same moments.
+const ownTmp = mkdtempSync(join(tmpdir(), "sf-conformance-tmp-"));
+const CLI_ENV = { TMPDIR: ownTmp, TMP: ownTmp, TEMP: ownTmp };
+const run = (args: string[]) => exec(process.execPath, [...CLI, ...args], { timeoutMs: 300_000, env: CLI_ENV });
 
 interface Report {
   operations: { operation: string; status: number | null; violations: number; skipped?: string }[];
@@ -21,14 +25,17 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   res.writeHead(status, { "content-type": "application/json", ...contractHeaders(), ...headers }).end(JSON.stringify(body));
 };
 const envelope = (code: string) => ({ error: { code, message: code.toLowerCase() }, request_id: "req_dev" });
-const scratchDirs = () => new Set(readdirSync(tmpdir()).filter((d) => d.startsWith("specforge-contract-")));
+const scratchDirs = () => new Set(readdirSync(ownTmp).filter((d) => d.startsWith("specforge-contract-")));
 const servers: { close(): Promise<void> }[] = [];
 async function serve(deviations: Record<string, Deviation>) {
   const server = await startReferenceServer(deviations);
   servers.push(server);
   return server.url;
 }
-afterAll(() => Promise.all(servers.map((s) => s.close())));
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  rmSync(ownTmp, { recursive: true, force: true });
+});
 
 describe("pnpm contract against servers that deviate", () => {
   it("fails a 5xx to a valid request, names the credentials on a 401, warns on a documented 4xx", async () => {
@@ -146,7 +153,7 @@ describe("pnpm contract against servers that deviate", () => {
   it("removes its temp folder when stopped with SIGTERM", async () => {
     const url = await serve({ getUser: () => undefined });
     const before = scratchDirs();
-    const child = spawn(process.execPath, [...CLI, "--target", url, "--only", "getUser", "--timeout", "60"], { cwd: repoRoot, stdio: "ignore" });
+    const child = spawn(process.execPath, [...CLI, "--target", url, "--only", "getUser", "--timeout", "60"], { cwd: repoRoot, stdio: "ignore", env: { ...process.env, ...CLI_ENV } });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     // Once the copy exists, the run is under way.
     while (![...scratchDirs()].some((d) => !before.has(d))) await new Promise((r) => setTimeout(r, 100));
