@@ -105,6 +105,10 @@ describe("pnpm contract against servers that deviate", () => {
     const both = await run(["--target", url, "--only", "getUser", "--api-key", "k", "--bearer", "t"]);
     expect(both.code, both.stderr).toBe(0);
     expect(Object.values(seen).at(-1)).toBe("Bearer t -");
+    // Every operation skipped: nothing checked, which must not pass as green.
+    const none = await run(["--target", url, "--only", "getCurrentUser", "--api-key", "k"]);
+    expect(none.code, none.stderr).toBe(2);
+    expect(none.stderr).toMatch(/^contract: no operation was called .*nothing was checked/m);
   });
 
   it("takes operations and schemas from --spec, not only Prism's validation", async () => {

@@ -1,7 +1,7 @@
 // `pnpm contract --target <url>`: does a running server keep the contract? Every operation's
 // contract case goes through `prism proxy <spec> <url> --errors`; every violation is listed, and
 // the exit code is 1 when there is any, errors and warnings alike (2: the run itself could not be
-// done — bad arguments, target unreachable, Prism would not start).
+// done — bad arguments, target unreachable, Prism would not start — or no operation was called).
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -87,4 +87,9 @@ if (report.error) {
 }
 if (bearer === undefined && apiKey === undefined) console.error("contract: no credentials given (--bearer, --api-key): sent a placeholder bearer token, which only a server without auth accepts.");
 console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+// Nothing called is nothing checked: a green run here would pass a server no request reached.
+if (report.violations.length === 0 && report.operations.length > 0 && report.operations.every((o) => o.skipped)) {
+  console.error("contract: no operation was called (each one is skipped, see above): nothing was checked; give the credentials they accept (--bearer, --api-key) or pick operations with --only");
+  process.exit(2);
+}
 process.exit(report.violations.length > 0 ? 1 : 0);
