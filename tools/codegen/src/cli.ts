@@ -106,6 +106,13 @@ async function main(argv: string[], standalone = true, labelBase?: string): Prom
     process.stderr.write(`codegen: a spec (first argument, -i/--spec, or a specforge.config.ts) and -o/--out are required (or --package <kind>)\n\n${USAGE}\n`);
     return 2;
   }
+  // An empty value (an unset shell variable) was ignored, the default import taken without a word.
+  for (const flag of ["types-import", "zod-import"] as const) {
+    if (values[flag] !== undefined && values[flag]!.trim() === "") {
+      process.stderr.write(`codegen: --${flag} names no module (an empty value); give the module to import, e.g. ./types.gen.js\n`);
+      return 2;
+    }
+  }
   const targets = (values.targets ?? ALL_TARGETS.join(",")).split(",").map((t) => t.trim()).filter(Boolean);
   const targetProblem = checkTargets(targets, values["types-import"] !== undefined);
   if (targetProblem) {

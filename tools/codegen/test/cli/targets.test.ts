@@ -34,4 +34,14 @@ describe("--targets", () => {
     const ok = await codegen([fixture, "-o", join(root, "out"), "--targets", "client", "--types-import", "@acme/types", "--quiet"]);
     expect(ok.code, ok.stderr).toBe(0);
   });
+
+  it("refuses an empty --types-import or --zod-import (an unset shell variable) instead of taking the default", async () => {
+    const root = scratch("cg-targets-");
+    for (const flag of ["--types-import", "--zod-import"]) {
+      const res = await codegen([fixture, "-o", join(root, "out"), "--targets", "client", flag, ""]);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toContain(`codegen: ${flag} names no module (an empty value)`);
+    }
+    expect(readdirSync(root)).toEqual([]);
+  });
 });
