@@ -13,6 +13,9 @@ import { generate } from "../../src/generate.js";
 import type { IRDocument, IRSchema } from "../../src/ir/types.js";
 import { scratchFolders } from "../scratch.js";
 
+// At the file's top: the scratch folders' removal is an afterAll hook of this file (inside a test it never ran).
+const scratch = scratchFolders();
+
 const S = (x: Partial<IRSchema>): IRSchema => ({ pointer: "#", meta: {}, ...x });
 const str = (meta: IRSchema["meta"] = {}) => S({ types: ["string"], meta });
 const obj = (props: Record<string, IRSchema>) => S({ types: ["object"], object: { properties: Object.entries(props).map(([name, schema]) => ({ name, schema, required: true })), requiredOnly: [] } });
@@ -55,7 +58,7 @@ describe("fixtures over the wire", () => {
   it("end to end: requestFixtures leave readOnly properties out, fixtures writeOnly ones, components keep both", async () => {
     const dir = join(fileURLToPath(new URL("../../.tmp/", import.meta.url)), `rw-fixtures-${process.pid}`);
     mkdirSync(dir, { recursive: true });
-    const root = scratchFolders()("rw-fixtures-");
+    const root = scratch("rw-fixtures-");
     const spec = {
       openapi: "3.1.0",
       info: { title: "t", version: "1" },
