@@ -1,30 +1,22 @@
-/** One server-sent event as a client sees it: its `event:`, `id:` and joined `data:` lines. */
+import { SSEParser } from "@specforge/runtime";
+
+/** One server-sent event as a client sees it: its type (when not the default "message"), last event ID and data. */
 export interface RawEvent {
   event?: string;
   id?: string;
   data: string;
 }
 
-/** The events of a text/event-stream body (WHATWG rules: blank line ends an event, `:` lines are comments). */
+/**
+ * The events of a whole text/event-stream body, read by the runtime's own parser (WHATWG rules: a
+ * BOM, CR/LF/CRLF line ends, comments, the last event ID carried over, an unfinished event dropped),
+ * so the checker reads a stream exactly as the generated client does.
+ */
 export function parseEvents(text: string): RawEvent[] {
   const events: RawEvent[] = [];
-  let current: { event?: string; data: string[] } = { data: [] };
-  // The last event ID is the stream's, not the event's: it carries over until an `id:` changes it.
-  let lastId: string | undefined;
-  // A leading BOM is not part of the first field name (it would hide the first event).
-  for (const line of text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/)) {
-    if (line === "") {
-      if (current.data.length) events.push({ ...(current.event !== undefined ? { event: current.event } : {}), ...(lastId !== undefined ? { id: lastId } : {}), data: current.data.join("\n") });
-      current = { data: [] };
-      continue;
-    }
-    if (line.startsWith(":")) continue;
-    const colon = line.indexOf(":");
-    const field = colon < 0 ? line : line.slice(0, colon);
-    const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
-    if (field === "data") current.data.push(value);
-    else if (field === "event") current.event = value;
-    else if (field === "id" && !value.includes("\0")) lastId = value;
-  }
+  const parser = new SSEParser(({ event, id, data }) =>
+    events.push({ ...(event !== "message" ? { event } : {}), ...(id !== undefined ? { id } : {}), data }),
+  );
+  parser.feed(text);
   return events;
 }
