@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bin, exec, repoRoot, type ExecResult } from "../support/exec.js";
+import { exec, repoRoot, type ExecResult } from "../support/exec.js";
 import { freePort, startPrism, type PrismProcess } from "../support/prism.js";
 import { startMainCommand, TEST_COMMAND } from "../../tools/scaffold/test/support/readme-commands.js";
 import { startRegistry, upstreamUnreachable, type LocalRegistry } from "../support/registry.js";
 import { node24 as findNode24 } from "../../tools/scripts/node24.mjs";
+import { TSC5, TSC7 } from "../../tools/scripts/typescript.mjs";
 import { CLEANUP_TIMEOUT_MS, removeScratch } from "../support/scratch.js";
 
 /**
@@ -173,19 +174,22 @@ describe.skipIf(skip !== undefined)("release: changeset publish to a local regis
     expect(readdirSync(join(app, "node_modules"))).not.toContain("msw");
   }, 300_000);
 
-  it.each(["npm", "pnpm"])("%s project: tsc --strict passes for module nodenext (ESM and CJS) and bundler resolution", async (pm) => {
+  it.each(["npm", "pnpm"])("%s project: tsc --strict (TypeScript 7.0 and 5.9) passes for module nodenext (ESM and CJS) and bundler resolution", async (pm) => {
     const app = join(work, `app-${pm}`);
     expect(installs[pm]?.code, "install").toBe(0);
-    // The packages' declaration files are the same in every pass: checked once (npm, nodenext);
-    // the other passes check the consumer's code as each resolution sees the packages.
+    // The packages' declaration files are the same in every pass: checked once per compiler (npm,
+    // nodenext); the other passes check the consumer's code as each resolution sees the packages.
+    // TypeScript 7 is what `npm install typescript` gives today; 5.9 is what many consumers still run.
     const libCheck = pm === "npm" ? [] : ["--skipLibCheck"];
-    const [nodenext, bundler] = await Promise.all([
-      exec(bin("tsc"), ["-p", join(app, "tsconfig.json"), ...libCheck], { cwd: app }),
-      exec(bin("tsc"), ["-p", join(app, "tsconfig.bundler.json"), "--skipLibCheck"], { cwd: app }),
+    const [nodenext, bundler, nodenext5] = await Promise.all([
+      exec(process.execPath, [TSC7, "-p", join(app, "tsconfig.json"), ...libCheck], { cwd: app }),
+      exec(process.execPath, [TSC7, "-p", join(app, "tsconfig.bundler.json"), "--skipLibCheck"], { cwd: app }),
+      exec(process.execPath, [TSC5, "-p", join(app, "tsconfig.json"), "--noEmit", ...libCheck], { cwd: app }),
     ]);
     const clean = out({ code: 0, stdout: "", stderr: "" });
     expect(out(nodenext), "nodenext").toBe(clean);
     expect(out(bundler), "bundler").toBe(clean);
+    expect(out(nodenext5), "nodenext, TypeScript 5.9").toBe(clean);
     // The CommonJS consumer really is CommonJS: tsc emitted require() calls of the packages.
     expect(readFileSync(join(app, "dist/cjs.cjs"), "utf8")).toContain('require("@specforge/client")');
   });
@@ -228,8 +232,8 @@ describe.skipIf(skip !== undefined)("release: changeset publish to a local regis
     expect(refused.stderr).toMatch(/holds files the generator did not write/);
     expect(existsSync(join(app, "src/esm.ts"))).toBe(true);
     writeFileSync(join(app, "tsconfig.generated.json"), tsconfig({ module: "NodeNext", moduleResolution: "NodeNext", noEmit: true, skipLibCheck: true }, ["src/generated"]));
-    const tsc = await exec(bin("tsc"), ["-p", join(app, "tsconfig.generated.json")], { cwd: app });
-    expect(out(tsc)).toBe(out({ code: 0, stdout: "", stderr: "" }));
+    const checks = await Promise.all([TSC7, TSC5].map((tsc) => exec(process.execPath, [tsc, "-p", join(app, "tsconfig.generated.json")], { cwd: app })));
+    expect(checks.map(out)).toEqual([TSC7, TSC5].map(() => out({ code: 0, stdout: "", stderr: "" })));
   });
 
   it("@specforge/spec-diff from the registry: the compiled gate on two versions of a spec, exit codes and report as documented", async () => {

@@ -26,10 +26,11 @@ import { isComponent } from "../../src/emit/mocks/collect.js";
 import { stringify as stringifyYaml } from "yaml";
 import { hostileSpec } from "../support/hostile-spec.js";
 import { STRICT as CONSUMER_STRICT } from "../support/consumer.js";
+import { TSC7 } from "../../../scripts/typescript.mjs";
 
 const run = promisify(execFile);
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const tsc = here("../../node_modules/typescript/bin/tsc");
+const tsc = TSC7;
 const RUNS = Number(process.env.SPECFORGE_FUZZ_RUNS ?? 12);
 const FIRST_SEED = Number(process.env.SPECFORGE_FUZZ_SEED ?? 1);
 

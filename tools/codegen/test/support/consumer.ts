@@ -9,10 +9,12 @@ import { dirname, join } from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
+import { TSC7 } from "../../../scripts/typescript.mjs";
 
 const run = promisify(execFile);
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-export const TSC = here("../../node_modules/typescript/bin/tsc");
+// TypeScript 7, what `npm install typescript` gives a user today (tools/scripts/typescript.mjs).
+export const TSC = TSC7;
 
 /** What the generated modules import, linked from the packages that depend on them. */
 const MODULES: Record<string, string> = {

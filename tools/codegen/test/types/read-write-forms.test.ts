@@ -11,9 +11,10 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../../src/generate.js";
 import { scratchFolders } from "../scratch.js";
+import { TSC7 } from "../../../scripts/typescript.mjs";
 
 const run = promisify(execFile);
-const tsc = new URL("../../node_modules/typescript/bin/tsc", import.meta.url).pathname;
+const tsc = TSC7;
 const ref = (n: string) => ({ $ref: `#/components/schemas/${n}` });
 const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
 const ok = (schema: unknown) => ({ "200": { description: "ok", ...json(schema) } });
@@ -168,7 +169,7 @@ describe("types: readOnly / writeOnly properties in request and response forms",
 
   it("every output and its consumer compile under --strict (one tsc)", async () => {
     const files = outs.map((d) => join(d, "use.ts"));
-    const errors = await run(process.execPath, [tsc, "--strict", "--noEmit", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", ...files], { encoding: "utf8" }).then(
+    const errors = await run(process.execPath, [tsc, "--ignoreConfig", "--strict", "--noEmit", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", ...files], { encoding: "utf8" }).then(
       () => "",
       (e: { stdout: string }) => e.stdout,
     );

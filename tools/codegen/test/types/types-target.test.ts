@@ -10,9 +10,10 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../../src/generate.js";
 import { scratchFolders } from "../scratch.js";
+import { TSC7 } from "../../../scripts/typescript.mjs";
 
 const run = promisify(execFile);
-const tsc = new URL("../../node_modules/typescript/bin/tsc", import.meta.url).pathname;
+const tsc = TSC7;
 const ref = (n: string) => ({ $ref: `#/components/schemas/${n}` });
 
 interface Case {
@@ -170,7 +171,7 @@ describe("types target: what tsc would reject", () => {
 
   it("every output and its consumer compile under --strict (one tsc)", async () => {
     const files = outs.flatMap((d) => [join(d, "use.ts"), join(d, "out/zod.gen.ts")]);
-    const errors = await run(process.execPath, [tsc, "--strict", "--noEmit", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", ...files], { encoding: "utf8" }).then(
+    const errors = await run(process.execPath, [tsc, "--ignoreConfig", "--strict", "--noEmit", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", ...files], { encoding: "utf8" }).then(
       () => "",
       (e: { stdout: string }) => e.stdout,
     );

@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compileZod, docWith, CODEGEN_ROOT, TMP, type Compiled } from "./compile.js";
+import { TSC7 } from "../../../scripts/typescript.mjs";
 // (the module is written again beside the consumer: compileZod removes its copy once imported)
 
 const run = promisify(execFile);
@@ -83,8 +84,7 @@ describe("object components are real zod objects", () => {
         `export const extended: Eq<z.infer<ReturnType<typeof M.BaseSchema.partial>>, { id?: string | undefined; kind?: "a" | "b" | undefined }> = true;`,
       ].join("\n") + "\n",
     );
-    const tsc = join(CODEGEN_ROOT, "node_modules/typescript/bin/tsc");
-    const out = await run(process.execPath, [tsc, "--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", consumer], { encoding: "utf8" }).then(
+    const out = await run(process.execPath, [TSC7, "--ignoreConfig", "--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", consumer], { encoding: "utf8" }).then(
       () => "",
       (e: { stdout: string }) => e.stdout,
     );
