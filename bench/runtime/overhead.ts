@@ -13,7 +13,7 @@
  * builds the Request as fetch does, then answers from memory): the client's own CPU per call,
  * the least load-sensitive figure.
  *
- *   npx tsx bench/runtime/overhead.ts [rounds=60] [requestsPerRound=150] [pairedCalls=20000]
+ *   npx tsx bench/runtime/overhead.ts [rounds=60] [requestsPerRound=150] [pairedCalls=20000] [pairedBatches=2000]
  *
  * Many short rounds rather than a few long ones: on a shared machine a burst of other work spoils
  * the rounds it overlaps, and the median over 60 pairs leaves those out.
@@ -24,13 +24,16 @@
  * was tried instead: a full GC also drops compiled code and feedback (each round then timed its
  * own warm-up), and a timed young GC per round adds a fixed cost that short rounds magnify.
  *
- * Then, at concurrency 1, bare fetch, openapi-fetch and the client alternate call by call
- * (`pairedCalls` each) in a plain node process (paired.mjs): the added p50 to about ±1 µs, where
- * rounds of 150 calls give ±5 µs. (The rounds run in this process, under tsx's loader, which
+ * Then, in a plain node process (paired.mjs), bare fetch, openapi-fetch and the client alternate
+ * call by call at concurrency 1 (`pairedCalls` each: the added p50 to about ±1 µs, where rounds of
+ * 150 calls give ±5 µs), and batch by batch at concurrency 8 (`pairedBatches` batches of 32 calls
+ * each, a few milliseconds a batch). (The rounds run in this process, under tsx's loader, which
  * slows every call, bare fetch's too, by about 30 µs; their ratios compare like with like.)
  *
- * Checks the target (client ≥ 0.90× bare fetch req/s at both concurrencies from the rounds, p50
- * added ≤ 15 µs at concurrency 1 from the paired calls) and exits non-zero when it is missed.
+ * Checks the target on the paired phase, the one whose figures do not move with the host's spells
+ * (client ≥ 0.90× bare fetch req/s at concurrency 1 and 8: total time of bare fetch's paired calls
+ * or batches over the client's; p50 added ≤ 15 µs at concurrency 1) and exits non-zero when it is
+ * missed. The rounds' figures are printed beside it.
  */
 import { execFileSync, fork, spawn } from "node:child_process";
 import { loadavg } from "node:os";
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
   const ROUNDS = Number(process.argv[2] ?? 60);
   const PER_ROUND = Number(process.argv[3] ?? 150);
   const PAIRED = Number(process.argv[4] ?? 20_000);
+  const BATCHES = Number(process.argv[5] ?? 2_000);
   const load0 = loadavg();
   const clientUrl = compileClient();
 
@@ -120,11 +124,13 @@ async function main(): Promise<void> {
   // contenders alternate call by call. Rounds of 150 calls resolve an added p50 to about ±5 µs;
   // this to about ±1 µs. The p50 target is checked on it.
   const paired = ["bare fetch", "openapi-fetch", "client, defaults"];
-  const out = execFileSync(process.execPath, [new URL("paired.mjs", import.meta.url).pathname, clientUrl, baseUrl, ID, String(PAIRED)], {
+  const out = execFileSync(process.execPath, [new URL("paired.mjs", import.meta.url).pathname, clientUrl, baseUrl, ID, String(PAIRED), String(BATCHES)], {
     cwd: new URL(".", import.meta.url).pathname,
     maxBuffer: 1 << 28,
   });
-  const perCall = new Map<string, number[]>(Object.entries(JSON.parse(String(out)) as Record<string, number[]>));
+  const pairedOut = JSON.parse(String(out)) as { calls: Record<string, number[]>; batches: Record<string, number[]> };
+  const perCall = new Map<string, number[]>(Object.entries(pairedOut.calls));
+  const perBatch = new Map<string, number[]>(Object.entries(pairedOut.batches));
   const load1 = loadavg();
 
   console.log(`overhead: ${ROUNDS} interleaved rounds × ${PER_ROUND} GETs per contender, loopback, Node ${process.version}`);
@@ -141,8 +147,27 @@ async function main(): Promise<void> {
     console.log(`${n.padEnd(26)}${p50(n).toFixed(1).padStart(9)}${(p50(n) - p50("bare fetch")).toFixed(1).padStart(9)}${median(diffs).toFixed(1).padStart(34)}`);
   }
   const addedPaired = p50("client, defaults") - p50("bare fetch");
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  // req/s over the paired calls or batches is calls over total time: bare fetch's total over theirs.
+  const pairedRatio = (m: Map<string, number[]>, n: string) => sum(m.get("bare fetch")!) / sum(m.get(n)!);
+  console.log(`${"  req/s × bare fetch (total time of the paired calls):".padEnd(60)}${paired.map((n) => `${n} ${pairedRatio(perCall, n).toFixed(3)}`).join(", ")}`);
+  const bareBatches = perBatch.get("bare fetch")!;
+  console.log(`\nconcurrency 8, paired batches (${BATCHES} batches of 32 calls each, alternating batch by batch):`);
+  console.log(`${"contender".padEnd(26)}${"req/s".padStart(8)}${"× bare".padStart(8)}${"median of paired ratios".padStart(26)}`);
+  for (const n of paired) {
+    const b = perBatch.get(n)!;
+    const rps = (b.length * 32) / (sum(b) / 1e6);
+    console.log(`${n.padEnd(26)}${rps.toFixed(0).padStart(8)}${pairedRatio(perBatch, n).toFixed(3).padStart(8)}${median(b.map((v, i) => bareBatches[i]! / v)).toFixed(3).padStart(26)}`);
+  }
+  const c1 = pairedRatio(perCall, "client, defaults");
+  const c8 = pairedRatio(perBatch, "client, defaults");
+  const pass = c1 >= 0.9 && c8 >= 0.9 && addedPaired <= 15;
+  console.log(
+    `  → target, on the paired phase (≥ 0.90× bare fetch req/s at 1 and 8, p50 added ≤ 15 µs at 1): ${c1.toFixed(3)}, ${c8.toFixed(3)}, ` +
+      `${addedPaired.toFixed(1)} µs: ${pass ? "met" : "MISSED"}`,
+  );
+  console.log("\ninterleaved rounds (under tsx's loader; printed for comparison, not the target):");
 
-  let pass = true;
   for (const concurrency of [1, 8]) {
     const byName = results[concurrency]!;
     const bare = byName.get("bare fetch")!;
@@ -157,13 +182,6 @@ async function main(): Promise<void> {
         `${n.padEnd(26)}${median(s.map((x) => x.rps)).toFixed(0).padStart(8)}${ratio.toFixed(3).padStart(8)}${pct(all, 50).toFixed(1).padStart(9)}` +
           `${added.toFixed(1).padStart(9)}${pct(all, 99).toFixed(1).padStart(9)}${median(s.map((x) => x.cpu)).toFixed(1).padStart(12)}`,
       );
-      if (n === "client, defaults") {
-        // Added p50 is checked at concurrency 1 only, on the paired calls: at 8, a call's latency is
-        // mostly its wait behind the 7 others, so the added p50 there is the req/s ratio again, times 8.
-        const ok = ratio >= 0.9 && (concurrency > 1 || addedPaired <= 15);
-        pass &&= ok;
-        console.log(`  → target (≥ 0.90× bare fetch${concurrency > 1 ? "" : `, p50 added ≤ 15 µs: ${addedPaired.toFixed(1)} paired`}): ${ok ? "met" : "MISSED"}`);
-      }
     }
   }
   console.log(pass ? "\nPASS" : "\nFAIL");
