@@ -515,7 +515,7 @@ export interface Api {
  * const api = createApi({ baseUrl: "https://api.example.com/v1" });
  */
 export function createApi(options: ApiOptions = {}): Api {
-  const core = createApiCore<paths>({ baseUrl: servers[0], ...options }, { apiKey: { in: "header", name: "X-API-Key" }, apiKeys: { apiKeyAuth: { in: "header", name: "X-API-Key" } } });
+  const core = createApiCore<paths>({ ...options, baseUrl: options.baseUrl ?? servers[0] }, { apiKey: { in: "header", name: "X-API-Key" }, apiKeys: { apiKeyAuth: { in: "header", name: "X-API-Key" } } });
   return {
     raw: core.client,
     runtime: core.runtime,

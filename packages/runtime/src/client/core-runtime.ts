@@ -13,19 +13,19 @@ export type ApiOptions = Omit<RuntimeOptions, "auth"> & {
    */
   auth?: RuntimeOptions["auth"] & { basic?: { username: string; password: string }; apiKeys?: Record<string, string | TokenFunction> };
   /** Values of the `{variables}` in operations' own servers that the spec gives no default (Pinecone's `{index_name}`). Default: none. */
-  serverVariables?: Record<string, string>;
+  serverVariables?: Record<string, string> | undefined;
   /**
    * Checks every success body against the spec before it is returned: `operations` of the generated zod module (or
    * any Standard Schema map of that shape); a body that does not match is a ResponseParseError with the issues in `details`.
    * Default: none (bodies are typed, not checked).
    */
-  validateResponses?: ResponseSchemas;
+  validateResponses?: ResponseSchemas | undefined;
   /**
    * Checks every request before it is sent (path and query parameters, the body): `operations` of the generated zod
    * module; one that does not match rejects with a ValidationError with the issues in `details`, and nothing is sent.
    * Default: none (the types check requests at compile time).
    */
-  validateRequests?: RequestSchemas;
+  validateRequests?: RequestSchemas | undefined;
 };
 
 /** Per-call options of a generated operation (retries, timeouts, signal, idempotency key, cache tags…). */

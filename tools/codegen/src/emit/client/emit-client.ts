@@ -84,7 +84,7 @@ export const emitClient: Emitter = (ctx) => {
       variables
         ? `  const core = ${core}({ ...options, baseUrl: options.baseUrl ?? serverUrl() }${specDefaults});`
         : servers.length
-          ? `  const core = ${core}({ baseUrl: servers[0], ...options }${specDefaults});`
+          ? `  const core = ${core}({ ...options, baseUrl: options.baseUrl ?? servers[0] }${specDefaults});`
           : `  const core = ${core}(options${specDefaults});`,
     ];
     out.push(`  return {`);

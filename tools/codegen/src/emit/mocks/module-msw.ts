@@ -113,7 +113,7 @@ function respond(id: OperationId, status: string | undefined, options: AnyOption
   const body = pages && code < 300 && laterPage(request, pages) ? emptyPage(fixture, request, pages) : fixture;
   if (body === undefined || code === 204 || code === 205 || code === 304) return new HttpResponse(null, { status: code, headers: options.headers ?? {} });
   if (mediaType && /[/+]json\\b/i.test(mediaType)) return HttpResponse.json(body as never, { status: code, headers });
-  if (body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return new HttpResponse(body as BodyInit, { status: code, headers });
+  if (body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return new HttpResponse(body as ConstructorParameters<typeof HttpResponse>[0], { status: code, headers });
   const bytes = options.body === undefined && mediaType ? fixtureBytes(routeOf(id), mediaType, body) : undefined;
   if (bytes) return new HttpResponse(bytes, { status: code, headers });
   if (mediaType === "text/event-stream") {

@@ -43,7 +43,7 @@ function $schema<T>(schema: $Z): z.ZodType<T> {
  * The type of a component exported as a real zod object: a \`z.ZodType<T>\` (\`z.infer\` is T) with
  * \`.shape\` and zod's object methods, each typed as zod types it (checked only where it is called).
  */
-interface $Object<T, S extends z.core.$ZodLooseShape, C extends z.core.$ZodObjectConfig> extends z.ZodType<T> {
+export interface $Object<T, S extends z.core.$ZodLooseShape, C extends z.core.$ZodObjectConfig> extends z.ZodType<T> {
   readonly shape: S;
   extend<U extends z.core.$ZodLooseShape>(shape: U): z.ZodObject<z.core.util.Extend<S, U>, C>;
   safeExtend<U extends z.core.$ZodLooseShape>(shape: U): z.ZodObject<z.core.util.Extend<S, U>, C>;
