@@ -161,6 +161,12 @@ export function createBff(config: BffConfig): Bff {
     // The upstream's total timeout covers a body read whole here too (the runtime's stops at the headers).
     const deadline = totalMs > 0 ? Date.now() + totalMs : undefined;
     const ctx: RespondContext = { requestId, secrets, upstreamBase: config.upstream.url, basePath, responses: op.responses, ...(deadline ? { deadline } : {}) };
+    // A streamed body that fails after its status went out: the browser's connection is cut, and
+    // this line records it (the request's own line already said 200).
+    ctx.onBodyError = (error) => {
+      const byClient = incoming.signal?.aborted === true;
+      log?.[byClient ? "info" : "error"]?.("bff.response_cut", { requestId, operationId: meta.id, status: entry.upstreamStatus, by: byClient ? "client" : "upstream", error });
+    };
     let upstream: Response;
     try {
       // Redirects go to the browser (Location rewritten onto the mount path when it is the API's own):

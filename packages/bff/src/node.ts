@@ -43,15 +43,21 @@ export async function writeReply(reply: Reply, res: ServerResponse): Promise<voi
     return;
   }
   const reader = body.getReader();
+  let failed = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done || res.destroyed) break;
       if (!res.write(value)) await drained(res);
     }
+  } catch {
+    failed = true;
   } finally {
+    // The body failed part way (the API reset): cut the connection, no terminating chunk, so the
+    // browser sees a network error instead of a truncated body as a complete answer.
+    if (failed) res.destroy();
     // The browser went away mid-stream: cancelling the reader cancels the upstream body too.
-    if (res.destroyed) await reader.cancel().catch(() => undefined);
+    else if (res.destroyed) await reader.cancel().catch(() => undefined);
     else res.end();
   }
 }

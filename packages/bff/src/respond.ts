@@ -44,6 +44,8 @@ export interface RespondContext {
   responses?: Record<string, Record<string, ZodLike>>;
   /** Epoch ms by which a body read whole here must have arrived (the upstream's total timeout). Default: none. */
   deadline?: number;
+  /** Called when a body already on its way to the browser fails part way (the API reset, a bad gzip). */
+  onBodyError?: (err: unknown) => void;
 }
 
 /** Rewrites an absolute or root-relative URL into the API to the same resource under the proxy. */
@@ -113,15 +115,25 @@ function concat(head: Head): Uint8Array {
   return out;
 }
 
-/** The chunks already read, then the rest of the body. */
-function resume(chunks: Uint8Array[], reader: ReadableStreamDefaultReader<Uint8Array>): ReadableStream<Uint8Array> {
+/**
+ * The chunks already read, then the rest of the body. A failure of the body (the API resets part
+ * way) errors this stream, so the browser's connection is cut rather than ended as if complete,
+ * and is reported to `onError`.
+ */
+function resume(chunks: Uint8Array[], reader: ReadableStreamDefaultReader<Uint8Array>, onError?: (err: unknown) => void): ReadableStream<Uint8Array> {
   return new ReadableStream({
     async pull(controller) {
       const next = chunks.shift();
       if (next) return controller.enqueue(next);
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
+      let r: ReadableStreamReadResult<Uint8Array>;
+      try {
+        r = await reader.read();
+      } catch (e) {
+        onError?.(e);
+        throw e;
+      }
+      if (r.done) controller.close();
+      else controller.enqueue(r.value);
     },
     cancel: (reason) => reader.cancel(reason),
   });
@@ -148,9 +160,9 @@ export async function passThrough(upstream: Response, ctx: RespondContext): Prom
     if (!head) return tooSlow(ctx);
     if (head.done) return { status: upstream.status, headers, body: ctx.secrets.bytes(concat(head)) };
     // Past the limit once decoded (a compressed body): the rest streams through, as a large body does.
-    return { status: upstream.status, headers, body: ctx.secrets.stream(resume(head.chunks, reader)) };
+    return { status: upstream.status, headers, body: ctx.secrets.stream(resume(head.chunks, reader, ctx.onBodyError)) };
   }
-  return { status: upstream.status, headers, body: ctx.secrets.stream(upstream.body) };
+  return { status: upstream.status, headers, body: ctx.secrets.stream(resume([], upstream.body.getReader(), ctx.onBodyError)) };
 }
 
 /** An error body as text (its first ERROR_LIMIT bytes), undefined past the deadline. */

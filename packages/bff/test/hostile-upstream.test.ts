@@ -154,3 +154,37 @@ describe("a browser that trickles its request", () => {
     expect(seen[0]!.headers["accept-language"]).not.toBe("de");
   });
 });
+
+describe("an API body cut off part way", () => {
+  // Headers and the first bytes of a body, then a TCP reset: what a crashing API or a dropped
+  // connection looks like from the proxy.
+  const cutAfter = (res: ServerResponse, status: number, headers: Record<string, string>, first: Buffer | string): void => {
+    res.writeHead(status, headers);
+    res.write(first, () => setTimeout(() => res.socket?.resetAndDestroy(), 20));
+  };
+  /** What a browser's fetch makes of the answer: the status, then the body or the error reading it. */
+  const read = async (url: string): Promise<{ status: number; body?: string; error?: unknown }> => {
+    const r = await fetch(url);
+    try {
+      return { status: r.status, body: await r.text() };
+    } catch (error) {
+      return { status: r.status, error };
+    }
+  };
+
+  it("a streamed body (over 1 MiB) is cut for the browser too, never ended as if complete, and logged", async () => {
+    const bff = await startBff({ upstream: { url: apiUrl, ...base }, operations: ["getUser"], rateLimit: false, clients: { required: false } });
+    const cases: Array<[string, Record<string, string>, Buffer | string]> = [
+      ["Content-Length 2 MiB", { "content-type": "application/json", "content-length": String(2 * 1024 * 1024) }, '[{"id":1},{"id":2},'],
+      ["chunked, 1.5 MiB sent", { "content-type": "application/json" }, Buffer.alloc(1.5 * 1024 * 1024, " ")],
+    ];
+    for (const [label, headers, first] of cases) {
+      bff.logs.length = 0;
+      answer = (_q, res) => cutAfter(res, 200, headers, first);
+      const r = await read(bff.url + path);
+      expect(r.status, label).toBe(200);
+      expect(r.error, `${label}: the browser must see the body fail, got ${r.body?.length} bytes as complete`).toBeDefined();
+      await expect.poll(() => bff.logs.filter((l) => JSON.parse(l).level === "error").join("\n"), { message: label }).toMatch(/bff\.response_cut/);
+    }
+  });
+});
