@@ -71,7 +71,7 @@ function copyHeaders(from: Headers, ctx: RespondContext): Headers {
   return out;
 }
 
-/** Bodies up to this size with a declared length are read whole and scrubbed in one pass. */
+/** Bodies up to this size (declared, or found while reading one of unknown length) are read whole and scrubbed in one pass. */
 const BUFFER_LIMIT = 1024 * 1024;
 /** What is read of an error body: enough for any envelope; a larger one is not passed on anyway. */
 const ERROR_LIMIT = 64 * 1024;
@@ -142,9 +142,10 @@ function resume(chunks: Uint8Array[], reader: ReadableStreamDefaultReader<Uint8A
 const tooSlow = (ctx: RespondContext): Reply => errorReply(504, "The API did not answer in time", ctx.requestId);
 
 /**
- * A 2xx/3xx answer of the API for the browser: filtered headers, scrubbed body. A JSON answer of
- * known, modest size is read whole (one pass, no stream plumbing per request); an event stream or
- * a large or open-ended body is streamed through, chunk by chunk.
+ * A 2xx/3xx answer of the API for the browser: filtered headers, scrubbed body. An answer of
+ * modest size (declared, or found so by reading one without Content-Length) is read whole by the
+ * deadline (one pass, no stream plumbing per request); an event stream or a large body is
+ * streamed through, chunk by chunk.
  */
 export async function passThrough(upstream: Response, ctx: RespondContext): Promise<Reply> {
   const headers = copyHeaders(upstream.headers, ctx);
@@ -154,12 +155,14 @@ export async function passThrough(upstream: Response, ctx: RespondContext): Prom
   }
   const length = upstream.headers.get("content-length");
   const stream = /^text\/event-stream/i.test(upstream.headers.get("content-type") ?? "");
-  if (!stream && length !== null && Number(length) <= BUFFER_LIMIT) {
+  // A body of unknown length (chunked) is read under the deadline too, up to the limit: an API
+  // trickling an open-ended JSON answer would otherwise hold the browser for ever.
+  if (!stream && (length === null || Number(length) <= BUFFER_LIMIT)) {
     const reader = upstream.body.getReader();
     const head = await readUpTo(reader, BUFFER_LIMIT, ctx.deadline);
     if (!head) return tooSlow(ctx);
     if (head.done) return { status: upstream.status, headers, body: ctx.secrets.bytes(concat(head)) };
-    // Past the limit once decoded (a compressed body): the rest streams through, as a large body does.
+    // Past the limit (once decoded: a compressed body; or of unknown length): the rest streams through, as a large body does.
     return { status: upstream.status, headers, body: ctx.secrets.stream(resume(head.chunks, reader, ctx.onBodyError)) };
   }
   return { status: upstream.status, headers, body: ctx.secrets.stream(resume([], upstream.body.getReader(), ctx.onBodyError)) };

@@ -89,6 +89,29 @@ describe("an API body that stalls, trickles or floods", () => {
     }
   });
 
+  it("ends a JSON body without Content-Length (chunked) at the total timeout too", async () => {
+    const bff = await startBff({ upstream: { url: apiUrl, ...base, timeoutMs: 200, totalTimeoutMs: 800 }, operations: ["getUser"], rateLimit: false, clients: { required: false } });
+    answer = (_q, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(" ")), 100);
+      res.on("close", () => clearInterval(timer));
+    };
+    const started = Date.now();
+    const r = await bff.call(path, { signal: AbortSignal.timeout(6_000) });
+    expect(r.status).toBe(504);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // A small chunked answer is read whole (and gets a Content-Length).
+    answer = (_q, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"data":{"id":"1",');
+      setTimeout(() => res.end('"name":"a"}}'), 50);
+    };
+    const ok = await bff.call(path);
+    expect(ok.status).toBe(200);
+    expect(ok.json).toEqual({ data: { id: "1", name: "a" } });
+    expect(ok.headers["content-length"]).toBe(String(ok.text.length));
+  });
+
   it("reads no more of a huge error body than an envelope needs", async () => {
     const bff = await startBff({ upstream: { url: apiUrl, ...base }, operations: ["getUser"], rateLimit: false, clients: { required: false } });
     let sent = 0;
