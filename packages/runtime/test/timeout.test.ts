@@ -1,4 +1,6 @@
 import { getEventListeners } from "node:events";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it, vi } from "vitest";
 import { createApiCore } from "../src/client/api-core.js";
 import { AbortError, ConnectionError, createRuntime, TimeoutError } from "../src/index.js";
@@ -139,6 +141,23 @@ describe("timeouts and aborts", () => {
     const shared = new AbortController().signal;
     for (let i = 0; i < 30; i++) await (await rt.withCall({ signal: shared })("/echo")).arrayBuffer();
     expect(getEventListeners(shared, "abort").length).toBeLessThan(3);
+  });
+
+  it("per-request caller signals leave nothing behind (Node 20 kept every AbortSignal.any view with a listener: 5 KB a call)", async () => {
+    // The BFF passes each browser request's signal: on Node 20 a per-request view of it, once the
+    // runtime listened to it, stayed reachable for ever, and with it the attempt's signals.
+    const rt = createRuntime({ baseUrl: ctx.url, totalTimeoutMs: 20_000 });
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const heapAfter = async (calls: number) => {
+      for (let i = 0; i < calls; i++) await (await rt.withCall({ signal: new AbortController().signal })("/echo")).arrayBuffer();
+      await new Promise((r) => setTimeout(r, 10));
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const warm = await heapAfter(1_000);
+    const grown = (await heapAfter(3_000)) - warm;
+    expect(grown / 1_048_576).toBeLessThan(4);
   });
 
   it("operation calls in flight on one caller signal share one listener on it, and all abort with it", async () => {
