@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { operationMeta, type OperationMeta } from "@specforge/client";
-import type { Runtime } from "@specforge/runtime";
+import { AbortError, type Runtime } from "@specforge/runtime";
 import { operations as operationSchemas } from "@specforge/zod";
 import { BodyError, mediaTypeOf, parseBody, readBody, selectMediaType } from "./body.js";
 import { BffConfigError, configProblems } from "./check-config.js";
@@ -132,6 +132,13 @@ export function createBff(config: BffConfig): Bff {
     let mediaType: string | undefined;
     try {
       body = declared.length > 0 ? await readBody(incoming.body, incoming.headers, maxBody) : undefined;
+    } catch (e) {
+      if (e instanceof BodyError) return errorReply(e.status, e.message, requestId);
+      // The browser's upload broke off (it went away or reset): nobody reads this, the log says 499.
+      entry.error = e;
+      return errorReply(499, "Request aborted by the client", requestId, { code: "BAD_REQUEST" });
+    }
+    try {
       if (body) {
         const contentType = incoming.headers.get("content-type");
         mediaType = selectMediaType(mediaTypeOf(contentType), declared);
@@ -177,7 +184,16 @@ export function createBff(config: BffConfig): Bff {
       return thrownError(e, requestId, now());
     }
     entry.upstreamStatus = upstream.status;
-    if (upstream.status < 400) return passThrough(upstream, ctx);
+    if (upstream.status < 400) {
+      try {
+        return await passThrough(upstream, ctx);
+      } catch (e) {
+        // The body broke off while read here: the API's fault (502), or the browser's if it left (499).
+        const err = incoming.signal?.aborted ? new AbortError("Request aborted by the client", { cause: e }) : e;
+        entry.error = err;
+        return thrownError(err, requestId, now());
+      }
+    }
     return normalizeError(upstream, ctx, (err) => (entry.error = err));
   }
 

@@ -1,5 +1,6 @@
 import {
   AbortError,
+  ApiError,
   AuthenticationError,
   CircuitOpenError,
   ConnectionError,
@@ -8,7 +9,6 @@ import {
   RateLimitError,
   SessionExpiredError,
   TimeoutError,
-  type ApiError,
 } from "@specforge/runtime";
 import { keepApiError } from "./api-formats.js";
 import { mediaTypeOf, selectMediaType } from "./body.js";
@@ -139,6 +139,16 @@ function resume(chunks: Uint8Array[], reader: ReadableStreamDefaultReader<Uint8A
   });
 }
 
+/**
+ * A body read here that failed (the API reset part way, a short Content-Length, a bad gzip) as the
+ * runtime's ConnectionError: the API failed, a 502 like a reset before the headers.
+ */
+function brokenBody(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const detail = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+  return new ConnectionError(`The API's answer broke off: ${detail}`, { cause: err });
+}
+
 const tooSlow = (ctx: RespondContext): Reply => errorReply(504, "The API did not answer in time", ctx.requestId);
 
 /**
@@ -159,7 +169,12 @@ export async function passThrough(upstream: Response, ctx: RespondContext): Prom
   // trickling an open-ended JSON answer would otherwise hold the browser for ever.
   if (!stream && (length === null || Number(length) <= BUFFER_LIMIT)) {
     const reader = upstream.body.getReader();
-    const head = await readUpTo(reader, BUFFER_LIMIT, ctx.deadline);
+    let head: Head | undefined;
+    try {
+      head = await readUpTo(reader, BUFFER_LIMIT, ctx.deadline);
+    } catch (e) {
+      throw brokenBody(e);
+    }
     if (!head) return tooSlow(ctx);
     if (head.done) return { status: upstream.status, headers, body: ctx.secrets.bytes(concat(head)) };
     // Past the limit (once decoded: a compressed body; or of unknown length): the rest streams through, as a large body does.

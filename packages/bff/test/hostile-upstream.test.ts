@@ -211,3 +211,40 @@ describe("an API body cut off part way", () => {
     }
   });
 });
+
+describe("a body that breaks off on the buffered path", () => {
+  it("an API reset, a short Content-Length or a bad gzip is a 502 (the API failed), not a 500", async () => {
+    const bff = await startBff({ upstream: { url: apiUrl, ...base }, operations: ["getUser"], rateLimit: false, clients: { required: false } });
+    const head = '{"data":{"id":"1",';
+    const cases: Array<[string, (res: ServerResponse) => void]> = [
+      ["reset, Content-Length 100", (res) => res.writeHead(200, { "content-type": "application/json", "content-length": "100" }).write(head, () => setTimeout(() => res.socket?.resetAndDestroy(), 20))],
+      ["reset, chunked", (res) => res.writeHead(200, { "content-type": "application/json" }).write(head, () => setTimeout(() => res.socket?.resetAndDestroy(), 20))],
+      ["short Content-Length, connection closed", (res) => res.writeHead(200, { "content-type": "application/json", "content-length": "100" }).write(head, () => setTimeout(() => res.socket?.destroy(), 20))],
+      ["bad gzip", (res) => res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": "40" }).end(Buffer.alloc(40, "x"))],
+    ];
+    for (const [label, send] of cases) {
+      bff.logs.length = 0;
+      answer = (_q, res) => send(res);
+      const r = await bff.call(path);
+      expect(r.status, label).toBe(502);
+      expect(r.json.error.code, label).toBe("SERVICE_UNAVAILABLE");
+      const line = JSON.parse(bff.logs.find((l) => l.includes("bff.request"))!);
+      expect(line.status, label).toBe(502);
+    }
+  });
+
+  it("a browser that goes away mid-upload is logged as 499 at info level, not as a 500 error", async () => {
+    const bff = await startBff({ upstream: { url: apiUrl, ...base }, operations: ["createUser"], rateLimit: false, clients: { required: false } });
+    bff.logs.length = 0;
+    const port = Number(new URL(bff.url).port);
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => socket.write('POST /api/users HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"email":', () => setTimeout(() => socket.destroy(), 50)));
+      socket.on("error", () => {});
+      socket.on("close", () => resolve());
+    });
+    await expect.poll(() => bff.logs.find((l) => l.includes("bff.request"))).toBeDefined();
+    const line = JSON.parse(bff.logs.find((l) => l.includes("bff.request"))!);
+    expect(line.status).toBe(499);
+    expect(line.level).toBe("info");
+  });
+});
