@@ -10,6 +10,7 @@ export const CODEGEN_OPTIONS = {
   targets: { type: "string" },
   "types-import": { type: "string" },
   "zod-import": { type: "string" },
+  "import-extension": { type: "string" },
   seed: { type: "string" },
   "invalid-examples": { type: "string" },
   quiet: { type: "boolean" },

@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { generate, specLabel } from "./generate.js";
 import { CODEGEN_OPTIONS } from "./cli-options.js";
-import { ALL_TARGETS, type Target } from "./emit/emitter.js";
+import { ALL_TARGETS, IMPORT_EXTENSIONS, type ImportExtension, type Target } from "./emit/emitter.js";
 import { SpecError } from "./load/spec-error.js";
 import { tuneJitForBatch } from "./jit-flags.js";
 import { errorText, terminalText } from "./terminal-text.mjs";
@@ -44,6 +44,10 @@ Options:
   --targets <list>       comma-separated subset of ${ALL_TARGETS.join(",")} (default: all)
   --types-import <mod>   module the client/mocks import types from (default: ./types.gen.js)
   --zod-import <mod>     module the mocks import zod schemas from (default: ./zod.gen.js)
+  --import-extension <e> js (default) or ts: the extension of the generated modules' imports of
+                         each other (and of the two defaults above); ts for projects that run
+                         their .ts files directly (Node's type stripping), compiled with
+                         allowImportingTsExtensions (+ noEmit) or rewriteRelativeImportExtensions
   --seed <n>             seed of generated fixtures (default: 1)
   --invalid-examples <m> warn (default) or error: what a media-type/parameter example that
                          fails its schema is; with warn a generated fixture replaces it (a
@@ -83,8 +87,8 @@ async function main(argv: string[], standalone = true, labelBase?: string): Prom
     return 0;
   }
   if (values.package) {
-    if (values.spec || values.out || values.targets || values["types-import"] || values.clean) {
-      process.stderr.write(`codegen: --package takes the spec, output, targets and imports from the config; drop --spec/--out/--targets/--types-import\n`);
+    if (values.spec || values.out || values.targets || values["types-import"] || values["import-extension"] !== undefined || values.clean) {
+      process.stderr.write(`codegen: --package takes the spec, output, targets and imports from the config; drop --spec/--out/--targets/--types-import/--import-extension\n`);
       return 2;
     }
     return generatePackage(values.package, values.config, values.quiet === true);
@@ -112,6 +116,11 @@ async function main(argv: string[], standalone = true, labelBase?: string): Prom
       process.stderr.write(`codegen: --${flag} names no module (an empty value); give the module to import, e.g. ./types.gen.js\n`);
       return 2;
     }
+  }
+  const importExtension = values["import-extension"] ?? "js";
+  if (!IMPORT_EXTENSIONS.includes(importExtension as ImportExtension)) {
+    process.stderr.write(`codegen: --import-extension must be ${IMPORT_EXTENSIONS.map((e) => `"${e}"`).join(" or ")}\n`);
+    return 2;
   }
   const targets = (values.targets ?? ALL_TARGETS.join(",")).split(",").map((t) => t.trim()).filter(Boolean);
   const targetProblem = checkTargets(targets, values["types-import"] !== undefined);
@@ -153,6 +162,7 @@ async function main(argv: string[], standalone = true, labelBase?: string): Prom
       targets: targets as Target[],
       ...(values["types-import"] ? { typesImport: values["types-import"] } : {}),
       ...(values["zod-import"] ? { zodImport: values["zod-import"] } : {}),
+      ...(importExtension !== "js" ? { importExtension: importExtension as ImportExtension } : {}),
       seed,
       invalidExamples,
       onProgress: quiet ? undefined : (m) => process.stderr.write(`codegen: ${terminalText(m, true)}\n`),

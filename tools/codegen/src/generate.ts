@@ -3,7 +3,7 @@ import { statSync } from "node:fs";
 import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
 import { buildModel } from "./ir/build-model.js";
 import type { IRDocument, IRWarning } from "./ir/types.js";
-import { ALL_TARGETS, type EmitOptions, type EmittedFile, type Target } from "./emit/emitter.js";
+import { ALL_TARGETS, IMPORT_EXTENSIONS, type EmitOptions, type EmittedFile, type ImportExtension, type Target } from "./emit/emitter.js";
 import { emitTarget, type OwnTarget } from "./emit/emit-target.js";
 import { emitIndex } from "./emit/emit-index.js";
 import { summarize, type ModelSummary } from "./emit/summary.js";
@@ -15,8 +15,16 @@ export interface GenerateOptions {
   spec: string;
   out: string;
   targets?: Target[];
+  /** Default: `./types.gen.<importExtension>`. */
   typesImport?: string;
+  /** Default: `./zod.gen.<importExtension>`. */
   zodImport?: string;
+  /**
+   * Extension of the relative specifiers the generated modules write: "js" (default) or "ts", for
+   * projects that run TypeScript directly (Node's type stripping). A module emitted as JavaScript
+   * (the client of declaration output) is still imported as `.js`.
+   */
+  importExtension?: ImportExtension;
   seed?: number;
   /** What an invalid spec example is: "error" (default) or "warn" (generated fixtures replace it). */
   invalidExamples?: "error" | "warn";
@@ -109,7 +117,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       progress(`emitted types: ${files.types.length} file(s)`);
     }
     // Target order, whichever thread finished first: the result stays deterministic.
-    const written = [...targets.flatMap((t) => files[t] ?? []), ...writeFiles(staging, emitIndex({ options: emitOptions }, targets))];
+    const emitted = targets.flatMap((t) => files[t] ?? []);
+    const written = [...emitted, ...writeFiles(staging, emitIndex({ options: emitOptions }, targets, emitted.map((f) => f.path)))];
     await time("write", () => swapIn(staging, options.out));
     return { summary, files: written, warnings: [...modelWarnings, ...targets.flatMap((t) => warnings[t] ?? [])], timings };
   } catch (err) {
@@ -165,13 +174,16 @@ export async function emitTargets(options: EmitTargetsOptions): Promise<{ files:
     warnings.push(...out.warnings);
     progress(`emitted ${t}: ${out.files.length} file(s)`);
   }
-  return { files: [...files, ...emitIndex({ options: emitOptions }, options.targets)], warnings };
+  return { files: [...files, ...emitIndex({ options: emitOptions }, options.targets, files.map((f) => f.path))], warnings };
 }
 
 function emitOptionsOf(options: Omit<GenerateOptions, "spec" | "out">, label: string): Omit<EmitOptions, "warn"> {
+  const extension = options.importExtension ?? "js";
+  if (!IMPORT_EXTENSIONS.includes(extension)) throw new TypeError(`importExtension must be ${IMPORT_EXTENSIONS.map((e) => `"${e}"`).join(" or ")} (got ${JSON.stringify(extension)})`);
   return {
-    typesImport: options.typesImport ?? "./types.gen.js",
-    zodImport: options.zodImport ?? "./zod.gen.js",
+    typesImport: options.typesImport ?? `./types.gen.${extension}`,
+    zodImport: options.zodImport ?? `./zod.gen.${extension}`,
+    importExtension: extension,
     specLabel: label,
     seed: options.seed ?? 1,
     ...(options.invalidExamples ? { invalidExamples: options.invalidExamples } : {}),

@@ -40,6 +40,7 @@ export async function regenerate(bundleFile: string, bundleJson: string, package
         specLabel: specLabel(spec.file, pkg.dir),
         ...(pkg.typesImport ? { typesImport: pkg.typesImport } : {}),
         ...(pkg.zodImport ? { zodImport: pkg.zodImport } : {}),
+        ...(pkg.importExtension ? { importExtension: pkg.importExtension } : {}),
         ...(pkg.seed !== undefined ? { seed: pkg.seed } : {}),
         ...(pkg.invalidExamples ? { invalidExamples: pkg.invalidExamples } : {}),
         time,

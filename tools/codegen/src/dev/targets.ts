@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ALL_TARGETS, type Target } from "../emit/emitter.js";
+import { ALL_TARGETS, IMPORT_EXTENSIONS, type ImportExtension, type Target } from "../emit/emitter.js";
 import { CODEGEN_OPTIONS } from "../cli-options.js";
 import type { ResolvedConfig } from "../config/config.mjs";
 import { packageGeneration } from "../config/package-target.js";
@@ -16,6 +16,7 @@ export interface PackageTarget {
   targets: Target[];
   typesImport?: string;
   zodImport?: string;
+  importExtension?: ImportExtension;
   seed?: number;
   invalidExamples?: "error" | "warn";
 }
@@ -68,6 +69,7 @@ export function findPackageTargets(packagesDir: string, config: ResolvedConfig):
     }
     const targets = (str(values.targets) ?? ALL_TARGETS.join(",")).split(",").filter(Boolean) as Target[];
     const invalid = str(values["invalid-examples"]);
+    const extension = str(values["import-extension"]);
     packages.push({
       name: pkg.name ?? entry.name,
       dir,
@@ -76,6 +78,7 @@ export function findPackageTargets(packagesDir: string, config: ResolvedConfig):
       targets,
       ...(str(values["types-import"]) ? { typesImport: str(values["types-import"]) } : {}),
       ...(str(values["zod-import"]) ? { zodImport: str(values["zod-import"]) } : {}),
+      ...(IMPORT_EXTENSIONS.includes(extension as ImportExtension) ? { importExtension: extension as ImportExtension } : {}),
       ...(str(values.seed) !== undefined ? { seed: Number(values.seed) } : {}),
       ...(invalid === "warn" || invalid === "error" ? { invalidExamples: invalid } : {}),
     });

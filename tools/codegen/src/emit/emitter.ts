@@ -16,11 +16,21 @@ export function declarationOutput(operations: number): boolean {
   return operations >= DECLARATION_OUTPUT_OPERATIONS;
 }
 
+/**
+ * The extension of the relative specifiers the generated modules write: "js" (default), what tsc
+ * emits and bundlers map back; "ts", for projects that run the TypeScript directly (Node's type
+ * stripping) and compile with allowImportingTsExtensions or rewriteRelativeImportExtensions.
+ */
+export type ImportExtension = "js" | "ts";
+export const IMPORT_EXTENSIONS: readonly ImportExtension[] = ["js", "ts"];
+
 export interface EmitOptions {
-  /** Module the client and mocks import the openapi-typescript types from; default "./types.gen.js". */
+  /** Module the client and mocks import the openapi-typescript types from; default "./types.gen.<importExtension>". */
   typesImport: string;
-  /** Module the mocks import zod schemas from when needed; default "./zod.gen.js". */
+  /** Module the mocks import zod schemas from when needed; default "./zod.gen.<importExtension>". */
   zodImport: string;
+  /** Extension of the specifiers naming the generated TypeScript modules; default "js". */
+  importExtension?: ImportExtension;
   /** Spec path as shown in the generated header (relative, so output does not depend on cwd). */
   specLabel: string;
   /** Seed for generated fixtures. */
@@ -44,6 +54,14 @@ export interface EmittedFile {
 }
 
 export type Emitter = (ctx: EmitContext) => EmittedFile[] | Promise<EmittedFile[]>;
+
+/**
+ * How a generated module imports its sibling `<base>.ts` (e.g. "./mocks.gen.js"). A module the
+ * generator writes as JavaScript is imported as such whatever the extension (`./client.gen.js`).
+ */
+export function siblingModule(options: Pick<EmitOptions, "importExtension">, base: string): string {
+  return `./${base}.${options.importExtension ?? "js"}`;
+}
 
 /** The do-not-edit header every generated file starts with; `what` may hold spec text (a title). */
 export function generatedHeader(ctx: { options: Pick<EmitOptions, "specLabel"> }, what: string): string {

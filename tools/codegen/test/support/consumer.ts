@@ -45,8 +45,11 @@ export const STRICT = {
   skipLibCheck: true,
 };
 
-/** Sets up `root` as the consumer project; resolves once @specforge/runtime's declarations are written. */
-export async function makeConsumer(root: string): Promise<void> {
+/**
+ * Sets up `root` as the consumer project; resolves once @specforge/runtime's declarations are
+ * written. With `runnable`, its JavaScript too: the project then runs on Node, not only type-checks.
+ */
+export async function makeConsumer(root: string, { runnable = false } = {}): Promise<void> {
   writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module" }));
   for (const [name, target] of Object.entries(MODULES)) {
     mkdirSync(dirname(join(root, "node_modules", name)), { recursive: true });
@@ -55,10 +58,10 @@ export async function makeConsumer(root: string): Promise<void> {
   const dir = join(root, "node_modules", "@specforge/runtime");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), readFileSync(join(RUNTIME, "package.json")));
-  await run(process.execPath, [TSC, "-p", join(RUNTIME, "tsconfig.build.json"), "--outDir", join(dir, "dist"), "--emitDeclarationOnly", "--declarationMap", "false"], { encoding: "utf8" }).catch(
+  await run(process.execPath, [TSC, "-p", join(RUNTIME, "tsconfig.build.json"), "--outDir", join(dir, "dist"), ...(runnable ? ["--sourceMap", "false"] : ["--emitDeclarationOnly"]), "--declarationMap", "false"], { encoding: "utf8" }).catch(
     // tsc prints its diagnostics on stdout, which execFile's error message leaves out.
     (e: { stdout?: string; stderr?: string; message: string }) => {
-      throw new Error(`@specforge/runtime's declarations did not build (the consumer needs them):\n${(e.stdout || e.stderr || e.message).trim()}`);
+      throw new Error(`@specforge/runtime's ${runnable ? "JavaScript and declarations" : "declarations"} did not build (the consumer needs them):\n${(e.stdout || e.stderr || e.message).trim()}`);
     },
   );
 }

@@ -6,7 +6,7 @@
  * and one `make<Component>(overrides, { seed })` factory per component schema.
  */
 import type { IROperation } from "../../ir/types.js";
-import { generatedHeader, type EmitContext } from "../emitter.js";
+import { generatedHeader, siblingModule, type EmitContext } from "../emitter.js";
 import { indexLiteral, jsDoc, propertyKey, stringLiteral } from "../inert.js";
 import type { FixtureSet } from "./collect.js";
 import { LiteralPrinter } from "./print-value.js";
@@ -23,7 +23,7 @@ export function mocksModule(ctx: EmitContext, set: FixtureSet): string {
   const out: string[] = [generatedHeader(ctx, `Mock fixtures of ${model.title} ${model.version}: deterministic (seed ${options.seed}), valid against the spec.`)];
   const typeImports = [set.components.length && "components", set.operations.some((o) => o.responses.some((r) => r.media.length)) && "paths", typedWebhooks.some((w) => w.media.length) && "webhooks"].filter(Boolean);
   if (typeImports.length) out.push(`import type { ${typeImports.join(", ")} } from ${stringLiteral(options.typesImport)};`);
-  if (set.components.length) out.push(`import { MockGenerator, type MockSchema } from "@specforge/runtime/mocks";`, `import { schemaTable } from "./mock-schemas.gen.js";`);
+  if (set.components.length) out.push(`import { MockGenerator, type MockSchema } from "@specforge/runtime/mocks";`, `import { schemaTable } from ${stringLiteral(siblingModule(options, "mock-schemas.gen"))};`);
   out.push("", `/** The seed these fixtures were generated with (\`--seed\`). */`, `export const seed = ${options.seed};`, "");
 
   // Shared constants, dependencies first. Fixtures are asserted to their openapi-typescript types, not

@@ -5,7 +5,7 @@
  * documented status. URLs are matched anchored at the origin (see msw/runtime-match.ts).
  */
 import type { IROperation } from "../../ir/types.js";
-import { generatedHeader, type EmitContext } from "../emitter.js";
+import { generatedHeader, siblingModule, type EmitContext } from "../emitter.js";
 import { propertyKey, stringLiteral, valueLiteral } from "../inert.js";
 import { specStatus, type FixtureSet } from "./collect.js";
 import { uniqueKeys } from "./module-mocks.js";
@@ -182,7 +182,7 @@ export function mswModule(ctx: EmitContext, set: FixtureSet): string {
   const params = (p: string) => (p.match(/\{/g) ?? []).length;
   const order = keys.map((k, i) => ({ k, i })).sort((a, b) => params(ops[a.i]!.path) - params(ops[b.i]!.path) || a.i - b.i);
   const out = [generatedHeader(ctx, `MSW handlers of ${ctx.model.title} ${ctx.model.version}, answering with the generated fixtures.`)];
-  out.push(`import { http, HttpResponse, type HttpHandler } from "msw";`, `import { responseFixtures } from "./mocks.gen.js";`);
+  out.push(`import { http, HttpResponse, type HttpHandler } from "msw";`, `import { responseFixtures } from ${stringLiteral(siblingModule(ctx.options, "mocks.gen"))};`);
   if (set.operations.some((o) => o.responses.some((r) => r.media.length))) out.push(`import type { paths } from ${stringLiteral(ctx.options.typesImport)};`);
   out.push("");
   out.push(`/** Operations by operationId (as in \`responseFixtures\`): method, MSW path, default status. */`, `export const routes: { readonly [K in keyof typeof responseFixtures]: Route } = {`);
