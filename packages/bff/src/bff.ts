@@ -146,7 +146,7 @@ export function createBff(config: BffConfig): Bff {
         if (validate) parsed = await parseBody(body, mediaType, contentType ?? "");
       }
     } catch (e) {
-      if (e instanceof BodyError) return errorReply(e.status, e.message, requestId);
+      if (e instanceof BodyError) return errorReply(e.status, e.message, requestId, e.details ? { details: e.details } : {});
       throw e;
     }
     if (validate) {

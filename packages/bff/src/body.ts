@@ -1,10 +1,13 @@
 import { Buffer } from "node:buffer";
+import { findDuplicateKey } from "./json-duplicates.js";
 
 /** A request the proxy refuses before it reaches validation (size, media type, syntax). */
 export class BodyError extends Error {
   constructor(
     readonly status: 400 | 413 | 415,
     message: string,
+    /** Where in the body, as the error format's field details. */
+    readonly details?: Array<{ field: string; message: string }>,
   ) {
     super(message);
   }
@@ -52,11 +55,20 @@ export function selectMediaType(received: string | undefined, declared: readonly
 /** Parses a body into the value the generated schemas validate (JSON, form fields, multipart parts). */
 export async function parseBody(bytes: Uint8Array<ArrayBuffer>, mediaType: string, contentType: string): Promise<unknown> {
   if (isJson(mediaType)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+    let value: unknown;
     try {
-      return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
+      value = JSON.parse(text);
     } catch {
       throw new BodyError(400, "Request body is not valid JSON");
     }
+    // JSON.parse keeps the last of two equal keys, an API's parser may keep the first: the bytes
+    // forwarded would not mean what was validated.
+    const duplicate = findDuplicateKey(text);
+    if (duplicate !== undefined) {
+      throw new BodyError(400, `Request body has a duplicate key at ${duplicate}`, [{ field: duplicate, message: "key appears more than once in its object" }]);
+    }
+    return value;
   }
   if (mediaType === "application/x-www-form-urlencoded") return collect(new URLSearchParams(Buffer.from(bytes).toString("utf8")));
   if (mediaType === "multipart/form-data") {
