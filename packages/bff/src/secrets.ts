@@ -87,12 +87,60 @@ export class SecretSet {
 /**
  * A secret as written, and as an API may echo it: percent-encoded (a request URL in an error
  * message or a Location, where a key placed in the query travels encoded), form-encoded, base64 and
- * base64url. Encodings equal to the value add nothing; short ones would mangle ordinary text.
+ * base64url; each of those also as a JSON string's content as encoders write it (below). Encodings
+ * equal to the value add nothing; short ones would mangle ordinary text.
  */
 function encodings(value: string): string[] {
   const b64 = Buffer.from(value).toString("base64");
   const forms = [value, encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2), b64, b64.replace(/=+$/, ""), Buffer.from(value).toString("base64url")];
-  return forms.filter((f) => f.length >= 8);
+  return [...new Set([...forms, ...forms.flatMap(jsonEscaped)])].filter((f) => f.length >= 8);
+}
+
+/**
+ * Characters encoders write as `\uXXXX` to be safe in HTML, and in which case: Go (`<>&`), Gson
+ * (`<>&='`), .NET's default (`<>&'+\``, upper-case), PHP's JSON_HEX_TAG|AMP|APOS (upper-case).
+ */
+const HTML_ESCAPES: ReadonlyArray<{ chars: string; upper: boolean }> = [
+  { chars: "", upper: false },
+  { chars: "<>&", upper: false },
+  { chars: "<>&='", upper: false },
+  { chars: "<>&'+`", upper: true },
+  { chars: "<>&'", upper: true },
+];
+const uEscape = (code: number, upper: boolean): string => {
+  const hex = code.toString(16).padStart(4, "0");
+  return `\\u${upper ? hex.toUpperCase() : hex}`;
+};
+
+/**
+ * A value as the content of a JSON string, in the forms common encoders write (JSON.parse in the
+ * browser turns each back into the secret): `"` and `\` always escaped (`\"`, or `\u0022`); `/`
+ * as is (JavaScript, Python, Go) or `\/` (PHP, some Java and Ruby encoders); characters past ASCII
+ * as is or `\uXXXX` per UTF-16 unit, lower-case (PHP, Python) or upper-case hex (.NET); the
+ * HTML-sensitive ones as HTML_ESCAPES says. Each choice is made for the whole value: a few dozen
+ * forms at most, and only one for a secret of letters, digits, `-` and `_`.
+ */
+function jsonEscaped(value: string): string[] {
+  const forms = new Set<string>();
+  for (const slash of [false, true])
+    for (const quote of [false, true])
+      for (const wide of [0, 1, 2]) // as is, lower-case \u, upper-case \u
+        for (const html of HTML_ESCAPES) {
+          let out = "";
+          for (let i = 0; i < value.length; i++) {
+            const c = value[i]!;
+            const code = value.charCodeAt(i);
+            if (c === '"') out += quote ? "\\u0022" : '\\"';
+            else if (c === "\\") out += "\\\\";
+            else if (c === "/") out += slash ? "\\/" : "/";
+            else if (code < 0x20) out += JSON.stringify(c).slice(1, -1);
+            else if (code > 0x7e) out += wide ? uEscape(code, wide === 2) : c;
+            else if (html.chars.includes(c)) out += uEscape(code, html.upper);
+            else out += c;
+          }
+          forms.add(out);
+        }
+  return [...forms];
 }
 
 function replaceAll(buf: Buffer, needle: Buffer): Buffer {

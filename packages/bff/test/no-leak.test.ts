@@ -127,6 +127,54 @@ describe("SecretSet: the encodings an API echoes a secret in", () => {
   });
 });
 
+describe("SecretSet: a secret JSON-escaped by an API's encoder", () => {
+  // PHP's json_encode writes "/" as "\/" and non-ASCII as lower-case \uXXXX (with JSON_HEX_* flags
+  // <>&'" as upper-case \u003C…); Python's ensure_ascii lower-case \u00e9; Go <>& and Gson <>&=' as
+  // lower-case \u003c…; .NET's default encoder +<>&'" and non-ASCII as upper-case \u002B….
+  const php = (s: string, flags = false) => {
+    let out = JSON.stringify(s).slice(1, -1).replace(/\//g, "\\/").replace(/[^\x00-\x7f]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+    if (flags) out = out.replace(/[<>&']/g, (c) => "\\u" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")).replace(/\\"/g, "\\u0022");
+    return out;
+  };
+  const hex = (chars: RegExp, upper: boolean) => (s: string) => JSON.stringify(s).slice(1, -1).replace(chars, (c) => "\\u" + (upper ? c.charCodeAt(0).toString(16).toUpperCase() : c.charCodeAt(0).toString(16)).padStart(4, "0"));
+  const secrets = ["sk_live/AbC+dEf/123456", "pässwörd/<ab&cd>'é😀\"x\\y"];
+  it.each([
+    ["JSON.stringify", (s: string) => JSON.stringify(s).slice(1, -1)],
+    ["PHP json_encode", (s: string) => php(s)],
+    ["PHP json_encode, JSON_HEX_TAG|AMP|APOS|QUOT", (s: string) => php(s, true)],
+    ["Python json.dumps", hex(/[^\x00-\x7f]/g, false)],
+    ["Go encoding/json", hex(/[<>&]/g, false)],
+    ["Gson", hex(/[<>&=']/g, false)],
+    [".NET System.Text.Json", hex(/[^\x00-\x7f]|[+<>&'`]/g, true)],
+  ])("%s", async (_what, encode) => {
+    const set = new SecretSet(secrets);
+    for (const secret of secrets) {
+      const text = `{"your_key":"${encode(secret)}"}`;
+      expect(JSON.parse(text).your_key).toBe(secret);
+      expect(set.redact(text), text).toBe(`{"your_key":"${REDACTED}"}`);
+      expect(new TextDecoder().decode(set.bytes(new TextEncoder().encode(text))), text).toBe(`{"your_key":"${REDACTED}"}`);
+    }
+  });
+
+  it("through the proxy: a key with \"/\" echoed as \"\\/\" never reaches the browser", async () => {
+    const KEY = "sk_live/AbC+dEf/123456";
+    const echo = createServer((req, res) => {
+      const body = JSON.stringify({ data: { id: USER_ID, your_key: req.headers["x-api-key"] } }).replace(/\//g, "\\/");
+      res.writeHead(200, { "content-type": "application/json" }).end(body);
+    });
+    await new Promise<void>((r) => echo.listen(0, "127.0.0.1", r));
+    try {
+      const bff = await startBff({ upstream: { url: `http://127.0.0.1:${(echo.address() as AddressInfo).port}`, auth: { apiKey: KEY }, retry: false, circuitBreaker: false }, operations: ["getUser"], rateLimit: false, clients: { required: false } });
+      const r = await bff.call(`/api/users/${USER_ID}`);
+      expect(r.status).toBe(200);
+      expect(r.json.data.your_key).toBe(REDACTED);
+    } finally {
+      echo.closeAllConnections();
+      echo.close();
+    }
+  });
+});
+
 describe("SecretSet.stream", () => {
   const secret = "sk_live_SPLITSECRET";
   async function run(chunks: string[]): Promise<string> {
