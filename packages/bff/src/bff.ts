@@ -62,7 +62,7 @@ export function createBff(config: BffConfig): Bff {
   const stores = createStores(config, log);
   const { runtime, options: apiOptions, keys, basic } = createUpstream(config.upstream, secrets, log);
   const exposed = new Set<string>(config.operations);
-  const route = createRouter(Object.values(operationMeta) as OperationMeta[]);
+  const route = createRouter(Object.values(operationMeta) as OperationMeta[], (meta) => exposed.has(meta.id));
   const basePath = config.basePath ?? DEFAULTS.basePath;
   const forward = [...new Set([...DEFAULT_FORWARD_HEADERS, ...(config.forwardHeaders ?? []).map((h) => h.toLowerCase())])];
   const identifier = createIdentifier(config.clients);
@@ -100,7 +100,7 @@ export function createBff(config: BffConfig): Bff {
       if (!r.allowed) return errorReply(429, `Rate limit of ${limit.limit} requests per ${limit.windowMs / 1000} s exceeded`, requestId);
     }
     const match = route(method, url.pathname.slice(basePath.length) || "/");
-    if (match.kind === "none" || (match.kind === "operation" && !exposed.has(match.meta.id))) return errorReply(404, "No such operation", requestId);
+    if (match.kind === "none") return errorReply(404, "No such operation", requestId);
     if (match.kind === "method") {
       const allow = match.allow.join(", ");
       return errorReply(405, `Method ${method} not allowed here`, requestId, { headers: { allow } });

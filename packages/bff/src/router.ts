@@ -40,9 +40,11 @@ function compareRank(a: number[], b: number[]): number {
  * Matches request paths against the spec's path templates, the way the API itself routes: the most
  * literal template that fits the path wins, then the method is looked up on it (so `PATCH /users/me`
  * is a 405, not `updateUser` with id "me"). Built from every operation, exposed or not, so hiding an
- * operation never re-routes its path to a neighbour.
+ * operation never re-routes its path to a neighbour. A hidden operation (`exposed` false) answers
+ * like one the API does not have: a path with no exposed method is no match, and `allow` names
+ * only exposed methods, so a 405 reveals nothing that is hidden.
  */
-export function createRouter(metas: Iterable<OperationMeta>): (method: string, path: string) => RouteMatch {
+export function createRouter(metas: Iterable<OperationMeta>, exposed: (meta: OperationMeta) => boolean = () => true): (method: string, path: string) => RouteMatch {
   const templates = new Map<string, Template>();
   for (const meta of metas) {
     let t = templates.get(meta.path);
@@ -55,7 +57,10 @@ export function createRouter(metas: Iterable<OperationMeta>): (method: string, p
       const m = t.re.exec(path);
       if (!m) continue;
       const meta = t.byMethod.get(method);
-      if (!meta) return { kind: "method", allow: [...t.byMethod.keys()] };
+      if (!meta || !exposed(meta)) {
+        const allow = [...t.byMethod.entries()].filter(([, m]) => exposed(m)).map(([verb]) => verb);
+        return allow.length ? { kind: "method", allow } : { kind: "none" };
+      }
       const params: Record<string, string> = {};
       t.names.forEach((name, i) => (params[name] = m[i + 1]!));
       return { kind: "operation", meta, params };

@@ -1,6 +1,9 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { operationMeta, type OperationMeta } from "@specforge/client";
 import { describe, expect, it } from "vitest";
 import { createRouter } from "../src/index.js";
+import { API_KEY, startBff, USER_ID } from "./helpers.js";
 
 const route = createRouter(Object.values(operationMeta) as OperationMeta[]);
 
@@ -34,5 +37,50 @@ describe("router: the API's own path matching", () => {
 
   it.each(["/", "/nope", "/users/", "/users/a/b", "//users", "/users/me/extra"])("%s → no operation", (path) => {
     expect(route("GET", path)).toEqual({ kind: "none" });
+  });
+});
+
+describe("router: only exposed operations are visible", () => {
+  const exposed = new Set(["listUsers", "getUser"]);
+  const visible = createRouter(Object.values(operationMeta) as OperationMeta[], (meta) => exposed.has(meta.id));
+
+  it.each([
+    // A path whose every operation is hidden is no path at all, whatever the method.
+    { given: ["GET", "/profiles"], want: { kind: "none" } },
+    { given: ["DELETE", "/profiles"], want: { kind: "none" } },
+    { given: ["DELETE", "/webhooks/subscriptions"], want: { kind: "none" } },
+    // Allow names only the exposed methods; a hidden method answers like one the API lacks.
+    { given: ["POST", "/users/abc"], want: { kind: "method", allow: ["GET"] } },
+    { given: ["PUT", "/users/abc"], want: { kind: "method", allow: ["GET"] } },
+    { given: ["POST", "/users"], want: { kind: "method", allow: ["GET"] } },
+    { given: ["DELETE", "/users"], want: { kind: "method", allow: ["GET"] } },
+  ])("$given.0 $given.1 → $want.kind $want.allow", ({ given, want }) => {
+    expect(visible(given[0]!, given[1]!)).toEqual(want);
+  });
+
+  it("through the proxy: 404 for a path with nothing exposed, 405 with only exposed methods in Allow; nothing reaches the API", async () => {
+    const seen: string[] = [];
+    const api = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { "content-type": "application/json" }).end('{"data":[]}');
+    });
+    await new Promise<void>((r) => api.listen(0, "127.0.0.1", r));
+    try {
+      const bff = await startBff({ upstream: { url: `http://127.0.0.1:${(api.address() as AddressInfo).port}`, auth: { apiKey: API_KEY }, retry: false, circuitBreaker: false }, operations: ["listUsers", "getUser"], rateLimit: false, clients: { required: false } });
+      for (const [method, path] of [["GET", "/api/profiles"], ["DELETE", "/api/profiles"], ["DELETE", "/api/webhooks/subscriptions"]] as const) {
+        const r = await bff.call(path, { method });
+        expect(r.status, `${method} ${path}`).toBe(404);
+        expect(r.headers["allow"]).toBeUndefined();
+      }
+      for (const method of ["POST", "PUT", "PATCH"]) {
+        const r = await bff.call(`/api/users/${USER_ID}`, { method, headers: { "content-type": "application/json" }, body: "{}" });
+        expect(r.status, method).toBe(405);
+        expect(r.headers["allow"], method).toBe("GET");
+      }
+      expect(seen).toEqual([]);
+    } finally {
+      api.closeAllConnections();
+      api.close();
+    }
   });
 });
