@@ -50,10 +50,12 @@ export function prepare(baseUrl: string | undefined, input: Request | string | U
       signal: undefined,
     };
   }
-  return prepareRequest(input instanceof Request ? (init ? new Request(input, init) : input) : new Request(resolveUrl(baseUrl, input), init));
+  // A Request built here from an init without a signal has one that never aborts: not carried, so
+  // there is nothing to link (on Node 20 an AbortSignal.any of it and the caller's leaked per call).
+  return prepareRequest(input instanceof Request ? (init ? new Request(input, init) : input) : new Request(resolveUrl(baseUrl, input), init), input instanceof Request || !!init?.signal);
 }
 
-function prepareRequest(req: Request): Prepared | Promise<Prepared> {
+function prepareRequest(req: Request, ownSignal: boolean): Prepared | Promise<Prepared> {
   const passthrough: Record<string, unknown> = {};
   // Only set fields: a "navigate" mode cannot be passed to a new Request, empty ones are defaults.
   for (const k of ["redirect", "credentials", "cache", "mode", "keepalive", "integrity", "referrerPolicy"] as const) {
@@ -66,7 +68,7 @@ function prepareRequest(req: Request): Prepared | Promise<Prepared> {
     headers: new Headers(req.headers),
     body: undefined,
     passthrough,
-    signal: req.signal,
+    signal: ownSignal ? req.signal : undefined,
   };
   // Only bodies need an await; GETs stay synchronous.
   if (req.body === null) return prepared;

@@ -171,5 +171,17 @@ describe("GET cache", () => {
     await get({ params: { query: { delay: 150, r: 2 } } } as never);
     expect(ctx.server.count("/echo?delay=150&r=2")).toBe(2);
   });
+
+  it("call options set to undefined keep the spec's tags (options taken from variables that may be unset)", async () => {
+    const api = createApiCore<Record<string, never>>({ baseUrl: ctx.url, cache: true });
+    const get = api.op({ id: "getThing", method: "get", path: "/echo", tags: ["Things"] });
+    const update = api.op({ id: "updateThing", method: "post", path: "/orders", tags: ["Things"] });
+    const query = { params: { query: { u: 1 } } } as never;
+    await get(query, { tags: undefined });
+    await update({ body: {} } as never, { invalidates: undefined });
+    await get(query, { tags: undefined });
+    // The mutation dropped the tagged read: the second read went to the server.
+    expect(ctx.server.count("/echo?u=1")).toBe(2);
+  });
 });
 

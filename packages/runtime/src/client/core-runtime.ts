@@ -54,7 +54,8 @@ export function operationCallOptions(meta: OperationMeta, options: ApiOptions = 
   // Reads are cached under their tags (QUERY is a read too, though never cached); a mutation drops
   // the cached reads of its tags.
   if (meta.tags?.length) out[/^(get|head|query)$/.test(meta.method) ? "tags" : "invalidates"] = [...meta.tags];
-  if (call) Object.assign(out, call);
+  // Only what the call sets: an explicit `tags: undefined` must not wipe the spec's tags.
+  if (call) for (const k in call) if (call[k as keyof CallOptions] !== undefined) (out as Record<string, unknown>)[k] = call[k as keyof CallOptions];
   if (out.auth === undefined) out.auth = credentialsFor(meta, options);
   out.operationId = meta.id;
   if (meta.idempotencyHeader) out.idempotencyHeader = meta.idempotencyHeader;
