@@ -54,7 +54,7 @@ describe("a pinned baseUrl", () => {
     expect((await get(pinned, "https://api.routes.test/v1/containers/c%201/files"))?.status).toBe(200);
     expect(await get(pinned, "https://api.routes.test/files")).toBeUndefined();
     expect(await get(pinned, "https://other.test/v1/files")).toBeUndefined();
-    expect(msw.createHandlers({ baseUrl: undefined })).toHaveLength(9);
+    expect(msw.createHandlers({ baseUrl: undefined })).toHaveLength(10);
   });
 
   it("leaves an operation with a server of its own on that server too (uploads on another host)", async () => {
@@ -71,6 +71,18 @@ describe("paginated operations", () => {
     expect((await get(msw.handlers, "https://api.routes.test/v1/orders?cursor=c2&limit=2"))?.body).toEqual({ data: [], meta: { next_cursor: null, has_more: false } });
     expect((await get(msw.handlers, "https://api.routes.test/v1/pages?page=1"))?.body).toEqual([1, 2]);
     expect((await get(msw.handlers, "https://api.routes.test/v1/pages?page=2"))?.body).toEqual([]);
+  });
+
+  it("a Link-paginated one names page 2 in a Link header (rel=next), and page 2 is an empty last page without one", async () => {
+    const first = await getResponse(msw.handlers, new Request("https://api.routes.test/v1/repos?per_page=2"));
+    expect(await first!.json()).toEqual(["r1", "r2"]);
+    expect(first!.headers.get("link")).toBe('<https://api.routes.test/v1/repos?per_page=2&page=2>; rel="next"');
+    const second = await getResponse(msw.handlers, new Request("https://api.routes.test/v1/repos?per_page=2&page=2"));
+    expect(await second!.json()).toEqual([]);
+    expect(second!.headers.get("link")).toBeNull();
+    // An override's own Link header is kept.
+    const pinned = msw.handlerFor("listRepos", undefined, { headers: { Link: '<https://x.test/p3>; rel="next"' } });
+    expect((await getResponse([pinned], new Request("https://api.routes.test/v1/repos")))!.headers.get("link")).toBe('<https://x.test/p3>; rel="next"');
   });
 });
 

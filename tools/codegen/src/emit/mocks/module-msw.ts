@@ -110,7 +110,10 @@ function respond(id: OperationId, status: string | undefined, options: AnyOption
   for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
   const fixture = options.body !== undefined ? options.body : mediaType ? media[mediaType] : undefined;
   const pages = routeOf(id).pages;
-  const body = pages && code < 300 && laterPage(request, pages) ? emptyPage(fixture, request, pages) : fixture;
+  const later = pages !== undefined && code < 300 && laterPage(request, pages);
+  const body = pages && later ? emptyPage(fixture, request, pages) : fixture;
+  // A Link-paginated API (GitHub's) says where the next page is in a header: the fixture is page 1 of 2.
+  if (pages?.style === "link" && code < 300 && !later && !headers.has("Link")) headers.set("Link", \`<\${nextPageUrl(request, pages)}>; rel="next"\`);
   if (body === undefined || code === 204 || code === 205 || code === 304) return new HttpResponse(null, { status: code, headers: options.headers ?? {} });
   if (mediaType && /[/+]json\\b/i.test(mediaType)) return HttpResponse.json(body as never, { status: code, headers });
   if (body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return new HttpResponse(body as ConstructorParameters<typeof HttpResponse>[0], { status: code, headers });

@@ -19,6 +19,13 @@ function laterPage(request: Request, pages: Pages): boolean {
   return (cursor !== null && cursor !== "") || page > 1 || offset > 0;
 }
 
+/** The request's URL asking for page 2 (what a Link header's rel="next" names after the first page). */
+function nextPageUrl(request: Request, pages: Pages): string {
+  const url = new URL(request.url);
+  url.searchParams.set(pages.page ?? "page", "2");
+  return url.href;
+}
+
 /** The hints of one envelope, saying "last page". */
 function lastHints(hints: Record<string, unknown>, page: number): Record<string, unknown> {
   const out: Record<string, unknown> = { ...hints };
