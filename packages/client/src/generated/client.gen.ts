@@ -6,6 +6,7 @@
 
 import type { components, paths } from "@specforge/types";
 export type { components, operations, paths, webhooks } from "@specforge/types";
+export type { Runtime } from "@specforge/runtime";
 import { createApiCore, type ApiCore, type ApiOptions, type OperationFn, type OperationMeta, type PaginatedFn, type StreamFn } from "@specforge/runtime/client";
 
 /** What the spec says about each operation; the runtime reads it (idempotency, pagination, auth). */

@@ -61,7 +61,7 @@ describe("the generated code in other consumers' settings", () => {
     expect(errors, "the check ran: msw's declarations were read").toMatch(/@mswjs/);
   });
 
-  it("a library that emits declarations can re-export the schemas and the client", async () => {
+  it("a library that emits declarations can re-export the schemas, the client and its runtime", async () => {
     const root = scratch("consumer-declarations-");
     await project(root);
     writeFileSync(
@@ -72,6 +72,7 @@ describe("the generated code in other consumers' settings", () => {
         `export const thing = ThingSchema;`,
         `export const schemas = { thing: ThingSchema };`,
         `export const api = createApi();`,
+        `export const runtime = createApi().runtime;`,
       ].join("\n"),
     );
     const errors = await typeCheck(root, ["lib.ts"], { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: "decl" });

@@ -20,6 +20,9 @@ export const emitClient: Emitter = (ctx) => {
   // From a types package (not a sibling module), the client re-exports its types, so the client
   // package's hand-written entry never names that package (the config may rename it).
   if (!options.typesImport.startsWith(".")) typeImports.push(`export type { components, operations, paths, webhooks } from ${stringLiteral(options.typesImport)};`);
+  // `api.runtime`'s type, where a consumer's declarations can name it: without it, a library
+  // exporting `createApi().runtime` fails declaration emit (TS2742 / TS2883: not portable).
+  typeImports.push(`export type { Runtime } from "@specforge/runtime";`);
   const kinds = new Map(model.securitySchemes.map((sc) => [sc.name, credentialKind(sc)]));
   const named = new Map(model.schemas.map((n) => [n.name, n.schema]));
   // Only the surface types in use: consumers compiling with noUnusedLocals must not trip on ours.
