@@ -2,7 +2,7 @@ import type { IRSchema, JsonType } from "@specforge/codegen/model";
 import { viewOf, same, type SchemaView } from "./view.js";
 import { type CompareContext, countingContext, report, fmtList, walkMode } from "./context.js";
 import { replayed } from "./walk-guard.js";
-import { compareBounds } from "./bounds.js";
+import { compareBounds, mootBounds } from "./bounds.js";
 import { compareObjects } from "./objects.js";
 import { compareUnionBranches, compareUnionShape, compareUnionConstraint, compareDiscriminators } from "./unions.js";
 import { compareNot } from "./negation.js";
@@ -57,11 +57,13 @@ function comparePair(bs: IRSchema, hs: IRSchema, where: string, cx: CompareConte
   }
   compareTypes(bv, hv, where, cx);
   compareNullable(bv, hv, where, cx);
-  compareEnums(bv, hv, where, cx);
+  const both = (t: JsonType) => allows(bv, t) && allows(hv, t);
+  // A bound dropped next to an enum whose values all keep to it changed nothing: the enum's finding covers it.
+  compareEnums(bv, hv, where, cx, mootBounds(bv, hv, cx, both));
   compareDefaults(bv, hv, where, cx);
   // Keywords of a type only one side allows say nothing more than the type change already did
   // (an array that became an object lost its items, not each item's properties one by one).
-  compareBounds(bv, hv, where, cx, (t) => allows(bv, t) && allows(hv, t));
+  compareBounds(bv, hv, where, cx, both);
   if (allows(bv, "object") && allows(hv, "object")) compareObjects(bv, hv, where, cx);
   if (allows(bv, "array") && allows(hv, "array")) compareArrays(bv, hv, where, cx);
   if (bv.union && hv.union) compareUnionBranches(bv, hv, where, cx);
@@ -129,15 +131,15 @@ function compareNullable(bv: SchemaView, hv: SchemaView, where: string, cx: Comp
   else report(cx, "widen", "nullable", at, where, "null now allowed");
 }
 
-function compareEnums(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+function compareEnums(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext, covers: string[] = []): void {
   const be = bv.enum;
   const he = hv.enum;
   const at = `${hv.at.enum ?? bv.at.enum ?? hv.pointer}/enum`;
   if (be && he) {
     const removed = be.filter((x) => !he.some((y) => same(x, y)));
     const added = he.filter((x) => !be.some((y) => same(x, y)));
-    if (removed.length) report(cx, "narrow", "enum", at, where, `enum value${removed.length > 1 ? "s" : ""} ${fmtList(removed)} removed`);
-    if (added.length) report(cx, "widen", "enum", at, where, `enum value${added.length > 1 ? "s" : ""} ${fmtList(added)} added`);
-  } else if (he) report(cx, "narrow", "enum", at, where, `restricted to the values ${fmtList(he)}`);
-  else if (be) report(cx, "widen", "enum", at, where, `enum constraint ${fmtList(be)} removed`);
+    if (removed.length) report(cx, "narrow", "enum", at, where, `enum value${removed.length > 1 ? "s" : ""} ${fmtList(removed)} removed`, covers);
+    if (added.length) report(cx, "widen", "enum", at, where, `enum value${added.length > 1 ? "s" : ""} ${fmtList(added)} added`, covers);
+  } else if (he) report(cx, "narrow", "enum", at, where, `restricted to the values ${fmtList(he)}`, covers);
+  else if (be) report(cx, "widen", "enum", at, where, `enum constraint ${fmtList(be)} removed`, covers);
 }
