@@ -3,7 +3,7 @@ import { visibleIn } from "./view.js";
 import { type CompareContext, report, child, fmt } from "./context.js";
 import { compareSchemas, equivalent } from "./schema-compat.js";
 import { presenceBreaks, type Direction, type Presence } from "../types.js";
-import type { IRDocument } from "@specforge/codegen/model";
+import type { IRDocument, IRSchema } from "@specforge/codegen/model";
 import { compareDependentRequired, comparePatternProperties } from "./object-keywords.js";
 
 const NONE = new Map<string, PropertyView>();
@@ -31,6 +31,32 @@ function renameOf(name: string, removed: string[], added: string[], bp: Map<stri
 }
 
 const objAt = (v: SchemaView) => v.at.object ?? v.pointer;
+
+/**
+ * The `required` list that makes `name` required in `s` (in `doc`), looked for where the view
+ * (view.ts) gathers properties from: the schema itself, its `$ref`, its `allOf` members and a
+ * union's one non-null branch. A merged view's object sits where its first `properties` are,
+ * which need not be where `required` is (`allOf: [Base, {required: [model]}]`).
+ */
+function requiredAt(s: IRSchema | undefined, doc: IRDocument, name: string, depth = 0, seen = new Set<IRSchema>()): string | undefined {
+  if (!s || depth > 32 || seen.has(s)) return undefined;
+  seen.add(s);
+  const o = s.object;
+  if (o && (o.requiredOnly.includes(name) || o.properties.some((p) => p.name === name && p.required))) return `${s.pointer}/required`;
+  const next = [
+    ...(s.ref ? [doc.schemaByName.get(s.ref)?.schema] : []),
+    ...(s.allOf ?? []),
+    ...(["oneOf", "anyOf"] as const).flatMap((k) => {
+      const branches = (s[k] ?? []).filter((b) => !(b.types?.length === 1 && b.types[0] === "null") && !(b.enum?.length && b.enum.every((x) => x === null)) && b.const?.value !== null);
+      return branches.length === 1 && !s.discriminator ? branches : [];
+    }),
+  ];
+  for (const m of next) {
+    const at = requiredAt(m, doc, name, depth + 1, seen);
+    if (at) return at;
+  }
+  return undefined;
+}
 const propAt = (v: SchemaView, name: string, p?: PropertyView) => p?.schema?.pointer || `${objAt(v)}/properties/${name}`;
 
 /**
@@ -38,9 +64,12 @@ const propAt = (v: SchemaView, name: string, p?: PropertyView) => p?.schema?.poi
  * part of requests and writeOnly ones not part of responses, so a property turning readOnly
  * disappears from requests.
  */
-export function compareObjects(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+export function compareObjects(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext, bs?: IRSchema, hs?: IRSchema): void {
   if (!bv.object && !hv.object) return;
   const { dir, sink } = cx;
+  // Where `name` is listed as required: in the base for a name dropped, in the head for one added.
+  const requiredIn = (side: "base" | "head", name: string) =>
+    side === "base" ? (requiredAt(bs, sink.base, name) ?? `${objAt(bv)}/required`) : (requiredAt(hs, sink.head, name) ?? `${objAt(hv)}/required`);
   const bp = visible(bv, dir, sink.base);
   const hp = visible(hv, dir, sink.head);
   const presence = (p: Presence, pointer: string, name: string, what: string) =>
@@ -58,7 +87,7 @@ export function compareObjects(bv: SchemaView, hv: SchemaView, where: string, cx
     const b = bp.get(name)!;
     // Only named in `required`, with no schema of its own: dropping the name relaxes the object.
     if (!b.schema) {
-      presence("became-optional", `${objAt(bv)}/required`, name, `property ${fmt(name)} is no longer required`);
+      presence("became-optional", requiredIn("base", name), name, `property ${fmt(name)} is no longer required`);
       continue;
     }
     const renamed = renameOf(name, removed, added, bp, hp, cx);
@@ -85,7 +114,7 @@ export function compareObjects(bv: SchemaView, hv: SchemaView, where: string, cx
     const h = hp.get(name);
     if (!h) continue;
     if (b.required !== h.required) {
-      presence(h.required ? "became-required" : "became-optional", `${objAt(hv)}/required`, name, `property ${fmt(name)} is now ${h.required ? "required" : "optional"}`);
+      presence(h.required ? "became-required" : "became-optional", requiredIn(h.required ? "head" : "base", name), name, `property ${fmt(name)} is now ${h.required ? "required" : "optional"}`);
     }
     if (b.schema || h.schema) compareSchemas(b.schema, h.schema, child(where, name), cx);
   }

@@ -64,7 +64,7 @@ function comparePair(bs: IRSchema, hs: IRSchema, where: string, cx: CompareConte
   // Keywords of a type only one side allows say nothing more than the type change already did
   // (an array that became an object lost its items, not each item's properties one by one).
   compareBounds(bv, hv, where, cx, both);
-  if (allows(bv, "object") && allows(hv, "object")) compareObjects(bv, hv, where, cx);
+  if (allows(bv, "object") && allows(hv, "object")) compareObjects(bv, hv, where, cx, bs, hs);
   if (allows(bv, "array") && allows(hv, "array")) compareArrays(bv, hv, where, cx);
   if (bv.union && hv.union) compareUnionBranches(bv, hv, where, cx);
   else if (bv.union || hv.union) compareUnionConstraint(bs, hs, bv, hv, where, cx);
