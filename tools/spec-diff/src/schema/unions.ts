@@ -139,25 +139,12 @@ export function compareUnionBranches(bv: SchemaView, hv: SchemaView, where: stri
   compareDiscriminators(bv, hv, where, cx, removed.length + added.length === 0);
 }
 
-let probing = false;
-
-/**
- * Whether comparing `b` with `h` in `cx`'s direction finds a breaking difference. The probe runs a
- * walk of its own, with its own cycle guard: a probe inside a probe would start yet another walk at
- * every level of a recursive union (GitBook's document blocks never ended), so a nested one answers
- * "breaks" — the branch is reported as removed or added, as before this check existed.
- */
+/** Whether comparing `b` with `h` in `cx`'s direction finds a breaking difference. */
 function breaks(b: IRSchema, h: IRSchema, cx: CompareContext): boolean {
-  if (probing) return true;
-  probing = true;
-  try {
-    let n = 0;
-    const sink: Sink = { ...cx.sink, emit: (c) => void (c.breaking && n++) };
-    compareSchemas(b, h, "", newWalk(sink, cx.dir));
-    return n > 0;
-  } finally {
-    probing = false;
-  }
+  let n = 0;
+  const sink: Sink = { ...cx.sink, emit: (c) => void (c.breaking && n++) };
+  compareSchemas(b, h, "", newWalk(sink, cx.dir));
+  return n > 0;
 }
 
 /** One branch of a (flattened) union. */
