@@ -14,7 +14,7 @@
  */
 import createClient from "openapi-fetch";
 
-const [clientUrl, baseUrl, id, calls, batches = "4000"] = process.argv.slice(2);
+const [clientUrl, baseUrl, id, calls, batches = "2000"] = process.argv.slice(2);
 const { createApi } = await import(clientUrl);
 const api = createApi({ baseUrl });
 const plain = createClient({ baseUrl });

@@ -61,6 +61,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   // otherwise the caller's signal must still abort the body read after we return, so the link stays
   // until that signal goes. Not a per-request AbortSignal.any view: Node 20 keeps a view that has a
   // listener reachable for ever (5 KB a request, and the BFF passes every browser request's signal).
+  // A view is made only for two real signals: a caller's Request (or init) signal and a call's.
   const callerSignal = call.signal ? (p.signal ? AbortSignal.any([p.signal, call.signal]) : call.signal) : p.signal;
   // Without an overall budget the caller's signal is the parent of each attempt: one fewer link.
   const total = totalMs === undefined ? undefined : new LinkedSignal(callerSignal, totalMs, "total", requestId);
