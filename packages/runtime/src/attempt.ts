@@ -36,10 +36,9 @@ export async function sendAttempt(
   readsBody: boolean,
 ): Promise<AttemptResult> {
   const { url, headers } = p;
-  const requestId = ctx.requestId;
   const progress = p.body === undefined ? undefined : call.onUploadProgress;
   const dispatcher = parent || progress ? undefined : nativeTimeout(rt.fetch, timeoutMs, readsBody);
-  const signal = new LinkedSignal(parent, dispatcher ? 0 : timeoutMs, "attempt", requestId);
+  const signal = new LinkedSignal(parent, dispatcher ? 0 : timeoutMs, "attempt", ctx);
   const deadline = dispatcher && Date.now() + timeoutMs;
   // The last tick waits for the response: a body handed to fetch is not yet a body the server read,
   // and a cancelled upload must never show 100 %.
@@ -54,14 +53,14 @@ export async function sendAttempt(
     let request: Request | undefined;
     if (rt.hooks.onRequest) {
       request = new Request(url, init);
-      const replaced = await rt.hooks.onRequest({ attempt: ctx.attempt, requestId, call, request });
+      const replaced = await rt.hooks.onRequest({ attempt: ctx.attempt, requestId: ctx.requestId, call, request });
       if (replaced instanceof Request) request = replaced;
     }
     rt.log?.debug?.("http.request", {
       method: p.method,
       url: rt.redact.url(url),
       attempt: ctx.attempt,
-      requestId,
+      requestId: ctx.requestId,
       headers: rt.redact.headers(headers),
     });
     const doFetch = rt.fetch ?? globalThis.fetch;
@@ -72,7 +71,7 @@ export async function sendAttempt(
       return { signal, usedToken, response, deadline };
     } catch (err) {
       signal.dispose();
-      return { signal, usedToken, error: classifyFetchError(err, signal, requestId, timeoutMs) };
+      return { signal, usedToken, error: classifyFetchError(err, signal, ctx.requestId, timeoutMs) };
     }
   } catch (e) {
     signal.dispose();

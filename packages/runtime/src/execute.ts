@@ -36,7 +36,8 @@ export async function execute(rt: RuntimeState, input: Request | string | URL, i
  */
 export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, read?: ReadBody<T>): Promise<T> {
   const { method, url, headers } = p;
-  const origin = originOf(url);
+  // What the breaker and the limiter count by; the tracker finds it itself, in the few answers that carry a quota.
+  const origin = rt.breaker || rt.limiter ? originOf(url) : url;
   const idemHeader = call.idempotencyHeader ?? rt.retry.idempotencyHeader;
   // Credentials the runtime leaves alone: those the caller set, and kinds the operation does not accept.
   const auth = rt.auth;
@@ -48,7 +49,8 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
           bearer: (auth.bearer !== undefined && headers.has("authorization")) || pick.bearer === false,
           apiKey: (auth.apiKey !== undefined && headers.has(auth.apiKeyHeader)) || pick.apiKey === false,
         };
-  const requestId = prepareHeaders(headers, call, rt.headers, rt.requestIdHeader, idemHeader);
+  prepareHeaders(headers, call, rt.headers, rt.requestIdHeader, idemHeader);
+  const ctx = new Context(p, call, rt.requestIdHeader || "x-request-id");
   const replayable = isReplayable(method, headers, idemHeader, call.idempotent);
   const body = p.body;
   const maxRetries = call.retries ?? rt.retry.maxRetries;
@@ -64,10 +66,9 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
   // A view is made only for two real signals: a caller's Request (or init) signal and a call's.
   const callerSignal = call.signal ? (p.signal ? AbortSignal.any([p.signal, call.signal]) : call.signal) : p.signal;
   // Without an overall budget the caller's signal is the parent of each attempt: one fewer link.
-  const total = totalMs === undefined ? undefined : new LinkedSignal(callerSignal, totalMs, "total", requestId);
+  const total = totalMs === undefined ? undefined : new LinkedSignal(callerSignal, totalMs, "total", ctx);
   // Parent of every attempt, and what backoff and limiter waits listen to.
   const parent = total?.signal ?? callerSignal;
-  const ctx = new Context(p, call, requestId);
   const cache = rt.cache;
   // Never an event stream: it is read as it arrives and may not end. (No accept header tests as "null".)
   const cacheable = cache !== undefined && method === "GET" && call.cache !== false && !headers.has("if-none-match") && !headers.has("range") && !/event-stream/i.test(headers.get("accept")!);
@@ -97,7 +98,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
     while (!out) {
       if (rt.breaker) {
         try {
-          rt.breaker.check(origin, requestId);
+          rt.breaker.check(origin, ctx.requestId);
         } catch (open) {
           // Mid-retry, the breaker tripping ends retries; the caller still gets the real last outcome.
           if (!last) {
@@ -123,10 +124,10 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
       const store = cacheable && res !== undefined && cache.accepts(res);
       if (res && (read || store)) {
         try {
-          bytes = await (attempt.deadline && res.body ? readWithin(res.body, attempt.deadline - Date.now(), () => timedOut("attempt", timeoutMs, requestId)) : res.arrayBuffer());
+          bytes = await (attempt.deadline && res.body ? readWithin(res.body, attempt.deadline, () => timedOut("attempt", timeoutMs, ctx.requestId)) : res.arrayBuffer());
         } catch (e) {
           // The body phase failed (connection dropped, stalled past a deadline): an attempt failure.
-          error = classifyFetchError(e, attempt.signal, requestId, timeoutMs);
+          error = classifyFetchError(e, attempt.signal, ctx.requestId, timeoutMs);
           res = undefined;
         }
       }
@@ -146,7 +147,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
             outBytes = bytes;
             break;
           }
-          rt.log?.info?.("http.auth.refreshed", { requestId, url: rt.redact.url(url) });
+          rt.log?.info?.("http.auth.refreshed", { requestId: ctx.requestId, url: rt.redact.url(url) });
           ctx.attempt++;
           continue;
         }
@@ -218,10 +219,10 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
         : total?.signal?.reason instanceof ApiError
           ? total.signal.reason
           : callerSignal?.aborted
-            ? new AbortError("Request aborted by caller", { cause: callerSignal.reason, requestId })
+            ? new AbortError("Request aborted by caller", { cause: callerSignal.reason, requestId: ctx.requestId })
             : undefined;
     if (!error) throw e;
-    rt.log?.error?.("http.error", { method, url: rt.redact.url(url), requestId, name: error.name, message: error.message });
+    rt.log?.error?.("http.error", { method, url: rt.redact.url(url), requestId: ctx.requestId, name: error.name, message: error.message });
     await rt.hooks.onError?.({ ...view(ctx), error });
     throw error;
   } finally {

@@ -7,6 +7,7 @@ import type { RateLimiter } from "./limiter.js";
 import type { Logger } from "./logger.js";
 import type { CallOptions, FetchFn, Hooks, RequestContext } from "./options.js";
 import type { RateLimitTracker } from "./rate-limit.js";
+import { randomId } from "./encoding.js";
 import type { Prepared } from "./request.js";
 import type { ResolvedRetry } from "./retry.js";
 import type { LinkedSignal } from "./timeout.js";
@@ -57,17 +58,27 @@ export async function waitAndCount(
   ctx.attempt++;
 }
 
-/** Hook context; `request` is built lazily since the fast path never creates a Request object. */
+/**
+ * Hook context; `request` is built lazily since the fast path never creates a Request object, and
+ * the request id when first asked for (an error, a log line, a hook): most calls never need one.
+ */
 export class Context implements RequestContext {
   attempt = 0;
   #built: Request | undefined;
+  #id: string | undefined;
   readonly #p: Prepared;
+  readonly #header: string;
   constructor(
     p: Prepared,
     readonly call: CallOptions,
-    readonly requestId: string | undefined,
+    header: string,
   ) {
     this.#p = p;
+    this.#header = header;
+  }
+  /** The caller's own id header when it set one, else a random one; the same for every attempt. */
+  get requestId(): string {
+    return (this.#id ??= this.#p.headers.get(this.#header) ?? randomId());
   }
   get request(): Request {
     const p = this.#p;

@@ -30,11 +30,11 @@ export class RateLimitTracker {
   }
 
   /**
-   * Records headers from a response to `origin`. A response without a remaining count is ignored:
+   * Records headers from a response to `url` (or its origin). A response without a remaining count is ignored:
    * a limit or reset alone tells nothing to wait for, and most responses of most APIs carry none,
    * so they cost two header lookups here instead of six.
    */
-  update(origin: string, headers: Headers): void {
+  update(url: string, headers: Headers): void {
     // X-RateLimit-* (GitHub, Twitter…) or the IETF draft's RateLimit-*.
     const get = (name: string): string | null => headers.get(`x-ratelimit-${name}`) ?? headers.get(`ratelimit-${name}`);
     const remaining = num(get("remaining"));
@@ -43,7 +43,7 @@ export class RateLimitTracker {
     const resetRaw = get("reset");
     const now = this.#now();
     const resetAt = parseResetHeader(resetRaw, now);
-    this.#states.set(origin, { limit, remaining, resetAt, updatedAt: now });
+    this.#states.set(originOf(url), { limit, remaining, resetAt, updatedAt: now });
   }
 
   /** State for an origin or any URL on it; defaults to the runtime's baseUrl origin. */

@@ -1,7 +1,6 @@
 import { ApiError, ConnectionError, type ApiErrorInit } from "./errors/index.js";
 import { randomId, utf8 } from "./encoding.js";
 import type { CallOptions, RequestInitWithDuplex } from "./options.js";
-import { later } from "./clock.js";
 import { timedOut, type LinkedSignal } from "./timeout.js";
 import { supportsRequestStreams, trackUploadProgress } from "./upload.js";
 
@@ -81,8 +80,9 @@ export function originOf(url: string): string {
 }
 
 /**
- * Headers for the logical request: caller's, then call-level and runtime defaults, request id and
- * idempotency key. Computed once so retries reuse the same ids.
+ * Headers for the logical request: caller's, then call-level and runtime defaults, request id (when
+ * it goes on the wire; see Context for the one errors and logs carry) and idempotency key. Computed
+ * once so retries reuse the same ids.
  */
 export function prepareHeaders(
   headers: Headers,
@@ -90,17 +90,15 @@ export function prepareHeaders(
   defaults: Headers | undefined,
   requestIdHeader: string | false,
   idempotencyHeader: string,
-): string {
+): void {
   defaults?.forEach((v, k) => {
     if (!headers.has(k)) headers.set(k, v);
   });
   if (call.headers) new Headers(call.headers).forEach((v, k) => headers.set(k, v));
-  // Always an id, for errors, logs and hooks; on the wire only when asked for (a caller's own X-Request-Id is reused).
-  const requestId = headers.get(requestIdHeader || "x-request-id") ?? randomId();
-  if (requestIdHeader) headers.set(requestIdHeader, requestId);
+  // On the wire only when asked for (a caller's own is kept).
+  if (requestIdHeader && !headers.has(requestIdHeader)) headers.set(requestIdHeader, randomId());
   if (call.idempotencyKey) headers.set(idempotencyHeader, call.idempotencyKey);
   else if (call.idempotencyHeader && !headers.has(idempotencyHeader)) headers.set(idempotencyHeader, randomId());
-  return requestId;
 }
 
 /** Init for one attempt; the buffered body is re-wrapped every time because a body is single-use. */
@@ -142,24 +140,39 @@ export function classifyFetchError(err: unknown, signal: LinkedSignal, requestId
     : new ConnectionError(`Connection failed: ${detail}`, { cause: err, requestId });
 }
 
+/** Reads under way in readWithin, each with its deadline and what cuts it. */
+const reading = new Set<{ at: number; cut: () => void }>();
+let ticker: ReturnType<typeof setInterval> | undefined;
+
 /**
- * Reads a body whole within `ms`, for attempts timed by undici's own timers (see native-timeout):
- * its body timer restarts with every chunk, so a body trickling in would never time out. Past the
- * deadline the read is cancelled, which closes the connection, and `late()` is thrown.
+ * Reads a body whole by `deadline` (epoch ms), for attempts timed by undici's own timers (see
+ * native-timeout): its body timer restarts with every chunk, so a body trickling in would never
+ * time out. Past the deadline the read is cancelled, which closes the connection, and `late()` is
+ * thrown. One shared ticker watches every read (a timer per read cost more than a loopback read of
+ * a small body): these timeouts are 10 s and up, where undici's own timers are coarser.
  */
-export async function readWithin(body: ReadableStream<Uint8Array>, ms: number, late: () => ApiError): Promise<ArrayBuffer> {
+export async function readWithin(body: ReadableStream<Uint8Array>, deadline: number, late: () => ApiError): Promise<ArrayBuffer> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let expired: unknown;
-  const timer = later(() => reader.cancel((expired = late())).catch(() => undefined), ms);
+  const watch = { at: deadline, cut: () => void reader.cancel((expired = late())).catch(() => undefined) };
+  reading.add(watch);
+  ticker ??= setInterval(tick, 100);
   try {
     for (let r; !(r = await reader.read()).done; ) chunks.push(r.value);
   } finally {
-    clearTimeout(timer);
+    reading.delete(watch);
   }
   if (expired) throw expired;
   // One chunk is the common case (a small body); copied, since it may be a view of a larger buffer.
   return chunks.length === 1 ? chunks[0]!.slice().buffer : new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer();
+}
+
+function tick(): void {
+  const now = Date.now();
+  for (const r of reading) if (r.at <= now) reading.delete(r), r.cut();
+  // Stopped when idle, so it never keeps a process alive (nor ticks in one that does nothing).
+  if (!reading.size) clearInterval(ticker), (ticker = undefined);
 }
 
 /** A readable copy of a response whose body was read; keeps `url` for callers resolving links. */

@@ -25,7 +25,8 @@ export class LinkedSignal {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #unlink: (() => void) | undefined;
 
-  constructor(parent: AbortSignal | undefined, timeoutMs: number | undefined, kind: "attempt" | "total", requestId?: string) {
+  /** `ids`: what names the request in the TimeoutError, read only if the timer fires (see Context). */
+  constructor(parent: AbortSignal | undefined, timeoutMs: number | undefined, kind: "attempt" | "total", ids?: { readonly requestId: string | undefined }) {
     const timed = timeoutMs! > 0 && timeoutMs! < Infinity;
     if (!timed && !parent) return;
     const controller = (this.#controller = new AbortController());
@@ -44,7 +45,7 @@ export class LinkedSignal {
     }
     if (timed && !controller.signal.aborted) {
       this.#timer = later(() => {
-        controller.abort(timedOut(kind, timeoutMs!, requestId));
+        controller.abort(timedOut(kind, timeoutMs!, ids?.requestId));
       }, timeoutMs!);
     }
   }

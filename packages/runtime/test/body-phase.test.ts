@@ -166,6 +166,25 @@ describe("a body that trickles in (a byte at a time, never silent for long)", ()
     });
   });
 
+  it("ends at each read's own deadline when reads with different timeouts overlap (one ticker watches them all)", async () => {
+    await native(async () => {
+      ctx.server.plan("/echo/drip-long", { trickleBodyMs: 50 });
+      ctx.server.plan("/echo/drip-short", { trickleBodyMs: 50 });
+      const started = Date.now();
+      const ended = (p: Promise<unknown>) => p.then(() => Infinity, (e: unknown) => (expect(e).toMatchObject({ name: "TimeoutError", kind: "attempt" }), Date.now() - started));
+      const long = ended(api({ timeoutMs: 1_500, retry: false }).op({ ...get, path: "/echo/drip-long" })({}));
+      await new Promise((r) => setTimeout(r, 50));
+      const short = ended(api({ timeoutMs: 300, retry: false }).op({ ...get, path: "/echo/drip-short" })({}));
+      const [a, b] = await Promise.all([long, short]);
+      // The short read is not held to the long one's pace, nor the long one cut early.
+      expect(b).toBeLessThan(1_100);
+      expect(a).toBeGreaterThanOrEqual(1_450);
+      expect(a).toBeLessThan(3_000);
+      // A healthy read afterwards is not cut by a deadline left from them.
+      expect(await api({ timeoutMs: 200, retry: false }).op(get)({})).toMatchObject({ path: "/echo" });
+    });
+  });
+
   it("is retried after its deadline, and a GET then succeeds", async () => {
     await native(async () => {
       ctx.server.plan("/echo/drip2", { trickleBodyMs: 50 });
