@@ -13,7 +13,14 @@ const article = (kind: string) => (kind === "anyOf" ? `an ${kind}` : `a ${kind}`
 export function compareUnionShape(b: IRSchema, h: IRSchema, bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
   const toUnion = !!hv.union;
   const single = toUnion ? b : h;
-  const branches = (toUnion ? hv.union : bv.union)!.branches;
+  const uv = toUnion ? hv : bv;
+  const doc = toUnion ? cx.sink.head : cx.sink.base;
+  const listed = uv.union!.branches;
+  // The union's own null (3.0's `nullable` beside it, a `null` branch) goes with the branch it is
+  // compared by when the plain side allows null too: a nullable enum that became a nullable
+  // `anyOf: [string, enum]` still takes null. A difference in null alone was reported at the union.
+  const carry = uv.nullable && !uv.types && (toUnion ? bv : hv).nullable;
+  const branches = carry ? listed.map((br) => withNull(br, doc)) : listed;
   const score = (br: IRSchema) => (toUnion ? differences(single, br, cx) : differences(br, single, cx));
   let best = 0;
   let bestScore = Infinity;
@@ -21,19 +28,30 @@ export function compareUnionShape(b: IRSchema, h: IRSchema, bv: SchemaView, hv: 
     const s = score(br);
     if (s < bestScore) [best, bestScore] = [i, s];
   });
-  const kind = (toUnion ? hv.union : bv.union)!.kind;
-  const at = `${(toUnion ? hv : bv).at.union}/${kind}`;
-  const others = branches.filter((_, i) => i !== best).map((br) => label(br, branches.indexOf(br)));
+  const kind = uv.union!.kind;
+  const at = `${uv.at.union}/${kind}`;
+  const others = listed.filter((_, i) => i !== best).map((br) => label(br, listed.indexOf(br)));
   // A `default` written next to the union applies to whichever branch matches: it goes with the branch.
-  const dflt = (toUnion ? hv : bv).default;
-  const branch = withDefault(branches[best]!, dflt, toUnion ? cx.sink.head : cx.sink.base);
+  const branch = withDefault(branches[best]!, uv.default, doc);
+  const name = label(listed[best]!, best);
   if (toUnion) {
-    compareSchemas(b, branch, `${where}<${label(branches[best]!, best)}>`, cx);
+    compareSchemas(b, branch, `${where}<${name}>`, cx);
     report(cx, "widen", "union-branch", at, where, `became ${article(kind)}; new branch${others.length > 1 ? "es" : ""} ${others.join(", ")}`);
   } else {
     compareSchemas(branch, h, where, cx);
     report(cx, "narrow", "union-branch", at, where, `is no longer ${article(kind)}; branch${others.length > 1 ? "es" : ""} ${others.join(", ")} removed`);
   }
+}
+
+// One wrapper per branch: views, the walk guard and its pair sets know schemas by identity.
+const nullWrappers = new WeakMap<IRSchema, IRSchema>();
+
+/** `branch` or null, written as the loader writes `nullable: true` beside a composition. */
+function withNull(branch: IRSchema, doc: IRDocument): IRSchema {
+  if (viewOf(branch, doc).nullable) return branch;
+  let w = nullWrappers.get(branch);
+  if (!w) nullWrappers.set(branch, (w = { pointer: branch.pointer, meta: {}, anyOf: [branch, { pointer: branch.pointer, types: ["null"], meta: {} }] }));
+  return w;
 }
 
 /** `branch` carrying the union's `default` when it has none of its own. */

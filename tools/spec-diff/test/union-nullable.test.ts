@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { diffDocs, object, sharedThing, verdicts, type Row } from "./support/spec-pair.js";
+
+type P = Record<string, unknown>;
+const field = (schema: P) => sharedThing(object({ f: schema }));
+const v30 = (d: P): P => ({ ...d, openapi: "3.0.3" });
+
+// A union's own null (3.0's `nullable: true` beside it, 3.1's `null` branch) is compared as the
+// union's: OpenAI's `CreateImageEditRequest.size` went from a nullable enum to a nullable
+// `anyOf: [string, enum]`, and the branch compared with the old enum, taken without the union's
+// null, made it a breaking "null no longer allowed".
+const rows: Row[] = [
+  {
+    name: "3.0: nullable enum → nullable anyOf [string, enum] (OpenAI's size)",
+    before: v30(field({ type: "string", enum: ["256x256", "512x512"], nullable: true })),
+    after: v30(field({ anyOf: [{ type: "string" }, { type: "string", enum: ["256x256", "512x512"] }], nullable: true })),
+    want: ["breaking: response-union-branch-widened", "minor: request-union-branch-widened"],
+  },
+  {
+    name: "3.1: type [string, null] enum → anyOf [string, enum, null]",
+    before: field({ type: ["string", "null"], enum: ["a", "b", null] }),
+    after: field({ anyOf: [{ type: "string" }, { type: "string", enum: ["a", "b"] }, { type: "null" }] }),
+    want: ["breaking: response-union-branch-widened", "minor: request-union-branch-widened"],
+  },
+  {
+    name: "3.0: nullable string → nullable oneOf [string, integer]",
+    before: v30(field({ type: "string", nullable: true })),
+    after: v30(field({ oneOf: [{ type: "string" }, { type: "integer" }], nullable: true })),
+    want: ["breaking: response-union-branch-widened", "minor: request-union-branch-widened"],
+  },
+  {
+    name: "3.0: nullable oneOf [string, integer] → nullable string",
+    before: v30(field({ oneOf: [{ type: "string" }, { type: "integer" }], nullable: true })),
+    after: v30(field({ type: "string", nullable: true })),
+    want: ["breaking: request-union-branch-narrowed", "minor: response-union-branch-narrowed"],
+  },
+  // Null itself changing side is still reported, once, at the union.
+  {
+    name: "3.0: string → nullable anyOf [string, integer]",
+    before: v30(field({ type: "string" })),
+    after: v30(field({ anyOf: [{ type: "string" }, { type: "integer" }], nullable: true })),
+    want: ["breaking: response-nullable-widened", "breaking: response-union-branch-widened", "minor: request-nullable-widened", "minor: request-union-branch-widened"],
+  },
+  {
+    name: "3.0: nullable string → anyOf [string, integer] without null",
+    before: v30(field({ type: "string", nullable: true })),
+    after: v30(field({ anyOf: [{ type: "string" }, { type: "integer" }] })),
+    want: ["breaking: request-nullable-narrowed", "breaking: response-union-branch-widened", "minor: request-union-branch-widened", "minor: response-nullable-narrowed"],
+  },
+];
+
+describe("a plain schema that became a union (or back), both allowing null", () => {
+  it.each(rows)("$name", async ({ before, after, want }) => {
+    expect(verdicts(await diffDocs(before, after))).toEqual(want);
+  });
+
+  it("names the branch and points at the union", async () => {
+    const [finding] = (await diffDocs(rows[0]!.before, rows[0]!.after)).filter((c) => c.rule === "response-union-branch-widened");
+    expect(finding).toMatchObject({ pointer: "#/components/schemas/Thing/properties/f/anyOf" });
+    expect(finding!.reason).toMatch(/became an anyOf; new branch #1/);
+  });
+});
