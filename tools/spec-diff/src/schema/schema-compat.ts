@@ -66,7 +66,7 @@ function comparePair(bs: IRSchema, hs: IRSchema, where: string, cx: CompareConte
   compareBounds(bv, hv, where, cx, both);
   if (allows(bv, "object") && allows(hv, "object")) compareObjects(bv, hv, where, cx, bs, hs);
   if (allows(bv, "array") && allows(hv, "array")) compareArrays(bv, hv, where, cx);
-  if (bv.union && hv.union) compareUnionBranches(bv, hv, where, cx);
+  if (bv.union && hv.union) compareUnionBranches(bs, hs, bv, hv, where, cx);
   else if (bv.union || hv.union) compareUnionConstraint(bs, hs, bv, hv, where, cx);
   else compareDiscriminators(bv, hv, where, cx);
   compareNot(bv, hv, where, cx);

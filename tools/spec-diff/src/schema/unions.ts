@@ -95,7 +95,8 @@ function composedRefs(s: IRSchema, doc: IRDocument, out = new Set<string>(), dep
 }
 
 /** Two unions: branches are paired by schema name, then by identical content, then by position. */
-export function compareUnionBranches(bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+export function compareUnionBranches(bs: IRSchema, hs: IRSchema, bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): void {
+  if (wrapped(bs, hs, bv, hv, where, cx)) return;
   const bu = bv.union!;
   const hu = hv.union!;
   const at = `${hv.at.union ?? hv.pointer}/${hu.kind}`;
@@ -131,6 +132,35 @@ export function compareUnionBranches(bv: SchemaView, hv: SchemaView, where: stri
   if (removed.length) report(cx, "narrow", "union-branch", at, where, `${bu.kind} branch${removed.length > 1 ? "es" : ""} ${removed.join(", ")} removed`);
   if (added.length) report(cx, "widen", "union-branch", at, where, `new ${hu.kind} branch${added.length > 1 ? "es" : ""} ${added.join(", ")}`);
   compareDiscriminators(bv, hv, where, cx, removed.length + added.length === 0);
+}
+
+/**
+ * A named union that became one branch of a wider union (OpenAI's `voice`: `VoiceIdsShared`, itself
+ * `anyOf: [string, enum]`, became `anyOf: [VoiceIdsShared, {custom voice}]`), or the reverse: the
+ * named union is kept whole and the other branches are new (or gone). Paired branch by branch
+ * instead, the string would meet the whole union and the enum the object: a type change.
+ */
+function wrapped(bs: IRSchema, hs: IRSchema, bv: SchemaView, hv: SchemaView, where: string, cx: CompareContext): boolean {
+  // Only where the named union is not also listed on its own side (a recursive union names itself).
+  const within = (name: string | undefined, own: SchemaView, other: SchemaView) =>
+    name !== undefined && name !== other.name && !own.union!.branches.some((br) => br.ref === name) ? other.union!.branches.findIndex((br) => br.ref === name) : -1;
+  const inHead = within(bv.name, bv, hv);
+  const inBase = inHead < 0 ? within(hv.name, hv, bv) : -1;
+  if (inHead < 0 && inBase < 0) return false;
+  const wider = inHead >= 0 ? hv : bv;
+  const u = wider.union!;
+  const k = inHead >= 0 ? inHead : inBase;
+  const at = `${wider.at.union ?? wider.pointer}/${u.kind}`;
+  const others = u.branches.flatMap((br, i) => (i === k ? [] : [label(br, i)]));
+  const es = others.length > 1 ? "es" : "";
+  if (inHead >= 0) {
+    compareSchemas(bs, u.branches[k], `${where}<${bv.name}>`, cx);
+    report(cx, "widen", "union-branch", at, where, `${bv.name} became a branch of ${article(u.kind)}; new branch${es} ${others.join(", ")}`);
+  } else {
+    compareSchemas(u.branches[k], hs, where, cx);
+    report(cx, "narrow", "union-branch", at, where, `${article(u.kind)} narrowed to its branch ${hv.name}; branch${es} ${others.join(", ")} removed`);
+  }
+  return true;
 }
 
 /**
