@@ -177,7 +177,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
 
         // The caller reads a body left unread, and the caller's signal must still abort that read.
         if (bytes) attempt.signal.dispose();
-        else attempt.signal.disarm();
+        else attempt.signal.release(res.body);
         if (store) cache.store(url, res, bytes!, cacheTtl(rt, call), call.tags ?? [], rt.clock.now(), epoch, asked);
         if (body !== undefined && call.onUploadProgress && !supportsRequestStreams()) {
           const size = new Blob([body as Blob]).size;
@@ -227,7 +227,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
     throw error;
   } finally {
     if (read) total?.dispose();
-    else total?.disarm();
+    else total?.release(out?.body ?? null);
     if (call.invalidates?.length) cache?.invalidate(call.invalidates);
   }
 }

@@ -12,6 +12,9 @@ export function timedOut(kind: "attempt" | "total", timeoutMs: number, requestId
  */
 const fanOut = new WeakMap<AbortSignal, Set<() => void>>();
 
+/** Links kept for a body the caller reads, dropped once that body is collected. */
+const reading = new FinalizationRegistry<LinkedSignal>((s) => s.dispose());
+
 /**
  * An AbortSignal fed by the caller's signals and a timer, which remembers *why* it fired so the
  * runtime can tell a caller's abort (never retried) from a timeout (retryable per attempt).
@@ -62,6 +65,16 @@ export class LinkedSignal {
     if (this.#timer === undefined) return;
     clearTimeout(this.#timer);
     this.#timer = undefined;
+  }
+
+  /**
+   * Stops the timer; the link to the parent stays while `body` is in use (the caller's abort must
+   * still stop its read), not for as long as the parent lives: an app-wide signal passed to every
+   * call would keep each call's link.
+   */
+  release(body: ReadableStream | null): void {
+    this.disarm();
+    if (this.#unlink) body ? reading.register(body, this) : this.dispose();
   }
 
   /** Stops the timer and detaches from the parent; for attempts whose response is discarded or read. */
