@@ -6,6 +6,16 @@ import { createApiCore } from "../src/client/api-core.js";
 import { AbortError, ConnectionError, createRuntime, TimeoutError } from "../src/index.js";
 import { testClock, useFaultServer } from "./helpers.js";
 
+/** A full collection, and the finalizers it queued (the links kept for bodies being read), which run in a later turn. */
+async function collect(): Promise<void> {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  for (let k = 0; k < 3; k++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 const ctx = useFaultServer();
 
 describe("timeouts and aborts", () => {
@@ -147,19 +157,13 @@ describe("timeouts and aborts", () => {
     // The BFF passes each browser request's signal: on Node 20 a per-request view of it, once the
     // runtime listened to it, stayed reachable for ever, and with it the attempt's signals.
     const rt = createRuntime({ baseUrl: ctx.url, totalTimeoutMs: 20_000 });
-    setFlagsFromString("--expose-gc");
-    const gc = runInNewContext("gc") as () => void;
     const heapAfter = async (calls: number) => {
       for (let i = 0; i < calls; i++) {
         const call = rt.withCall({ signal: new AbortController().signal });
         // A GET, and a POST with a body (built into a Request, whose own signal was linked too).
         await (await (i % 2 ? call("/echo") : call("/echo", { method: "POST", body: "x" }))).arrayBuffer();
       }
-      // Finalizers (the links kept for bodies the caller reads) run after a collection, in a later turn.
-      for (let k = 0; k < 3; k++) {
-        gc();
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await collect();
       return process.memoryUsage().heapUsed;
     };
     const warm = await heapAfter(1_000);
@@ -176,18 +180,12 @@ describe("timeouts and aborts", () => {
     const app = new AbortController();
     const api = createApiCore<Record<string, never>>({ baseUrl: ctx.url });
     const stream = api.op({ id: "echo", method: "get", path: "/echo" });
-    setFlagsFromString("--expose-gc");
-    const gc = runInNewContext("gc") as () => void;
     const heapAfter = async (calls: number) => {
       for (let i = 0; i < calls; i++) {
         if (i % 2) await (await rt.fetch("/echo", { signal: app.signal })).arrayBuffer();
         else await new Response((await stream({ parseAs: "stream" } as never, { signal: app.signal })) as ReadableStream).arrayBuffer();
       }
-      // Finalizers run after a collection, in a later turn.
-      for (let k = 0; k < 3; k++) {
-        gc();
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await collect();
       return process.memoryUsage().heapUsed;
     };
     const warm = await heapAfter(1_000);
@@ -199,10 +197,7 @@ describe("timeouts and aborts", () => {
     const held = api.op({ id: "held", method: "get", path: "/echo/held" });
     const body = (await held({ parseAs: "stream" } as never, { signal: app.signal })) as ReadableStream<Uint8Array>;
     const reader = body.getReader();
-    for (let k = 0; k < 3; k++) {
-      gc();
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await collect();
     const started = Date.now();
     const read = (async () => {
       while (!(await reader.read()).done);
