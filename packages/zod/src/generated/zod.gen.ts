@@ -3764,8 +3764,118 @@ function WebhookSubscriptionCreate_ResponseSchema$(): $Z {
   return $object({ url: $c77(), events: $c78(), description: $c1() }, ["url", "events"]);
 }
 
+/** The type of `components`. */
+export type $Components = {
+  ActionItem: typeof ActionItemSchema;
+  Address: typeof AddressSchema;
+  App: typeof AppSchema;
+  AppCategory: typeof AppCategorySchema;
+  AppPage: typeof AppPageSchema;
+  AppPricing: typeof AppPricingSchema;
+  AppPublisher: typeof AppPublisherSchema;
+  AppSummary: typeof AppSummarySchema;
+  AuthorizationCodeGrant: typeof AuthorizationCodeGrantSchema;
+  BankTransferPaymentMethod: typeof BankTransferPaymentMethodSchema;
+  BulkCreateUserResult: typeof BulkCreateUserResultSchema;
+  BulkCreateUsersRequest: typeof BulkCreateUsersRequestSchema;
+  BulkCreateUsersResponse: typeof BulkCreateUsersResponseSchema;
+  CancellationReason: typeof CancellationReasonSchema;
+  CardPaymentMethod: typeof CardPaymentMethodSchema;
+  Category: typeof CategorySchema;
+  ChatDelta: typeof ChatDeltaSchema;
+  ChatDone: typeof ChatDoneSchema;
+  ChatStreamEvent: typeof ChatStreamEventSchema;
+  ClientCredentialsGrant: typeof ClientCredentialsGrantSchema;
+  CoachingConclusion: typeof CoachingConclusionSchema;
+  CoachingSession: typeof CoachingSessionSchema;
+  CoachingSessionCreate: typeof CoachingSessionCreateSchema;
+  CoachingSessionPage: typeof CoachingSessionPageSchema;
+  CoachingSessionResponse: typeof CoachingSessionResponseSchema;
+  CoachingSessionStatus: typeof CoachingSessionStatusSchema;
+  CoachingSessionUpdate: typeof CoachingSessionUpdateSchema;
+  ConcludeCoachingSessionRequest: typeof ConcludeCoachingSessionRequestSchema;
+  CursorMeta: typeof CursorMetaSchema;
+  Error: typeof ErrorSchema;
+  ErrorCode: typeof ErrorCodeSchema;
+  ErrorDetail: typeof ErrorDetailSchema;
+  ExportCompletedEvent: typeof ExportCompletedEventSchema;
+  ExportCreate: typeof ExportCreateSchema;
+  ExportJob: typeof ExportJobSchema;
+  ExportJobError: typeof ExportJobErrorSchema;
+  ExportJobResponse: typeof ExportJobResponseSchema;
+  InventoryLevel: typeof InventoryLevelSchema;
+  InventoryLowEvent: typeof InventoryLowEventSchema;
+  LoginRequest: typeof LoginRequestSchema;
+  Metadata: typeof MetadataSchema;
+  Money: typeof MoneySchema;
+  OAuthToken: typeof OAuthTokenSchema;
+  OAuthTokenRequest: typeof OAuthTokenRequestSchema;
+  Order: typeof OrderSchema;
+  OrderCancelRequest: typeof OrderCancelRequestSchema;
+  OrderCancellation: typeof OrderCancellationSchema;
+  OrderCompletedEvent: typeof OrderCompletedEventSchema;
+  OrderCreate: typeof OrderCreateSchema;
+  OrderCreatedEvent: typeof OrderCreatedEventSchema;
+  OrderItem: typeof OrderItemSchema;
+  OrderItemInput: typeof OrderItemInputSchema;
+  OrderPage: typeof OrderPageSchema;
+  OrderResponse: typeof OrderResponseSchema;
+  OrderStatus: typeof OrderStatusSchema;
+  OrderUpdatedEvent: typeof OrderUpdatedEventSchema;
+  PageMeta: typeof PageMetaSchema;
+  Payment: typeof PaymentSchema;
+  PaymentCreate: typeof PaymentCreateSchema;
+  PaymentFailedEvent: typeof PaymentFailedEventSchema;
+  PaymentMethod: typeof PaymentMethodSchema;
+  PaymentResponse: typeof PaymentResponseSchema;
+  PaymentStatus: typeof PaymentStatusSchema;
+  PaymentSucceededEvent: typeof PaymentSucceededEventSchema;
+  Product: typeof ProductSchema;
+  ProductAttributes: typeof ProductAttributesSchema;
+  ProductChange: typeof ProductChangeSchema;
+  ProductChangeFeed: typeof ProductChangeFeedSchema;
+  ProductCreate: typeof ProductCreateSchema;
+  ProductCreated: typeof ProductCreatedSchema;
+  ProductDeleted: typeof ProductDeletedSchema;
+  ProductField: typeof ProductFieldSchema;
+  ProductPage: typeof ProductPageSchema;
+  ProductResponse: typeof ProductResponseSchema;
+  ProductTags: typeof ProductTagsSchema;
+  ProductUpdate: typeof ProductUpdateSchema;
+  ProductUpdated: typeof ProductUpdatedSchema;
+  ProductUpdatedEvent: typeof ProductUpdatedEventSchema;
+  Profile: typeof ProfileSchema;
+  ProfilePage: typeof ProfilePageSchema;
+  ProfileResponse: typeof ProfileResponseSchema;
+  RefreshTokenGrant: typeof RefreshTokenGrantSchema;
+  RefreshTokenRequest: typeof RefreshTokenRequestSchema;
+  RefundRequest: typeof RefundRequestSchema;
+  ShippingAddress: typeof ShippingAddressSchema;
+  TokenPair: typeof TokenPairSchema;
+  TokenPairResponse: typeof TokenPairResponseSchema;
+  TrendingAppList: typeof TrendingAppListSchema;
+  Upload: typeof UploadSchema;
+  UploadForm: typeof UploadFormSchema;
+  UploadResponse: typeof UploadResponseSchema;
+  User: typeof UserSchema;
+  UserCreate: typeof UserCreateSchema;
+  UserCreatedEvent: typeof UserCreatedEventSchema;
+  UserPage: typeof UserPageSchema;
+  UserReplace: typeof UserReplaceSchema;
+  UserResponse: typeof UserResponseSchema;
+  UserRole: typeof UserRoleSchema;
+  UserUpdate: typeof UserUpdateSchema;
+  WalletPaymentMethod: typeof WalletPaymentMethodSchema;
+  WebhookEvent: typeof WebhookEventSchema;
+  WebhookEventBase: typeof WebhookEventBaseSchema;
+  WebhookEventType: typeof WebhookEventTypeSchema;
+  WebhookSubscription: typeof WebhookSubscriptionSchema;
+  WebhookSubscriptionCreate: typeof WebhookSubscriptionCreateSchema;
+  WebhookSubscriptionPage: typeof WebhookSubscriptionPageSchema;
+  WebhookSubscriptionResponse: typeof WebhookSubscriptionResponseSchema;
+};
 /** The schema of every named schema, by its original name in the spec. */
-export const components = components$();
+export const components: $Components = components$();
 function components$() {
   return {
     ActionItem: ActionItemSchema,
@@ -5534,13 +5644,57 @@ function deleteWebhookSubscriptionOperation$() {
   };
 }
 
+/** The type of `operations`. */
+export type $Operations = {
+  login: typeof loginOperation;
+  refreshToken: typeof refreshTokenOperation;
+  logout: typeof logoutOperation;
+  issueOAuthToken: typeof issueOAuthTokenOperation;
+  listUsers: typeof listUsersOperation;
+  createUser: typeof createUserOperation;
+  getCurrentUser: typeof getCurrentUserOperation;
+  bulkCreateUsers: typeof bulkCreateUsersOperation;
+  getUser: typeof getUserOperation;
+  replaceUser: typeof replaceUserOperation;
+  updateUser: typeof updateUserOperation;
+  listProfiles: typeof listProfilesOperation;
+  activateProfile: typeof activateProfileOperation;
+  listProducts: typeof listProductsOperation;
+  createProduct: typeof createProductOperation;
+  listProductChanges: typeof listProductChangesOperation;
+  getProduct: typeof getProductOperation;
+  updateProduct: typeof updateProductOperation;
+  deleteProduct: typeof deleteProductOperation;
+  listOrders: typeof listOrdersOperation;
+  createOrder: typeof createOrderOperation;
+  getOrder: typeof getOrderOperation;
+  cancelOrder: typeof cancelOrderOperation;
+  processPayment: typeof processPaymentOperation;
+  getPayment: typeof getPaymentOperation;
+  refundPayment: typeof refundPaymentOperation;
+  createUpload: typeof createUploadOperation;
+  createExport: typeof createExportOperation;
+  getExport: typeof getExportOperation;
+  listCoachingSessions: typeof listCoachingSessionsOperation;
+  createCoachingSession: typeof createCoachingSessionOperation;
+  getCoachingSession: typeof getCoachingSessionOperation;
+  updateCoachingSession: typeof updateCoachingSessionOperation;
+  deleteCoachingSession: typeof deleteCoachingSessionOperation;
+  concludeCoachingSession: typeof concludeCoachingSessionOperation;
+  streamCoachingChat: typeof streamCoachingChatOperation;
+  listApps: typeof listAppsOperation;
+  listTrendingApps: typeof listTrendingAppsOperation;
+  listWebhookSubscriptions: typeof listWebhookSubscriptionsOperation;
+  createWebhookSubscription: typeof createWebhookSubscriptionOperation;
+  deleteWebhookSubscription: typeof deleteWebhookSubscriptionOperation;
+};
 /**
  * Request and response schemas of every operation, keyed by operationId (or `METHOD /path` when it has none):
  * `request.path|query|header|cookie` (deserialised parameter values; header names lowercased),
  * `request.body[mediaType]`, `responses[status][mediaType]`, `responseHeaders[status]`, `events[status][mediaType]`.
  * readOnly properties are left out of request schemas and writeOnly ones out of response schemas.
  */
-export const operations = operations$();
+export const operations: $Operations = operations$();
 function operations$() {
   return {
     login: loginOperation,

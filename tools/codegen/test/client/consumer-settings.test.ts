@@ -79,6 +79,33 @@ describe("the generated code in other consumers' settings", () => {
     expect(errors).toBe("");
   });
 
+  it("a library that emits declarations of a large spec's schemas (GitHub's 1,000+ operations: TS7056 on `operations`)", async () => {
+    const root = scratch("consumer-large-declarations-");
+    const paths: Record<string, unknown> = {};
+    const schemas: Record<string, unknown> = {};
+    // Each operation answers its own named object, as GitHub's do: its schema's type (the object's
+    // shape) is part of the operation's, and of the type of `operations` when that is inferred.
+    const fields = Array.from({ length: 60 }, (_, k) => `field_${k}`);
+    for (let i = 0; i < 1_200; i++) {
+      schemas[`Thing${i}`] = { type: "object", required: ["id"], properties: Object.fromEntries(fields.map((f) => [`${f}_${i}`, { type: "string" }])) };
+      paths[`/things${i}/{id}`] = {
+        get: {
+          operationId: `getThing${i}`,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: `#/components/schemas/Thing${i}` } } } } },
+        },
+      };
+    }
+    const file = join(root, "spec.json");
+    writeFileSync(file, JSON.stringify({ ...SPEC, paths, components: { schemas } }));
+    await generate({ spec: file, out: join(root, "out"), targets: ["zod"], workers: false });
+    await makeConsumer(root);
+    // The generated module is one of the library's sources (its `src/generated/`): its declarations are emitted too.
+    writeFileSync(join(root, "lib.ts"), `export { operations, Thing0Schema } from "./out/zod.gen.js";\n`);
+    const errors = await typeCheck(root, ["lib.ts", "out/zod.gen.ts"], { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: "decl" });
+    expect(errors).toBe("");
+  }, 120_000);
+
   it("options from the environment: an unset baseUrl keeps the spec's server, and undefined options type-check", async () => {
     const root = scratch("consumer-env-");
     const consumer = makeConsumer(root);

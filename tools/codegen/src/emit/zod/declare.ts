@@ -21,3 +21,21 @@ export function declareVia(opts: { name: string; exported: boolean; type?: strin
     `}`,
   ].join("\n");
 }
+
+/**
+ * `export const <name>: <typeName> = { key: constant, … }`, with `export type <typeName>`
+ * written out before it (one `typeof constant` a key) and `doc` (a rendered comment) on the
+ * constant. Declaration emit then names each constant instead of spelling out every schema's
+ * type: for a large spec's operations or components (GitHub's) the inferred type is past what tsc
+ * will serialize (TS7056), and a library that emits declarations could not compile the module.
+ */
+export function declareMap(name: string, typeName: string, doc: string, entries: readonly (readonly [key: string, constName: string])[]): string {
+  const block = (lines: string[], indent: string) => (lines.length ? `{\n${lines.join("\n")}\n${indent}}` : "{}");
+  return [
+    `/** The type of \`${name}\`. */`,
+    // A type alias, not an interface: it stays assignable to Record<string, …> (validateResponses takes it so).
+    `export type ${typeName} = ${block(entries.map(([k, c]) => `  ${k}: typeof ${c};`), "")};`,
+    doc,
+    declareVia({ name, exported: true, type: typeName, body: block(entries.map(([k, c]) => `    ${k}: ${c},`), "  ") }),
+  ].join("\n");
+}

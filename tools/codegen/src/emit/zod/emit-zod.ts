@@ -8,7 +8,7 @@ import { variantsOf } from "./variants.js";
 import { circularAliases, dependencies, orderEntities } from "./recursion.js";
 import { renderOperations } from "./operations.js";
 import { Shared } from "./shared.js";
-import { declareVia } from "./declare.js";
+import { declareMap, declareVia } from "./declare.js";
 import { renderWebhooks } from "./webhooks.js";
 import { helperSource, helpersIn } from "./runtime.js";
 import { indentType } from "./ts-type.js";
@@ -77,9 +77,8 @@ export const emitZod: Emitter = (ctx) => {
     roots.push(lines.join("\n"));
   }
   const tail: string[] = [];
-  tail.push("/** The schema of every named schema, by its original name in the spec. */");
-  const entries = model.schemas.map((named) => `    ${propertyKey(named.name)}: ${st.entity(named.name, "neutral")!.constName},`);
-  tail.push(declareVia({ name: "components", exported: true, body: entries.length ? `{\n${entries.join("\n")}\n  }` : "{}" }), "");
+  const entries = model.schemas.map((named) => [propertyKey(named.name), st.entity(named.name, "neutral")!.constName] as const);
+  tail.push(declareMap("components", "$Components", "/** The schema of every named schema, by its original name in the spec. */", entries), "");
   roots.push(tail.join("\n"));
   roots.push(renderOperations(st, model.operations) + "\n");
   roots.push(renderWebhooks(st, model.webhooks));

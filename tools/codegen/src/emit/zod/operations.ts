@@ -5,7 +5,7 @@ import { ALL } from "./type-set.js";
 import { indentType } from "./ts-type.js";
 import { jsDoc, propertyKey, stringLiteral } from "../inert.js";
 import { UniqueKeys } from "./unique-keys.js";
-import { declareVia } from "./declare.js";
+import { declareMap, declareVia } from "./declare.js";
 
 const LOCATIONS = ["path", "query", "header", "cookie"] as const;
 
@@ -105,31 +105,29 @@ export function statusKey(status: string): string {
 
 /**
  * One exported constant per operation (`listUsersOperation`, from the model's camelCase ident),
- * and `export const operations = { <id>: listUsersOperation, … }`. Separate constants also keep
+ * and `export const operations: $Operations = { <id>: listUsersOperation, … }`. Separate constants also keep
  * tsc fast: one huge object literal costs it far more than many small ones.
  */
 export function renderOperations(st: ZodState, ops: IROperation[]): string {
   const out: string[] = [];
   const keys = new UniqueKeys();
-  const entries: string[] = [];
+  const entries: [string, string][] = [];
   for (const op of ops) {
     const name = `${op.ident}Operation`;
     const doc = [op.summary ?? "", `\`${op.method.toUpperCase()} ${op.path}\` (${op.operationId ?? "no operationId"})`, ...(op.deprecated ? ["@deprecated"] : [])].filter(Boolean);
     out.push(jsDoc(doc, ""));
     out.push(declareVia({ name, exported: true, body: operationEntry(st, op, "  ") }), "");
-    entries.push(`  ${propertyKey(keys.claim(op.id, `${op.method.toUpperCase()} ${op.path}`))}: ${name},`);
+    entries.push([propertyKey(keys.claim(op.id, `${op.method.toUpperCase()} ${op.path}`)), name]);
   }
-  out.push(
-    jsDoc(
-      [
-        "Request and response schemas of every operation, keyed by operationId (or `METHOD /path` when it has none):",
-        "`request.path|query|header|cookie` (deserialised parameter values; header names lowercased),",
-        "`request.body[mediaType]`, `responses[status][mediaType]`, `responseHeaders[status]`, `events[status][mediaType]`.",
-        "readOnly properties are left out of request schemas and writeOnly ones out of response schemas.",
-      ],
-      "",
-    ),
+  const doc = jsDoc(
+    [
+      "Request and response schemas of every operation, keyed by operationId (or `METHOD /path` when it has none):",
+      "`request.path|query|header|cookie` (deserialised parameter values; header names lowercased),",
+      "`request.body[mediaType]`, `responses[status][mediaType]`, `responseHeaders[status]`, `events[status][mediaType]`.",
+      "readOnly properties are left out of request schemas and writeOnly ones out of response schemas.",
+    ],
+    "",
   );
-  out.push(declareVia({ name: "operations", exported: true, body: entries.length ? `{\n${entries.map((e) => `  ${e}`).join("\n")}\n  }` : "{}" }));
+  out.push(declareMap("operations", "$Operations", doc, entries));
   return out.join("\n");
 }
