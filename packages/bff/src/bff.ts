@@ -11,6 +11,7 @@ import { errorReply } from "./envelope.js";
 import { fromRequest, toResponse, type Incoming, type Reply } from "./exchange.js";
 import { redactingLogger, type Logger } from "./logger.js";
 import { healthReply } from "./health.js";
+import { scopedIdempotencyKey } from "./idempotency-scope.js";
 import { rateLimitHeaders } from "./rate-limit.js";
 import { normalizeError, passThrough, thrownError, type RespondContext } from "./respond.js";
 import { createRouter } from "./router.js";
@@ -124,6 +125,8 @@ export function createBff(config: BffConfig): Bff {
       if (v !== null && !hop.includes(name)) headers.set(name, v);
     }
     headers.set("x-request-id", requestId);
+    // Keys the browser sent, scoped to it once validated (below).
+    const sentKeys = [...new Set([meta.idempotencyHeader?.toLowerCase(), "idempotency-key"])].filter((n): n is string => !!n && headers.has(n));
     // A key made here (not by the runtime) is validated like a browser's and reused on every retry.
     if (meta.idempotencyHeader && !headers.has(meta.idempotencyHeader)) headers.set(meta.idempotencyHeader, randomUUID());
 
@@ -158,6 +161,9 @@ export function createBff(config: BffConfig): Bff {
         });
       }
     }
+
+    // One API credential serves every browser: a key sent as is would share one key space among them.
+    for (const name of sentKeys) headers.set(name, scopedIdempotencyKey(who.key, headers.get(name)!));
 
     const call = operationCallOptions(meta, apiOptions);
     if (incoming.signal) call.signal = incoming.signal;

@@ -51,6 +51,27 @@ describe("forwarding through the runtime", () => {
     expect(seen.every((q) => q.headers["x-api-key"] === API_KEY)).toBe(true);
   });
 
+  it("a browser's idempotency key reaches the API scoped to its caller: another caller's same key is another key", async () => {
+    // One API credential serves every browser; sent as is, Bob's "order-1" would have been Alice's,
+    // and an API that keeps a response per key (Stripe) would have answered Bob with Alice's order.
+    const send = (client: string) =>
+      bff.call("/api/orders", { method: "POST", headers: browser(client, { "content-type": "application/json", "idempotency-key": "order-1" }), body: JSON.stringify(componentFixtures.OrderCreate) });
+    for (const client of ["alice", "bob", "alice"]) expect((await send(client)).status).toBe(201);
+    const keys = upstream.requests.filter((q) => q.path === "/orders").map((q) => q.headers["idempotency-key"]);
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys[1]).not.toBe(keys[0]);
+    // Alice's own retry (a new request with her key) is still the same key to the API.
+    expect(keys[2]).toBe(keys[0]);
+    expect(keys).not.toContain("order-1");
+  });
+
+  it("a key the browser sent is validated as it sent it, before it is scoped", async () => {
+    const r = await bff.call("/api/orders", order({ "idempotency-key": "" }));
+    expect(r.status).toBe(400);
+    expect(upstream.count("/orders")).toBe(0);
+  });
+
   it("a POST without an idempotency key is not retried (a 503 may have applied it)", async () => {
     upstream.plan("/users", { status: 503 });
     const r = await bff.call("/api/users", { method: "POST", headers: browser("web", { "content-type": "application/json" }), body: JSON.stringify(componentFixtures.UserCreate) });
