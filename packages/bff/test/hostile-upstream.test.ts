@@ -180,14 +180,19 @@ describe("a browser that trickles its request", () => {
 
 describe("an API body cut off part way", () => {
   // Headers and the first bytes of a body, then a TCP reset: what a crashing API or a dropped
-  // connection looks like from the proxy.
-  const cutAfter = (res: ServerResponse, status: number, headers: Record<string, string>, first: Buffer | string): void => {
+  // connection looks like from the proxy. The reset waits for the browser to have its answer's
+  // headers (the proxy is streaming by then): a reset right after the write could drop bytes still
+  // in the kernel's buffers on a loaded machine, and the proxy would never have reached 1 MiB.
+  let cut: () => void = () => {};
+  const cutLater = (res: ServerResponse, status: number, headers: Record<string, string>, first: Buffer | string): void => {
     res.writeHead(status, headers);
-    res.write(first, () => setTimeout(() => res.socket?.resetAndDestroy(), 20));
+    res.write(first);
+    cut = () => res.socket?.resetAndDestroy();
   };
-  /** What a browser's fetch makes of the answer: the status, then the body or the error reading it. */
+  /** What a browser's fetch makes of the answer: the status, then (after the cut) the body or the error reading it. */
   const read = async (url: string): Promise<{ status: number; body?: string; error?: unknown }> => {
     const r = await fetch(url);
+    cut();
     try {
       return { status: r.status, body: await r.text() };
     } catch (error) {
@@ -203,7 +208,7 @@ describe("an API body cut off part way", () => {
     ];
     for (const [label, headers, first] of cases) {
       bff.logs.length = 0;
-      answer = (_q, res) => cutAfter(res, 200, headers, first);
+      answer = (_q, res) => cutLater(res, 200, headers, first);
       const r = await read(bff.url + path);
       expect(r.status, label).toBe(200);
       expect(r.error, `${label}: the browser must see the body fail, got ${r.body?.length} bytes as complete`).toBeDefined();
