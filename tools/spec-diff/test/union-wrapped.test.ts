@@ -36,6 +36,25 @@ const rows: Row[] = [
     after: sharedThing(object({ voice: { anyOf: [ref("VoiceIdsShared"), custom] } }), { VoiceIdsShared: { anyOf: [{ type: "string" }, { type: "string", enum: ["alloy"] }] } }),
     want: ["breaking: request-enum-narrowed", "breaking: response-union-branch-widened", "minor: request-union-branch-widened", "minor: response-enum-narrowed"],
   },
+  // The wider union's own null is the kept union's too (3.1's null branch, 3.0's nullable).
+  {
+    name: "a nullable named union became a branch of a wider nullable union (null branch)",
+    before: withVoice({ anyOf: [ref("VoiceIdsShared"), { type: "null" }] }),
+    after: withVoice({ anyOf: [ref("VoiceIdsShared"), custom, { type: "null" }] }),
+    want: ["breaking: response-union-branch-widened", "minor: request-union-branch-widened"],
+  },
+  {
+    name: "3.0: a nullable named union became a branch of a wider nullable union",
+    before: { ...withVoice({ anyOf: [ref("VoiceIdsShared")], nullable: true }), openapi: "3.0.3" },
+    after: { ...withVoice({ anyOf: [ref("VoiceIdsShared"), custom], nullable: true }), openapi: "3.0.3" },
+    want: ["breaking: response-union-branch-widened", "minor: request-union-branch-widened"],
+  },
+  {
+    name: "the wider nullable union narrowed back to the nullable named one",
+    before: withVoice({ anyOf: [ref("VoiceIdsShared"), custom, { type: "null" }] }),
+    after: withVoice({ anyOf: [ref("VoiceIdsShared"), { type: "null" }] }),
+    want: ["breaking: request-union-branch-narrowed", "minor: response-union-branch-narrowed"],
+  },
   // A union that lists itself (a tree of nodes) compares as before, and ends.
   {
     name: "a recursive named union, unchanged",

@@ -153,11 +153,15 @@ function wrapped(bs: IRSchema, hs: IRSchema, bv: SchemaView, hv: SchemaView, whe
   const at = `${wider.at.union ?? wider.pointer}/${u.kind}`;
   const others = u.branches.flatMap((br, i) => (i === k ? [] : [label(br, i)]));
   const es = others.length > 1 ? "es" : "";
+  // The wider union's own null and default go with the kept branch, as in compareUnionShape.
+  const doc = inHead >= 0 ? cx.sink.head : cx.sink.base;
+  const carry = wider.nullable && !wider.types && (inHead >= 0 ? bv : hv).nullable;
+  const kept = withDefault(carry ? withNull(u.branches[k]!, doc) : u.branches[k]!, wider.default, doc);
   if (inHead >= 0) {
-    compareSchemas(bs, u.branches[k], `${where}<${bv.name}>`, cx);
+    compareSchemas(bs, kept, `${where}<${bv.name}>`, cx);
     report(cx, "widen", "union-branch", at, where, `${bv.name} became a branch of ${article(u.kind)}; new branch${es} ${others.join(", ")}`);
   } else {
-    compareSchemas(u.branches[k], hs, where, cx);
+    compareSchemas(kept, hs, where, cx);
     report(cx, "narrow", "union-branch", at, where, `${article(u.kind)} narrowed to its branch ${hv.name}; branch${es} ${others.join(", ")} removed`);
   }
   return true;
