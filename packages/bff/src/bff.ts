@@ -163,7 +163,10 @@ export function createBff(config: BffConfig): Bff {
     }
 
     // One API credential serves every browser: a key sent as is would share one key space among them.
-    for (const name of sentKeys) headers.set(name, scopedIdempotencyKey(who.key, headers.get(name)!));
+    // Anonymous callers (identified by address) share one: a retry from a new address (Wi-Fi to
+    // cellular) must still reach the API as the same key.
+    const scope = who.key.startsWith("ip:") ? "anonymous" : who.key;
+    for (const name of sentKeys) headers.set(name, scopedIdempotencyKey(scope, headers.get(name)!));
 
     const call = operationCallOptions(meta, apiOptions);
     if (incoming.signal) call.signal = incoming.signal;

@@ -66,6 +66,24 @@ describe("forwarding through the runtime", () => {
     expect(keys).not.toContain("order-1");
   });
 
+  it("an anonymous caller's key is the same to the API from any address (its retry after a network change still dedupes)", async () => {
+    const open = await startBff({
+      upstream: { url: upstream.url, auth: { apiKey: API_KEY }, retry: fast, timeoutMs: 2_000, circuitBreaker: false },
+      operations: ["createOrder"],
+      cors: { origins: [ALLOWED_ORIGIN] },
+      rateLimit: false,
+      clients: { required: false },
+    });
+    const init = (): RequestInit => ({ method: "POST", headers: { origin: ALLOWED_ORIGIN, "content-type": "application/json", "idempotency-key": "order-7f3a" }, body: JSON.stringify(componentFixtures.OrderCreate) });
+    for (const remoteAddress of ["203.0.113.5", "198.51.100.9"]) expect((await open.bff.fetch(new Request(`${open.url}/api/orders`, init()), { remoteAddress })).status).toBe(201);
+    const keys = upstream.requests.filter((q) => q.path === "/orders").map((q) => q.headers["idempotency-key"]);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    // Still not the key an identified client sending the same value gets.
+    expect((await bff.call("/api/orders", order({ "idempotency-key": "order-7f3a" }))).status).toBe(201);
+    expect(upstream.requests.filter((q) => q.path === "/orders").at(-1)!.headers["idempotency-key"]).not.toBe(keys[0]);
+  });
+
   it("a key the browser sent is validated as it sent it, before it is scoped", async () => {
     const r = await bff.call("/api/orders", order({ "idempotency-key": "" }));
     expect(r.status).toBe(400);
