@@ -60,3 +60,24 @@ describe("a plain schema that became a union (or back), both allowing null", () 
     expect(finding!.reason).toMatch(/became an anyOf; new branch #1/);
   });
 });
+
+describe("a plain schema that became a union whose other branches it already took", () => {
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  const cite = (kind: string) => object({ type: { type: "string", enum: [kind] }, index: { type: "integer" } }, ["type", "index"]);
+  const citations = { FileCitation: cite("file_citation"), UrlCitation: cite("url_citation") };
+  it("`type: object` → oneOf of objects: nothing new in a response, the narrowing reported as the objects'", async () => {
+    const before = sharedThing(object({ annotation: { type: "object" } }), citations);
+    const after = sharedThing(object({ annotation: { oneOf: [ref("FileCitation"), ref("UrlCitation")] } }), citations);
+    const found = verdicts(await diffDocs(before, after));
+    expect(found.filter((v) => v.includes("union-branch"))).toEqual([]);
+    expect(found.some((v) => v.startsWith("breaking: request-"))).toBe(true);
+    expect(found.some((v) => v.startsWith("breaking: response-"))).toBe(false);
+  });
+  it("an enum split into a oneOf of one-value enums adds no branch; a value no side had still does", async () => {
+    const split = { oneOf: [{ type: "string", enum: ["sku"] }, { type: "string", enum: ["product"] }] };
+    const same = verdicts(await diffDocs(field({ type: "string", enum: ["sku", "product"] }), field(split)));
+    expect(same.filter((v) => v.includes("union-branch"))).toEqual([]);
+    const grown = verdicts(await diffDocs(field({ type: "string", enum: ["sku", "product"] }), field({ oneOf: [...split.oneOf, { type: "string", enum: ["bundle"] }] })));
+    expect(grown).toContain("breaking: response-union-branch-widened");
+  });
+});

@@ -1,7 +1,9 @@
 import type { IRDocument, IRSchema } from "@specforge/codegen/model";
 import { viewOf, type SchemaView } from "./view.js";
-import { type CompareContext, report, fmtList } from "./context.js";
+import { type CompareContext, report, fmtList, newWalk } from "./context.js";
 import { compareSchemas, differences } from "./schema-compat.js";
+import { WalkGuard } from "./walk-guard.js";
+import type { Sink } from "../types.js";
 
 const label = (s: IRSchema, i: number) => s.ref ?? `#${i + 1}`;
 const article = (kind: string) => (kind === "anyOf" ? `an ${kind}` : `a ${kind}`);
@@ -30,17 +32,46 @@ export function compareUnionShape(b: IRSchema, h: IRSchema, bv: SchemaView, hv: 
   });
   const kind = uv.union!.kind;
   const at = `${uv.at.union}/${kind}`;
-  const others = listed.filter((_, i) => i !== best).map((br) => label(br, listed.indexOf(br)));
+  // A branch whose values the plain side takes anyway (`type: object` became a oneOf of objects)
+  // is not new, nor gone the other way round.
+  const others = listed.flatMap((br, i) => (i === best || takesAll(br, single, toUnion, cx) ? [] : [label(br, i)]));
   // A `default` written next to the union applies to whichever branch matches: it goes with the branch.
   const branch = withDefault(branches[best]!, uv.default, doc);
   const name = label(listed[best]!, best);
   if (toUnion) {
     compareSchemas(b, branch, `${where}<${name}>`, cx);
-    report(cx, "widen", "union-branch", at, where, `became ${article(kind)}; new branch${others.length > 1 ? "es" : ""} ${others.join(", ")}`);
+    if (others.length) report(cx, "widen", "union-branch", at, where, `became ${article(kind)}; new branch${others.length > 1 ? "es" : ""} ${others.join(", ")}`);
   } else {
     compareSchemas(branch, h, where, cx);
-    report(cx, "narrow", "union-branch", at, where, `is no longer ${article(kind)}; branch${others.length > 1 ? "es" : ""} ${others.join(", ")} removed`);
+    if (others.length) report(cx, "narrow", "union-branch", at, where, `is no longer ${article(kind)}; branch${others.length > 1 ? "es" : ""} ${others.join(", ")} removed`);
   }
+}
+
+/** Inside a takesAll probe: a probe does not start another (a recursive union would walk for ever). */
+let probing = false;
+
+/**
+ * Whether `wide` takes every value `narrow` does: `narrow` → `wide` compared as a request (where
+ * narrowing breaks) finds nothing breaking. `narrowInHead`: `narrow` is from the head document
+ * (and `wide` from the base), so the probe reads them there. It has a guard of its own, so what it
+ * records (under swapped documents) never replays in the real walk. Unknown (false) inside another probe.
+ */
+function takesAll(narrow: IRSchema, wide: IRSchema, narrowInHead: boolean, cx: CompareContext): boolean {
+  if (probing || cx.negated) return false;
+  probing = true;
+  let breaking = 0;
+  const { base, head } = cx.sink;
+  // A property `wide` does not list is still taken when `wide` takes any other property: the
+  // contract's "removed" finding says nothing about which values pass (`type: object` takes all).
+  const open = viewOf(wide, narrowInHead ? base : head).object?.additional === undefined;
+  const counts = (c: { rule: string; breaking: boolean }) => c.breaking && !(open && c.rule === "request-property-removed");
+  const sink: Sink = { ...cx.sink, base: narrowInHead ? head : base, head: narrowInHead ? base : head, guard: new WalkGuard(), emit: (c) => void (counts(c) && breaking++) };
+  try {
+    compareSchemas(narrow, wide, "", newWalk(sink, "request"));
+  } finally {
+    probing = false;
+  }
+  return breaking === 0;
 }
 
 // One wrapper per branch: views, the walk guard and its pair sets know schemas by identity.
