@@ -32,11 +32,13 @@ export function compareUnionShape(b: IRSchema, h: IRSchema, bv: SchemaView, hv: 
   });
   const kind = uv.union!.kind;
   const at = `${uv.at.union}/${kind}`;
+  // An enum split across branches is compared as one enum (its values' changes are the enum's).
+  const { merged, into } = splitEnum(listed[best]!, listed);
   // A branch whose values the plain side takes anyway (`type: object` became a oneOf of objects)
   // is not new, nor gone the other way round.
-  const others = listed.flatMap((br, i) => (i === best || takesAll(br, single, toUnion, cx) ? [] : [label(br, i)]));
+  const others = listed.flatMap((br, i) => (i === best || into.has(br) || takesAll(br, single, toUnion, cx) ? [] : [label(br, i)]));
   // A `default` written next to the union applies to whichever branch matches: it goes with the branch.
-  const branch = withDefault(branches[best]!, uv.default, doc);
+  const branch = withDefault(carry ? withNull(merged, doc) : merged, uv.default, doc);
   const name = label(listed[best]!, best);
   if (toUnion) {
     compareSchemas(b, branch, `${where}<${name}>`, cx);
@@ -45,6 +47,30 @@ export function compareUnionShape(b: IRSchema, h: IRSchema, bv: SchemaView, hv: 
     compareSchemas(branch, h, where, cx);
     if (others.length) report(cx, "narrow", "union-branch", at, where, `is no longer ${article(kind)}; branch${others.length > 1 ? "es" : ""} ${others.join(", ")} removed`);
   }
+}
+
+/** Only values: a type list and an enum (or const), nothing else that constrains. */
+const enumOnly = (s: IRSchema) => (s.enum !== undefined || s.const !== undefined) && Object.keys(s).every((k) => k === "pointer" || k === "meta" || k === "types" || k === "enum" || k === "const");
+const sameTypes = (a: IRSchema, b: IRSchema) => (a.types ?? []).join() === (b.types ?? []).join();
+// One merged branch per compared branch: views, the walk guard and pair sets know schemas by identity.
+const splitEnums = new WeakMap<IRSchema, IRSchema>();
+
+/**
+ * An enum split across branches (`oneOf: [{enum: [sku]}, {enum: [product]}]`, as GitHub writes
+ * some) is one enum: when the compared branch is only values, it takes the values of the other
+ * branches that are only values of the same types (`into`), so a value another branch takes is not
+ * "removed", and a value added in a branch of its own is an enum value added.
+ */
+function splitEnum(branch: IRSchema, listed: readonly IRSchema[]): { merged: IRSchema; into: Set<IRSchema> } {
+  const into = new Set(enumOnly(branch) ? listed.filter((br) => br !== branch && enumOnly(br) && sameTypes(br, branch)) : []);
+  if (!into.size) return { merged: branch, into };
+  let merged = splitEnums.get(branch);
+  if (!merged) {
+    const values = [branch, ...into].flatMap((br) => br.enum ?? [br.const!.value]);
+    const { const: _c, ...rest } = branch;
+    splitEnums.set(branch, (merged = { ...rest, enum: values }));
+  }
+  return { merged, into };
 }
 
 /** Inside a takesAll probe: a probe does not start another (a recursive union would walk for ever). */
