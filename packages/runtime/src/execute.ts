@@ -124,7 +124,7 @@ export async function send<T>(rt: RuntimeState, p: Prepared, call: CallOptions, 
       const store = cacheable && res !== undefined && cache.accepts(res);
       if (res && (read || store)) {
         try {
-          bytes = await (attempt.deadline && res.body ? readWithin(res.body, attempt.deadline, () => timedOut("attempt", timeoutMs, ctx.requestId)) : res.arrayBuffer());
+          bytes = await (attempt.deadline && res.body ? readWithin(res, attempt.deadline, () => timedOut("attempt", timeoutMs, ctx.requestId)) : res.arrayBuffer());
         } catch (e) {
           // The body phase failed (connection dropped, stalled past a deadline): an attempt failure.
           error = classifyFetchError(e, attempt.signal, ctx.requestId, timeoutMs);

@@ -145,21 +145,26 @@ const reading = new Set<{ at: number; cut: () => void }>();
 let ticker: ReturnType<typeof setInterval> | undefined;
 
 /**
- * Reads a body whole by `deadline` (epoch ms), for attempts timed by undici's own timers (see
+ * Reads a response's body whole by `deadline` (epoch ms), for attempts timed by undici's own timers (see
  * native-timeout): its body timer restarts with every chunk, so a body trickling in would never
  * time out. Past the deadline the read is cancelled, which closes the connection, and `late()` is
  * thrown. One shared ticker watches every read (a timer per read cost more than a loopback read of
  * a small body): these timeouts are 10 s and up, where undici's own timers are coarser.
+ * Once as many bytes as its Content-Length arrived (and no Content-Encoding changes their number)
+ * the body is whole by HTTP's framing: the read ends without waiting for the stream to say so,
+ * which came a turn later and cost a call at concurrency 8 about 7 % of its time on loopback.
  */
-export async function readWithin(body: ReadableStream<Uint8Array>, deadline: number, late: () => ApiError): Promise<ArrayBuffer> {
-  const reader = body.getReader();
+export async function readWithin(res: Response, deadline: number, late: () => ApiError): Promise<ArrayBuffer> {
+  const h = res.headers;
+  const length = h.get("content-encoding") ? -1 : +(h.get("content-length") ?? -1);
+  const reader = res.body!.getReader();
   const chunks: Uint8Array[] = [];
   let expired: unknown;
   const watch = { at: deadline, cut: () => void reader.cancel((expired = late())).catch(() => undefined) };
   reading.add(watch);
   ticker ??= setInterval(tick, 100);
   try {
-    for (let r; !(r = await reader.read()).done; ) chunks.push(r.value);
+    for (let n = 0, r; n !== length && !(r = await reader.read()).done; n += r.value.byteLength) chunks.push(r.value);
   } finally {
     reading.delete(watch);
   }
