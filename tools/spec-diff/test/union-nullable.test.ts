@@ -61,19 +61,24 @@ describe("a plain schema that became a union (or back), both allowing null", () 
   });
 });
 
-describe("a plain schema that became a union whose other branches it already took", () => {
+describe("a plain schema that became a union: the other branches are new (review)", () => {
+  // A branch the plain schema might have taken is still reported: telling which values an object
+  // takes needs every level's additionalProperties and the readOnly properties a request walk hides.
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-  const cite = (kind: string) => object({ type: { type: "string", enum: [kind] }, index: { type: "integer" } }, ["type", "index"]);
-  const citations = { FileCitation: cite("file_citation"), UrlCitation: cite("url_citation") };
-  it("`type: object` → oneOf of objects: nothing new in a response, the narrowing reported as the objects'", async () => {
-    const before = sharedThing(object({ annotation: { type: "object" } }), citations);
-    const after = sharedThing(object({ annotation: { oneOf: [ref("FileCitation"), ref("UrlCitation")] } }), citations);
-    const found = verdicts(await diffDocs(before, after));
-    expect(found.filter((v) => v.includes("union-branch"))).toEqual([]);
-    expect(found.some((v) => v.startsWith("breaking: request-"))).toBe(true);
-    expect(found.some((v) => v.startsWith("breaking: response-"))).toBe(false);
+  const closed = (props: P) => ({ type: "object", properties: props, additionalProperties: false });
+  it("a new branch whose nested closed object takes a property the old one did not", async () => {
+    const W = object({ kind: { type: "string" }, a: closed({ x: { type: "string" } }) });
+    const Bn = object({ kind: { type: "string" }, a: closed({ x: { type: "string" }, y: { type: "string" } }) });
+    const found = verdicts(await diffDocs(sharedThing(object({ v: ref("W") }), { W, Bn }), sharedThing(object({ v: { oneOf: [ref("W"), ref("Bn")] } }), { W, Bn })));
+    expect(found).toContain("breaking: response-union-branch-widened");
   });
-  it("a string → oneOf [string, integer] still has a new branch", async () => {
+  it("a new branch with a readOnly property of another type", async () => {
+    const R = object({ kind: { type: "string" }, id: { type: "integer", readOnly: true } });
+    const Rs = object({ kind: { type: "string" }, id: { type: "string", readOnly: true } });
+    const found = verdicts(await diffDocs(sharedThing(object({ v: ref("R") }), { R, Rs }), sharedThing(object({ v: { oneOf: [ref("R"), ref("Rs")] } }), { R, Rs })));
+    expect(found).toContain("breaking: response-union-branch-widened");
+  });
+  it("a string → oneOf [string, integer] has a new branch", async () => {
     const grown = verdicts(await diffDocs(field({ type: "string" }), field({ oneOf: [{ type: "string" }, { type: "integer" }] })));
     expect(grown).toEqual(["breaking: response-union-branch-widened", "minor: request-union-branch-widened"]);
   });
@@ -86,6 +91,8 @@ describe("an enum split across one-value branches (GitHub's budget_type)", () =>
     { name: "the same values: no change to report but the rewrite", before: field({ type: "string", enum: ["sku", "product"] }), after: field(split("sku", "product")), want: ["patch: other-change"] },
     { name: "a value added in a branch of its own: an enum value added", before: field({ type: "string", enum: ["product", "sku"] }), after: field(split("bundle", "product", "sku")), want: ["minor: request-enum-widened", "patch: other-change", "warning: response-enum-widened"] },
     { name: "a value gone with its branch: an enum value removed", before: field(split("bundle", "product", "sku")), after: field({ type: "string", enum: ["product", "sku"] }), want: ["breaking: request-enum-narrowed", "minor: response-enum-narrowed", "patch: other-change"] },
+    // Under a oneOf, a value two branches list is rejected: those branches are not one enum.
+    { name: "oneOf branches that overlap are no single enum: b is rejected now", before: field({ type: "string", enum: ["a", "b"] }), after: field({ oneOf: [{ type: "string", enum: ["a", "b"] }, { type: "string", enum: ["b", "c"] }] }), want: ["breaking: response-union-branch-widened", "minor: request-union-branch-widened"] },
     { name: "3.0, nullable on both sides", before: v30(field({ type: "string", enum: ["a", "b"], nullable: true })), after: v30(field({ ...split("a", "b"), nullable: true })), want: ["patch: other-change"] },
   ];
   it.each(rows)("$name", async ({ before, after, want }) => {

@@ -1,9 +1,7 @@
 import type { IRDocument, IRSchema } from "@specforge/codegen/model";
 import { viewOf, type SchemaView } from "./view.js";
-import { type CompareContext, report, fmtList, newWalk } from "./context.js";
+import { type CompareContext, report, fmtList } from "./context.js";
 import { compareSchemas, differences } from "./schema-compat.js";
-import { WalkGuard } from "./walk-guard.js";
-import type { Sink } from "../types.js";
 
 const label = (s: IRSchema, i: number) => s.ref ?? `#${i + 1}`;
 const article = (kind: string) => (kind === "anyOf" ? `an ${kind}` : `a ${kind}`);
@@ -33,10 +31,8 @@ export function compareUnionShape(b: IRSchema, h: IRSchema, bv: SchemaView, hv: 
   const kind = uv.union!.kind;
   const at = `${uv.at.union}/${kind}`;
   // An enum split across branches is compared as one enum (its values' changes are the enum's).
-  const { merged, into } = splitEnum(listed[best]!, listed);
-  // A branch whose values the plain side takes anyway (`type: object` became a oneOf of objects)
-  // is not new, nor gone the other way round.
-  const others = listed.flatMap((br, i) => (i === best || into.has(br) || takesAll(br, single, toUnion, cx) ? [] : [label(br, i)]));
+  const { merged, into } = splitEnum(listed[best]!, listed, uv.union!.kind);
+  const others = listed.flatMap((br, i) => (i === best || into.has(br) ? [] : [label(br, i)]));
   // A `default` written next to the union applies to whichever branch matches: it goes with the branch.
   const branch = withDefault(carry ? withNull(merged, doc) : merged, uv.default, doc);
   const name = label(listed[best]!, best);
@@ -61,43 +57,19 @@ const splitEnums = new WeakMap<IRSchema, IRSchema>();
  * branches that are only values of the same types (`into`), so a value another branch takes is not
  * "removed", and a value added in a branch of its own is an enum value added.
  */
-function splitEnum(branch: IRSchema, listed: readonly IRSchema[]): { merged: IRSchema; into: Set<IRSchema> } {
+function splitEnum(branch: IRSchema, listed: readonly IRSchema[], kind: "oneOf" | "anyOf"): { merged: IRSchema; into: Set<IRSchema> } {
   const into = new Set(enumOnly(branch) ? listed.filter((br) => br !== branch && enumOnly(br) && sameTypes(br, branch)) : []);
   if (!into.size) return { merged: branch, into };
+  const all = [branch, ...into].flatMap((br) => br.enum ?? [br.const!.value]);
+  // Under a oneOf a value two branches take is rejected: overlapping branches are no single enum.
+  if (kind === "oneOf" && new Set(all.map((v) => JSON.stringify(v))).size < all.length) return { merged: branch, into: new Set() };
   let merged = splitEnums.get(branch);
   if (!merged) {
-    const values = [branch, ...into].flatMap((br) => br.enum ?? [br.const!.value]);
     const { const: _c, ...rest } = branch;
-    splitEnums.set(branch, (merged = { ...rest, enum: values }));
+    // Each value once (an anyOf's branches may share some).
+    splitEnums.set(branch, (merged = { ...rest, enum: [...new Map(all.map((v) => [JSON.stringify(v), v])).values()] }));
   }
   return { merged, into };
-}
-
-/** Inside a takesAll probe: a probe does not start another (a recursive union would walk for ever). */
-let probing = false;
-
-/**
- * Whether `wide` takes every value `narrow` does: `narrow` → `wide` compared as a request (where
- * narrowing breaks) finds nothing breaking. `narrowInHead`: `narrow` is from the head document
- * (and `wide` from the base), so the probe reads them there. It has a guard of its own, so what it
- * records (under swapped documents) never replays in the real walk. Unknown (false) inside another probe.
- */
-function takesAll(narrow: IRSchema, wide: IRSchema, narrowInHead: boolean, cx: CompareContext): boolean {
-  if (probing || cx.negated) return false;
-  probing = true;
-  let breaking = 0;
-  const { base, head } = cx.sink;
-  // A property `wide` does not list is still taken when `wide` takes any other property: the
-  // contract's "removed" finding says nothing about which values pass (`type: object` takes all).
-  const open = viewOf(wide, narrowInHead ? base : head).object?.additional === undefined;
-  const counts = (c: { rule: string; breaking: boolean }) => c.breaking && !(open && c.rule === "request-property-removed");
-  const sink: Sink = { ...cx.sink, base: narrowInHead ? head : base, head: narrowInHead ? base : head, guard: new WalkGuard(), emit: (c) => void (counts(c) && breaking++) };
-  try {
-    compareSchemas(narrow, wide, "", newWalk(sink, "request"));
-  } finally {
-    probing = false;
-  }
-  return breaking === 0;
 }
 
 // One wrapper per branch: views, the walk guard and its pair sets know schemas by identity.
