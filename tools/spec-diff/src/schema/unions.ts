@@ -31,7 +31,7 @@ export function compareUnionShape(b: IRSchema, h: IRSchema, bv: SchemaView, hv: 
   const kind = uv.union!.kind;
   const at = `${uv.at.union}/${kind}`;
   // An enum split across branches is compared as one enum (its values' changes are the enum's).
-  const { merged, into } = splitEnum(listed[best]!, listed, uv.union!.kind);
+  const { merged, into } = splitEnum(listed[best]!, listed, kind);
   const others = listed.flatMap((br, i) => (i === best || into.has(br) ? [] : [label(br, i)]));
   // A `default` written next to the union applies to whichever branch matches: it goes with the branch.
   const branch = withDefault(carry ? withNull(merged, doc) : merged, uv.default, doc);
